@@ -1,0 +1,169 @@
+#include "core/io/dtype.h"
+
+#include <QStringList>
+
+#include <bit>
+#include <cstring>
+
+namespace qb {
+
+static_assert(std::endian::native == std::endian::little,
+              "safetensors data are little-endian; a big-endian host would need byte swaps");
+
+QString dtypeName(DType type)
+{
+    return QString::fromLatin1(traitsOf(type).name);
+}
+
+std::optional<DType> dtypeFromName(QStringView name)
+{
+    for (const DTypeTraits& traits : kDTypeTraits) {
+        if (name == QLatin1String(traits.name))
+            return traits.type;
+    }
+    return std::nullopt;
+}
+
+QString knownDTypeNames()
+{
+    QStringList names;
+    for (const DTypeTraits& traits : kDTypeTraits)
+        names << QString::fromLatin1(traits.name);
+    return names.join(QStringLiteral(", "));
+}
+
+float halfToFloat(std::uint16_t h)
+{
+    const std::uint32_t sign = static_cast<std::uint32_t>(h & 0x8000u) << 16;
+    const std::uint32_t exponent = (h >> 10) & 0x1Fu;
+    std::uint32_t mantissa = h & 0x3FFu;
+    std::uint32_t bits;
+    if (exponent == 0x1F) { // infinity or NaN
+        bits = sign | 0x7F800000u | (mantissa << 13);
+    } else if (exponent != 0) { // normal
+        bits = sign | ((exponent + 112) << 23) | (mantissa << 13);
+    } else if (mantissa == 0) { // signed zero
+        bits = sign;
+    } else { // subnormal: normalise
+        int shift = 0;
+        while ((mantissa & 0x400u) == 0) {
+            mantissa <<= 1;
+            ++shift;
+        }
+        mantissa &= 0x3FFu;
+        bits = sign | (static_cast<std::uint32_t>(113 - shift) << 23) | (mantissa << 13);
+    }
+    return std::bit_cast<float>(bits);
+}
+
+std::uint16_t floatToHalf(float value)
+{
+    const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+    const std::uint16_t sign = static_cast<std::uint16_t>((bits >> 16) & 0x8000u);
+    const std::uint32_t absBits = bits & 0x7FFFFFFFu;
+    if (absBits > 0x7F800000u) // NaN: keep it quiet
+        return static_cast<std::uint16_t>(sign | 0x7E00u | ((absBits >> 13) & 0x3FFu));
+    if (absBits >= 0x477FF000u) // rounds to >= 65520: infinity
+        return static_cast<std::uint16_t>(sign | 0x7C00u);
+    if (absBits < 0x38800000u) {
+        // Result is subnormal or zero: add the implicit bit and shift into place with
+        // round-to-nearest-even on the bits shifted out.
+        if (absBits < 0x33000000u) // below half the smallest subnormal: zero
+            return sign;
+        const std::uint32_t exponent = absBits >> 23;
+        const std::uint32_t mantissa = (absBits & 0x7FFFFFu) | 0x800000u;
+        const std::uint32_t shift = 126 - exponent; // 14..24
+        std::uint32_t result = mantissa >> shift;
+        const std::uint32_t remainder = mantissa & ((1u << shift) - 1);
+        const std::uint32_t halfway = 1u << (shift - 1);
+        if (remainder > halfway || (remainder == halfway && (result & 1u)))
+            ++result;
+        return static_cast<std::uint16_t>(sign | result);
+    }
+    // Normal: rebias the exponent and round the 13 dropped mantissa bits to nearest even.
+    std::uint32_t result = absBits - 0x38000000u;
+    const std::uint32_t remainder = result & 0x1FFFu;
+    result >>= 13;
+    if (remainder > 0x1000u || (remainder == 0x1000u && (result & 1u)))
+        ++result; // may carry into the exponent, which is the correct rounding
+    return static_cast<std::uint16_t>(sign | result);
+}
+
+float bfloat16ToFloat(std::uint16_t bits)
+{
+    return std::bit_cast<float>(static_cast<std::uint32_t>(bits) << 16);
+}
+
+std::uint16_t floatToBfloat16(float value)
+{
+    const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+    if ((bits & 0x7FFFFFFFu) > 0x7F800000u) // NaN: keep it quiet
+        return static_cast<std::uint16_t>((bits >> 16) | 0x0040u);
+    const std::uint32_t roundingBias = 0x7FFFu + ((bits >> 16) & 1u);
+    return static_cast<std::uint16_t>((bits + roundingBias) >> 16);
+}
+
+namespace {
+
+template <typename Raw, typename Convert>
+void convertElements(const std::byte* src, std::span<float> out, Convert convert)
+{
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        Raw raw;
+        std::memcpy(&raw, src + i * sizeof(Raw), sizeof(Raw));
+        out[i] = convert(raw);
+    }
+}
+
+template <typename Raw, typename Convert>
+void storeElements(std::span<const float> values, std::byte* dst, Convert convert)
+{
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const Raw raw = convert(values[i]);
+        std::memcpy(dst + i * sizeof(Raw), &raw, sizeof(Raw));
+    }
+}
+
+} // namespace
+
+void convertToFloat(DType type, const std::byte* src, std::span<float> out)
+{
+    switch (type) {
+    case DType::F32:
+        std::memcpy(out.data(), src, out.size() * sizeof(float));
+        return;
+    case DType::F16:
+        convertElements<std::uint16_t>(src, out, halfToFloat);
+        return;
+    case DType::BF16:
+        convertElements<std::uint16_t>(src, out, bfloat16ToFloat);
+        return;
+    case DType::F64:
+        convertElements<double>(src, out, [](double v) { return static_cast<float>(v); });
+        return;
+    default:
+        Q_ASSERT_X(false, "convertToFloat", "dtype not convertible to float");
+    }
+}
+
+void convertFromFloat(DType type, std::span<const float> values, std::byte* dst)
+{
+    switch (type) {
+    case DType::F32:
+        std::memcpy(dst, values.data(), values.size() * sizeof(float));
+        return;
+    case DType::F16:
+        storeElements<std::uint16_t>(values, dst, floatToHalf);
+        return;
+    case DType::BF16:
+        storeElements<std::uint16_t>(values, dst, floatToBfloat16);
+        return;
+    case DType::F64:
+        storeElements<double>(values, dst, [](float v) { return static_cast<double>(v); });
+        return;
+    default:
+        Q_ASSERT_X(false, "convertFromFloat", "dtype not writable from float");
+    }
+}
+
+} // namespace qb

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/io/dtype.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QMap>
+#include <QString>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace qb {
+
+struct TensorHeader {
+    QString name;
+    DType dtype = DType::F32;
+    std::vector<std::int64_t> shape;
+};
+
+// Streams a safetensors file: the header is written up front from the declared tensors, then the
+// data of each tensor in declaration order, so a model larger than memory can be written one
+// tensor at a time. The header is padded with spaces to a multiple of 8 bytes so tensor data are
+// aligned. Not thread-safe.
+class SafetensorsWriter {
+    Q_DECLARE_TR_FUNCTIONS(SafetensorsWriter)
+
+public:
+    // Creates `path` (truncating it) and writes the header. Throws Error on I/O failure.
+    SafetensorsWriter(const QString& path, std::vector<TensorHeader> tensors,
+                      const QMap<QString, QString>& metadata = {});
+
+    // The bytes of the next declared tensor; their size must match its shape and dtype.
+    void writeNext(std::span<const std::byte> data);
+    // Checks every tensor was written and flushes. Throws Error on I/O failure.
+    void finish();
+
+    // Bytes the file will have: header plus data.
+    std::uint64_t expectedSize() const { return m_expectedSize; }
+
+private:
+    [[noreturn]] void failIo(const QString& what) const;
+
+    QFile m_file;
+    std::vector<TensorHeader> m_tensors;
+    std::size_t m_next = 0;
+    std::uint64_t m_expectedSize = 0;
+};
+
+} // namespace qb

@@ -1,0 +1,107 @@
+#include "core/io/staging_directory.h"
+
+#include "core/util/error.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QStorageInfo>
+#include <QTemporaryDir>
+
+namespace qb {
+
+namespace {
+
+QString canonicalOrAbsolute(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+bool isSameOrInside(const QString& inner, const QString& outer)
+{
+    return inner == outer || inner.startsWith(outer + QLatin1Char('/'));
+}
+
+} // namespace
+
+StagingDirectory::StagingDirectory(const QString& destination, bool replaceExisting,
+                                   const QStringList& protectedPaths)
+    : m_destination(QDir::cleanPath(QFileInfo(destination).absoluteFilePath()))
+    , m_replaceExisting(replaceExisting)
+{
+    const QString shown = QDir::toNativeSeparators(m_destination);
+    const QString destinationCanonical = canonicalOrAbsolute(m_destination);
+    for (const QString& input : protectedPaths) {
+        if (isSameOrInside(canonicalOrAbsolute(input), destinationCanonical))
+            throw Error(tr("%1: refusing to write here, it would replace the input %2")
+                            .arg(shown, QDir::toNativeSeparators(input)));
+    }
+    const QFileInfo info(m_destination);
+    if (info.exists() && !info.isDir())
+        throw Error(tr("%1: exists and is not a folder").arg(shown));
+    if (info.exists() && !replaceExisting)
+        throw Error(tr("%1: the folder already exists (use --force to replace it)").arg(shown));
+
+    const QDir parent = info.absoluteDir();
+    if (!parent.exists() && !QDir().mkpath(parent.absolutePath()))
+        throw Error(tr("%1: cannot create the parent folder").arg(shown));
+    QTemporaryDir stage(parent.filePath(QStringLiteral(".%1.partial-XXXXXX").arg(info.fileName())));
+    if (!stage.isValid())
+        throw Error(tr("%1: cannot create a temporary folder beside it: %2")
+                        .arg(shown, stage.errorString()));
+    stage.setAutoRemove(false); // removed by our destructor unless committed
+    m_stagePath = stage.path();
+}
+
+StagingDirectory::~StagingDirectory()
+{
+    if (!m_committed && !m_stagePath.isEmpty())
+        QDir(m_stagePath).removeRecursively();
+}
+
+QString StagingDirectory::filePath(const QString& name) const
+{
+    return QDir(m_stagePath).filePath(name);
+}
+
+void StagingDirectory::requireFreeSpace(std::uint64_t bytes) const
+{
+    const QStorageInfo storage(m_stagePath);
+    const qint64 available = storage.bytesAvailable();
+    if (available >= 0 && static_cast<std::uint64_t>(available) < bytes) {
+        const QLocale locale;
+        throw Error(tr("%1: not enough free space: the output needs %2, the disk has %3")
+                        .arg(QDir::toNativeSeparators(m_destination),
+                             locale.formattedDataSize(static_cast<qint64>(bytes)),
+                             locale.formattedDataSize(available)));
+    }
+}
+
+void StagingDirectory::commit()
+{
+    const QString shown = QDir::toNativeSeparators(m_destination);
+    const QFileInfo info(m_destination);
+    QString aside;
+    if (info.exists()) {
+        Q_ASSERT(m_replaceExisting);
+        QTemporaryDir asideDir(info.absoluteDir().filePath(QStringLiteral(".%1.old-XXXXXX").arg(info.fileName())));
+        if (!asideDir.isValid())
+            throw Error(tr("%1: cannot move the existing folder aside").arg(shown));
+        aside = asideDir.path();
+        asideDir.remove(); // we only wanted a unique name
+        if (!QDir().rename(m_destination, aside))
+            throw Error(tr("%1: cannot move the existing folder aside").arg(shown));
+    }
+    if (!QDir().rename(m_stagePath, m_destination)) {
+        if (!aside.isEmpty())
+            QDir().rename(aside, m_destination); // put the old folder back
+        throw Error(tr("%1: cannot rename the finished output into place").arg(shown));
+    }
+    m_committed = true;
+    if (!aside.isEmpty())
+        QDir(aside).removeRecursively();
+}
+
+} // namespace qb

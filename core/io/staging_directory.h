@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstdint>
+
+namespace qb {
+
+// Writes a folder atomically: files go into a hidden temporary folder beside the destination,
+// and commit() renames it into place, so the destination is either untouched or complete. If the
+// object is destroyed without commit() (an error, a cancel) the temporary folder is removed.
+//
+// With `replaceExisting`, an existing destination is moved aside at commit() and deleted only once
+// the new folder is in place. Creating the stage refuses a destination that is, or contains, any
+// of the `protectedPaths` (the input model), so an input is never overwritten.
+class StagingDirectory {
+    Q_DECLARE_TR_FUNCTIONS(StagingDirectory)
+
+public:
+    StagingDirectory(const QString& destination, bool replaceExisting,
+                     const QStringList& protectedPaths);
+    ~StagingDirectory();
+    StagingDirectory(const StagingDirectory&) = delete;
+    StagingDirectory& operator=(const StagingDirectory&) = delete;
+
+    // The temporary folder to write into.
+    const QString& path() const { return m_stagePath; }
+    QString filePath(const QString& name) const;
+    // Throws Error when the destination's file system has fewer than `bytes` free.
+    void requireFreeSpace(std::uint64_t bytes) const;
+    // Moves the stage into place. Throws Error if the rename fails (the stage is then removed).
+    void commit();
+
+private:
+    QString m_destination;
+    QString m_stagePath;
+    bool m_replaceExisting = false;
+    bool m_committed = false;
+};
+
+} // namespace qb

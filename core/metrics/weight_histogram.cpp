@@ -1,0 +1,117 @@
+#include "core/metrics/weight_histogram.h"
+
+#include "core/model/loaded_model.h"
+#include "core/quant/quantized_tensor.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace qb {
+
+std::shared_ptr<const WeightHistogram>
+WeightHistogramBuilder::compute(const LoadedModel& model, const HistogramRequest& request,
+                                Progress& progress)
+{
+    const LinearLayer* layer = model.inventory().find(request.layerName);
+    if (!layer)
+        throw Error(tr("the model has no linear layer named \"%1\"").arg(request.layerName));
+    progress.report(0.0, tr("Reading %1").arg(layer->name));
+    const std::vector<float> weight = model.readWeight(*layer);
+    progress.throwIfCancelled();
+    auto histogram = std::make_shared<WeightHistogram>(
+        fromWeights(weight, layer->outFeatures, layer->inFeatures, request));
+    progress.report(1.0);
+    return histogram;
+}
+
+WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weight, std::int64_t rows,
+                                                    std::int64_t cols,
+                                                    const HistogramRequest& request)
+{
+    WeightHistogram h;
+    h.request = request;
+    h.rows = rows;
+    h.cols = cols;
+    const QuantScheme& scheme = request.config.scheme;
+    const bool gridValid = request.config.method != QuantMethod::None
+                           && scheme.validationError().isEmpty();
+    // Group geometry of the chosen scheme (a single group per row when no grid is drawn).
+    const QuantScheme geometry = gridValid ? scheme : QuantScheme::fromGroupSizeCode(4, false, -1);
+    const std::int64_t width = geometry.groupWidth(cols);
+    const std::int64_t groups = geometry.groupsPerRow(cols);
+    h.request.row = std::clamp<std::int64_t>(request.row, 0, std::max<std::int64_t>(rows - 1, 0));
+    h.request.group = std::clamp<std::int64_t>(request.group, 0, std::max<std::int64_t>(groups - 1, 0));
+    h.groupFirstColumn = h.request.group * width;
+    h.groupColumns = std::min(width, cols - h.groupFirstColumn);
+
+    // The scope as a set of (row range, column range).
+    std::int64_t rowBegin = 0, rowEnd = rows, colBegin = 0, colEnd = cols;
+    if (request.scope != HistogramScope::Layer) {
+        rowBegin = h.request.row;
+        rowEnd = rowBegin + 1;
+    }
+    if (request.scope == HistogramScope::Group) {
+        colBegin = h.groupFirstColumn;
+        colEnd = colBegin + h.groupColumns;
+    }
+
+    float lo = std::numeric_limits<float>::infinity();
+    float hi = -std::numeric_limits<float>::infinity();
+    for (std::int64_t r = rowBegin; r < rowEnd; ++r) {
+        for (std::int64_t c = colBegin; c < colEnd; ++c) {
+            const float v = weight[static_cast<std::size_t>(r * cols + c)];
+            ++h.total;
+            if (!std::isfinite(v)) {
+                ++h.nonFinite;
+                continue;
+            }
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    const int bins = std::max(1, request.bins);
+    h.counts.assign(static_cast<std::size_t>(bins), 0.0);
+    if (h.total == h.nonFinite)
+        return h; // nothing finite to count
+    h.minValue = lo;
+    h.maxValue = hi;
+    h.lo = lo;
+    h.hi = hi;
+    if (h.hi <= h.lo) { // a single value: give the bins a width around it
+        const double pad = std::max(std::abs(h.lo) * 1e-3, 1e-12);
+        h.lo -= pad;
+        h.hi += pad;
+    }
+    const double scale = bins / (h.hi - h.lo);
+    for (std::int64_t r = rowBegin; r < rowEnd; ++r) {
+        for (std::int64_t c = colBegin; c < colEnd; ++c) {
+            const float v = weight[static_cast<std::size_t>(r * cols + c)];
+            if (!std::isfinite(v))
+                continue;
+            const auto bin = std::clamp<std::int64_t>(
+                static_cast<std::int64_t>((v - h.lo) * scale), 0, bins - 1);
+            h.counts[static_cast<std::size_t>(bin)] += 1.0;
+        }
+    }
+
+    if (!gridValid || h.nonFinite > 0)
+        return h; // no grid over non-finite weights: quantization skips such layers
+    h.hasGrid = true;
+    const std::vector<GridParams> params = minMaxGridForMatrix(weight, rows, cols, scheme);
+    h.grid = params[static_cast<std::size_t>(h.request.row * groups + h.request.group)];
+    for (int code = 0; code <= scheme.maxCode(); ++code)
+        h.gridLevels.push_back(dequantizeCode(static_cast<float>(code), h.grid));
+    const float maxCode = static_cast<float>(scheme.maxCode());
+    for (std::int64_t r = rowBegin; r < rowEnd; ++r) {
+        for (std::int64_t c = colBegin; c < colEnd; ++c) {
+            const GridParams& p = params[static_cast<std::size_t>(r * groups + c / width)];
+            h.clipped += isClipped(weight[static_cast<std::size_t>(r * cols + c)], p, maxCode) ? 1 : 0;
+        }
+    }
+    return h;
+}
+
+} // namespace qb

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/io/dtype.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace qb {
+
+class Checkpoint;
+struct ModelSpec;
+
+// What a linear layer does in a Llama-family block.
+enum class LayerRole : std::uint8_t { QProj, KProj, VProj, OProj, GateProj, UpProj, DownProj, LmHead };
+
+QString roleName(LayerRole role); // "q_proj", …, "lm_head" (not translated: it is a module name)
+
+// The operation before a linear that a per-input-channel scale can be folded into (AWQ,
+// SmoothQuant): the RMSNorm feeding it, or the linear whose outputs are its inputs.
+struct FoldTarget {
+    enum class Kind : std::uint8_t { None, Norm, Linear };
+    Kind kind = Kind::None;
+    QString name; // tensor prefix, e.g. "model.layers.0.input_layernorm"
+};
+
+// One quantizable linear layer. Weights are stored [outFeatures, inFeatures] (PyTorch layout).
+struct LinearLayer {
+    QString name;       // module name: "model.layers.0.self_attn.q_proj"
+    QString weightName; // "<name>.weight"
+    QString biasName;   // "<name>.bias", or empty when the layer has no bias
+    int block = -1;     // decoder block index; -1 for lm_head
+    LayerRole role = LayerRole::QProj;
+    std::int64_t outFeatures = 0;
+    std::int64_t inFeatures = 0;
+    DType dtype = DType::F32;
+    int inputGroup = -1;           // index into LayerInventory::inputGroups()
+    FoldTarget foldTarget;
+
+    std::int64_t parameterCount() const { return outFeatures * inFeatures; }
+    std::uint64_t weightBytes() const
+    {
+        return static_cast<std::uint64_t>(parameterCount()) * dtypeSize(dtype);
+    }
+};
+
+// Every quantizable linear of a model in model order (block by block: q, k, v, o, gate, up, down;
+// then lm_head when it is not tied to the embeddings), built from the config and checked against
+// the checkpoint: build() refuses a checkpoint that lacks a tensor the config implies or holds one
+// of the wrong shape or a dtype QuantBench cannot read as floating point.
+class LayerInventory {
+    Q_DECLARE_TR_FUNCTIONS(LayerInventory)
+
+public:
+    static LayerInventory build(const ModelSpec& spec, const Checkpoint& checkpoint);
+
+    const std::vector<LinearLayer>& layers() const { return m_layers; }
+    // Groups of layer indices that read the same input (q/k/v of a block; gate/up of a block).
+    const std::vector<std::vector<int>>& inputGroups() const { return m_inputGroups; }
+
+    int indexOf(const QString& name) const { return m_indexByName.value(name, -1); }
+    const LinearLayer* find(const QString& name) const;
+    // The other layers reading the same input as `layer`.
+    QStringList sharesInputWith(const LinearLayer& layer) const;
+    std::int64_t totalParameters() const;
+
+private:
+    std::vector<LinearLayer> m_layers;
+    std::vector<std::vector<int>> m_inputGroups;
+    QHash<QString, int> m_indexByName;
+};
+
+} // namespace qb

@@ -1,0 +1,89 @@
+#include "core/quant/quant_report.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qb {
+
+QString layerStatusKey(LayerStatus status)
+{
+    switch (status) {
+    case LayerStatus::Quantized:
+        return QStringLiteral("quantized");
+    case LayerStatus::Kept:
+        return QStringLiteral("kept");
+    case LayerStatus::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return {};
+}
+
+const LayerReport* QuantReport::find(const QString& layerName) const
+{
+    for (const LayerReport& layer : layers) {
+        if (layer.name == layerName)
+            return &layer;
+    }
+    return nullptr;
+}
+
+int QuantReport::countWithStatus(LayerStatus status) const
+{
+    return static_cast<int>(std::count_if(layers.begin(), layers.end(),
+                                          [&](const LayerReport& l) { return l.status == status; }));
+}
+
+namespace {
+
+// JSON has no infinity: an exact (error-free) layer's SQNR is written as null.
+QJsonValue finiteOrNull(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject QuantReport::toJson() const
+{
+    QJsonArray layerArray;
+    for (const LayerReport& layer : layers) {
+        QJsonObject item{
+            {QStringLiteral("name"), layer.name},
+            {QStringLiteral("role"), roleName(layer.role)},
+            {QStringLiteral("block"), layer.block},
+            {QStringLiteral("shape"), QJsonArray{qint64(layer.outFeatures), qint64(layer.inFeatures)}},
+            {QStringLiteral("dtype"), dtypeName(layer.dtype)},
+            {QStringLiteral("status"), layerStatusKey(layer.status)},
+            {QStringLiteral("method"), methodKey(layer.config.method)},
+        };
+        if (layer.config.method != QuantMethod::None) {
+            item.insert(QStringLiteral("bits"), layer.config.scheme.bits);
+            item.insert(QStringLiteral("group_size"), layer.config.scheme.groupSizeCode());
+            item.insert(QStringLiteral("sym"), layer.config.scheme.symmetric);
+        }
+        if (layer.status == LayerStatus::Quantized) {
+            item.insert(QStringLiteral("weight_mse"), layer.metrics.mse);
+            item.insert(QStringLiteral("weight_rel_error"), layer.metrics.relativeError);
+            item.insert(QStringLiteral("weight_sqnr_db"), finiteOrNull(layer.metrics.sqnrDb));
+            item.insert(QStringLiteral("weight_max_abs_error"), layer.metrics.maxAbsError);
+        }
+        if (!layer.note.isEmpty())
+            item.insert(QStringLiteral("note"), layer.note);
+        item.insert(QStringLiteral("seconds"), layer.seconds);
+        layerArray.append(item);
+    }
+    return QJsonObject{
+        {QStringLiteral("model"), modelDirectory},
+        {QStringLiteral("recipe"), plan.toJson()},
+        {QStringLiteral("layers"), layerArray},
+        {QStringLiteral("summary"),
+         QJsonObject{{QStringLiteral("quantized"), countWithStatus(LayerStatus::Quantized)},
+                     {QStringLiteral("kept"), countWithStatus(LayerStatus::Kept)},
+                     {QStringLiteral("skipped"), countWithStatus(LayerStatus::Skipped)},
+                     {QStringLiteral("seconds"), seconds}}},
+    };
+}
+
+} // namespace qb

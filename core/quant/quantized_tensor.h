@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/quant/minmax_grid.h"
+#include "core/quant/quant_scheme.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace qb {
+
+// A weight matrix [rows, cols] (rows = output channels) on an integer grid: a code per weight and
+// the scale and zero point of every (row, group). A per-tensor scheme repeats its one parameter
+// pair in every row so that indexing is the same for all granularities.
+struct QuantizedTensor {
+    QuantScheme scheme;
+    std::int64_t rows = 0;
+    std::int64_t cols = 0;
+    std::int64_t groupWidth = 0;   // columns per group (the last group of a row may be shorter)
+    std::int64_t groupsPerRow = 0;
+    std::vector<std::uint8_t> codes; // [rows, cols], each in 0 … scheme.maxCode()
+    std::vector<GridParams> params;  // [rows, groupsPerRow]
+
+    const GridParams& paramsAt(std::int64_t row, std::int64_t col) const
+    {
+        return params[static_cast<std::size_t>(row * groupsPerRow + col / groupWidth)];
+    }
+    float dequantizedAt(std::int64_t row, std::int64_t col) const
+    {
+        return dequantizeCode(codes[static_cast<std::size_t>(row * cols + col)], paramsAt(row, col));
+    }
+    // Every weight back in float32, [rows, cols].
+    std::vector<float> dequantize() const;
+};
+
+// The grid parameters the reference min/max grid gives each (row, group) of `weight` [rows, cols].
+// Shared by round-to-nearest and by everything that draws the grid.
+std::vector<GridParams> minMaxGridForMatrix(std::span<const float> weight, std::int64_t rows,
+                                            std::int64_t cols, const QuantScheme& scheme);
+
+// Round-to-nearest: each weight to the nearest level of its group's min/max grid. Equal to the
+// reference (IST-DASLab/gptq Quantizer with perchannel=True applied per group). Precondition:
+// finite weights, weight.size() == rows * cols, a valid scheme. Runs on all worker threads.
+QuantizedTensor quantizeRtn(std::span<const float> weight, std::int64_t rows, std::int64_t cols,
+                            const QuantScheme& scheme);
+
+} // namespace qb

@@ -1,0 +1,26 @@
+#include "core/util/json_text.h"
+
+namespace qb {
+
+QString JsonText::describe(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return tr("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? tr("the boolean true") : tr("the boolean false");
+    case QJsonValue::Double:
+        return tr("the number %1").arg(value.toDouble());
+    case QJsonValue::String:
+        return tr("the string \"%1\"").arg(value.toString());
+    case QJsonValue::Array:
+        return tr("an array");
+    case QJsonValue::Object:
+        return tr("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return tr("missing");
+}
+
+} // namespace qb
