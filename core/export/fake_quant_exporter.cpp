@@ -100,11 +100,19 @@ QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& pl
                 writer.writeNext(shard->bytes(tensor));
             } else {
                 const LinearLayer& layer = model.inventory().layers()[static_cast<std::size_t>(layerIndex)];
-                byLayer[static_cast<std::size_t>(layerIndex)] = WeightQuantization::quantizeLayer(
-                    model, layer, plan.resolve(layer.name), &values);
-                converted.resize(static_cast<std::size_t>(tensor.byteSize()));
-                convertFromFloat(tensor.dtype, values, converted.data());
-                writer.writeNext(converted);
+                const LayerQuantConfig config = plan.resolve(layer.name);
+                LayerReport& layerReport = byLayer[static_cast<std::size_t>(layerIndex)];
+                layerReport = WeightQuantization::quantizeLayer(
+                    model, layer, config, config.method == QuantMethod::None ? nullptr : &values);
+                if (layerReport.status != LayerStatus::Quantized) {
+                    // Kept and skipped layers are copied byte for byte: a round trip through
+                    // float32 would quieten the signalling NaNs of an F16/BF16 layer.
+                    writer.writeNext(shard->bytes(tensor));
+                } else {
+                    converted.resize(static_cast<std::size_t>(tensor.byteSize()));
+                    convertFromFloat(tensor.dtype, values, converted.data());
+                    writer.writeNext(converted);
+                }
             }
             doneBytes += static_cast<double>(tensor.byteSize());
         }

@@ -52,7 +52,13 @@ StagingDirectory::StagingDirectory(const QString& destination, bool replaceExist
         throw Error(tr("%1: cannot create a temporary folder beside it: %2")
                         .arg(shown, stage.errorString()));
     stage.setAutoRemove(false); // removed by our destructor unless committed
-    m_stagePath = stage.path();
+    // QTemporaryDir makes the folder private (0700), and the rename in commit() would carry that
+    // onto the output. Keep the unique name but make the folder afresh, so it gets the
+    // permissions of any new folder (those the umask allows), as cp or mkdir would.
+    const QString stagePath = stage.path();
+    if (!QDir().rmdir(stagePath) || !QDir().mkdir(stagePath))
+        throw Error(tr("%1: cannot create a temporary folder beside it").arg(shown));
+    m_stagePath = stagePath;
 }
 
 StagingDirectory::~StagingDirectory()

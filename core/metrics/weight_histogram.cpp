@@ -97,8 +97,14 @@ WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weigh
         }
     }
 
-    if (!gridValid || h.nonFinite > 0)
-        return h; // no grid over non-finite weights: quantization skips such layers
+    // Quantization skips a layer holding any non-finite weight, so no part of such a layer gets a
+    // grid, even a row or group that is itself finite (the min/max grid also requires finite
+    // values for the rows it is computed on, which is every row).
+    const bool layerFinite = h.nonFinite == 0
+                             && std::all_of(weight.begin(), weight.end(),
+                                            [](float v) { return std::isfinite(v); });
+    if (!gridValid || !layerFinite)
+        return h;
     h.hasGrid = true;
     const std::vector<GridParams> params = minMaxGridForMatrix(weight, rows, cols, scheme);
     h.grid = params[static_cast<std::size_t>(h.request.row * groups + h.request.group)];

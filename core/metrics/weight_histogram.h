@@ -46,6 +46,8 @@ struct WeightHistogram {
     float minValue = 0.0f;
     float maxValue = 0.0f;
 
+    // False when the method keeps the layer, the scheme is invalid, or any weight of the layer
+    // (not only of the scope) is NaN or infinite: quantization skips such a layer.
     bool hasGrid = false;
     GridParams grid;                // the chosen group's scale and zero point
     std::vector<double> gridLevels; // every level of that grid, ascending

@@ -1,0 +1,247 @@
+#include "app/cli/cli_command.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace qb::cli {
+
+namespace {
+
+// The command table. To add a command: write app/cli/<name>_command.cpp with its run function,
+// declare that function in cli_command.h, add a row here and the file to app/CMakeLists.txt.
+constexpr Command kCommands[] = {
+    {"inspect",
+     QT_TRANSLATE_NOOP("Cli", "List a model's quantizable linear layers and check its weights"),
+     &runInspect},
+    {"quantize",
+     QT_TRANSLATE_NOOP("Cli", "Quantize a model and write a fake-quant (dequantized) checkpoint"),
+     &runQuantize},
+};
+
+constexpr int kHelpWidth = 80;
+
+void write(std::FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// `text` broken into lines of at most `width` characters at spaces, every line after the first
+// indented by `indent` spaces (the first is placed by the caller).
+QString wrapped(const QString& text, int indent, int width)
+{
+    QString out;
+    int column = indent;
+    bool lineEmpty = true;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!lineEmpty && column + 1 + word.size() > width) {
+            out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
+            column = indent;
+            lineEmpty = true;
+        }
+        if (!lineEmpty) {
+            out += QLatin1Char(' ');
+            ++column;
+        }
+        out += word;
+        column += static_cast<int>(word.size());
+        lineEmpty = false;
+    }
+    return out;
+}
+
+} // namespace
+
+QString formatTerms(const std::vector<std::pair<QString, QString>>& terms)
+{
+    qsizetype termWidth = 0;
+    for (const auto& [term, description] : terms)
+        termWidth = std::max(termWidth, term.size());
+    const int indent = 2 + static_cast<int>(termWidth) + 3;
+    QString out;
+    for (const auto& [term, description] : terms) {
+        out += QStringLiteral("  ") + term.leftJustified(termWidth) + QStringLiteral("   ")
+               + wrapped(description, indent, kHelpWidth) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+UsageError::UsageError(QString message)
+    : m_message(std::move(message))
+{
+}
+
+std::span<const Command> commands()
+{
+    return kCommands;
+}
+
+const Command* findCommand(const QString& name)
+{
+    for (const Command& command : kCommands) {
+        if (name == QLatin1String(command.name))
+            return &command;
+    }
+    return nullptr;
+}
+
+CommandLine::CommandLine(const Command& command, QString description)
+    : m_command(command)
+    , m_description(std::move(description))
+{
+    addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                 Cli::tr("Show this help and exit.")));
+}
+
+void CommandLine::addPositional(const QString& name, const QString& description)
+{
+    m_positionals.emplace_back(name, description);
+    m_parser.addPositionalArgument(name, description);
+}
+
+void CommandLine::addOption(const QCommandLineOption& option)
+{
+    m_options.push_back(option);
+    m_parser.addOption(option);
+}
+
+bool CommandLine::parse(const QStringList& arguments)
+{
+    // parse() skips the first word, which it takes for the program name.
+    if (!m_parser.parse(QStringList{QString::fromLatin1(m_command.name)} + arguments))
+        throw UsageError(m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        printOut(helpText());
+        return false;
+    }
+    const QStringList given = m_parser.positionalArguments();
+    if (given.size() < static_cast<qsizetype>(m_positionals.size()))
+        throw UsageError(Cli::tr("missing argument %1").arg(m_positionals[given.size()].first));
+    if (given.size() > static_cast<qsizetype>(m_positionals.size()))
+        throw UsageError(Cli::tr("unexpected argument '%1'").arg(given[m_positionals.size()]));
+    return true;
+}
+
+QString CommandLine::helpText() const
+{
+    QString usage = QStringLiteral("quantbench-cli %1 [%2]")
+                        .arg(QLatin1String(m_command.name), Cli::tr("options"));
+    for (const auto& positional : m_positionals)
+        usage += QLatin1Char(' ') + positional.first;
+
+    QString text = Cli::tr("Usage: %1").arg(usage) + QStringLiteral("\n\n")
+                   + wrapped(m_command.translatedSummary() + QLatin1Char('.'), 0, kHelpWidth)
+                   + QLatin1Char('\n');
+    if (!m_description.isEmpty()) {
+        for (const QString& paragraph : m_description.split(QLatin1Char('\n')))
+            text += QLatin1Char('\n') + wrapped(paragraph, 0, kHelpWidth) + QLatin1Char('\n');
+    }
+    if (!m_positionals.empty())
+        text += QLatin1Char('\n') + Cli::tr("Arguments:") + QLatin1Char('\n')
+                + formatTerms(m_positionals);
+
+    std::vector<std::pair<QString, QString>> options;
+    for (const QCommandLineOption& option : m_options) {
+        QStringList names;
+        for (const QString& name : option.names())
+            names << (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+        QString term = names.join(QStringLiteral(", "));
+        if (!option.valueName().isEmpty())
+            term += QLatin1Char(' ') + option.valueName();
+        options.emplace_back(term, option.description());
+    }
+    text += QLatin1Char('\n') + Cli::tr("Options:") + QLatin1Char('\n') + formatTerms(options);
+    return text;
+}
+
+int intOption(const CommandLine& line, const QString& name, int min, int max)
+{
+    const QString text = line.value(name);
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw UsageError(Cli::tr("--%1 must be an integer from %2 to %3, not '%4'")
+                             .arg(name)
+                             .arg(min)
+                             .arg(max)
+                             .arg(text));
+    return value;
+}
+
+void printOut(const QString& text)
+{
+    write(stdout, text);
+}
+
+void printErr(const QString& text)
+{
+    write(stderr, text);
+}
+
+void printWarning(const QString& message)
+{
+    printErr(Cli::tr("quantbench-cli: warning: %1").arg(message) + QLatin1Char('\n'));
+}
+
+void printJson(const QJsonObject& json)
+{
+    write(stdout, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+}
+
+void TextTable::addColumn(const QString& header, Align align)
+{
+    m_columns.push_back({header, align});
+}
+
+void TextTable::addRow(const QStringList& cells)
+{
+    Q_ASSERT(cells.size() == static_cast<qsizetype>(m_columns.size()));
+    m_rows.push_back(cells);
+}
+
+QString TextTable::toString() const
+{
+    std::vector<qsizetype> widths;
+    for (const Column& column : m_columns)
+        widths.push_back(column.header.size());
+    for (const QStringList& row : m_rows) {
+        for (std::size_t c = 0; c < m_columns.size(); ++c)
+            widths[c] = std::max(widths[c], row.value(static_cast<qsizetype>(c)).size());
+    }
+    auto line = [&](auto cellAt) {
+        QString out;
+        for (std::size_t c = 0; c < m_columns.size(); ++c) {
+            const QString cell = cellAt(c);
+            if (c > 0)
+                out += QStringLiteral("  ");
+            out += m_columns[c].align == Align::Right ? cell.rightJustified(widths[c])
+                                                      : cell.leftJustified(widths[c]);
+        }
+        // Left-aligned last columns would otherwise leave trailing spaces.
+        while (out.endsWith(QLatin1Char(' ')))
+            out.chop(1);
+        return out + QLatin1Char('\n');
+    };
+    QString text = line([&](std::size_t c) { return m_columns[c].header; });
+    text += line([&](std::size_t c) { return QString(widths[c], QLatin1Char('-')); });
+    for (const QStringList& row : m_rows)
+        text += line([&](std::size_t c) { return row.value(static_cast<qsizetype>(c)); });
+    return text;
+}
+
+QString formatFields(const std::vector<std::pair<QString, QString>>& fields)
+{
+    qsizetype labelWidth = 0;
+    for (const auto& [label, value] : fields)
+        labelWidth = std::max(labelWidth, label.size() + 1);
+    QString out;
+    for (const auto& [label, value] : fields)
+        out += (label + QLatin1Char(':')).leftJustified(labelWidth + 2) + value + QLatin1Char('\n');
+    return out;
+}
+
+} // namespace qb::cli

@@ -1,0 +1,214 @@
+// quantbench-cli inspect MODEL_DIR [--json] [--no-scan]: what a checkpoint holds and whether its
+// weights are finite.
+
+#include "app/cli/cli_command.h"
+#include "app/cli/console_progress.h"
+#include "core/io/checkpoint.h"
+#include "core/metrics/weight_scan.h"
+#include "core/model/loaded_model.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace qb::cli {
+
+namespace {
+
+// The multi-dimensional index of flat row-major element `flat` of a tensor of `shape`.
+QJsonArray unravel(std::int64_t flat, const std::vector<std::int64_t>& shape)
+{
+    std::vector<std::int64_t> index(shape.size(), 0);
+    for (std::size_t d = shape.size(); d-- > 0;) {
+        if (shape[d] > 0) {
+            index[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+    }
+    QJsonArray out;
+    for (std::int64_t i : index)
+        out.append(qint64(i));
+    return out;
+}
+
+QJsonArray shapeJson(const LinearLayer& layer)
+{
+    return QJsonArray{qint64(layer.outFeatures), qint64(layer.inFeatures)};
+}
+
+QString shapeText(const LinearLayer& layer)
+{
+    return QStringLiteral("[%1, %2]").arg(layer.outFeatures).arg(layer.inFeatures);
+}
+
+std::uint64_t linearBytes(const LayerInventory& inventory)
+{
+    std::uint64_t bytes = 0;
+    for (const LinearLayer& layer : inventory.layers())
+        bytes += layer.weightBytes();
+    return bytes;
+}
+
+QJsonObject toJson(const LoadedModel& model, const std::vector<NonFiniteTensor>* nonFinite)
+{
+    const LayerInventory& inventory = model.inventory();
+    const Checkpoint& checkpoint = model.checkpoint();
+
+    QJsonObject modelJson = model.spec().toJson();
+    modelJson.insert(QStringLiteral("directory"), model.directory());
+    modelJson.insert(QStringLiteral("shards"), qint64(checkpoint.shards().size()));
+
+    QJsonArray layers;
+    for (const LinearLayer& layer : inventory.layers()) {
+        layers.append(QJsonObject{
+            {QStringLiteral("name"), layer.name},
+            {QStringLiteral("role"), roleName(layer.role)},
+            {QStringLiteral("block"), layer.block},
+            {QStringLiteral("shape"), shapeJson(layer)},
+            {QStringLiteral("dtype"), dtypeName(layer.dtype)},
+            {QStringLiteral("parameters"), qint64(layer.parameterCount())},
+            {QStringLiteral("bytes"), qint64(layer.weightBytes())},
+            {QStringLiteral("shares_input_with"),
+             QJsonArray::fromStringList(inventory.sharesInputWith(layer))},
+            {QStringLiteral("fold_target"), layer.foldTarget.kind == FoldTarget::Kind::None
+                                                ? QJsonValue(QJsonValue::Null)
+                                                : QJsonValue(layer.foldTarget.name)},
+        });
+    }
+
+    const QJsonObject totals{
+        {QStringLiteral("layers"), qint64(inventory.layers().size())},
+        {QStringLiteral("linear_parameters"), qint64(inventory.totalParameters())},
+        {QStringLiteral("linear_bytes"), qint64(linearBytes(inventory))},
+        {QStringLiteral("tensors"), qint64(checkpoint.tensorNames().size())},
+        {QStringLiteral("checkpoint_bytes"), qint64(checkpoint.totalBytes())},
+    };
+
+    // null when the scan was not run (--no-scan), so "none found" and "not looked" differ.
+    QJsonValue nonFiniteJson(QJsonValue::Null);
+    if (nonFinite) {
+        QJsonArray found;
+        for (const NonFiniteTensor& tensor : *nonFinite) {
+            const Checkpoint::TensorRef ref = checkpoint.find(tensor.name);
+            found.append(QJsonObject{
+                {QStringLiteral("tensor"), tensor.name},
+                {QStringLiteral("elements"), qint64(tensor.elements)},
+                {QStringLiteral("nan"), qint64(tensor.nanCount)},
+                {QStringLiteral("inf"), qint64(tensor.infCount)},
+                {QStringLiteral("first"),
+                 unravel(tensor.firstIndex, ref ? ref.info->shape : std::vector<std::int64_t>{})},
+            });
+        }
+        nonFiniteJson = found;
+    }
+
+    return QJsonObject{{QStringLiteral("model"), modelJson},
+                       {QStringLiteral("layers"), layers},
+                       {QStringLiteral("totals"), totals},
+                       {QStringLiteral("nonfinite"), nonFiniteJson}};
+}
+
+QString toText(const LoadedModel& model)
+{
+    const ModelSpec& spec = model.spec();
+    const LayerInventory& inventory = model.inventory();
+    const Checkpoint& checkpoint = model.checkpoint();
+    const QLocale locale;
+    auto size = [&](std::uint64_t bytes) {
+        return locale.formattedDataSize(static_cast<qint64>(bytes), 1);
+    };
+
+    QStringList shardNames;
+    for (const auto& shard : checkpoint.shards())
+        shardNames << QFileInfo(shard->path()).fileName();
+    const QString shards = checkpoint.shards().size() == 1
+                               ? shardNames.first()
+                               : Cli::tr("%1 (%2 … %3)")
+                                     .arg(checkpoint.shards().size())
+                                     .arg(shardNames.first(), shardNames.last());
+
+    QString text = formatFields({
+        {Cli::tr("Model"), QDir::toNativeSeparators(model.directory())},
+        {Cli::tr("Model type"), spec.modelType},
+        {Cli::tr("Hidden size"),
+         Cli::tr("%1 (intermediate %2)")
+             .arg(locale.toString(spec.hiddenSize), locale.toString(spec.intermediateSize))},
+        {Cli::tr("Blocks"), locale.toString(spec.numHiddenLayers)},
+        {Cli::tr("Attention heads"),
+         Cli::tr("%1 (%2 key/value, head dim %3)")
+             .arg(locale.toString(spec.numAttentionHeads), locale.toString(spec.numKeyValueHeads),
+                  locale.toString(spec.headDim))},
+        {Cli::tr("Vocabulary"), locale.toString(spec.vocabSize)},
+        {Cli::tr("Tied embeddings"), spec.tieWordEmbeddings ? Cli::tr("yes") : Cli::tr("no")},
+        {Cli::tr("Shards"), shards},
+    });
+
+    TextTable table;
+    table.addColumn(Cli::tr("Layer"));
+    table.addColumn(Cli::tr("Role"));
+    table.addColumn(Cli::tr("Shape"));
+    table.addColumn(Cli::tr("DType"));
+    table.addColumn(Cli::tr("Parameters"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("Bytes"), TextTable::Align::Right);
+    for (const LinearLayer& layer : inventory.layers()) {
+        table.addRow({layer.name, roleName(layer.role), shapeText(layer), dtypeName(layer.dtype),
+                      locale.toString(qint64(layer.parameterCount())), size(layer.weightBytes())});
+    }
+    text += QLatin1Char('\n') + table.toString() + QLatin1Char('\n');
+
+    text += formatFields({
+        {Cli::tr("Linear layers"), Cli::tr("%1, %2 parameters, %3")
+                                       .arg(locale.toString(qint64(inventory.layers().size())),
+                                            locale.toString(qint64(inventory.totalParameters())),
+                                            size(linearBytes(inventory)))},
+        {Cli::tr("All tensors"), Cli::tr("%1 tensors, %2")
+                                     .arg(locale.toString(qint64(checkpoint.tensorNames().size())),
+                                          size(checkpoint.totalBytes()))},
+    });
+    return text;
+}
+
+} // namespace
+
+int runInspect(const Command& command, const QStringList& arguments)
+{
+    CommandLine line(command,
+                     Cli::tr("Prints the model summary from config.json and every quantizable "
+                             "linear layer (name, role, shape [out, in], dtype, parameters, "
+                             "bytes), then scans every tensor for NaN and Inf; tensors holding "
+                             "them are reported as warnings on stderr."));
+    line.addPositional(QStringLiteral("MODEL_DIR"),
+                       Cli::tr("A Hugging Face checkpoint folder: config.json and "
+                               "model.safetensors (or shards with their index)."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Cli::tr("Print one JSON object (model, layers, totals, "
+                                          "nonfinite) to stdout instead of the table."));
+    const QCommandLineOption noScan(QStringLiteral("no-scan"),
+                                    Cli::tr("Skip the NaN/Inf scan of the weights (faster on "
+                                            "large models; \"nonfinite\" is then null)."));
+    line.addOption(json);
+    line.addOption(noScan);
+    if (!line.parse(arguments))
+        return ExitSuccess;
+
+    const auto model = LoadedModel::open(line.positional(0));
+
+    std::vector<NonFiniteTensor> nonFinite;
+    const bool scan = !line.isSet(noScan.names().first());
+    if (scan) {
+        ConsoleProgress progress;
+        nonFinite = WeightScan::run(model->checkpoint(), progress);
+    }
+    for (const NonFiniteTensor& tensor : nonFinite)
+        printWarning(WeightScan::toIssue(tensor).message);
+
+    if (line.isSet(json.names().first()))
+        printJson(toJson(*model, scan ? &nonFinite : nullptr));
+    else
+        printOut(toText(*model));
+    return ExitSuccess;
+}
+
+} // namespace qb::cli

@@ -1,0 +1,137 @@
+#include "app/gui/app_settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSettings>
+
+#include <array>
+
+namespace qb {
+
+namespace {
+
+struct SettingSpec {
+    AppSettings::Key key;
+    const char* name;
+    QVariant defaultValue;
+};
+
+// Every setting the GUI keeps, with its default. Add new settings here.
+const std::array<SettingSpec, 11>& settingTable()
+{
+    static const std::array<SettingSpec, 11> table{{
+        {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
+        {AppSettings::Key::WindowState, "window/state", QByteArray()},
+        {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
+        {AppSettings::Key::LayerHeaderState, "layers/headerState", QByteArray()},
+        {AppSettings::Key::RecentModels, "models/recent", QStringList()},
+        {AppSettings::Key::LastModelDirectory, "models/lastDirectory", QDir::homePath()},
+        {AppSettings::Key::LastExportDirectory, "export/lastDirectory", QDir::homePath()},
+        {AppSettings::Key::LastPlanDirectory, "plan/lastDirectory", QDir::homePath()},
+        {AppSettings::Key::DefaultQuantConfig, "plan/defaultConfig",
+         QJsonDocument(LayerQuantConfig{}.toJson()).toJson(QJsonDocument::Compact)},
+        {AppSettings::Key::HistogramLogScale, "histogram/logScale", false},
+        {AppSettings::Key::HistogramBins, "histogram/bins", 128},
+    }};
+    return table;
+}
+
+const SettingSpec& specOf(AppSettings::Key key)
+{
+    for (const SettingSpec& spec : settingTable()) {
+        if (spec.key == key)
+            return spec;
+    }
+    Q_UNREACHABLE();
+}
+
+QString& overrideFile()
+{
+    static QString path;
+    return path;
+}
+
+} // namespace
+
+void AppSettings::useFile(const QString& iniPath)
+{
+    overrideFile() = iniPath;
+}
+
+AppSettings::AppSettings()
+{
+    QString path = overrideFile();
+    if (path.isEmpty())
+        path = qEnvironmentVariable("QUANTBENCH_SETTINGS");
+    m_settings = path.isEmpty() ? std::make_unique<QSettings>()
+                                : std::make_unique<QSettings>(path, QSettings::IniFormat);
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::keyName(Key key)
+{
+    return QString::fromLatin1(specOf(key).name);
+}
+
+QVariant AppSettings::defaultValue(Key key)
+{
+    return specOf(key).defaultValue;
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    return m_settings->value(keyName(key), defaultValue(key));
+}
+
+void AppSettings::setValue(Key key, const QVariant& value)
+{
+    m_settings->setValue(keyName(key), value);
+}
+
+QStringList AppSettings::recentModels() const
+{
+    QStringList existing;
+    for (const QString& path : value(Key::RecentModels).toStringList()) {
+        if (QFileInfo(path).isDir() && !existing.contains(path))
+            existing << path;
+    }
+    return existing;
+}
+
+void AppSettings::addRecentModel(const QString& directory)
+{
+    const QString path = QFileInfo(directory).absoluteFilePath();
+    QStringList recent = recentModels();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentModels)
+        recent.removeLast();
+    setValue(Key::RecentModels, recent);
+}
+
+void AppSettings::clearRecentModels()
+{
+    setValue(Key::RecentModels, QStringList());
+}
+
+LayerQuantConfig AppSettings::defaultQuantConfig() const
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(value(Key::DefaultQuantConfig).toByteArray());
+    try {
+        // Stored as a recipe's "default" object, so it is validated the same way.
+        return QuantPlan::fromJson(QJsonObject{{QStringLiteral("default"), doc.object()}},
+                                   keyName(Key::DefaultQuantConfig))
+            .defaults;
+    } catch (const std::exception&) {
+        return LayerQuantConfig{}; // a damaged setting falls back to the default
+    }
+}
+
+void AppSettings::setDefaultQuantConfig(const LayerQuantConfig& config)
+{
+    setValue(Key::DefaultQuantConfig, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace qb

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/quant/quant_plan.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+class QSettings;
+
+namespace qb {
+
+// The GUI's persistent settings: one table of keys and defaults (app_settings.cpp), typed helpers
+// for the composite values. Settings live in the platform's standard place unless a file was
+// chosen with useFile() (tests use this to isolate themselves) or the QUANTBENCH_SETTINGS
+// environment variable names one.
+class AppSettings {
+public:
+    enum class Key {
+        WindowGeometry,
+        WindowState,
+        MainSplitterState,
+        LayerHeaderState,
+        RecentModels,
+        LastModelDirectory,
+        LastExportDirectory,
+        LastPlanDirectory,
+        DefaultQuantConfig,
+        HistogramLogScale,
+        HistogramBins,
+    };
+
+    static constexpr int kMaxRecentModels = 10;
+
+    // Use `iniPath` for every AppSettings created afterwards (empty: back to the default).
+    static void useFile(const QString& iniPath);
+
+    AppSettings();
+    ~AppSettings();
+
+    static QString keyName(Key key);
+    static QVariant defaultValue(Key key);
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant& value);
+
+    // Most recent first, existing folders only, no duplicates.
+    QStringList recentModels() const;
+    void addRecentModel(const QString& directory);
+    void clearRecentModels();
+
+    // The quantization settings new models start with: the last defaults the user chose.
+    LayerQuantConfig defaultQuantConfig() const;
+    void setDefaultQuantConfig(const LayerQuantConfig& config);
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace qb

@@ -1,0 +1,108 @@
+// quantbench: the GUI. With no argument it opens the bundled demo model.
+
+#include "app/gui/main_window.h"
+#include "core/util/app_identity.h"
+#include "core/util/translations.h"
+#include "views/histogram_view.h"
+#include "views/layer_table_model.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// Waits (without blocking the event loop) until the window has opened its model and finished
+// every job, then saves a picture of it and quits. For documentation and the packaging test.
+void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& select,
+                        bool quantize)
+{
+    auto* timer = new QTimer(&window);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    auto stage = std::make_shared<int>(0); // 0 waiting for the model, 1 quantizing, 2 settling
+    QObject::connect(timer, &QTimer::timeout, &window, [=, &window] {
+        if (clock->elapsed() > 120'000) {
+            std::fprintf(stderr, "quantbench: --screenshot: gave up waiting for the model: %s\n",
+                         qPrintable(window.statusText()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (!window.model() || !window.jobs().isIdle())
+            return;
+        if (*stage == 0) {
+            if (!select.isEmpty())
+                window.selectLayer(select);
+            if (quantize)
+                window.quantizeLayers(false);
+            *stage = 1;
+            return;
+        }
+        if (*stage == 1) { // one more tick so the last snapshot is drawn
+            *stage = 2;
+            return;
+        }
+        timer->stop();
+        delete clock;
+        const bool saved = window.grab().save(path);
+        if (!saved)
+            std::fprintf(stderr, "quantbench: cannot save the screenshot to %s\n", qPrintable(path));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+    timer->start(100);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    qb::setApplicationIdentity();
+    QApplication::setDesktopFileName(QStringLiteral("org.quantbench.QuantBench"));
+    qb::installTranslators(app, QLocale::system());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "QuantBench: a workbench for quantizing large language models."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("model"),
+        QCoreApplication::translate("main", "Model folder to open (default: the bundled demo model)."),
+        QStringLiteral("[MODEL_DIR]"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a picture of the window to FILE once the model "
+                                            "is open, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        QCoreApplication::translate("main", "Select LAYER after opening (with --screenshot)."),
+        QStringLiteral("LAYER"));
+    const QCommandLineOption quantizeOption(
+        QStringLiteral("quantize"),
+        QCoreApplication::translate("main", "Quantize all layers after opening (with --screenshot)."));
+    parser.addOption(screenshotOption);
+    parser.addOption(selectOption);
+    parser.addOption(quantizeOption);
+    parser.process(app);
+
+    qb::MainWindow window;
+    window.show();
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        window.openModel(positional.front());
+    else
+        window.openDemoModel();
+
+    if (parser.isSet(screenshotOption))
+        scheduleScreenshot(window, parser.value(screenshotOption), parser.value(selectOption),
+                           parser.isSet(quantizeOption));
+    return QApplication::exec();
+}

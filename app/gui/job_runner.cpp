@@ -1,0 +1,155 @@
+#include "app/gui/job_runner.h"
+
+#include "core/util/error.h"
+#include "core/util/progress.h"
+
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QtConcurrent>
+
+#include <new>
+
+namespace qb {
+
+namespace {
+
+struct JobResult {
+    JobRunner::Delivery deliver;
+    JobRunner::Outcome outcome = JobRunner::Outcome::Failed;
+    QString message;
+};
+
+using Watcher = QFutureWatcher<JobResult>;
+
+// Progress reported into the job's promise (0 … 1000), cancellation read from it.
+class PromiseProgress final : public Progress {
+public:
+    explicit PromiseProgress(QPromise<JobResult>& promise)
+        : m_promise(promise)
+    {
+        m_promise.setProgressRange(0, 1000);
+    }
+
+protected:
+    void deliver(double fraction, const QString& text) override
+    {
+        m_promise.setProgressValueAndText(static_cast<int>(fraction * 1000.0), text);
+    }
+    bool cancelRequested() const override { return m_promise.isCanceled(); }
+
+private:
+    QPromise<JobResult>& m_promise;
+};
+
+} // namespace
+
+JobRunner::JobRunner(QObject* parent)
+    : QObject(parent)
+{
+}
+
+JobRunner::~JobRunner()
+{
+    cancelAll();
+    for (const Job& job : std::as_const(m_jobs))
+        static_cast<Watcher*>(job.watcher)->waitForFinished();
+    for (QObject* watcher : std::as_const(m_superseded))
+        static_cast<Watcher*>(watcher)->waitForFinished();
+}
+
+quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
+{
+    if (m_jobs.contains(slot)) {
+        Job& old = m_jobs[slot];
+        static_cast<Watcher*>(old.watcher)->cancel();
+        m_superseded << old.watcher;
+        m_jobs.remove(slot);
+    }
+    const quint64 id = m_nextId++;
+    auto* watcher = new Watcher(this);
+    Job job;
+    job.id = id;
+    job.title = title;
+    job.watcher = watcher;
+    job.timer.start();
+    m_jobs.insert(slot, job);
+
+    connect(watcher, &Watcher::progressValueChanged, this, [this, slot, id, watcher](int value) {
+        if (m_jobs.value(slot).id == id)
+            Q_EMIT jobProgress(slot, id, value / 1000.0, watcher->progressText());
+    });
+    connect(watcher, &Watcher::finished, this,
+            [this, slot, id, watcher] { finish(slot, id, watcher); });
+
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)](QPromise<JobResult>& promise) {
+        PromiseProgress progress(promise);
+        JobResult result;
+        try {
+            result.deliver = work(progress);
+            result.outcome = Outcome::Succeeded;
+        } catch (const Cancelled&) {
+            result.outcome = Outcome::Cancelled;
+        } catch (const Error& e) {
+            result.message = e.message();
+        } catch (const std::bad_alloc&) {
+            result.message = JobRunner::tr("not enough memory for this operation");
+        } catch (const std::exception& e) {
+            result.message = JobRunner::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+        }
+        promise.addResult(std::move(result));
+    }));
+    Q_EMIT jobStarted(slot, id, title);
+    return id;
+}
+
+void JobRunner::finish(const QString& slot, quint64 id, QObject* watcherObject)
+{
+    auto* watcher = static_cast<Watcher*>(watcherObject);
+    watcher->deleteLater();
+    if (m_superseded.removeOne(watcherObject) || m_jobs.value(slot).id != id)
+        return; // superseded: its result is stale
+    const double seconds = m_jobs.value(slot).timer.nsecsElapsed() * 1e-9;
+    const QString title = m_jobs.value(slot).title;
+    m_jobs.remove(slot);
+
+    JobResult result;
+    if (watcher->isCanceled() || watcher->future().resultCount() == 0)
+        result.outcome = Outcome::Cancelled;
+    else
+        result = watcher->result();
+    if (result.outcome == Outcome::Succeeded && result.deliver) {
+        try {
+            result.deliver();
+        } catch (const Error& e) {
+            result.outcome = Outcome::Failed;
+            result.message = e.message();
+        }
+    }
+    Q_EMIT jobFinished(slot, id, title, result.outcome, result.message, seconds);
+}
+
+void JobRunner::cancel(const QString& slot)
+{
+    const auto it = m_jobs.constFind(slot);
+    if (it != m_jobs.cend())
+        static_cast<Watcher*>(it->watcher)->cancel();
+}
+
+void JobRunner::cancelAll()
+{
+    for (const Job& job : std::as_const(m_jobs))
+        static_cast<Watcher*>(job.watcher)->cancel();
+}
+
+QString JobRunner::title(const QString& slot) const
+{
+    return m_jobs.value(slot).title;
+}
+
+double JobRunner::elapsedSeconds(const QString& slot) const
+{
+    const auto it = m_jobs.constFind(slot);
+    return it == m_jobs.cend() ? 0.0 : it->timer.nsecsElapsed() * 1e-9;
+}
+
+} // namespace qb

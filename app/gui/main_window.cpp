@@ -1,0 +1,823 @@
+#include "app/gui/main_window.h"
+
+#include "core/export/fake_quant_exporter.h"
+#include "core/metrics/weight_histogram.h"
+#include "core/metrics/weight_scan.h"
+#include "core/model/loaded_model.h"
+#include "core/quant/weight_quantization.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
+#include "views/histogram_view.h"
+#include "views/issues_model.h"
+#include "views/issues_panel.h"
+#include "views/layer_table_model.h"
+#include "views/plan_defaults_bar.h"
+#include "views/plan_field_delegate.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace qb {
+
+namespace {
+
+const QString kHistogramSlot = QStringLiteral("histogram");
+const QString kScanSlot = QStringLiteral("scan");
+
+QIcon icon(const char* name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+QString formatSeconds(double seconds)
+{
+    return seconds < 1.0 ? MainWindow::tr("%1 ms").arg(seconds * 1000.0, 0, 'f', 0)
+                         : MainWindow::tr("%1 s").arg(seconds, 0, 'f', 1);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_undoStack(new QUndoStack(this))
+    , m_layerModel(new LayerTableModel(this))
+    , m_layerProxy(new QSortFilterProxyModel(this))
+    , m_issues(new IssuesModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(icon("quantbench"));
+    setAcceptDrops(true);
+    m_layerModel->setUndoStack(m_undoStack);
+    m_layerProxy->setSourceModel(m_layerModel);
+    m_layerProxy->setSortRole(LayerTableModel::SortRole);
+    m_layerProxy->setFilterKeyColumn(LayerTableModel::NameColumn);
+    m_layerProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    createActions();
+    createWidgets();
+    createMenus();
+
+    connect(&m_jobs, &JobRunner::jobStarted, this, &MainWindow::onJobStarted);
+    connect(&m_jobs, &JobRunner::jobProgress, this, &MainWindow::onJobProgress);
+    connect(&m_jobs, &JobRunner::jobFinished, this, &MainWindow::onJobFinished);
+    connect(m_layerModel, &LayerTableModel::planChanged, this, &MainWindow::onPlanChanged);
+
+    restoreSettings();
+    setWindowTitle(tr("QuantBench"));
+    updateActions();
+    showStatus(tr("Open a model folder to begin."));
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::demoModelDirectory()
+{
+    const QString dir = QDir(QCoreApplication::applicationDirPath())
+                            .filePath(QStringLiteral("../share/quantbench/demo/stories260K"));
+    return QFileInfo(dir).isDir() ? QDir::cleanPath(dir) : QString();
+}
+
+// ---- construction -----------------------------------------------------------------------------
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(icon("open"), tr("&Open Model Folder…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open a Hugging Face checkpoint folder (config.json and safetensors)"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseModelFolder);
+
+    m_demoAction = new QAction(icon("demo"), tr("Open &Demo Model"), this);
+    m_demoAction->setStatusTip(tr("Open the bundled stories260K model"));
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemoModel);
+
+    m_exportAction = new QAction(icon("export"), tr("&Export Fake-Quant Checkpoint…"), this);
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportAction->setStatusTip(tr("Write the model with every quantized weight replaced by its "
+                                    "dequantized value, loadable by any evaluator"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExportFolder);
+
+    m_savePlanAction = new QAction(tr("&Save Plan…"), this);
+    m_savePlanAction->setShortcut(QKeySequence::Save);
+    m_savePlanAction->setStatusTip(tr("Save the per-layer plan as a recipe (JSON)"));
+    connect(m_savePlanAction, &QAction::triggered, this, &MainWindow::savePlan);
+
+    m_loadPlanAction = new QAction(tr("&Load Plan…"), this);
+    m_loadPlanAction->setStatusTip(tr("Load a recipe (JSON) as the plan of this model"));
+    connect(m_loadPlanAction, &QAction::triggered, this, &MainWindow::loadPlan);
+
+    m_quitAction = new QAction(icon("quit"), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setIcon(icon("undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setIcon(icon("redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_quantizeSelectedAction = new QAction(icon("quantize"), tr("Quantize &Selected Layers"), this);
+    m_quantizeSelectedAction->setObjectName(QStringLiteral("quantizeSelectedAction"));
+    m_quantizeSelectedAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_quantizeSelectedAction->setStatusTip(tr("Quantize the selected layers as the plan says and "
+                                              "measure their weight error"));
+    connect(m_quantizeSelectedAction, &QAction::triggered, this, [this] { quantizeLayers(true); });
+
+    m_quantizeAllAction = new QAction(icon("quantize"), tr("Quantize &All Layers"), this);
+    m_quantizeAllAction->setObjectName(QStringLiteral("quantizeAllAction"));
+    m_quantizeAllAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    m_quantizeAllAction->setStatusTip(tr("Quantize every layer as the plan says and measure its "
+                                         "weight error"));
+    connect(m_quantizeAllAction, &QAction::triggered, this, [this] { quantizeLayers(false); });
+
+    m_cancelAction = new QAction(icon("cancel"), tr("&Cancel"), this);
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_cancelAction->setStatusTip(tr("Stop the running operation"));
+    connect(m_cancelAction, &QAction::triggered, this, [this] { m_jobs.cancel(kMainSlot); });
+
+    m_aboutAction = new QAction(icon("about"), tr("&About QuantBench"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(icon("recent"), tr("Open &Recent"));
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_loadPlanAction);
+    file->addAction(m_savePlanAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    rebuildRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_quantizeSelectedAction);
+    run->addAction(m_quantizeAllAction);
+    run->addSeparator();
+    run->addAction(m_cancelAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_issuesDock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_demoAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_openAction);
+    toolbar->addAction(m_demoAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_quantizeSelectedAction);
+    toolbar->addAction(m_quantizeAllAction);
+    toolbar->addAction(m_cancelAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_exportAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_undoAction);
+    toolbar->addAction(m_redoAction);
+    view->addAction(toolbar->toggleViewAction());
+}
+
+void MainWindow::createWidgets()
+{
+    // Left: what the model is and what the plan does with each layer.
+    auto* layerPanel = new QWidget(this);
+    m_modelSummary = new QLabel(layerPanel);
+    m_modelSummary->setObjectName(QStringLiteral("modelSummary"));
+    m_modelSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelSummary->setWordWrap(true);
+    m_defaultsBar = new PlanDefaultsBar(layerPanel);
+    m_layerFilter = new QLineEdit(layerPanel);
+    m_layerFilter->setObjectName(QStringLiteral("layerFilter"));
+    m_layerFilter->setPlaceholderText(tr("Filter layers (regular expression, e.g. mlp|layers\\.0\\.)"));
+    m_layerFilter->setClearButtonEnabled(true);
+    m_layerView = new QTableView(layerPanel);
+    m_layerView->setObjectName(QStringLiteral("layerView"));
+    m_layerView->setModel(m_layerProxy);
+    m_layerView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_layerView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_layerView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                 | QAbstractItemView::SelectedClicked);
+    m_layerView->setSortingEnabled(true);
+    m_layerView->sortByColumn(LayerTableModel::NameColumn, Qt::AscendingOrder);
+    m_layerView->setAlternatingRowColors(true);
+    m_layerView->setWordWrap(false);
+    m_layerView->verticalHeader()->hide();
+    m_layerView->verticalHeader()->setDefaultSectionSize(m_layerView->fontMetrics().height() + 8);
+    m_layerView->horizontalHeader()->setStretchLastSection(true);
+    m_layerView->horizontalHeader()->setSectionsMovable(true);
+    m_layerView->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_layerView->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint& position) {
+                // Show or hide any column except the layer's name.
+                QMenu menu(this);
+                for (int column = 1; column < LayerTableModel::ColumnCount; ++column) {
+                    QAction* toggle = menu.addAction(
+                        m_layerModel->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+                    toggle->setCheckable(true);
+                    toggle->setChecked(!m_layerView->isColumnHidden(column));
+                    connect(toggle, &QAction::toggled, this, [this, column](bool shown) {
+                        m_layerView->setColumnHidden(column, !shown);
+                    });
+                }
+                menu.exec(m_layerView->horizontalHeader()->mapToGlobal(position));
+            });
+    m_layerView->setItemDelegate(new PlanFieldDelegate(m_layerModel, m_layerView->selectionModel(),
+                                                       m_layerView));
+    auto* layerLayout = new QVBoxLayout(layerPanel);
+    layerLayout->setContentsMargins(4, 4, 4, 4);
+    layerLayout->addWidget(m_modelSummary);
+    layerLayout->addWidget(m_defaultsBar);
+    layerLayout->addWidget(m_layerFilter);
+    layerLayout->addWidget(m_layerView, 1);
+
+    // Right: the plots of the selected layer.
+    m_plots = new QTabWidget(this);
+    m_plots->setObjectName(QStringLiteral("plotTabs"));
+    m_histogram = new HistogramView(m_plots);
+    m_histogram->setObjectName(QStringLiteral("histogramView"));
+    m_plots->addTab(m_histogram, tr("Weight histogram"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(layerPanel);
+    m_splitter->addWidget(m_plots);
+    // The table has more to show than the plot needs; the plot keeps at least its minimum.
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_issuesPanel = new IssuesPanel(m_issues, this);
+    m_issuesDock = new QDockWidget(tr("Issues"), this);
+    m_issuesDock->setObjectName(QStringLiteral("issuesDock"));
+    m_issuesDock->setWidget(m_issuesPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
+    m_issuesDock->toggleViewAction()->setIcon(icon("warning"));
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(QStringLiteral("jobProgress"));
+    m_progressBar->setRange(0, 1000);
+    m_progressBar->setMaximumWidth(220);
+    m_progressBar->setTextVisible(true);
+    m_progressBar->hide();
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setDefaultAction(m_cancelAction);
+    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancelButton->hide();
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_progressBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    connect(m_layerFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        const QRegularExpression pattern(text, QRegularExpression::CaseInsensitiveOption);
+        m_layerFilter->setStyleSheet(pattern.isValid() ? QString()
+                                                       : QStringLiteral("color: #b00020"));
+        if (pattern.isValid())
+            m_layerProxy->setFilterRegularExpression(pattern);
+    });
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::requestHistogram);
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_defaultsBar, &PlanDefaultsBar::configEdited, this,
+            [this](const LayerQuantConfig& config) {
+                m_layerModel->setDefaults(config);
+                m_settings.setDefaultQuantConfig(config);
+            });
+    connect(m_histogram, &HistogramView::requestChanged, this, &MainWindow::requestHistogram);
+    connect(m_histogram, &HistogramView::logScaleChanged, this, [this](bool on) {
+        m_settings.setValue(AppSettings::Key::HistogramLogScale, on);
+    });
+    connect(m_issuesPanel, &IssuesPanel::subjectActivated, this, &MainWindow::onIssueActivated);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!restoreGeometry(m_settings.value(AppSettings::Key::WindowGeometry).toByteArray()))
+        resize(1440, 900);
+    if (!restoreState(m_settings.value(AppSettings::Key::WindowState).toByteArray()))
+        resizeDocks({m_issuesDock}, {140}, Qt::Vertical);
+    m_splitter->restoreState(m_settings.value(AppSettings::Key::MainSplitterState).toByteArray());
+    m_histogram->setLogScale(m_settings.value(AppSettings::Key::HistogramLogScale).toBool());
+    m_histogram->setBins(m_settings.value(AppSettings::Key::HistogramBins).toInt());
+    m_defaultsBar->setConfig(m_settings.defaultQuantConfig());
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setValue(AppSettings::Key::WindowGeometry, saveGeometry());
+    m_settings.setValue(AppSettings::Key::WindowState, saveState());
+    m_settings.setValue(AppSettings::Key::MainSplitterState, m_splitter->saveState());
+    if (m_model)
+        m_settings.setValue(AppSettings::Key::LayerHeaderState,
+                            m_layerView->horizontalHeader()->saveState());
+    m_settings.setValue(AppSettings::Key::HistogramBins, m_histogram->bins());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    m_jobs.cancelAll();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile() && QFileInfo(urls.front().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    openModel(event->mimeData()->urls().front().toLocalFile());
+}
+
+// ---- opening ----------------------------------------------------------------------------------
+
+void MainWindow::chooseModelFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open Model Folder"), m_settings.value(AppSettings::Key::LastModelDirectory).toString());
+    if (dir.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastModelDirectory, QFileInfo(dir).absolutePath());
+    openModel(dir);
+}
+
+void MainWindow::openDemoModel()
+{
+    const QString dir = demoModelDirectory();
+    if (dir.isEmpty()) {
+        addIssue(Issue::Severity::Error,
+                 tr("The demo model is not installed: expected it in %1")
+                     .arg(QDir::toNativeSeparators(QDir(QCoreApplication::applicationDirPath())
+                                                       .filePath(QStringLiteral("../share/quantbench/demo")))));
+        return;
+    }
+    openModel(dir);
+}
+
+void MainWindow::openModel(const QString& directory)
+{
+    if (m_jobs.isRunning(kMainSlot))
+        return;
+    const QString dir = QFileInfo(directory).absoluteFilePath();
+    m_jobs.start(kMainSlot, tr("Opening %1").arg(QFileInfo(dir).fileName()),
+                 [this, dir](Progress& progress) -> JobRunner::Delivery {
+                     progress.report(0.0, tr("Reading %1").arg(QDir::toNativeSeparators(dir)));
+                     std::shared_ptr<const LoadedModel> model = LoadedModel::open(dir);
+                     return [this, model] { setLoadedModel(model); };
+                 });
+}
+
+void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
+{
+    m_jobs.cancel(kHistogramSlot);
+    m_jobs.cancel(kScanSlot);
+    m_model = std::move(model);
+    QuantPlan plan;
+    plan.defaults = m_defaultsBar->config();
+    m_undoStack->clear();
+    m_layerModel->resetModel(m_model, plan);
+    // The user's column widths when there are any, else widths that fit the contents.
+    if (!m_layerView->horizontalHeader()->restoreState(
+            m_settings.value(AppSettings::Key::LayerHeaderState).toByteArray())) {
+        m_layerView->resizeColumnsToContents();
+        // The role is in the layer's name and the dtype in the model summary (and usually the
+        // same for every layer); the header's menu shows them again.
+        m_layerView->setColumnHidden(LayerTableModel::RoleColumn, true);
+        m_layerView->setColumnHidden(LayerTableModel::DTypeColumn, true);
+    }
+
+    const ModelSpec& spec = m_model->spec();
+    const LayerInventory& inventory = m_model->inventory();
+    const QLocale locale;
+    QStringList dtypes;
+    for (const LinearLayer& layer : inventory.layers()) {
+        if (!dtypes.contains(dtypeName(layer.dtype)))
+            dtypes << dtypeName(layer.dtype);
+    }
+    m_modelSummary->setText(
+        tr("<b>%1</b> · %2 · %3 blocks · hidden %4 · %5 linear layers, %6 parameters in %7 · %8")
+            .arg(QFileInfo(m_model->directory()).fileName().toHtmlEscaped(), spec.modelType)
+            .arg(spec.numHiddenLayers)
+            .arg(spec.hiddenSize)
+            .arg(inventory.layers().size())
+            .arg(locale.toString(static_cast<qlonglong>(inventory.totalParameters())),
+                 dtypes.join(QStringLiteral("/")),
+                 locale.formattedDataSize(static_cast<qint64>(m_model->checkpoint().totalBytes()))));
+    m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->directory()));
+    setWindowTitle(tr("%1 — QuantBench").arg(QFileInfo(m_model->directory()).fileName()));
+    m_settings.addRecentModel(m_model->directory());
+    rebuildRecentMenu();
+
+    const QModelIndex first = m_layerProxy->index(0, 0);
+    if (first.isValid())
+        m_layerView->selectionModel()->setCurrentIndex(
+            first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    startWeightScan();
+    updateActions();
+    Q_EMIT modelOpened(m_model->directory());
+}
+
+void MainWindow::startWeightScan()
+{
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    m_jobs.start(kScanSlot, tr("Checking weights"), [this, model](Progress& progress) -> JobRunner::Delivery {
+        const std::vector<NonFiniteTensor> found = WeightScan::run(model->checkpoint(), progress);
+        return [this, model, found] {
+            if (model != m_model)
+                return;
+            for (const NonFiniteTensor& tensor : found) {
+                const Issue issue = WeightScan::toIssue(tensor);
+                addIssue(issue.severity, issue.message, issue.subject);
+            }
+        };
+    });
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.recentModels();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* action = m_recentMenu->addAction(
+            QStringLiteral("&%1  %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this, [this, path] { openModel(path); });
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            m_settings.clearRecentModels();
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+// ---- selection and plots ----------------------------------------------------------------------
+
+const LinearLayer* MainWindow::currentLayer() const
+{
+    const QModelIndex current = m_layerProxy->mapToSource(m_layerView->selectionModel()->currentIndex());
+    return current.isValid() ? m_layerModel->layerAt(current.row()) : nullptr;
+}
+
+QStringList MainWindow::selectedLayerNames() const
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_layerView->selectionModel()->selectedRows())
+        rows << m_layerProxy->mapToSource(index).row();
+    std::sort(rows.begin(), rows.end());
+    QStringList names;
+    for (int row : rows)
+        names << m_layerModel->layerAt(row)->name;
+    return names;
+}
+
+void MainWindow::selectLayer(const QString& layerName)
+{
+    const int row = m_layerModel->rowOf(layerName);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_layerProxy->mapFromSource(m_layerModel->index(row, 0));
+    if (!index.isValid()) { // hidden by the filter: clear it so the layer can be shown
+        m_layerFilter->clear();
+    }
+    const QModelIndex visible = m_layerProxy->mapFromSource(m_layerModel->index(row, 0));
+    m_layerView->selectionModel()->setCurrentIndex(
+        visible, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_layerView->scrollTo(visible);
+}
+
+void MainWindow::requestHistogram()
+{
+    const LinearLayer* layer = currentLayer();
+    if (!m_model || !layer) {
+        m_jobs.cancel(kHistogramSlot);
+        m_histogram->showMessage(tr("Select a layer to see its weights."));
+        return;
+    }
+    HistogramRequest request;
+    request.layerName = layer->name;
+    request.config = m_layerModel->plan().resolve(layer->name);
+    request.scope = m_histogram->scope();
+    request.row = m_histogram->row();
+    request.group = m_histogram->group();
+    request.bins = m_histogram->bins();
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    m_jobs.start(kHistogramSlot, tr("Histogram of %1").arg(layer->name),
+                 [this, model, request](Progress& progress) -> JobRunner::Delivery {
+                     auto histogram = WeightHistogramBuilder::compute(*model, request, progress);
+                     return [this, histogram] { m_histogram->setSnapshot(histogram); };
+                 });
+}
+
+void MainWindow::onPlanChanged()
+{
+    m_defaultsBar->setConfig(m_layerModel->plan().defaults);
+    // Redraw the grid only when the shown layer's settings changed.
+    const LinearLayer* layer = currentLayer();
+    const auto shown = m_histogram->snapshot();
+    if (layer && shown && shown->request.layerName == layer->name
+        && !(shown->request.config == m_layerModel->plan().resolve(layer->name)
+             && shown->request.config.scheme == m_layerModel->plan().resolve(layer->name).scheme))
+        requestHistogram();
+    updateActions();
+}
+
+// ---- running ----------------------------------------------------------------------------------
+
+void MainWindow::quantizeLayers(bool selectedOnly)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    const QStringList names = selectedOnly ? selectedLayerNames() : QStringList();
+    if (selectedOnly && names.isEmpty()) {
+        showStatus(tr("Select the layers to quantize first."));
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const QuantPlan plan = m_layerModel->plan();
+    const int count = selectedOnly ? static_cast<int>(names.size())
+                                   : static_cast<int>(model->inventory().layers().size());
+    m_jobs.start(kMainSlot, tr("Quantizing %n layer(s)", nullptr, count),
+                 [this, model, plan, names](Progress& progress) -> JobRunner::Delivery {
+                     auto report = std::make_shared<const QuantReport>(
+                         WeightQuantization::run(*model, plan, names, progress));
+                     return [this, model, report] {
+                         if (model != m_model)
+                             return;
+                         m_layerModel->mergeReport(*report);
+                         fitResultColumns();
+                         showReportIssues(*report);
+                     };
+                 });
+}
+
+void MainWindow::chooseExportFolder()
+{
+    if (!m_model)
+        return;
+    const QString suggested = QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())
+                                  .filePath(QFileInfo(m_model->directory()).fileName()
+                                            + QStringLiteral("-fakequant"));
+    const QString dir = QFileDialog::getSaveFileName(
+        this, tr("Export Fake-Quant Checkpoint to Folder"), suggested, QString(), nullptr,
+        QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
+    if (dir.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastExportDirectory, QFileInfo(dir).absolutePath());
+    bool replace = false;
+    if (QFileInfo::exists(dir)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Replace Folder?"),
+            tr("%1 already exists. Replace it with the exported checkpoint? Its current contents "
+               "are deleted once the export has completed.")
+                .arg(QDir::toNativeSeparators(dir)));
+        if (answer != QMessageBox::Yes)
+            return;
+        replace = true;
+    }
+    exportFakeQuant(dir, replace);
+}
+
+void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const QuantPlan plan = m_layerModel->plan();
+    m_jobs.start(kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
+                 [this, model, plan, directory, replaceExisting](Progress& progress) -> JobRunner::Delivery {
+                     FakeQuantExporter::Options options;
+                     options.replaceExisting = replaceExisting;
+                     auto report = std::make_shared<const QuantReport>(
+                         FakeQuantExporter::run(*model, plan, directory, options, progress));
+                     return [this, model, report, directory] {
+                         if (model != m_model)
+                             return;
+                         m_layerModel->mergeReport(*report);
+                         fitResultColumns();
+                         showReportIssues(*report);
+                         addIssue(Issue::Severity::Info,
+                                  tr("Exported a fake-quant checkpoint to %1")
+                                      .arg(QDir::toNativeSeparators(directory)),
+                                  directory);
+                     };
+                 });
+}
+
+void MainWindow::fitResultColumns()
+{
+    for (int column = LayerTableModel::MseColumn; column < LayerTableModel::ColumnCount; ++column)
+        m_layerView->resizeColumnToContents(column);
+}
+
+void MainWindow::showReportIssues(const QuantReport& report)
+{
+    for (const LayerReport& layer : report.layers) {
+        if (layer.status == LayerStatus::Skipped)
+            addIssue(Issue::Severity::Warning, tr("%1: %2").arg(layer.name, layer.note), layer.name);
+    }
+}
+
+void MainWindow::savePlan()
+{
+    if (!m_model)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Plan"),
+        QDir(m_settings.value(AppSettings::Key::LastPlanDirectory).toString())
+            .filePath(QFileInfo(m_model->directory()).fileName() + QStringLiteral("-recipe.json")),
+        tr("Recipes (*.json)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(m_layerModel->plan().toJson()).toJson()) < 0 || !file.commit()) {
+        addIssue(Issue::Severity::Error,
+                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()), path);
+        return;
+    }
+    showStatus(tr("Saved the plan to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::loadPlan()
+{
+    if (!m_model)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load Plan"), m_settings.value(AppSettings::Key::LastPlanDirectory).toString(),
+        tr("Recipes (*.json)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
+    try {
+        const QuantPlan plan = QuantPlan::fromFile(path);
+        const QStringList problems = plan.problemsFor(m_model->inventory());
+        if (!problems.isEmpty())
+            throw Error(tr("%1 does not fit this model:\n%2")
+                            .arg(QDir::toNativeSeparators(path), problems.join(QLatin1Char('\n'))));
+        m_layerModel->applyPlanEdit(plan, tr("Load plan %1").arg(QFileInfo(path).fileName()));
+        showStatus(tr("Loaded the plan %1").arg(QDir::toNativeSeparators(path)));
+    } catch (const Error& e) {
+        addIssue(Issue::Severity::Error, e.message(), path);
+        m_issuesDock->show();
+        m_issuesDock->raise();
+    }
+}
+
+// ---- job feedback -----------------------------------------------------------------------------
+
+void MainWindow::onJobStarted(const QString& slot, quint64, const QString& title)
+{
+    if (slot != kMainSlot)
+        return;
+    m_progressBar->setValue(0);
+    m_progressBar->setFormat(QStringLiteral("%p %"));
+    m_progressBar->show();
+    m_cancelButton->show();
+    showStatus(title + QStringLiteral("…"));
+    updateActions();
+}
+
+void MainWindow::onJobProgress(const QString& slot, quint64, double fraction, const QString& text)
+{
+    if (slot != kMainSlot)
+        return;
+    m_progressBar->setValue(static_cast<int>(fraction * 1000.0));
+    QString status = text.isEmpty() ? m_jobs.title(kMainSlot) : text;
+    // A time-left estimate once there is enough progress to extrapolate from.
+    const double elapsed = m_jobs.elapsedSeconds(kMainSlot);
+    if (fraction > 0.05 && elapsed > 2.0)
+        status += QStringLiteral(" — ") + tr("about %1 left").arg(formatSeconds(elapsed * (1.0 - fraction) / fraction));
+    showStatus(status);
+}
+
+void MainWindow::onJobFinished(const QString& slot, quint64, const QString& title,
+                               JobRunner::Outcome outcome, const QString& message, double seconds)
+{
+    if (slot == kMainSlot) {
+        m_progressBar->hide();
+        m_cancelButton->hide();
+    }
+    switch (outcome) {
+    case JobRunner::Outcome::Succeeded:
+        if (slot == kMainSlot)
+            showStatus(tr("%1: done in %2.").arg(title, formatSeconds(seconds)));
+        break;
+    case JobRunner::Outcome::Cancelled:
+        if (slot == kMainSlot)
+            showStatus(tr("%1: cancelled; nothing was changed.").arg(title));
+        break;
+    case JobRunner::Outcome::Failed:
+        if (slot == kHistogramSlot)
+            m_histogram->showMessage(message);
+        addIssue(Issue::Severity::Error, message);
+        m_issuesDock->show();
+        m_issuesDock->raise();
+        if (slot == kMainSlot)
+            showStatus(tr("%1: failed: %2").arg(title, message.section(QLatin1Char('\n'), 0, 0)));
+        break;
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool busy = m_jobs.isRunning(kMainSlot);
+    const bool hasModel = m_model != nullptr;
+    m_openAction->setEnabled(!busy);
+    m_recentMenu->setEnabled(!busy && !m_recentMenu->actions().isEmpty());
+    m_demoAction->setEnabled(!busy);
+    m_exportAction->setEnabled(!busy && hasModel);
+    m_savePlanAction->setEnabled(hasModel);
+    m_loadPlanAction->setEnabled(!busy && hasModel);
+    m_quantizeAllAction->setEnabled(!busy && hasModel);
+    m_quantizeSelectedAction->setEnabled(!busy && hasModel
+                                         && m_layerView->selectionModel()->hasSelection());
+    m_cancelAction->setEnabled(busy);
+}
+
+void MainWindow::showStatus(const QString& text)
+{
+    m_statusLabel->setText(text);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void MainWindow::addIssue(Issue::Severity severity, const QString& message, const QString& subject)
+{
+    m_issues->addIssue(Issue{severity, message, subject});
+}
+
+void MainWindow::onIssueActivated(const QString& subject)
+{
+    // A tensor name "<layer>.weight" or a layer name: go to the layer.
+    QString layer = subject;
+    if (layer.endsWith(QLatin1String(".weight")))
+        layer.chop(7);
+    selectLayer(layer);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About QuantBench"),
+        tr("<h3>QuantBench %1</h3><p>A workbench for quantizing large language models: see, layer "
+           "by layer, what rounding does to a model, choose per layer, and ship the result.</p>"
+           "<p>The bundled demo model is stories260K by Andrej Karpathy (MIT licence).</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+} // namespace qb

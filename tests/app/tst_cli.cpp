@@ -1,0 +1,626 @@
+// quantbench-cli end to end: the real binary run through QProcess on the demo model and on small
+// synthetic checkpoints (broken ones, one with a NaN weight). Checks exit codes (0 success,
+// 1 failure, 2 usage), where messages go (results on stdout, everything else on stderr), the
+// outputs written and that the input is never touched.
+
+#include "core/model/loaded_model.h"
+#include "tests/support/synthetic_checkpoint.h"
+#include "tests/support/test_paths.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace qb;
+
+namespace {
+
+constexpr int kTimeoutMs = 120'000;
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Every file under `directory` (relative path -> SHA-256), to show a folder is unchanged.
+QMap<QString, QByteArray> checksums(const QString& directory)
+{
+    QMap<QString, QByteArray> sums;
+    QDirIterator it(directory, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    const QDir root(directory);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QByteArray sum = "dir";
+        if (it.fileInfo().isFile()) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return {};
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            hash.addData(&file);
+            sum = hash.result().toHex();
+        }
+        sums.insert(root.relativeFilePath(path), sum);
+    }
+    return sums;
+}
+
+QJsonObject parseObject(const QString& text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        qWarning() << "not a JSON object:" << error.errorString() << text.left(400);
+    return doc.object();
+}
+
+QJsonObject readJsonFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return parseObject(QString::fromUtf8(file.readAll()));
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_fixtures;
+
+    QString fixture(const QString& name) const { return m_fixtures.filePath(name); }
+
+    // `{demo}`, `{fixtures}` and `{out}` in the arguments stand for the demo model, the fixture
+    // folder and `out`.
+    QStringList expand(QStringList args, const QString& out = {}) const
+    {
+        for (QString& arg : args) {
+            arg.replace(QStringLiteral("{demo}"), test::demoModelDir());
+            arg.replace(QStringLiteral("{fixtures}"), m_fixtures.path());
+            arg.replace(QStringLiteral("{out}"), out);
+        }
+        return args;
+    }
+
+    static CliRun run(const QStringList& args)
+    {
+        QProcess process;
+        process.start(test::binDir() + QStringLiteral("/quantbench-cli"), args);
+        CliRun result;
+        if (!process.waitForStarted(kTimeoutMs) || !process.waitForFinished(kTimeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            qWarning() << "quantbench-cli did not finish:" << args << process.errorString();
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        result.err = QString::fromUtf8(process.readAllStandardError());
+        return result;
+    }
+
+    // Quantizes the demo model with `flags` and --json into a fresh folder; returns the report.
+    QJsonObject quantizeDemoReport(const QStringList& flags)
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const CliRun r = run(QStringList{QStringLiteral("quantize"), test::demoModelDir(),
+                                         QStringLiteral("--out"), out, QStringLiteral("--json")}
+                             + flags);
+        if (r.exitCode != 0)
+            qWarning() << "quantize failed:" << r.exitCode << r.err;
+        return parseObject(r.out);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString binary = test::binDir() + QStringLiteral("/quantbench-cli");
+        QVERIFY2(QFileInfo(binary).isExecutable(), qPrintable(binary + " is not built"));
+        QVERIFY(m_fixtures.isValid());
+
+        // Well-formed config, weights file cut short: its header length now runs past the end.
+        test::writeTinyLlama(fixture("truncated"));
+        QVERIFY(QFile::resize(fixture("truncated/model.safetensors"), 64));
+
+        QDir().mkpath(fixture("no-config"));
+        test::writeSafetensors(fixture("no-config/model.safetensors"), test::tinyLlamaTensors({}));
+
+        test::TinyLlamaOptions gpt2;
+        gpt2.modelType = QStringLiteral("gpt2");
+        test::writeTinyLlama(fixture("gpt2"), gpt2);
+
+        // One NaN in model.layers.1.mlp.up_proj.weight [24, 16], at row 2, column 5.
+        const test::TinyLlamaOptions options;
+        std::vector<test::RawTensor> tensors = test::tinyLlamaTensors(options);
+        bool planted = false;
+        for (test::RawTensor& t : tensors) {
+            if (t.name == QLatin1String("model.layers.1.mlp.up_proj.weight")) {
+                const float nan = std::numeric_limits<float>::quiet_NaN();
+                std::memcpy(t.bytes.data() + (2 * 16 + 5) * sizeof(float), &nan, sizeof nan);
+                planted = true;
+            }
+        }
+        QVERIFY(planted);
+        QDir().mkpath(fixture("nan"));
+        test::writeJson(fixture("nan/config.json"), test::tinyLlamaConfig(options));
+        test::writeSafetensors(fixture("nan/model.safetensors"), tensors);
+
+        test::writeJson(fixture("bad_recipe.json"),
+                        QJsonObject{{"default", QJsonObject{{"method", "rtn"}, {"bitz", 4}}}});
+        test::writeJson(
+            fixture("stray_override.json"),
+            QJsonObject{
+                {"overrides",
+                 QJsonArray{QJsonObject{{"match", "model.layers.9.mlp.down_proj"}, {"bits", 8}}}}});
+        test::writeJson(
+            fixture("mixed_recipe.json"),
+            QJsonObject{
+                {"default",
+                 QJsonObject{{"method", "rtn"}, {"bits", 8}, {"group_size", 32}, {"sym", true}}},
+                {"overrides",
+                 QJsonArray{QJsonObject{{"match", "re:.*\\.down_proj"}, {"bits", 6}}}}});
+    }
+
+    void help_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::newRow("tool --help") << QStringList{"--help"} << QStringList{"inspect", "quantize"};
+        QTest::newRow("tool -h") << QStringList{"-h"} << QStringList{"inspect", "quantize"};
+        QTest::newRow("inspect --help")
+            << QStringList{"inspect", "--help"} << QStringList{"MODEL_DIR", "--json", "--no-scan"};
+        QTest::newRow("quantize --help")
+            << QStringList{"quantize", "--help"}
+            << QStringList{"MODEL_DIR", "--method", "--bits",  "--group",  "--sym",
+                           "--asym",    "--out",    "--force", "--recipe", "--json"};
+        QTest::newRow("quantize -h with other options")
+            << QStringList{"quantize", "--method", "rtn", "-h"} << QStringList{"--method"};
+    }
+
+    void help()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, mentions);
+        const CliRun r = run(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        for (const QString& word : mentions)
+            QVERIFY2(r.out.contains(word), qPrintable(word + " not in:\n" + r.out));
+    }
+
+    // Whatever commands the table grows, each answers --help.
+    void helpForEveryCommand()
+    {
+        const CliRun tool = run({"--help"});
+        QCOMPARE(tool.exitCode, 0);
+        const QStringList lines = tool.out.split('\n');
+        const qsizetype start = lines.indexOf("Commands:");
+        QVERIFY(start >= 0);
+        QStringList names;
+        for (qsizetype i = start + 1; i < lines.size() && !lines[i].trimmed().isEmpty(); ++i)
+            names << lines[i].trimmed().section(' ', 0, 0);
+        QVERIFY(names.contains("inspect") && names.contains("quantize"));
+        for (const QString& name : names) {
+            const CliRun r = run({name, "--help"});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.contains("quantbench-cli " + name), qPrintable(r.out));
+            QVERIFY2(r.out.contains("--help"), qPrintable(r.out));
+        }
+    }
+
+    void version()
+    {
+        const CliRun r = run({"--version"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            QRegularExpression("^quantbench-cli \\d+\\.\\d+\\.\\d+\\n$").match(r.out).hasMatch(),
+            qPrintable(r.out));
+    }
+
+    void inspectText()
+    {
+        const CliRun r = run({"inspect", test::demoModelDir()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no NaN; no progress line off a terminal
+        QVERIFY(r.out.contains("llama"));
+        QVERIFY(r.out.contains(QRegularExpression("Tied embeddings:\\s+yes")));
+        QVERIFY(r.out.contains(QRegularExpression("Hidden size:\\s+64")));
+        QStringList layerLines;
+        for (const QString& line : r.out.split('\n')) {
+            if (line.startsWith("model.layers."))
+                layerLines << line;
+        }
+        QCOMPARE(layerLines.size(), 35);
+        const QStringList down = layerLines.filter("model.layers.4.mlp.down_proj ");
+        QCOMPARE(down.size(), 1);
+        QVERIFY2(down.first().contains("down_proj") && down.first().contains("[64, 172]")
+                     && down.first().contains("F32"),
+                 qPrintable(down.first()));
+        // An aligned table: every layer line has its shape in the same column.
+        const qsizetype column = layerLines.first().indexOf('[');
+        for (const QString& line : layerLines)
+            QCOMPARE(line.indexOf('['), column);
+    }
+
+    void inspectJson()
+    {
+        const CliRun r = run({"inspect", test::demoModelDir(), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const QJsonObject json = parseObject(r.out);
+
+        const QJsonObject model = json["model"].toObject();
+        QCOMPARE(model["model_type"].toString(), QString("llama"));
+        QCOMPARE(model["hidden_size"].toInt(), 64);
+        QCOMPARE(model["num_hidden_layers"].toInt(), 5);
+        QCOMPARE(model["num_key_value_heads"].toInt(), 4);
+        QCOMPARE(model["tie_word_embeddings"].toBool(), true);
+        QCOMPARE(model["shards"].toInt(), 1);
+        QCOMPARE(QFileInfo(model["directory"].toString()).canonicalFilePath(),
+                 QFileInfo(test::demoModelDir()).canonicalFilePath());
+
+        const QJsonArray layers = json["layers"].toArray();
+        QCOMPARE(layers.size(), 35);
+        for (const QJsonValue& value : layers) {
+            const QJsonObject layer = value.toObject();
+            QVERIFY(layer["name"].toString().startsWith("model.layers."));
+            QVERIFY(!layer["role"].toString().isEmpty());
+            QCOMPARE(layer["shape"].toArray().size(), 2);
+            QCOMPARE(layer["dtype"].toString(), QString("F32"));
+            const QJsonArray shape = layer["shape"].toArray();
+            QCOMPARE(layer["parameters"].toInteger(), shape[0].toInteger() * shape[1].toInteger());
+            QCOMPARE(layer["bytes"].toInteger(), 4 * layer["parameters"].toInteger());
+        }
+        const QJsonObject down = layers[34].toObject();
+        QCOMPARE(down["name"].toString(), QString("model.layers.4.mlp.down_proj"));
+        QCOMPARE(down["role"].toString(), QString("down_proj"));
+        QCOMPARE(down["block"].toInt(), 4);
+        QCOMPARE(down["shape"].toArray(), (QJsonArray{64, 172}));
+        QCOMPARE(down["fold_target"].toString(), QString("model.layers.4.mlp.up_proj"));
+        QVERIFY(down["shares_input_with"].toArray().isEmpty());
+        const QJsonObject k = layers[1].toObject();
+        QCOMPARE(k["shares_input_with"].toArray(), (QJsonArray{"model.layers.0.self_attn.q_proj",
+                                                               "model.layers.0.self_attn.v_proj"}));
+        QVERIFY(layers[3].toObject()["fold_target"].isNull()); // o_proj under GQA
+
+        const auto opened = LoadedModel::open(test::demoModelDir());
+        const QJsonObject totals = json["totals"].toObject();
+        QCOMPARE(totals["layers"].toInt(), 35);
+        QCOMPARE(totals["linear_parameters"].toInteger(), opened->inventory().totalParameters());
+        QCOMPARE(totals["linear_bytes"].toInteger(), 4 * opened->inventory().totalParameters());
+        QCOMPARE(totals["checkpoint_bytes"].toInteger(), qint64(opened->checkpoint().totalBytes()));
+
+        QVERIFY(json["nonfinite"].isArray());
+        QVERIFY(json["nonfinite"].toArray().isEmpty());
+    }
+
+    void quantizeDemo()
+    {
+        const QMap<QString, QByteArray> before = checksums(test::demoModelDir());
+        QVERIFY(!before.isEmpty());
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const QStringList args{"quantize", test::demoModelDir(),
+                               "--method", "rtn",
+                               "--bits",   "4",
+                               "--group",  "128",
+                               "--out",    out};
+
+        const CliRun first = run(args);
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.err.isEmpty(), qPrintable(first.err));
+        QVERIFY2(first.out.contains(out), qPrintable(first.out));
+        QVERIFY(first.out.contains(
+            QRegularExpression("model\\.layers\\.4\\.mlp\\.down_proj\\s+RTN\\s+4\\s+128\\s")));
+
+        // The output is a loadable checkpoint with the same layers, weights rounded.
+        const auto input = LoadedModel::open(test::demoModelDir());
+        const auto output = LoadedModel::open(out);
+        QCOMPARE(output->inventory().layers().size(), std::size_t(35));
+        QCOMPARE(output->checkpoint().tensorNames(), input->checkpoint().tensorNames());
+        const LinearLayer& down = *output->inventory().find("model.layers.4.mlp.down_proj");
+        QVERIFY(output->readWeight(down) != input->readWeight(down));
+        QVERIFY(QFileInfo::exists(QDir(out).filePath("tokenizer.model")));
+        QVERIFY(QFileInfo::exists(QDir(out).filePath("quant_recipe.json")));
+
+        const QJsonObject report = readJsonFile(QDir(out).filePath("quant_report.json"));
+        const QJsonArray layers = report["layers"].toArray();
+        QCOMPARE(layers.size(), 35);
+        for (const QJsonValue& value : layers) {
+            const QJsonObject layer = value.toObject();
+            QCOMPARE(layer["status"].toString(), QString("quantized"));
+            QCOMPARE(layer["bits"].toInt(), 4);
+            QCOMPARE(layer["group_size"].toInt(), 128);
+            QVERIFY(layer["weight_mse"].toDouble() > 0);
+            QVERIFY(layer["weight_rel_error"].toDouble() > 0);
+            QVERIFY(layer["weight_rel_error"].toDouble() < 0.5);
+            QVERIFY(layer["weight_sqnr_db"].toDouble() > 10);
+        }
+
+        // An existing output is refused without --force, and left as it was.
+        const QMap<QString, QByteArray> written = checksums(out);
+        const CliRun second = run(args);
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.startsWith("quantbench-cli: error: "), qPrintable(second.err));
+        QVERIFY2(second.err.contains("--force"), qPrintable(second.err));
+        QVERIFY(second.out.isEmpty());
+        QCOMPARE(checksums(out), written);
+
+        const CliRun forced = run(QStringList(args) << "--force"
+                                                    << "--bits"
+                                                    << "8");
+        QCOMPARE(forced.exitCode, 0);
+        QCOMPARE(readJsonFile(QDir(out).filePath("quant_report.json"))["layers"][0]["bits"].toInt(),
+                 8);
+
+        // Nothing but the output beside it (no staging or moved-aside folders left), and the
+        // input untouched.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"out"});
+        QCOMPARE(checksums(test::demoModelDir()), before);
+    }
+
+    void quantizeJson()
+    {
+        const QJsonObject report = quantizeDemoReport({"--method", "rtn"});
+        const QJsonArray layers = report["layers"].toArray();
+        QCOMPARE(layers.size(), 35);
+        QCOMPARE(report["summary"]["quantized"].toInt(), 35);
+        QVERIFY(layers[0].toObject()["weight_mse"].toDouble() > 0);
+    }
+
+    // How the flags become the plan's default (no recipe): method, bits, group code, symmetry.
+    void quantizeSchemes_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("group");
+        QTest::addColumn<bool>("sym");
+        QTest::newRow("rtn defaults")
+            << QStringList{"--method", "rtn"} << "rtn" << 4 << 128 << false;
+        QTest::newRow("3-bit sym per channel")
+            << QStringList{"--method", "rtn", "--bits", "3", "--sym", "--group", "channel"} << "rtn"
+            << 3 << -1 << true;
+        QTest::newRow("group -1") << QStringList{"--method", "rtn", "--group", "-1"} << "rtn" << 4
+                                  << -1 << false;
+        QTest::newRow("group tensor")
+            << QStringList{"--method", "rtn", "--group", "tensor"} << "rtn" << 4 << 0 << false;
+        QTest::newRow("group 0") << QStringList{"--method", "rtn", "--group=0"} << "rtn" << 4 << 0
+                                 << false;
+        QTest::newRow("8-bit asym g32")
+            << QStringList{"--method", "rtn", "--asym", "--bits", "8", "--group", "32"} << "rtn"
+            << 8 << 32 << false;
+        QTest::newRow("keep") << QStringList{"--method", "none"} << "none" << 4 << 128 << false;
+    }
+
+    void quantizeSchemes()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(QString, method);
+        QFETCH(int, bits);
+        QFETCH(int, group);
+        QFETCH(bool, sym);
+        const QJsonObject report = quantizeDemoReport(flags);
+        const QJsonObject defaults = report["recipe"]["default"].toObject();
+        QCOMPARE(defaults["method"].toString(), method);
+        QCOMPARE(defaults["bits"].toInt(), bits);
+        QCOMPARE(defaults["group_size"].toInt(), group);
+        QCOMPARE(defaults["sym"].toBool(), sym);
+        const QJsonArray layers = report["layers"].toArray();
+        QCOMPARE(layers.size(), 35);
+        const QJsonObject first = layers[0].toObject();
+        QCOMPARE(first["method"].toString(), method);
+        QCOMPARE(first["status"].toString(), QString(method == "none" ? "kept" : "quantized"));
+        if (method != "none") {
+            QCOMPARE(first["bits"].toInt(), bits);
+            QCOMPARE(first["group_size"].toInt(), group);
+            QCOMPARE(first["sym"].toBool(), sym);
+        }
+    }
+
+    // A recipe gives the plan; explicit flags override its default, not its per-layer overrides.
+    void quantizeRecipe()
+    {
+        const QJsonObject plain = quantizeDemoReport({"--recipe", fixture("mixed_recipe.json")});
+        QCOMPARE(plain["layers"][0]["bits"].toInt(), 8);
+        QCOMPARE(plain["layers"][0]["group_size"].toInt(), 32);
+        QCOMPARE(plain["layers"][6]["bits"].toInt(), 6); // model.layers.0.mlp.down_proj
+
+        const QJsonObject overridden =
+            quantizeDemoReport({"--recipe", fixture("mixed_recipe.json"), "--bits", "3", "--asym"});
+        const QJsonObject q = overridden["layers"][0].toObject();
+        QCOMPARE(q["name"].toString(), QString("model.layers.0.self_attn.q_proj"));
+        QCOMPARE(q["bits"].toInt(), 3);
+        QCOMPARE(q["group_size"].toInt(), 32);
+        QCOMPARE(q["sym"].toBool(), false);
+        const QJsonObject down = overridden["layers"][6].toObject();
+        QCOMPARE(down["name"].toString(), QString("model.layers.0.mlp.down_proj"));
+        QCOMPARE(down["bits"].toInt(), 6);
+        QCOMPARE(overridden["recipe"]["overrides"].toArray().size(), 1);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("problem"); // part of the message naming the problem
+        QTest::addColumn<QString>("hint");
+        const QString tool = "Try 'quantbench-cli --help'.";
+        const QString inspect = "Try 'quantbench-cli inspect --help'.";
+        const QString quantize = "Try 'quantbench-cli quantize --help'.";
+        const QStringList q{"quantize", "{demo}", "--out", "{out}"};
+
+        QTest::newRow("no command") << QStringList{} << "no command" << tool;
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << "frobnicate" << tool;
+        QTest::newRow("unknown tool option") << QStringList{"--frob"} << "frob" << tool;
+        QTest::newRow("unknown option")
+            << QStringList{"inspect", "{demo}", "--frob"} << "frob" << inspect;
+        QTest::newRow("missing MODEL_DIR") << QStringList{"inspect"} << "MODEL_DIR" << inspect;
+        QTest::newRow("quantize missing MODEL_DIR")
+            << QStringList{"quantize", "--method", "rtn", "--out", "{out}"} << "MODEL_DIR"
+            << quantize;
+        QTest::newRow("extra argument")
+            << QStringList{"inspect", "{demo}", "more"} << "more" << inspect;
+        QTest::newRow("--bits 9") << q + QStringList{"--method", "rtn", "--bits", "9"} << "--bits"
+                                  << quantize;
+        QTest::newRow("--bits 1") << q + QStringList{"--method", "rtn", "--bits", "1"} << "--bits"
+                                  << quantize;
+        QTest::newRow("--bits four")
+            << q + QStringList{"--method", "rtn", "--bits", "four"} << "four" << quantize;
+        QTest::newRow("--bits without value")
+            << q + QStringList{"--method", "rtn", "--bits"} << "--bits" << quantize;
+        QTest::newRow("--group abc")
+            << q + QStringList{"--method", "rtn", "--group", "abc"} << "--group" << quantize;
+        QTest::newRow("--group -2")
+            << q + QStringList{"--method", "rtn", "--group", "-2"} << "-2" << quantize;
+        QTest::newRow("--sym with --asym") << q + QStringList{"--method", "rtn", "--sym", "--asym"}
+                                           << "--sym and --asym" << quantize;
+        QTest::newRow("unknown method")
+            << q + QStringList{"--method", "gptq"} << "gptq" << quantize;
+        QTest::newRow("quantize without --out")
+            << QStringList{"quantize", "{demo}", "--method", "rtn"} << "--out" << quantize;
+        QTest::newRow("quantize without --method or --recipe") << q << "--method" << quantize;
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, problem);
+        QFETCH(QString, hint);
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const CliRun r = run(expand(args, out));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(r.err.contains(problem), qPrintable(r.err));
+        QVERIFY2(r.err.trimmed().endsWith(hint), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void failures_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("problem"); // each part must be in the message
+        QTest::newRow("nonexistent folder") << QStringList{"inspect", "{fixtures}/missing"}
+                                            << QStringList{"missing", "the folder does not exist"};
+        QTest::newRow("quantize nonexistent folder")
+            << QStringList{"quantize", "{fixtures}/missing", "--method", "rtn", "--out", "{out}"}
+            << QStringList{"missing", "the folder does not exist"};
+        QTest::newRow("no config.json") << QStringList{"inspect", "{fixtures}/no-config"}
+                                        << QStringList{"no-config", "config.json is missing"};
+        QTest::newRow("unknown model_type")
+            << QStringList{"inspect", "{fixtures}/gpt2"}
+            << QStringList{"model_type \"gpt2\" is not supported", "llama"};
+        QTest::newRow("truncated safetensors")
+            << QStringList{"inspect", "{fixtures}/truncated"}
+            << QStringList{"model.safetensors", "header length", "runs past the end of the file"};
+        QTest::newRow("quantize truncated safetensors")
+            << QStringList{"quantize", "{fixtures}/truncated", "--method", "rtn", "--out", "{out}"}
+            << QStringList{"model.safetensors", "runs past the end of the file"};
+        QTest::newRow("recipe with an unknown field")
+            << QStringList{"quantize", "{demo}", "--recipe", "{fixtures}/bad_recipe.json",
+                           "--out",    "{out}"}
+            << QStringList{"bad_recipe.json", "unknown field \"bitz\""};
+        QTest::newRow("missing recipe")
+            << QStringList{"quantize", "{demo}", "--recipe", "{fixtures}/none.json",
+                           "--out",    "{out}"}
+            << QStringList{"none.json", "cannot open the recipe"};
+        QTest::newRow("recipe naming no layer")
+            << QStringList{"quantize", "{demo}", "--recipe", "{fixtures}/stray_override.json",
+                           "--out",    "{out}"}
+            << QStringList{"model.layers.9.mlp.down_proj"};
+        QTest::newRow("output is the input")
+            << QStringList{"quantize", "{demo}", "--method", "rtn", "--out", "{demo}", "--force"}
+            << QStringList{"would replace the input"};
+    }
+
+    void failures()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, problem);
+        const QMap<QString, QByteArray> demoBefore = checksums(test::demoModelDir());
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const CliRun r = run(expand(args, out));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(r.err.startsWith("quantbench-cli: error: "), qPrintable(r.err));
+        for (const QString& part : problem)
+            QVERIFY2(r.err.contains(part), qPrintable(part + " not in: " + r.err));
+        QVERIFY(!QFileInfo::exists(out));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{});
+        QCOMPARE(checksums(test::demoModelDir()), demoBefore);
+    }
+
+    void nonFiniteWeights()
+    {
+        const QString model = fixture("nan");
+        const QString tensor = "model.layers.1.mlp.up_proj.weight";
+
+        const CliRun text = run({"inspect", model});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.err.startsWith("quantbench-cli: warning: "), qPrintable(text.err));
+        QVERIFY2(text.err.contains(tensor) && text.err.contains("[2, 5]"), qPrintable(text.err));
+        QCOMPARE(text.err.count('\n'), 1); // that tensor only
+        QVERIFY(text.out.contains("model.layers.1.mlp.up_proj"));
+
+        const CliRun json = run({"inspect", model, "--json"});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(json.err.contains(tensor));
+        const QJsonArray nonFinite = parseObject(json.out)["nonfinite"].toArray();
+        QCOMPARE(nonFinite.size(), 1);
+        QCOMPARE(nonFinite[0]["tensor"].toString(), tensor);
+        QCOMPARE(nonFinite[0]["nan"].toInt(), 1);
+        QCOMPARE(nonFinite[0]["inf"].toInt(), 0);
+        QCOMPARE(nonFinite[0]["first"].toArray(), (QJsonArray{2, 5}));
+
+        const CliRun unscanned = run({"inspect", model, "--json", "--no-scan"});
+        QCOMPARE(unscanned.exitCode, 0);
+        QVERIFY2(unscanned.err.isEmpty(), qPrintable(unscanned.err));
+        QVERIFY(parseObject(unscanned.out)["nonfinite"].isNull());
+
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const CliRun quantized = run({"quantize", model, "--method", "rtn", "--out", out});
+        QCOMPARE(quantized.exitCode, 0);
+        QVERIFY2(quantized.err.contains("warning")
+                     && quantized.err.contains("model.layers.1.mlp.up_proj"),
+                 qPrintable(quantized.err));
+        QVERIFY(quantized.out.contains(
+            QRegularExpression("model\\.layers\\.1\\.mlp\\.up_proj\\s.*skipped")));
+        const QJsonObject report = readJsonFile(QDir(out).filePath("quant_report.json"));
+        int skipped = 0;
+        for (const QJsonValue& value : report["layers"].toArray()) {
+            const QJsonObject layer = value.toObject();
+            const bool isNanLayer = layer["name"].toString() == "model.layers.1.mlp.up_proj";
+            QCOMPARE(layer["status"].toString(), QString(isNanLayer ? "skipped" : "quantized"));
+            skipped += isNanLayer;
+        }
+        QCOMPARE(skipped, 1);
+        // The skipped layer is stored as it was, NaN included.
+        const auto output = LoadedModel::open(out);
+        const std::vector<float> w =
+            output->readWeight(*output->inventory().find("model.layers.1.mlp.up_proj"));
+        QVERIFY(std::isnan(w[2 * 16 + 5]));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
