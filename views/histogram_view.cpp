@@ -23,8 +23,8 @@ const QColor kBarColor(0x3C, 0x78, 0xB4);
 const QColor kGridColor(0xE0, 0x7B, 0x00);
 const QColor kClippedColor(0xD0, 0x30, 0x30, 40);
 
-// Layers with more levels than this draw only every n-th level, so an 8-bit grid over a narrow
-// range does not turn into a solid block.
+// Grids with more levels than this draw only every n-th level (and the top one), so an 8-bit grid
+// over a narrow range does not turn into a solid block.
 constexpr int kMaxDrawnLevels = 64;
 
 } // namespace
@@ -53,6 +53,11 @@ HistogramView::HistogramView(QWidget* parent)
     m_scope->setToolTip(tr("Which weights the histogram counts"));
     m_row->setToolTip(tr("Output row whose quantization grid is drawn"));
     m_group->setToolTip(tr("Group (run of input columns) of that row whose grid is drawn"));
+    // Typed numbers ask for one snapshot on Enter or focus-out, not one per keystroke; arrows
+    // and the wheel still ask at once.
+    m_row->setKeyboardTracking(false);
+    m_group->setKeyboardTracking(false);
+    m_bins->setKeyboardTracking(false);
     m_bins->setRange(16, 1024);
     m_bins->setValue(128);
     m_bins->setToolTip(tr("Number of histogram bins"));
@@ -150,6 +155,7 @@ void HistogramView::updateControls()
 void HistogramView::setSnapshot(std::shared_ptr<const WeightHistogram> snapshot)
 {
     m_snapshot = std::move(snapshot);
+    m_message.clear();
     if (m_snapshot) {
         // Fit the spin boxes to the layer without asking for yet another snapshot.
         const QSignalBlocker blockRow(m_row);
@@ -170,21 +176,25 @@ void HistogramView::setSnapshot(std::shared_ptr<const WeightHistogram> snapshot)
 void HistogramView::showMessage(const QString& message)
 {
     m_snapshot.reset();
-    m_bars->data()->clear();
-    m_plot->clearItems();
-    auto* text = new QCPItemText(m_plot);
-    text->position->setType(QCPItemPosition::ptAxisRectRatio);
-    text->position->setCoords(0.5, 0.5);
-    text->setText(message);
-    text->setColor(palette().color(QPalette::PlaceholderText));
-    m_info->clear();
-    m_plot->replot();
+    m_message = message;
+    updateControls();
+    redraw();
 }
 
 void HistogramView::redraw()
 {
     m_plot->clearItems();
     if (!m_snapshot) {
+        // Nothing to draw but the message, if any; it survives redraws (the log-scale toggle).
+        m_bars->data()->clear();
+        m_info->clear();
+        if (!m_message.isEmpty()) {
+            auto* text = new QCPItemText(m_plot);
+            text->position->setType(QCPItemPosition::ptAxisRectRatio);
+            text->position->setCoords(0.5, 0.5);
+            text->setText(m_message);
+            text->setColor(palette().color(QPalette::PlaceholderText));
+        }
         m_plot->replot();
         return;
     }
@@ -241,13 +251,18 @@ void HistogramView::redraw()
         const int step = std::max(1, (levels + kMaxDrawnLevels - 1) / kMaxDrawnLevels);
         QPen pen(kGridColor);
         pen.setWidthF(1.0);
-        for (int i = 0; i < levels; i += step) {
+        auto drawLevel = [&](int i) {
             auto* line = new QCPItemStraightLine(m_plot);
             line->point1->setCoords(h.gridLevels[static_cast<std::size_t>(i)], 0.0);
             line->point2->setCoords(h.gridLevels[static_cast<std::size_t>(i)], 1.0);
             line->setPen(pen);
             line->setSelectable(false);
-        }
+        };
+        for (int i = 0; i < levels; i += step)
+            drawLevel(i);
+        // The top level always shows, thinned or not: the clipped range starts there.
+        if ((levels - 1) % step != 0)
+            drawLevel(levels - 1);
     }
     m_info->setText(infoText());
     m_plot->replot();

@@ -26,9 +26,11 @@ class HistogramView : public QWidget {
 public:
     explicit HistogramView(QWidget* parent = nullptr);
 
+    // Sets the snapshot to draw; null clears the plot.
     void setSnapshot(std::shared_ptr<const WeightHistogram> snapshot);
     std::shared_ptr<const WeightHistogram> snapshot() const { return m_snapshot; }
-    // Clears the plot and shows `message` instead (no model, or the computation failed).
+    // Clears the plot and shows `message` instead (no model, or the computation failed) until
+    // the next setSnapshot().
     void showMessage(const QString& message);
 
     HistogramScope scope() const;
@@ -64,6 +66,7 @@ private:
     QSpinBox* m_bins;
     QCheckBox* m_log;
     QLabel* m_info;
+    QString m_message; // shown instead of a snapshot (see showMessage)
 };
 
 } // namespace qb

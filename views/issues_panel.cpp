@@ -18,6 +18,7 @@ IssuesPanel::IssuesPanel(IssuesModel* model, QWidget* parent)
     , m_summary(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("issuesView"));
+    m_summary->setObjectName(QStringLiteral("issuesSummary"));
     m_view->setModel(model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);

@@ -84,7 +84,41 @@ bool LayerTableModel::setFieldForRows(const QList<int>& rows, int column, const 
 {
     if (!isPlanColumn(column) || !m_model)
         return false;
+    // The value is checked once, before any row: an invalid value is refused even when every
+    // row would skip it.
+    std::optional<QuantMethod> method;
+    int number = 0;
+    switch (column) {
+    case MethodColumn:
+        method = methodFromKey(value.toString());
+        if (!method)
+            return false;
+        break;
+    case BitsColumn: {
+        bool ok = false;
+        number = value.toInt(&ok);
+        if (!ok || number < QuantScheme::kMinBits || number > QuantScheme::kMaxBits)
+            return false;
+        break;
+    }
+    case GroupColumn: {
+        bool ok = false;
+        number = value.toInt(&ok);
+        if (!ok || number < QuantScheme::kPerChannel)
+            return false;
+        break;
+    }
+    case GridColumn:
+        // true (symmetric) or false; a string such as "abc" is not a grid.
+        if (value.typeId() != QMetaType::Bool)
+            return false;
+        break;
+    default:
+        break;
+    }
+
     QuantPlan after = m_plan;
+    int applicable = 0;
     int changed = 0;
     for (int row : rows) {
         const LinearLayer* layer = layerAt(row);
@@ -96,31 +130,18 @@ bool LayerTableModel::setFieldForRows(const QList<int>& rows, int column, const 
         // leaves such layers alone.
         if (column != MethodColumn && config.method == QuantMethod::None)
             continue;
+        ++applicable;
         switch (column) {
-        case MethodColumn: {
-            const std::optional<QuantMethod> method = methodFromKey(value.toString());
-            if (!method)
-                return false;
+        case MethodColumn:
             config.method = *method;
             break;
-        }
-        case BitsColumn: {
-            bool ok = false;
-            const int bits = value.toInt(&ok);
-            if (!ok || bits < QuantScheme::kMinBits || bits > QuantScheme::kMaxBits)
-                return false;
-            config.scheme.bits = bits;
+        case BitsColumn:
+            config.scheme.bits = number;
             break;
-        }
-        case GroupColumn: {
-            bool ok = false;
-            const int code = value.toInt(&ok);
-            if (!ok || code < QuantScheme::kPerChannel)
-                return false;
+        case GroupColumn:
             config.scheme = QuantScheme::fromGroupSizeCode(config.scheme.bits,
-                                                           config.scheme.symmetric, code);
+                                                           config.scheme.symmetric, number);
             break;
-        }
         case GridColumn:
             config.scheme.symmetric = value.toBool();
             break;
@@ -132,6 +153,10 @@ bool LayerTableModel::setFieldForRows(const QList<int>& rows, int column, const 
             ++changed;
         }
     }
+    // Only kept layers: the field is not editable on any of them (see flags()), so the edit is
+    // refused as setData on a read-only cell would be.
+    if (!rows.isEmpty() && applicable == 0)
+        return false;
     if (changed == 0)
         return true;
 

@@ -56,8 +56,10 @@ public:
     // Replaces the plan without touching the undo stack (undo commands call this).
     void setPlan(const QuantPlan& plan);
     // Sets one plan column (Method, Bits, Group or Grid) to `value` (EditRole form) on several
-    // rows as one undoable step. Returns false when the column is not editable or the value is
-    // invalid; true when applied or when nothing changed.
+    // rows as one undoable step; rows kept in full precision are skipped for Bits, Group and
+    // Grid. Returns false when the column is not editable (not a plan column, or every row is
+    // skipped), a row is out of range or the value is invalid; true when applied or when nothing
+    // changed.
     bool setFieldForRows(const QList<int>& rows, int column, const QVariant& value);
     // Changes the plan's default settings (what every layer without an override gets) as one
     // undoable step.

@@ -5,7 +5,6 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -27,9 +26,12 @@ PlanDefaultsBar::PlanDefaultsBar(QWidget* parent)
         m_method->addItem(methodDisplayName(method), methodKey(method));
     m_bits->setRange(QuantScheme::kMinBits, QuantScheme::kMaxBits);
     m_bits->setSuffix(tr(" bits"));
+    // Arrows, wheel and step buttons apply at once; typed digits on Enter or focus-out.
+    m_bits->setKeyboardTracking(false);
     m_group->setEditable(true);
     m_group->setInsertPolicy(QComboBox::NoInsert);
-    m_group->lineEdit()->setValidator(nullptr);
+    // No inline completion: typing "25" must give 25 columns, not complete to "256".
+    m_group->setCompleter(nullptr);
     for (int code : PlanFieldDelegate::commonGroupSizes())
         m_group->addItem(groupSizeText(code), code);
     m_grid->addItem(LayerTableModel::tr("asymmetric"), false);
@@ -51,15 +53,11 @@ PlanDefaultsBar::PlanDefaultsBar(QWidget* parent)
     layout->addStretch(1);
 
     connect(m_method, &QComboBox::activated, this, &PlanDefaultsBar::emitEdited);
-    connect(m_bits, &QSpinBox::editingFinished, this, &PlanDefaultsBar::emitEdited);
-    connect(m_bits, &QSpinBox::valueChanged, this, [this] {
-        if (!m_bits->hasFocus()) // arrows and wheel: apply at once; typing: on Enter / focus out
-            emitEdited();
-    });
+    connect(m_bits, &QSpinBox::valueChanged, this, &PlanDefaultsBar::emitEdited);
     connect(m_group, &QComboBox::activated, this, &PlanDefaultsBar::emitEdited);
     connect(m_group->lineEdit(), &QLineEdit::editingFinished, this, &PlanDefaultsBar::emitEdited);
     connect(m_grid, &QComboBox::activated, this, &PlanDefaultsBar::emitEdited);
-    updateEnabled();
+    setConfig(LayerQuantConfig());
 }
 
 void PlanDefaultsBar::setConfig(const LayerQuantConfig& config)
@@ -67,37 +65,58 @@ void PlanDefaultsBar::setConfig(const LayerQuantConfig& config)
     const QSignalBlocker b1(m_method), b2(m_bits), b3(m_group), b4(m_grid);
     m_method->setCurrentIndex(m_method->findData(methodKey(config.method)));
     m_bits->setValue(config.scheme.bits);
-    const int code = config.scheme.groupSizeCode();
-    const int found = m_group->findData(code);
-    if (found >= 0)
-        m_group->setCurrentIndex(found);
-    else
-        m_group->setEditText(QString::number(code));
+    showGroupCode(config.scheme.groupSizeCode());
     m_grid->setCurrentIndex(m_grid->findData(config.scheme.symmetric));
     updateEnabled();
+    m_config = this->config();
 }
 
 LayerQuantConfig PlanDefaultsBar::config() const
 {
     LayerQuantConfig config;
     config.method = methodFromKey(m_method->currentData().toString()).value_or(QuantMethod::Rtn);
-    int code = QuantScheme::kPerChannel;
-    const int found = m_group->findText(m_group->currentText());
-    if (found >= 0) {
-        code = m_group->itemData(found).toInt();
-    } else {
-        bool ok = false;
-        const int typed = m_group->currentText().trimmed().toInt(&ok);
-        code = ok && typed > 0 ? typed : 128;
-    }
-    config.scheme = QuantScheme::fromGroupSizeCode(m_bits->value(), m_grid->currentData().toBool(), code);
+    config.scheme =
+        QuantScheme::fromGroupSizeCode(m_bits->value(), m_grid->currentData().toBool(),
+                                       groupCode().value_or(m_config.scheme.groupSizeCode()));
     return config;
+}
+
+std::optional<int> PlanDefaultsBar::groupCode() const
+{
+    const int found = m_group->findText(m_group->currentText());
+    if (found >= 0)
+        return m_group->itemData(found).toInt();
+    bool ok = false;
+    const int typed = m_group->currentText().trimmed().toInt(&ok);
+    if (!ok || typed < 1)
+        return std::nullopt;
+    return typed;
+}
+
+void PlanDefaultsBar::showGroupCode(int code)
+{
+    const QSignalBlocker blocker(m_group);
+    const int found = m_group->findData(code);
+    if (found >= 0)
+        m_group->setCurrentIndex(found);
+    else
+        m_group->setEditText(QString::number(code));
 }
 
 void PlanDefaultsBar::emitEdited()
 {
     updateEnabled();
-    Q_EMIT configEdited(config());
+    if (!groupCode()) {
+        showGroupCode(m_config.scheme.groupSizeCode());
+        return;
+    }
+    // Several signals can report one change (a typed item: activated, then editingFinished), and
+    // focus leaving an unchanged field reports none.
+    const LayerQuantConfig edited = config();
+    if (edited == m_config && edited.scheme == m_config.scheme)
+        return;
+    m_config = edited;
+    Q_EMIT configEdited(edited);
 }
 
 void PlanDefaultsBar::updateEnabled()

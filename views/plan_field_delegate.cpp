@@ -5,7 +5,6 @@
 
 #include <QAbstractProxyModel>
 #include <QComboBox>
-#include <QIntValidator>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -57,6 +56,8 @@ QWidget* PlanFieldDelegate::createEditor(QWidget* parent, const QStyleOptionView
         auto* combo = new QComboBox(parent);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
+        // No inline completion: typing "25" must give 25 columns, not complete to "256".
+        combo->setCompleter(nullptr);
         for (int code : commonGroupSizes())
             combo->addItem(groupSizeText(code), code);
         return combo;

@@ -57,52 +57,82 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
     timer->start(100);
 }
 
+// The command line. Built after an application object exists, so its texts are translated.
+struct CommandLine {
+    QCommandLineParser parser;
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QCoreApplication::translate("main", "Save a picture of the window "
+                                                                      "to FILE once the model is "
+                                                                      "open, then quit."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption select{QStringLiteral("select"),
+                              QCoreApplication::translate("main", "Select LAYER after opening "
+                                                                  "(with --screenshot)."),
+                              QStringLiteral("LAYER")};
+    QCommandLineOption quantize{QStringLiteral("quantize"),
+                                QCoreApplication::translate("main", "Quantize all layers after "
+                                                                    "opening (with --screenshot).")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "QuantBench: a workbench for quantizing large language models."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(
+            QStringLiteral("model"),
+            QCoreApplication::translate("main", "Model folder to open (default: the bundled demo "
+                                                "model)."),
+            QStringLiteral("[MODEL_DIR]"));
+        parser.addOption(screenshot);
+        parser.addOption(select);
+        parser.addOption(quantize);
+    }
+};
+
+// --help and --version print and exit without a display, so they need no GUI application.
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        qb::setApplicationIdentity();
+        qb::installTranslators(app, QLocale::system());
+        CommandLine commandLine;
+        commandLine.parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
     qb::setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral("org.quantbench.QuantBench"));
     qb::installTranslators(app, QLocale::system());
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "QuantBench: a workbench for quantizing large language models."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("model"),
-        QCoreApplication::translate("main", "Model folder to open (default: the bundled demo model)."),
-        QStringLiteral("[MODEL_DIR]"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a picture of the window to FILE once the model "
-                                            "is open, then quit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption selectOption(
-        QStringLiteral("select"),
-        QCoreApplication::translate("main", "Select LAYER after opening (with --screenshot)."),
-        QStringLiteral("LAYER"));
-    const QCommandLineOption quantizeOption(
-        QStringLiteral("quantize"),
-        QCoreApplication::translate("main", "Quantize all layers after opening (with --screenshot)."));
-    parser.addOption(screenshotOption);
-    parser.addOption(selectOption);
-    parser.addOption(quantizeOption);
-    parser.process(app);
+    CommandLine commandLine;
+    commandLine.parser.process(app);
 
     qb::MainWindow window;
     window.show();
 
-    const QStringList positional = parser.positionalArguments();
+    const QStringList positional = commandLine.parser.positionalArguments();
     if (!positional.isEmpty())
         window.openModel(positional.front());
     else
         window.openDemoModel();
 
-    if (parser.isSet(screenshotOption))
-        scheduleScreenshot(window, parser.value(screenshotOption), parser.value(selectOption),
-                           parser.isSet(quantizeOption));
+    if (commandLine.parser.isSet(commandLine.screenshot))
+        scheduleScreenshot(window, commandLine.parser.value(commandLine.screenshot),
+                           commandLine.parser.value(commandLine.select),
+                           commandLine.parser.isSet(commandLine.quantize));
     return QApplication::exec();
 }

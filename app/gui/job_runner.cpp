@@ -7,6 +7,7 @@
 #include <QPromise>
 #include <QtConcurrent>
 
+#include <memory>
 #include <new>
 
 namespace qb {
@@ -33,7 +34,10 @@ public:
 protected:
     void deliver(double fraction, const QString& text) override
     {
-        m_promise.setProgressValueAndText(static_cast<int>(fraction * 1000.0), text);
+        // Never a null text: the watcher announces a report's text only when it is not null, and
+        // the runner emits jobProgress on that announcement (see start()).
+        m_promise.setProgressValueAndText(static_cast<int>(fraction * 1000.0),
+                                          text.isNull() ? QString(QLatin1String("")) : text);
     }
     bool cancelRequested() const override { return m_promise.isCanceled(); }
 
@@ -74,10 +78,16 @@ quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
     job.timer.start();
     m_jobs.insert(slot, job);
 
-    connect(watcher, &Watcher::progressValueChanged, this, [this, slot, id, watcher](int value) {
-        if (m_jobs.value(slot).id == id)
-            Q_EMIT jobProgress(slot, id, value / 1000.0, watcher->progressText());
-    });
+    // One report arrives as two signals of the same event, the value first, then its text.
+    // watcher->progressText() would give the promise's latest text, which may already belong to a
+    // later report, so the value is kept until its own text arrives.
+    auto value = std::make_shared<int>(0);
+    connect(watcher, &Watcher::progressValueChanged, this, [value](int v) { *value = v; });
+    connect(watcher, &Watcher::progressTextChanged, this,
+            [this, slot, id, value](const QString& text) {
+                if (m_jobs.value(slot).id == id)
+                    Q_EMIT jobProgress(slot, id, *value / 1000.0, text);
+            });
     connect(watcher, &Watcher::finished, this,
             [this, slot, id, watcher] { finish(slot, id, watcher); });
 
@@ -95,6 +105,8 @@ quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
             result.message = JobRunner::tr("not enough memory for this operation");
         } catch (const std::exception& e) {
             result.message = JobRunner::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+        } catch (...) {
+            result.message = JobRunner::tr("internal error: an unknown exception");
         }
         promise.addResult(std::move(result));
     }));
@@ -123,6 +135,10 @@ void JobRunner::finish(const QString& slot, quint64 id, QObject* watcherObject)
         } catch (const Error& e) {
             result.outcome = Outcome::Failed;
             result.message = e.message();
+        } catch (const std::exception& e) {
+            // A bug in a delivery must not escape into the event loop (Qt would terminate).
+            result.outcome = Outcome::Failed;
+            result.message = tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
         }
     }
     Q_EMIT jobFinished(slot, id, title, result.outcome, result.message, seconds);

@@ -1,12 +1,11 @@
 #include "core/io/checkpoint.h"
 
+#include "core/io/json_file.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <map>
@@ -53,16 +52,7 @@ void Checkpoint::openIndex(const QString& indexPath)
 {
     m_indexPath = indexPath;
     const QString shownPath = QDir::toNativeSeparators(indexPath);
-    QFile indexFile(indexPath);
-    if (!indexFile.open(QIODevice::ReadOnly))
-        throw Error(tr("%1: cannot open the file: %2").arg(shownPath, indexFile.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(indexFile.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        throw Error(tr("%1: not valid JSON (%2 at byte %3)")
-                        .arg(shownPath, parseError.errorString())
-                        .arg(parseError.offset));
-    const QJsonValue weightMapValue = doc.object().value(QLatin1String("weight_map"));
+    const QJsonValue weightMapValue = JsonFile::readObject(indexPath).value(QLatin1String("weight_map"));
     if (!weightMapValue.isObject())
         throw Error(tr("%1: \"weight_map\" must be an object mapping tensor names to shard files, "
                        "but it is %2")

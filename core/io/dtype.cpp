@@ -128,6 +128,10 @@ void storeElements(std::span<const float> values, std::byte* dst, Convert conver
 
 void convertToFloat(DType type, const std::byte* src, std::span<float> out)
 {
+    // An empty span may have a null data(), and memcpy with a null pointer is undefined even
+    // for zero bytes (zero-size tensors are legal in safetensors).
+    if (out.empty())
+        return;
     switch (type) {
     case DType::F32:
         std::memcpy(out.data(), src, out.size() * sizeof(float));
@@ -148,6 +152,8 @@ void convertToFloat(DType type, const std::byte* src, std::span<float> out)
 
 void convertFromFloat(DType type, std::span<const float> values, std::byte* dst)
 {
+    if (values.empty()) // see convertToFloat
+        return;
     switch (type) {
     case DType::F32:
         std::memcpy(dst, values.data(), values.size() * sizeof(float));

@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QStorageInfo>
@@ -12,11 +13,21 @@ namespace qb {
 
 namespace {
 
+// The path with symbolic links resolved, also for a path that does not exist yet: the nearest
+// existing ancestor is resolved and the rest appended, so "link-to-input/new-folder" is seen to
+// lie inside the input.
 QString canonicalOrAbsolute(const QString& path)
 {
-    const QFileInfo info(path);
-    const QString canonical = info.canonicalFilePath();
-    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+    QString existing = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    QString rest;
+    while (!QFileInfo::exists(existing) && existing != QDir::rootPath()) {
+        const QFileInfo info(existing);
+        rest = rest.isEmpty() ? info.fileName() : info.fileName() + QLatin1Char('/') + rest;
+        existing = info.absolutePath();
+    }
+    const QString canonical = QFileInfo(existing).canonicalFilePath();
+    const QString base = canonical.isEmpty() ? existing : canonical;
+    return rest.isEmpty() ? base : QDir::cleanPath(base + QLatin1Char('/') + rest);
 }
 
 bool isSameOrInside(const QString& inner, const QString& outer)
@@ -34,8 +45,13 @@ StagingDirectory::StagingDirectory(const QString& destination, bool replaceExist
     const QString shown = QDir::toNativeSeparators(m_destination);
     const QString destinationCanonical = canonicalOrAbsolute(m_destination);
     for (const QString& input : protectedPaths) {
-        if (isSameOrInside(canonicalOrAbsolute(input), destinationCanonical))
+        const QString inputCanonical = canonicalOrAbsolute(input);
+        if (isSameOrInside(inputCanonical, destinationCanonical))
             throw Error(tr("%1: refusing to write here, it would replace the input %2")
+                            .arg(shown, QDir::toNativeSeparators(input)));
+        if (isSameOrInside(destinationCanonical, inputCanonical))
+            throw Error(tr("%1: refusing to write inside the input folder %2; choose a folder "
+                           "outside it")
                             .arg(shown, QDir::toNativeSeparators(input)));
     }
     const QFileInfo info(m_destination);
@@ -95,8 +111,12 @@ void StagingDirectory::commit()
         QTemporaryDir asideDir(info.absoluteDir().filePath(QStringLiteral(".%1.old-XXXXXX").arg(info.fileName())));
         if (!asideDir.isValid())
             throw Error(tr("%1: cannot move the existing folder aside").arg(shown));
+        // Only a unique name is wanted. Auto-removal must be off before the old folder takes that
+        // name: QTemporaryDir's destructor removes its path again even after remove(), which
+        // would delete the old folder before the new one is in place.
+        asideDir.setAutoRemove(false);
         aside = asideDir.path();
-        asideDir.remove(); // we only wanted a unique name
+        QDir().rmdir(aside);
         if (!QDir().rename(m_destination, aside))
             throw Error(tr("%1: cannot move the existing folder aside").arg(shown));
     }
@@ -106,7 +126,13 @@ void StagingDirectory::commit()
         throw Error(tr("%1: cannot rename the finished output into place").arg(shown));
     }
     m_committed = true;
-    if (!aside.isEmpty())
+    if (aside.isEmpty())
+        return;
+    // A destination that was a symbolic link to a folder is replaced as a link: removing it
+    // recursively would empty the folder it points to, which the user never named.
+    if (QFileInfo(aside).isSymLink())
+        QFile::remove(aside);
+    else
         QDir(aside).removeRecursively();
 }
 

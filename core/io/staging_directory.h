@@ -12,8 +12,8 @@ namespace qb {
 // object is destroyed without commit() (an error, a cancel) the temporary folder is removed.
 //
 // With `replaceExisting`, an existing destination is moved aside at commit() and deleted only once
-// the new folder is in place. Creating the stage refuses a destination that is, or contains, any
-// of the `protectedPaths` (the input model), so an input is never overwritten.
+// the new folder is in place. Creating the stage refuses a destination that is, contains or lies
+// inside any of the `protectedPaths` (the input model), so an input is never written.
 class StagingDirectory {
     Q_DECLARE_TR_FUNCTIONS(StagingDirectory)
 

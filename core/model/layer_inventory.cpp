@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <iterator>
 #include <set>
 
 namespace qb {
@@ -77,9 +78,11 @@ LayerInventory LayerInventory::build(const ModelSpec& spec, const Checkpoint& ch
         if (match.hasMatch())
             blocksPresent.insert(match.captured(1).toInt());
     }
-    int missingBlocks = 0;
-    for (int b = 0; b < spec.numHiddenLayers; ++b)
-        missingBlocks += blocksPresent.count(b) ? 0 : 1;
+    // Counted from the blocks present, not block by block: num_hidden_layers comes from an
+    // untrusted file, and an absurd value must be refused at once.
+    const auto presentBelowDeclared =
+        std::distance(blocksPresent.begin(), blocksPresent.lower_bound(spec.numHiddenLayers));
+    const int missingBlocks = spec.numHiddenLayers - static_cast<int>(presentBelowDeclared);
     if (missingBlocks > 0) {
         int firstMissing = 0;
         while (blocksPresent.count(firstMissing))

@@ -1,13 +1,12 @@
 #include "core/model/model_spec.h"
 
+#include "core/io/json_file.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <cmath>
 #include <limits>
@@ -146,18 +145,7 @@ ModelSpec ModelSpec::fromConfigFile(const QString& directory)
         throw Error(tr("%1: config.json is missing; a Hugging Face checkpoint folder needs it to "
                        "describe the model")
                         .arg(shownPath));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(tr("%1: cannot open the file: %2").arg(shownPath, file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        throw Error(tr("%1: not valid JSON (%2 at byte %3)")
-                        .arg(shownPath, parseError.errorString())
-                        .arg(parseError.offset));
-    if (!doc.isObject())
-        throw Error(tr("%1: the file must hold a JSON object").arg(shownPath));
-    return fromJson(doc.object(), shownPath);
+    return fromJson(JsonFile::readObject(path), shownPath);
 }
 
 ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceName)
@@ -186,8 +174,11 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     spec.numKeyValueHeads = fields.positiveIntOr("num_key_value_heads", spec.numAttentionHeads);
     spec.vocabSize = fields.positiveInt("vocab_size");
 
-    // Defaults are those of the transformers configuration classes of each family.
-    const int defaultMaxPositions = spec.family == ModelFamily::Llama ? 2048 : 32768;
+    // Defaults are those of the transformers configuration classes of each family:
+    // LlamaConfig 2048, MistralConfig 4096 * 32, Qwen2Config 32768.
+    const int defaultMaxPositions = spec.family == ModelFamily::Llama     ? 2048
+                                    : spec.family == ModelFamily::Mistral ? 131072
+                                                                          : 32768;
     spec.maxPositionEmbeddings = fields.positiveIntOr("max_position_embeddings", defaultMaxPositions);
     spec.rmsNormEps = fields.positiveDoubleOr("rms_norm_eps", 1e-6);
     spec.ropeTheta = fields.positiveDoubleOr("rope_theta", 10000.0);
@@ -206,8 +197,11 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
                         .arg(spec.numAttentionHeads)
                         .arg(spec.numKeyValueHeads));
 
+    // As in transformers: Llama's attention_bias puts a bias on q, k, v and o; Qwen2 always has
+    // q/k/v biases and never an o bias; Mistral's projections have no bias at all.
     const bool attentionBias = fields.boolOr("attention_bias", false);
-    spec.qkvBias = spec.family == ModelFamily::Qwen2 || attentionBias;
+    spec.qkvBias = spec.family == ModelFamily::Qwen2
+                   || (spec.family == ModelFamily::Llama && attentionBias);
     spec.oBias = spec.family == ModelFamily::Llama && attentionBias;
     spec.mlpBias = spec.family == ModelFamily::Llama && fields.boolOr("mlp_bias", false);
 

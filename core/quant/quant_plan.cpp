@@ -1,13 +1,12 @@
 #include "core/quant/quant_plan.h"
 
+#include "core/io/json_file.h"
 #include "core/model/layer_inventory.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <cmath>
 
@@ -57,9 +56,23 @@ QJsonObject LayerQuantConfig::toJson() const
                        {QStringLiteral("sym"), scheme.symmetric}};
 }
 
+namespace {
+
+// A "re:" match as a regular expression anchored at both ends: it must match the whole name.
+QRegularExpression anchoredRegex(const QString& match)
+{
+    return QRegularExpression(QStringLiteral("\\A(?:%1)\\z").arg(match.mid(3)));
+}
+
+} // namespace
+
 bool PlanOverride::matches(const QString& layerName) const
 {
-    return isRegex() ? m_regex.match(layerName).hasMatch() : match == layerName;
+    if (!isRegex())
+        return match == layerName;
+    if (m_regex.pattern().isEmpty()) // not compiled by QuantPlan::addOverride: compile here
+        return anchoredRegex(match).match(layerName).hasMatch();
+    return m_regex.match(layerName).hasMatch();
 }
 
 void PlanOverride::applyTo(LayerQuantConfig& config) const
@@ -78,8 +91,7 @@ void PlanOverride::applyTo(LayerQuantConfig& config) const
 void QuantPlan::addOverride(PlanOverride override)
 {
     if (override.isRegex()) {
-        // Anchored: the expression must match the whole layer name.
-        override.m_regex = QRegularExpression(QStringLiteral("\\A(?:%1)\\z").arg(override.match.mid(3)));
+        override.m_regex = anchoredRegex(override.match);
         if (!override.m_regex.isValid())
             throw Error(tr("\"%1\" is not a valid regular expression: %2")
                             .arg(override.match, override.m_regex.errorString()));
@@ -235,19 +247,7 @@ QuantPlan QuantPlan::fromJson(const QJsonObject& json, const QString& source)
 
 QuantPlan QuantPlan::fromFile(const QString& path)
 {
-    const QString shown = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(tr("%1: cannot open the recipe: %2").arg(shown, file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        throw Error(tr("%1: not valid JSON (%2 at byte %3)")
-                        .arg(shown, parseError.errorString())
-                        .arg(parseError.offset));
-    if (!doc.isObject())
-        throw Error(tr("%1: a recipe must be a JSON object").arg(shown));
-    return fromJson(doc.object(), shown);
+    return fromJson(JsonFile::readObject(path), QDir::toNativeSeparators(path));
 }
 
 QStringList QuantPlan::problemsFor(const LayerInventory& inventory) const

@@ -540,7 +540,7 @@ private Q_SLOTS:
         QTest::newRow("missing recipe")
             << QStringList{"quantize", "{demo}", "--recipe", "{fixtures}/none.json",
                            "--out",    "{out}"}
-            << QStringList{"none.json", "cannot open the recipe"};
+            << QStringList{"none.json", "cannot open the file"};
         QTest::newRow("recipe naming no layer")
             << QStringList{"quantize", "{demo}", "--recipe", "{fixtures}/stray_override.json",
                            "--out",    "{out}"}

@@ -142,6 +142,14 @@ std::optional<QString> loadError(const QString& folder)
     return std::nullopt;
 }
 
+// One row of hostileFolder_data(): the folder to build, the substrings the error message must
+// hold ("{dir}" stands for the folder's path), and where to open it ("" = the folder itself).
+void addFolderRow(const char* tag, const FolderWriter& write, const QStringList& expected,
+                  const QString& openPath = {})
+{
+    QTest::newRow(tag) << write << openPath << expected;
+}
+
 std::vector<float> readAll(const Checkpoint& checkpoint, const QString& name)
 {
     const Checkpoint::TensorRef ref = checkpoint.require(name);
@@ -193,14 +201,16 @@ private Q_SLOTS:
         for (const auto& shard : sharded->shards())
             shardBytes += shard->fileSize();
         QCOMPARE(sharded->totalBytes(), shardBytes);
-        QCOMPARE(single->totalBytes(),
-                 static_cast<std::uint64_t>(QFileInfo(in(singleFolder, "model.safetensors")).size()));
+        QCOMPARE(
+            single->totalBytes(),
+            static_cast<std::uint64_t>(QFileInfo(in(singleFolder, "model.safetensors")).size()));
 
         const QStringList names = single->tensorNames();
         QCOMPARE(sharded->tensorNames(), names);
         QCOMPARE(names.size(), qsizetype(test::tinyLlamaTensors(options).size()));
-        const QJsonObject weightMap
-            = readJson(in(shardedFolder, "model.safetensors.index.json")).value(QStringLiteral("weight_map")).toObject();
+        const QJsonObject weightMap = readJson(in(shardedFolder, "model.safetensors.index.json"))
+                                          .value(QStringLiteral("weight_map"))
+                                          .toObject();
         for (const QString& name : names) {
             const Checkpoint::TensorRef a = single->require(name);
             const Checkpoint::TensorRef b = sharded->require(name);
@@ -237,287 +247,335 @@ private Q_SLOTS:
             QFAIL("require() of an absent tensor must throw");
         } catch (const Error& error) {
             QVERIFY2(error.message().contains(dir.path()), qPrintable(error.message()));
-            QVERIFY2(error.message().contains(QStringLiteral("\"model.layers.9.mlp.up_proj.weight\"")),
-                     qPrintable(error.message()));
+            QVERIFY2(
+                error.message().contains(QStringLiteral("\"model.layers.9.mlp.up_proj.weight\"")),
+                qPrintable(error.message()));
         }
     }
 
     void hostileFolder_data()
     {
         QTest::addColumn<FolderWriter>("write");
-        QTest::addColumn<QString>("openPath"); // relative to the temporary folder; "" = the folder
-        // Substrings the one error message must hold; "{dir}" stands for the folder's path.
+        QTest::addColumn<QString>("openPath"); // relative to the temporary folder
         QTest::addColumn<QStringList>("expected");
 
-        const QString here;
-
         // config.json
-        QTest::newRow("missing config.json")
-            << FolderWriter([](const QString& folder) {
-                   test::writeTinyLlama(folder);
-                   QFile::remove(in(folder, "config.json"));
-               })
-            << here << QStringList{"{dir}/config.json", "config.json is missing"};
-        QTest::newRow("config.json not JSON")
-            << FolderWriter([](const QString& folder) {
-                   test::writeTinyLlama(folder);
-                   writeText(in(folder, "config.json"), "{\"model_type\": \"llama\",");
-               })
-            << here << QStringList{"{dir}/config.json", "not valid JSON"};
-        QTest::newRow("config.json an array")
-            << FolderWriter([](const QString& folder) {
-                   test::writeTinyLlama(folder);
-                   writeText(in(folder, "config.json"), "[{\"model_type\": \"llama\"}]");
-               })
-            << here << QStringList{"{dir}/config.json", "JSON object"};
-        QTest::newRow("model_type gpt2")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("model_type")] = QStringLiteral("gpt2"); })
-            << here << QStringList{"{dir}/config.json", "model_type \"gpt2\"", "not supported", "llama, mistral, qwen2"};
-        QTest::newRow("model_type missing")
-            << withConfig([](QJsonObject& c) { c.remove(QStringLiteral("model_type")); })
-            << here << QStringList{"{dir}/config.json", "\"model_type\"", "missing"};
-        QTest::newRow("hidden_size a string")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("hidden_size")] = QStringLiteral("64"); })
-            << here << QStringList{"{dir}/config.json", "\"hidden_size\"", "positive integer", "the string \"64\""};
-        QTest::newRow("hidden_size zero")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("hidden_size")] = 0; })
-            << here << QStringList{"{dir}/config.json", "\"hidden_size\"", "positive integer", "the number 0"};
-        QTest::newRow("num_hidden_layers fractional")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("num_hidden_layers")] = 2.5; })
-            << here << QStringList{"{dir}/config.json", "\"num_hidden_layers\"", "positive integer", "2.5"};
-        QTest::newRow("tie_word_embeddings yes")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("tie_word_embeddings")] = QStringLiteral("yes"); })
-            << here << QStringList{"{dir}/config.json", "\"tie_word_embeddings\"", "true or false", "the string \"yes\""};
-        QTest::newRow("rms_norm_eps -1")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("rms_norm_eps")] = -1; })
-            << here << QStringList{"{dir}/config.json", "\"rms_norm_eps\"", "positive number", "the number -1"};
-        QTest::newRow("rope_theta an array")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("rope_theta")] = QJsonArray{10000}; })
-            << here << QStringList{"{dir}/config.json", "\"rope_theta\"", "positive number", "an array"};
-        QTest::newRow("intermediate_size missing")
-            << withConfig([](QJsonObject& c) { c.remove(QStringLiteral("intermediate_size")); })
-            << here << QStringList{"{dir}/config.json", "required field \"intermediate_size\" is missing"};
-        QTest::newRow("vocab_size null")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("vocab_size")] = QJsonValue::Null; })
-            << here << QStringList{"{dir}/config.json", "\"vocab_size\"", "missing"};
-        QTest::newRow("hidden_size not divisible by heads")
-            << withConfig([](QJsonObject& c) {
-                   c[QStringLiteral("num_attention_heads")] = 3;
-                   c[QStringLiteral("num_key_value_heads")] = 1;
-               })
-            << here << QStringList{"{dir}/config.json", "hidden_size 16", "num_attention_heads 3", "not a multiple"};
-        QTest::newRow("heads not divisible by kv heads")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("num_key_value_heads")] = 3; })
-            << here << QStringList{"{dir}/config.json", "num_attention_heads 4", "num_key_value_heads 3"};
-        QTest::newRow("eos_token_id a string")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("eos_token_id")] = QStringLiteral("</s>"); })
-            << here << QStringList{"{dir}/config.json", "\"eos_token_id\"", "the string \"</s>\""};
-        QTest::newRow("eos_token_id list with a negative id")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("eos_token_id")] = QJsonArray{2, -1}; })
-            << here << QStringList{"{dir}/config.json", "\"eos_token_id\""};
-        QTest::newRow("rope_scaling a string")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("rope_scaling")] = QStringLiteral("llama3"); })
-            << here << QStringList{"{dir}/config.json", "\"rope_scaling\"", "an object or null"};
-        QTest::newRow("rope_scaling without a type")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("rope_scaling")] = QJsonObject{{QStringLiteral("factor"), 8.0}}; })
-            << here << QStringList{"{dir}/config.json", "rope_scaling", "\"rope_type\"", "missing"};
+        addFolderRow("missing config.json",
+                     [](const QString& folder) {
+                         test::writeTinyLlama(folder);
+                         QFile::remove(in(folder, "config.json"));
+                     },
+                     {"{dir}/config.json", "config.json is missing"});
+        addFolderRow("config.json not JSON",
+                     [](const QString& folder) {
+                         test::writeTinyLlama(folder);
+                         writeText(in(folder, "config.json"), "{\"model_type\": \"llama\",");
+                     },
+                     {"{dir}/config.json", "not valid JSON"});
+        addFolderRow("config.json an array",
+                     [](const QString& folder) {
+                         test::writeTinyLlama(folder);
+                         writeText(in(folder, "config.json"), "[{\"model_type\": \"llama\"}]");
+                     },
+                     {"{dir}/config.json", "JSON object"});
+        addFolderRow(
+            "model_type gpt2", withConfig([](QJsonObject& c) {
+                c[QStringLiteral("model_type")] = QStringLiteral("gpt2");
+            }),
+            {"{dir}/config.json", "model_type \"gpt2\"", "not supported", "llama, mistral, qwen2"});
+        addFolderRow("model_type missing",
+                     withConfig([](QJsonObject& c) { c.remove(QStringLiteral("model_type")); }),
+                     {"{dir}/config.json", "\"model_type\"", "missing"});
+        addFolderRow(
+            "hidden_size a string", withConfig([](QJsonObject& c) {
+                c[QStringLiteral("hidden_size")] = QStringLiteral("64");
+            }),
+            {"{dir}/config.json", "\"hidden_size\"", "positive integer", "the string \"64\""});
+        addFolderRow("hidden_size zero",
+                     withConfig([](QJsonObject& c) { c[QStringLiteral("hidden_size")] = 0; }),
+                     {"{dir}/config.json", "\"hidden_size\"", "positive integer", "the number 0"});
+        addFolderRow("num_hidden_layers fractional", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("num_hidden_layers")] = 2.5;
+                     }),
+                     {"{dir}/config.json", "\"num_hidden_layers\"", "positive integer", "2.5"});
+        addFolderRow("tie_word_embeddings yes", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("tie_word_embeddings")] = QStringLiteral("yes");
+                     }),
+                     {"{dir}/config.json", "\"tie_word_embeddings\"", "true or false",
+                      "the string \"yes\""});
+        addFolderRow("rms_norm_eps -1",
+                     withConfig([](QJsonObject& c) { c[QStringLiteral("rms_norm_eps")] = -1; }),
+                     {"{dir}/config.json", "\"rms_norm_eps\"", "positive number", "the number -1"});
+        addFolderRow("rope_theta an array", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("rope_theta")] = QJsonArray{10000};
+                     }),
+                     {"{dir}/config.json", "\"rope_theta\"", "positive number", "an array"});
+        addFolderRow("intermediate_size missing", withConfig([](QJsonObject& c) {
+                         c.remove(QStringLiteral("intermediate_size"));
+                     }),
+                     {"{dir}/config.json", "required field \"intermediate_size\" is missing"});
+        addFolderRow("vocab_size null", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("vocab_size")] = QJsonValue::Null;
+                     }),
+                     {"{dir}/config.json", "\"vocab_size\"", "missing"});
+        addFolderRow(
+            "hidden_size not divisible by heads", withConfig([](QJsonObject& c) {
+                c[QStringLiteral("num_attention_heads")] = 3;
+                c[QStringLiteral("num_key_value_heads")] = 1;
+            }),
+            {"{dir}/config.json", "hidden_size 16", "num_attention_heads 3", "not a multiple"});
+        addFolderRow("heads not divisible by kv heads", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("num_key_value_heads")] = 3;
+                     }),
+                     {"{dir}/config.json", "num_attention_heads 4", "num_key_value_heads 3"});
+        addFolderRow("eos_token_id a string", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("eos_token_id")] = QStringLiteral("</s>");
+                     }),
+                     {"{dir}/config.json", "\"eos_token_id\"", "the string \"</s>\""});
+        addFolderRow("eos_token_id list with a negative id", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("eos_token_id")] = QJsonArray{2, -1};
+                     }),
+                     {"{dir}/config.json", "\"eos_token_id\""});
+        addFolderRow("rope_scaling a string", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("rope_scaling")] = QStringLiteral("llama3");
+                     }),
+                     {"{dir}/config.json", "\"rope_scaling\"", "an object or null"});
+        addFolderRow(
+            "rope_scaling without a type", withConfig([](QJsonObject& c) {
+                c[QStringLiteral("rope_scaling")] = QJsonObject{{QStringLiteral("factor"), 8.0}};
+            }),
+            {"{dir}/config.json", "rope_scaling", "\"rope_type\"", "missing"});
 
         // config.json against the tensors
-        QTest::newRow("one layer more than the files")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("num_hidden_layers")] = 3; })
-            << here << QStringList{"{dir}", "num_hidden_layers = 3", "no tensors for 1 of those blocks", "model.layers.2"};
-        QTest::newRow("three layers more than the files")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("num_hidden_layers")] = 5; })
-            << here << QStringList{"{dir}", "num_hidden_layers = 5", "3 of those blocks", "model.layers.2"};
+        addFolderRow("one layer more than the files",
+                     withConfig([](QJsonObject& c) { c[QStringLiteral("num_hidden_layers")] = 3; }),
+                     {"{dir}", "num_hidden_layers = 3", "no tensors for 1 of those blocks",
+                      "model.layers.2"});
+        addFolderRow("three layers more than the files",
+                     withConfig([](QJsonObject& c) { c[QStringLiteral("num_hidden_layers")] = 5; }),
+                     {"{dir}", "num_hidden_layers = 5", "3 of those blocks", "model.layers.2"});
         // Refused at once: the shortfall is counted from the blocks present, not block by block.
-        QTest::newRow("num_hidden_layers absurd")
-            << withConfig([](QJsonObject& c) { c[QStringLiteral("num_hidden_layers")] = 2147483647; })
-            << here << QStringList{"{dir}", "num_hidden_layers = 2147483647", "2147483645 of those blocks", "model.layers.2"};
-        QTest::newRow("a block in the middle missing")
-            << FolderWriter([](const QString& folder) {
-                   test::TinyLlamaOptions options;
-                   options.numLayers = 4;
-                   test::writeTinyLlama(folder, options);
-                   std::vector<test::RawTensor> tensors = test::tinyLlamaTensors(options);
-                   std::erase_if(tensors, [](const test::RawTensor& t) {
-                       return t.name.startsWith(QStringLiteral("model.layers.1."));
-                   });
-                   test::writeSafetensors(in(folder, "model.safetensors"), tensors);
-               })
-            << here << QStringList{"{dir}", "num_hidden_layers = 4", "1 of those blocks", "model.layers.1)"};
-        QTest::newRow("a linear missing")
-            << withTensors([](auto& t) { removeTensor(t, QStringLiteral("model.layers.1.mlp.up_proj.weight")); })
-            << here << QStringList{"{dir}", "\"model.layers.1.mlp.up_proj.weight\"", "config.json implies", "missing"};
-        QTest::newRow("final norm missing")
-            << withTensors([](auto& t) { removeTensor(t, QStringLiteral("model.norm.weight")); })
-            << here << QStringList{"{dir}", "\"model.norm.weight\"", "missing"};
-        QTest::newRow("embeddings missing")
-            << withTensors([](auto& t) { removeTensor(t, QStringLiteral("model.embed_tokens.weight")); })
-            << here << QStringList{"{dir}", "\"model.embed_tokens.weight\"", "missing"};
+        addFolderRow("num_hidden_layers absurd", withConfig([](QJsonObject& c) {
+                         c[QStringLiteral("num_hidden_layers")] = 2147483647;
+                     }),
+                     {"{dir}", "num_hidden_layers = 2147483647", "2147483645 of those blocks",
+                      "model.layers.2"});
+        addFolderRow("a block in the middle missing",
+                     [](const QString& folder) {
+                         test::TinyLlamaOptions options;
+                         options.numLayers = 4;
+                         test::writeTinyLlama(folder, options);
+                         std::vector<test::RawTensor> tensors = test::tinyLlamaTensors(options);
+                         std::erase_if(tensors, [](const test::RawTensor& t) {
+                             return t.name.startsWith(QStringLiteral("model.layers.1."));
+                         });
+                         test::writeSafetensors(in(folder, "model.safetensors"), tensors);
+                     },
+                     {"{dir}", "num_hidden_layers = 4", "1 of those blocks", "model.layers.1)"});
+        addFolderRow(
+            "a linear missing", withTensors([](auto& t) {
+                removeTensor(t, QStringLiteral("model.layers.1.mlp.up_proj.weight"));
+            }),
+            {"{dir}", "\"model.layers.1.mlp.up_proj.weight\"", "config.json implies", "missing"});
+        addFolderRow("final norm missing", withTensors([](auto& t) {
+                         removeTensor(t, QStringLiteral("model.norm.weight"));
+                     }),
+                     {"{dir}", "\"model.norm.weight\"", "missing"});
+        addFolderRow("embeddings missing", withTensors([](auto& t) {
+                         removeTensor(t, QStringLiteral("model.embed_tokens.weight"));
+                     }),
+                     {"{dir}", "\"model.embed_tokens.weight\"", "missing"});
         {
             test::TinyLlamaOptions untied;
             untied.tieWordEmbeddings = false;
-            QTest::newRow("untied lm_head missing")
-                << withTensors([](auto& t) { removeTensor(t, QStringLiteral("lm_head.weight")); }, untied)
-                << here << QStringList{"{dir}", "\"lm_head.weight\"", "missing"};
+            addFolderRow(
+                "untied lm_head missing",
+                withTensors([](auto& t) { removeTensor(t, QStringLiteral("lm_head.weight")); },
+                            untied),
+                {"{dir}", "\"lm_head.weight\"", "missing"});
         }
-        QTest::newRow("k_proj of the wrong shape")
-            << withTensors([](auto& t) {
-                   *findTensor(t, QStringLiteral("model.layers.0.self_attn.k_proj.weight"))
-                       = randomTensor(QStringLiteral("model.layers.0.self_attn.k_proj.weight"), DType::F32, {16, 16});
-               })
-            << here << QStringList{"{dir}", "\"model.layers.0.self_attn.k_proj.weight\"", "has shape [16, 16]", "[8, 16]"};
-        QTest::newRow("down_proj transposed")
-            << withTensors([](auto& t) {
-                   *findTensor(t, QStringLiteral("model.layers.1.mlp.down_proj.weight"))
-                       = randomTensor(QStringLiteral("model.layers.1.mlp.down_proj.weight"), DType::F32, {24, 16});
-               })
-            << here << QStringList{"{dir}", "\"model.layers.1.mlp.down_proj.weight\"", "has shape [24, 16]", "[16, 24]"};
-        QTest::newRow("norm of the wrong shape")
-            << withTensors([](auto& t) {
-                   *findTensor(t, QStringLiteral("model.layers.0.post_attention_layernorm.weight"))
-                       = randomTensor(QStringLiteral("model.layers.0.post_attention_layernorm.weight"), DType::F32, {1, 16});
-               })
-            << here << QStringList{"{dir}", "\"model.layers.0.post_attention_layernorm.weight\"", "[1, 16]", "[16]"};
-        QTest::newRow("weight of dtype I32")
-            << withTensors([](auto& t) { findTensor(t, QStringLiteral("model.layers.1.self_attn.o_proj.weight"))->dtype = DType::I32; })
-            << here << QStringList{"{dir}", "\"model.layers.1.self_attn.o_proj.weight\"", "dtype I32", "F32, F16 or BF16"};
-        QTest::newRow("weight of dtype F64")
-            << withTensors([](auto& t) {
-                   *findTensor(t, QStringLiteral("model.layers.0.mlp.gate_proj.weight"))
-                       = randomTensor(QStringLiteral("model.layers.0.mlp.gate_proj.weight"), DType::F64, {24, 16});
-               })
-            << here << QStringList{"{dir}", "\"model.layers.0.mlp.gate_proj.weight\"", "dtype F64"};
+        addFolderRow("k_proj of the wrong shape", withTensors([](auto& t) {
+                         *findTensor(t, QStringLiteral("model.layers.0.self_attn.k_proj.weight")) =
+                             randomTensor(QStringLiteral("model.layers.0.self_attn.k_proj.weight"),
+                                          DType::F32, {16, 16});
+                     }),
+                     {"{dir}", "\"model.layers.0.self_attn.k_proj.weight\"", "has shape [16, 16]",
+                      "[8, 16]"});
+        addFolderRow(
+            "down_proj transposed", withTensors([](auto& t) {
+                *findTensor(t, QStringLiteral("model.layers.1.mlp.down_proj.weight")) =
+                    randomTensor(QStringLiteral("model.layers.1.mlp.down_proj.weight"), DType::F32,
+                                 {24, 16});
+            }),
+            {"{dir}", "\"model.layers.1.mlp.down_proj.weight\"", "has shape [24, 16]", "[16, 24]"});
+        addFolderRow(
+            "norm of the wrong shape", withTensors([](auto& t) {
+                *findTensor(t, QStringLiteral("model.layers.0.post_attention_layernorm.weight")) =
+                    randomTensor(QStringLiteral("model.layers.0.post_attention_layernorm.weight"),
+                                 DType::F32, {1, 16});
+            }),
+            {"{dir}", "\"model.layers.0.post_attention_layernorm.weight\"", "[1, 16]", "[16]"});
+        addFolderRow(
+            "weight of dtype I32", withTensors([](auto& t) {
+                findTensor(t, QStringLiteral("model.layers.1.self_attn.o_proj.weight"))->dtype =
+                    DType::I32;
+            }),
+            {"{dir}", "\"model.layers.1.self_attn.o_proj.weight\"", "dtype I32",
+             "F32, F16 or BF16"});
+        addFolderRow("weight of dtype F64", withTensors([](auto& t) {
+                         *findTensor(t, QStringLiteral("model.layers.0.mlp.gate_proj.weight")) =
+                             randomTensor(QStringLiteral("model.layers.0.mlp.gate_proj.weight"),
+                                          DType::F64, {24, 16});
+                     }),
+                     {"{dir}", "\"model.layers.0.mlp.gate_proj.weight\"", "dtype F64"});
         {
             test::TinyLlamaOptions qwen;
             qwen.modelType = QStringLiteral("qwen2");
-            QTest::newRow("qwen2 v_proj bias missing")
-                << withTensors([](auto& t) { removeTensor(t, QStringLiteral("model.layers.1.self_attn.v_proj.bias")); }, qwen)
-                << here << QStringList{"{dir}", "\"model.layers.1.self_attn.v_proj.bias\"", "missing"};
-            QTest::newRow("qwen2 q_proj bias of the wrong shape")
-                << withTensors([](auto& t) {
-                       *findTensor(t, QStringLiteral("model.layers.0.self_attn.q_proj.bias"))
-                           = randomTensor(QStringLiteral("model.layers.0.self_attn.q_proj.bias"), DType::F32, {8});
-                   }, qwen)
-                << here << QStringList{"{dir}", "\"model.layers.0.self_attn.q_proj.bias\"", "has shape [8]", "[16]"};
+            addFolderRow("qwen2 v_proj bias missing",
+                         withTensors(
+                             [](auto& t) {
+                                 removeTensor(
+                                     t, QStringLiteral("model.layers.1.self_attn.v_proj.bias"));
+                             },
+                             qwen),
+                         {"{dir}", "\"model.layers.1.self_attn.v_proj.bias\"", "missing"});
+            addFolderRow(
+                "qwen2 q_proj bias of the wrong shape",
+                withTensors(
+                    [](auto& t) {
+                        *findTensor(t, QStringLiteral("model.layers.0.self_attn.q_proj.bias")) =
+                            randomTensor(QStringLiteral("model.layers.0.self_attn.q_proj.bias"),
+                                         DType::F32, {8});
+                    },
+                    qwen),
+                {"{dir}", "\"model.layers.0.self_attn.q_proj.bias\"", "has shape [8]", "[16]"});
         }
 
         // The weight files
-        QTest::newRow("model.safetensors truncated")
-            << FolderWriter([](const QString& folder) {
-                   test::writeTinyLlama(folder);
-                   truncateBy(in(folder, "model.safetensors"), 4);
-               })
-            << here << QStringList{"{dir}/model.safetensors", "tensor \"model.norm.weight\"", "run past the end"};
-        QTest::newRow("index names a missing shard")
-            << FolderWriter([](const QString& folder) {
-                   test::TinyLlamaOptions options;
-                   options.shards = 3;
-                   test::writeTinyLlama(folder, options);
-                   QFile::remove(in(folder, kShard2));
-               })
-            << here << QStringList{"{dir}/model.safetensors.index.json", QString::fromLatin1(kShard2), "missing"};
-        QTest::newRow("index places a tensor in a shard that lacks it")
-            << withIndex([](QJsonObject& index) {
-                   QJsonObject map = index.value(QStringLiteral("weight_map")).toObject();
-                   map[QStringLiteral("model.embed_tokens.weight")] = QString::fromLatin1(kShard3);
-                   index[QStringLiteral("weight_map")] = map;
-               })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "\"model.embed_tokens.weight\"",
-                                   QString::fromLatin1(kShard3), "no such tensor"};
-        QTest::newRow("weight_map an array")
-            << withIndex([](QJsonObject& index) { index[QStringLiteral("weight_map")] = QJsonArray{}; })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "\"weight_map\"", "an array"};
-        QTest::newRow("weight_map missing")
-            << withIndex([](QJsonObject& index) { index.remove(QStringLiteral("weight_map")); })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "\"weight_map\"", "missing"};
-        QTest::newRow("index not JSON")
-            << FolderWriter([](const QString& folder) {
-                   test::TinyLlamaOptions options;
-                   options.shards = 3;
-                   test::writeTinyLlama(folder, options);
-                   writeText(in(folder, "model.safetensors.index.json"), "{\"weight_map\": {");
-               })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "not valid JSON"};
-        QTest::newRow("index shard outside the folder")
-            << withIndex([](QJsonObject& index) {
-                   QJsonObject map = index.value(QStringLiteral("weight_map")).toObject();
-                   map[QStringLiteral("model.norm.weight")] = QStringLiteral("../elsewhere.safetensors");
-                   index[QStringLiteral("weight_map")] = map;
-               })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "../elsewhere.safetensors",
-                                   "\"model.norm.weight\"", "not a plain file name"};
-        QTest::newRow("index shard not a string")
-            << withIndex([](QJsonObject& index) {
-                   QJsonObject map = index.value(QStringLiteral("weight_map")).toObject();
-                   map[QStringLiteral("model.norm.weight")] = 3;
-                   index[QStringLiteral("weight_map")] = map;
-               })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "\"model.norm.weight\"", "the number 3"};
-        QTest::newRow("unlisted tensor in two shards")
-            << FolderWriter([](const QString& folder) {
-                   test::TinyLlamaOptions options;
-                   options.shards = 3;
-                   test::writeTinyLlama(folder, options);
-                   // A copy of an extra tensor the index does not list, in shards 1 and 3.
-                   const test::RawTensor extra = randomTensor(QStringLiteral("extra.scale"), DType::F32, {2});
-                   for (const char* shard : {kShard1, kShard3}) {
-                       std::vector<test::RawTensor> tensors;
-                       {
-                           // Copied out and unmapped before the file is rewritten.
-                           const auto file = SafetensorsFile::open(in(folder, shard));
-                           for (const TensorInfo& info : file->tensors()) {
-                               const auto bytes = file->bytes(info);
-                               tensors.push_back({info.name, info.dtype, info.shape,
-                                                  QByteArray(reinterpret_cast<const char*>(bytes.data()),
-                                                             qsizetype(bytes.size()))});
-                           }
-                       }
-                       tensors.push_back(extra);
-                       test::writeSafetensors(in(folder, shard), tensors);
-                   }
-               })
-            << here << QStringList{"{dir}/model.safetensors.index.json", "\"extra.scale\"", "two shards",
-                                   QString::fromLatin1(kShard1), QString::fromLatin1(kShard3)};
-        QTest::newRow("a shard truncated")
-            << FolderWriter([](const QString& folder) {
-                   test::TinyLlamaOptions options;
-                   options.shards = 3;
-                   test::writeTinyLlama(folder, options);
-                   truncateBy(in(folder, kShard2), 1);
-               })
-            << here << QStringList{QStringLiteral("{dir}/") + QString::fromLatin1(kShard2), "run past the end"};
+        addFolderRow(
+            "model.safetensors truncated",
+            [](const QString& folder) {
+                test::writeTinyLlama(folder);
+                truncateBy(in(folder, "model.safetensors"), 4);
+            },
+            {"{dir}/model.safetensors", "tensor \"model.norm.weight\"", "run past the end"});
+        addFolderRow(
+            "index names a missing shard",
+            [](const QString& folder) {
+                test::TinyLlamaOptions options;
+                options.shards = 3;
+                test::writeTinyLlama(folder, options);
+                QFile::remove(in(folder, kShard2));
+            },
+            {"{dir}/model.safetensors.index.json", QString::fromLatin1(kShard2), "missing"});
+        addFolderRow(
+            "index places a tensor in a shard that lacks it", withIndex([](QJsonObject& index) {
+                QJsonObject map = index.value(QStringLiteral("weight_map")).toObject();
+                map[QStringLiteral("model.embed_tokens.weight")] = QString::fromLatin1(kShard3);
+                index[QStringLiteral("weight_map")] = map;
+            }),
+            {"{dir}/model.safetensors.index.json", "\"model.embed_tokens.weight\"",
+             QString::fromLatin1(kShard3), "no such tensor"});
+        addFolderRow("weight_map an array", withIndex([](QJsonObject& index) {
+                         index[QStringLiteral("weight_map")] = QJsonArray{};
+                     }),
+                     {"{dir}/model.safetensors.index.json", "\"weight_map\"", "an array"});
+        addFolderRow("weight_map missing", withIndex([](QJsonObject& index) {
+                         index.remove(QStringLiteral("weight_map"));
+                     }),
+                     {"{dir}/model.safetensors.index.json", "\"weight_map\"", "missing"});
+        addFolderRow("index not JSON",
+                     [](const QString& folder) {
+                         test::TinyLlamaOptions options;
+                         options.shards = 3;
+                         test::writeTinyLlama(folder, options);
+                         writeText(in(folder, "model.safetensors.index.json"),
+                                   "{\"weight_map\": {");
+                     },
+                     {"{dir}/model.safetensors.index.json", "not valid JSON"});
+        addFolderRow("index shard outside the folder", withIndex([](QJsonObject& index) {
+                         QJsonObject map = index.value(QStringLiteral("weight_map")).toObject();
+                         map[QStringLiteral("model.norm.weight")] =
+                             QStringLiteral("../elsewhere.safetensors");
+                         index[QStringLiteral("weight_map")] = map;
+                     }),
+                     {"{dir}/model.safetensors.index.json", "../elsewhere.safetensors",
+                      "\"model.norm.weight\"", "not a plain file name"});
+        addFolderRow(
+            "index shard not a string", withIndex([](QJsonObject& index) {
+                QJsonObject map = index.value(QStringLiteral("weight_map")).toObject();
+                map[QStringLiteral("model.norm.weight")] = 3;
+                index[QStringLiteral("weight_map")] = map;
+            }),
+            {"{dir}/model.safetensors.index.json", "\"model.norm.weight\"", "the number 3"});
+        addFolderRow("unlisted tensor in two shards",
+                     [](const QString& folder) {
+                         test::TinyLlamaOptions options;
+                         options.shards = 3;
+                         test::writeTinyLlama(folder, options);
+                         // A copy of an extra tensor the index does not list, in shards 1 and 3.
+                         const test::RawTensor extra =
+                             randomTensor(QStringLiteral("extra.scale"), DType::F32, {2});
+                         for (const char* shard : {kShard1, kShard3}) {
+                             std::vector<test::RawTensor> tensors;
+                             {
+                                 // Copied out and unmapped before the file is rewritten.
+                                 const auto file = SafetensorsFile::open(in(folder, shard));
+                                 for (const TensorInfo& info : file->tensors()) {
+                                     const auto bytes = file->bytes(info);
+                                     tensors.push_back(
+                                         {info.name, info.dtype, info.shape,
+                                          QByteArray(reinterpret_cast<const char*>(bytes.data()),
+                                                     qsizetype(bytes.size()))});
+                                 }
+                             }
+                             tensors.push_back(extra);
+                             test::writeSafetensors(in(folder, shard), tensors);
+                         }
+                     },
+                     {"{dir}/model.safetensors.index.json", "\"extra.scale\"", "two shards",
+                      QString::fromLatin1(kShard1), QString::fromLatin1(kShard3)});
+        addFolderRow("a shard truncated",
+                     [](const QString& folder) {
+                         test::TinyLlamaOptions options;
+                         options.shards = 3;
+                         test::writeTinyLlama(folder, options);
+                         truncateBy(in(folder, kShard2), 1);
+                     },
+                     {QStringLiteral("{dir}/") + QString::fromLatin1(kShard2), "run past the end"});
 
         // The folder itself
-        QTest::newRow("folder does not exist")
-            << FolderWriter([](const QString&) {}) << QStringLiteral("no/such/model")
-            << QStringList{"{dir}/no/such/model", "does not exist"};
-        QTest::newRow("a file, not a folder")
-            << FolderWriter([](const QString& folder) { writeText(in(folder, "model.safetensors.txt"), "x"); })
-            << QStringLiteral("model.safetensors.txt")
-            << QStringList{"{dir}/model.safetensors.txt", "does not exist"};
-        QTest::newRow("only pytorch_model.bin")
-            << FolderWriter([](const QString& folder) {
-                   test::writeJson(in(folder, "config.json"), test::tinyLlamaConfig({}));
-                   writeText(in(folder, "pytorch_model.bin"), QByteArray("PK\x03\x04", 4));
-               })
-            << here << QStringList{"{dir}", "PyTorch .bin", "safetensors"};
-        QTest::newRow("only a pytorch_model.bin index")
-            << FolderWriter([](const QString& folder) {
-                   test::writeJson(in(folder, "config.json"), test::tinyLlamaConfig({}));
-                   writeText(in(folder, "pytorch_model.bin.index.json"), "{\"weight_map\": {}}");
-               })
-            << here << QStringList{"{dir}", "PyTorch .bin", "safetensors"};
-        QTest::newRow("pytorch_model.bin without config.json")
-            << FolderWriter([](const QString& folder) {
-                   writeText(in(folder, "pytorch_model.bin"), QByteArray("PK\x03\x04", 4));
-               })
-            << here << QStringList{"{dir}/config.json", "missing"};
-        QTest::newRow("config.json but no weights")
-            << FolderWriter([](const QString& folder) {
-                   test::writeJson(in(folder, "config.json"), test::tinyLlamaConfig({}));
-               })
-            << here << QStringList{"{dir}", "neither model.safetensors nor model.safetensors.index.json"};
+        addFolderRow(
+            "folder does not exist", [](const QString&) {},
+            {"{dir}/no/such/model", "does not exist"}, QStringLiteral("no/such/model"));
+        addFolderRow(
+            "a file, not a folder",
+            [](const QString& folder) { writeText(in(folder, "model.safetensors.txt"), "x"); },
+            {"{dir}/model.safetensors.txt", "does not exist"},
+            QStringLiteral("model.safetensors.txt"));
+        addFolderRow("only pytorch_model.bin",
+                     [](const QString& folder) {
+                         test::writeJson(in(folder, "config.json"), test::tinyLlamaConfig({}));
+                         writeText(in(folder, "pytorch_model.bin"), QByteArray("PK\x03\x04", 4));
+                     },
+                     {"{dir}", "PyTorch .bin", "safetensors"});
+        addFolderRow("only a pytorch_model.bin index",
+                     [](const QString& folder) {
+                         test::writeJson(in(folder, "config.json"), test::tinyLlamaConfig({}));
+                         writeText(in(folder, "pytorch_model.bin.index.json"),
+                                   "{\"weight_map\": {}}");
+                     },
+                     {"{dir}", "PyTorch .bin", "safetensors"});
+        addFolderRow("pytorch_model.bin without config.json",
+                     [](const QString& folder) {
+                         writeText(in(folder, "pytorch_model.bin"), QByteArray("PK\x03\x04", 4));
+                     },
+                     {"{dir}/config.json", "missing"});
+        addFolderRow("config.json but no weights",
+                     [](const QString& folder) {
+                         test::writeJson(in(folder, "config.json"), test::tinyLlamaConfig({}));
+                     },
+                     {"{dir}", "neither model.safetensors nor model.safetensors.index.json"});
     }
 
     void hostileFolder()
@@ -540,7 +598,8 @@ private Q_SLOTS:
         }
     }
 
-    // NaN and ±Inf in weights open fine; WeightScan finds each such tensor, counts and locates them.
+    // NaN and ±Inf in weights open fine; WeightScan finds each such tensor, counts and locates
+    // them.
     void nonFiniteWeights_data()
     {
         QTest::addColumn<int>("dtype");
@@ -570,7 +629,9 @@ private Q_SLOTS:
             std::vector<std::pair<std::int64_t, float>> values;
         };
         const Poison poisons[] = {
-            {"model.layers.1.mlp.gate_proj.weight", 16, {{2 * 16 + 3, nan}, {5 * 16 + 7, inf}, {10 * 16, nan}, {23 * 16 + 15, -inf}}},
+            {"model.layers.1.mlp.gate_proj.weight",
+             16,
+             {{2 * 16 + 3, nan}, {5 * 16 + 7, inf}, {10 * 16, nan}, {23 * 16 + 15, -inf}}},
             {"model.embed_tokens.weight", 16, {{31 * 16 + 15, inf}}},
             {"model.layers.0.input_layernorm.weight", 0, {{7, -nan}}},
         };
@@ -578,7 +639,8 @@ private Q_SLOTS:
         for (const Poison& poison : poisons) {
             test::RawTensor& t = *findTensor(tensors, QString::fromLatin1(poison.tensor));
             std::vector<float> values(t.bytes.size() / dtypeSize(t.dtype));
-            convertToFloat(t.dtype, reinterpret_cast<const std::byte*>(t.bytes.constData()), values);
+            convertToFloat(t.dtype, reinterpret_cast<const std::byte*>(t.bytes.constData()),
+                           values);
             for (const auto& [index, value] : poison.values)
                 values[std::size_t(index)] = value;
             t.bytes = test::encodeFloats(values, t.dtype);
@@ -604,7 +666,8 @@ private Q_SLOTS:
         SilentProgress progress;
         std::vector<NonFiniteTensor> found = WeightScan::run(model->checkpoint(), progress);
         QCOMPARE(found.size(), std::size_t(3));
-        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+        std::sort(found.begin(), found.end(),
+                  [](const auto& a, const auto& b) { return a.name < b.name; });
 
         QCOMPARE(found[0].name, QStringLiteral("model.embed_tokens.weight"));
         QCOMPARE(found[0].elements, std::int64_t(32 * 16));
@@ -628,14 +691,14 @@ private Q_SLOTS:
         const Issue issue = WeightScan::toIssue(found[2]);
         QCOMPARE(issue.severity, Issue::Severity::Warning);
         QCOMPARE(issue.subject, found[2].name);
-        for (const QString& part : {QStringLiteral("\"model.layers.1.mlp.gate_proj.weight\""),
-                                    QStringLiteral("2 NaN"), QStringLiteral("2 infinite"),
-                                    QStringLiteral("384"), QStringLiteral("[2, 3]")})
+        for (const QString& part :
+             {QStringLiteral("\"model.layers.1.mlp.gate_proj.weight\""), QStringLiteral("2 NaN"),
+              QStringLiteral("2 infinite"), QStringLiteral("384"), QStringLiteral("[2, 3]")})
             QVERIFY2(issue.message.contains(part), qPrintable(issue.message));
 
         // The layer itself still reads, NaN and all.
-        const std::vector<float> gate
-            = model->readWeight(*model->inventory().find(QStringLiteral("model.layers.1.mlp.gate_proj")));
+        const std::vector<float> gate = model->readWeight(
+            *model->inventory().find(QStringLiteral("model.layers.1.mlp.gate_proj")));
         QVERIFY(std::isnan(gate[2 * 16 + 3]));
         QVERIFY(std::isinf(gate[23 * 16 + 15]) && gate[23 * 16 + 15] < 0);
     }
@@ -653,8 +716,14 @@ private Q_SLOTS:
         values[std::size_t(firstNan)] = std::numeric_limits<float>::quiet_NaN();
         values.back() = std::numeric_limits<float>::infinity();
         test::writeSafetensors(in(dir.path(), "model.safetensors"),
-                               {{QStringLiteral("big"), DType::F16, {rows, columns}, test::encodeFloats(values, DType::F16)},
-                                {QStringLiteral("clean"), DType::F32, {3}, test::encodeFloats({1, 2, 3}, DType::F32)}});
+                               {{QStringLiteral("big"),
+                                 DType::F16,
+                                 {rows, columns},
+                                 test::encodeFloats(values, DType::F16)},
+                                {QStringLiteral("clean"),
+                                 DType::F32,
+                                 {3},
+                                 test::encodeFloats({1, 2, 3}, DType::F32)}});
         const auto checkpoint = Checkpoint::open(dir.path());
         SilentProgress progress;
         const std::vector<NonFiniteTensor> found = WeightScan::run(*checkpoint, progress);
@@ -709,7 +778,8 @@ private Q_SLOTS:
         test::TinyLlamaOptions llama;
         test::writeTinyLlama(llamaDir.path(), llama);
         // The qwen2 options write the same tensors plus q/k/v biases.
-        test::writeSafetensors(in(llamaDir.path(), "model.safetensors"), test::tinyLlamaTensors(options));
+        test::writeSafetensors(in(llamaDir.path(), "model.safetensors"),
+                               test::tinyLlamaTensors(options));
         const auto llamaModel = LoadedModel::open(llamaDir.path());
         for (const LinearLayer& layer : llamaModel->inventory().layers())
             QVERIFY(layer.biasName.isEmpty());
@@ -729,7 +799,8 @@ private Q_SLOTS:
         const auto tied = LoadedModel::open(dir.filePath(QStringLiteral("tied")));
         QCOMPARE(tied->inventory().layers().size(), std::size_t(35));
         QVERIFY(!tied->inventory().find(QStringLiteral("lm_head")));
-        QCOMPARE(tied->inventory().layers().back().name, QStringLiteral("model.layers.4.mlp.down_proj"));
+        QCOMPARE(tied->inventory().layers().back().name,
+                 QStringLiteral("model.layers.4.mlp.down_proj"));
 
         const auto untied = LoadedModel::open(dir.filePath(QStringLiteral("untied")));
         const auto& layers = untied->inventory().layers();
@@ -813,8 +884,10 @@ private Q_SLOTS:
                 QCOMPARE(l->foldTarget.kind, FoldTarget::Kind::Norm);
                 QCOMPARE(l->foldTarget.name, p + QStringLiteral("input_layernorm"));
             }
-            QCOMPARE(inventory.sharesInputWith(*q), QStringList({p + "self_attn.k_proj", p + "self_attn.v_proj"}));
-            QCOMPARE(inventory.sharesInputWith(*v), QStringList({p + "self_attn.q_proj", p + "self_attn.k_proj"}));
+            QCOMPARE(inventory.sharesInputWith(*q),
+                     QStringList({p + "self_attn.k_proj", p + "self_attn.v_proj"}));
+            QCOMPARE(inventory.sharesInputWith(*v),
+                     QStringList({p + "self_attn.q_proj", p + "self_attn.k_proj"}));
             QCOMPARE(o->foldTarget.kind, FoldTarget::Kind::Linear);
             QCOMPARE(o->foldTarget.name, p + QStringLiteral("self_attn.v_proj"));
             QVERIFY(inventory.sharesInputWith(*o).isEmpty());
@@ -850,9 +923,13 @@ private Q_SLOTS:
         std::vector<test::RawTensor> tensors = test::tinyLlamaTensors(options);
         const QString attn = QStringLiteral("model.layers.0.self_attn.");
         const std::pair<const char*, std::vector<std::int64_t>> shapes[] = {
-            {"q_proj.weight", {32, 16}}, {"k_proj.weight", {16, 16}}, {"v_proj.weight", {16, 16}}, {"o_proj.weight", {16, 32}}};
+            {"q_proj.weight", {32, 16}},
+            {"k_proj.weight", {16, 16}},
+            {"v_proj.weight", {16, 16}},
+            {"o_proj.weight", {16, 32}}};
         for (const auto& [suffix, shape] : shapes)
-            *findTensor(tensors, attn + QString::fromLatin1(suffix)) = randomTensor(attn + QString::fromLatin1(suffix), DType::F32, shape);
+            *findTensor(tensors, attn + QString::fromLatin1(suffix)) =
+                randomTensor(attn + QString::fromLatin1(suffix), DType::F32, shape);
         test::writeSafetensors(in(dir.path(), "model.safetensors"), tensors);
 
         const auto model = LoadedModel::open(dir.path());
@@ -861,7 +938,8 @@ private Q_SLOTS:
         QVERIFY(o);
         QCOMPARE(o->inFeatures, std::int64_t(32));
         QCOMPARE(o->outFeatures, std::int64_t(16));
-        QCOMPARE(model->inventory().find(attn + QStringLiteral("k_proj"))->outFeatures, std::int64_t(16));
+        QCOMPARE(model->inventory().find(attn + QStringLiteral("k_proj"))->outFeatures,
+                 std::int64_t(16));
     }
 };
 

@@ -94,8 +94,8 @@ std::uint16_t referenceFloatToBfloat16(float value)
         return static_cast<std::uint16_t>((sign | loBits) >> 16);
     const double magnitude = static_cast<double>(floatFromBits(magnitudeBits));
     const double lo = static_cast<double>(floatFromBits(loBits));
-    const double hi = hiBits == 0x7F800000u ? std::ldexp(1.0, 128)
-                                            : static_cast<double>(floatFromBits(hiBits));
+    const double hi =
+        hiBits == 0x7F800000u ? std::ldexp(1.0, 128) : static_cast<double>(floatFromBits(hiBits));
     const double dLo = magnitude - lo;
     const double dHi = hi - magnitude;
     const std::uint32_t nearest = dLo < dHi   ? loBits
@@ -113,22 +113,57 @@ QString hex(std::uint32_t bits, int width)
 std::vector<float> halfEdgeFloats()
 {
     std::vector<float> values{
-        0.0f, -0.0f, 1.0f, -1.0f, 0.5f, 2.0f, 65504.0f, -65504.0f, 65519.0f, 65519.996f,
-        65520.0f, -65520.0f, 65536.0f, 1e10f, -1e10f,
-        std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest(),
-        std::numeric_limits<float>::min(), std::numeric_limits<float>::denorm_min(),
-        std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
-        std::ldexp(1.0f, -24), std::ldexp(1.0f, -25), std::ldexp(1.0f, -26),
-        std::ldexp(3.0f, -25), std::ldexp(5.0f, -25), std::ldexp(1.0f, -14),
-        std::ldexp(1.0f, -14) - std::ldexp(1.0f, -25), std::ldexp(1.0f, -15),
-        1.0f + std::ldexp(1.0f, -11), 1.0f + std::ldexp(3.0f, -11), 2049.0f, 2051.0f, 4097.0f,
-        0.1f, 0.2f, 0.3f, 3.14159265f, 1e-5f, 1e-7f, 6e-8f, 5.96e-8f, 2.98e-8f, 3e-8f,
+        0.0f,
+        -0.0f,
+        1.0f,
+        -1.0f,
+        0.5f,
+        2.0f,
+        65504.0f,
+        -65504.0f,
+        65519.0f,
+        65519.996f,
+        65520.0f,
+        -65520.0f,
+        65536.0f,
+        1e10f,
+        -1e10f,
+        std::numeric_limits<float>::max(),
+        std::numeric_limits<float>::lowest(),
+        std::numeric_limits<float>::min(),
+        std::numeric_limits<float>::denorm_min(),
+        std::numeric_limits<float>::infinity(),
+        -std::numeric_limits<float>::infinity(),
+        std::ldexp(1.0f, -24),
+        std::ldexp(1.0f, -25),
+        std::ldexp(1.0f, -26),
+        std::ldexp(3.0f, -25),
+        std::ldexp(5.0f, -25),
+        std::ldexp(1.0f, -14),
+        std::ldexp(1.0f, -14) - std::ldexp(1.0f, -25),
+        std::ldexp(1.0f, -15),
+        1.0f + std::ldexp(1.0f, -11),
+        1.0f + std::ldexp(3.0f, -11),
+        2049.0f,
+        2051.0f,
+        4097.0f,
+        0.1f,
+        0.2f,
+        0.3f,
+        3.14159265f,
+        1e-5f,
+        1e-7f,
+        6e-8f,
+        5.96e-8f,
+        2.98e-8f,
+        3e-8f,
     };
     // Every half's neighbourhood: the value itself, the midpoint to the next half and one float
     // ulp either side of that midpoint, for every positive finite half and both signs.
     for (std::uint32_t h = 0; h < 0x7C00u; ++h) {
         const float here = halfToFloat(static_cast<std::uint16_t>(h));
-        const float next = h + 1 == 0x7C00u ? 65536.0f : halfToFloat(static_cast<std::uint16_t>(h + 1));
+        const float next =
+            h + 1 == 0x7C00u ? 65536.0f : halfToFloat(static_cast<std::uint16_t>(h + 1));
         const float mid = here + (next - here) / 2; // exact: needs one bit more than a half
         for (float v : {here, mid, std::nextafter(mid, 0.0f), std::nextafter(mid, 1e30f)}) {
             values.push_back(v);
@@ -191,9 +226,9 @@ private Q_SLOTS:
         QCOMPARE(halfToFloat(0x3C00), 1.0f);
         QCOMPARE(halfToFloat(0xC000), -2.0f);
         QCOMPARE(halfToFloat(0x7BFF), 65504.0f);
-        QCOMPARE(halfToFloat(0x0001), std::ldexp(1.0f, -24)); // smallest subnormal
+        QCOMPARE(halfToFloat(0x0001), std::ldexp(1.0f, -24));    // smallest subnormal
         QCOMPARE(halfToFloat(0x03FF), std::ldexp(1023.0f, -24)); // largest subnormal
-        QCOMPARE(halfToFloat(0x0400), std::ldexp(1.0f, -14)); // smallest normal
+        QCOMPARE(halfToFloat(0x0400), std::ldexp(1.0f, -14));    // smallest normal
         QCOMPARE(halfToFloat(0x7C00), std::numeric_limits<float>::infinity());
         QCOMPARE(halfToFloat(0xFC00), -std::numeric_limits<float>::infinity());
         QVERIFY(std::isnan(halfToFloat(0x7C01)));
@@ -211,7 +246,8 @@ private Q_SLOTS:
                 QVERIFY2(isHalfNan(back), qPrintable(hex(h, 4)));
                 QCOMPARE(back & 0x8000u, bits & 0x8000u);
             } else if (back != bits) {
-                QFAIL(qPrintable(QStringLiteral("half %1 came back as %2").arg(hex(h, 4), hex(back, 4))));
+                QFAIL(qPrintable(
+                    QStringLiteral("half %1 came back as %2").arg(hex(h, 4), hex(back, 4))));
             }
         }
     }
@@ -235,8 +271,10 @@ private Q_SLOTS:
         // Ties between normals go to the even significand.
         QTest::newRow("1 + 2^-11 tie -> 1") << 1.0f + std::ldexp(1.0f, -11) << 0x3C00;
         QTest::newRow("1 + 3*2^-11 tie -> up") << 1.0f + std::ldexp(3.0f, -11) << 0x3C02;
-        QTest::newRow("above tie rounds up") << 1.0f + std::ldexp(1.0f, -11) + std::ldexp(1.0f, -23) << 0x3C01;
-        QTest::newRow("below tie rounds down") << 1.0f + std::ldexp(1.0f, -11) - std::ldexp(1.0f, -23) << 0x3C00;
+        QTest::newRow("above tie rounds up")
+            << 1.0f + std::ldexp(1.0f, -11) + std::ldexp(1.0f, -23) << 0x3C01;
+        QTest::newRow("below tie rounds down")
+            << 1.0f + std::ldexp(1.0f, -11) - std::ldexp(1.0f, -23) << 0x3C00;
         QTest::newRow("2049 tie -> 2048") << 2049.0f << 0x6800;
         QTest::newRow("2051 tie -> 2052") << 2051.0f << 0x6802;
         QTest::newRow("carry into exponent") << 2047.5f << 0x6800; // 0x67FF + tie (odd) -> 2048
@@ -245,9 +283,11 @@ private Q_SLOTS:
         QTest::newRow("-smallest subnormal") << -std::ldexp(1.0f, -24) << 0x8001;
         QTest::newRow("2^-25 tie -> 0") << std::ldexp(1.0f, -25) << 0x0000;
         QTest::newRow("-2^-25 tie -> -0") << -std::ldexp(1.0f, -25) << 0x8000;
-        QTest::newRow("just above 2^-25 -> 1 ulp") << std::nextafter(std::ldexp(1.0f, -25), 1.0f) << 0x0001;
+        QTest::newRow("just above 2^-25 -> 1 ulp")
+            << std::nextafter(std::ldexp(1.0f, -25), 1.0f) << 0x0001;
         QTest::newRow("2^-26 -> 0") << std::ldexp(1.0f, -26) << 0x0000;
-        QTest::newRow("float denorm_min -> 0") << std::numeric_limits<float>::denorm_min() << 0x0000;
+        QTest::newRow("float denorm_min -> 0")
+            << std::numeric_limits<float>::denorm_min() << 0x0000;
         QTest::newRow("3*2^-25 tie -> 2 ulp") << std::ldexp(3.0f, -25) << 0x0002;
         QTest::newRow("5*2^-25 tie -> 2 ulp") << std::ldexp(5.0f, -25) << 0x0002;
         QTest::newRow("largest subnormal") << std::ldexp(1023.0f, -24) << 0x03FF;
@@ -272,10 +312,12 @@ private Q_SLOTS:
                               -std::numeric_limits<float>::quiet_NaN(),
                               std::numeric_limits<float>::signaling_NaN(),
                               floatFromBits(0x7F800001u), // payload only in the low bits
-                              floatFromBits(0xFF800001u), floatFromBits(0x7FFFFFFFu)};
+                              floatFromBits(0xFF800001u),
+                              floatFromBits(0x7FFFFFFFu)};
         for (float nan : nans) {
             const std::uint16_t half = floatToHalf(nan);
-            QVERIFY2(isHalfNan(half), qPrintable(hex(bitsOf(nan), 8) + QStringLiteral(" -> ") + hex(half, 4)));
+            QVERIFY2(isHalfNan(half),
+                     qPrintable(hex(bitsOf(nan), 8) + QStringLiteral(" -> ") + hex(half, 4)));
             QCOMPARE(half & 0x8000u, (bitsOf(nan) >> 16) & 0x8000u);
             QVERIFY(std::isnan(halfToFloat(half)));
         }
@@ -290,9 +332,10 @@ private Q_SLOTS:
             const std::uint16_t qt = qtFloatToHalf(v);
             const std::uint16_t reference = referenceFloatToHalf(v);
             if (ours != qt || ours != reference)
-                QFAIL(qPrintable(QStringLiteral("float %1 (%2): ours %3, qfloat16 %4, reference %5")
-                                     .arg(static_cast<double>(v), 0, 'g', 9)
-                                     .arg(hex(bitsOf(v), 8), hex(ours, 4), hex(qt, 4), hex(reference, 4))));
+                QFAIL(qPrintable(
+                    QStringLiteral("float %1 (%2): ours %3, qfloat16 %4, reference %5")
+                        .arg(static_cast<double>(v), 0, 'g', 9)
+                        .arg(hex(bitsOf(v), 8), hex(ours, 4), hex(qt, 4), hex(reference, 4))));
         }
     }
 
@@ -308,9 +351,10 @@ private Q_SLOTS:
             const std::uint16_t qt = qtFloatToHalf(v);
             const std::uint16_t reference = referenceFloatToHalf(v);
             if (ours != qt || ours != reference)
-                QFAIL(qPrintable(QStringLiteral("float %1 (%2): ours %3, qfloat16 %4, reference %5")
-                                     .arg(static_cast<double>(v), 0, 'g', 9)
-                                     .arg(hex(bitsOf(v), 8), hex(ours, 4), hex(qt, 4), hex(reference, 4))));
+                QFAIL(qPrintable(
+                    QStringLiteral("float %1 (%2): ours %3, qfloat16 %4, reference %5")
+                        .arg(static_cast<double>(v), 0, 'g', 9)
+                        .arg(hex(bitsOf(v), 8), hex(ours, 4), hex(qt, 4), hex(reference, 4))));
         }
     }
 
@@ -326,7 +370,8 @@ private Q_SLOTS:
                 QVERIFY2(isBfloat16Nan(back), qPrintable(hex(b, 4)));
                 QCOMPARE(back & 0x8000u, bits & 0x8000u);
             } else if (back != bits) {
-                QFAIL(qPrintable(QStringLiteral("bfloat16 %1 came back as %2").arg(hex(b, 4), hex(back, 4))));
+                QFAIL(qPrintable(
+                    QStringLiteral("bfloat16 %1 came back as %2").arg(hex(b, 4), hex(back, 4))));
             }
         }
     }
@@ -369,16 +414,19 @@ private Q_SLOTS:
         QFETCH(int, expected);
         const float value = floatFromBits(floatBits);
         QCOMPARE(hex(floatToBfloat16(value), 4), hex(static_cast<std::uint32_t>(expected), 4));
-        QCOMPARE(hex(referenceFloatToBfloat16(value), 4), hex(static_cast<std::uint32_t>(expected), 4));
+        QCOMPARE(hex(referenceFloatToBfloat16(value), 4),
+                 hex(static_cast<std::uint32_t>(expected), 4));
     }
 
     void floatToBfloat16Nan()
     {
-        // Truncating these would give infinity (payload only in the low 16 bits): they must stay NaN.
+        // Truncating these would give infinity (payload only in the low 16 bits): they must stay
+        // NaN.
         for (std::uint32_t bits : {0x7F800001u, 0xFF800001u, 0x7F80FFFFu, 0x7FC00000u, 0xFFFFFFFFu,
                                    0x7FBFFFFFu, 0x7FFF8000u}) {
             const std::uint16_t b = floatToBfloat16(floatFromBits(bits));
-            QVERIFY2(isBfloat16Nan(b), qPrintable(hex(bits, 8) + QStringLiteral(" -> ") + hex(b, 4)));
+            QVERIFY2(isBfloat16Nan(b),
+                     qPrintable(hex(bits, 8) + QStringLiteral(" -> ") + hex(b, 4)));
             QCOMPARE(b & 0x8000u, (bits >> 16) & 0x8000u);
         }
     }

@@ -5,6 +5,7 @@
 
 #include "core/export/fake_quant_exporter.h"
 #include "core/io/safetensors_file.h"
+#include "core/io/staging_directory.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quantized_tensor.h"
@@ -42,7 +43,8 @@ QuantPlan rtnPlan(int bits, int groupCode, bool symmetric)
 
 QByteArray toBytes(std::span<const std::byte> bytes)
 {
-    return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()),
+                      static_cast<qsizetype>(bytes.size()));
 }
 
 // SHA-256 of every file under `dir` (hidden ones included) by relative path; folders map to an
@@ -73,8 +75,8 @@ QMap<QString, QByteArray> snapshot(const QString& dir)
 // Names in `dir`, hidden ones included, sorted.
 QStringList entriesOf(const QString& dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                               QDir::Name);
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 bool hasLeftovers(const QString& dir)
@@ -94,8 +96,7 @@ QJsonObject readJsonObject(const QString& path)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
-template <typename F>
-QString errorOf(F&& f)
+template <typename F> QString errorOf(F&& f)
 {
     try {
         f();
@@ -134,13 +135,15 @@ void writeTinyWithRawElement(const QString& dir, const test::TinyLlamaOptions& o
                              const QString& name, std::int64_t index, std::uint32_t bits)
 {
     QDir().mkpath(dir);
-    test::writeJson(QDir(dir).filePath(QStringLiteral("config.json")), test::tinyLlamaConfig(options));
+    test::writeJson(QDir(dir).filePath(QStringLiteral("config.json")),
+                    test::tinyLlamaConfig(options));
     std::vector<test::RawTensor> tensors = test::tinyLlamaTensors(options);
     for (test::RawTensor& t : tensors) {
         if (t.name != name)
             continue;
         const int size = dtypeSize(t.dtype);
-        std::memcpy(t.bytes.data() + index * size, &bits, static_cast<std::size_t>(size)); // little-endian
+        std::memcpy(t.bytes.data() + index * size, &bits,
+                    static_cast<std::size_t>(size)); // little-endian
     }
     test::writeSafetensors(QDir(dir).filePath(QStringLiteral("model.safetensors")), tensors);
 }
@@ -179,7 +182,8 @@ private:
                 const LinearLayer* layer = a.name.endsWith(QLatin1String(".weight"))
                                                ? input.inventory().find(a.name.chopped(7))
                                                : nullptr;
-                const LayerQuantConfig config = layer ? plan.resolve(layer->name) : LayerQuantConfig{};
+                const LayerQuantConfig config
+                    = layer ? plan.resolve(layer->name) : LayerQuantConfig{};
                 const std::vector<float> values = inShard.readFloat(a);
                 const bool finite = std::all_of(values.begin(), values.end(),
                                                 [](float v) { return std::isfinite(v); });
@@ -188,10 +192,12 @@ private:
                     continue;
                 }
                 const std::vector<float> expected
-                    = quantizeRtn(values, layer->outFeatures, layer->inFeatures, config.scheme).dequantize();
+                    = quantizeRtn(values, layer->outFeatures, layer->inFeatures, config.scheme)
+                          .dequantize();
                 QVERIFY2(written == test::encodeFloats(expected, a.dtype),
                          qPrintable(a.name + QStringLiteral(" is not the dequantized original")));
-                QVERIFY2(written != original, qPrintable(a.name + QStringLiteral(" was not quantized")));
+                QVERIFY2(written != original,
+                         qPrintable(a.name + QStringLiteral(" was not quantized")));
                 ++quantized;
             }
         }
@@ -236,10 +242,15 @@ private Q_SLOTS:
         const auto& layers = model->inventory().layers();
         QCOMPARE(report.layers.size(), std::size_t(35));
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 35);
-        const QJsonObject json = readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)));
+        const QJsonObject json = readJsonObject(
+            QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)));
         const QJsonArray jsonLayers = json.value(QStringLiteral("layers")).toArray();
         QCOMPARE(jsonLayers.size(), 35);
-        QCOMPARE(json.value(QStringLiteral("summary")).toObject().value(QStringLiteral("quantized")).toInt(), 35);
+        QCOMPARE(json.value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("quantized"))
+                     .toInt(),
+                 35);
         QCOMPARE(json.value(QStringLiteral("recipe")).toObject(), plan.toJson());
         for (int i = 0; i < 35; ++i) {
             const LinearLayer& layer = layers[static_cast<std::size_t>(i)];
@@ -254,18 +265,23 @@ private Q_SLOTS:
             QCOMPARE(item.value(QStringLiteral("shape")).toArray(),
                      (QJsonArray{qint64(layer.outFeatures), qint64(layer.inFeatures)}));
             const std::vector<float> original = model->readWeight(layer);
-            const WeightErrorMetrics expected = measureWeightError(
-                original, quantizeRtn(original, layer.outFeatures, layer.inFeatures, plan.defaults.scheme).dequantize());
+            const WeightErrorMetrics expected
+                = measureWeightError(original, quantizeRtn(original, layer.outFeatures,
+                                                           layer.inFeatures, plan.defaults.scheme)
+                                                   .dequantize());
             QVERIFY(expected.mse > 0.0);
             QCOMPARE(item.value(QStringLiteral("weight_mse")).toDouble(), expected.mse);
-            QCOMPARE(item.value(QStringLiteral("weight_rel_error")).toDouble(), expected.relativeError);
+            QCOMPARE(item.value(QStringLiteral("weight_rel_error")).toDouble(),
+                     expected.relativeError);
             QCOMPARE(item.value(QStringLiteral("weight_sqnr_db")).toDouble(), expected.sqnrDb);
-            QCOMPARE(item.value(QStringLiteral("weight_max_abs_error")).toDouble(), expected.maxAbsError);
+            QCOMPARE(item.value(QStringLiteral("weight_max_abs_error")).toDouble(),
+                     expected.maxAbsError);
             QCOMPARE(report.layers[static_cast<std::size_t>(i)].metrics.mse, expected.mse);
         }
 
         // The recipe parses back into an equal plan.
-        const QuantPlan recipe = QuantPlan::fromFile(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kRecipeFileName)));
+        const QuantPlan recipe = QuantPlan::fromFile(
+            QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kRecipeFileName)));
         QCOMPARE(recipe.toJson(), plan.toJson());
         QVERIFY(recipe.defaults == plan.defaults);
 
@@ -344,7 +360,8 @@ private Q_SLOTS:
         const QString index = QLatin1String(Checkpoint::kIndexFileName);
         QVERIFY(output.contains(index));
         QCOMPARE(output.value(index), inputBefore.value(index));
-        QCOMPARE(output.value(QStringLiteral("config.json")), inputBefore.value(QStringLiteral("config.json")));
+        QCOMPARE(output.value(QStringLiteral("config.json")),
+                 inputBefore.value(QStringLiteral("config.json")));
         QCOMPARE(LoadedModel::open(outDir)->inventory().layers().size(), std::size_t(14));
         QCOMPARE(snapshot(inDir), inputBefore);
     }
@@ -363,7 +380,8 @@ private Q_SLOTS:
         const QuantPlan plan = rtnPlan(4, 32, false);
 
         SilentProgress progress;
-        const QString message = errorOf([&] { FakeQuantExporter::run(*model, plan, outDir, {}, progress); });
+        const QString message
+            = errorOf([&] { FakeQuantExporter::run(*model, plan, outDir, {}, progress); });
         QVERIFY2(message.contains(QStringLiteral("already exists")) && message.contains(outDir),
                  qPrintable(message));
         QCOMPARE(snapshot(outDir), oldOutput);
@@ -380,33 +398,99 @@ private Q_SLOTS:
         // A plain file in the way is never replaced by a folder.
         const QString file = tmp.filePath(QStringLiteral("file"));
         test::writeJson(file, QJsonObject{});
-        const QString fileMessage = errorOf([&] { FakeQuantExporter::run(*model, plan, file, replace, progress); });
+        const QString fileMessage
+            = errorOf([&] { FakeQuantExporter::run(*model, plan, file, replace, progress); });
         QVERIFY2(fileMessage.contains(QStringLiteral("not a folder")), qPrintable(fileMessage));
         QVERIFY(QFileInfo(file).isFile());
         QVERIFY(!hasLeftovers(tmp.path()));
+    }
+
+    // StagingDirectory, which the exporter's guarantees rest on: an existing output survives until
+    // the new one is in place, and is put back when the new one cannot be renamed into place.
+    void stagingKeepsOldOutputUntilReplaced()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dest = tmp.filePath(QStringLiteral("out"));
+        QVERIFY(QDir().mkpath(dest));
+        test::writeJson(QDir(dest).filePath(QStringLiteral("old.json")), QJsonObject{});
+        const QMap<QString, QByteArray> before = snapshot(dest);
+        {
+            StagingDirectory stage(dest, true, {});
+            // The stage disappears (another program deleted it): the final rename fails.
+            QVERIFY(QDir(stage.path()).removeRecursively());
+            const QString message = errorOf([&] { stage.commit(); });
+            QVERIFY2(
+                message.contains(QStringLiteral("cannot rename the finished output into place")),
+                qPrintable(message));
+        }
+        QCOMPARE(snapshot(dest), before);
+        QVERIFY(!hasLeftovers(tmp.path()));
+        {
+            StagingDirectory stage(dest, true, {});
+            test::writeJson(stage.filePath(QStringLiteral("new.json")), QJsonObject{});
+            stage.commit();
+        }
+        QCOMPARE(entriesOf(dest), QStringList{QStringLiteral("new.json")});
+        QCOMPARE(entriesOf(tmp.path()), QStringList{QStringLiteral("out")});
+    }
+
+    // Replacing an output that is a symbolic link to a folder replaces the link: the folder it
+    // points to, which the user did not name, keeps its files.
+    void replacesSymlinkNotItsTarget()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString inDir = tmp.filePath(QStringLiteral("in"));
+        test::writeTinyLlama(inDir);
+        const auto model = LoadedModel::open(inDir);
+        const QString elsewhere = tmp.filePath(QStringLiteral("elsewhere"));
+        QVERIFY(QDir().mkpath(elsewhere));
+        test::writeJson(QDir(elsewhere).filePath(QStringLiteral("precious.json")), QJsonObject{});
+        const QMap<QString, QByteArray> elsewhereBefore = snapshot(elsewhere);
+        const QString outDir = tmp.filePath(QStringLiteral("out"));
+        QVERIFY(QFile::link(elsewhere, outDir));
+
+        FakeQuantExporter::Options replace;
+        replace.replaceExisting = true;
+        SilentProgress progress;
+        FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, replace, progress);
+        QCOMPARE(snapshot(elsewhere), elsewhereBefore);
+        QVERIFY(!QFileInfo(outDir).isSymLink());
+        QVERIFY(QFileInfo(QDir(outDir).filePath(QStringLiteral("model.safetensors"))).isFile());
+        QCOMPARE(entriesOf(tmp.path()), (QStringList{QStringLiteral("elsewhere"),
+                                                     QStringLiteral("in"), QStringLiteral("out")}));
     }
 
     // The input folder, or a folder containing it, is refused even with replaceExisting.
     void refusesToReplaceInput_data()
     {
         QTest::addColumn<QString>("target"); // relative to the temporary folder; "in" is the input
-        QTest::newRow("input itself") << QStringLiteral("work/in");
-        QTest::newRow("input with trailing slash") << QStringLiteral("work/in/");
-        QTest::newRow("input via ..") << QStringLiteral("work/in/../in");
-        QTest::newRow("parent of input") << QStringLiteral("work");
-        QTest::newRow("symlink to input") << QStringLiteral("link");
-        QTest::newRow("symlink to parent") << QStringLiteral("parentlink");
+        QTest::addColumn<QString>("expected");
+        const QString replace = QStringLiteral("it would replace the input");
+        const QString inside = QStringLiteral("inside the input folder");
+        QTest::newRow("input itself") << QStringLiteral("work/in") << replace;
+        QTest::newRow("input with trailing slash") << QStringLiteral("work/in/") << replace;
+        QTest::newRow("input via ..") << QStringLiteral("work/in/../in") << replace;
+        QTest::newRow("parent of input") << QStringLiteral("work") << replace;
+        QTest::newRow("symlink to input") << QStringLiteral("link") << replace;
+        QTest::newRow("symlink to parent") << QStringLiteral("parentlink") << replace;
+        QTest::newRow("new folder inside input") << QStringLiteral("work/in/out") << inside;
+        QTest::newRow("deeper inside input") << QStringLiteral("work/in/a/b") << inside;
+        QTest::newRow("inside input via symlink") << QStringLiteral("link/out") << inside;
     }
 
     void refusesToReplaceInput()
     {
         QFETCH(QString, target);
+        QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString inDir = tmp.filePath(QStringLiteral("work/in"));
         test::writeTinyLlama(inDir);
         QVERIFY(QFile::link(inDir, tmp.filePath(QStringLiteral("link"))));
-        QVERIFY(QFile::link(tmp.filePath(QStringLiteral("work")), tmp.filePath(QStringLiteral("parentlink"))));
+        QVERIFY(QFile::link(tmp.filePath(QStringLiteral("work")),
+                            tmp.filePath(QStringLiteral("parentlink"))));
         const QMap<QString, QByteArray> before = snapshot(tmp.path());
         const auto model = LoadedModel::open(inDir);
 
@@ -415,10 +499,10 @@ private Q_SLOTS:
             options.replaceExisting = replaceExisting;
             SilentProgress progress;
             const QString message = errorOf([&] {
-                FakeQuantExporter::run(*model, rtnPlan(4, 32, false), tmp.path() + QLatin1Char('/') + target,
-                                       options, progress);
+                FakeQuantExporter::run(*model, rtnPlan(4, 32, false),
+                                       tmp.path() + QLatin1Char('/') + target, options, progress);
             });
-            QVERIFY2(message.contains(QStringLiteral("it would replace the input")), qPrintable(message));
+            QVERIFY2(message.contains(expected), qPrintable(message));
             QCOMPARE(snapshot(tmp.path()), before);
         }
     }
@@ -431,11 +515,14 @@ private Q_SLOTS:
         QTest::newRow("before start") << 1 << QString() << false;
         QTest::newRow("before start, existing output") << 1 << QString() << true;
         QTest::newRow("first tensor") << 1 << QStringLiteral("model.embed_tokens.weight") << false;
-        QTest::newRow("middle") << 1 << QStringLiteral("model.layers.1.self_attn.q_proj.weight") << false;
+        QTest::newRow("middle") << 1 << QStringLiteral("model.layers.1.self_attn.q_proj.weight")
+                                << false;
         // After the last tensor: caught by the check just before the folder is renamed into place.
         QTest::newRow("last tensor") << 1 << QStringLiteral("model.norm.weight") << false;
-        QTest::newRow("sharded, second shard") << 3 << QStringLiteral("model.layers.1.self_attn.q_proj.weight") << false;
-        QTest::newRow("middle, existing output") << 1 << QStringLiteral("model.layers.0.mlp.up_proj.weight") << true;
+        QTest::newRow("sharded, second shard")
+            << 3 << QStringLiteral("model.layers.1.self_attn.q_proj.weight") << false;
+        QTest::newRow("middle, existing output")
+            << 1 << QStringLiteral("model.layers.0.mlp.up_proj.weight") << true;
     }
 
     void cancelled()
@@ -464,11 +551,13 @@ private Q_SLOTS:
             if (trigger.isEmpty()) {
                 SilentProgress progress;
                 progress.cancel();
-                FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
+                FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, exportOptions,
+                                       progress);
             } else {
                 CancelOnText progress(QStringLiteral("Writing ") + trigger);
                 try {
-                    FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
+                    FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, exportOptions,
+                                           progress);
                 } catch (const Cancelled&) {
                     QVERIFY(progress.fired());
                     throw;
@@ -515,16 +604,20 @@ private Q_SLOTS:
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 8);
         verifyTensors(*model, outDir, plan);
 
-        const QJsonArray layers = readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
-                                      .value(QStringLiteral("layers"))
-                                      .toArray();
+        const QJsonArray layers
+            = readJsonObject(
+                  QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+                  .value(QStringLiteral("layers"))
+                  .toArray();
         QCOMPARE(layers.size(), 14);
         for (const QJsonValue& value : layers) {
             const QJsonObject item = value.toObject();
-            const bool mlp = item.value(QStringLiteral("name")).toString().contains(QLatin1String(".mlp."));
+            const bool mlp
+                = item.value(QStringLiteral("name")).toString().contains(QLatin1String(".mlp."));
             QCOMPARE(item.value(QStringLiteral("status")).toString(),
                      mlp ? QStringLiteral("kept") : QStringLiteral("quantized"));
-            QCOMPARE(item.value(QStringLiteral("method")).toString(), mlp ? QStringLiteral("none") : QStringLiteral("rtn"));
+            QCOMPARE(item.value(QStringLiteral("method")).toString(),
+                     mlp ? QStringLiteral("none") : QStringLiteral("rtn"));
             QCOMPARE(item.contains(QStringLiteral("weight_mse")), !mlp);
         }
     }
@@ -554,7 +647,8 @@ private Q_SLOTS:
         options.dtype = static_cast<DType>(dtype);
         const QString layerName = QStringLiteral("model.layers.1.self_attn.v_proj");
         // Row 1, column 5 of an [8, 16] weight.
-        writeTinyWithRawElement(inDir, options, layerName + QStringLiteral(".weight"), 16 + 5, nanBits);
+        writeTinyWithRawElement(inDir, options, layerName + QStringLiteral(".weight"), 16 + 5,
+                                nanBits);
         const auto model = LoadedModel::open(inDir);
         const QuantPlan plan = rtnPlan(4, 32, false);
 
@@ -567,14 +661,17 @@ private Q_SLOTS:
         QVERIFY(skipped);
         QCOMPARE(skipped->status, LayerStatus::Skipped);
         const bool isInf = nanBits == 0x7F800000u;
-        QVERIFY2(skipped->note.contains(isInf ? QStringLiteral("0 NaN and 1 infinite") : QStringLiteral("1 NaN"))
+        QVERIFY2(skipped->note.contains(isInf ? QStringLiteral("0 NaN and 1 infinite")
+                                              : QStringLiteral("1 NaN"))
                      && skipped->note.contains(QStringLiteral("[1, 5]")),
                  qPrintable(skipped->note));
         verifyTensors(*model, outDir, plan);
 
-        const QJsonArray layers = readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
-                                      .value(QStringLiteral("layers"))
-                                      .toArray();
+        const QJsonArray layers
+            = readJsonObject(
+                  QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+                  .value(QStringLiteral("layers"))
+                  .toArray();
         bool found = false;
         for (const QJsonValue& value : layers) {
             const QJsonObject item = value.toObject();

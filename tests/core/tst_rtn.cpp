@@ -60,7 +60,7 @@ std::optional<QuantScheme> schemeFromTag(const QString& tag)
         return std::nullopt;
     const bool symmetric = m.captured(1) == QLatin1String("s");
     const int bits = m.captured(2).toInt();
-    const int code = !m.captured(3).isEmpty() ? m.captured(3).toInt()
+    const int code = !m.captured(3).isEmpty()   ? m.captured(3).toInt()
                      : !m.captured(4).isEmpty() ? QuantScheme::kPerChannel
                                                 : QuantScheme::kPerTensor;
     return QuantScheme::fromGroupSizeCode(bits, symmetric, code);
@@ -224,11 +224,13 @@ private Q_SLOTS:
         QVERIFY(linear);
         const TensorInfo* goldenInfo = m_golden->find(key);
         QVERIFY(goldenInfo);
-        QCOMPARE(goldenInfo->shape, (std::vector<std::int64_t>{linear->outFeatures, linear->inFeatures}));
+        QCOMPARE(goldenInfo->shape,
+                 (std::vector<std::int64_t>{linear->outFeatures, linear->inFeatures}));
         const std::vector<float> reference = m_golden->readFloat(*goldenInfo);
         const std::vector<float> weight = m_model->readWeight(*linear);
 
-        const QuantizedTensor q = quantizeRtn(weight, linear->outFeatures, linear->inFeatures, *scheme);
+        const QuantizedTensor q
+            = quantizeRtn(weight, linear->outFeatures, linear->inFeatures, *scheme);
         if (scheme->granularity == Granularity::Group && linear->inFeatures == 172) {
             // down_proj: groups start at multiples of 32, the last one holds 12 columns.
             QCOMPARE(q.groupWidth, std::int64_t(32));
@@ -279,19 +281,20 @@ private Q_SLOTS:
         const std::vector<std::pair<qint64, qint64>> shapes{{5, 37}, {1, 1}, {3, 128}, {17, 172}};
         for (const auto& [rows, cols] : shapes) {
             // Per tensor, per channel, groups of 1, 7, 32, 128 and one wider than the row.
-            const std::vector<int> groupCodes{QuantScheme::kPerTensor, QuantScheme::kPerChannel,
-                                              1, 7, 32, 128, static_cast<int>(cols) + 5};
+            const std::vector<int> groupCodes{
+                QuantScheme::kPerTensor,   QuantScheme::kPerChannel, 1, 7, 32, 128,
+                static_cast<int>(cols) + 5};
             for (int bits = QuantScheme::kMinBits; bits <= QuantScheme::kMaxBits; ++bits) {
                 for (int groupCode : groupCodes) {
                     for (bool symmetric : {false, true}) {
-                        const QString name = QStringLiteral("%1x%2 %3%4 %5")
-                                                 .arg(rows)
-                                                 .arg(cols)
-                                                 .arg(symmetric ? 's' : 'a')
-                                                 .arg(bits)
-                                                 .arg(groupCode == int(cols) + 5
-                                                          ? QStringLiteral("g>width")
-                                                          : granularityName(groupCode));
+                        const QString name
+                            = QStringLiteral("%1x%2 %3%4 %5")
+                                  .arg(rows)
+                                  .arg(cols)
+                                  .arg(symmetric ? 's' : 'a')
+                                  .arg(bits)
+                                  .arg(groupCode == int(cols) + 5 ? QStringLiteral("g>width")
+                                                                  : granularityName(groupCode));
                         QTest::newRow(qPrintable(name))
                             << bits << groupCode << symmetric << rows << cols;
                     }
@@ -311,7 +314,8 @@ private Q_SLOTS:
         const std::int64_t cols = shapeCols;
         const QuantScheme scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
         QVERIFY(scheme.validationError().isEmpty());
-        const auto seed = static_cast<std::uint32_t>(1000 * bits + 10 * (groupCode + 1) + rows * 7 + cols);
+        const auto seed
+            = static_cast<std::uint32_t>(1000 * bits + 10 * (groupCode + 1) + rows * 7 + cols);
         const std::vector<float> w = awkwardWeights(rows, cols, seed);
         const QuantizedTensor q = quantizeRtn(w, rows, cols, scheme);
 
@@ -335,7 +339,7 @@ private Q_SLOTS:
         const float tensorMin = *std::min_element(w.begin(), w.end());
         const float tensorMax = *std::max_element(w.begin(), w.end());
         const bool perTensor = groupCode == QuantScheme::kPerTensor;
-        // What the data exercised, so the rules above cannot pass vacuously.
+        // What the data exercised, so that the checks below cannot pass vacuously.
         int allZeroGroups = 0;
         int positiveSymmetricGroups = 0;
         int clippedWeights = 0;
@@ -343,11 +347,15 @@ private Q_SLOTS:
             for (std::int64_t g = 0; g < groups; ++g) {
                 const std::int64_t first = g * width;
                 const std::int64_t last = std::min(cols, first + width);
-                const std::vector<float> group(w.begin() + r * cols + first, w.begin() + r * cols + last);
+                const std::vector<float> group(w.begin() + r * cols + first,
+                                               w.begin() + r * cols + last);
                 // The values the parameters come from: the group, or the whole tensor.
-                const float lo = perTensor ? tensorMin : *std::min_element(group.begin(), group.end());
-                const float hi = perTensor ? tensorMax : *std::max_element(group.begin(), group.end());
-                const GridParams expected = perTensor ? tensorParams : referenceParams(group, bits, symmetric);
+                const float lo
+                    = perTensor ? tensorMin : *std::min_element(group.begin(), group.end());
+                const float hi
+                    = perTensor ? tensorMax : *std::max_element(group.begin(), group.end());
+                const GridParams expected
+                    = perTensor ? tensorParams : referenceParams(group, bits, symmetric);
                 const GridParams& p = q.params[static_cast<std::size_t>(r * groups + g)];
                 const QString where = QStringLiteral("row %1 group %2").arg(r).arg(g);
                 QB_CHECK(p.scale == expected.scale && p.zero == expected.zero,
@@ -357,9 +365,11 @@ private Q_SLOTS:
                 // The zero point is an integer code inside the grid, so 0 is represented exactly.
                 QB_CHECK(p.zero == std::nearbyint(p.zero) && p.zero >= 0.0f && p.zero <= maxq,
                          where + QStringLiteral(": zero point %1").arg(num(p.zero)));
-                QB_CHECK(dequantizeCode(p.zero, p) == 0.0f, where + QStringLiteral(": 0 not exact"));
+                QB_CHECK(dequantizeCode(p.zero, p) == 0.0f,
+                         where + QStringLiteral(": 0 not exact"));
                 if (symmetric)
-                    QB_CHECK(p.zero == float(1 << (bits - 1)), where + QStringLiteral(": symmetric zero"));
+                    QB_CHECK(p.zero == float(1 << (bits - 1)),
+                             where + QStringLiteral(": symmetric zero"));
                 if (lo == 0.0f && hi == 0.0f) {
                     ++allZeroGroups;
                     // All zero: the reference's [-1, 1] range.
@@ -388,37 +398,48 @@ private Q_SLOTS:
                     };
                     QB_CHECK(q.codes[i] <= maxCode, at());
                     QB_CHECK(&q.paramsAt(r, c) == &p, at() + QStringLiteral(": wrong group"));
-                    QB_CHECK(deq[i] == dequantizeCode(code, p) && deq[i] == q.dequantizedAt(r, c), at());
+                    QB_CHECK(deq[i] == dequantizeCode(code, p) && deq[i] == q.dequantizedAt(r, c),
+                             at());
 
                     const float unclamped = std::nearbyint(x / p.scale) + p.zero;
                     const float clamped = std::clamp(unclamped, 0.0f, maxq);
-                    QB_CHECK(code == clamped, at() + QStringLiteral(": reference code %1").arg(num(clamped)));
+                    QB_CHECK(code == clamped,
+                             at() + QStringLiteral(": reference code %1").arg(num(clamped)));
                     const double error = std::abs(double(deq[i]) - double(x));
                     // Half a step, plus the float rounding of x / scale and scale · (code − zero).
                     const double halfStep = 0.5 * p.scale + 1e-6 * (std::abs(x) + p.scale);
                     clippedWeights += unclamped != clamped ? 1 : 0;
                     if (unclamped == clamped) {
-                        QB_CHECK(error <= halfStep, at() + QStringLiteral(": error %1 > scale/2").arg(num(error)));
+                        QB_CHECK(error <= halfStep,
+                                 at() + QStringLiteral(": error %1 > scale/2").arg(num(error)));
                     } else if (positiveSymmetric) {
                         // The quirk's grid tops out near xmax / 2: the upper half clips.
                         QB_CHECK(unclamped > maxq && x > 0.0f, at());
                     } else if (symmetric) {
                         // The positive extreme lands on maxCode + 1 (xmax / scale = maxq / 2 rounds
                         // up to even) and is clipped by one step, still within half a step.
-                        QB_CHECK(unclamped == maxq + 1.0f && x > 0.0f, at() + QStringLiteral(": symmetric clip"));
-                        QB_CHECK(error <= halfStep, at() + QStringLiteral(": clipped error %1").arg(num(error)));
+                        QB_CHECK(unclamped == maxq + 1.0f && x > 0.0f,
+                                 at() + QStringLiteral(": symmetric clip"));
+                        QB_CHECK(error <= halfStep,
+                                 at() + QStringLiteral(": clipped error %1").arg(num(error)));
                     } else {
                         // Asymmetric: only a float tie at an extreme can cross by one code.
-                        QB_CHECK((unclamped == -1.0f && x == lo) || (unclamped == maxq + 1.0f && x == hi),
+                        QB_CHECK((unclamped == -1.0f && x == lo)
+                                     || (unclamped == maxq + 1.0f && x == hi),
                                  at() + QStringLiteral(": asymmetric clip"));
                     }
                     if (x >= lowest && x <= highest)
-                        QB_CHECK(error <= halfStep, at() + QStringLiteral(": inside the grid, error %1").arg(num(error)));
+                        QB_CHECK(
+                            error <= halfStep,
+                            at() + QStringLiteral(": inside the grid, error %1").arg(num(error)));
                     if (x == 0.0f)
                         QB_CHECK(deq[i] == 0.0f, at() + QStringLiteral(": 0 not kept"));
-                    // Re-quantizing the dequantized value with the same parameters is a fixed point.
-                    QB_CHECK(quantizeToCode(deq[i], p, maxq) == code, at() + QStringLiteral(": requantized"));
-                    QB_CHECK(!isClipped(deq[i], p, maxq), at() + QStringLiteral(": requantized clipped"));
+                    // Re-quantizing the dequantized value with the same parameters is a fixed
+                    // point.
+                    QB_CHECK(quantizeToCode(deq[i], p, maxq) == code,
+                             at() + QStringLiteral(": requantized"));
+                    QB_CHECK(!isClipped(deq[i], p, maxq),
+                             at() + QStringLiteral(": requantized clipped"));
                     QB_CHECK(isClipped(x, p, maxq) == (unclamped != clamped), at());
                 }
             }
@@ -437,10 +458,11 @@ private Q_SLOTS:
     {
         const std::vector<float> w = awkwardWeights(17, 172, 7);
         for (bool symmetric : {false, true}) {
-            const QuantizedTensor pc = quantizeRtn(w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, -1));
+            const QuantizedTensor pc
+                = quantizeRtn(w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, -1));
             for (int groupSize : {172, 173, 4096}) {
-                const QuantizedTensor g
-                    = quantizeRtn(w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, groupSize));
+                const QuantizedTensor g = quantizeRtn(
+                    w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, groupSize));
                 QCOMPARE(g.groupsPerRow, std::int64_t(1));
                 QCOMPARE(g.codes, pc.codes);
                 QCOMPARE(g.dequantize(), pc.dequantize());
@@ -468,7 +490,8 @@ private Q_SLOTS:
         QFETCH(bool, symmetric);
         QFETCH(int, groupCode);
         const std::vector<float> w(3 * 10, 0.0f);
-        const QuantizedTensor q = quantizeRtn(w, 3, 10, QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode));
+        const QuantizedTensor q
+            = quantizeRtn(w, 3, 10, QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode));
         const float maxq = float((1 << bits) - 1);
         for (const GridParams& p : q.params) {
             QCOMPARE(p.scale, (1.0f - -1.0f) / maxq);
@@ -484,21 +507,24 @@ private Q_SLOTS:
     {
         // xmax = 1.875 = 15 · 0.125: every division below is exact.
         const std::vector<float> w{0.0f, 0.25f, 0.5f, 1.0f, 1.875f};
-        const QuantizedTensor sym = quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, true, -1));
+        const QuantizedTensor sym
+            = quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, true, -1));
         QCOMPARE(sym.params[0].scale, 0.125f);
         QCOMPARE(sym.params[0].zero, 8.0f);
         QCOMPARE(sym.codes, (std::vector<std::uint8_t>{8, 10, 12, 15, 15}));
         QCOMPARE(sym.dequantize(), (std::vector<float>{0.0f, 0.25f, 0.5f, 0.875f, 0.875f}));
 
         // The asymmetric grid on the same values is exact.
-        const QuantizedTensor asym = quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, false, -1));
+        const QuantizedTensor asym
+            = quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, false, -1));
         QCOMPARE(asym.params[0].scale, 0.125f);
         QCOMPARE(asym.params[0].zero, 0.0f);
         QCOMPARE(asym.dequantize(), w);
 
         // With one negative value the symmetric grid is the ordinary [-xmax, xmax] one.
         const std::vector<float> mixed{-0.5f, 0.25f, 1.875f};
-        const QuantizedTensor m = quantizeRtn(mixed, 1, 3, QuantScheme::fromGroupSizeCode(4, true, -1));
+        const QuantizedTensor m
+            = quantizeRtn(mixed, 1, 3, QuantScheme::fromGroupSizeCode(4, true, -1));
         QCOMPARE(m.params[0].scale, 0.25f);
         QCOMPARE(m.params[0].zero, 8.0f);
         // 1.875 / 0.25 = 7.5 rounds to 8 (even): code 16, clipped to 15.
@@ -506,7 +532,8 @@ private Q_SLOTS:
 
         // An all-negative group is symmetric as usual.
         const std::vector<float> negative{-1.875f, -0.25f};
-        const QuantizedTensor n = quantizeRtn(negative, 1, 2, QuantScheme::fromGroupSizeCode(4, true, -1));
+        const QuantizedTensor n
+            = quantizeRtn(negative, 1, 2, QuantScheme::fromGroupSizeCode(4, true, -1));
         QCOMPARE(n.params[0].scale, 0.25f);
         QCOMPARE(n.dequantize(), (std::vector<float>{-2.0f, -0.25f}));
     }
@@ -524,7 +551,8 @@ private Q_SLOTS:
 
         // Asymmetric 4-bit on [-2.5, 12.5]: scale 1, zero = round(2.5) = 2 (std::round: 3).
         const std::vector<float> a{-2.5f, -1.5f, -0.5f, 0.0f, 0.5f, 1.5f, 10.5f, 12.5f};
-        const QuantizedTensor q = quantizeRtn(a, 1, 8, QuantScheme::fromGroupSizeCode(4, false, -1));
+        const QuantizedTensor q
+            = quantizeRtn(a, 1, 8, QuantScheme::fromGroupSizeCode(4, false, -1));
         QCOMPARE(q.params[0].scale, 1.0f);
         QCOMPARE(q.params[0].zero, 2.0f);
         QCOMPARE(q.codes, (std::vector<std::uint8_t>{0, 0, 2, 2, 2, 4, 12, 14}));
@@ -537,7 +565,8 @@ private Q_SLOTS:
         row[2] = 4.5f;  // 4.5 -> 4
         row[3] = -5.5f; // -5.5 -> -6
         row[33] = 1.0f;
-        const QuantizedTensor g = quantizeRtn(row, 1, 40, QuantScheme::fromGroupSizeCode(4, true, 32));
+        const QuantizedTensor g
+            = quantizeRtn(row, 1, 40, QuantScheme::fromGroupSizeCode(4, true, 32));
         QCOMPARE(g.params[0].scale, 1.0f);
         QCOMPARE(g.dequantizedAt(0, 2), 4.0f);
         QCOMPARE(g.dequantizedAt(0, 3), -6.0f);
@@ -553,20 +582,23 @@ private Q_SLOTS:
         QTest::addColumn<double>("maxAbs");
         const double inf = std::numeric_limits<double>::infinity();
         // Differences -0.5, 0, 1, 0: noise 1.25, signal 14.
-        QTest::newRow("mixed") << std::vector<float>{1, -2, 3, 0} << std::vector<float>{1.5f, -2, 2, 0}
-                               << 1.25 / 4 << std::sqrt(1.25 / 14) << 10 * std::log10(14 / 1.25)
-                               << 1.0;
+        QTest::newRow("mixed") << std::vector<float>{1, -2, 3, 0}
+                               << std::vector<float>{1.5f, -2, 2, 0} << 1.25 / 4
+                               << std::sqrt(1.25 / 14) << 10 * std::log10(14 / 1.25) << 1.0;
         // Error of 1 % everywhere: relative 0.01, SQNR 40 dB.
-        QTest::newRow("one percent") << std::vector<float>{2, -4, 8} << std::vector<float>{2.02f, -4.04f, 8.08f}
-                                     << (0.0004 + 0.0016 + 0.0064) / 3 << 0.01 << 40.0 << 0.08;
-        QTest::newRow("exact") << std::vector<float>{0.5f, -0.25f, 3} << std::vector<float>{0.5f, -0.25f, 3}
-                               << 0.0 << 0.0 << inf << 0.0;
+        QTest::newRow("one percent")
+            << std::vector<float>{2, -4, 8} << std::vector<float>{2.02f, -4.04f, 8.08f}
+            << (0.0004 + 0.0016 + 0.0064) / 3 << 0.01 << 40.0 << 0.08;
+        QTest::newRow("exact") << std::vector<float>{0.5f, -0.25f, 3}
+                               << std::vector<float>{0.5f, -0.25f, 3} << 0.0 << 0.0 << inf << 0.0;
         // All-zero original: no signal, so the relative error is 0 by contract and SQNR −∞.
-        QTest::newRow("zero original") << std::vector<float>{0, 0} << std::vector<float>{0.5f, -0.5f}
-                                       << 0.25 << 0.0 << -inf << 0.5;
-        QTest::newRow("zero both") << std::vector<float>{0, 0, 0} << std::vector<float>{0, 0, 0} << 0.0
-                                   << 0.0 << inf << 0.0;
-        QTest::newRow("empty") << std::vector<float>{} << std::vector<float>{} << 0.0 << 0.0 << inf << 0.0;
+        QTest::newRow("zero original")
+            << std::vector<float>{0, 0} << std::vector<float>{0.5f, -0.5f} << 0.25 << 0.0 << -inf
+            << 0.5;
+        QTest::newRow("zero both") << std::vector<float>{0, 0, 0} << std::vector<float>{0, 0, 0}
+                                   << 0.0 << 0.0 << inf << 0.0;
+        QTest::newRow("empty") << std::vector<float>{} << std::vector<float>{} << 0.0 << 0.0 << inf
+                               << 0.0;
     }
 
     void weightError()

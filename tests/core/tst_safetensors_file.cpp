@@ -80,6 +80,14 @@ QByteArray int32Bytes(const std::vector<std::int32_t>& values)
                       static_cast<qsizetype>(values.size() * sizeof(std::int32_t)));
 }
 
+// One row of hostile_data(): the file's bytes, the substrings the error message must hold, and
+// a size to extend the file to (sparse) when > 0.
+void addHostileRow(const char* tag, const QByteArray& bytes, const QStringList& expected,
+                   qint64 resizeTo = 0)
+{
+    QTest::newRow(tag) << bytes << resizeTo << expected;
+}
+
 } // namespace
 
 class TestSafetensorsFile : public QObject {
@@ -98,14 +106,15 @@ private Q_SLOTS:
         const std::vector<float> d = randomValues(2, 4);
         const std::vector<std::int32_t> e{7, -3, 1 << 30};
         // Declared in this order, so data offsets follow it; names sort differently on purpose.
-        test::writeSafetensors(path,
-                               {{QStringLiteral("z.f32"), DType::F32, {3, 4}, test::encodeFloats(a, DType::F32)},
-                                {QStringLiteral("y.f16"), DType::F16, {5}, test::encodeFloats(b, DType::F16)},
-                                {QStringLiteral("x.bf16"), DType::BF16, {2, 3}, test::encodeFloats(c, DType::BF16)},
-                                {QStringLiteral("w.f64"), DType::F64, {1, 2}, test::encodeFloats(d, DType::F64)},
-                                {QStringLiteral("v.i32"), DType::I32, {3}, int32Bytes(e)}},
-                               QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")},
-                                           {QStringLiteral("note"), QStringLiteral("ünïcode ok")}});
+        test::writeSafetensors(
+            path,
+            {{QStringLiteral("z.f32"), DType::F32, {3, 4}, test::encodeFloats(a, DType::F32)},
+             {QStringLiteral("y.f16"), DType::F16, {5}, test::encodeFloats(b, DType::F16)},
+             {QStringLiteral("x.bf16"), DType::BF16, {2, 3}, test::encodeFloats(c, DType::BF16)},
+             {QStringLiteral("w.f64"), DType::F64, {1, 2}, test::encodeFloats(d, DType::F64)},
+             {QStringLiteral("v.i32"), DType::I32, {3}, int32Bytes(e)}},
+            QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")},
+                        {QStringLiteral("note"), QStringLiteral("ünïcode ok")}});
 
         const auto file = SafetensorsFile::open(path);
         QCOMPARE(file->path(), path);
@@ -148,13 +157,15 @@ private Q_SLOTS:
         const TensorInfo* ints = file->find(QStringLiteral("v.i32"));
         QVERIFY(ints);
         QCOMPARE(ints->dtype, DType::I32);
-        QCOMPARE(QByteArray(reinterpret_cast<const char*>(file->bytes(*ints).data()), 12), int32Bytes(e));
+        QCOMPARE(QByteArray(reinterpret_cast<const char*>(file->bytes(*ints).data()), 12),
+                 int32Bytes(e));
         try {
             file->readFloat(*ints);
             QFAIL("reading an I32 tensor as float must throw");
         } catch (const Error& error) {
             QVERIFY2(error.message().contains(path), qPrintable(error.message()));
-            QVERIFY2(error.message().contains(QStringLiteral("\"v.i32\"")), qPrintable(error.message()));
+            QVERIFY2(error.message().contains(QStringLiteral("\"v.i32\"")),
+                     qPrintable(error.message()));
             QVERIFY2(error.message().contains(QStringLiteral("I32")), qPrintable(error.message()));
         }
 
@@ -185,8 +196,9 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("part.safetensors"));
         const std::vector<float> values = randomValues(200, 9);
         // A one-byte tensor first so the float tensor's data start unaligned in the map.
-        test::writeSafetensors(path, {{QStringLiteral("pad"), DType::U8, {1}, QByteArray(1, '\x5a')},
-                                      {QStringLiteral("t"), type, {10, 20}, test::encodeFloats(values, type)}});
+        test::writeSafetensors(
+            path, {{QStringLiteral("pad"), DType::U8, {1}, QByteArray(1, '\x5a')},
+                   {QStringLiteral("t"), type, {10, 20}, test::encodeFloats(values, type)}});
         const auto file = SafetensorsFile::open(path);
         const TensorInfo* info = file->find(QStringLiteral("t"));
         QVERIFY(info);
@@ -204,12 +216,14 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("zeros.safetensors"));
         const std::vector<float> a = randomValues(2, 5);
         const std::vector<float> b = randomValues(3, 6);
-        test::writeSafetensors(path, {{QStringLiteral("empty.first"), DType::F32, {0}, {}},
-                                      {QStringLiteral("a"), DType::F32, {2}, test::encodeFloats(a, DType::F32)},
-                                      {QStringLiteral("empty.middle"), DType::F16, {4, 0}, {}},
-                                      {QStringLiteral("b"), DType::BF16, {3}, test::encodeFloats(b, DType::BF16)},
-                                      {QStringLiteral("empty.last"), DType::I64, {0, 7, 3}, {}},
-                                      {QStringLiteral("scalar"), DType::F32, {}, test::encodeFloats({2.5f}, DType::F32)}});
+        test::writeSafetensors(
+            path,
+            {{QStringLiteral("empty.first"), DType::F32, {0}, {}},
+             {QStringLiteral("a"), DType::F32, {2}, test::encodeFloats(a, DType::F32)},
+             {QStringLiteral("empty.middle"), DType::F16, {4, 0}, {}},
+             {QStringLiteral("b"), DType::BF16, {3}, test::encodeFloats(b, DType::BF16)},
+             {QStringLiteral("empty.last"), DType::I64, {0, 7, 3}, {}},
+             {QStringLiteral("scalar"), DType::F32, {}, test::encodeFloats({2.5f}, DType::F32)}});
         const auto file = SafetensorsFile::open(path);
         QCOMPARE(file->tensors().size(), std::size_t(6));
         for (const char* name : {"empty.first", "empty.middle", "empty.last"}) {
@@ -276,7 +290,8 @@ private Q_SLOTS:
         writer.finish();
         const auto file = SafetensorsFile::open(path);
         QCOMPARE(file->fileSize(), writer.expectedSize());
-        QCOMPARE(file->readFloat(*file->find(QStringLiteral("b.weight"))), roundTripped(a, DType::F16));
+        QCOMPARE(file->readFloat(*file->find(QStringLiteral("b.weight"))),
+                 roundTripped(a, DType::F16));
         QCOMPARE(file->readFloat(*file->find(QStringLiteral("a.weight"))), b);
         QCOMPARE(file->metadata().value(QStringLiteral("format")), QStringLiteral("pt"));
     }
@@ -306,124 +321,158 @@ private Q_SLOTS:
         const QByteArray sixteen(16, '\x22');
         const QByteArray twenty(20, '\x33');
 
-        QTest::newRow("empty file") << QByteArray() << qint64(0) << QStringList{"the file is empty"};
-        QTest::newRow("5 bytes") << QByteArray("\x01\x02\x03\x04\x05", 5) << qint64(0)
-                                 << QStringList{"5 byte", "too short", "header length"};
-        QTest::newRow("7 bytes") << QByteArray(7, '\0') << qint64(0) << QStringList{"7 byte", "too short"};
-        QTest::newRow("header length beyond the file")
-            << fileBytes("{}", {}, 1000) << qint64(0)
-            << QStringList{"header length 1000", "runs past the end of the file", "2 bytes after"};
-        QTest::newRow("header length 2^64-1")
-            << fileBytes("{}", {}, -1).replace(0, 8, QByteArray(8, '\xff')) << qint64(0)
-            << QStringList{"header length 18446744073709551615", "past the end of the file"};
-        QTest::newRow("only the length field") << fileBytes({}, {}, 0) << qint64(0)
-                                               << QStringList{"not valid JSON"};
-        QTest::newRow("header not JSON") << fileBytes(R"({"a": {"dtype": )") << qint64(0)
-                                         << QStringList{"header is not valid JSON", "at byte"};
-        QTest::newRow("header binary garbage") << fileBytes(QByteArray("\xff\xfe\x00\x01garbage", 11))
-                                               << qint64(0) << QStringList{"header is not valid JSON"};
-        QTest::newRow("header JSON array") << fileBytes("[1, 2, 3]") << qint64(0)
-                                           << QStringList{"header is JSON but not an object"};
-        QTest::newRow("entry not an object") << fileBytes(R"({"w": 5})") << qint64(0)
-                                             << QStringList{"tensor \"w\"", "not an object", "the number 5"};
-        QTest::newRow("dtype missing")
-            << fileBytes(R"({"w": {"shape": [1], "data_offsets": [0, 4]}})", eight.left(4)) << qint64(0)
-            << QStringList{"tensor \"w\"", "\"dtype\" must be a string", "missing"};
-        QTest::newRow("dtype a number")
-            << fileBytes(R"({"w": {"dtype": 32, "shape": [1], "data_offsets": [0, 4]}})", eight.left(4))
-            << qint64(0) << QStringList{"tensor \"w\"", "\"dtype\" must be a string", "the number 32"};
-        QTest::newRow("unknown dtype F17")
-            << fileBytes(R"({"w": {"dtype": "F17", "shape": [2], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "unknown dtype \"F17\"", "BF16"};
-        QTest::newRow("shape not an array")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": 2, "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "\"shape\" must be an array", "the number 2"};
-        QTest::newRow("shape missing")
-            << fileBytes(R"({"w": {"dtype": "F32", "data_offsets": [0, 8]}})", eight) << qint64(0)
-            << QStringList{"tensor \"w\"", "\"shape\" must be an array", "missing"};
-        QTest::newRow("shape negative dim")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [-1, 2], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "non-negative integers", "the number -1"};
-        QTest::newRow("shape fractional dim")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2.5], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "non-negative integers", "the number 2.5"};
-        QTest::newRow("shape dim a string")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": ["2"], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "non-negative integers", "the string \"2\""};
-        QTest::newRow("shape dim 1e300")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [1e300], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "non-negative integers"};
-        QTest::newRow("shape elements overflow")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [4294967296, 4294967296, 2], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "more than 2^64", "hold 8"};
-        QTest::newRow("data_offsets missing")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2]}})", eight) << qint64(0)
-            << QStringList{"tensor \"w\"", "\"data_offsets\" must be two non-negative integers"};
-        QTest::newRow("data_offsets one number")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "\"data_offsets\""};
-        QTest::newRow("data_offsets three numbers")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "\"data_offsets\""};
-        QTest::newRow("data_offsets negative")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [-8, 0]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "\"data_offsets\""};
-        QTest::newRow("data_offsets strings")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": ["0", "8"]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "\"data_offsets\""};
-        QTest::newRow("data_offsets reversed")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [8, 0]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "[8, 0]", "reversed"};
-        QTest::newRow("data_offsets past the end")
-            << fileBytes(R"({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "[0, 16]", "run past the end", "8 bytes"};
-        QTest::newRow("data_offsets far past the end")
-            << fileBytes(R"({"w": {"dtype": "U8", "shape": [1], "data_offsets": [9007199254740991, 9007199254740992]}})", eight)
-            << qint64(0) << QStringList{"tensor \"w\"", "run past the end"};
-        QTest::newRow("overlapping tensors")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
-                         R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}})",
-                         sixteen.left(12))
-            << qint64(0) << QStringList{"tensor \"b\"", "[4, 12]", "overlap", "\"a\" [0, 8]"};
-        QTest::newRow("identical ranges")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
-                         R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"overlap", "\"a\"", "\"b\""};
-        QTest::newRow("tensor inside another")
-            << fileBytes(R"({"big": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]},)"
-                         R"( "small": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}})", sixteen)
-            << qint64(0) << QStringList{"tensor \"small\"", "overlap", "\"big\""};
-        QTest::newRow("gap between tensors")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
-                         R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [12, 20]}})", twenty)
-            << qint64(0) << QStringList{"tensor \"b\"", "gap of 4 bytes", "\"a\" (ending at 8)", "starting at 12"};
-        QTest::newRow("gap before the first tensor")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}})", sixteen.left(12))
-            << qint64(0) << QStringList{"tensor \"a\"", "gap of 4 bytes", "before this first tensor"};
-        QTest::newRow("trailing bytes")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}})", sixteen.left(12))
-            << qint64(0) << QStringList{"4 bytes after the last tensor", "\"a\""};
-        QTest::newRow("data but no tensors") << fileBytes("{}", eight) << qint64(0)
-                                             << QStringList{"lists no tensors", "8 bytes"};
-        QTest::newRow("shape x dtype too big for range")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [2, 2], "data_offsets": [0, 12]}})", sixteen.left(12))
-            << qint64(0) << QStringList{"tensor \"a\"", "shape [2, 2] of F32 needs 16 bytes", "[0, 12] hold 12"};
-        QTest::newRow("shape x dtype too small for range")
-            << fileBytes(R"({"a": {"dtype": "F16", "shape": [3], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"a\"", "F16 needs 6 bytes", "hold 8"};
-        QTest::newRow("zero-size shape, non-empty range")
-            << fileBytes(R"({"a": {"dtype": "F32", "shape": [0, 4], "data_offsets": [0, 8]}})", eight)
-            << qint64(0) << QStringList{"tensor \"a\"", "needs 0 bytes", "hold 8"};
-        QTest::newRow("metadata not an object")
-            << fileBytes(R"({"__metadata__": ["pt"]})") << qint64(0) << QStringList{"__metadata__", "object"};
-        QTest::newRow("metadata value not a string")
-            << fileBytes(R"({"__metadata__": {"format": 1}})") << qint64(0)
-            << QStringList{"__metadata__", "\"format\"", "must be a string"};
+        addHostileRow("empty file", QByteArray(), {"the file is empty"});
+        addHostileRow("5 bytes", QByteArray("\x01\x02\x03\x04\x05", 5),
+                      {"5 byte", "too short", "header length"});
+        addHostileRow("7 bytes", QByteArray(7, '\0'), {"7 byte", "too short"});
+        addHostileRow("header length beyond the file", fileBytes("{}", {}, 1000),
+                      {"header length 1000", "runs past the end of the file", "2 bytes after"});
+        addHostileRow("header length 2^64-1",
+                      fileBytes("{}", {}, -1).replace(0, 8, QByteArray(8, '\xff')),
+                      {"header length 18446744073709551615", "past the end of the file"});
+        addHostileRow("only the length field", fileBytes({}, {}, 0), {"not valid JSON"});
+        addHostileRow("header not JSON", fileBytes(R"({"a": {"dtype": )"),
+                      {"header is not valid JSON", "at byte"});
+        addHostileRow("header binary garbage", fileBytes(QByteArray("\xff\xfe\x00\x01garbage", 11)),
+                      {"header is not valid JSON"});
+        addHostileRow("header JSON array", fileBytes("[1, 2, 3]"),
+                      {"header is JSON but not an object"});
+        addHostileRow("entry not an object", fileBytes(R"({"w": 5})"),
+                      {"tensor \"w\"", "not an object", "the number 5"});
+        addHostileRow("dtype missing",
+                      fileBytes(R"({"w": {"shape": [1], "data_offsets": [0, 4]}})", eight.left(4)),
+                      {"tensor \"w\"", "\"dtype\" must be a string", "missing"});
+        addHostileRow("dtype a number",
+                      fileBytes(R"({"w": {"dtype": 32, "shape": [1], "data_offsets": [0, 4]}})",
+                                eight.left(4)),
+                      {"tensor \"w\"", "\"dtype\" must be a string", "the number 32"});
+        addHostileRow(
+            "unknown dtype F17",
+            fileBytes(R"({"w": {"dtype": "F17", "shape": [2], "data_offsets": [0, 8]}})", eight),
+            {"tensor \"w\"", "unknown dtype \"F17\"", "BF16"});
+        addHostileRow(
+            "shape not an array",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": 2, "data_offsets": [0, 8]}})", eight),
+            {"tensor \"w\"", "\"shape\" must be an array", "the number 2"});
+        addHostileRow("shape missing",
+                      fileBytes(R"({"w": {"dtype": "F32", "data_offsets": [0, 8]}})", eight),
+                      {"tensor \"w\"", "\"shape\" must be an array", "missing"});
+        addHostileRow(
+            "shape negative dim",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [-1, 2], "data_offsets": [0, 8]}})",
+                      eight),
+            {"tensor \"w\"", "non-negative integers", "the number -1"});
+        addHostileRow(
+            "shape fractional dim",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2.5], "data_offsets": [0, 8]}})", eight),
+            {"tensor \"w\"", "non-negative integers", "the number 2.5"});
+        addHostileRow(
+            "shape dim almost an integer",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2.0000001], "data_offsets": [0, 8]}})",
+                      eight),
+            {"tensor \"w\"", "non-negative integers", "the number 2.0000001"});
+        addHostileRow(
+            "shape dim a string",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": ["2"], "data_offsets": [0, 8]}})", eight),
+            {"tensor \"w\"", "non-negative integers", "the string \"2\""});
+        addHostileRow(
+            "shape dim 1e300",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [1e300], "data_offsets": [0, 8]}})",
+                      eight),
+            {"tensor \"w\"", "non-negative integers"});
+        addHostileRow("shape elements overflow",
+                      fileBytes(R"({"w": {"dtype": "F32", "shape": [4294967296, 4294967296, 2],)"
+                                R"( "data_offsets": [0, 8]}})",
+                                eight),
+                      {"tensor \"w\"", "more than 2^64", "hold 8"});
+        addHostileRow("data_offsets missing",
+                      fileBytes(R"({"w": {"dtype": "F32", "shape": [2]}})", eight),
+                      {"tensor \"w\"", "\"data_offsets\" must be two non-negative integers"});
+        addHostileRow(
+            "data_offsets one number",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [8]}})", eight),
+            {"tensor \"w\"", "\"data_offsets\""});
+        addHostileRow(
+            "data_offsets three numbers",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8, 8]}})", eight),
+            {"tensor \"w\"", "\"data_offsets\""});
+        addHostileRow(
+            "data_offsets negative",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [-8, 0]}})", eight),
+            {"tensor \"w\"", "\"data_offsets\""});
+        addHostileRow(
+            "data_offsets strings",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": ["0", "8"]}})",
+                      eight),
+            {"tensor \"w\"", "\"data_offsets\""});
+        addHostileRow(
+            "data_offsets reversed",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [8, 0]}})", eight),
+            {"tensor \"w\"", "[8, 0]", "reversed"});
+        addHostileRow(
+            "data_offsets past the end",
+            fileBytes(R"({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}})", eight),
+            {"tensor \"w\"", "[0, 16]", "run past the end", "8 bytes"});
+        addHostileRow("data_offsets far past the end",
+                      fileBytes(R"({"w": {"dtype": "U8", "shape": [1],)"
+                                R"( "data_offsets": [9007199254740991, 9007199254740992]}})",
+                                eight),
+                      {"tensor \"w\"", "run past the end"});
+        addHostileRow("overlapping tensors",
+                      fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
+                                R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}})",
+                                sixteen.left(12)),
+                      {"tensor \"b\"", "[4, 12]", "overlap", "\"a\" [0, 8]"});
+        addHostileRow("identical ranges",
+                      fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
+                                R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}})",
+                                eight),
+                      {"overlap", "\"a\"", "\"b\""});
+        addHostileRow(
+            "tensor inside another",
+            fileBytes(R"({"big": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]},)"
+                      R"( "small": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}})",
+                      sixteen),
+            {"tensor \"small\"", "overlap", "\"big\""});
+        addHostileRow(
+            "gap between tensors",
+            fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
+                      R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [12, 20]}})",
+                      twenty),
+            {"tensor \"b\"", "gap of 4 bytes", "\"a\" (ending at 8)", "starting at 12"});
+        addHostileRow("gap before the first tensor",
+                      fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}})",
+                                sixteen.left(12)),
+                      {"tensor \"a\"", "gap of 4 bytes", "before this first tensor"});
+        addHostileRow("trailing bytes",
+                      fileBytes(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}})",
+                                sixteen.left(12)),
+                      {"4 bytes after the last tensor", "\"a\""});
+        addHostileRow("data but no tensors", fileBytes("{}", eight),
+                      {"lists no tensors", "8 bytes"});
+        addHostileRow(
+            "shape x dtype too big for range",
+            fileBytes(R"({"a": {"dtype": "F32", "shape": [2, 2], "data_offsets": [0, 12]}})",
+                      sixteen.left(12)),
+            {"tensor \"a\"", "shape [2, 2] of F32 needs 16 bytes", "[0, 12] hold 12"});
+        addHostileRow(
+            "shape x dtype too small for range",
+            fileBytes(R"({"a": {"dtype": "F16", "shape": [3], "data_offsets": [0, 8]}})", eight),
+            {"tensor \"a\"", "F16 needs 6 bytes", "hold 8"});
+        addHostileRow(
+            "zero-size shape, non-empty range",
+            fileBytes(R"({"a": {"dtype": "F32", "shape": [0, 4], "data_offsets": [0, 8]}})", eight),
+            {"tensor \"a\"", "needs 0 bytes", "hold 8"});
+        addHostileRow("metadata not an object", fileBytes(R"({"__metadata__": ["pt"]})"),
+                      {"__metadata__", "object"});
+        addHostileRow("metadata value not a string",
+                      fileBytes(R"({"__metadata__": {"format": 1}})"),
+                      {"__metadata__", "\"format\"", "must be a string"});
         // Header length within the file but over the 100 MB limit: a sparse 100 MB file, so the
         // limit is what refuses it (a shorter file is refused earlier as running past its end).
-        QTest::newRow("header over 100 MB limit")
-            << fileBytes("{}", {}, 100'000'001) << qint64(8 + 100'000'001)
-            << QStringList{"header length 100000001", "larger than the limit", "100000000 bytes"};
+        addHostileRow("header over 100 MB limit", fileBytes("{}", {}, 100'000'001),
+                      {"header length 100000001", "larger than the limit", "100000000 bytes"},
+                      qint64(8 + 100'000'001));
     }
 
     void hostile()
@@ -456,9 +505,18 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString validPath = dir.filePath(QStringLiteral("valid.safetensors"));
         test::writeSafetensors(validPath,
-                               {{QStringLiteral("a.weight"), DType::F32, {3, 2}, test::encodeFloats(randomValues(6, 1), DType::F32)},
-                                {QStringLiteral("b.weight"), DType::F16, {4}, test::encodeFloats(randomValues(4, 2), DType::F16)},
-                                {QStringLiteral("c.bias"), DType::BF16, {2}, test::encodeFloats(randomValues(2, 3), DType::BF16)},
+                               {{QStringLiteral("a.weight"),
+                                 DType::F32,
+                                 {3, 2},
+                                 test::encodeFloats(randomValues(6, 1), DType::F32)},
+                                {QStringLiteral("b.weight"),
+                                 DType::F16,
+                                 {4},
+                                 test::encodeFloats(randomValues(4, 2), DType::F16)},
+                                {QStringLiteral("c.bias"),
+                                 DType::BF16,
+                                 {2},
+                                 test::encodeFloats(randomValues(2, 3), DType::BF16)},
                                 {QStringLiteral("d.empty"), DType::F32, {0}, {}},
                                 {QStringLiteral("e.ids"), DType::I64, {1}, QByteArray(8, '\x01')}},
                                QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
@@ -469,7 +527,8 @@ private Q_SLOTS:
 
         std::mt19937 rng(0x5AFE7E45u);
         auto uniform = [&](qsizetype below) {
-            return static_cast<qsizetype>(std::uniform_int_distribution<qsizetype>(0, below - 1)(rng));
+            return static_cast<qsizetype>(
+                std::uniform_int_distribution<qsizetype>(0, below - 1)(rng));
         };
         static const char kInteresting[] = "{}[]\",:0123456789-.eE \x00\xff";
         const QByteArray interesting(kInteresting, sizeof kInteresting - 1); // NUL included
@@ -497,7 +556,8 @@ private Q_SLOTS:
                 bytes[uniform(8)] = char(uniform(256));
                 break;
             case 4: // append or insert random bytes
-                bytes.insert(uniform(bytes.size() + 1), QByteArray(1 + int(uniform(9)), char(uniform(256))));
+                bytes.insert(uniform(bytes.size() + 1),
+                             QByteArray(1 + int(uniform(9)), char(uniform(256))));
                 break;
             }
             writeFile(path, bytes);
@@ -509,7 +569,8 @@ private Q_SLOTS:
                     covered += tensor.byteSize();
                     QVERIFY(tensor.end <= file->fileSize());
                     if (traitsOf(tensor.dtype).convertibleToFloat)
-                        QCOMPARE(file->readFloat(tensor).size(), std::size_t(tensor.elementCount()));
+                        QCOMPARE(file->readFloat(tensor).size(),
+                                 std::size_t(tensor.elementCount()));
                 }
                 QVERIFY(covered < file->fileSize());
             } catch (const Error& error) {
@@ -523,8 +584,10 @@ private Q_SLOTS:
         }
         QCOMPARE(opened + refused, kVariants);
         // Both outcomes must occur, or the mutations are not exercising the parser.
-        QVERIFY2(opened > 0 && refused > 0, qPrintable(QStringLiteral("%1 opened, %2 refused").arg(opened).arg(refused)));
-        QVERIFY2(timer.elapsed() < 60'000, "fuzzing took over a minute: something is close to hanging");
+        QVERIFY2(opened > 0 && refused > 0,
+                 qPrintable(QStringLiteral("%1 opened, %2 refused").arg(opened).arg(refused)));
+        QVERIFY2(timer.elapsed() < 60'000,
+                 "fuzzing took over a minute: something is close to hanging");
         qInfo("fuzz: %d variants opened, %d refused", opened, refused);
     }
 };

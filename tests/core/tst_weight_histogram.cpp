@@ -64,15 +64,24 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("chosenGroup");
         QTest::addColumn<int>("bins");
         const std::vector<std::pair<HistogramScope, const char*>> scopes{
-            {HistogramScope::Layer, "layer"}, {HistogramScope::Row, "row"}, {HistogramScope::Group, "group"}};
+            {HistogramScope::Layer, "layer"},
+            {HistogramScope::Row, "row"},
+            {HistogramScope::Group, "group"}};
         for (const auto& [scope, scopeName] : scopes) {
-            QTest::addRow("%s a4 g32 r3 g2", scopeName) << scope << 4 << 32 << false << qint64(3) << qint64(2) << 64;
-            QTest::addRow("%s s4 g32 r2 last", scopeName) << scope << 4 << 32 << true << qint64(2) << qint64(5) << 128;
-            QTest::addRow("%s s3 pc r2", scopeName) << scope << 3 << -1 << true << qint64(2) << qint64(0) << 50;
-            QTest::addRow("%s a2 g7 r0 g24", scopeName) << scope << 2 << 7 << false << qint64(0) << qint64(24) << 16;
-            QTest::addRow("%s s8 pt r6", scopeName) << scope << 8 << 0 << true << qint64(6) << qint64(0) << 256;
-            QTest::addRow("%s a3 g1 r1 g100", scopeName) << scope << 3 << 1 << false << qint64(1) << qint64(100) << 7;
-            QTest::addRow("%s a4 g500 r4", scopeName) << scope << 4 << 500 << false << qint64(4) << qint64(0) << 1;
+            QTest::addRow("%s a4 g32 r3 g2", scopeName)
+                << scope << 4 << 32 << false << qint64(3) << qint64(2) << 64;
+            QTest::addRow("%s s4 g32 r2 last", scopeName)
+                << scope << 4 << 32 << true << qint64(2) << qint64(5) << 128;
+            QTest::addRow("%s s3 pc r2", scopeName)
+                << scope << 3 << -1 << true << qint64(2) << qint64(0) << 50;
+            QTest::addRow("%s a2 g7 r0 g24", scopeName)
+                << scope << 2 << 7 << false << qint64(0) << qint64(24) << 16;
+            QTest::addRow("%s s8 pt r6", scopeName)
+                << scope << 8 << 0 << true << qint64(6) << qint64(0) << 256;
+            QTest::addRow("%s a3 g1 r1 g100", scopeName)
+                << scope << 3 << 1 << false << qint64(1) << qint64(100) << 7;
+            QTest::addRow("%s a4 g500 r4", scopeName)
+                << scope << 4 << 500 << false << qint64(4) << qint64(0) << 1;
         }
     }
 
@@ -172,12 +181,14 @@ private Q_SLOTS:
             for (std::int64_t c = h.groupFirstColumn; c < h.groupFirstColumn + h.groupColumns; ++c)
                 groupValues.push_back(w[static_cast<std::size_t>(row * cols + c)]);
         }
-        const GridParams p = minMaxGridParams(groupValues.data(), std::int64_t(groupValues.size()), bits, symmetric);
+        const GridParams p = minMaxGridParams(groupValues.data(), std::int64_t(groupValues.size()),
+                                              bits, symmetric);
         QCOMPARE(h.grid.scale, p.scale);
         QCOMPARE(h.grid.zero, p.zero);
         QCOMPARE(h.gridLevels.size(), std::size_t(scheme.maxCode() + 1));
         for (int code = 0; code <= scheme.maxCode(); ++code)
-            QCOMPARE(h.gridLevels[static_cast<std::size_t>(code)], double(dequantizeCode(float(code), p)));
+            QCOMPARE(h.gridLevels[static_cast<std::size_t>(code)],
+                     double(dequantizeCode(float(code), p)));
         QVERIFY(std::is_sorted(h.gridLevels.begin(), h.gridLevels.end()));
 
         // Clipped: weights of the scope whose unclamped code is outside [0, maxq], each judged by
@@ -187,7 +198,9 @@ private Q_SLOTS:
         for (std::int64_t r = s.rowBegin; r < s.rowEnd; ++r) {
             for (std::int64_t c = s.colBegin; c < s.colEnd; ++c) {
                 const GridParams& own = q.paramsAt(r, c);
-                const float code = std::nearbyint(w[static_cast<std::size_t>(r * cols + c)] / own.scale) + own.zero;
+                const float code
+                    = std::nearbyint(w[static_cast<std::size_t>(r * cols + c)] / own.scale)
+                      + own.zero;
                 clipped += (code < 0.0f || code > float(scheme.maxCode())) ? 1 : 0;
             }
         }
@@ -227,7 +240,8 @@ private Q_SLOTS:
         QCOMPARE(h.groupFirstColumn, clampedGroup * 32);
         QCOMPARE(h.groupColumns, clampedGroup == 5 ? std::int64_t(12) : std::int64_t(32));
         QCOMPARE(h.total, h.groupColumns);
-        const GridParams p = minMaxGridParams(w.data() + clampedRow * 172 + h.groupFirstColumn, h.groupColumns, 4, false);
+        const GridParams p = minMaxGridParams(w.data() + clampedRow * 172 + h.groupFirstColumn,
+                                              h.groupColumns, 4, false);
         QCOMPARE(h.grid.scale, p.scale);
         QCOMPARE(h.grid.zero, p.zero);
     }
@@ -238,7 +252,8 @@ private Q_SLOTS:
         HistogramRequest request;
         request.config.method = QuantMethod::None;
         request.config.scheme = QuantScheme::fromGroupSizeCode(4, true, 8);
-        for (HistogramScope scope : {HistogramScope::Layer, HistogramScope::Row, HistogramScope::Group}) {
+        for (HistogramScope scope :
+             {HistogramScope::Layer, HistogramScope::Row, HistogramScope::Group}) {
             request.scope = scope;
             request.group = 3; // no grid: the row is one group
             const WeightHistogram h = WeightHistogramBuilder::fromWeights(w, 4, 40, request);
@@ -287,7 +302,9 @@ private Q_SLOTS:
         request.bins = 10;
         const WeightHistogram h = WeightHistogramBuilder::fromWeights(w, 3, 20, request);
         const bool inScope = scope == HistogramScope::Layer || row == 1;
-        const std::int64_t size = scope == HistogramScope::Layer ? 60 : scope == HistogramScope::Row ? 20 : 8;
+        const std::int64_t size = scope == HistogramScope::Layer ? 60
+                                  : scope == HistogramScope::Row ? 20
+                                                                 : 8;
         QCOMPARE(h.total, size);
         QCOMPARE(h.nonFinite, std::int64_t(inScope ? 1 : 0));
         double sum = 0;

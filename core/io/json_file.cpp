@@ -1,0 +1,28 @@
+#include "core/io/json_file.h"
+
+#include "core/util/error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace qb {
+
+QJsonObject JsonFile::readObject(const QString& path)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(tr("%1: cannot open the file: %2").arg(shown, file.errorString()));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        throw Error(tr("%1: not valid JSON (%2 at byte %3)")
+                        .arg(shown, parseError.errorString())
+                        .arg(parseError.offset));
+    if (!doc.isObject())
+        throw Error(tr("%1: the file must hold a JSON object").arg(shown));
+    return doc.object();
+}
+
+} // namespace qb

@@ -1,0 +1,328 @@
+// The main window end to end on the offscreen platform: open the bundled model, look at a
+// layer's histogram, quantize, edit the plan, cancel, export, and see errors in the issues panel.
+
+#include "app/gui/app_settings.h"
+#include "app/gui/main_window.h"
+#include "core/metrics/weight_error.h"
+#include "core/model/loaded_model.h"
+#include "core/quant/quantized_tensor.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
+#include "tests/support/synthetic_checkpoint.h"
+#include "tests/support/test_paths.h"
+#include "views/histogram_view.h"
+#include "views/issues_model.h"
+#include "views/layer_table_model.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+using namespace qb;
+
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+
+// Opens `dir` in `window` and waits until the job has finished.
+void openAndWait(MainWindow& window, const QString& dir)
+{
+    window.openModel(dir);
+    QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_settingsDir = std::make_unique<QTemporaryDir>();
+        AppSettings::useFile(m_settingsDir->filePath(QStringLiteral("settings.ini")));
+    }
+    void cleanup()
+    {
+        AppSettings::useFile({});
+        m_settingsDir.reset();
+    }
+
+    void opensModelAndShowsLayerHistogram()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        QCOMPARE(window.layerModel()->rowCount(), 35);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("stories260K")));
+
+        const QString layerName = QStringLiteral("model.layers.2.mlp.down_proj");
+        window.selectLayer(layerName);
+        HistogramView* view = window.histogramView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->snapshot() && view->snapshot()->request.layerName == layerName,
+                                 kTimeoutMs);
+
+        // The bars hold exactly this layer's weights: recount them here, bin by bin.
+        const auto model = window.model();
+        const std::vector<float> weights = model->readWeight(*model->inventory().find(layerName));
+        QCOMPARE(weights.size(), std::size_t(64 * 172));
+        const auto bars = view->bars()->data();
+        const int bins = bars->size();
+        QCOMPARE(bins, view->bins());
+        const float lo = *std::min_element(weights.begin(), weights.end());
+        const float hi = *std::max_element(weights.begin(), weights.end());
+        std::vector<double> expected(static_cast<std::size_t>(bins), 0.0);
+        for (float w : weights) {
+            const auto bin = std::min<std::int64_t>(
+                bins - 1, static_cast<std::int64_t>((w - double(lo)) * bins / (double(hi) - lo)));
+            expected[static_cast<std::size_t>(bin)] += 1.0;
+        }
+        double total = 0;
+        for (int i = 0; i < bins; ++i) {
+            QCOMPARE(bars->at(i)->value, expected[static_cast<std::size_t>(i)]);
+            total += bars->at(i)->value;
+        }
+        QCOMPARE(total, 64.0 * 172.0);
+
+        // The grid drawn is the one of the chosen row and group (row 0, group 0 by default),
+        // computed from that group's weights with the plan's scheme (4-bit asymmetric, g128).
+        const LayerQuantConfig config = window.layerModel()->plan().resolve(layerName);
+        QCOMPARE(view->snapshot()->request.config.scheme.bits, config.scheme.bits);
+        const GridParams grid = minMaxGridParams(weights.data(), 128, config.scheme.bits,
+                                                 config.scheme.symmetric);
+        QCOMPARE(view->snapshot()->gridLevels.size(), std::size_t(1u << config.scheme.bits));
+        QCOMPARE(view->snapshot()->gridLevels.front(), double(dequantizeCode(0, grid)));
+        QVERIFY(view->infoText().contains(QStringLiteral("clipped")));
+
+        // Choosing another row redraws that row's grid.
+        view->findChild<QSpinBox*>(QStringLiteral("histogramRow"))->setValue(5);
+        QTRY_COMPARE_WITH_TIMEOUT(view->snapshot()->request.row, std::int64_t(5), kTimeoutMs);
+        const GridParams row5 = minMaxGridParams(weights.data() + 5 * 172, 128, config.scheme.bits,
+                                                 config.scheme.symmetric);
+        QCOMPARE(view->snapshot()->grid.scale, row5.scale);
+    }
+
+    void quantizeAllShowsEveryLayersError()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        LayerTableModel* table = window.layerModel();
+        for (int row = 0; row < table->rowCount(); ++row)
+            QVERIFY(table->index(row, LayerTableModel::MseColumn).data().toString().isEmpty());
+
+        window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+
+        const auto model = window.model();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const LayerReport* result = table->resultAt(row);
+            QVERIFY(result);
+            QCOMPARE(result->status, LayerStatus::Quantized);
+            // The error shown equals RTN computed here from the weights and the plan.
+            const LinearLayer& layer = *table->layerAt(row);
+            const std::vector<float> w = model->readWeight(layer);
+            const QuantScheme scheme = table->plan().resolve(layer.name).scheme;
+            const std::vector<float> q
+                = quantizeRtn(w, layer.outFeatures, layer.inFeatures, scheme).dequantize();
+            const WeightErrorMetrics expected = measureWeightError(w, q);
+            QCOMPARE(result->metrics.mse, expected.mse);
+            QCOMPARE(table->index(row, LayerTableModel::MseColumn).data().toString(),
+                     QString::number(expected.mse, 'e', 2));
+            QVERIFY(!table->index(row, LayerTableModel::RelativeErrorColumn).data().toString().isEmpty());
+            QCOMPARE(table->index(row, LayerTableModel::StatusColumn).data().toString(),
+                     QStringLiteral("quantized"));
+        }
+        QVERIFY(window.statusText().contains(QStringLiteral("done")));
+    }
+
+    void quantizeSelectedOnlyTouchesSelection()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        window.selectLayer(QStringLiteral("model.layers.1.self_attn.v_proj"));
+        window.findChild<QAction*>(QStringLiteral("quantizeSelectedAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        LayerTableModel* table = window.layerModel();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const bool chosen = table->layerAt(row)->name == QStringLiteral("model.layers.1.self_attn.v_proj");
+            QCOMPARE(table->resultAt(row) != nullptr, chosen);
+        }
+    }
+
+    void planEditsAreUndoableAndRedrawTheGrid()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        const QString layerName = QStringLiteral("model.layers.0.self_attn.q_proj");
+        window.selectLayer(layerName);
+        HistogramView* view = window.histogramView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->snapshot() && view->snapshot()->request.layerName == layerName,
+                                 kTimeoutMs);
+        QCOMPARE(view->snapshot()->gridLevels.size(), std::size_t(16));
+
+        LayerTableModel* table = window.layerModel();
+        const int row = table->rowOf(layerName);
+        QVERIFY(table->setData(table->index(row, LayerTableModel::BitsColumn), 3));
+        QCOMPARE(window.undoStack()->count(), 1);
+        QCOMPARE(table->plan().resolve(layerName).scheme.bits, 3);
+        QTRY_COMPARE_WITH_TIMEOUT(view->snapshot()->gridLevels.size(), std::size_t(8), kTimeoutMs);
+
+        window.undoStack()->undo();
+        QCOMPARE(table->plan().resolve(layerName).scheme.bits, 4);
+        QTRY_COMPARE_WITH_TIMEOUT(view->snapshot()->gridLevels.size(), std::size_t(16), kTimeoutMs);
+    }
+
+    void cancelButtonStopsTheRunningJob()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelButton"));
+        QVERIFY(cancel);
+        QVERIFY(!cancel->isVisible());
+
+        // A job that runs until it is cancelled, the way core's loops poll cancellation.
+        auto delivered = std::make_shared<bool>(false);
+        window.jobs().start(MainWindow::kMainSlot, QStringLiteral("Long job"),
+                            [delivered](Progress& progress) -> JobRunner::Delivery {
+                                for (int i = 0; i < 60000; ++i) {
+                                    progress.throwIfCancelled();
+                                    progress.report(i / 60000.0, QStringLiteral("working"));
+                                    QThread::msleep(1);
+                                }
+                                return [delivered] { *delivered = true; };
+                            });
+        QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible() && cancel->isEnabled(), kTimeoutMs);
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), 5000);
+        QVERIFY(!*delivered);
+        QVERIFY(window.statusText().contains(QStringLiteral("cancelled")));
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->isEnabled());
+    }
+
+    void brokenModelShowsErrorAndKeepsTheOpenModel()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        const auto before = window.model();
+
+        QTemporaryDir broken;
+        test::TinyLlamaOptions options;
+        test::writeTinyLlama(broken.path(), options);
+        QJsonObject config = test::tinyLlamaConfig(options);
+        config.insert(QStringLiteral("hidden_size"), QStringLiteral("16"));
+        test::writeJson(broken.filePath(QStringLiteral("config.json")), config);
+
+        openAndWait(window, broken.path());
+        QCOMPARE(window.model(), before); // no half-loaded state
+        QCOMPARE(window.layerModel()->rowCount(), 35);
+        IssuesModel* issues = window.issuesModel();
+        QCOMPARE(issues->countWithSeverity(Issue::Severity::Error), 1);
+        const QString message = issues->issueAt(issues->rowCount() - 1).message;
+        QVERIFY2(message.contains(QStringLiteral("config.json")) && message.contains(QStringLiteral("hidden_size")),
+                 qPrintable(message));
+        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("issuesDock"))->isVisible());
+        QVERIFY(window.statusText().contains(QStringLiteral("failed")));
+    }
+
+    void nonFiniteWeightsAreReportedPerTensor()
+    {
+        QTemporaryDir dir;
+        test::TinyLlamaOptions options;
+        std::vector<test::RawTensor> tensors = test::tinyLlamaTensors(options);
+        for (test::RawTensor& t : tensors) {
+            if (t.name == QStringLiteral("model.layers.1.mlp.up_proj.weight")) {
+                std::vector<float> values(static_cast<std::size_t>(t.bytes.size() / 4));
+                std::memcpy(values.data(), t.bytes.constData(), static_cast<std::size_t>(t.bytes.size()));
+                values[3] = std::nanf("");
+                t.bytes = test::encodeFloats(values, DType::F32);
+            }
+        }
+        test::writeJson(QDir(dir.path()).filePath(QStringLiteral("config.json")), test::tinyLlamaConfig(options));
+        test::writeSafetensors(QDir(dir.path()).filePath(QStringLiteral("model.safetensors")), tensors);
+
+        MainWindow window;
+        window.show();
+        openAndWait(window, dir.path());
+        QVERIFY(window.model());
+        IssuesModel* issues = window.issuesModel();
+        QTRY_COMPARE_WITH_TIMEOUT(issues->countWithSeverity(Issue::Severity::Warning), 1, kTimeoutMs);
+        QCOMPARE(issues->issueAt(0).subject, QStringLiteral("model.layers.1.mlp.up_proj.weight"));
+        QVERIFY(issues->issueAt(0).message.contains(QStringLiteral("NaN")));
+
+        // Quantizing keeps that layer as it is and says so.
+        window.quantizeLayers(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        const int row = window.layerModel()->rowOf(QStringLiteral("model.layers.1.mlp.up_proj"));
+        QCOMPARE(window.layerModel()->resultAt(row)->status, LayerStatus::Skipped);
+        QCOMPARE(issues->countWithSeverity(Issue::Severity::Warning), 2);
+    }
+
+    void exportsAFakeQuantCheckpoint()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("exported"));
+        window.exportFakeQuant(target, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        const auto exported = LoadedModel::open(target);
+        QCOMPARE(exported->inventory().layers().size(), std::size_t(35));
+        QVERIFY(QFile::exists(QDir(target).filePath(QStringLiteral("quant_report.json"))));
+        // The export also fills the table with the errors it measured.
+        QVERIFY(window.layerModel()->resultAt(0));
+
+        // Exporting over it again without permission is refused with a visible error.
+        window.exportFakeQuant(target, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
+    }
+
+    void settingsPersistAcrossSessions()
+    {
+        {
+            MainWindow window;
+            window.show();
+            window.resize(1111, 777);
+            openAndWait(window, test::demoModelDir());
+            window.histogramView()->setLogScale(true);
+            window.close();
+        }
+        AppSettings settings;
+        QCOMPARE(settings.recentModels().value(0), QFileInfo(test::demoModelDir()).absoluteFilePath());
+        MainWindow again;
+        again.show();
+        QCOMPARE(again.size(), QSize(1111, 777));
+        QVERIFY(again.histogramView()->isLogScale());
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

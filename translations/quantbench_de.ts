@@ -1,0 +1,1543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1: Der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: the weights are in PyTorch .bin files; QuantBench reads safetensors (convert the checkpoint to model.safetensors first)</source>
+        <translation>%1: Die Gewichte liegen in PyTorch-.bin-Dateien vor; QuantBench liest safetensors (konvertieren Sie den Checkpoint zuerst in model.safetensors)</translation>
+    </message>
+    <message>
+        <source>%1: neither %2 nor %3 is in this folder</source>
+        <translation>%1: Weder %2 noch %3 liegt in diesem Ordner</translation>
+    </message>
+    <message>
+        <source>%1: &quot;weight_map&quot; must be an object mapping tensor names to shard files, but it is %2</source>
+        <translation>%1: &quot;weight_map&quot; muss ein Objekt sein, das Tensornamen auf Shard-Dateien abbildet, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1: the shard of tensor &quot;%2&quot; must be a file name, but it is %3</source>
+        <translation>%1: Der Shard von Tensor &quot;%2&quot; muss ein Dateiname sein, ist aber %3</translation>
+    </message>
+    <message>
+        <source>%1: shard &quot;%2&quot; of tensor &quot;%3&quot; is not a plain file name in the checkpoint folder</source>
+        <translation>%1: Shard &quot;%2&quot; von Tensor &quot;%3&quot; ist kein einfacher Dateiname im Checkpoint-Ordner</translation>
+    </message>
+    <message>
+        <source>%1: names shard &quot;%2&quot;, which is missing from the folder</source>
+        <translation>%1: Nennt Shard &quot;%2&quot;, der im Ordner fehlt</translation>
+    </message>
+    <message>
+        <source>%1: places tensor &quot;%2&quot; in shard &quot;%3&quot;, but that shard has no such tensor</source>
+        <translation>%1: Ordnet Tensor &quot;%2&quot; dem Shard &quot;%3&quot; zu, aber dieser Shard enthält keinen solchen Tensor</translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; appears in two shards, &quot;%3&quot; and &quot;%4&quot;</source>
+        <translation>%1: Tensor &quot;%2&quot; kommt in zwei Shards vor, &quot;%3&quot; und &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint has no tensor &quot;%2&quot;</source>
+        <translation>%1: Der Checkpoint enthält keinen Tensor &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>List a model&apos;s quantizable linear layers and check its weights</source>
+        <translation>Die quantisierbaren linearen Schichten eines Modells auflisten und seine Gewichte prüfen</translation>
+    </message>
+    <message>
+        <source>Quantize a model and write a fake-quant (dequantized) checkpoint</source>
+        <translation>Ein Modell quantisieren und einen Fake-Quant-Checkpoint (dequantisiert) schreiben</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>missing argument %1</source>
+        <translation>Argument %1 fehlt</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>Unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>--%1 must be an integer from %2 to %3, not &apos;%4&apos;</source>
+        <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein, nicht &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>quantbench-cli: warning: %1</source>
+        <translation>quantbench-cli: Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Usage: quantbench-cli COMMAND [options] [arguments]</source>
+        <translation>Aufruf: quantbench-cli COMMAND [Optionen] [Argumente]</translation>
+    </message>
+    <message>
+        <source>QuantBench %1: quantize large language models and measure what it costs.</source>
+        <translation>QuantBench %1: große Sprachmodelle quantisieren und messen, was es kostet.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Run &apos;quantbench-cli COMMAND --help&apos; for the arguments and options of a command.</source>
+        <translation>Mit &apos;quantbench-cli COMMAND --help&apos; werden die Argumente und Optionen eines Befehls angezeigt.</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos;.</source>
+        <translation>Versuchen Sie &apos;%1 --help&apos;.</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>Kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (commands: %2)</source>
+        <translation>Unbekannter Befehl &apos;%1&apos; (Befehle: %2)</translation>
+    </message>
+    <message>
+        <source>quantbench-cli: error: %1</source>
+        <translation>quantbench-cli: Fehler: %1</translation>
+    </message>
+    <message>
+        <source>quantbench-cli: cancelled; nothing was written</source>
+        <translation>quantbench-cli: abgebrochen; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 (%2 … %3)</source>
+        <translation>%1 (%2 … %3)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model type</source>
+        <translation>Modelltyp</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>Hidden Size</translation>
+    </message>
+    <message>
+        <source>%1 (intermediate %2)</source>
+        <translation>%1 (Zwischendimension %2)</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Attention-Heads</translation>
+    </message>
+    <message>
+        <source>%1 (%2 key/value, head dim %3)</source>
+        <translation>%1 (%2 Key/Value, Head-Dimension %3)</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vokabular</translation>
+    </message>
+    <message>
+        <source>Tied embeddings</source>
+        <translation>Gekoppelte Embeddings</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>DType</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Linear layers</source>
+        <translation>Lineare Schichten</translation>
+    </message>
+    <message>
+        <source>%1, %2 parameters, %3</source>
+        <translation>%1, %2 Parameter, %3</translation>
+    </message>
+    <message>
+        <source>All tensors</source>
+        <translation>Alle Tensoren</translation>
+    </message>
+    <message>
+        <source>%1 tensors, %2</source>
+        <translation>%1 Tensoren, %2</translation>
+    </message>
+    <message>
+        <source>Prints the model summary from config.json and every quantizable linear layer (name, role, shape [out, in], dtype, parameters, bytes), then scans every tensor for NaN and Inf; tensors holding them are reported as warnings on stderr.</source>
+        <translation>Gibt die Modellübersicht aus config.json und jede quantisierbare lineare Schicht aus (Name, Rolle, Form [out, in], dtype, Parameter, Bytes) und durchsucht dann jeden Tensor nach NaN und Inf; Tensoren, die solche Werte enthalten, werden als Warnungen auf stderr gemeldet.</translation>
+    </message>
+    <message>
+        <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index).</source>
+        <translation>Ein Hugging-Face-Checkpoint-Ordner: config.json und model.safetensors (oder Shards mit ihrem Index).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object (model, layers, totals, nonfinite) to stdout instead of the table.</source>
+        <translation>Ein einzelnes JSON-Objekt (model, layers, totals, nonfinite) statt der Tabelle auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Skip the NaN/Inf scan of the weights (faster on large models; &quot;nonfinite&quot; is then null).</source>
+        <translation>Die NaN/Inf-Prüfung der Gewichte überspringen (schneller bei großen Modellen; &quot;nonfinite&quot; ist dann null).</translation>
+    </message>
+    <message>
+        <source>--group must be a positive number of columns, -1 or &apos;channel&apos; (per channel), 0 or &apos;tensor&apos; (per tensor), not &apos;%1&apos;</source>
+        <translation>--group muss eine positive Spaltenzahl, -1 oder &apos;channel&apos; (pro Kanal), 0 oder &apos;tensor&apos; (pro Tensor) sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>beibehalten</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Weight MSE</source>
+        <translation>Gewichts-MSE</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>Rel. Fehler</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n override(s))</source>
+        <translation>
+            <numerusform>(+%n Überschreibung)</numerusform>
+            <numerusform>(+%n Überschreibungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s): %1 quantized, %2 kept, %3 skipped in %4 s</source>
+        <translation>
+            <numerusform>%n Schicht: %1 quantisiert, %2 beibehalten, %3 übersprungen in %4 s</numerusform>
+            <numerusform>%n Schichten: %1 quantisiert, %2 beibehalten, %3 übersprungen in %4 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Every quantizable linear layer is quantized as the plan says and stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads the result. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json are written beside them. The input is never written; the output appears only once complete.
+The plan is either given by --method (with --bits, --group, --sym/--asym) or read from a --recipe, whose default those flags then override. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>Jede quantisierbare lineare Schicht wird gemäß dem Plan quantisiert und dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des ursprünglichen Modells das Ergebnis lädt. config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json werden daneben geschrieben. Die Eingabe wird nie beschrieben; die Ausgabe erscheint erst, wenn sie vollständig ist.
+Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegeben oder aus einem --recipe gelesen, dessen Standard diese Optionen dann überschreiben. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to quantize.</source>
+        <translation>Der zu quantisierende Hugging-Face-Checkpoint-Ordner.</translation>
+    </message>
+    <message>
+        <source>Quantization method: %1 (&apos;none&apos; keeps full precision).</source>
+        <translation>Quantisierungsmethode: %1 (&apos;none&apos; behält volle Genauigkeit).</translation>
+    </message>
+    <message>
+        <source>Bits per weight, %1 to %2 (default 4).</source>
+        <translation>Bits pro Gewicht, %1 bis %2 (Standard 4).</translation>
+    </message>
+    <message>
+        <source>Input columns sharing a scale: a positive number, -1 or &apos;channel&apos; for one per output channel, 0 or &apos;tensor&apos; for one per tensor (default 128).</source>
+        <translation>Eingabespalten, die sich eine Skala teilen: eine positive Zahl, -1 oder &apos;channel&apos; für eine pro Ausgabekanal, 0 oder &apos;tensor&apos; für eine pro Tensor (Standard 128).</translation>
+    </message>
+    <message>
+        <source>Symmetric grid (zero point fixed at the middle code).</source>
+        <translation>Symmetrisches Raster (Nullpunkt fest auf dem mittleren Code).</translation>
+    </message>
+    <message>
+        <source>Asymmetric grid with a zero point (the default).</source>
+        <translation>Asymmetrisches Raster mit Nullpunkt (der Standard).</translation>
+    </message>
+    <message>
+        <source>The folder to write. Must not exist unless --force is given.</source>
+        <translation>Der zu schreibende Ordner. Darf nicht existieren, außer --force ist angegeben.</translation>
+    </message>
+    <message>
+        <source>Replace OUT_DIR if it exists (only once the new output is complete).</source>
+        <translation>OUT_DIR ersetzen, falls es existiert (erst wenn die neue Ausgabe vollständig ist).</translation>
+    </message>
+    <message>
+        <source>Read the plan (a default and per-layer overrides) from this recipe JSON file.</source>
+        <translation>Den Plan (einen Standard und Überschreibungen pro Schicht) aus dieser Rezept-JSON-Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Print the report (quant_report.json) to stdout instead of the table.</source>
+        <translation>Den Bericht (quant_report.json) statt der Tabelle auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>--out OUT_DIR is required</source>
+        <translation>--out OUT_DIR ist erforderlich</translation>
+    </message>
+    <message>
+        <source>give the plan explicitly: --method (%1) or --recipe FILE</source>
+        <translation>Geben Sie den Plan explizit an: --method (%1) oder --recipe FILE</translation>
+    </message>
+    <message>
+        <source>--sym and --asym exclude each other</source>
+        <translation>--sym und --asym schließen sich gegenseitig aus</translation>
+    </message>
+    <message>
+        <source>--method must be one of %1, not &apos;%2&apos;</source>
+        <translation>--method muss einer der Werte %1 sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FakeQuantExporter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>%1 kann nicht nach %2 kopiert werden</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFile</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: Die Datei lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at byte %3)</source>
+        <translation>%1: Kein gültiges JSON (%2 bei Byte %3)</translation>
+    </message>
+    <message>
+        <source>%1: the file must hold a JSON object</source>
+        <translation>%1: Die Datei muss ein JSON-Objekt enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>JsonText</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>the boolean true</source>
+        <translation>der boolesche Wert true</translation>
+    </message>
+    <message>
+        <source>the boolean false</source>
+        <translation>der boolesche Wert false</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>die Zahl %1</translation>
+    </message>
+    <message>
+        <source>the string &quot;%1&quot;</source>
+        <translation>die Zeichenkette &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>LayerInventory</name>
+    <message>
+        <source>%1: tensor &quot;%2&quot;, which config.json implies, is missing from the checkpoint</source>
+        <translation>%1: Tensor &quot;%2&quot;, den config.json voraussetzt, fehlt im Checkpoint</translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; has shape %3, but config.json implies [%4] (%5)</source>
+        <translation>%1: Tensor &quot;%2&quot; hat die Form %3, aber config.json ergibt [%4] (%5)</translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; has dtype %3; QuantBench reads checkpoints whose weights are F32, F16 or BF16</source>
+        <translation>%1: Tensor &quot;%2&quot; hat den dtype %3; QuantBench liest Checkpoints, deren Gewichte F32, F16 oder BF16 sind</translation>
+    </message>
+    <message>
+        <source>%1: config.json declares num_hidden_layers = %2, but the checkpoint has no tensors for %3 of those blocks (the first missing is model.layers.%4)</source>
+        <translation>%1: config.json gibt num_hidden_layers = %2 an, aber der Checkpoint enthält für %3 dieser Blöcke keine Tensoren (der erste fehlende ist model.layers.%4)</translation>
+    </message>
+    <message>
+        <source>vocab_size × hidden_size</source>
+        <translation>vocab_size × hidden_size</translation>
+    </message>
+    <message>
+        <source>bias of %1</source>
+        <translation>Bias von %1</translation>
+    </message>
+    <message>
+        <source>num_attention_heads × head_dim, hidden_size</source>
+        <translation>num_attention_heads × head_dim, hidden_size</translation>
+    </message>
+    <message>
+        <source>num_key_value_heads × head_dim, hidden_size</source>
+        <translation>num_key_value_heads × head_dim, hidden_size</translation>
+    </message>
+    <message>
+        <source>hidden_size</source>
+        <translation>hidden_size</translation>
+    </message>
+    <message>
+        <source>hidden_size, num_attention_heads × head_dim</source>
+        <translation>hidden_size, num_attention_heads × head_dim</translation>
+    </message>
+    <message>
+        <source>intermediate_size × hidden_size</source>
+        <translation>intermediate_size × hidden_size</translation>
+    </message>
+    <message>
+        <source>hidden_size × intermediate_size</source>
+        <translation>hidden_size × intermediate_size</translation>
+    </message>
+</context>
+<context>
+    <name>LoadedModel</name>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1: Der Ordner existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSpec</name>
+    <message>
+        <source>%1: field &quot;%2&quot; must be %3, but it is %4</source>
+        <translation>%1: Feld &quot;%2&quot; muss %3 sein, ist aber %4</translation>
+    </message>
+    <message>
+        <source>%1: required field &quot;%2&quot; is missing</source>
+        <translation>%1: Das Pflichtfeld &quot;%2&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>a positive integer</source>
+        <translation>eine positive ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a non-negative integer token id</source>
+        <translation>eine nicht negative ganzzahlige Token-ID</translation>
+    </message>
+    <message>
+        <source>a token id or a list of token ids</source>
+        <translation>eine Token-ID oder eine Liste von Token-IDs</translation>
+    </message>
+    <message>
+        <source>a positive number</source>
+        <translation>eine positive Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an object or null</source>
+        <translation>ein Objekt oder null</translation>
+    </message>
+    <message>
+        <source>%1: config.json is missing; a Hugging Face checkpoint folder needs it to describe the model</source>
+        <translation>%1: config.json fehlt; ein Hugging-Face-Checkpoint-Ordner braucht sie, um das Modell zu beschreiben</translation>
+    </message>
+    <message>
+        <source>%1: required field &quot;model_type&quot; is missing</source>
+        <translation>%1: Das Pflichtfeld &quot;model_type&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>%1: model_type &quot;%2&quot; is not supported (supported: %3)</source>
+        <translation>%1: model_type &quot;%2&quot; wird nicht unterstützt (unterstützt: %3)</translation>
+    </message>
+    <message>
+        <source>%1: hidden_size %2 is not a multiple of num_attention_heads %3</source>
+        <translation>%1: hidden_size %2 ist kein Vielfaches von num_attention_heads %3</translation>
+    </message>
+    <message>
+        <source>%1: num_attention_heads %2 is not a multiple of num_key_value_heads %3</source>
+        <translation>%1: num_attention_heads %2 ist kein Vielfaches von num_key_value_heads %3</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;rope_type&quot; is missing</source>
+        <translation>%1: Das Feld &quot;rope_type&quot; fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>QuantPlan</name>
+    <message>
+        <source>Keep</source>
+        <translation>Beibehalten</translation>
+    </message>
+    <message>
+        <source>RTN</source>
+        <translation>RTN</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression: %2</source>
+        <translation>&quot;%1&quot; ist kein gültiger regulärer Ausdruck: %2</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be %3, but it is %4</source>
+        <translation>%1.%2 muss %3 sein, ist aber %4</translation>
+    </message>
+    <message>
+        <source>a layer name or &quot;re:&quot; followed by a regular expression</source>
+        <translation>ein Schichtname oder &quot;re:&quot; gefolgt von einem regulären Ausdruck</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>einer der Werte %1</translation>
+    </message>
+    <message>
+        <source>an integer from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>a positive number of columns, -1 (per channel) or 0 (per tensor)</source>
+        <translation>eine positive Spaltenzahl, -1 (pro Kanal) oder 0 (pro Tensor)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot; (known: %3)</source>
+        <translation>%1: Unbekanntes Feld &quot;%2&quot; (bekannt: %3)</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot; (known: default, overrides)</source>
+        <translation>%1: Unbekanntes Feld &quot;%2&quot; (bekannt: default, overrides)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;default&quot; must be an object, but it is %2</source>
+        <translation>%1: &quot;default&quot; muss ein Objekt sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;overrides&quot; must be an array, but it is %2</source>
+        <translation>%1: &quot;overrides&quot; muss ein Array sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1 must be an object, but it is %2</source>
+        <translation>%1 muss ein Objekt sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;match&quot; naming the layers it applies to</source>
+        <translation>%1 hat kein &quot;match&quot;, das die Schichten benennt, für die es gilt</translation>
+    </message>
+    <message>
+        <source>%1: default: %2</source>
+        <translation>%1: default: %2</translation>
+    </message>
+    <message>
+        <source>overrides[%1]: the regular expression &quot;%2&quot; matches no layer of this model</source>
+        <translation>overrides[%1]: Der reguläre Ausdruck &quot;%2&quot; passt auf keine Schicht dieses Modells</translation>
+    </message>
+    <message>
+        <source>overrides[%1]: this model has no layer named &quot;%2&quot;</source>
+        <translation>overrides[%1]: Dieses Modell hat keine Schicht namens &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QuantScheme</name>
+    <message>
+        <source>%1-bit symmetric</source>
+        <translation>%1 Bit symmetrisch</translation>
+    </message>
+    <message>
+        <source>%1-bit asymmetric</source>
+        <translation>%1 Bit asymmetrisch</translation>
+    </message>
+    <message>
+        <source>%1, per tensor</source>
+        <translation>%1, pro Tensor</translation>
+    </message>
+    <message>
+        <source>%1, per channel</source>
+        <translation>%1, pro Kanal</translation>
+    </message>
+    <message>
+        <source>%1, groups of %2</source>
+        <translation>%1, Gruppen zu %2</translation>
+    </message>
+    <message>
+        <source>bits must be between %1 and %2, not %3</source>
+        <translation>Die Bitzahl muss zwischen %1 und %2 liegen, nicht %3</translation>
+    </message>
+    <message>
+        <source>the group size must be a positive number of columns, -1 (per channel) or 0 (per tensor), not %1</source>
+        <translation>Die Gruppengröße muss eine positive Spaltenzahl, -1 (pro Kanal) oder 0 (pro Tensor) sein, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>SafetensorsFile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot;: %3</source>
+        <translation>%1: Tensor &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>Die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>Die Datei lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>Die Datei ist leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>the file is %n byte(s) long, too short to hold the 8-byte header length</source>
+        <translation>
+            <numerusform>Die Datei ist %n Byte lang, zu kurz für die 8 Byte lange Headerlänge</numerusform>
+            <numerusform>Die Datei ist %n Bytes lang, zu kurz für die 8 Byte lange Headerlänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot map the file into memory: %1</source>
+        <translation>Die Datei lässt sich nicht in den Speicher abbilden: %1</translation>
+    </message>
+    <message>
+        <source>the header length %1 runs past the end of the file (%2 bytes after the 8-byte length field)</source>
+        <translation>Die Headerlänge %1 reicht über das Dateiende hinaus (%2 Bytes nach dem 8 Byte langen Längenfeld)</translation>
+    </message>
+    <message>
+        <source>the header length %1 is larger than the limit of %2 bytes</source>
+        <translation>Die Headerlänge %1 überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>the header is not valid JSON (%1 at byte %2 of the header)</source>
+        <translation>Der Header ist kein gültiges JSON (%1 bei Byte %2 des Headers)</translation>
+    </message>
+    <message>
+        <source>the header is JSON but not an object</source>
+        <translation>Der Header ist JSON, aber kein Objekt</translation>
+    </message>
+    <message>
+        <source>__metadata__ must be an object of strings</source>
+        <translation>__metadata__ muss ein Objekt aus Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>__metadata__ entry &quot;%1&quot; must be a string</source>
+        <translation>__metadata__-Eintrag &quot;%1&quot; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>the header entry is %1, not an object</source>
+        <translation>Der Header-Eintrag ist %1, kein Objekt</translation>
+    </message>
+    <message>
+        <source>&quot;dtype&quot; must be a string, but it is %1</source>
+        <translation>&quot;dtype&quot; muss eine Zeichenkette sein, ist aber %1</translation>
+    </message>
+    <message>
+        <source>unknown dtype &quot;%1&quot; (known: %2)</source>
+        <translation>Unbekannter dtype &quot;%1&quot; (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;shape&quot; must be an array of non-negative integers, but it is %1</source>
+        <translation>&quot;shape&quot; muss ein Array nicht negativer ganzer Zahlen sein, ist aber %1</translation>
+    </message>
+    <message>
+        <source>&quot;shape&quot; must hold non-negative integers, but one entry is %1</source>
+        <translation>&quot;shape&quot; muss nicht negative ganze Zahlen enthalten, aber ein Eintrag ist %1</translation>
+    </message>
+    <message>
+        <source>&quot;data_offsets&quot; must be two non-negative integers [begin, end]</source>
+        <translation>&quot;data_offsets&quot; müssen zwei nicht negative ganze Zahlen [begin, end] sein</translation>
+    </message>
+    <message>
+        <source>data_offsets [%1, %2] are reversed: the end comes before the beginning</source>
+        <translation>data_offsets [%1, %2] sind vertauscht: Das Ende liegt vor dem Anfang</translation>
+    </message>
+    <message>
+        <source>data_offsets [%1, %2] run past the end of the data section (%3 bytes; file size %4)</source>
+        <translation>data_offsets [%1, %2] reichen über das Ende des Datenbereichs hinaus (%3 Bytes; Dateigröße %4)</translation>
+    </message>
+    <message>
+        <source>shape %1 of %2 needs %3 bytes, but data_offsets [%4, %5] hold %6</source>
+        <translation>Form %1 mit %2 benötigt %3 Bytes, aber data_offsets [%4, %5] umfassen %6</translation>
+    </message>
+    <message>
+        <source>data_offsets [%1, %2] overlap tensor &quot;%3&quot; [%4, %5]</source>
+        <translation>data_offsets [%1, %2] überlappen Tensor &quot;%3&quot; [%4, %5]</translation>
+    </message>
+    <message>
+        <source>a gap of %1 bytes lies between tensor &quot;%2&quot; (ending at %3) and this tensor (starting at %4)</source>
+        <translation>Zwischen Tensor &quot;%2&quot; (endet bei %3) und diesem Tensor (beginnt bei %4) liegt eine Lücke von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>a gap of %1 bytes lies before this first tensor: the data section must start with a tensor</source>
+        <translation>Vor diesem ersten Tensor liegt eine Lücke von %1 Bytes: Der Datenbereich muss mit einem Tensor beginnen</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the last tensor &quot;%2&quot; belong to no tensor</source>
+        <translation>%1 Bytes nach dem letzten Tensor &quot;%2&quot; gehören zu keinem Tensor</translation>
+    </message>
+    <message>
+        <source>the header lists no tensors, but %1 bytes of data follow it</source>
+        <translation>Der Header listet keine Tensoren auf, aber ihm folgen %1 Bytes an Daten</translation>
+    </message>
+    <message>
+        <source>dtype %1 cannot be read as floating point (QuantBench reads F32, F16, BF16 and F64)</source>
+        <translation>dtype %1 lässt sich nicht als Gleitkommazahl lesen (QuantBench liest F32, F16, BF16 und F64)</translation>
+    </message>
+</context>
+<context>
+    <name>SafetensorsWriter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>the file has the wrong size after writing</source>
+        <translation>Die Datei hat nach dem Schreiben die falsche Größe</translation>
+    </message>
+</context>
+<context>
+    <name>StagingDirectory</name>
+    <message>
+        <source>%1: refusing to write here, it would replace the input %2</source>
+        <translation>%1: Schreiben hier verweigert, es würde die Eingabe %2 ersetzen</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1: Existiert und ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1: the folder already exists (use --force to replace it)</source>
+        <translation>%1: Der Ordner existiert bereits (mit --force ersetzen)</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the parent folder</source>
+        <translation>%1: Der übergeordnete Ordner lässt sich nicht anlegen</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary folder beside it: %2</source>
+        <translation>%1: Daneben lässt sich kein temporärer Ordner anlegen: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary folder beside it</source>
+        <translation>%1: Daneben lässt sich kein temporärer Ordner anlegen</translation>
+    </message>
+    <message>
+        <source>%1: not enough free space: the output needs %2, the disk has %3</source>
+        <translation>%1: Nicht genug freier Speicherplatz: Die Ausgabe braucht %2, auf dem Datenträger sind %3 frei</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the existing folder aside</source>
+        <translation>%1: Der vorhandene Ordner lässt sich nicht beiseiteschieben</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename the finished output into place</source>
+        <translation>%1: Die fertige Ausgabe lässt sich nicht an ihren Platz umbenennen</translation>
+    </message>
+    <message>
+        <source>%1: refusing to write inside the input folder %2; choose a folder outside it</source>
+        <translation>%1: Schreiben im Eingabeordner %2 verweigert; wählen Sie einen Ordner außerhalb davon</translation>
+    </message>
+</context>
+<context>
+    <name>WeightHistogramBuilder</name>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>Das Modell hat keine lineare Schicht namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>WeightQuantization</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not quantized: %1 NaN and %2 infinite weight(s), the first at %3</source>
+        <translation>Nicht quantisiert: %1 NaN- und %2 unendliche Gewicht(e), das erste bei %3</translation>
+    </message>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>Das Modell hat keine lineare Schicht namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Quantizing %1</source>
+        <translation>%1 wird quantisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quantized %n layer(s)</source>
+        <translation>
+            <numerusform>%n Schicht quantisiert</numerusform>
+            <numerusform>%n Schichten quantisiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeightScan</name>
+    <message>
+        <source>Checking %1 for NaN and Inf</source>
+        <translation>%1 wird auf NaN und Inf geprüft</translation>
+    </message>
+    <message>
+        <source>tensor &quot;%1&quot; holds %2 NaN and %3 infinite value(s) among %4 (the first at %5); a layer with such weights is kept unquantized</source>
+        <translation>Tensor &quot;%1&quot; enthält unter %4 Werten %2 NaN- und %3 unendliche Wert(e) (der erste bei %5); eine Schicht mit solchen Gewichten bleibt unquantisiert</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>QuantBench: a workbench for quantizing large language models.</source>
+        <translation>QuantBench: eine Workbench zur Quantisierung großer Sprachmodelle.</translation>
+    </message>
+    <message>
+        <source>Model folder to open (default: the bundled demo model).</source>
+        <translation>Zu öffnender Modellordner (Standard: das mitgelieferte Demo-Modell).</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the model is open, then quit.</source>
+        <translation>Ein Bild des Fensters in FILE speichern, sobald das Modell geöffnet ist, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Select LAYER after opening (with --screenshot).</source>
+        <translation>LAYER nach dem Öffnen auswählen (mit --screenshot).</translation>
+    </message>
+    <message>
+        <source>Quantize all layers after opening (with --screenshot).</source>
+        <translation>Alle Schichten nach dem Öffnen quantisieren (mit --screenshot).</translation>
+    </message>
+</context>
+<context>
+    <name>qb::HistogramView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Whole layer</source>
+        <translation>Ganze Schicht</translation>
+    </message>
+    <message>
+        <source>Chosen row</source>
+        <translation>Gewählte Zeile</translation>
+    </message>
+    <message>
+        <source>Chosen group</source>
+        <translation>Gewählte Gruppe</translation>
+    </message>
+    <message>
+        <source>Which weights the histogram counts</source>
+        <translation>Welche Gewichte das Histogramm zählt</translation>
+    </message>
+    <message>
+        <source>Output row whose quantization grid is drawn</source>
+        <translation>Ausgabezeile, deren Quantisierungsraster gezeichnet wird</translation>
+    </message>
+    <message>
+        <source>Group (run of input columns) of that row whose grid is drawn</source>
+        <translation>Gruppe (Folge von Eingabespalten) dieser Zeile, deren Raster gezeichnet wird</translation>
+    </message>
+    <message>
+        <source>Number of histogram bins</source>
+        <translation>Anzahl der Histogramm-Bins</translation>
+    </message>
+    <message>
+        <source>Logarithmic count axis: shows the sparse tails where outliers live</source>
+        <translation>Logarithmische Anzahlachse: zeigt die dünn besetzten Ränder, in denen Ausreißer liegen</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the whole histogram again (also: double-click the plot)</source>
+        <translation>Das ganze Histogramm wieder anzeigen (auch: Doppelklick auf das Diagramm)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Row:</source>
+        <translation>Zeile:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <source>Bins:</source>
+        <translation>Bins:</translation>
+    </message>
+    <message>
+        <source>Weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>Weights per bin</source>
+        <translation>Gewichte pro Bin</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its weights.</source>
+        <translation>Wählen Sie eine Schicht, um ihre Gewichte zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 weights in [%2, %3]</source>
+        <translation>%1 Gewichte in [%2, %3]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NaN/Inf not counted</source>
+        <translation>
+            <numerusform>%n NaN/Inf nicht gezählt</numerusform>
+            <numerusform>%n NaN/Inf nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept in full precision: no grid</source>
+        <translation>in voller Genauigkeit beibehalten: kein Raster</translation>
+    </message>
+    <message>
+        <source>%1; grid of row %2, group %3 (columns %4–%5): scale %6, zero point %7</source>
+        <translation>%1; Raster von Zeile %2, Gruppe %3 (Spalten %4–%5): Skala %6, Nullpunkt %7</translation>
+    </message>
+    <message>
+        <source>clipped: %1 % (%2 weights)</source>
+        <translation>abgeschnitten: %1 % (%2 Gewichte)</translation>
+    </message>
+    <message>
+        <source>Grid level: code %1 = %2</source>
+        <translation>Rasterstufe: Code %1 = %2</translation>
+    </message>
+    <message>
+        <source>[%1, %2): %3 weights</source>
+        <translation>[%1, %2): %3 Gewichte</translation>
+    </message>
+</context>
+<context>
+    <name>qb::IssuesModel</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>qb::IssuesPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::JobRunner</name>
+    <message>
+        <source>not enough memory for this operation</source>
+        <translation>Nicht genug Arbeitsspeicher für diesen Vorgang</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <translation>Interner Fehler: %1</translation>
+    </message>
+    <message>
+        <source>internal error: an unknown exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qb::LayerTableModel</name>
+    <message>
+        <source>per channel</source>
+        <translation>pro Kanal</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 of %n layer(s)</source>
+        <translation>
+            <numerusform>%1 von %n Schicht festlegen</numerusform>
+            <numerusform>%1 von %n Schichten festlegen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the default settings</source>
+        <translation>Standardeinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>DType</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Weight MSE</source>
+        <translation>Gewichts-MSE</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>Rel. Fehler</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>[output features, input features] of the weight matrix</source>
+        <translation>[Ausgabemerkmale, Eingabemerkmale] der Gewichtsmatrix</translation>
+    </message>
+    <message>
+        <source>Input columns sharing one scale and zero point; per channel = one per output row</source>
+        <translation>Eingabespalten, die sich eine Skala und einen Nullpunkt teilen; pro Kanal = eine pro Ausgabezeile</translation>
+    </message>
+    <message>
+        <source>Symmetric grids fix the zero point at the middle code; asymmetric grids fit it to each group&apos;s minimum and maximum</source>
+        <translation>Symmetrische Raster legen den Nullpunkt auf den mittleren Code fest; asymmetrische Raster passen ihn an Minimum und Maximum jeder Gruppe an</translation>
+    </message>
+    <message>
+        <source>Mean squared difference between the original and the quantized weights</source>
+        <translation>Mittlere quadratische Abweichung zwischen den ursprünglichen und den quantisierten Gewichten</translation>
+    </message>
+    <message>
+        <source>‖W − Ŵ‖ / ‖W‖ (Frobenius norms)</source>
+        <translation>‖W − Ŵ‖ / ‖W‖ (Frobeniusnormen)</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio of the weights, in decibels</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis der Gewichte in Dezibel</translation>
+    </message>
+    <message>
+        <source>sym</source>
+        <translation>sym</translation>
+    </message>
+    <message>
+        <source>asym</source>
+        <translation>asym</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>beibehalten</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>Shares its input with: %1</source>
+        <translation>Teilt die Eingabe mit: %1</translation>
+    </message>
+    <message>
+        <source>Kept in full precision</source>
+        <translation>In voller Genauigkeit beibehalten</translation>
+    </message>
+    <message>
+        <source>Not quantized yet</source>
+        <translation>Noch nicht quantisiert</translation>
+    </message>
+    <message>
+        <source>%1
+MSE %2
+relative error %3
+SQNR %4 dB
+max |error| %5%6</source>
+        <translation>%1
+MSE %2
+relativer Fehler %3
+SQNR %4 dB
+max. |Fehler| %5%6</translation>
+    </message>
+    <message>
+        <source>The settings changed since this result</source>
+        <translation>Die Einstellungen haben sich seit diesem Ergebnis geändert</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>asymmetrisch</translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>symmetrisch</translation>
+    </message>
+</context>
+<context>
+    <name>qb::MainWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>QuantBench</source>
+        <translation>QuantBench</translation>
+    </message>
+    <message>
+        <source>Open a model folder to begin.</source>
+        <translation>Öffnen Sie einen Modellordner, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model Folder…</source>
+        <translation>Modell&amp;ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face checkpoint folder (config.json and safetensors)</source>
+        <translation>Einen Hugging-Face-Checkpoint-Ordner öffnen (config.json und safetensors)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Model</source>
+        <translation>&amp;Demo-Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Open the bundled stories260K model</source>
+        <translation>Das mitgelieferte Modell stories260K öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Fake-Quant Checkpoint…</source>
+        <translation>Fake-Quant-Checkpoint &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the model with every quantized weight replaced by its dequantized value, loadable by any evaluator</source>
+        <translation>Das Modell schreiben, wobei jedes quantisierte Gewicht durch seinen dequantisierten Wert ersetzt ist, ladbar von jedem Evaluator</translation>
+    </message>
+    <message>
+        <source>&amp;Save Plan…</source>
+        <translation>Plan &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the per-layer plan as a recipe (JSON)</source>
+        <translation>Den Plan pro Schicht als Rezept (JSON) speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Load Plan…</source>
+        <translation>Plan &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Load a recipe (JSON) as the plan of this model</source>
+        <translation>Ein Rezept (JSON) als Plan dieses Modells laden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Quantize &amp;Selected Layers</source>
+        <translation>&amp;Ausgewählte Schichten quantisieren</translation>
+    </message>
+    <message>
+        <source>Quantize the selected layers as the plan says and measure their weight error</source>
+        <translation>Die ausgewählten Schichten gemäß dem Plan quantisieren und ihren Gewichtsfehler messen</translation>
+    </message>
+    <message>
+        <source>Quantize &amp;All Layers</source>
+        <translation>A&amp;lle Schichten quantisieren</translation>
+    </message>
+    <message>
+        <source>Quantize every layer as the plan says and measure its weight error</source>
+        <translation>Jede Schicht gemäß dem Plan quantisieren und ihren Gewichtsfehler messen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>Stop the running operation</source>
+        <translation>Den laufenden Vorgang anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantBench</source>
+        <translation>Ü&amp;ber QuantBench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Filter layers (regular expression, e.g. mlp|layers\.0\.)</source>
+        <translation>Schichten filtern (regulärer Ausdruck, z. B. mlp|layers\.0\.)</translation>
+    </message>
+    <message>
+        <source>Weight histogram</source>
+        <translation>Gewichtshistogramm</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Open Model Folder</source>
+        <translation>Modellordner öffnen</translation>
+    </message>
+    <message>
+        <source>The demo model is not installed: expected it in %1</source>
+        <translation>Das Demo-Modell ist nicht installiert: erwartet in %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Öffnen von %1</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 blocks · hidden %4 · %5 linear layers, %6 parameters in %7 · %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 Blöcke · Hidden Size %4 · %5 lineare Schichten, %6 Parameter in %7 · %8</translation>
+    </message>
+    <message>
+        <source>%1 — QuantBench</source>
+        <translation>%1 — QuantBench</translation>
+    </message>
+    <message>
+        <source>Checking weights</source>
+        <translation>Prüfung der Gewichte</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its weights.</source>
+        <translation>Wählen Sie eine Schicht, um ihre Gewichte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Histogram of %1</source>
+        <translation>Histogramm von %1</translation>
+    </message>
+    <message>
+        <source>Select the layers to quantize first.</source>
+        <translation>Wählen Sie zuerst die zu quantisierenden Schichten aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quantizing %n layer(s)</source>
+        <translation>
+            <numerusform>Quantisierung von %n Schicht</numerusform>
+            <numerusform>Quantisierung von %n Schichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Fake-Quant Checkpoint to Folder</source>
+        <translation>Fake-Quant-Checkpoint in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Replace Folder?</source>
+        <translation>Ordner ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the exported checkpoint? Its current contents are deleted once the export has completed.</source>
+        <translation>%1 existiert bereits. Durch den exportierten Checkpoint ersetzen? Der aktuelle Inhalt wird gelöscht, sobald der Export abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Export nach %1</translation>
+    </message>
+    <message>
+        <source>Exported a fake-quant checkpoint to %1</source>
+        <translation>Fake-Quant-Checkpoint nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>Recipes (*.json)</source>
+        <translation>Rezepte (*.json)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Saved the plan to %1</source>
+        <translation>Plan in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Load Plan</source>
+        <translation>Plan laden</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model:
+%2</source>
+        <translation>%1 passt nicht zu diesem Modell:
+%2</translation>
+    </message>
+    <message>
+        <source>Load plan %1</source>
+        <translation>Plan %1 laden</translation>
+    </message>
+    <message>
+        <source>Loaded the plan %1</source>
+        <translation>Plan %1 geladen</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>%1: done in %2.</source>
+        <translation>%1: fertig in %2.</translation>
+    </message>
+    <message>
+        <source>%1: cancelled; nothing was changed.</source>
+        <translation>%1: abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>About QuantBench</source>
+        <translation>Über QuantBench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QuantBench %1&lt;/h3&gt;&lt;p&gt;A workbench for quantizing large language models: see, layer by layer, what rounding does to a model, choose per layer, and ship the result.&lt;/p&gt;&lt;p&gt;The bundled demo model is stories260K by Andrej Karpathy (MIT licence).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;QuantBench %1&lt;/h3&gt;&lt;p&gt;Eine Workbench zur Quantisierung großer Sprachmodelle: Sehen Sie Schicht für Schicht, was das Runden mit einem Modell macht, entscheiden Sie pro Schicht und liefern Sie das Ergebnis aus.&lt;/p&gt;&lt;p&gt;Das mitgelieferte Demo-Modell ist stories260K von Andrej Karpathy (MIT-Lizenz).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qb::PlanDefaultsBar</name>
+    <message>
+        <source> bits</source>
+        <translation> Bit</translation>
+    </message>
+    <message>
+        <source>Settings of every layer that has no setting of its own</source>
+        <translation>Einstellungen jeder Schicht, die keine eigene Einstellung hat</translation>
+    </message>
+    <message>
+        <source>Defaults:</source>
+        <translation>Standardwerte:</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+</TS>
