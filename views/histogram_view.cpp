@@ -9,7 +9,6 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
-
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -130,10 +129,22 @@ HistogramScope HistogramView::scope() const
     return static_cast<HistogramScope>(m_scope->currentData().toInt());
 }
 
-std::int64_t HistogramView::row() const { return m_row->value(); }
-std::int64_t HistogramView::group() const { return m_group->value(); }
-int HistogramView::bins() const { return m_bins->value(); }
-bool HistogramView::isLogScale() const { return m_log->isChecked(); }
+std::int64_t HistogramView::row() const
+{
+    return m_row->value();
+}
+std::int64_t HistogramView::group() const
+{
+    return m_group->value();
+}
+int HistogramView::bins() const
+{
+    return m_bins->value();
+}
+bool HistogramView::isLogScale() const
+{
+    return m_log->isChecked();
+}
 
 void HistogramView::setBins(int bins)
 {
@@ -239,10 +250,9 @@ void HistogramView::redraw()
         // Only where every counted weight shares the drawn grid does "outside" mean "clipped";
         // over a whole layer or a grouped row other groups have grids of their own.
         const QuantScheme& scheme = h.request.config.scheme;
-        const bool oneGridForScope = h.request.scope == HistogramScope::Group
-                                     || scheme.granularity == Granularity::PerTensor
-                                     || (h.request.scope == HistogramScope::Row
-                                         && scheme.groupsPerRow(h.cols) == 1);
+        const bool oneGridForScope =
+            h.request.scope == HistogramScope::Group || scheme.granularity == Granularity::PerTensor
+            || (h.request.scope == HistogramScope::Row && scheme.groupsPerRow(h.cols) == 1);
         if (oneGridForScope) {
             shade(std::min(h.lo, gridLo) - margin, gridLo);
             shade(gridHi, std::max(h.hi, gridHi) + margin);
@@ -281,7 +291,8 @@ void HistogramView::resetRanges()
     }
     const double pad = (hi - lo) * 0.03;
     m_plot->xAxis->setRange(lo - pad, hi + pad);
-    const double peak = h.counts.empty() ? 1.0 : *std::max_element(h.counts.begin(), h.counts.end());
+    const double peak =
+        h.counts.empty() ? 1.0 : *std::max_element(h.counts.begin(), h.counts.end());
     if (isLogScale())
         m_plot->yAxis->setRange(0.5, std::max(peak, 1.0) * 2.0);
     else

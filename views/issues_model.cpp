@@ -31,8 +31,9 @@ void IssuesModel::clear()
 
 int IssuesModel::countWithSeverity(Issue::Severity severity) const
 {
-    return static_cast<int>(std::count_if(m_entries.begin(), m_entries.end(),
-                                          [&](const Entry& e) { return e.issue.severity == severity; }));
+    return static_cast<int>(std::count_if(m_entries.begin(), m_entries.end(), [&](const Entry& e) {
+        return e.issue.severity == severity;
+    }));
 }
 
 int IssuesModel::rowCount(const QModelIndex& parent) const

@@ -47,10 +47,11 @@ IssuesPanel::IssuesPanel(IssuesModel* model, QWidget* parent)
         if (!subject.isEmpty())
             Q_EMIT subjectActivated(subject);
     });
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int, int last) {
-        m_view->scrollTo(m_model->index(last, 0));
-        updateSummary();
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int, int last) {
+                m_view->scrollTo(m_model->index(last, 0));
+                updateSummary();
+            });
     connect(model, &QAbstractItemModel::modelReset, this, &IssuesPanel::updateSummary);
     updateSummary();
 }

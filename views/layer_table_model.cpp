@@ -19,7 +19,8 @@ namespace {
 // simpler and safer than storing the field-wise difference.
 class ChangePlanCommand : public QUndoCommand {
 public:
-    ChangePlanCommand(LayerTableModel* model, QuantPlan before, QuantPlan after, const QString& text)
+    ChangePlanCommand(LayerTableModel* model, QuantPlan before, QuantPlan after,
+                      const QString& text)
         : QUndoCommand(text)
         , m_model(model)
         , m_before(std::move(before))
@@ -139,8 +140,8 @@ bool LayerTableModel::setFieldForRows(const QList<int>& rows, int column, const 
             config.scheme.bits = number;
             break;
         case GroupColumn:
-            config.scheme = QuantScheme::fromGroupSizeCode(config.scheme.bits,
-                                                           config.scheme.symmetric, number);
+            config.scheme =
+                QuantScheme::fromGroupSizeCode(config.scheme.bits, config.scheme.symmetric, number);
             break;
         case GridColumn:
             config.scheme.symmetric = value.toBool();
@@ -350,9 +351,9 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ForegroundRole: {
-        const bool inactivePlanCell = (column == BitsColumn || column == GroupColumn
-                                       || column == GridColumn)
-                                      && m_plan.resolve(layerAt(row)->name).method == QuantMethod::None;
+        const bool inactivePlanCell =
+            (column == BitsColumn || column == GroupColumn || column == GridColumn)
+            && m_plan.resolve(layerAt(row)->name).method == QuantMethod::None;
         if (inactivePlanCell || (column >= MseColumn && isResultStale(row)))
             return QPalette().brush(QPalette::Disabled, QPalette::Text);
         const LayerReport* result = resultAt(row);
@@ -394,13 +395,15 @@ QVariant LayerTableModel::displayData(int row, int column) const
     case MseColumn:
         return hasMetrics ? QString::number(result->metrics.mse, 'e', 2) : QString();
     case RelativeErrorColumn:
-        return hasMetrics ? QStringLiteral("%1 %").arg(result->metrics.relativeError * 100.0, 0, 'f', 2)
-                          : QString();
+        return hasMetrics
+                   ? QStringLiteral("%1 %").arg(result->metrics.relativeError * 100.0, 0, 'f', 2)
+                   : QString();
     case SqnrColumn:
         if (!hasMetrics)
             return QString();
-        return std::isfinite(result->metrics.sqnrDb) ? QString::number(result->metrics.sqnrDb, 'f', 1)
-                                                     : QStringLiteral("∞");
+        return std::isfinite(result->metrics.sqnrDb)
+                   ? QString::number(result->metrics.sqnrDb, 'f', 1)
+                   : QStringLiteral("∞");
     case StatusColumn:
         if (!result)
             return QString();
@@ -473,7 +476,8 @@ QVariant LayerTableModel::toolTipData(int row, int column) const
         QString tip = layer.name;
         const QStringList shared = m_model->inventory().sharesInputWith(layer);
         if (!shared.isEmpty())
-            tip += QLatin1Char('\n') + tr("Shares its input with: %1").arg(shared.join(QStringLiteral(", ")));
+            tip += QLatin1Char('\n')
+                   + tr("Shares its input with: %1").arg(shared.join(QStringLiteral(", ")));
         return tip;
     }
     case MethodColumn:
@@ -500,8 +504,9 @@ QVariant LayerTableModel::toolTipData(int row, int column) const
             .arg(result->metrics.relativeError, 0, 'g', 9)
             .arg(result->metrics.sqnrDb, 0, 'g', 6)
             .arg(result->metrics.maxAbsError, 0, 'g', 6)
-            .arg(isResultStale(row) ? QLatin1Char('\n') + tr("The settings changed since this result")
-                                    : QString());
+            .arg(isResultStale(row)
+                     ? QLatin1Char('\n') + tr("The settings changed since this result")
+                     : QString());
     default:
         return {};
     }

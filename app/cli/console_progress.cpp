@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <cmath>
-
 #include <sys/ioctl.h>
 #include <unistd.h>
 

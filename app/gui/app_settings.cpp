@@ -131,7 +131,8 @@ LayerQuantConfig AppSettings::defaultQuantConfig() const
 
 void AppSettings::setDefaultQuantConfig(const LayerQuantConfig& config)
 {
-    setValue(Key::DefaultQuantConfig, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+    setValue(Key::DefaultQuantConfig,
+             QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
 }
 
 } // namespace qb

@@ -51,7 +51,8 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
         delete clock;
         const bool saved = window.grab().save(path);
         if (!saved)
-            std::fprintf(stderr, "quantbench: cannot save the screenshot to %s\n", qPrintable(path));
+            std::fprintf(stderr, "quantbench: cannot save the screenshot to %s\n",
+                         qPrintable(path));
         QCoreApplication::exit(saved ? 0 : 1);
     });
     timer->start(100);
@@ -61,17 +62,19 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
 struct CommandLine {
     QCommandLineParser parser;
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
-                                  QCoreApplication::translate("main", "Save a picture of the window "
-                                                                      "to FILE once the model is "
-                                                                      "open, then quit."),
+                                  QCoreApplication::translate("main",
+                                                              "Save a picture of the window "
+                                                              "to FILE once the model is "
+                                                              "open, then quit."),
                                   QStringLiteral("FILE")};
     QCommandLineOption select{QStringLiteral("select"),
                               QCoreApplication::translate("main", "Select LAYER after opening "
                                                                   "(with --screenshot)."),
                               QStringLiteral("LAYER")};
     QCommandLineOption quantize{QStringLiteral("quantize"),
-                                QCoreApplication::translate("main", "Quantize all layers after "
-                                                                    "opening (with --screenshot).")};
+                                QCoreApplication::translate("main",
+                                                            "Quantize all layers after "
+                                                            "opening (with --screenshot).")};
 
     CommandLine()
     {
@@ -95,7 +98,8 @@ bool asksForHelpOrVersion(int argc, char* argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
             return true;
     }
     return false;

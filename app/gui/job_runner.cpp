@@ -104,7 +104,8 @@ quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
         } catch (const std::bad_alloc&) {
             result.message = JobRunner::tr("not enough memory for this operation");
         } catch (const std::exception& e) {
-            result.message = JobRunner::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+            result.message =
+                JobRunner::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
         } catch (...) {
             result.message = JobRunner::tr("internal error: an unknown exception");
         }

@@ -109,7 +109,8 @@ void MainWindow::createActions()
 {
     m_openAction = new QAction(icon("open"), tr("&Open Model Folder…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setStatusTip(tr("Open a Hugging Face checkpoint folder (config.json and safetensors)"));
+    m_openAction->setStatusTip(
+        tr("Open a Hugging Face checkpoint folder (config.json and safetensors)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseModelFolder);
 
     m_demoAction = new QAction(icon("demo"), tr("Open &Demo Model"), this);
@@ -228,14 +229,16 @@ void MainWindow::createWidgets()
     m_defaultsBar = new PlanDefaultsBar(layerPanel);
     m_layerFilter = new QLineEdit(layerPanel);
     m_layerFilter->setObjectName(QStringLiteral("layerFilter"));
-    m_layerFilter->setPlaceholderText(tr("Filter layers (regular expression, e.g. mlp|layers\\.0\\.)"));
+    m_layerFilter->setPlaceholderText(
+        tr("Filter layers (regular expression, e.g. mlp|layers\\.0\\.)"));
     m_layerFilter->setClearButtonEnabled(true);
     m_layerView = new QTableView(layerPanel);
     m_layerView->setObjectName(QStringLiteral("layerView"));
     m_layerView->setModel(m_layerProxy);
     m_layerView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_layerView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_layerView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+    m_layerView->setEditTriggers(QAbstractItemView::DoubleClicked
+                                 | QAbstractItemView::EditKeyPressed
                                  | QAbstractItemView::SelectedClicked);
     m_layerView->setSortingEnabled(true);
     m_layerView->sortByColumn(LayerTableModel::NameColumn, Qt::AscendingOrder);
@@ -246,23 +249,24 @@ void MainWindow::createWidgets()
     m_layerView->horizontalHeader()->setStretchLastSection(true);
     m_layerView->horizontalHeader()->setSectionsMovable(true);
     m_layerView->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_layerView->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-            [this](const QPoint& position) {
-                // Show or hide any column except the layer's name.
-                QMenu menu(this);
-                for (int column = 1; column < LayerTableModel::ColumnCount; ++column) {
-                    QAction* toggle = menu.addAction(
-                        m_layerModel->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
-                    toggle->setCheckable(true);
-                    toggle->setChecked(!m_layerView->isColumnHidden(column));
-                    connect(toggle, &QAction::toggled, this, [this, column](bool shown) {
-                        m_layerView->setColumnHidden(column, !shown);
-                    });
-                }
-                menu.exec(m_layerView->horizontalHeader()->mapToGlobal(position));
-            });
-    m_layerView->setItemDelegate(new PlanFieldDelegate(m_layerModel, m_layerView->selectionModel(),
-                                                       m_layerView));
+    connect(
+        m_layerView->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+        [this](const QPoint& position) {
+            // Show or hide any column except the layer's name.
+            QMenu menu(this);
+            for (int column = 1; column < LayerTableModel::ColumnCount; ++column) {
+                QAction* toggle = menu.addAction(
+                    m_layerModel->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+                toggle->setCheckable(true);
+                toggle->setChecked(!m_layerView->isColumnHidden(column));
+                connect(toggle, &QAction::toggled, this, [this, column](bool shown) {
+                    m_layerView->setColumnHidden(column, !shown);
+                });
+            }
+            menu.exec(m_layerView->horizontalHeader()->mapToGlobal(position));
+        });
+    m_layerView->setItemDelegate(
+        new PlanFieldDelegate(m_layerModel, m_layerView->selectionModel(), m_layerView));
     auto* layerLayout = new QVBoxLayout(layerPanel);
     layerLayout->setContentsMargins(4, 4, 4, 4);
     layerLayout->addWidget(m_modelSummary);
@@ -328,9 +332,8 @@ void MainWindow::createWidgets()
                 m_settings.setDefaultQuantConfig(config);
             });
     connect(m_histogram, &HistogramView::requestChanged, this, &MainWindow::requestHistogram);
-    connect(m_histogram, &HistogramView::logScaleChanged, this, [this](bool on) {
-        m_settings.setValue(AppSettings::Key::HistogramLogScale, on);
-    });
+    connect(m_histogram, &HistogramView::logScaleChanged, this,
+            [this](bool on) { m_settings.setValue(AppSettings::Key::HistogramLogScale, on); });
     connect(m_issuesPanel, &IssuesPanel::subjectActivated, this, &MainWindow::onIssueActivated);
 }
 
@@ -367,7 +370,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.front().isLocalFile() && QFileInfo(urls.front().toLocalFile()).isDir())
+    if (urls.size() == 1 && urls.front().isLocalFile()
+        && QFileInfo(urls.front().toLocalFile()).isDir())
         event->acceptProposedAction();
 }
 
@@ -381,7 +385,8 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::chooseModelFolder()
 {
     const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Open Model Folder"), m_settings.value(AppSettings::Key::LastModelDirectory).toString());
+        this, tr("Open Model Folder"),
+        m_settings.value(AppSettings::Key::LastModelDirectory).toString());
     if (dir.isEmpty())
         return;
     m_settings.setValue(AppSettings::Key::LastModelDirectory, QFileInfo(dir).absolutePath());
@@ -394,8 +399,9 @@ void MainWindow::openDemoModel()
     if (dir.isEmpty()) {
         addIssue(Issue::Severity::Error,
                  tr("The demo model is not installed: expected it in %1")
-                     .arg(QDir::toNativeSeparators(QDir(QCoreApplication::applicationDirPath())
-                                                       .filePath(QStringLiteral("../share/quantbench/demo")))));
+                     .arg(QDir::toNativeSeparators(
+                         QDir(QCoreApplication::applicationDirPath())
+                             .filePath(QStringLiteral("../share/quantbench/demo")))));
         return;
     }
     openModel(dir);
@@ -447,9 +453,10 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
             .arg(spec.numHiddenLayers)
             .arg(spec.hiddenSize)
             .arg(inventory.layers().size())
-            .arg(locale.toString(static_cast<qlonglong>(inventory.totalParameters())),
-                 dtypes.join(QStringLiteral("/")),
-                 locale.formattedDataSize(static_cast<qint64>(m_model->checkpoint().totalBytes()))));
+            .arg(
+                locale.toString(static_cast<qlonglong>(inventory.totalParameters())),
+                dtypes.join(QStringLiteral("/")),
+                locale.formattedDataSize(static_cast<qint64>(m_model->checkpoint().totalBytes()))));
     m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->directory()));
     setWindowTitle(tr("%1 — QuantBench").arg(QFileInfo(m_model->directory()).fileName()));
     m_settings.addRecentModel(m_model->directory());
@@ -457,8 +464,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
 
     const QModelIndex first = m_layerProxy->index(0, 0);
     if (first.isValid())
-        m_layerView->selectionModel()->setCurrentIndex(
-            first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_layerView->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect
+                                                                  | QItemSelectionModel::Rows);
     startWeightScan();
     updateActions();
     Q_EMIT modelOpened(m_model->directory());
@@ -467,17 +474,19 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
 void MainWindow::startWeightScan()
 {
     const std::shared_ptr<const LoadedModel> model = m_model;
-    m_jobs.start(kScanSlot, tr("Checking weights"), [this, model](Progress& progress) -> JobRunner::Delivery {
-        const std::vector<NonFiniteTensor> found = WeightScan::run(model->checkpoint(), progress);
-        return [this, model, found] {
-            if (model != m_model)
-                return;
-            for (const NonFiniteTensor& tensor : found) {
-                const Issue issue = WeightScan::toIssue(tensor);
-                addIssue(issue.severity, issue.message, issue.subject);
-            }
-        };
-    });
+    m_jobs.start(kScanSlot, tr("Checking weights"),
+                 [this, model](Progress& progress) -> JobRunner::Delivery {
+                     const std::vector<NonFiniteTensor> found =
+                         WeightScan::run(model->checkpoint(), progress);
+                     return [this, model, found] {
+                         if (model != m_model)
+                             return;
+                         for (const NonFiniteTensor& tensor : found) {
+                             const Issue issue = WeightScan::toIssue(tensor);
+                             addIssue(issue.severity, issue.message, issue.subject);
+                         }
+                     };
+                 });
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -504,7 +513,8 @@ void MainWindow::rebuildRecentMenu()
 
 const LinearLayer* MainWindow::currentLayer() const
 {
-    const QModelIndex current = m_layerProxy->mapToSource(m_layerView->selectionModel()->currentIndex());
+    const QModelIndex current =
+        m_layerProxy->mapToSource(m_layerView->selectionModel()->currentIndex());
     return current.isValid() ? m_layerModel->layerAt(current.row()) : nullptr;
 }
 
@@ -530,8 +540,8 @@ void MainWindow::selectLayer(const QString& layerName)
         m_layerFilter->clear();
     }
     const QModelIndex visible = m_layerProxy->mapFromSource(m_layerModel->index(row, 0));
-    m_layerView->selectionModel()->setCurrentIndex(
-        visible, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_layerView->selectionModel()->setCurrentIndex(visible, QItemSelectionModel::ClearAndSelect
+                                                                | QItemSelectionModel::Rows);
     m_layerView->scrollTo(visible);
 }
 
@@ -604,9 +614,9 @@ void MainWindow::chooseExportFolder()
 {
     if (!m_model)
         return;
-    const QString suggested = QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())
-                                  .filePath(QFileInfo(m_model->directory()).fileName()
-                                            + QStringLiteral("-fakequant"));
+    const QString suggested =
+        QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())
+            .filePath(QFileInfo(m_model->directory()).fileName() + QStringLiteral("-fakequant"));
     const QString dir = QFileDialog::getSaveFileName(
         this, tr("Export Fake-Quant Checkpoint to Folder"), suggested, QString(), nullptr,
         QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
@@ -633,24 +643,25 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting)
         return;
     const std::shared_ptr<const LoadedModel> model = m_model;
     const QuantPlan plan = m_layerModel->plan();
-    m_jobs.start(kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
-                 [this, model, plan, directory, replaceExisting](Progress& progress) -> JobRunner::Delivery {
-                     FakeQuantExporter::Options options;
-                     options.replaceExisting = replaceExisting;
-                     auto report = std::make_shared<const QuantReport>(
-                         FakeQuantExporter::run(*model, plan, directory, options, progress));
-                     return [this, model, report, directory] {
-                         if (model != m_model)
-                             return;
-                         m_layerModel->mergeReport(*report);
-                         fitResultColumns();
-                         showReportIssues(*report);
-                         addIssue(Issue::Severity::Info,
-                                  tr("Exported a fake-quant checkpoint to %1")
-                                      .arg(QDir::toNativeSeparators(directory)),
-                                  directory);
-                     };
-                 });
+    m_jobs.start(
+        kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
+        [this, model, plan, directory, replaceExisting](Progress& progress) -> JobRunner::Delivery {
+            FakeQuantExporter::Options options;
+            options.replaceExisting = replaceExisting;
+            auto report = std::make_shared<const QuantReport>(
+                FakeQuantExporter::run(*model, plan, directory, options, progress));
+            return [this, model, report, directory] {
+                if (model != m_model)
+                    return;
+                m_layerModel->mergeReport(*report);
+                fitResultColumns();
+                showReportIssues(*report);
+                addIssue(Issue::Severity::Info,
+                         tr("Exported a fake-quant checkpoint to %1")
+                             .arg(QDir::toNativeSeparators(directory)),
+                         directory);
+            };
+        });
 }
 
 void MainWindow::fitResultColumns()
@@ -663,7 +674,8 @@ void MainWindow::showReportIssues(const QuantReport& report)
 {
     for (const LayerReport& layer : report.layers) {
         if (layer.status == LayerStatus::Skipped)
-            addIssue(Issue::Severity::Warning, tr("%1: %2").arg(layer.name, layer.note), layer.name);
+            addIssue(Issue::Severity::Warning, tr("%1: %2").arg(layer.name, layer.note),
+                     layer.name);
     }
 }
 
@@ -681,9 +693,11 @@ void MainWindow::savePlan()
     m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(m_layerModel->plan().toJson()).toJson()) < 0 || !file.commit()) {
+        || file.write(QJsonDocument(m_layerModel->plan().toJson()).toJson()) < 0
+        || !file.commit()) {
         addIssue(Issue::Severity::Error,
-                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()), path);
+                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                 path);
         return;
     }
     showStatus(tr("Saved the plan to %1").arg(QDir::toNativeSeparators(path)));
@@ -737,7 +751,8 @@ void MainWindow::onJobProgress(const QString& slot, quint64, double fraction, co
     // A time-left estimate once there is enough progress to extrapolate from.
     const double elapsed = m_jobs.elapsedSeconds(kMainSlot);
     if (fraction > 0.05 && elapsed > 2.0)
-        status += QStringLiteral(" — ") + tr("about %1 left").arg(formatSeconds(elapsed * (1.0 - fraction) / fraction));
+        status += QStringLiteral(" — ")
+                  + tr("about %1 left").arg(formatSeconds(elapsed * (1.0 - fraction) / fraction));
     showStatus(status);
 }
 

@@ -23,9 +23,9 @@ namespace {
 bool isCompanionFile(const QFileInfo& file)
 {
     static const QStringList weightSuffixes{QStringLiteral("safetensors"), QStringLiteral("bin"),
-                                            QStringLiteral("pt"), QStringLiteral("pth"),
-                                            QStringLiteral("gguf"), QStringLiteral("h5"),
-                                            QStringLiteral("msgpack"), QStringLiteral("onnx")};
+                                            QStringLiteral("pt"),          QStringLiteral("pth"),
+                                            QStringLiteral("gguf"),        QStringLiteral("h5"),
+                                            QStringLiteral("msgpack"),     QStringLiteral("onnx")};
     if (!file.isFile() || weightSuffixes.contains(file.suffix(), Qt::CaseInsensitive))
         return false;
     const QString name = file.fileName();
@@ -82,8 +82,9 @@ QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& pl
             headers.push_back({tensor.name, tensor.dtype, tensor.shape});
         QMap<QString, QString> metadata = shard->metadata();
         metadata.insert(QStringLiteral("format"), QStringLiteral("pt"));
-        metadata.insert(QStringLiteral("quantized_by"),
-                        QStringLiteral("QuantBench %1").arg(QCoreApplication::applicationVersion()));
+        metadata.insert(
+            QStringLiteral("quantized_by"),
+            QStringLiteral("QuantBench %1").arg(QCoreApplication::applicationVersion()));
         metadata.insert(QStringLiteral("quantization"),
                         QStringLiteral("fake-quant: dequantized weights in the source dtype"));
         const QString shardName = QFileInfo(shard->path()).fileName();
@@ -92,14 +93,14 @@ QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& pl
         for (const TensorInfo& tensor : shard->tensors()) {
             progress.throwIfCancelled();
             progress.report(doneBytes / totalBytes, tr("Writing %1").arg(tensor.name));
-            const QString layerName = tensor.name.endsWith(QLatin1String(".weight"))
-                                          ? tensor.name.chopped(7)
-                                          : QString();
+            const QString layerName =
+                tensor.name.endsWith(QLatin1String(".weight")) ? tensor.name.chopped(7) : QString();
             const int layerIndex = model.inventory().indexOf(layerName);
             if (layerIndex < 0) {
                 writer.writeNext(shard->bytes(tensor));
             } else {
-                const LinearLayer& layer = model.inventory().layers()[static_cast<std::size_t>(layerIndex)];
+                const LinearLayer& layer =
+                    model.inventory().layers()[static_cast<std::size_t>(layerIndex)];
                 const LayerQuantConfig config = plan.resolve(layer.name);
                 LayerReport& layerReport = byLayer[static_cast<std::size_t>(layerIndex)];
                 layerReport = WeightQuantization::quantizeLayer(
@@ -121,7 +122,8 @@ QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& pl
 
     if (checkpoint.isSharded())
         copyFile(checkpoint.indexPath(), stage.filePath(QLatin1String(Checkpoint::kIndexFileName)));
-    const QFileInfoList entries = QDir(model.directory()).entryInfoList(QDir::Files | QDir::NoDotAndDotDot);
+    const QFileInfoList entries =
+        QDir(model.directory()).entryInfoList(QDir::Files | QDir::NoDotAndDotDot);
     for (const QFileInfo& entry : entries) {
         if (isCompanionFile(entry))
             copyFile(entry.absoluteFilePath(), stage.filePath(entry.fileName()));

@@ -27,8 +27,9 @@ std::shared_ptr<const Checkpoint> Checkpoint::open(const QString& directory)
     } else if (QFileInfo::exists(singlePath)) {
         checkpoint->openSingle(singlePath);
     } else {
-        const bool hasPyTorchBin = QFileInfo::exists(dir.filePath(QStringLiteral("pytorch_model.bin")))
-                                   || QFileInfo::exists(dir.filePath(QStringLiteral("pytorch_model.bin.index.json")));
+        const bool hasPyTorchBin =
+            QFileInfo::exists(dir.filePath(QStringLiteral("pytorch_model.bin")))
+            || QFileInfo::exists(dir.filePath(QStringLiteral("pytorch_model.bin.index.json")));
         throw Error(hasPyTorchBin
                         ? tr("%1: the weights are in PyTorch .bin files; QuantBench reads "
                              "safetensors (convert the checkpoint to model.safetensors first)")
@@ -52,7 +53,8 @@ void Checkpoint::openIndex(const QString& indexPath)
 {
     m_indexPath = indexPath;
     const QString shownPath = QDir::toNativeSeparators(indexPath);
-    const QJsonValue weightMapValue = JsonFile::readObject(indexPath).value(QLatin1String("weight_map"));
+    const QJsonValue weightMapValue =
+        JsonFile::readObject(indexPath).value(QLatin1String("weight_map"));
     if (!weightMapValue.isObject())
         throw Error(tr("%1: \"weight_map\" must be an object mapping tensor names to shard files, "
                        "but it is %2")

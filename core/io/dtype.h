@@ -14,7 +14,21 @@ namespace qb {
 // Element types of the safetensors format. All are recognised when a file is read; the floating
 // point ones QuantBench computes with (F32, F16, BF16, F64) can be converted to float32.
 enum class DType : std::uint8_t {
-    Bool, U8, I8, I16, U16, I32, U32, I64, U64, F16, BF16, F32, F64, F8_E4M3, F8_E5M2
+    Bool,
+    U8,
+    I8,
+    I16,
+    U16,
+    I32,
+    U32,
+    I64,
+    U64,
+    F16,
+    BF16,
+    F32,
+    F64,
+    F8_E4M3,
+    F8_E5M2
 };
 
 struct DTypeTraits {
@@ -46,7 +60,10 @@ constexpr const DTypeTraits& traitsOf(DType type)
 {
     return kDTypeTraits[static_cast<std::size_t>(type)];
 }
-constexpr int dtypeSize(DType type) { return traitsOf(type).bytes; }
+constexpr int dtypeSize(DType type)
+{
+    return traitsOf(type).bytes;
+}
 QString dtypeName(DType type);
 std::optional<DType> dtypeFromName(QStringView name);
 // "BOOL, U8, …" for error messages.

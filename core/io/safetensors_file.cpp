@@ -132,8 +132,9 @@ void SafetensorsFile::parseHeader(std::span<const std::byte> header)
             continue;
         }
         if (!it.value().isObject())
-            failTensor(name, tr("the header entry is %1, not an object")
-                                 .arg(JsonText::describe(it.value())));
+            failTensor(
+                name,
+                tr("the header entry is %1, not an object").arg(JsonText::describe(it.value())));
         const QJsonObject entry = it.value().toObject();
 
         TensorInfo info;
@@ -141,8 +142,9 @@ void SafetensorsFile::parseHeader(std::span<const std::byte> header)
 
         const QJsonValue dtypeValue = entry.value(QLatin1String("dtype"));
         if (!dtypeValue.isString())
-            failTensor(name, tr("\"dtype\" must be a string, but it is %1")
-                                 .arg(JsonText::describe(dtypeValue)));
+            failTensor(
+                name,
+                tr("\"dtype\" must be a string, but it is %1").arg(JsonText::describe(dtypeValue)));
         const std::optional<DType> dtype = dtypeFromName(dtypeValue.toString());
         if (!dtype)
             failTensor(name, tr("unknown dtype \"%1\" (known: %2)")
@@ -158,8 +160,9 @@ void SafetensorsFile::parseHeader(std::span<const std::byte> header)
         bool overflow = false;
         for (const QJsonValue& dim : shapeValue.toArray()) {
             if (!isNonNegativeInteger(dim))
-                failTensor(name, tr("\"shape\" must hold non-negative integers, but one entry is %1")
-                                     .arg(JsonText::describe(dim)));
+                failTensor(name,
+                           tr("\"shape\" must hold non-negative integers, but one entry is %1")
+                               .arg(JsonText::describe(dim)));
             const auto d = static_cast<std::uint64_t>(dim.toDouble());
             info.shape.push_back(static_cast<std::int64_t>(d));
             if (d != 0 && elements > std::numeric_limits<std::uint64_t>::max() / d)
@@ -270,8 +273,8 @@ void SafetensorsFile::readFloat(const TensorInfo& tensor, std::int64_t first,
                                    "F32, F16, BF16 and F64)")
                                     .arg(dtypeName(tensor.dtype)));
     Q_ASSERT(first >= 0 && first + static_cast<std::int64_t>(out.size()) <= tensor.elementCount());
-    const std::byte* src = m_data + tensor.begin
-                           + static_cast<std::uint64_t>(first) * dtypeSize(tensor.dtype);
+    const std::byte* src =
+        m_data + tensor.begin + static_cast<std::uint64_t>(first) * dtypeSize(tensor.dtype);
     convertToFloat(tensor.dtype, src, out);
 }
 

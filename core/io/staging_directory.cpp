@@ -108,7 +108,8 @@ void StagingDirectory::commit()
     QString aside;
     if (info.exists()) {
         Q_ASSERT(m_replaceExisting);
-        QTemporaryDir asideDir(info.absoluteDir().filePath(QStringLiteral(".%1.old-XXXXXX").arg(info.fileName())));
+        QTemporaryDir asideDir(
+            info.absoluteDir().filePath(QStringLiteral(".%1.old-XXXXXX").arg(info.fileName())));
         if (!asideDir.isValid())
             throw Error(tr("%1: cannot move the existing folder aside").arg(shown));
         // Only a unique name is wanted. Auto-removal must be off before the old folder takes that

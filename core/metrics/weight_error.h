@@ -10,7 +10,7 @@ struct WeightErrorMetrics {
     double mse = 0.0;           // mean of (W - Ŵ)²
     double relativeError = 0.0; // ||W - Ŵ||_F / ||W||_F (0 when W is all zero)
     double sqnrDb = std::numeric_limits<double>::infinity(); // 10·log10(||W||² / ||W - Ŵ||²)
-    double maxAbsError = 0.0;   // max |W - Ŵ|
+    double maxAbsError = 0.0;                                // max |W - Ŵ|
 };
 
 // Precondition: original.size() == quantized.size().

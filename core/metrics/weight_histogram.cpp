@@ -27,8 +27,8 @@ WeightHistogramBuilder::compute(const LoadedModel& model, const HistogramRequest
     return histogram;
 }
 
-WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weight, std::int64_t rows,
-                                                    std::int64_t cols,
+WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weight,
+                                                    std::int64_t rows, std::int64_t cols,
                                                     const HistogramRequest& request)
 {
     WeightHistogram h;
@@ -36,14 +36,15 @@ WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weigh
     h.rows = rows;
     h.cols = cols;
     const QuantScheme& scheme = request.config.scheme;
-    const bool gridValid = request.config.method != QuantMethod::None
-                           && scheme.validationError().isEmpty();
+    const bool gridValid =
+        request.config.method != QuantMethod::None && scheme.validationError().isEmpty();
     // Group geometry of the chosen scheme (a single group per row when no grid is drawn).
     const QuantScheme geometry = gridValid ? scheme : QuantScheme::fromGroupSizeCode(4, false, -1);
     const std::int64_t width = geometry.groupWidth(cols);
     const std::int64_t groups = geometry.groupsPerRow(cols);
     h.request.row = std::clamp<std::int64_t>(request.row, 0, std::max<std::int64_t>(rows - 1, 0));
-    h.request.group = std::clamp<std::int64_t>(request.group, 0, std::max<std::int64_t>(groups - 1, 0));
+    h.request.group =
+        std::clamp<std::int64_t>(request.group, 0, std::max<std::int64_t>(groups - 1, 0));
     h.groupFirstColumn = h.request.group * width;
     h.groupColumns = std::min(width, cols - h.groupFirstColumn);
 
@@ -91,8 +92,8 @@ WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weigh
             const float v = weight[static_cast<std::size_t>(r * cols + c)];
             if (!std::isfinite(v))
                 continue;
-            const auto bin = std::clamp<std::int64_t>(
-                static_cast<std::int64_t>((v - h.lo) * scale), 0, bins - 1);
+            const auto bin = std::clamp<std::int64_t>(static_cast<std::int64_t>((v - h.lo) * scale),
+                                                      0, bins - 1);
             h.counts[static_cast<std::size_t>(bin)] += 1.0;
         }
     }
@@ -100,9 +101,9 @@ WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weigh
     // Quantization skips a layer holding any non-finite weight, so no part of such a layer gets a
     // grid, even a row or group that is itself finite (the min/max grid also requires finite
     // values for the rows it is computed on, which is every row).
-    const bool layerFinite = h.nonFinite == 0
-                             && std::all_of(weight.begin(), weight.end(),
-                                            [](float v) { return std::isfinite(v); });
+    const bool layerFinite =
+        h.nonFinite == 0
+        && std::all_of(weight.begin(), weight.end(), [](float v) { return std::isfinite(v); });
     if (!gridValid || !layerFinite)
         return h;
     h.hasGrid = true;
@@ -114,7 +115,8 @@ WeightHistogram WeightHistogramBuilder::fromWeights(std::span<const float> weigh
     for (std::int64_t r = rowBegin; r < rowEnd; ++r) {
         for (std::int64_t c = colBegin; c < colEnd; ++c) {
             const GridParams& p = params[static_cast<std::size_t>(r * groups + c / width)];
-            h.clipped += isClipped(weight[static_cast<std::size_t>(r * cols + c)], p, maxCode) ? 1 : 0;
+            h.clipped +=
+                isClipped(weight[static_cast<std::size_t>(r * cols + c)], p, maxCode) ? 1 : 0;
         }
     }
     return h;

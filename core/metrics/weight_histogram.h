@@ -21,9 +21,9 @@ enum class HistogramScope : std::uint8_t { Layer, Row, Group };
 
 struct HistogramRequest {
     QString layerName;
-    LayerQuantConfig config;  // the grid to draw; method None draws none
+    LayerQuantConfig config; // the grid to draw; method None draws none
     HistogramScope scope = HistogramScope::Layer;
-    std::int64_t row = 0;     // the row and group whose grid levels are drawn (clamped to the layer)
+    std::int64_t row = 0; // the row and group whose grid levels are drawn (clamped to the layer)
     std::int64_t group = 0;
     int bins = 128;
 };
@@ -64,9 +64,8 @@ class WeightHistogramBuilder {
 
 public:
     // Reads the layer and computes its histogram. Throws Error for an unknown layer.
-    static std::shared_ptr<const WeightHistogram> compute(const LoadedModel& model,
-                                                          const HistogramRequest& request,
-                                                          Progress& progress);
+    static std::shared_ptr<const WeightHistogram>
+    compute(const LoadedModel& model, const HistogramRequest& request, Progress& progress);
     // The same from a weight matrix [rows, cols] already in memory.
     static WeightHistogram fromWeights(std::span<const float> weight, std::int64_t rows,
                                        std::int64_t cols, const HistogramRequest& request);

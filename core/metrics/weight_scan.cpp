@@ -53,7 +53,8 @@ std::vector<NonFiniteTensor> WeightScan::run(const Checkpoint& checkpoint, Progr
                 doneBytes += static_cast<double>(tensor.byteSize());
                 continue;
             }
-            progress.report(doneBytes / totalBytes, tr("Checking %1 for NaN and Inf").arg(tensor.name));
+            progress.report(doneBytes / totalBytes,
+                            tr("Checking %1 for NaN and Inf").arg(tensor.name));
             NonFiniteTensor total;
             total.name = tensor.name;
             total.elements = tensor.elementCount();

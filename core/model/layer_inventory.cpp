@@ -156,16 +156,16 @@ LayerInventory LayerInventory::build(const ModelSpec& spec, const Checkpoint& ch
                  kvShape, attnInput, byInputNorm);
         // o_proj's inputs are v_proj's outputs mixed by attention; a per-channel scale folds into
         // v_proj only when each o_proj input maps to one v_proj output (no grouped-query sharing).
-        const FoldTarget oFold = kvOut == qOut
-                                     ? FoldTarget{FoldTarget::Kind::Linear, attn + QStringLiteral("v_proj")}
-                                     : FoldTarget{};
+        const FoldTarget oFold =
+            kvOut == qOut ? FoldTarget{FoldTarget::Kind::Linear, attn + QStringLiteral("v_proj")}
+                          : FoldTarget{};
         addLayer(attn + QStringLiteral("o_proj"), b, LayerRole::OProj, hidden, qOut, spec.oBias,
                  tr("hidden_size, num_attention_heads × head_dim"), newInputGroup(), oFold);
         const int mlpInput = newInputGroup();
         addLayer(mlp + QStringLiteral("gate_proj"), b, LayerRole::GateProj, inter, hidden,
                  spec.mlpBias, tr("intermediate_size × hidden_size"), mlpInput, byPostNorm);
-        addLayer(mlp + QStringLiteral("up_proj"), b, LayerRole::UpProj, inter, hidden,
-                 spec.mlpBias, tr("intermediate_size × hidden_size"), mlpInput, byPostNorm);
+        addLayer(mlp + QStringLiteral("up_proj"), b, LayerRole::UpProj, inter, hidden, spec.mlpBias,
+                 tr("intermediate_size × hidden_size"), mlpInput, byPostNorm);
         addLayer(mlp + QStringLiteral("down_proj"), b, LayerRole::DownProj, hidden, inter,
                  spec.mlpBias, tr("hidden_size × intermediate_size"), newInputGroup(),
                  FoldTarget{FoldTarget::Kind::Linear, mlp + QStringLiteral("up_proj")});

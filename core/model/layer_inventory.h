@@ -16,7 +16,16 @@ class Checkpoint;
 struct ModelSpec;
 
 // What a linear layer does in a Llama-family block.
-enum class LayerRole : std::uint8_t { QProj, KProj, VProj, OProj, GateProj, UpProj, DownProj, LmHead };
+enum class LayerRole : std::uint8_t {
+    QProj,
+    KProj,
+    VProj,
+    OProj,
+    GateProj,
+    UpProj,
+    DownProj,
+    LmHead
+};
 
 QString roleName(LayerRole role); // "q_proj", …, "lm_head" (not translated: it is a module name)
 
@@ -38,7 +47,7 @@ struct LinearLayer {
     std::int64_t outFeatures = 0;
     std::int64_t inFeatures = 0;
     DType dtype = DType::F32;
-    int inputGroup = -1;           // index into LayerInventory::inputGroups()
+    int inputGroup = -1; // index into LayerInventory::inputGroups()
     FoldTarget foldTarget;
 
     std::int64_t parameterCount() const { return outFeatures * inFeatures; }

@@ -163,9 +163,9 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     else if (spec.modelType == QLatin1String("qwen2"))
         spec.family = ModelFamily::Qwen2;
     else
-        throw Error(tr("%1: model_type \"%2\" is not supported (supported: %3)")
-                        .arg(sourceName, spec.modelType,
-                             supportedModelTypes().join(QStringLiteral(", "))));
+        throw Error(
+            tr("%1: model_type \"%2\" is not supported (supported: %3)")
+                .arg(sourceName, spec.modelType, supportedModelTypes().join(QStringLiteral(", "))));
 
     spec.hiddenSize = fields.positiveInt("hidden_size");
     spec.intermediateSize = fields.positiveInt("intermediate_size");
@@ -179,7 +179,8 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     const int defaultMaxPositions = spec.family == ModelFamily::Llama     ? 2048
                                     : spec.family == ModelFamily::Mistral ? 131072
                                                                           : 32768;
-    spec.maxPositionEmbeddings = fields.positiveIntOr("max_position_embeddings", defaultMaxPositions);
+    spec.maxPositionEmbeddings =
+        fields.positiveIntOr("max_position_embeddings", defaultMaxPositions);
     spec.rmsNormEps = fields.positiveDoubleOr("rms_norm_eps", 1e-6);
     spec.ropeTheta = fields.positiveDoubleOr("rope_theta", 10000.0);
     spec.tieWordEmbeddings = fields.boolOr("tie_word_embeddings", false);
@@ -200,8 +201,8 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     // As in transformers: Llama's attention_bias puts a bias on q, k, v and o; Qwen2 always has
     // q/k/v biases and never an o bias; Mistral's projections have no bias at all.
     const bool attentionBias = fields.boolOr("attention_bias", false);
-    spec.qkvBias = spec.family == ModelFamily::Qwen2
-                   || (spec.family == ModelFamily::Llama && attentionBias);
+    spec.qkvBias =
+        spec.family == ModelFamily::Qwen2 || (spec.family == ModelFamily::Llama && attentionBias);
     spec.oBias = spec.family == ModelFamily::Llama && attentionBias;
     spec.mlpBias = spec.family == ModelFamily::Llama && fields.boolOr("mlp_bias", false);
 
@@ -219,8 +220,8 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
         scaling.factor = ropeFields.positiveDoubleOr("factor", 1.0);
         scaling.lowFreqFactor = ropeFields.positiveDoubleOr("low_freq_factor", 1.0);
         scaling.highFreqFactor = ropeFields.positiveDoubleOr("high_freq_factor", 4.0);
-        scaling.originalMaxPositionEmbeddings
-            = ropeFields.positiveIntOr("original_max_position_embeddings", spec.maxPositionEmbeddings);
+        scaling.originalMaxPositionEmbeddings = ropeFields.positiveIntOr(
+            "original_max_position_embeddings", spec.maxPositionEmbeddings);
         spec.ropeScaling = scaling;
     }
     return spec;

@@ -45,9 +45,9 @@ public:
     double ropeTheta = 10000.0;
     std::optional<RopeScaling> ropeScaling;
     bool tieWordEmbeddings = false;
-    bool qkvBias = false;   // q/k/v projections have a bias (always for qwen2)
-    bool oBias = false;     // o_proj has a bias (llama's attention_bias)
-    bool mlpBias = false;   // gate/up/down have a bias (llama's mlp_bias)
+    bool qkvBias = false; // q/k/v projections have a bias (always for qwen2)
+    bool oBias = false;   // o_proj has a bias (llama's attention_bias)
+    bool mlpBias = false; // gate/up/down have a bias (llama's mlp_bias)
     std::optional<int> bosTokenId;
     std::vector<int> eosTokenIds; // config.json may give one id or a list
     QString torchDtype;

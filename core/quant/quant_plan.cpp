@@ -111,7 +111,8 @@ LayerQuantConfig QuantPlan::resolve(const QString& layerName) const
 
 void QuantPlan::setLayerConfig(const QString& layerName, const LayerQuantConfig& config)
 {
-    std::erase_if(m_overrides, [&](const PlanOverride& o) { return !o.isRegex() && o.match == layerName; });
+    std::erase_if(m_overrides,
+                  [&](const PlanOverride& o) { return !o.isRegex() && o.match == layerName; });
     const LayerQuantConfig inherited = resolve(layerName);
     PlanOverride override;
     override.match = layerName;
@@ -163,7 +164,8 @@ void readSettings(const QJsonObject& object, const QString& where, bool allowMat
         const QJsonValue value = it.value();
         if (key == QLatin1String("match") && allowMatch) {
             if (!value.isString() || value.toString().isEmpty())
-                fail(key, QuantPlan::tr("a layer name or \"re:\" followed by a regular expression"));
+                fail(key,
+                     QuantPlan::tr("a layer name or \"re:\" followed by a regular expression"));
             out.match = value.toString();
         } else if (key == QLatin1String("method")) {
             const std::optional<QuantMethod> method = methodFromKey(value.toString());
@@ -208,7 +210,8 @@ QuantPlan QuantPlan::fromJson(const QJsonObject& json, const QString& source)
     QuantPlan plan;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (it.key() != QLatin1String("default") && it.key() != QLatin1String("overrides"))
-            throw Error(tr("%1: unknown field \"%2\" (known: default, overrides)").arg(source, it.key()));
+            throw Error(
+                tr("%1: unknown field \"%2\" (known: default, overrides)").arg(source, it.key()));
     }
     const QJsonValue defaultValue = json.value(QLatin1String("default"));
     if (!defaultValue.isUndefined()) {
@@ -255,8 +258,9 @@ QStringList QuantPlan::problemsFor(const LayerInventory& inventory) const
     QStringList problems;
     for (std::size_t i = 0; i < m_overrides.size(); ++i) {
         const PlanOverride& o = m_overrides[i];
-        const bool matchesAny = std::any_of(inventory.layers().begin(), inventory.layers().end(),
-                                            [&](const LinearLayer& l) { return o.matches(l.name); });
+        const bool matchesAny =
+            std::any_of(inventory.layers().begin(), inventory.layers().end(),
+                        [&](const LinearLayer& l) { return o.matches(l.name); });
         if (matchesAny)
             continue;
         problems << (o.isRegex() ? tr("overrides[%1]: the regular expression \"%2\" matches no "

@@ -31,8 +31,8 @@ const LayerReport* QuantReport::find(const QString& layerName) const
 
 int QuantReport::countWithStatus(LayerStatus status) const
 {
-    return static_cast<int>(std::count_if(layers.begin(), layers.end(),
-                                          [&](const LayerReport& l) { return l.status == status; }));
+    return static_cast<int>(std::count_if(
+        layers.begin(), layers.end(), [&](const LayerReport& l) { return l.status == status; }));
 }
 
 namespace {
@@ -53,7 +53,8 @@ QJsonObject QuantReport::toJson() const
             {QStringLiteral("name"), layer.name},
             {QStringLiteral("role"), roleName(layer.role)},
             {QStringLiteral("block"), layer.block},
-            {QStringLiteral("shape"), QJsonArray{qint64(layer.outFeatures), qint64(layer.inFeatures)}},
+            {QStringLiteral("shape"),
+             QJsonArray{qint64(layer.outFeatures), qint64(layer.inFeatures)}},
             {QStringLiteral("dtype"), dtypeName(layer.dtype)},
             {QStringLiteral("status"), layerStatusKey(layer.status)},
             {QStringLiteral("method"), methodKey(layer.config.method)},

@@ -62,8 +62,8 @@ QString QuantScheme::tag() const
 
 QString QuantScheme::describe() const
 {
-    const QString grid = symmetric ? tr("%1-bit symmetric").arg(bits)
-                                   : tr("%1-bit asymmetric").arg(bits);
+    const QString grid =
+        symmetric ? tr("%1-bit symmetric").arg(bits) : tr("%1-bit asymmetric").arg(bits);
     switch (granularity) {
     case Granularity::PerTensor:
         return tr("%1, per tensor").arg(grid);

@@ -16,7 +16,7 @@ struct QuantizedTensor {
     QuantScheme scheme;
     std::int64_t rows = 0;
     std::int64_t cols = 0;
-    std::int64_t groupWidth = 0;   // columns per group (the last group of a row may be shorter)
+    std::int64_t groupWidth = 0; // columns per group (the last group of a row may be shorter)
     std::int64_t groupsPerRow = 0;
     std::vector<std::uint8_t> codes; // [rows, cols], each in 0 … scheme.maxCode()
     std::vector<GridParams> params;  // [rows, groupsPerRow]
@@ -27,7 +27,8 @@ struct QuantizedTensor {
     }
     float dequantizedAt(std::int64_t row, std::int64_t col) const
     {
-        return dequantizeCode(codes[static_cast<std::size_t>(row * cols + col)], paramsAt(row, col));
+        return dequantizeCode(codes[static_cast<std::size_t>(row * cols + col)],
+                              paramsAt(row, col));
     }
     // Every weight back in float32, [rows, cols].
     std::vector<float> dequantize() const;

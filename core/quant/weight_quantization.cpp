@@ -37,9 +37,9 @@ LayerReport WeightQuantization::quantizeLayer(const LoadedModel& model, const Li
         throw Error(tr("%1: %2").arg(layer.name, schemeError));
 
     std::vector<float> weight = model.readWeight(layer);
-    const NonFiniteTensor nonFinite = WeightScan::scanValues(
-        layer.weightName, {layer.outFeatures, layer.inFeatures}, weight.data(),
-        static_cast<std::int64_t>(weight.size()));
+    const NonFiniteTensor nonFinite =
+        WeightScan::scanValues(layer.weightName, {layer.outFeatures, layer.inFeatures},
+                               weight.data(), static_cast<std::int64_t>(weight.size()));
     if (nonFinite.firstIndex >= 0) {
         report.status = LayerStatus::Skipped;
         report.note = tr("not quantized: %1 NaN and %2 infinite weight(s), the first at %3")
@@ -52,8 +52,8 @@ LayerReport WeightQuantization::quantizeLayer(const LoadedModel& model, const Li
         return report;
     }
 
-    const QuantizedTensor quantized
-        = quantizeRtn(weight, layer.outFeatures, layer.inFeatures, config.scheme);
+    const QuantizedTensor quantized =
+        quantizeRtn(weight, layer.outFeatures, layer.inFeatures, config.scheme);
     std::vector<float> values = quantized.dequantize();
     report.metrics = measureWeightError(weight, values);
     report.status = LayerStatus::Quantized;

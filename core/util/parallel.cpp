@@ -19,8 +19,7 @@ void parallelFor(std::int64_t count, std::int64_t minChunk,
     if (count <= 0)
         return;
     minChunk = std::max<std::int64_t>(1, minChunk);
-    const std::int64_t threads
-        = std::clamp<std::int64_t>(count / minChunk, 1, workerThreadCount());
+    const std::int64_t threads = std::clamp<std::int64_t>(count / minChunk, 1, workerThreadCount());
     if (threads == 1) {
         body(0, count);
         return;

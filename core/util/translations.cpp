@@ -10,7 +10,8 @@ namespace qb {
 void installTranslators(QCoreApplication& app, const QLocale& locale)
 {
     auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("quantbench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("quantbench"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     else
         delete own;

@@ -28,7 +28,6 @@
 #include <QThread>
 #include <QToolButton>
 #include <QUndoStack>
-
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -76,8 +75,8 @@ private Q_SLOTS:
         const QString layerName = QStringLiteral("model.layers.2.mlp.down_proj");
         window.selectLayer(layerName);
         HistogramView* view = window.histogramView();
-        QTRY_VERIFY_WITH_TIMEOUT(view->snapshot() && view->snapshot()->request.layerName == layerName,
-                                 kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->snapshot() && view->snapshot()->request.layerName == layerName, kTimeoutMs);
 
         // The bars hold exactly this layer's weights: recount them here, bin by bin.
         const auto model = window.model();
@@ -105,8 +104,8 @@ private Q_SLOTS:
         // computed from that group's weights with the plan's scheme (4-bit asymmetric, g128).
         const LayerQuantConfig config = window.layerModel()->plan().resolve(layerName);
         QCOMPARE(view->snapshot()->request.config.scheme.bits, config.scheme.bits);
-        const GridParams grid = minMaxGridParams(weights.data(), 128, config.scheme.bits,
-                                                 config.scheme.symmetric);
+        const GridParams grid =
+            minMaxGridParams(weights.data(), 128, config.scheme.bits, config.scheme.symmetric);
         QCOMPARE(view->snapshot()->gridLevels.size(), std::size_t(1u << config.scheme.bits));
         QCOMPARE(view->snapshot()->gridLevels.front(), double(dequantizeCode(0, grid)));
         QVERIFY(view->infoText().contains(QStringLiteral("clipped")));
@@ -140,13 +139,16 @@ private Q_SLOTS:
             const LinearLayer& layer = *table->layerAt(row);
             const std::vector<float> w = model->readWeight(layer);
             const QuantScheme scheme = table->plan().resolve(layer.name).scheme;
-            const std::vector<float> q
-                = quantizeRtn(w, layer.outFeatures, layer.inFeatures, scheme).dequantize();
+            const std::vector<float> q =
+                quantizeRtn(w, layer.outFeatures, layer.inFeatures, scheme).dequantize();
             const WeightErrorMetrics expected = measureWeightError(w, q);
             QCOMPARE(result->metrics.mse, expected.mse);
             QCOMPARE(table->index(row, LayerTableModel::MseColumn).data().toString(),
                      QString::number(expected.mse, 'e', 2));
-            QVERIFY(!table->index(row, LayerTableModel::RelativeErrorColumn).data().toString().isEmpty());
+            QVERIFY(!table->index(row, LayerTableModel::RelativeErrorColumn)
+                         .data()
+                         .toString()
+                         .isEmpty());
             QCOMPARE(table->index(row, LayerTableModel::StatusColumn).data().toString(),
                      QStringLiteral("quantized"));
         }
@@ -163,7 +165,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         LayerTableModel* table = window.layerModel();
         for (int row = 0; row < table->rowCount(); ++row) {
-            const bool chosen = table->layerAt(row)->name == QStringLiteral("model.layers.1.self_attn.v_proj");
+            const bool chosen =
+                table->layerAt(row)->name == QStringLiteral("model.layers.1.self_attn.v_proj");
             QCOMPARE(table->resultAt(row) != nullptr, chosen);
         }
     }
@@ -176,8 +179,8 @@ private Q_SLOTS:
         const QString layerName = QStringLiteral("model.layers.0.self_attn.q_proj");
         window.selectLayer(layerName);
         HistogramView* view = window.histogramView();
-        QTRY_VERIFY_WITH_TIMEOUT(view->snapshot() && view->snapshot()->request.layerName == layerName,
-                                 kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->snapshot() && view->snapshot()->request.layerName == layerName, kTimeoutMs);
         QCOMPARE(view->snapshot()->gridLevels.size(), std::size_t(16));
 
         LayerTableModel* table = window.layerModel();
@@ -242,7 +245,8 @@ private Q_SLOTS:
         IssuesModel* issues = window.issuesModel();
         QCOMPARE(issues->countWithSeverity(Issue::Severity::Error), 1);
         const QString message = issues->issueAt(issues->rowCount() - 1).message;
-        QVERIFY2(message.contains(QStringLiteral("config.json")) && message.contains(QStringLiteral("hidden_size")),
+        QVERIFY2(message.contains(QStringLiteral("config.json"))
+                     && message.contains(QStringLiteral("hidden_size")),
                  qPrintable(message));
         QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("issuesDock"))->isVisible());
         QVERIFY(window.statusText().contains(QStringLiteral("failed")));
@@ -256,20 +260,24 @@ private Q_SLOTS:
         for (test::RawTensor& t : tensors) {
             if (t.name == QStringLiteral("model.layers.1.mlp.up_proj.weight")) {
                 std::vector<float> values(static_cast<std::size_t>(t.bytes.size() / 4));
-                std::memcpy(values.data(), t.bytes.constData(), static_cast<std::size_t>(t.bytes.size()));
+                std::memcpy(values.data(), t.bytes.constData(),
+                            static_cast<std::size_t>(t.bytes.size()));
                 values[3] = std::nanf("");
                 t.bytes = test::encodeFloats(values, DType::F32);
             }
         }
-        test::writeJson(QDir(dir.path()).filePath(QStringLiteral("config.json")), test::tinyLlamaConfig(options));
-        test::writeSafetensors(QDir(dir.path()).filePath(QStringLiteral("model.safetensors")), tensors);
+        test::writeJson(QDir(dir.path()).filePath(QStringLiteral("config.json")),
+                        test::tinyLlamaConfig(options));
+        test::writeSafetensors(QDir(dir.path()).filePath(QStringLiteral("model.safetensors")),
+                               tensors);
 
         MainWindow window;
         window.show();
         openAndWait(window, dir.path());
         QVERIFY(window.model());
         IssuesModel* issues = window.issuesModel();
-        QTRY_COMPARE_WITH_TIMEOUT(issues->countWithSeverity(Issue::Severity::Warning), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(issues->countWithSeverity(Issue::Severity::Warning), 1,
+                                  kTimeoutMs);
         QCOMPARE(issues->issueAt(0).subject, QStringLiteral("model.layers.1.mlp.up_proj.weight"));
         QVERIFY(issues->issueAt(0).message.contains(QStringLiteral("NaN")));
 
@@ -313,7 +321,8 @@ private Q_SLOTS:
             window.close();
         }
         AppSettings settings;
-        QCOMPARE(settings.recentModels().value(0), QFileInfo(test::demoModelDir()).absoluteFilePath());
+        QCOMPARE(settings.recentModels().value(0),
+                 QFileInfo(test::demoModelDir()).absoluteFilePath());
         MainWindow again;
         again.show();
         QCOMPARE(again.size(), QSize(1111, 777));

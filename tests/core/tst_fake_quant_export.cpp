@@ -182,8 +182,8 @@ private:
                 const LinearLayer* layer = a.name.endsWith(QLatin1String(".weight"))
                                                ? input.inventory().find(a.name.chopped(7))
                                                : nullptr;
-                const LayerQuantConfig config
-                    = layer ? plan.resolve(layer->name) : LayerQuantConfig{};
+                const LayerQuantConfig config =
+                    layer ? plan.resolve(layer->name) : LayerQuantConfig{};
                 const std::vector<float> values = inShard.readFloat(a);
                 const bool finite = std::all_of(values.begin(), values.end(),
                                                 [](float v) { return std::isfinite(v); });
@@ -191,9 +191,9 @@ private:
                     QVERIFY2(written == original, qPrintable(a.name + QStringLiteral(" changed")));
                     continue;
                 }
-                const std::vector<float> expected
-                    = quantizeRtn(values, layer->outFeatures, layer->inFeatures, config.scheme)
-                          .dequantize();
+                const std::vector<float> expected =
+                    quantizeRtn(values, layer->outFeatures, layer->inFeatures, config.scheme)
+                        .dequantize();
                 QVERIFY2(written == test::encodeFloats(expected, a.dtype),
                          qPrintable(a.name + QStringLiteral(" is not the dequantized original")));
                 QVERIFY2(written != original,
@@ -265,10 +265,10 @@ private Q_SLOTS:
             QCOMPARE(item.value(QStringLiteral("shape")).toArray(),
                      (QJsonArray{qint64(layer.outFeatures), qint64(layer.inFeatures)}));
             const std::vector<float> original = model->readWeight(layer);
-            const WeightErrorMetrics expected
-                = measureWeightError(original, quantizeRtn(original, layer.outFeatures,
-                                                           layer.inFeatures, plan.defaults.scheme)
-                                                   .dequantize());
+            const WeightErrorMetrics expected =
+                measureWeightError(original, quantizeRtn(original, layer.outFeatures,
+                                                         layer.inFeatures, plan.defaults.scheme)
+                                                 .dequantize());
             QVERIFY(expected.mse > 0.0);
             QCOMPARE(item.value(QStringLiteral("weight_mse")).toDouble(), expected.mse);
             QCOMPARE(item.value(QStringLiteral("weight_rel_error")).toDouble(),
@@ -380,8 +380,8 @@ private Q_SLOTS:
         const QuantPlan plan = rtnPlan(4, 32, false);
 
         SilentProgress progress;
-        const QString message
-            = errorOf([&] { FakeQuantExporter::run(*model, plan, outDir, {}, progress); });
+        const QString message =
+            errorOf([&] { FakeQuantExporter::run(*model, plan, outDir, {}, progress); });
         QVERIFY2(message.contains(QStringLiteral("already exists")) && message.contains(outDir),
                  qPrintable(message));
         QCOMPARE(snapshot(outDir), oldOutput);
@@ -398,8 +398,8 @@ private Q_SLOTS:
         // A plain file in the way is never replaced by a folder.
         const QString file = tmp.filePath(QStringLiteral("file"));
         test::writeJson(file, QJsonObject{});
-        const QString fileMessage
-            = errorOf([&] { FakeQuantExporter::run(*model, plan, file, replace, progress); });
+        const QString fileMessage =
+            errorOf([&] { FakeQuantExporter::run(*model, plan, file, replace, progress); });
         QVERIFY2(fileMessage.contains(QStringLiteral("not a folder")), qPrintable(fileMessage));
         QVERIFY(QFileInfo(file).isFile());
         QVERIFY(!hasLeftovers(tmp.path()));
@@ -604,16 +604,15 @@ private Q_SLOTS:
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 8);
         verifyTensors(*model, outDir, plan);
 
-        const QJsonArray layers
-            = readJsonObject(
-                  QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
-                  .value(QStringLiteral("layers"))
-                  .toArray();
+        const QJsonArray layers =
+            readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+                .value(QStringLiteral("layers"))
+                .toArray();
         QCOMPARE(layers.size(), 14);
         for (const QJsonValue& value : layers) {
             const QJsonObject item = value.toObject();
-            const bool mlp
-                = item.value(QStringLiteral("name")).toString().contains(QLatin1String(".mlp."));
+            const bool mlp =
+                item.value(QStringLiteral("name")).toString().contains(QLatin1String(".mlp."));
             QCOMPARE(item.value(QStringLiteral("status")).toString(),
                      mlp ? QStringLiteral("kept") : QStringLiteral("quantized"));
             QCOMPARE(item.value(QStringLiteral("method")).toString(),
@@ -667,11 +666,10 @@ private Q_SLOTS:
                  qPrintable(skipped->note));
         verifyTensors(*model, outDir, plan);
 
-        const QJsonArray layers
-            = readJsonObject(
-                  QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
-                  .value(QStringLiteral("layers"))
-                  .toArray();
+        const QJsonArray layers =
+            readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+                .value(QStringLiteral("layers"))
+                .toArray();
         bool found = false;
         for (const QJsonValue& value : layers) {
             const QJsonObject item = value.toObject();

@@ -36,26 +36,33 @@ private Q_SLOTS:
         const auto model = LoadedModel::open(test::demoModelDir());
         const auto& layers = model->inventory().layers();
         QCOMPARE(layers.size(), std::size_t(35)); // 5 blocks × 7, lm_head tied
-        const QStringList roles{"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"};
+        const QStringList roles{"q_proj",    "k_proj",  "v_proj",   "o_proj",
+                                "gate_proj", "up_proj", "down_proj"};
         for (std::size_t i = 0; i < layers.size(); ++i) {
             QCOMPARE(layers[i].block, int(i / 7));
             QCOMPARE(roleName(layers[i].role), roles[int(i % 7)]);
             QCOMPARE(layers[i].dtype, DType::F32);
         }
-        const LinearLayer* k = model->inventory().find(QStringLiteral("model.layers.2.self_attn.k_proj"));
+        const LinearLayer* k =
+            model->inventory().find(QStringLiteral("model.layers.2.self_attn.k_proj"));
         QVERIFY(k);
         QCOMPARE(k->outFeatures, 32); // 4 kv heads × 8
         QCOMPARE(k->inFeatures, 64);
-        QCOMPARE(model->inventory().sharesInputWith(*k),
-                 QStringList({"model.layers.2.self_attn.q_proj", "model.layers.2.self_attn.v_proj"}));
-        const LinearLayer* down = model->inventory().find(QStringLiteral("model.layers.4.mlp.down_proj"));
+        QCOMPARE(
+            model->inventory().sharesInputWith(*k),
+            QStringList({"model.layers.2.self_attn.q_proj", "model.layers.2.self_attn.v_proj"}));
+        const LinearLayer* down =
+            model->inventory().find(QStringLiteral("model.layers.4.mlp.down_proj"));
         QVERIFY(down);
         QCOMPARE(down->inFeatures, 172);
         QVERIFY(model->inventory().sharesInputWith(*down).isEmpty());
         QCOMPARE(down->foldTarget.kind, FoldTarget::Kind::Linear);
         QCOMPARE(down->foldTarget.name, QStringLiteral("model.layers.4.mlp.up_proj"));
-        // GQA: o_proj's inputs do not map one to one onto v_proj's outputs, so nothing to fold into.
-        QCOMPARE(model->inventory().find(QStringLiteral("model.layers.0.self_attn.o_proj"))->foldTarget.kind,
+        // GQA: o_proj's inputs do not map one to one onto v_proj's outputs, so nothing to fold
+        // into.
+        QCOMPARE(model->inventory()
+                     .find(QStringLiteral("model.layers.0.self_attn.o_proj"))
+                     ->foldTarget.kind,
                  FoldTarget::Kind::None);
 
         const std::vector<float> w = model->readWeight(*down);

@@ -92,8 +92,8 @@ private Q_SLOTS:
         const QuantPlan empty = QuantPlan::fromJson(QJsonObject{}, QStringLiteral("empty"));
         QVERIFY(empty.defaults == plan.defaults);
         QVERIFY(empty.overrides().empty());
-        const QuantPlan partial
-            = QuantPlan::fromJson(parseObject(R"({"default": {"bits": 3}})"), QStringLiteral("p"));
+        const QuantPlan partial =
+            QuantPlan::fromJson(parseObject(R"({"default": {"bits": 3}})"), QStringLiteral("p"));
         QCOMPARE(partial.defaults.scheme.bits, 3);
         QCOMPARE(partial.defaults.scheme.groupSizeCode(), 128);
         QCOMPARE(partial.defaults.scheme.symmetric, false);
@@ -379,8 +379,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, json);
         QFETCH(QStringList, expected);
         const QJsonObject object = parseObject(json);
-        const QString message
-            = errorOf([&] { QuantPlan::fromJson(object, QStringLiteral("my.json")); });
+        const QString message =
+            errorOf([&] { QuantPlan::fromJson(object, QStringLiteral("my.json")); });
         QVERIFY2(!message.isNull(), "the recipe was accepted");
         for (const QString& part : expected)
             QVERIFY2(message.contains(part),
@@ -390,8 +390,8 @@ private Q_SLOTS:
     void addOverrideRefusesInvalidRegex()
     {
         QuantPlan plan;
-        const QString message
-            = errorOf([&] { plan.addOverride(makeOverride(QStringLiteral("re:[a-"))); });
+        const QString message =
+            errorOf([&] { plan.addOverride(makeOverride(QStringLiteral("re:[a-"))); });
         QVERIFY(message.contains(QStringLiteral("\"re:[a-\" is not a valid regular expression")));
         QVERIFY(plan.overrides().empty());
     }

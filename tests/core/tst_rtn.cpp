@@ -229,8 +229,8 @@ private Q_SLOTS:
         const std::vector<float> reference = m_golden->readFloat(*goldenInfo);
         const std::vector<float> weight = m_model->readWeight(*linear);
 
-        const QuantizedTensor q
-            = quantizeRtn(weight, linear->outFeatures, linear->inFeatures, *scheme);
+        const QuantizedTensor q =
+            quantizeRtn(weight, linear->outFeatures, linear->inFeatures, *scheme);
         if (scheme->granularity == Granularity::Group && linear->inFeatures == 172) {
             // down_proj: groups start at multiples of 32, the last one holds 12 columns.
             QCOMPARE(q.groupWidth, std::int64_t(32));
@@ -287,14 +287,14 @@ private Q_SLOTS:
             for (int bits = QuantScheme::kMinBits; bits <= QuantScheme::kMaxBits; ++bits) {
                 for (int groupCode : groupCodes) {
                     for (bool symmetric : {false, true}) {
-                        const QString name
-                            = QStringLiteral("%1x%2 %3%4 %5")
-                                  .arg(rows)
-                                  .arg(cols)
-                                  .arg(symmetric ? 's' : 'a')
-                                  .arg(bits)
-                                  .arg(groupCode == int(cols) + 5 ? QStringLiteral("g>width")
-                                                                  : granularityName(groupCode));
+                        const QString name =
+                            QStringLiteral("%1x%2 %3%4 %5")
+                                .arg(rows)
+                                .arg(cols)
+                                .arg(symmetric ? 's' : 'a')
+                                .arg(bits)
+                                .arg(groupCode == int(cols) + 5 ? QStringLiteral("g>width")
+                                                                : granularityName(groupCode));
                         QTest::newRow(qPrintable(name))
                             << bits << groupCode << symmetric << rows << cols;
                     }
@@ -314,8 +314,8 @@ private Q_SLOTS:
         const std::int64_t cols = shapeCols;
         const QuantScheme scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
         QVERIFY(scheme.validationError().isEmpty());
-        const auto seed
-            = static_cast<std::uint32_t>(1000 * bits + 10 * (groupCode + 1) + rows * 7 + cols);
+        const auto seed =
+            static_cast<std::uint32_t>(1000 * bits + 10 * (groupCode + 1) + rows * 7 + cols);
         const std::vector<float> w = awkwardWeights(rows, cols, seed);
         const QuantizedTensor q = quantizeRtn(w, rows, cols, scheme);
 
@@ -350,12 +350,12 @@ private Q_SLOTS:
                 const std::vector<float> group(w.begin() + r * cols + first,
                                                w.begin() + r * cols + last);
                 // The values the parameters come from: the group, or the whole tensor.
-                const float lo
-                    = perTensor ? tensorMin : *std::min_element(group.begin(), group.end());
-                const float hi
-                    = perTensor ? tensorMax : *std::max_element(group.begin(), group.end());
-                const GridParams expected
-                    = perTensor ? tensorParams : referenceParams(group, bits, symmetric);
+                const float lo =
+                    perTensor ? tensorMin : *std::min_element(group.begin(), group.end());
+                const float hi =
+                    perTensor ? tensorMax : *std::max_element(group.begin(), group.end());
+                const GridParams expected =
+                    perTensor ? tensorParams : referenceParams(group, bits, symmetric);
                 const GridParams& p = q.params[static_cast<std::size_t>(r * groups + g)];
                 const QString where = QStringLiteral("row %1 group %2").arg(r).arg(g);
                 QB_CHECK(p.scale == expected.scale && p.zero == expected.zero,
@@ -458,8 +458,8 @@ private Q_SLOTS:
     {
         const std::vector<float> w = awkwardWeights(17, 172, 7);
         for (bool symmetric : {false, true}) {
-            const QuantizedTensor pc
-                = quantizeRtn(w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, -1));
+            const QuantizedTensor pc =
+                quantizeRtn(w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, -1));
             for (int groupSize : {172, 173, 4096}) {
                 const QuantizedTensor g = quantizeRtn(
                     w, 17, 172, QuantScheme::fromGroupSizeCode(4, symmetric, groupSize));
@@ -490,8 +490,8 @@ private Q_SLOTS:
         QFETCH(bool, symmetric);
         QFETCH(int, groupCode);
         const std::vector<float> w(3 * 10, 0.0f);
-        const QuantizedTensor q
-            = quantizeRtn(w, 3, 10, QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode));
+        const QuantizedTensor q =
+            quantizeRtn(w, 3, 10, QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode));
         const float maxq = float((1 << bits) - 1);
         for (const GridParams& p : q.params) {
             QCOMPARE(p.scale, (1.0f - -1.0f) / maxq);
@@ -507,24 +507,24 @@ private Q_SLOTS:
     {
         // xmax = 1.875 = 15 · 0.125: every division below is exact.
         const std::vector<float> w{0.0f, 0.25f, 0.5f, 1.0f, 1.875f};
-        const QuantizedTensor sym
-            = quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, true, -1));
+        const QuantizedTensor sym =
+            quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, true, -1));
         QCOMPARE(sym.params[0].scale, 0.125f);
         QCOMPARE(sym.params[0].zero, 8.0f);
         QCOMPARE(sym.codes, (std::vector<std::uint8_t>{8, 10, 12, 15, 15}));
         QCOMPARE(sym.dequantize(), (std::vector<float>{0.0f, 0.25f, 0.5f, 0.875f, 0.875f}));
 
         // The asymmetric grid on the same values is exact.
-        const QuantizedTensor asym
-            = quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, false, -1));
+        const QuantizedTensor asym =
+            quantizeRtn(w, 1, 5, QuantScheme::fromGroupSizeCode(4, false, -1));
         QCOMPARE(asym.params[0].scale, 0.125f);
         QCOMPARE(asym.params[0].zero, 0.0f);
         QCOMPARE(asym.dequantize(), w);
 
         // With one negative value the symmetric grid is the ordinary [-xmax, xmax] one.
         const std::vector<float> mixed{-0.5f, 0.25f, 1.875f};
-        const QuantizedTensor m
-            = quantizeRtn(mixed, 1, 3, QuantScheme::fromGroupSizeCode(4, true, -1));
+        const QuantizedTensor m =
+            quantizeRtn(mixed, 1, 3, QuantScheme::fromGroupSizeCode(4, true, -1));
         QCOMPARE(m.params[0].scale, 0.25f);
         QCOMPARE(m.params[0].zero, 8.0f);
         // 1.875 / 0.25 = 7.5 rounds to 8 (even): code 16, clipped to 15.
@@ -532,8 +532,8 @@ private Q_SLOTS:
 
         // An all-negative group is symmetric as usual.
         const std::vector<float> negative{-1.875f, -0.25f};
-        const QuantizedTensor n
-            = quantizeRtn(negative, 1, 2, QuantScheme::fromGroupSizeCode(4, true, -1));
+        const QuantizedTensor n =
+            quantizeRtn(negative, 1, 2, QuantScheme::fromGroupSizeCode(4, true, -1));
         QCOMPARE(n.params[0].scale, 0.25f);
         QCOMPARE(n.dequantize(), (std::vector<float>{-2.0f, -0.25f}));
     }
@@ -551,8 +551,8 @@ private Q_SLOTS:
 
         // Asymmetric 4-bit on [-2.5, 12.5]: scale 1, zero = round(2.5) = 2 (std::round: 3).
         const std::vector<float> a{-2.5f, -1.5f, -0.5f, 0.0f, 0.5f, 1.5f, 10.5f, 12.5f};
-        const QuantizedTensor q
-            = quantizeRtn(a, 1, 8, QuantScheme::fromGroupSizeCode(4, false, -1));
+        const QuantizedTensor q =
+            quantizeRtn(a, 1, 8, QuantScheme::fromGroupSizeCode(4, false, -1));
         QCOMPARE(q.params[0].scale, 1.0f);
         QCOMPARE(q.params[0].zero, 2.0f);
         QCOMPARE(q.codes, (std::vector<std::uint8_t>{0, 0, 2, 2, 2, 4, 12, 14}));
@@ -565,8 +565,8 @@ private Q_SLOTS:
         row[2] = 4.5f;  // 4.5 -> 4
         row[3] = -5.5f; // -5.5 -> -6
         row[33] = 1.0f;
-        const QuantizedTensor g
-            = quantizeRtn(row, 1, 40, QuantScheme::fromGroupSizeCode(4, true, 32));
+        const QuantizedTensor g =
+            quantizeRtn(row, 1, 40, QuantScheme::fromGroupSizeCode(4, true, 32));
         QCOMPARE(g.params[0].scale, 1.0f);
         QCOMPARE(g.dequantizedAt(0, 2), 4.0f);
         QCOMPARE(g.dequantizedAt(0, 3), -6.0f);

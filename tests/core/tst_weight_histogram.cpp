@@ -181,8 +181,8 @@ private Q_SLOTS:
             for (std::int64_t c = h.groupFirstColumn; c < h.groupFirstColumn + h.groupColumns; ++c)
                 groupValues.push_back(w[static_cast<std::size_t>(row * cols + c)]);
         }
-        const GridParams p = minMaxGridParams(groupValues.data(), std::int64_t(groupValues.size()),
-                                              bits, symmetric);
+        const GridParams p =
+            minMaxGridParams(groupValues.data(), std::int64_t(groupValues.size()), bits, symmetric);
         QCOMPARE(h.grid.scale, p.scale);
         QCOMPARE(h.grid.zero, p.zero);
         QCOMPARE(h.gridLevels.size(), std::size_t(scheme.maxCode() + 1));
@@ -198,9 +198,9 @@ private Q_SLOTS:
         for (std::int64_t r = s.rowBegin; r < s.rowEnd; ++r) {
             for (std::int64_t c = s.colBegin; c < s.colEnd; ++c) {
                 const GridParams& own = q.paramsAt(r, c);
-                const float code
-                    = std::nearbyint(w[static_cast<std::size_t>(r * cols + c)] / own.scale)
-                      + own.zero;
+                const float code =
+                    std::nearbyint(w[static_cast<std::size_t>(r * cols + c)] / own.scale)
+                    + own.zero;
                 clipped += (code < 0.0f || code > float(scheme.maxCode())) ? 1 : 0;
             }
         }

@@ -85,8 +85,11 @@ std::vector<RawTensor> tinyLlamaTensors(const TinyLlamaOptions& o)
         return RawTensor{name, o.dtype, std::move(shape), encodeFloats(values, o.dtype)};
     };
     auto ones = [&](const QString& name, std::int64_t n) {
-        return RawTensor{name, o.dtype, {n},
-                         encodeFloats(std::vector<float>(static_cast<std::size_t>(n), 1.0f), o.dtype)};
+        return RawTensor{
+            name,
+            o.dtype,
+            {n},
+            encodeFloats(std::vector<float>(static_cast<std::size_t>(n), 1.0f), o.dtype)};
     };
     const std::int64_t h = o.hiddenSize;
     const std::int64_t headDim = o.hiddenSize / o.numHeads;
@@ -107,9 +110,12 @@ std::vector<RawTensor> tinyLlamaTensors(const TinyLlamaOptions& o)
         }
         tensors.push_back(random(p + QStringLiteral("self_attn.o_proj.weight"), {h, h}));
         tensors.push_back(ones(p + QStringLiteral("post_attention_layernorm.weight"), h));
-        tensors.push_back(random(p + QStringLiteral("mlp.gate_proj.weight"), {o.intermediateSize, h}));
-        tensors.push_back(random(p + QStringLiteral("mlp.up_proj.weight"), {o.intermediateSize, h}));
-        tensors.push_back(random(p + QStringLiteral("mlp.down_proj.weight"), {h, o.intermediateSize}));
+        tensors.push_back(
+            random(p + QStringLiteral("mlp.gate_proj.weight"), {o.intermediateSize, h}));
+        tensors.push_back(
+            random(p + QStringLiteral("mlp.up_proj.weight"), {o.intermediateSize, h}));
+        tensors.push_back(
+            random(p + QStringLiteral("mlp.down_proj.weight"), {h, o.intermediateSize}));
     }
     tensors.push_back(ones(QStringLiteral("model.norm.weight"), h));
     if (!o.tieWordEmbeddings)

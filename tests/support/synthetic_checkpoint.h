@@ -41,7 +41,7 @@ struct TinyLlamaOptions {
     int vocabSize = 32;
     bool tieWordEmbeddings = true;
     DType dtype = DType::F32;
-    int shards = 1;              // > 1: model-0000i-of-0000n.safetensors + index
+    int shards = 1; // > 1: model-0000i-of-0000n.safetensors + index
     std::uint32_t seed = 1;
 };
 
