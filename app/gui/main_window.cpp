@@ -433,10 +433,6 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     if (!m_layerView->horizontalHeader()->restoreState(
             m_settings.value(AppSettings::Key::LayerHeaderState).toByteArray())) {
         m_layerView->resizeColumnsToContents();
-        // The role is in the layer's name and the dtype in the model summary (and usually the
-        // same for every layer); the header's menu shows them again.
-        m_layerView->setColumnHidden(LayerTableModel::RoleColumn, true);
-        m_layerView->setColumnHidden(LayerTableModel::DTypeColumn, true);
     }
 
     const ModelSpec& spec = m_model->spec();

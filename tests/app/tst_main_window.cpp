@@ -20,6 +20,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -308,6 +310,27 @@ private Q_SLOTS:
         window.exportFakeQuant(target, false);
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        // `quantbench --help` on a server: no platform plugin may be needed to print the usage.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        for (const QString& option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(test::binDir() + QStringLiteral("/quantbench"), {option});
+            QVERIFY(process.waitForFinished(20000));
+            QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process.exitCode(), 0);
+            const QString out = QString::fromUtf8(process.readAllStandardOutput());
+            QVERIFY2(out.contains(option == QStringLiteral("--help") ? QStringLiteral("--screenshot")
+                                                                    : QStringLiteral("QuantBench")),
+                     qPrintable(out));
+        }
     }
 
     void settingsPersistAcrossSessions()
