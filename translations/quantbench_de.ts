@@ -382,6 +382,15 @@ Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegebe
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence: the command&apos;s summary and a full stop</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>:</translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -1084,7 +1093,7 @@ Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegebe
     </message>
     <message>
         <source>internal error: an unknown exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Interner Fehler: eine unbekannte Ausnahme</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1528,38 @@ max. |Fehler| %5%6</translation>
     <message>
         <source>&lt;h3&gt;QuantBench %1&lt;/h3&gt;&lt;p&gt;A workbench for quantizing large language models: see, layer by layer, what rounding does to a model, choose per layer, and ship the result.&lt;/p&gt;&lt;p&gt;The bundled demo model is stories260K by Andrej Karpathy (MIT licence).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QuantBench %1&lt;/h3&gt;&lt;p&gt;Eine Workbench zur Quantisierung großer Sprachmodelle: Sehen Sie Schicht für Schicht, was das Runden mit einem Modell macht, entscheiden Sie pro Schicht und liefern Sie das Ergebnis aus.&lt;/p&gt;&lt;p&gt;Das mitgelieferte Demo-Modell ist stories260K von Andrej Karpathy (MIT-Lizenz).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Demo Model</source>
+        <translation>Demo-Modell</translation>
+    </message>
+    <message>
+        <source>Quantize Selected</source>
+        <translation>Auswahl quantisieren</translation>
+    </message>
+    <message>
+        <source>Quantize All</source>
+        <translation>Alle quantisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
     </message>
 </context>
 <context>

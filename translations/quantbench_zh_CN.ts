@@ -380,6 +380,15 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence: the command&apos;s summary and a full stop</comment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -1077,7 +1086,7 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     </message>
     <message>
         <source>internal error: an unknown exception</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：未知异常</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1519,38 @@ SQNR %4 dB
     <message>
         <source>&lt;h3&gt;QuantBench %1&lt;/h3&gt;&lt;p&gt;A workbench for quantizing large language models: see, layer by layer, what rounding does to a model, choose per layer, and ship the result.&lt;/p&gt;&lt;p&gt;The bundled demo model is stories260K by Andrej Karpathy (MIT licence).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QuantBench %1&lt;/h3&gt;&lt;p&gt;一款用于量化大语言模型的工作台：逐层查看舍入对模型的影响，逐层做出选择，并交付结果。&lt;/p&gt;&lt;p&gt;内置的演示模型是 Andrej Karpathy 的 stories260K（MIT 许可证）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Demo Model</source>
+        <translation>演示模型</translation>
+    </message>
+    <message>
+        <source>Quantize Selected</source>
+        <translation>量化所选</translation>
+    </message>
+    <message>
+        <source>Quantize All</source>
+        <translation>全部量化</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
 </context>
 <context>

@@ -309,8 +309,7 @@ QString HistogramView::infoText() const
     QStringList parts;
     parts << tr("%1 weights in [%2, %3]")
                  .arg(locale.toString(static_cast<qlonglong>(h.total)))
-                 .arg(h.minValue, 0, 'g', 5)
-                 .arg(h.maxValue, 0, 'g', 5);
+                 .arg(locale.toString(h.minValue, 'g', 5), locale.toString(h.maxValue, 'g', 5));
     if (h.nonFinite > 0)
         parts << tr("%n NaN/Inf not counted", nullptr, static_cast<int>(h.nonFinite));
     const LayerQuantConfig& config = h.request.config;
@@ -323,10 +322,10 @@ QString HistogramView::infoText() const
                      .arg(h.request.group)
                      .arg(h.groupFirstColumn)
                      .arg(h.groupFirstColumn + h.groupColumns - 1)
-                     .arg(h.grid.scale, 0, 'g', 5)
-                     .arg(h.grid.zero, 0, 'f', 0);
+                     .arg(locale.toString(h.grid.scale, 'g', 5),
+                          locale.toString(h.grid.zero, 'f', 0));
         parts << tr("clipped: %1 % (%2 weights)")
-                     .arg(h.clippedFraction() * 100.0, 0, 'f', 3)
+                     .arg(locale.toString(h.clippedFraction() * 100.0, 'f', 3))
                      .arg(locale.toString(static_cast<qlonglong>(h.clipped)));
     }
     return parts.join(QStringLiteral(" · "));
@@ -344,7 +343,9 @@ void HistogramView::showToolTip(const QPoint& position)
         for (std::size_t code = 0; code < h.gridLevels.size(); ++code) {
             const double px = m_plot->xAxis->coordToPixel(h.gridLevels[code]);
             if (std::abs(px - position.x()) <= 3.0) {
-                text = tr("Grid level: code %1 = %2").arg(code).arg(h.gridLevels[code], 0, 'g', 9);
+                text = tr("Grid level: code %1 = %2")
+                           .arg(code)
+                           .arg(QLocale().toString(h.gridLevels[code], 'g', 9));
                 break;
             }
         }
@@ -358,8 +359,7 @@ void HistogramView::showToolTip(const QPoint& position)
         }
         const double from = h.lo + static_cast<double>(bin) * width;
         text = tr("[%1, %2): %3 weights")
-                   .arg(from, 0, 'g', 6)
-                   .arg(from + width, 0, 'g', 6)
+                   .arg(QLocale().toString(from, 'g', 6), QLocale().toString(from + width, 'g', 6))
                    .arg(QLocale().toString(h.counts[static_cast<std::size_t>(bin)], 'f', 0));
     }
     QToolTip::showText(m_plot->mapToGlobal(position), text, m_plot);

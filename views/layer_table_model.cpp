@@ -393,16 +393,16 @@ QVariant LayerTableModel::displayData(int row, int column) const
     case GridColumn:
         return quantized ? (config.scheme.symmetric ? tr("sym") : tr("asym")) : QStringLiteral("—");
     case MseColumn:
-        return hasMetrics ? QString::number(result->metrics.mse, 'e', 2) : QString();
+        return hasMetrics ? QLocale().toString(result->metrics.mse, 'e', 2) : QString();
     case RelativeErrorColumn:
-        return hasMetrics
-                   ? QStringLiteral("%1 %").arg(result->metrics.relativeError * 100.0, 0, 'f', 2)
-                   : QString();
+        return hasMetrics ? QStringLiteral("%1 %").arg(
+                   QLocale().toString(result->metrics.relativeError * 100.0, 'f', 2))
+                          : QString();
     case SqnrColumn:
         if (!hasMetrics)
             return QString();
         return std::isfinite(result->metrics.sqnrDb)
-                   ? QString::number(result->metrics.sqnrDb, 'f', 1)
+                   ? QLocale().toString(result->metrics.sqnrDb, 'f', 1)
                    : QStringLiteral("∞");
     case StatusColumn:
         if (!result)
@@ -491,22 +491,24 @@ QVariant LayerTableModel::toolTipData(int row, int column) const
     case MseColumn:
     case RelativeErrorColumn:
     case SqnrColumn:
-    case StatusColumn:
+    case StatusColumn: {
         if (!result)
             return tr("Not quantized yet");
         if (result->status == LayerStatus::Skipped)
             return result->note;
         if (result->status == LayerStatus::Kept)
             return tr("Kept in full precision");
+        const QLocale locale;
         return tr("%1\nMSE %2\nrelative error %3\nSQNR %4 dB\nmax |error| %5%6")
             .arg(result->config.scheme.describe())
-            .arg(result->metrics.mse, 0, 'g', 9)
-            .arg(result->metrics.relativeError, 0, 'g', 9)
-            .arg(result->metrics.sqnrDb, 0, 'g', 6)
-            .arg(result->metrics.maxAbsError, 0, 'g', 6)
+            .arg(locale.toString(result->metrics.mse, 'g', 9),
+                 locale.toString(result->metrics.relativeError, 'g', 9),
+                 locale.toString(result->metrics.sqnrDb, 'g', 6),
+                 locale.toString(result->metrics.maxAbsError, 'g', 6))
             .arg(isResultStale(row)
                      ? QLatin1Char('\n') + tr("The settings changed since this result")
                      : QString());
+    }
     default:
         return {};
     }

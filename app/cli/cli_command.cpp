@@ -30,41 +30,93 @@ void write(std::FILE* stream, const QString& text)
     std::fflush(stream);
 }
 
-// `text` broken into lines of at most `width` characters at spaces, every line after the first
-// indented by `indent` spaces (the first is placed by the caller).
+// East Asian wide and fullwidth characters (CJK ideographs, kana, hangul, fullwidth forms) take
+// two terminal columns.
+bool isWide(char32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F)
+           || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+           || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+           || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+// A word cut where a line may break: between two characters when either is wide (CJK text has no
+// spaces between words), never inside a run of narrow characters.
+QStringList breakablePieces(const QString& word)
+{
+    QStringList pieces;
+    QString current;
+    bool previousWide = false;
+    for (char32_t c : word.toUcs4()) {
+        const bool wide = isWide(c);
+        if (!current.isEmpty() && (wide || previousWide)) {
+            pieces << current;
+            current.clear();
+        }
+        current += QString::fromUcs4(&c, 1);
+        previousWide = wide;
+    }
+    if (!current.isEmpty())
+        pieces << current;
+    return pieces;
+}
+
+// `text` broken into lines of at most `width` terminal columns, at spaces and between wide
+// characters, every line after the first indented by `indent` spaces (the first is placed by the
+// caller).
 QString wrapped(const QString& text, int indent, int width)
 {
     QString out;
     int column = indent;
     bool lineEmpty = true;
     for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (!lineEmpty && column + 1 + word.size() > width) {
-            out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
-            column = indent;
-            lineEmpty = true;
+        bool firstPiece = true;
+        for (const QString& piece : breakablePieces(word)) {
+            const int pieceWidth = displayWidth(piece);
+            const int space = firstPiece && !lineEmpty ? 1 : 0;
+            if (!lineEmpty && column + space + pieceWidth > width) {
+                out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
+                column = indent;
+                lineEmpty = true;
+            } else if (space) {
+                out += QLatin1Char(' ');
+                ++column;
+            }
+            out += piece;
+            column += pieceWidth;
+            lineEmpty = false;
+            firstPiece = false;
         }
-        if (!lineEmpty) {
-            out += QLatin1Char(' ');
-            ++column;
-        }
-        out += word;
-        column += static_cast<int>(word.size());
-        lineEmpty = false;
     }
     return out;
 }
 
+// `text` padded with spaces to `width` terminal columns, on the right or on the left.
+QString padded(const QString& text, qsizetype width, bool alignRight)
+{
+    const QString fill(std::max<qsizetype>(0, width - displayWidth(text)), QLatin1Char(' '));
+    return alignRight ? fill + text : text + fill;
+}
+
 } // namespace
+
+int displayWidth(const QString& text)
+{
+    int width = 0;
+    for (char32_t c : text.toUcs4())
+        width += isWide(c) ? 2 : 1;
+    return width;
+}
 
 QString formatTerms(const std::vector<std::pair<QString, QString>>& terms)
 {
     qsizetype termWidth = 0;
     for (const auto& [term, description] : terms)
-        termWidth = std::max(termWidth, term.size());
+        termWidth = std::max<qsizetype>(termWidth, displayWidth(term));
     const int indent = 2 + static_cast<int>(termWidth) + 3;
     QString out;
     for (const auto& [term, description] : terms) {
-        out += QStringLiteral("  ") + term.leftJustified(termWidth) + QStringLiteral("   ")
+        out += QStringLiteral("  ") + padded(term, termWidth, false) + QStringLiteral("   ")
                + wrapped(description, indent, kHelpWidth) + QLatin1Char('\n');
     }
     return out;
@@ -134,7 +186,9 @@ QString CommandLine::helpText() const
         usage += QLatin1Char(' ') + positional.first;
 
     QString text = Cli::tr("Usage: %1").arg(usage) + QStringLiteral("\n\n")
-                   + wrapped(m_command.translatedSummary() + QLatin1Char('.'), 0, kHelpWidth)
+                   + wrapped(Cli::tr("%1.", "a sentence: the command's summary and a full stop")
+                                  .arg(m_command.translatedSummary()),
+                              0, kHelpWidth)
                    + QLatin1Char('\n');
     if (!m_description.isEmpty()) {
         for (const QString& paragraph : m_description.split(QLatin1Char('\n')))
@@ -207,10 +261,11 @@ QString TextTable::toString() const
 {
     std::vector<qsizetype> widths;
     for (const Column& column : m_columns)
-        widths.push_back(column.header.size());
+        widths.push_back(displayWidth(column.header));
     for (const QStringList& row : m_rows) {
         for (std::size_t c = 0; c < m_columns.size(); ++c)
-            widths[c] = std::max(widths[c], row.value(static_cast<qsizetype>(c)).size());
+            widths[c] = std::max<qsizetype>(widths[c],
+                                            displayWidth(row.value(static_cast<qsizetype>(c))));
     }
     auto line = [&](auto cellAt) {
         QString out;
@@ -218,8 +273,7 @@ QString TextTable::toString() const
             const QString cell = cellAt(c);
             if (c > 0)
                 out += QStringLiteral("  ");
-            out += m_columns[c].align == Align::Right ? cell.rightJustified(widths[c])
-                                                      : cell.leftJustified(widths[c]);
+            out += padded(cell, widths[c], m_columns[c].align == Align::Right);
         }
         // Left-aligned last columns would otherwise leave trailing spaces.
         while (out.endsWith(QLatin1Char(' ')))
@@ -237,10 +291,10 @@ QString formatFields(const std::vector<std::pair<QString, QString>>& fields)
 {
     qsizetype labelWidth = 0;
     for (const auto& [label, value] : fields)
-        labelWidth = std::max(labelWidth, label.size() + 1);
+        labelWidth = std::max<qsizetype>(labelWidth, displayWidth(label) + 1);
     QString out;
     for (const auto& [label, value] : fields)
-        out += (label + QLatin1Char(':')).leftJustified(labelWidth + 2) + value + QLatin1Char('\n');
+        out += padded(label + Cli::tr(":"), labelWidth + 2, false) + value + QLatin1Char('\n');
     return out;
 }
 

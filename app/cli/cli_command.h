@@ -52,6 +52,10 @@ struct Command {
     QString translatedSummary() const { return Cli::tr(summary); }
 };
 
+// Terminal columns `text` takes: 2 for each East Asian wide or fullwidth character, else 1.
+// Tables and wrapped help text are laid out by this width, so Chinese output lines up.
+int displayWidth(const QString& text);
+
 // Every command, in the order `--help` lists them.
 std::span<const Command> commands();
 // The command called `name`, or nullptr.

@@ -57,8 +57,8 @@ QIcon icon(const char* name)
 
 QString formatSeconds(double seconds)
 {
-    return seconds < 1.0 ? MainWindow::tr("%1 ms").arg(seconds * 1000.0, 0, 'f', 0)
-                         : MainWindow::tr("%1 s").arg(seconds, 0, 'f', 1);
+    return seconds < 1.0 ? MainWindow::tr("%1 ms").arg(QLocale().toString(seconds * 1000.0, 'f', 0))
+                         : MainWindow::tr("%1 s").arg(QLocale().toString(seconds, 'f', 1));
 }
 
 } // namespace
@@ -200,6 +200,17 @@ void MainWindow::createMenus()
     help->addAction(m_demoAction);
     help->addSeparator();
     help->addAction(m_aboutAction);
+
+    // Toolbar buttons show short texts of their own: menu texts carry accelerators (which some
+    // languages write as "(&O)") and the undo actions name the whole edit ("Undo Set Bits of …").
+    m_openAction->setIconText(tr("Open"));
+    m_demoAction->setIconText(tr("Demo Model"));
+    m_quantizeSelectedAction->setIconText(tr("Quantize Selected"));
+    m_quantizeAllAction->setIconText(tr("Quantize All"));
+    m_cancelAction->setIconText(tr("Cancel"));
+    m_exportAction->setIconText(tr("Export"));
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
 
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));

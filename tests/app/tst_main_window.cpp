@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
@@ -146,7 +147,7 @@ private Q_SLOTS:
             const WeightErrorMetrics expected = measureWeightError(w, q);
             QCOMPARE(result->metrics.mse, expected.mse);
             QCOMPARE(table->index(row, LayerTableModel::MseColumn).data().toString(),
-                     QString::number(expected.mse, 'e', 2));
+                     QLocale().toString(expected.mse, 'e', 2));
             QVERIFY(!table->index(row, LayerTableModel::RelativeErrorColumn)
                          .data()
                          .toString()

@@ -16,6 +16,8 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int kTimeoutMs = 60'000;
@@ -87,7 +89,8 @@ TsFile readTs(const QString& language)
         }
     }
     if (xml.hasError())
-        ts.error = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
+        ts.error =
+            QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
     return ts;
 }
 
@@ -324,18 +327,18 @@ private Q_SLOTS:
             {"qb::LayerTableModel", "Weight MSE"},
         };
         for (const auto& [context, source] : samples) {
-            const QString expected = translationOf(ts, QString::fromUtf8(context),
-                                                   QString::fromUtf8(source));
-            QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("not in the .ts file: [%1] %2")
-                                                         .arg(QString::fromUtf8(context),
-                                                              QString::fromUtf8(source))));
+            const QString expected =
+                translationOf(ts, QString::fromUtf8(context), QString::fromUtf8(source));
+            QVERIFY2(!expected.isEmpty(),
+                     qPrintable(QStringLiteral("not in the .ts file: [%1] %2")
+                                    .arg(QString::fromUtf8(context), QString::fromUtf8(source))));
             QVERIFY(expected != QString::fromUtf8(source));
             QCOMPARE(translator.translate(context, source), expected);
         }
 
         // A plural message: the form the language's rules pick for 1 and for 5.
-        const TsMessage* plural = findMessage(ts, QStringLiteral("qb::IssuesPanel"),
-                                              QStringLiteral("%n warning(s)"));
+        const TsMessage* plural =
+            findMessage(ts, QStringLiteral("qb::IssuesPanel"), QStringLiteral("%n warning(s)"));
         QVERIFY(plural && plural->numerus && !plural->forms.isEmpty());
         QCOMPARE(translator.translate("qb::IssuesPanel", "%n warning(s)", nullptr, 1),
                  plural->forms.first());
@@ -396,6 +399,43 @@ private Q_SLOTS:
         const QString usage = tr("Cli", "Usage: quantbench-cli COMMAND [options] [arguments]");
         QVERIFY(!usage.isEmpty());
         QVERIFY2(help.out.startsWith(usage), qPrintable(help.out));
+    }
+
+    // Chinese headers are two terminal columns per character: the CLI's tables still line up.
+    void cliTablesLineUpInChinese()
+    {
+        const CliRun r = runCli(
+            {QStringLiteral("inspect"), qb::test::demoModelDir(), QStringLiteral("--no-scan")},
+            QStringLiteral("zh_CN"), QStringLiteral("zh_CN.UTF-8"));
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        // The rule under the header: dashes and spaces only.
+        const auto rule = std::find_if(lines.begin(), lines.end(), [](const QString& line) {
+            return line.startsWith(QLatin1String("---"))
+                   && line.count(QLatin1Char('-')) + line.count(QLatin1Char(' ')) == line.size();
+        });
+        QVERIFY(rule != lines.begin() && rule != lines.end());
+        const int width = terminalWidth(*rule);
+        // The header (with CJK text) and every layer row end where the rule ends: the last
+        // column (bytes) is right-aligned.
+        QCOMPARE(terminalWidth(*(rule - 1)), width);
+        int rows = 0;
+        for (auto line = rule + 1; line != lines.end() && line->startsWith(QLatin1String("model."));
+             ++line) {
+            QCOMPARE(terminalWidth(*line), width);
+            ++rows;
+        }
+        QCOMPARE(rows, 35);
+    }
+
+private:
+    // Terminal columns of `text`: CJK ideographs, CJK punctuation and fullwidth forms take two.
+    static int terminalWidth(const QString& text)
+    {
+        int width = 0;
+        for (char32_t c : text.toUcs4())
+            width += (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xFF00 && c <= 0xFF60) ? 2 : 1;
+        return width;
     }
 };
 
