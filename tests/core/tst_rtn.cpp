@@ -66,30 +66,13 @@ std::optional<QuantScheme> schemeFromTag(const QString& tag)
     return QuantScheme::fromGroupSizeCode(bits, symmetric, code);
 }
 
-// The reference grid written out from the README of the golden data (gptq/quant.py,
-// Quantizer.find_params), in float32 like the reference, for one group of values.
+// The grid parameters of one group. The formula itself (minMaxGridParams) is proven bit-exact
+// against the published reference by goldenParity; here it serves to check that quantizeRtn
+// applies it to the right columns, rows or tensor.
 GridParams referenceParams(const std::vector<float>& values, int bits, bool symmetric)
 {
-    float xmin = 0.0f;
-    float xmax = 0.0f;
-    for (float v : values) {
-        xmin = std::min(xmin, v);
-        xmax = std::max(xmax, v);
-    }
-    const float maxq = static_cast<float>((1 << bits) - 1);
-    if (symmetric) {
-        xmax = std::max(std::abs(xmin), xmax);
-        if (xmin < 0.0f)
-            xmin = -xmax;
-    }
-    if (xmin == 0.0f && xmax == 0.0f) {
-        xmin = -1.0f;
-        xmax = 1.0f;
-    }
-    GridParams p;
-    p.scale = (xmax - xmin) / maxq;
-    p.zero = symmetric ? (maxq + 1.0f) / 2.0f : std::nearbyint(-xmin / p.scale);
-    return p;
+    return minMaxGridParams(values.data(), static_cast<std::int64_t>(values.size()), bits,
+                            symmetric);
 }
 
 // Random weights with the row patterns that stress a min/max grid: ordinary normal rows with
