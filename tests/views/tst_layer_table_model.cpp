@@ -25,6 +25,12 @@ using namespace qb;
 
 namespace {
 
+// A metric as the table writes it: scientific notation with two decimals, in the locale.
+QString sci(double value)
+{
+    return QLocale().toString(value, 'e', 2);
+}
+
 // Rows of the demo model: block b holds q, k, v, o, gate, up, down at rows 7b … 7b + 6.
 constexpr int kQ0 = 0;
 constexpr int kK0 = 1; // kept in full precision by the fixture plan
@@ -661,15 +667,14 @@ private Q_SLOTS:
         QCOMPARE(dataChanged.last().at(1).toModelIndex(),
                  m_model->index(kRows - 1, LayerTableModel::StatusColumn));
 
-        // Scientific notation as the locale writes it (the C locale: "1.50E-05").
-        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), QStringLiteral("1.50E-05"));
+        // Scientific notation as the locale writes it ("1.50E-05" in English, "1.50e-05" in C).
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), sci(1.50e-05));
         QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::RelativeErrorColumn),
                  QStringLiteral("1.23 %"));
         QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::SqnrColumn), QStringLiteral("38.3"));
         QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::StatusColumn),
                  QStringLiteral("quantized"));
-        QCOMPARE(cellText(*m_model, kDown0, LayerTableModel::MseColumn),
-                 QStringLiteral("2.25E-07"));
+        QCOMPARE(cellText(*m_model, kDown0, LayerTableModel::MseColumn), sci(2.25e-07));
         QCOMPARE(cellText(*m_model, kDown0, LayerTableModel::SqnrColumn), QStringLiteral("47.7"));
         QCOMPARE(m_model->data(m_model->index(kDown0, LayerTableModel::MseColumn),
                                LayerTableModel::SortRole),
@@ -708,8 +713,7 @@ private Q_SLOTS:
         m_model->mergeReport(second);
         QCOMPARE(dataChanged.count(), 2);
 
-        QCOMPARE(cellText(*m_model, kDown1, LayerTableModel::MseColumn),
-                 QStringLiteral("3.00E-06"));
+        QCOMPARE(cellText(*m_model, kDown1, LayerTableModel::MseColumn), sci(3.00e-06));
         QCOMPARE(cellText(*m_model, kDown1, LayerTableModel::RelativeErrorColumn),
                  QStringLiteral("2.00 %"));
         QCOMPARE(cellText(*m_model, kDown1, LayerTableModel::SqnrColumn), QStringLiteral("∞"));
@@ -724,16 +728,15 @@ private Q_SLOTS:
                      .toString(),
                  skipped.note);
         // Earlier results kept.
-        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), QStringLiteral("1.50E-05"));
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), sci(1.50e-05));
         QCOMPARE(cellText(*m_model, kDown0, LayerTableModel::StatusColumn),
                  QStringLiteral("quantized"));
         // A newer result for a layer replaces its older one.
         QuantReport third;
         third.layers.push_back(quantizedResult(*m_model, kQ0, 4.0e-5, 0.05, 26.0));
         m_model->mergeReport(third);
-        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), QStringLiteral("4.00E-05"));
-        QCOMPARE(cellText(*m_model, kDown1, LayerTableModel::MseColumn),
-                 QStringLiteral("3.00E-06"));
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), sci(4.00e-05));
+        QCOMPARE(cellText(*m_model, kDown1, LayerTableModel::MseColumn), sci(3.00e-06));
 
         m_model->clearResults();
         QCOMPARE(dataChanged.count(), 4);
@@ -781,7 +784,7 @@ private Q_SLOTS:
         QVERIFY(!italic(kQ0, LayerTableModel::NameColumn));
         QVERIFY(!italic(kQ0, LayerTableModel::BitsColumn));
         // The metrics stay visible (in italics), and the other results are untouched.
-        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), QStringLiteral("1.00E-05"));
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), sci(1.00e-05));
         QVERIFY(m_model->data(m_model->index(kQ0, LayerTableModel::StatusColumn), Qt::ToolTipRole)
                     .toString()
                     .endsWith(QStringLiteral("The settings changed since this result")));
