@@ -17,6 +17,33 @@
             <numerusform>%n layers: %1 quantized, %2 kept, %3 skipped in %4 s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayerSequentialCapture</name>
+    <message numerus="yes">
+        <source>Embedding %n calibration window(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PerplexityEvaluator</name>
+    <message numerus="yes">
+        <source>Tokenizing %n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SafetensorsFile</name>
@@ -82,6 +109,13 @@
         <translation>
             <numerusform>Quantizing %n layer</numerusform>
             <numerusform>Quantizing %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n override(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CalibrationSet</name>
+    <message>
+        <source>the number of calibration samples must be at least 1, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calibration sequence length must be at least 2 tokens, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of sampled rows must not be negative, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calibration text holds no document of two tokens or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the calibration text has %1 tokens, fewer than one window of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Checkpoint</name>
     <message>
         <source>%1: the folder does not exist</source>
@@ -389,6 +412,191 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
         <source>:</source>
         <translation>：</translation>
     </message>
+    <message>
+        <source>Measure a model&apos;s perplexity on a text (and a quantized model&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a synthetic (random-weight) Llama checkpoint for benchmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 tokens, stride %3; %4 input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NLL/token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the stored model: %1 nats per token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/s (%2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to evaluate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UTF-8 text file to score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per window (default: the model&apos;s max_position_embeddings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens between window starts (default: the context length, no overlap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the result as JSON (perplexity, nll, tokens, …) instead of the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--text FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (random weights, not a trained model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed must be an integer from 0 to %1, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dtype must be bf16 or f32, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--outlier-scale must be a positive number up to 1000000, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (×%2)</source>
+        <comment>an outlier channel and its factor</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes a Hugging Face-layout Llama checkpoint with random weights: the shapes of a real model, weights N(0, 0.02²) with 2 % heavy-tailed rows (Student-t, 3 degrees of freedom), and RMSNorm weights of 1 except K outlier channels, whose activations then reach every linear input 20-100× larger than the rest, as in trained LLMs. It is for benchmarks and scale tests, not a trained model, and is labelled synthetic in config.json and in every safetensors file. The same options give byte-identical files. The tokenizer is the bundled demo model&apos;s.
+Presets: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to imitate: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of every random choice (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element type of the weights: bf16 (default) or f32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of outlier input channels (default 2 for tiny, 8 for the others; 0 for none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The norm weight of every outlier channel, rounded to bfloat16 precision (default: each drawn from 20 to 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--preset is required (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--preset must be one of %1, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo model, whose tokenizer a synthetic checkpoint gets, is not installed: expected it in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shards with model.safetensors.index.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation type="unfinished">权重</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>This is a synthetic checkpoint: random weights with realistic shapes and statistics, not a trained model. config.json and every safetensors file say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -407,6 +615,146 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     <message>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HfTokenizer</name>
+    <message>
+        <source>%1: %2: %3</source>
+        <extracomment>%1 is the file, %2 the JSON path of the field (&quot;model.merges[12]&quot;), %3 what is wrong</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be %1, but it is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished">对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished">数组</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished">字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished">true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a single character, but it is &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 type &quot;%2&quot; is not supported (supported: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid regular expression: %1 (at character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be {&quot;String&quot;: …} or {&quot;Regex&quot;: …}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of always, first, never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model type &quot;%1&quot; is not supported: QuantBench runs BPE tokenizers (GPT-2, Llama 2/3, Mistral, Qwen2); WordPiece, Unigram and WordLevel models are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null or a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPE dropout %1 is not supported: evaluation needs the deterministic tokenization (null or 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported: QuantBench runs BPE models without subword prefixes or word suffixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object mapping pieces to ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id %1 is also the id of &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unknown-token piece &quot;%1&quot; is not in the vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a merge must be two pieces separated by one space, but it is &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;a b&quot; or a pair of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the piece &quot;%1&quot; is not in the vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the merged piece &quot;%1&quot; is not in the vocabulary (every merge must produce a piece of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template&apos;s special token &quot;%1&quot; is not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the special token &quot;%1&quot; has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>byte-level BPE (tokenizer.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPE with byte fallback (tokenizer.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPE (tokenizer.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an id of the tokenizer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -511,6 +859,23 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     </message>
 </context>
 <context>
+    <name>LayerSequentialCapture</name>
+    <message>
+        <source>there is no calibration window to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Embedding %n calibration window(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calibrating block %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoadedModel</name>
     <message>
         <source>%1: the folder does not exist</source>
@@ -578,6 +943,51 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     <message>
         <source>%1: field &quot;rope_type&quot; is missing</source>
         <translation>%1：缺少字段 &quot;rope_type&quot;</translation>
+    </message>
+    <message>
+        <source>synthetic: %1 preset, seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synthetic: %1 preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PerplexityEvaluator</name>
+    <message>
+        <source>the context length must be at least 2 tokens, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stride (%1) must not exceed the context length (%2): tokens between windows would never be scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tokenizing %n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the text has no token to score (every document is a single token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating: block %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating: scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -819,6 +1229,37 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     </message>
 </context>
 <context>
+    <name>SentencePieceTokenizer</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation type="unfinished">%1：无法打开文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a sentencepiece model: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the sentencepiece model has no pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentencepiece could not encode the text: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentencepiece could not decode the ids: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentencepiece (tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StagingDirectory</name>
     <message>
         <source>%1: refusing to write here, it would replace the input %2</source>
@@ -859,6 +1300,118 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     <message>
         <source>%1: refusing to write inside the input folder %2; choose a folder outside it</source>
         <translation>%1：拒绝在输入文件夹 %2 内写入；请选择该文件夹之外的位置</translation>
+    </message>
+</context>
+<context>
+    <name>SyntheticModel</name>
+    <message>
+        <source>the demo model&apos;s shapes with 2 blocks, for fast tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Llama 3.2 1B: 16 blocks, 1.24 billion parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one decoder block of Llama 2 7B with its embeddings and lm_head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished">%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>unknown synthetic model preset &quot;%1&quot; (presets: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of outlier channels must be from 0 to %1 (the hidden size of preset %2), not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the outlier scale must be a positive number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a synthetic checkpoint is written in BF16 or F32, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seed must be from 0 to %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the tokenizer file to copy is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation type="unfinished">无法将 %1 复制到 %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished">已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TextDocuments</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation type="unfinished">%1：无法打开文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a text file (it holds NUL bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tokenizer</name>
+    <message>
+        <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 &quot;%3&quot; is not a token of the tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: field &quot;add_bos_token&quot; must be true or false, but it is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: bos_token_id %2 is not an id of the tokenizer (it has %3 tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: eos_token_id %2 is not an id of the tokenizer (it has %3 tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransformerRunner</name>
+    <message>
+        <source>%1: head_dim %2 is odd; rotary embeddings need an even head size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rope_scaling type &quot;%2&quot; is not supported (supported: llama3, linear, default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token id %1 is outside the model&apos;s vocabulary (0 to %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -929,6 +1482,117 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     <message>
         <source>Quantize all layers after opening (with --screenshot).</source>
         <translation>打开后量化所有层（配合 --screenshot）。</translation>
+    </message>
+    <message>
+        <source>Evaluate the perplexity after opening (with --screenshot).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qb::EvaluationPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens between window starts; smaller than the context gives every prediction more context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NLL/token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KL (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean KL divergence of the quantized model&apos;s next-token distribution from the stored model&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantized: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 windows of up to %3 tokens (stride %4), %5 tokens scored · %6 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan changed since this evaluation</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1551,6 +2215,44 @@ SQNR %4 dB
     <message>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate Perplexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure the perplexity of the model as stored and as the plan quantizes it, and the KL divergence between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a text file to evaluate on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n override(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,18 @@ namespace {
 // The command table. To add a command: write app/cli/<name>_command.cpp with its run function,
 // declare that function in cli_command.h, add a row here and the file to app/CMakeLists.txt.
 constexpr Command kCommands[] = {
+    {"eval",
+     QT_TRANSLATE_NOOP("Cli", "Measure a model's perplexity on a text (and a quantized model's)"),
+     &runEval},
     {"inspect",
      QT_TRANSLATE_NOOP("Cli", "List a model's quantizable linear layers and check its weights"),
      &runInspect},
     {"quantize",
      QT_TRANSLATE_NOOP("Cli", "Quantize a model and write a fake-quant (dequantized) checkpoint"),
      &runQuantize},
+    {"synth",
+     QT_TRANSLATE_NOOP("Cli", "Write a synthetic (random-weight) Llama checkpoint for benchmarks"),
+     &runSynth},
 };
 
 constexpr int kHelpWidth = 80;

@@ -62,8 +62,10 @@ std::span<const Command> commands();
 const Command* findCommand(const QString& name);
 
 // Entry points, one file each (app/cli/<name>_command.cpp).
+int runEval(const Command& command, const QStringList& arguments);
 int runInspect(const Command& command, const QStringList& arguments);
 int runQuantize(const Command& command, const QStringList& arguments);
+int runSynth(const Command& command, const QStringList& arguments);
 
 // The options and positional arguments of one command: parsed with QCommandLineParser::parse()
 // (never process(), which would exit on its own terms) and described by helpText(). Every

@@ -59,6 +59,10 @@ QJsonObject toJson(const LoadedModel& model, const std::vector<NonFiniteTensor>*
     QJsonObject modelJson = model.spec().toJson();
     modelJson.insert(QStringLiteral("directory"), model.directory());
     modelJson.insert(QStringLiteral("shards"), qint64(checkpoint.shards().size()));
+    // null for a real model; a synthetic one (random weights) is always labelled.
+    const QString& synthetic = model.spec().syntheticDescription;
+    modelJson.insert(QStringLiteral("synthetic"),
+                     synthetic.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(synthetic));
 
     QJsonArray layers;
     for (const LinearLayer& layer : inventory.layers()) {
@@ -129,7 +133,7 @@ QString toText(const LoadedModel& model)
                                      .arg(checkpoint.shards().size())
                                      .arg(shardNames.first(), shardNames.last());
 
-    QString text = formatFields({
+    std::vector<std::pair<QString, QString>> fields{
         {Cli::tr("Model"), QDir::toNativeSeparators(model.directory())},
         {Cli::tr("Model type"), spec.modelType},
         {Cli::tr("Hidden size"),
@@ -143,7 +147,12 @@ QString toText(const LoadedModel& model)
         {Cli::tr("Vocabulary"), locale.toString(spec.vocabSize)},
         {Cli::tr("Tied embeddings"), spec.tieWordEmbeddings ? Cli::tr("yes") : Cli::tr("no")},
         {Cli::tr("Shards"), shards},
-    });
+    };
+    if (!spec.syntheticDescription.isEmpty())
+        fields.emplace_back(
+            Cli::tr("Synthetic"),
+            Cli::tr("%1 (random weights, not a trained model)").arg(spec.syntheticDescription));
+    QString text = formatFields(fields);
 
     TextTable table;
     table.addColumn(Cli::tr("Layer"));

@@ -3,6 +3,7 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
+#include "app/cli/plan_options.h"
 #include "core/export/fake_quant_exporter.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
@@ -17,40 +18,6 @@
 namespace qb::cli {
 
 namespace {
-
-QStringList methodKeys()
-{
-    QStringList keys;
-    for (QuantMethod method : allMethods())
-        keys << methodKey(method);
-    return keys;
-}
-
-// --group: G > 0 columns, -1 or "channel" per channel, 0 or "tensor" per tensor (the recipe's
-// group_size code).
-int groupSizeCode(const QString& text)
-{
-    if (text == QLatin1String("channel"))
-        return QuantScheme::kPerChannel;
-    if (text == QLatin1String("tensor"))
-        return QuantScheme::kPerTensor;
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < QuantScheme::kPerChannel)
-        throw UsageError(Cli::tr("--group must be a positive number of columns, -1 or 'channel' "
-                                 "(per channel), 0 or 'tensor' (per tensor), not '%1'")
-                             .arg(text));
-    return value;
-}
-
-QString groupText(int code)
-{
-    if (code == QuantScheme::kPerChannel)
-        return Cli::tr("channel");
-    if (code == QuantScheme::kPerTensor)
-        return Cli::tr("tensor");
-    return QString::number(code);
-}
 
 QString statusText(LayerStatus status)
 {
@@ -93,7 +60,7 @@ QString toText(const QuantReport& report, const QString& outDir)
             layer.name,
             methodDisplayName(layer.config.method),
             quantizing ? QString::number(layer.config.scheme.bits) : dash,
-            quantizing ? groupText(layer.config.scheme.groupSizeCode()) : dash,
+            quantizing ? groupSizeLabel(layer.config.scheme.groupSizeCode()) : dash,
             measured ? locale.toString(m.mse, 'e', 3) : dash,
             measured ? locale.toString(m.relativeError, 'f', 4) : dash,
             !measured                 ? dash
@@ -141,25 +108,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
                 "or Inf weights are kept unquantized with a warning."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
                        Cli::tr("The Hugging Face checkpoint folder to quantize."));
-    const QCommandLineOption method(QStringLiteral("method"),
-                                    Cli::tr("Quantization method: %1 ('none' keeps full "
-                                            "precision).")
-                                        .arg(methodKeys().join(QStringLiteral(", "))),
-                                    QStringLiteral("METHOD"));
-    const QCommandLineOption bits(QStringLiteral("bits"),
-                                  Cli::tr("Bits per weight, %1 to %2 (default 4).")
-                                      .arg(QuantScheme::kMinBits)
-                                      .arg(QuantScheme::kMaxBits),
-                                  QStringLiteral("N"));
-    const QCommandLineOption group(QStringLiteral("group"),
-                                   Cli::tr("Input columns sharing a scale: a positive number, -1 "
-                                           "or 'channel' for one per output channel, 0 or "
-                                           "'tensor' for one per tensor (default 128)."),
-                                   QStringLiteral("G"));
-    const QCommandLineOption sym(QStringLiteral("sym"),
-                                 Cli::tr("Symmetric grid (zero point fixed at the middle code)."));
-    const QCommandLineOption asym(QStringLiteral("asym"),
-                                  Cli::tr("Asymmetric grid with a zero point (the default)."));
+    const PlanOptions planOptions;
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
                                  Cli::tr("The folder to write. Must not exist unless --force is "
                                          "given."),
@@ -167,15 +116,11 @@ int runQuantize(const Command& command, const QStringList& arguments)
     const QCommandLineOption force(QStringLiteral("force"),
                                    Cli::tr("Replace OUT_DIR if it exists (only once the new output "
                                            "is complete)."));
-    const QCommandLineOption recipe(QStringLiteral("recipe"),
-                                    Cli::tr("Read the plan (a default and per-layer overrides) "
-                                            "from this recipe JSON file."),
-                                    QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the report (quant_report.json) to stdout "
                                           "instead of the table."));
-    for (const QCommandLineOption* option :
-         {&method, &bits, &group, &sym, &asym, &out, &force, &recipe, &json})
+    planOptions.addTo(line);
+    for (const QCommandLineOption* option : {&out, &force, &json})
         line.addOption(*option);
     if (!line.parse(arguments))
         return ExitSuccess;
@@ -191,33 +136,10 @@ int runQuantize(const Command& command, const QStringList& arguments)
     // half-done run behind.
     if (!isSet(out))
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
-    if (!isSet(method) && !isSet(recipe))
+    if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
         throw UsageError(Cli::tr("give the plan explicitly: --method (%1) or --recipe FILE")
-                             .arg(methodKeys().join(QStringLiteral(", "))));
-    if (isSet(sym) && isSet(asym))
-        throw UsageError(Cli::tr("--sym and --asym exclude each other"));
-    std::optional<QuantMethod> methodValue;
-    if (isSet(method)) {
-        methodValue = methodFromKey(value(method));
-        if (!methodValue)
-            throw UsageError(Cli::tr("--method must be one of %1, not '%2'")
-                                 .arg(methodKeys().join(QStringLiteral(", ")), value(method)));
-    }
-    // Read now (usage errors first), applied below when set.
-    const int bitsValue = isSet(bits) ? intOption(line, QStringLiteral("bits"),
-                                                  QuantScheme::kMinBits, QuantScheme::kMaxBits)
-                                      : 0;
-    const int groupValue = isSet(group) ? groupSizeCode(value(group)) : 0;
-
-    // The plan: the recipe's (or the built-in default), then the explicit flags over its default.
-    QuantPlan plan = isSet(recipe) ? QuantPlan::fromFile(value(recipe)) : QuantPlan{};
-    if (methodValue)
-        plan.defaults.method = *methodValue;
-    const QuantScheme current = plan.defaults.scheme;
-    plan.defaults.scheme =
-        QuantScheme::fromGroupSizeCode(isSet(bits) ? bitsValue : current.bits,
-                                       isSet(sym) || isSet(asym) ? isSet(sym) : current.symmetric,
-                                       isSet(group) ? groupValue : current.groupSizeCode());
+                             .arg(PlanOptions::methodKeys().join(QStringLiteral(", "))));
+    const QuantPlan plan = planOptions.build(line);
 
     const auto model = LoadedModel::open(line.positional(0));
     FakeQuantExporter::Options options;

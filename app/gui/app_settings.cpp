@@ -18,9 +18,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 11>& settingTable()
+const std::array<SettingSpec, 14>& settingTable()
 {
-    static const std::array<SettingSpec, 11> table{{
+    static const std::array<SettingSpec, 14> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -33,6 +33,10 @@ const std::array<SettingSpec, 11>& settingTable()
          QJsonDocument(LayerQuantConfig{}.toJson()).toJson(QJsonDocument::Compact)},
         {AppSettings::Key::HistogramLogScale, "histogram/logScale", false},
         {AppSettings::Key::HistogramBins, "histogram/bins", 128},
+        // Empty: the bundled TinyStories sample, when installed.
+        {AppSettings::Key::EvaluationText, "evaluation/text", QString()},
+        {AppSettings::Key::EvaluationContext, "evaluation/context", 0},
+        {AppSettings::Key::EvaluationStride, "evaluation/stride", 0},
     }};
     return table;
 }

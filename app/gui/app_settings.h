@@ -30,6 +30,9 @@ public:
         DefaultQuantConfig,
         HistogramLogScale,
         HistogramBins,
+        EvaluationText,
+        EvaluationContext,
+        EvaluationStride,
     };
 
     static constexpr int kMaxRecentModels = 10;

@@ -20,12 +20,13 @@ namespace {
 // Waits (without blocking the event loop) until the window has opened its model and finished
 // every job, then saves a picture of it and quits. For documentation and the packaging test.
 void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& select,
-                        bool quantize)
+                        bool quantize, bool evaluate)
 {
     auto* timer = new QTimer(&window);
     auto* clock = new QElapsedTimer;
     clock->start();
-    auto stage = std::make_shared<int>(0); // 0 waiting for the model, 1 quantizing, 2 settling
+    // 0 waiting for the model, 1 quantizing, 2 evaluating, 3 settling
+    auto stage = std::make_shared<int>(0);
     QObject::connect(timer, &QTimer::timeout, &window, [=, &window] {
         if (clock->elapsed() > 120'000) {
             std::fprintf(stderr, "quantbench: --screenshot: gave up waiting for the model: %s\n",
@@ -43,8 +44,14 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
             *stage = 1;
             return;
         }
-        if (*stage == 1) { // one more tick so the last snapshot is drawn
+        if (*stage == 1) {
+            if (evaluate)
+                window.evaluate();
             *stage = 2;
+            return;
+        }
+        if (*stage == 2) { // one more tick so the last snapshot is drawn
+            *stage = 3;
             return;
         }
         timer->stop();
@@ -75,6 +82,10 @@ struct CommandLine {
                                 QCoreApplication::translate("main",
                                                             "Quantize all layers after "
                                                             "opening (with --screenshot).")};
+    QCommandLineOption evaluate{QStringLiteral("evaluate"),
+                                QCoreApplication::translate("main",
+                                                            "Evaluate the perplexity after opening "
+                                                            "(with --screenshot).")};
 
     CommandLine()
     {
@@ -90,6 +101,7 @@ struct CommandLine {
         parser.addOption(screenshot);
         parser.addOption(select);
         parser.addOption(quantize);
+        parser.addOption(evaluate);
     }
 };
 
@@ -137,6 +149,7 @@ int main(int argc, char* argv[])
     if (commandLine.parser.isSet(commandLine.screenshot))
         scheduleScreenshot(window, commandLine.parser.value(commandLine.screenshot),
                            commandLine.parser.value(commandLine.select),
-                           commandLine.parser.isSet(commandLine.quantize));
+                           commandLine.parser.isSet(commandLine.quantize),
+                           commandLine.parser.isSet(commandLine.evaluate));
     return QApplication::exec();
 }

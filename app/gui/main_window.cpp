@@ -1,12 +1,17 @@
 #include "app/gui/main_window.h"
 
 #include "core/export/fake_quant_exporter.h"
+#include "core/metrics/perplexity.h"
 #include "core/metrics/weight_histogram.h"
 #include "core/metrics/weight_scan.h"
 #include "core/model/loaded_model.h"
+#include "core/quant/plan_weight_hooks.h"
 #include "core/quant/weight_quantization.h"
+#include "core/tokenizer/text_documents.h"
+#include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/issues_panel.h"
@@ -96,6 +101,14 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::demoEvaluationText()
+{
+    const QString path =
+        QDir(QCoreApplication::applicationDirPath())
+            .filePath(QStringLiteral("../share/quantbench/demo/text/tinystories_sample.txt"));
+    return QFileInfo(path).isFile() ? QDir::cleanPath(path) : QString();
+}
+
 QString MainWindow::demoModelDirectory()
 {
     const QString dir = QDir(QCoreApplication::applicationDirPath())
@@ -158,6 +171,13 @@ void MainWindow::createActions()
                                          "weight error"));
     connect(m_quantizeAllAction, &QAction::triggered, this, [this] { quantizeLayers(false); });
 
+    m_evaluateAction = new QAction(icon("evaluate"), tr("&Evaluate Perplexity"), this);
+    m_evaluateAction->setObjectName(QStringLiteral("evaluateAction"));
+    m_evaluateAction->setShortcut(Qt::Key_F5);
+    m_evaluateAction->setStatusTip(tr("Measure the perplexity of the model as stored and as the "
+                                      "plan quantizes it, and the KL divergence between them"));
+    connect(m_evaluateAction, &QAction::triggered, this, &MainWindow::evaluate);
+
     m_cancelAction = new QAction(icon("cancel"), tr("&Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setStatusTip(tr("Stop the running operation"));
@@ -190,11 +210,13 @@ void MainWindow::createMenus()
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_quantizeSelectedAction);
     run->addAction(m_quantizeAllAction);
+    run->addAction(m_evaluateAction);
     run->addSeparator();
     run->addAction(m_cancelAction);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_issuesDock->toggleViewAction());
+    view->addAction(m_evaluationDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);
@@ -207,6 +229,7 @@ void MainWindow::createMenus()
     m_demoAction->setIconText(tr("Demo Model"));
     m_quantizeSelectedAction->setIconText(tr("Quantize Selected"));
     m_quantizeAllAction->setIconText(tr("Quantize All"));
+    m_evaluateAction->setIconText(tr("Evaluate"));
     m_cancelAction->setIconText(tr("Cancel"));
     m_exportAction->setIconText(tr("Export"));
     m_undoAction->setIconText(tr("Undo"));
@@ -220,6 +243,7 @@ void MainWindow::createMenus()
     toolbar->addSeparator();
     toolbar->addAction(m_quantizeSelectedAction);
     toolbar->addAction(m_quantizeAllAction);
+    toolbar->addAction(m_evaluateAction);
     toolbar->addAction(m_cancelAction);
     toolbar->addSeparator();
     toolbar->addAction(m_exportAction);
@@ -309,6 +333,15 @@ void MainWindow::createWidgets()
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
     m_issuesDock->toggleViewAction()->setIcon(icon("warning"));
 
+    m_evaluationPanel = new EvaluationPanel(this);
+    m_evaluationPanel->setObjectName(QStringLiteral("evaluationPanel"));
+    m_evaluationDock = new QDockWidget(tr("Evaluation"), this);
+    m_evaluationDock->setObjectName(QStringLiteral("evaluationDock"));
+    m_evaluationDock->setWidget(m_evaluationPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_evaluationDock);
+    tabifyDockWidget(m_issuesDock, m_evaluationDock);
+    m_evaluationDock->toggleViewAction()->setIcon(icon("evaluate"));
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_progressBar = new QProgressBar(this);
@@ -346,6 +379,13 @@ void MainWindow::createWidgets()
     connect(m_histogram, &HistogramView::logScaleChanged, this,
             [this](bool on) { m_settings.setValue(AppSettings::Key::HistogramLogScale, on); });
     connect(m_issuesPanel, &IssuesPanel::subjectActivated, this, &MainWindow::onIssueActivated);
+    connect(m_evaluationPanel, &EvaluationPanel::evaluateRequested, this, &MainWindow::evaluate);
+    connect(m_evaluationPanel, &EvaluationPanel::optionsChanged, this, [this] {
+        m_settings.setValue(AppSettings::Key::EvaluationText, m_evaluationPanel->textPath());
+        m_settings.setValue(AppSettings::Key::EvaluationContext,
+                            m_evaluationPanel->contextLength());
+        m_settings.setValue(AppSettings::Key::EvaluationStride, m_evaluationPanel->stride());
+    });
 }
 
 void MainWindow::restoreSettings()
@@ -358,6 +398,11 @@ void MainWindow::restoreSettings()
     m_histogram->setLogScale(m_settings.value(AppSettings::Key::HistogramLogScale).toBool());
     m_histogram->setBins(m_settings.value(AppSettings::Key::HistogramBins).toInt());
     m_defaultsBar->setConfig(m_settings.defaultQuantConfig());
+    const QString text = m_settings.value(AppSettings::Key::EvaluationText).toString();
+    m_evaluationPanel->setTextPath(text.isEmpty() ? demoEvaluationText() : text);
+    m_evaluationPanel->setContextLength(
+        m_settings.value(AppSettings::Key::EvaluationContext).toInt());
+    m_evaluationPanel->setStride(m_settings.value(AppSettings::Key::EvaluationStride).toInt());
 }
 
 void MainWindow::saveSettings()
@@ -473,6 +518,9 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     if (first.isValid())
         m_layerView->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect
                                                                   | QItemSelectionModel::Rows);
+    m_evaluationPanel->setModelContext(spec.maxPositionEmbeddings);
+    m_evaluationPanel->clearResult(tr("Not evaluated yet."));
+    m_evaluatedPlan.reset();
     startWeightScan();
     updateActions();
     Q_EMIT modelOpened(m_model->directory());
@@ -578,6 +626,7 @@ void MainWindow::requestHistogram()
 void MainWindow::onPlanChanged()
 {
     m_defaultsBar->setConfig(m_layerModel->plan().defaults);
+    updateEvaluationStaleness();
     // Redraw the grid only when the shown layer's settings changed.
     const LinearLayer* layer = currentLayer();
     const auto shown = m_histogram->snapshot();
@@ -669,6 +718,65 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting)
                          directory);
             };
         });
+}
+
+void MainWindow::evaluate()
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    const QString textPath = m_evaluationPanel->textPath();
+    if (textPath.isEmpty()) {
+        showStatus(tr("Choose a text file to evaluate on first."));
+        m_evaluationDock->show();
+        m_evaluationDock->raise();
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const QuantPlan plan = m_layerModel->plan();
+    PerplexityOptions options;
+    options.contextLength = m_evaluationPanel->contextLength();
+    options.stride = m_evaluationPanel->stride();
+    // The quantized model is scored too when the plan quantizes anything.
+    const bool quantizes = std::any_of(
+        model->inventory().layers().begin(), model->inventory().layers().end(),
+        [&](const LinearLayer& l) { return plan.resolve(l.name).method != QuantMethod::None; });
+    m_evaluationDock->show();
+    m_evaluationDock->raise();
+    m_jobs.start(
+        kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
+        [this, model, plan, options, textPath,
+         quantizes](Progress& progress) -> JobRunner::Delivery {
+            const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+            const QStringList documents = TextDocuments::fromFile(textPath);
+            std::optional<PlanWeightHooks> hooks;
+            if (quantizes)
+                hooks.emplace(model, plan);
+            auto result = std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
+                model, *tokenizer, documents, options, hooks ? &*hooks : nullptr, progress));
+            return [this, model, plan, result] {
+                if (model != m_model)
+                    return;
+                m_evaluatedPlan = plan;
+                const QString description =
+                    plan.defaults.method == QuantMethod::None
+                        ? methodDisplayName(plan.defaults.method)
+                        : tr("%1, %2").arg(methodDisplayName(plan.defaults.method),
+                                           plan.defaults.scheme.describe());
+                m_evaluationPanel->setResult(
+                    result, plan.overrides().empty()
+                                ? description
+                                : tr("%1 (+%n override(s))", nullptr, int(plan.overrides().size()))
+                                      .arg(description));
+                updateEvaluationStaleness();
+            };
+        });
+}
+
+void MainWindow::updateEvaluationStaleness()
+{
+    if (!m_evaluatedPlan)
+        return;
+    m_evaluationPanel->setStale(m_evaluatedPlan->toJson() != m_layerModel->plan().toJson());
 }
 
 void MainWindow::fitResultColumns()
@@ -803,6 +911,7 @@ void MainWindow::updateActions()
     m_savePlanAction->setEnabled(hasModel);
     m_loadPlanAction->setEnabled(!busy && hasModel);
     m_quantizeAllAction->setEnabled(!busy && hasModel);
+    m_evaluateAction->setEnabled(!busy && hasModel);
     m_quantizeSelectedAction->setEnabled(!busy && hasModel
                                          && m_layerView->selectionModel()->hasSelection());
     m_cancelAction->setEnabled(busy);

@@ -2,11 +2,13 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/job_runner.h"
+#include "core/quant/quant_plan.h"
 #include "core/util/issue.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -23,6 +25,7 @@ class QUndoStack;
 
 namespace qb {
 
+class EvaluationPanel;
 class HistogramView;
 class IssuesModel;
 class IssuesPanel;
@@ -54,6 +57,9 @@ public:
     void quantizeLayers(bool selectedOnly);
     // Exports a fake-quant checkpoint to `directory` (replacing it only if `replaceExisting`).
     void exportFakeQuant(const QString& directory, bool replaceExisting);
+    // Measures the perplexity of the model as stored and as the plan quantizes it (with the KL
+    // between them) on the evaluation panel's text.
+    void evaluate();
     void selectLayer(const QString& layerName);
 
     std::shared_ptr<const LoadedModel> model() const { return m_model; }
@@ -61,6 +67,7 @@ public:
     LayerTableModel* layerModel() const { return m_layerModel; }
     QTableView* layerView() const { return m_layerView; }
     HistogramView* histogramView() const { return m_histogram; }
+    EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
     IssuesModel* issuesModel() const { return m_issues; }
     QUndoStack* undoStack() const { return m_undoStack; }
     QString statusText() const;
@@ -68,6 +75,8 @@ public:
     // Where the bundled demo model is: <bin>/../share/quantbench/demo/stories260K, in the build
     // tree and once installed. Empty when it is missing.
     static QString demoModelDirectory();
+    // The bundled TinyStories sample beside it (demo/text/tinystories_sample.txt), or empty.
+    static QString demoEvaluationText();
 
 Q_SIGNALS:
     void modelOpened(const QString& directory);
@@ -95,6 +104,7 @@ private:
     void requestHistogram();
     void onPlanChanged();
     void showReportIssues(const QuantReport& report);
+    void updateEvaluationStaleness();
     void fitResultColumns();
     void addIssue(Issue::Severity severity, const QString& message, const QString& subject = {});
     void onIssueActivated(const QString& subject);
@@ -127,6 +137,9 @@ private:
     HistogramView* m_histogram = nullptr;
     IssuesPanel* m_issuesPanel = nullptr;
     QDockWidget* m_issuesDock = nullptr;
+    EvaluationPanel* m_evaluationPanel = nullptr;
+    QDockWidget* m_evaluationDock = nullptr;
+    std::optional<QuantPlan> m_evaluatedPlan; // the plan of the shown evaluation
     QLabel* m_statusLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;
     QToolButton* m_cancelButton = nullptr;
@@ -142,6 +155,7 @@ private:
     QAction* m_quantizeSelectedAction = nullptr;
     QAction* m_quantizeAllAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    QAction* m_evaluateAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QMenu* m_recentMenu = nullptr;
 };

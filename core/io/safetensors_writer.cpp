@@ -68,11 +68,27 @@ void SafetensorsWriter::failIo(const QString& what) const
 void SafetensorsWriter::writeNext(std::span<const std::byte> data)
 {
     Q_ASSERT(m_next < m_tensors.size());
+    Q_ASSERT(m_writtenOfNext == 0);
     Q_ASSERT(data.size() == byteSizeOf(m_tensors[m_next]));
     if (m_file.write(reinterpret_cast<const char*>(data.data()), static_cast<qint64>(data.size()))
         != static_cast<qint64>(data.size()))
         failIo(m_file.errorString());
     ++m_next;
+}
+
+void SafetensorsWriter::writePart(std::span<const std::byte> data)
+{
+    Q_ASSERT(m_next < m_tensors.size());
+    const std::uint64_t size = byteSizeOf(m_tensors[m_next]);
+    Q_ASSERT(m_writtenOfNext + data.size() <= size);
+    if (m_file.write(reinterpret_cast<const char*>(data.data()), static_cast<qint64>(data.size()))
+        != static_cast<qint64>(data.size()))
+        failIo(m_file.errorString());
+    m_writtenOfNext += data.size();
+    if (m_writtenOfNext == size) {
+        m_writtenOfNext = 0;
+        ++m_next;
+    }
 }
 
 void SafetensorsWriter::finish()

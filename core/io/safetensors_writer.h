@@ -33,6 +33,10 @@ public:
 
     // The bytes of the next declared tensor; their size must match its shape and dtype.
     void writeNext(std::span<const std::byte> data);
+    // Part of the bytes of the next declared tensor, for a tensor too large to hold whole: its
+    // parts, given in order, must add up to exactly its size; the writer moves on to the
+    // following tensor once they do. Parts and writeNext() must not be mixed within one tensor.
+    void writePart(std::span<const std::byte> data);
     // Checks every tensor was written and flushes. Throws Error on I/O failure.
     void finish();
 
@@ -45,6 +49,7 @@ private:
     QFile m_file;
     std::vector<TensorHeader> m_tensors;
     std::size_t m_next = 0;
+    std::uint64_t m_writtenOfNext = 0; // bytes of tensor m_next written by writePart()
     std::uint64_t m_expectedSize = 0;
 };
 

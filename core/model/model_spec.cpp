@@ -206,8 +206,27 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     spec.oBias = spec.family == ModelFamily::Llama && attentionBias;
     spec.mlpBias = spec.family == ModelFamily::Llama && fields.boolOr("mlp_bias", false);
 
+    // transformers' Qwen2 applies its window only with use_sliding_window; Mistral whenever set.
+    const bool windowApplies = spec.family == ModelFamily::Mistral
+                               || (spec.family == ModelFamily::Qwen2
+                                   && fields.boolOr("use_sliding_window", false));
+    if (windowApplies)
+        spec.slidingWindow = fields.positiveIntOr("sliding_window", 0);
+
     spec.bosTokenId = fields.optionalTokenId("bos_token_id");
     spec.eosTokenIds = fields.tokenIdList("eos_token_id");
+
+    // The label SyntheticModel writes, so a synthetic checkpoint never passes for a trained one.
+    const QJsonObject synthetic = fields.objectOrEmpty("quantbench_synthetic");
+    if (!synthetic.isEmpty()) {
+        const QString syntheticSource = sourceName + QStringLiteral(" quantbench_synthetic");
+        const ConfigFields syntheticFields(synthetic, syntheticSource);
+        const QString preset = syntheticFields.stringOr("preset", QStringLiteral("?"));
+        const QJsonValue seed = synthetic.value(QLatin1String("seed"));
+        spec.syntheticDescription =
+            seed.isDouble() ? tr("synthetic: %1 preset, seed %2").arg(preset).arg(seed.toInteger())
+                            : tr("synthetic: %1 preset").arg(preset);
+    }
 
     const QJsonObject rope = fields.objectOrEmpty("rope_scaling");
     if (!rope.isEmpty()) {

@@ -44,6 +44,9 @@ public:
     double rmsNormEps = 1e-6;
     double ropeTheta = 10000.0;
     std::optional<RopeScaling> ropeScaling;
+    // Attention sees at most this many previous tokens (Mistral's sliding_window; Qwen2's when
+    // use_sliding_window is true); 0 = the whole sequence.
+    int slidingWindow = 0;
     bool tieWordEmbeddings = false;
     bool qkvBias = false; // q/k/v projections have a bias (always for qwen2)
     bool oBias = false;   // o_proj has a bias (llama's attention_bias)
@@ -51,6 +54,9 @@ public:
     std::optional<int> bosTokenId;
     std::vector<int> eosTokenIds; // config.json may give one id or a list
     QString torchDtype;
+    // "synthetic: llama-1b preset, seed 0" (translated) when config.json carries the
+    // "quantbench_synthetic" label of a SyntheticModel checkpoint; empty for any other model.
+    QString syntheticDescription;
 
     // Reads `<directory>/config.json`.
     static ModelSpec fromConfigFile(const QString& directory);

@@ -1,6 +1,9 @@
 #include "core/util/parallel.h"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -8,9 +11,129 @@
 
 namespace qb {
 
+namespace {
+
+// Set on the pool's worker threads: a parallelFor called from inside a task runs serially, so
+// nested loops cannot wait on workers that are waiting on them.
+thread_local bool t_insideWorker = false;
+
+// A fixed set of worker threads shared by every parallelFor of the process. Idle workers block on
+// a condition variable rather than spin, so a busy machine (other programs, two jobs of the GUI,
+// ctest running tests side by side) does not lose time slices to spinning threads.
+class WorkerPool {
+public:
+    static WorkerPool& instance()
+    {
+        static WorkerPool pool;
+        return pool;
+    }
+
+    int threads() const { return static_cast<int>(m_workers.size()) + 1; }
+
+    // Runs task(i) for i in [0, count) on the workers and the calling thread; returns when every
+    // task has finished and no worker holds the batch any more. task must not throw.
+    void run(int count, const std::function<void(int)>& task)
+    {
+        Batch batch(task, count);
+        {
+            const std::lock_guard lock(m_mutex);
+            m_queue.push_back(&batch);
+        }
+        m_wake.notify_all();
+        const int completed = work(batch); // the caller takes its share too
+        std::unique_lock lock(m_mutex);
+        std::erase(m_queue, &batch);
+        batch.finished += completed;
+        // The batch lives on this stack frame: wait until every task ran and every worker that
+        // picked it has let go of it.
+        batch.done.wait(lock, [&] { return batch.finished == batch.count && batch.users == 0; });
+    }
+
+    ~WorkerPool()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        m_workers.clear(); // joins
+    }
+
+private:
+    struct Batch {
+        Batch(const std::function<void(int)>& task, int count)
+            : task(task)
+            , count(count)
+        {
+        }
+        const std::function<void(int)>& task;
+        int count;
+        std::atomic<int> next{0};
+        // Guarded by the pool's mutex:
+        int finished = 0; // tasks completed
+        int users = 0;    // workers between picking the batch and reporting back
+        std::condition_variable done;
+    };
+
+    WorkerPool()
+    {
+        const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        for (int i = 1; i < hardware; ++i)
+            m_workers.emplace_back([this] { workerLoop(); });
+    }
+
+    // Takes task indices of `batch` until none is left; returns how many it ran.
+    static int work(Batch& batch)
+    {
+        int completed = 0;
+        for (int i = batch.next.fetch_add(1); i < batch.count; i = batch.next.fetch_add(1)) {
+            batch.task(i);
+            ++completed;
+        }
+        return completed;
+    }
+
+    static bool hasTasks(const Batch* batch) { return batch->next.load() < batch->count; }
+
+    void workerLoop()
+    {
+        t_insideWorker = true;
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_wake.wait(lock, [&] {
+                return m_stopping || std::any_of(m_queue.begin(), m_queue.end(), hasTasks);
+            });
+            if (m_stopping)
+                return;
+            // Tasks are handed out without the lock, so the batch seen by the wait may have run
+            // dry since: look again, and go back to waiting if nothing is left.
+            const auto found = std::find_if(m_queue.begin(), m_queue.end(), hasTasks);
+            if (found == m_queue.end())
+                continue;
+            Batch* batch = *found;
+            ++batch->users;
+            lock.unlock();
+            const int completed = work(*batch);
+            lock.lock();
+            batch->finished += completed;
+            --batch->users;
+            if (batch->finished == batch->count && batch->users == 0)
+                batch->done.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Batch*> m_queue; // batches that may still have tasks to hand out
+    bool m_stopping = false;
+    std::vector<std::jthread> m_workers;
+};
+
+} // namespace
+
 int workerThreadCount()
 {
-    return std::max(1u, std::thread::hardware_concurrency());
+    return WorkerPool::instance().threads();
 }
 
 void parallelFor(std::int64_t count, std::int64_t minChunk,
@@ -19,17 +142,17 @@ void parallelFor(std::int64_t count, std::int64_t minChunk,
     if (count <= 0)
         return;
     minChunk = std::max<std::int64_t>(1, minChunk);
-    const std::int64_t threads = std::clamp<std::int64_t>(count / minChunk, 1, workerThreadCount());
-    if (threads == 1) {
+    const std::int64_t chunks =
+        t_insideWorker ? 1 : std::clamp<std::int64_t>(count / minChunk, 1, workerThreadCount());
+    if (chunks == 1) {
         body(0, count);
         return;
     }
-
     std::exception_ptr firstError;
     std::mutex errorMutex;
-    auto runChunk = [&](std::int64_t t) {
-        const std::int64_t begin = count * t / threads;
-        const std::int64_t end = count * (t + 1) / threads;
+    WorkerPool::instance().run(static_cast<int>(chunks), [&](int chunk) {
+        const std::int64_t begin = count * chunk / chunks;
+        const std::int64_t end = count * (chunk + 1) / chunks;
         try {
             body(begin, end);
         } catch (...) {
@@ -37,14 +160,7 @@ void parallelFor(std::int64_t count, std::int64_t minChunk,
             if (!firstError)
                 firstError = std::current_exception();
         }
-    };
-
-    std::vector<std::jthread> pool;
-    pool.reserve(static_cast<std::size_t>(threads - 1));
-    for (std::int64_t t = 1; t < threads; ++t)
-        pool.emplace_back(runChunk, t);
-    runChunk(0);
-    pool.clear(); // joins
+    });
     if (firstError)
         std::rethrow_exception(firstError);
 }

@@ -5,13 +5,16 @@
 
 namespace qb {
 
-// Number of threads parallelFor uses: the hardware concurrency, at least 1.
+// Number of threads parallelFor uses: the hardware concurrency (the calling thread and a shared
+// pool of workers), at least 1.
 int workerThreadCount();
 
 // Calls body(begin, end) on disjoint chunks covering [0, count), spread over workerThreadCount()
-// threads, and returns when all are done. Chunks hold at least minChunk items (so small loops stay
-// on the calling thread). The first exception thrown by a chunk is rethrown here after every
-// thread has stopped. body must be safe to call concurrently on disjoint ranges.
+// threads of one process-wide pool, and returns when all are done. Chunks hold at least minChunk
+// items (so small loops stay on the calling thread). A parallelFor inside a chunk runs serially.
+// The first exception thrown by a chunk is rethrown here after every chunk has stopped. body must
+// be safe to call concurrently on disjoint ranges. Eigen products inside a chunk are
+// single-threaded (Eigen is built without OpenMP): parallelism comes from here only.
 void parallelFor(std::int64_t count, std::int64_t minChunk,
                  const std::function<void(std::int64_t begin, std::int64_t end)>& body);
 

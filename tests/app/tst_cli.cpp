@@ -191,6 +191,10 @@ private Q_SLOTS:
                            "--asym",    "--out",    "--force", "--recipe", "--json"};
         QTest::newRow("quantize -h with other options")
             << QStringList{"quantize", "--method", "rtn", "-h"} << QStringList{"--method"};
+        QTest::newRow("synth --help")
+            << QStringList{"synth", "--help"}
+            << QStringList{"--preset",        "--out",   "--seed", "--dtype",  "--outlier-channels",
+                           "--outlier-scale", "--force", "tiny",   "llama-1b", "llama-7b-block"};
     }
 
     void help()
@@ -308,6 +312,44 @@ private Q_SLOTS:
 
         QVERIFY(json["nonfinite"].isArray());
         QVERIFY(json["nonfinite"].toArray().isEmpty());
+        QVERIFY(model["synthetic"].isNull()); // a real model
+    }
+
+    // A synthetic checkpoint is written, loadable, and labelled wherever it is inspected.
+    void synthTiny()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("synthetic");
+        const QStringList args{"synth", "--preset", "tiny", "--out", out, "--seed", "3"};
+        const CliRun r = run(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QRegularExpression("Preset:\\s+tiny")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression("Parameters:\\s+\\d")), qPrintable(r.out));
+        QVERIFY2(r.out.contains("synthetic checkpoint"), qPrintable(r.out));
+        QVERIFY2(r.out.contains(out), qPrintable(r.out));
+        QVERIFY(QFileInfo::exists(QDir(out).filePath("tokenizer.model")));
+
+        const CliRun text = run({"inspect", out});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(
+            text.out.contains(QRegularExpression("Synthetic:\\s+synthetic: tiny preset, seed 3")),
+            qPrintable(text.out));
+        QVERIFY(text.out.contains(QRegularExpression("Hidden size:\\s+64")));
+
+        const CliRun json = run({"inspect", out, "--json", "--no-scan"});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject model = parseObject(json.out)["model"].toObject();
+        QCOMPARE(model["synthetic"].toString(), QString("synthetic: tiny preset, seed 3"));
+        QCOMPARE(model["num_hidden_layers"].toInt(), 2);
+
+        // An existing output is refused without --force.
+        const CliRun again = run(args);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("--force"), qPrintable(again.err));
+        QCOMPARE(run(QStringList(args) << "--force").exitCode, 0);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"synthetic"});
     }
 
     void quantizeDemo()
@@ -496,6 +538,26 @@ private Q_SLOTS:
         QTest::newRow("quantize without --out")
             << QStringList{"quantize", "{demo}", "--method", "rtn"} << "--out" << quantize;
         QTest::newRow("quantize without --method or --recipe") << q << "--method" << quantize;
+        const QString synth = "Try 'quantbench-cli synth --help'.";
+        QTest::newRow("synth unknown preset")
+            << QStringList{"synth", "--preset", "nope", "--out", "{out}"} << "nope" << synth;
+        QTest::newRow("synth without --out")
+            << QStringList{"synth", "--preset", "tiny"} << "--out" << synth;
+        QTest::newRow("synth without --preset")
+            << QStringList{"synth", "--out", "{out}"} << "--preset" << synth;
+        QTest::newRow("synth --dtype f16")
+            << QStringList{"synth", "--preset", "tiny", "--out", "{out}", "--dtype", "f16"} << "f16"
+            << synth;
+        QTest::newRow("synth too many outlier channels")
+            << QStringList{"synth", "--preset",           "tiny", "--out",
+                           "{out}", "--outlier-channels", "65"}
+            << "--outlier-channels" << synth;
+        QTest::newRow("synth --outlier-scale 0")
+            << QStringList{"synth", "--preset", "tiny", "--out", "{out}", "--outlier-scale", "0"}
+            << "--outlier-scale" << synth;
+        QTest::newRow("synth --seed -1")
+            << QStringList{"synth", "--preset", "tiny", "--out", "{out}", "--seed", "-1"}
+            << "--seed" << synth;
     }
 
     void usageErrors()

@@ -10,6 +10,7 @@
 #include "core/util/progress.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
+#include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/layer_table_model.h"
@@ -25,6 +26,7 @@
 #include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -311,6 +313,47 @@ private Q_SLOTS:
         window.exportFakeQuant(target, false);
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
+    }
+
+    void evaluatesTheStoredAndTheQuantizedModel()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        EvaluationPanel* panel = window.evaluationPanel();
+        panel->setTextPath(QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        window.findChild<QAction*>(QStringLiteral("evaluateAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && panel->result(), kTimeoutMs);
+        const EvaluationResult& result = *panel->result();
+        // The stored model: the golden perplexity. The plan (RTN 4-bit by default): worse, with a
+        // positive KL, on the same 1804 tokens.
+        QVERIFY(std::abs(result.reference.perplexity() - 3.5482) <= 0.001);
+        QVERIFY(result.modified && result.meanKl);
+        QCOMPARE(result.modified->tokensScored, result.reference.tokensScored);
+        QVERIFY(result.modified->perplexity() > result.reference.perplexity());
+        QVERIFY(*result.meanKl > 0.0);
+        QCOMPARE(panel->table()->rowCount(), 2);
+        QVERIFY(!panel->table()->item(1, 1)->font().italic());
+
+        // Changing the plan marks the quantized row as stale; undoing it clears the mark.
+        LayerTableModel* table = window.layerModel();
+        QVERIFY(table->setData(table->index(0, LayerTableModel::BitsColumn), 8));
+        QVERIFY(panel->table()->item(1, 1)->font().italic());
+        window.undoStack()->undo();
+        QVERIFY(!panel->table()->item(1, 1)->font().italic());
+    }
+
+    void evaluationErrorsAreShown()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        window.evaluationPanel()->setTextPath(QStringLiteral("/nonexistent/text.txt"));
+        window.evaluate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
+        QVERIFY(window.issuesModel()->issueAt(0).message.contains(QStringLiteral("/nonexistent/text.txt")));
+        QVERIFY(!window.evaluationPanel()->result());
     }
 
     void helpAndVersionNeedNoDisplay()

@@ -1,0 +1,160 @@
+// quantbench-cli eval MODEL_DIR --text FILE [--ctx N] [--stride N] [--json] [plan options]:
+// perplexity by the golden protocol; with a plan, also the quantized model's and the KL.
+
+#include "app/cli/cli_command.h"
+#include "app/cli/console_progress.h"
+#include "app/cli/plan_options.h"
+#include "core/metrics/perplexity.h"
+#include "core/model/loaded_model.h"
+#include "core/quant/plan_weight_hooks.h"
+#include "core/tokenizer/text_documents.h"
+#include "core/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <limits>
+#include <optional>
+
+namespace qb::cli {
+
+namespace {
+
+QString describePlan(const QuantPlan& plan)
+{
+    QString text = plan.defaults.method == QuantMethod::None
+                       ? methodDisplayName(plan.defaults.method)
+                       : Cli::tr("%1, %2").arg(methodDisplayName(plan.defaults.method),
+                                               plan.defaults.scheme.describe());
+    const int overrides = static_cast<int>(plan.overrides().size());
+    if (overrides > 0)
+        text += QLatin1Char(' ') + Cli::tr("(+%n override(s))", nullptr, overrides);
+    return text;
+}
+
+QString toText(const EvaluationResult& result, const QString& modelDir, const QString& textPath,
+               const std::optional<QuantPlan>& plan)
+{
+    const QLocale locale;
+    std::vector<std::pair<QString, QString>> fields{
+        {Cli::tr("Model"), QDir::toNativeSeparators(modelDir)},
+        {Cli::tr("Text"), Cli::tr("%1: %n document(s)", nullptr, result.documents)
+                              .arg(QDir::toNativeSeparators(textPath))},
+        {Cli::tr("Windows"), Cli::tr("%1 of at most %2 tokens, stride %3; %4 input tokens")
+                                 .arg(result.windows)
+                                 .arg(result.contextLength)
+                                 .arg(result.stride)
+                                 .arg(locale.toString(qlonglong(result.inputTokens)))},
+    };
+    if (plan)
+        fields.emplace_back(Cli::tr("Plan"), describePlan(*plan));
+    QString text = formatFields(fields) + QLatin1Char('\n');
+
+    TextTable table;
+    table.addColumn(Cli::tr("Model"));
+    table.addColumn(Cli::tr("Perplexity"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("NLL/token"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("Tokens scored"), TextTable::Align::Right);
+    auto row = [&](const QString& name, const NllScore& score) {
+        table.addRow({name, locale.toString(score.perplexity(), 'f', 4),
+                      locale.toString(score.nllPerToken(), 'f', 4),
+                      locale.toString(qlonglong(score.tokensScored))});
+    };
+    row(Cli::tr("as stored"), result.reference);
+    if (result.modified)
+        row(Cli::tr("quantized"), *result.modified);
+    text += table.toString() + QLatin1Char('\n');
+    if (result.meanKl)
+        text += Cli::tr("Mean KL divergence from the stored model: %1 nats per token")
+                    .arg(locale.toString(*result.meanKl, 'g', 5))
+                + QLatin1Char('\n');
+    text += Cli::tr("%1 tokens/s (%2 s)")
+                .arg(locale.toString(result.tokensPerSecond(), 'f', 0),
+                     locale.toString(result.seconds, 'f', 2))
+            + QLatin1Char('\n');
+    return text;
+}
+
+} // namespace
+
+int runEval(const Command& command, const QStringList& arguments)
+{
+    CommandLine line(
+        command,
+        Cli::tr("Scores every document of the text on its own (split at <|endoftext|>, otherwise "
+                "one document per non-empty line) as BOS + ids, in windows of at most the context "
+                "length that start every stride tokens; each window predicts its tokens after the "
+                "first that no earlier window scored. Perplexity = exp(total NLL / tokens "
+                "scored).\n"
+                "With a plan (--method or --recipe), the model quantized by that plan is scored "
+                "on the same windows too, with the mean KL divergence of its next-token "
+                "distributions from the stored model's."));
+    line.addPositional(QStringLiteral("MODEL_DIR"),
+                       Cli::tr("The Hugging Face checkpoint folder to evaluate."));
+    const QCommandLineOption text(QStringLiteral("text"), Cli::tr("The UTF-8 text file to score."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption context(QStringLiteral("ctx"),
+                                     Cli::tr("Tokens per window (default: the model's "
+                                             "max_position_embeddings)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption stride(QStringLiteral("stride"),
+                                    Cli::tr("Tokens between window starts (default: the context "
+                                            "length, no overlap)."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Cli::tr("Print the result as JSON (perplexity, nll, tokens, …) "
+                                          "instead of the table."));
+    const PlanOptions planOptions;
+    for (const QCommandLineOption* option : {&text, &context, &stride, &json})
+        line.addOption(*option);
+    planOptions.addTo(line);
+    if (!line.parse(arguments))
+        return ExitSuccess;
+
+    if (!line.isSet(QStringLiteral("text")))
+        throw UsageError(Cli::tr("--text FILE is required"));
+    PerplexityOptions options;
+    const int maxInt = std::numeric_limits<int>::max();
+    if (line.isSet(QStringLiteral("ctx")))
+        options.contextLength = intOption(line, QStringLiteral("ctx"), 2, maxInt);
+    if (line.isSet(QStringLiteral("stride")))
+        options.stride = intOption(line, QStringLiteral("stride"), 1, maxInt);
+    std::optional<QuantPlan> plan;
+    if (planOptions.isGiven(line))
+        plan = planOptions.build(line);
+
+    const QString textPath = line.value(QStringLiteral("text"));
+    const auto model = LoadedModel::open(line.positional(0));
+    const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+    const QStringList documents = TextDocuments::fromFile(textPath);
+    if (plan) {
+        const QStringList problems = plan->problemsFor(model->inventory());
+        if (!problems.isEmpty())
+            throw Error(problems.join(QLatin1Char('\n')));
+    }
+    std::optional<PlanWeightHooks> hooks;
+    if (plan)
+        hooks.emplace(model, *plan);
+
+    EvaluationResult result;
+    {
+        ConsoleProgress progress;
+        result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options,
+                                               hooks ? &*hooks : nullptr, progress);
+    }
+    if (line.isSet(QStringLiteral("json"))) {
+        QJsonObject out = result.toJson();
+        out.insert(QStringLiteral("model"), model->directory());
+        out.insert(QStringLiteral("text"), QFileInfo(textPath).absoluteFilePath());
+        if (plan)
+            out.insert(QStringLiteral("recipe"), plan->toJson());
+        printJson(out);
+    } else {
+        printOut(toText(result, model->directory(), textPath, plan));
+    }
+    return ExitSuccess;
+}
+
+} // namespace qb::cli

@@ -1,0 +1,120 @@
+#include "app/cli/plan_options.h"
+
+#include <optional>
+
+namespace qb::cli {
+
+namespace {
+
+// --group: G > 0 columns, -1 or "channel" per channel, 0 or "tensor" per tensor (the recipe's
+// group_size code).
+int groupSizeCode(const QString& text)
+{
+    if (text == QLatin1String("channel"))
+        return QuantScheme::kPerChannel;
+    if (text == QLatin1String("tensor"))
+        return QuantScheme::kPerTensor;
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < QuantScheme::kPerChannel)
+        throw UsageError(Cli::tr("--group must be a positive number of columns, -1 or 'channel' "
+                                 "(per channel), 0 or 'tensor' (per tensor), not '%1'")
+                             .arg(text));
+    return value;
+}
+
+} // namespace
+
+QString groupSizeLabel(int code)
+{
+    if (code == QuantScheme::kPerChannel)
+        return Cli::tr("channel");
+    if (code == QuantScheme::kPerTensor)
+        return Cli::tr("tensor");
+    return QString::number(code);
+}
+
+QStringList PlanOptions::methodKeys()
+{
+    QStringList keys;
+    for (QuantMethod method : allMethods())
+        keys << methodKey(method);
+    return keys;
+}
+
+PlanOptions::PlanOptions()
+    : m_method(QStringLiteral("method"),
+               Cli::tr("Quantization method: %1 ('none' keeps full precision).")
+                   .arg(methodKeys().join(QStringLiteral(", "))),
+               QStringLiteral("METHOD"))
+    , m_bits(QStringLiteral("bits"),
+             Cli::tr("Bits per weight, %1 to %2 (default 4).")
+                 .arg(QuantScheme::kMinBits)
+                 .arg(QuantScheme::kMaxBits),
+             QStringLiteral("N"))
+    , m_group(QStringLiteral("group"),
+              Cli::tr("Input columns sharing a scale: a positive number, -1 or 'channel' for one "
+                      "per output channel, 0 or 'tensor' for one per tensor (default 128)."),
+              QStringLiteral("G"))
+    , m_sym(QStringLiteral("sym"), Cli::tr("Symmetric grid (zero point fixed at the middle code)."))
+    , m_asym(QStringLiteral("asym"), Cli::tr("Asymmetric grid with a zero point (the default)."))
+    , m_recipe(QStringLiteral("recipe"),
+               Cli::tr("Read the plan (a default and per-layer overrides) from this recipe JSON "
+                       "file."),
+               QStringLiteral("FILE"))
+{
+}
+
+void PlanOptions::addTo(CommandLine& line) const
+{
+    for (const QCommandLineOption* option :
+         {&m_method, &m_bits, &m_group, &m_sym, &m_asym, &m_recipe})
+        line.addOption(*option);
+}
+
+bool PlanOptions::isGiven(const CommandLine& line) const
+{
+    for (const QCommandLineOption* option :
+         {&m_method, &m_bits, &m_group, &m_sym, &m_asym, &m_recipe}) {
+        if (line.isSet(option->names().last()))
+            return true;
+    }
+    return false;
+}
+
+QuantPlan PlanOptions::build(const CommandLine& line) const
+{
+    auto isSet = [&](const QCommandLineOption& option) {
+        return line.isSet(option.names().last());
+    };
+    auto value = [&](const QCommandLineOption& option) {
+        return line.value(option.names().last());
+    };
+
+    // Every check of the command line comes before any file is read.
+    if (isSet(m_sym) && isSet(m_asym))
+        throw UsageError(Cli::tr("--sym and --asym exclude each other"));
+    std::optional<QuantMethod> method;
+    if (isSet(m_method)) {
+        method = methodFromKey(value(m_method));
+        if (!method)
+            throw UsageError(Cli::tr("--method must be one of %1, not '%2'")
+                                 .arg(methodKeys().join(QStringLiteral(", ")), value(m_method)));
+    }
+    const int bits = isSet(m_bits) ? intOption(line, QStringLiteral("bits"), QuantScheme::kMinBits,
+                                               QuantScheme::kMaxBits)
+                                   : 0;
+    const int group = isSet(m_group) ? groupSizeCode(value(m_group)) : 0;
+
+    QuantPlan plan = isSet(m_recipe) ? QuantPlan::fromFile(value(m_recipe)) : QuantPlan{};
+    if (method)
+        plan.defaults.method = *method;
+    const QuantScheme current = plan.defaults.scheme;
+    plan.defaults.scheme = QuantScheme::fromGroupSizeCode(
+        isSet(m_bits) ? bits : current.bits,
+        isSet(m_sym) || isSet(m_asym) ? isSet(m_sym) : current.symmetric,
+        isSet(m_group) ? group : current.groupSizeCode());
+    return plan;
+}
+
+} // namespace qb::cli

@@ -1,0 +1,120 @@
+#include "core/calib/input_stats.h"
+
+#include "core/model/layer_inventory.h"
+#include "core/util/parallel.h"
+
+#include <algorithm>
+
+namespace qb {
+
+Eigen::VectorXd InputStats::absMean() const
+{
+    return tokens > 0 ? Eigen::VectorXd(absSum / double(tokens))
+                      : Eigen::VectorXd::Zero(absSum.size());
+}
+
+QString inputSiteName(const LayerInventory& inventory, int inputGroup)
+{
+    const int first = inventory.inputGroups()[static_cast<std::size_t>(inputGroup)].front();
+    switch (inventory.layers()[static_cast<std::size_t>(first)].role) {
+    case LayerRole::QProj:
+    case LayerRole::KProj:
+    case LayerRole::VProj:
+        return QStringLiteral("attn_in");
+    case LayerRole::OProj:
+        return QStringLiteral("o_in");
+    case LayerRole::GateProj:
+    case LayerRole::UpProj:
+        return QStringLiteral("mlp_in");
+    case LayerRole::DownProj:
+        return QStringLiteral("down_in");
+    case LayerRole::LmHead:
+        return QStringLiteral("lm_head_in");
+    }
+    return {};
+}
+
+InputStatsRecorder::InputStatsRecorder(const LayerInventory& inventory, int block,
+                                       std::int64_t sampleRows, std::uint64_t seed)
+    : m_inventory(inventory)
+    , m_block(block)
+    , m_sampleRows(sampleRows)
+    , m_seed(seed)
+{
+}
+
+void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
+{
+    const LinearLayer& first = m_inventory.layers()[static_cast<std::size_t>(
+        m_inventory.inputGroups()[static_cast<std::size_t>(inputGroup)].front())];
+    if (m_block >= 0 && first.block != m_block)
+        return;
+    const Eigen::Index k = input.cols();
+    auto [it, inserted] = m_stats.try_emplace(inputGroup);
+    InputStats& stats = it->second;
+    if (inserted) {
+        stats.inputGroup = inputGroup;
+        stats.block = first.block;
+        stats.site = inputSiteName(m_inventory, inputGroup);
+        stats.xtx = Eigen::MatrixXd::Zero(k, k);
+        stats.absSum = Eigen::VectorXd::Zero(k);
+        stats.absMax = Eigen::VectorXf::Zero(k);
+        stats.sample.resize(0, k);
+        // One generator per site, seeded from the site, so the samples do not depend on the
+        // order sites are visited in.
+        m_random.emplace(inputGroup,
+                         std::mt19937_64(m_seed * 1000003u + std::uint64_t(inputGroup)));
+    }
+
+    // Σ x xᵀ in double: the lower triangle, by column panels spread over the workers, each panel
+    // a double GEMM of the rows' columns against the columns from the panel on.
+    const Eigen::MatrixXd rows = input.cast<double>();
+    const Eigen::Index panel = 64;
+    const Eigen::Index panels = (k + panel - 1) / panel;
+    parallelFor(panels, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t p = begin; p < end; ++p) {
+            const Eigen::Index c0 = p * panel;
+            const Eigen::Index width = std::min<Eigen::Index>(panel, k - c0);
+            stats.xtx.block(c0, c0, k - c0, width).noalias() +=
+                rows.rightCols(k - c0).transpose() * rows.middleCols(c0, width);
+        }
+    });
+    stats.absSum += rows.cwiseAbs().colwise().sum().transpose();
+    stats.absMax = stats.absMax.cwiseMax(input.cwiseAbs().colwise().maxCoeff().transpose());
+    stats.tokens += input.rows();
+
+    // Reservoir sampling (Algorithm R): every row seen has the same chance to be kept.
+    if (m_sampleRows > 0) {
+        std::mt19937_64& random = m_random.at(inputGroup);
+        for (Eigen::Index r = 0; r < input.rows(); ++r) {
+            const std::int64_t seen = stats.sampleOffered++;
+            if (seen < m_sampleRows) {
+                // Room grows by doubling (up to the cap); take() trims what is unused.
+                if (seen == stats.sample.rows())
+                    stats.sample.conservativeResize(
+                        std::min<std::int64_t>(m_sampleRows, std::max<std::int64_t>(64, 2 * seen)),
+                        Eigen::NoChange);
+                stats.sample.row(seen) = input.row(r);
+            } else {
+                const auto slot = static_cast<std::int64_t>(random() % std::uint64_t(seen + 1));
+                if (slot < m_sampleRows)
+                    stats.sample.row(slot) = input.row(r);
+            }
+        }
+    }
+}
+
+std::map<int, InputStats> InputStatsRecorder::take()
+{
+    for (auto& [group, stats] : m_stats) {
+        stats.xtx.triangularView<Eigen::StrictlyUpper>() = stats.xtx.transpose();
+        stats.sample.conservativeResize(std::min(stats.sampleOffered, m_sampleRows),
+                                        Eigen::NoChange);
+    }
+    std::map<int, InputStats> result;
+    result.swap(m_stats);
+    m_random.clear();
+    return result;
+}
+
+} // namespace qb

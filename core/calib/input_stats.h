@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/model/forward_hooks.h"
+
+#include <QString>
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <map>
+#include <random>
+
+namespace qb {
+
+class LayerInventory;
+
+// What calibration records about the input of one input site (the linears reading the same
+// input: q/k/v of a block, gate/up, o_proj, down_proj, lm_head), over every token it saw.
+struct InputStats {
+    int inputGroup = -1;
+    int block = -1;
+    QString site; // "attn_in", "o_in", "mlp_in", "down_in", "lm_head_in"
+    std::int64_t tokens = 0;
+    Eigen::MatrixXd xtx;    // [K, K] Σ x xᵀ over the tokens, accumulated in double, symmetric
+    Eigen::VectorXd absSum; // [K] Σ |x|
+    Eigen::VectorXf absMax; // [K] max |x|
+    RowMatrix sample;       // [≤ sampleRows, K] a uniform sample of the input rows
+    std::int64_t sampleOffered = 0; // rows offered to the sample (reservoir sampling)
+
+    int channels() const { return static_cast<int>(absSum.size()); }
+    Eigen::VectorXd absMean() const;
+};
+
+// The site name of an input group ("attn_in", …): the golden data's names.
+QString inputSiteName(const LayerInventory& inventory, int inputGroup);
+
+// A ForwardHooks that records InputStats for the input sites of one block (or for every site it
+// sees when block is -1). X^T X is accumulated in double from row tiles; the row sample is a
+// reservoir sample with a fixed seed, so it is reproducible and uniform over all rows seen.
+class InputStatsRecorder final : public ForwardHooks {
+public:
+    InputStatsRecorder(const LayerInventory& inventory, int block, std::int64_t sampleRows,
+                       std::uint64_t seed);
+
+    void onInput(int inputGroup, RowMatrix& input) override;
+
+    // The statistics, by input group; X^T X made symmetric. The recorder is empty afterwards.
+    std::map<int, InputStats> take();
+
+private:
+    const LayerInventory& m_inventory;
+    int m_block;
+    std::int64_t m_sampleRows;
+    std::uint64_t m_seed;
+    std::map<int, InputStats> m_stats;
+    std::map<int, std::mt19937_64> m_random;
+};
+
+} // namespace qb

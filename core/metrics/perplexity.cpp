@@ -1,0 +1,250 @@
+#include "core/metrics/perplexity.h"
+
+#include "core/model/loaded_model.h"
+#include "core/model/transformer.h"
+#include "core/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+#include "core/util/parallel.h"
+#include "core/util/progress.h"
+
+#include <QElapsedTimer>
+
+#include <cmath>
+
+namespace qb {
+
+double NllScore::perplexity() const
+{
+    return std::exp(nllPerToken());
+}
+
+double EvaluationResult::tokensPerSecond() const
+{
+    const int variants = modified ? 2 : 1;
+    return seconds > 0.0 ? double(inputTokens) * variants / seconds : 0.0;
+}
+
+QJsonObject EvaluationResult::toJson() const
+{
+    QJsonObject json{
+        {QStringLiteral("perplexity"), reference.perplexity()},
+        {QStringLiteral("nll"), reference.nllPerToken()},
+        {QStringLiteral("nll_total"), reference.totalNll},
+        {QStringLiteral("tokens"), qint64(reference.tokensScored)},
+        {QStringLiteral("input_tokens"), qint64(inputTokens)},
+        {QStringLiteral("documents"), documents},
+        {QStringLiteral("windows"), windows},
+        {QStringLiteral("context_length"), contextLength},
+        {QStringLiteral("stride"), stride},
+        {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("tokens_per_second"), tokensPerSecond()},
+    };
+    if (modified) {
+        json.insert(QStringLiteral("modified"),
+                    QJsonObject{{QStringLiteral("perplexity"), modified->perplexity()},
+                                {QStringLiteral("nll"), modified->nllPerToken()},
+                                {QStringLiteral("nll_total"), modified->totalNll},
+                                {QStringLiteral("tokens"), qint64(modified->tokensScored)}});
+    }
+    if (meanKl)
+        json.insert(QStringLiteral("kl"), *meanKl);
+    return json;
+}
+
+std::vector<EvaluationWindow> PerplexityEvaluator::windows(const Tokenizer& tokenizer,
+                                                           const QStringList& documents,
+                                                           int contextLength, int stride)
+{
+    std::vector<EvaluationWindow> result;
+    for (const QString& document : documents) {
+        std::vector<int> ids;
+        if (tokenizer.addsBos())
+            ids.push_back(*tokenizer.bosId());
+        const std::vector<int> encoded = tokenizer.encode(document);
+        ids.insert(ids.end(), encoded.begin(), encoded.end());
+        const auto length = static_cast<std::int64_t>(ids.size());
+        std::int64_t scoredUpTo = 0; // tokens before this index are scored (or are the first)
+        for (std::int64_t begin = 0; begin < length; begin += stride) {
+            const std::int64_t end = std::min<std::int64_t>(begin + contextLength, length);
+            const std::int64_t firstTarget = std::max(scoredUpTo, begin + 1);
+            if (firstTarget < end) {
+                EvaluationWindow window;
+                window.tokens.assign(ids.begin() + begin, ids.begin() + end);
+                window.firstScored = firstTarget - begin;
+                result.push_back(std::move(window));
+            }
+            scoredUpTo = end;
+            if (end == length)
+                break;
+        }
+    }
+    return result;
+}
+
+namespace {
+
+// log Σ exp(row), in double.
+double logSumExp(const float* row, std::int64_t n)
+{
+    float peak = row[0];
+    for (std::int64_t i = 1; i < n; ++i)
+        peak = std::max(peak, row[i]);
+    double sum = 0.0;
+    for (std::int64_t i = 0; i < n; ++i)
+        sum += std::exp(double(row[i]) - double(peak));
+    return double(peak) + std::log(sum);
+}
+
+struct PositionScore {
+    double referenceNll = 0.0;
+    double modifiedNll = 0.0;
+    double kl = 0.0;
+    bool scored = false;
+};
+
+} // namespace
+
+EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const LoadedModel>& model,
+                                               const Tokenizer& tokenizer,
+                                               const QStringList& documents,
+                                               const PerplexityOptions& options,
+                                               ForwardHooks* modified, Progress& progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const ModelSpec& spec = model->spec();
+    const int context =
+        options.contextLength > 0 ? options.contextLength : spec.maxPositionEmbeddings;
+    const int stride = options.stride > 0 ? options.stride : context;
+    if (context < 2)
+        throw Error(tr("the context length must be at least 2 tokens, not %1").arg(context));
+    if (stride > context)
+        throw Error(tr("the stride (%1) must not exceed the context length (%2): tokens between "
+                       "windows would never be scored")
+                        .arg(stride)
+                        .arg(context));
+    if (tokenizer.vocabularySize() > spec.vocabSize)
+        throw Error(tr("the tokenizer has %1 tokens but the model only %2: they do not belong "
+                       "together")
+                        .arg(tokenizer.vocabularySize())
+                        .arg(spec.vocabSize));
+
+    progress.report(0.0, tr("Tokenizing %n document(s)", nullptr, int(documents.size())));
+    const std::vector<EvaluationWindow> windows =
+        PerplexityEvaluator::windows(tokenizer, documents, context, stride);
+    EvaluationResult result;
+    result.documents = static_cast<int>(documents.size());
+    result.windows = static_cast<int>(windows.size());
+    result.contextLength = context;
+    result.stride = stride;
+    if (modified)
+        result.modified = NllScore{};
+    for (const EvaluationWindow& w : windows)
+        result.inputTokens += static_cast<std::int64_t>(w.tokens.size());
+    if (windows.empty())
+        throw Error(tr("the text has no token to score (every document is a single token)"));
+
+    const TransformerRunner runner(model);
+    const int blocks = spec.numHiddenLayers;
+    const std::int64_t vocab = spec.vocabSize;
+    const std::int64_t batchTokens = std::max<std::int64_t>(
+        context, options.batchBytes / std::max<std::int64_t>(1, runner.workingBytesPerToken()));
+    double klSum = 0.0;
+    std::int64_t tokensDone = 0;
+
+    for (std::size_t first = 0; first < windows.size();) {
+        // A batch of whole windows within the token budget (at least one window).
+        std::vector<std::vector<int>> batch;
+        std::int64_t batchSize = 0;
+        std::size_t last = first;
+        while (last < windows.size()
+               && (batch.empty()
+                   || batchSize + std::int64_t(windows[last].tokens.size()) <= batchTokens)) {
+            batch.push_back(windows[last].tokens);
+            batchSize += std::int64_t(windows[last].tokens.size());
+            ++last;
+        }
+
+        HiddenStates reference = runner.embed(batch);
+        std::optional<HiddenStates> changed;
+        if (modified)
+            changed = reference;
+        for (int b = 0; b < blocks; ++b) {
+            progress.throwIfCancelled();
+            progress.report((double(tokensDone) + double(batchSize) * b / (blocks + 1))
+                                / double(result.inputTokens),
+                            tr("Evaluating: block %1 of %2").arg(b + 1).arg(blocks));
+            runner.runBlock(b, reference);
+            if (changed)
+                runner.runBlock(b, *changed, modified);
+        }
+        progress.report((double(tokensDone) + double(batchSize) * blocks / (blocks + 1))
+                            / double(result.inputTokens),
+                        tr("Evaluating: scoring"));
+
+        RowMatrix referenceLogits;
+        RowMatrix changedLogits;
+        for (int s = 0; s < reference.sequences(); ++s) {
+            progress.throwIfCancelled();
+            const EvaluationWindow& window = windows[first + std::size_t(s)];
+            const std::int64_t start = reference.starts[std::size_t(s)];
+            const std::int64_t length = reference.lengths[std::size_t(s)];
+            for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
+                const std::int64_t rows = std::min(TransformerRunner::kLogitRows, length - part);
+                runner.logitRows(reference.values.middleRows(start + part, rows), referenceLogits);
+                if (changed)
+                    runner.logitRows(changed->values.middleRows(start + part, rows), changedLogits,
+                                     modified);
+                std::vector<PositionScore> scores(static_cast<std::size_t>(rows));
+                parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
+                    for (std::int64_t p = begin; p < end; ++p) {
+                        // Position part + p predicts token part + p + 1 of the window.
+                        const std::int64_t target = part + p + 1;
+                        if (target < window.firstScored || target >= length)
+                            continue;
+                        PositionScore& score = scores[std::size_t(p)];
+                        score.scored = true;
+                        const int token = window.tokens[std::size_t(target)];
+                        const float* ref = referenceLogits.row(p).data();
+                        const double refLse = logSumExp(ref, vocab);
+                        score.referenceNll = refLse - double(ref[token]);
+                        if (!changed)
+                            continue;
+                        const float* mod = changedLogits.row(p).data();
+                        const double modLse = logSumExp(mod, vocab);
+                        score.modifiedNll = modLse - double(mod[token]);
+                        double kl = 0.0;
+                        for (std::int64_t v = 0; v < vocab; ++v) {
+                            const double logP = double(ref[v]) - refLse;
+                            const double logQ = double(mod[v]) - modLse;
+                            kl += std::exp(logP) * (logP - logQ);
+                        }
+                        score.kl = kl;
+                    }
+                });
+                // Summed in position order, so the result does not depend on the threads.
+                for (const PositionScore& score : scores) {
+                    if (!score.scored)
+                        continue;
+                    ++result.reference.tokensScored;
+                    result.reference.totalNll += score.referenceNll;
+                    if (result.modified) {
+                        ++result.modified->tokensScored;
+                        result.modified->totalNll += score.modifiedNll;
+                        klSum += score.kl;
+                    }
+                }
+            }
+        }
+        tokensDone += batchSize;
+        first = last;
+    }
+    if (result.modified)
+        result.meanKl =
+            result.reference.tokensScored > 0 ? klSum / double(result.reference.tokensScored) : 0.0;
+    result.seconds = timer.nsecsElapsed() * 1e-9;
+    progress.report(1.0, tr("Perplexity %1").arg(result.reference.perplexity(), 0, 'f', 4));
+    return result;
+}
+
+} // namespace qb

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace qb {
+
+class ForwardHooks;
+class LoadedModel;
+class Progress;
+class Tokenizer;
+
+struct PerplexityOptions {
+    int contextLength = 0; // inputs per window; 0: the model's max_position_embeddings
+    int stride = 0;        // tokens between window starts; 0: contextLength (windows do not overlap)
+    // Working memory for one batch of windows (activations; weights are extra). Larger batches
+    // convert each block's weights fewer times.
+    std::int64_t batchBytes = std::int64_t(256) << 20;
+};
+
+// Negative log-likelihood of the scored tokens, in nats.
+struct NllScore {
+    std::int64_t tokensScored = 0;
+    double totalNll = 0.0;
+
+    double nllPerToken() const { return tokensScored > 0 ? totalNll / double(tokensScored) : 0.0; }
+    double perplexity() const;
+};
+
+// The result of an evaluation: the model as stored, and optionally a modified model (quantized
+// weights through hooks) on exactly the same windows with the mean KL divergence between them.
+struct EvaluationResult {
+    int documents = 0;
+    int windows = 0;
+    std::int64_t inputTokens = 0; // tokens fed to the model per variant
+    int contextLength = 0;
+    int stride = 0;
+    NllScore reference;
+    std::optional<NllScore> modified;
+    // Mean over scored positions of KL(P_reference ‖ P_modified) of the next-token distributions,
+    // in nats.
+    std::optional<double> meanKl;
+    double seconds = 0.0;
+
+    // Forward throughput: input tokens of all variants per second.
+    double tokensPerSecond() const;
+    QJsonObject toJson() const;
+};
+
+// One window of the protocol: the tokens fed to the model, and the index of the first token it
+// scores (every later token is predicted from the window's earlier tokens).
+struct EvaluationWindow {
+    std::vector<int> tokens;
+    std::int64_t firstScored = 1;
+};
+
+// Perplexity by the protocol of the golden data (tests/data/golden/stories260K/ppl.json): each
+// document scored alone as BOS + ids (BOS when the tokenizer adds one), in windows of at most
+// contextLength inputs starting every `stride` tokens; a window scores the tokens after its first
+// that no earlier window scored. perplexity = exp(total NLL / tokens scored).
+class PerplexityEvaluator {
+    Q_DECLARE_TR_FUNCTIONS(PerplexityEvaluator)
+
+public:
+    static std::vector<EvaluationWindow> windows(const Tokenizer& tokenizer,
+                                                 const QStringList& documents, int contextLength,
+                                                 int stride);
+
+    // Evaluates `documents`. With `modified`, runs the model twice in lockstep — as stored and
+    // through the hooks — and also reports the modified perplexity and the mean KL. Throws Error
+    // for options that do not fit the model, Cancelled when cancelled.
+    static EvaluationResult evaluate(const std::shared_ptr<const LoadedModel>& model,
+                                     const Tokenizer& tokenizer, const QStringList& documents,
+                                     const PerplexityOptions& options, ForwardHooks* modified,
+                                     Progress& progress);
+};
+
+} // namespace qb

@@ -1,0 +1,517 @@
+#include "core/model/transformer.h"
+
+#include "core/model/loaded_model.h"
+#include "core/util/error.h"
+#include "core/util/parallel.h"
+#include "core/util/progress.h"
+
+#include <QDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numbers>
+
+namespace qb {
+
+namespace {
+
+// Rows of the MLP processed at once: bounds the [rows, intermediate] buffers of gate and up.
+constexpr std::int64_t kMlpTileRows = 1024;
+// Vocabulary rows of a 16-bit lm_head converted to float32 at once.
+constexpr std::int64_t kVocabTileRows = 8192;
+
+// A tensor as float32: the mapped bytes of an aligned F32 tensor, else a converted copy.
+class FloatTensor {
+public:
+    FloatTensor() = default;
+    FloatTensor(const Checkpoint& checkpoint, const QString& name)
+    {
+        const Checkpoint::TensorRef ref = checkpoint.require(name);
+        read(*ref.file, *ref.info, 0, ref.info->elementCount());
+    }
+    // Elements [first, first + count) of the tensor (row-major).
+    FloatTensor(const Checkpoint::TensorRef& ref, std::int64_t first, std::int64_t count)
+    {
+        read(*ref.file, *ref.info, first, count);
+    }
+
+    const float* data() const { return m_data; }
+
+private:
+    void read(const SafetensorsFile& file, const TensorInfo& info, std::int64_t first,
+              std::int64_t count)
+    {
+        const std::byte* bytes = file.bytes(info).data() + first * dtypeSize(info.dtype);
+        if (info.dtype == DType::F32
+            && reinterpret_cast<std::uintptr_t>(bytes) % alignof(float) == 0) {
+            m_data = reinterpret_cast<const float*>(bytes);
+            return;
+        }
+        m_owned.resize(static_cast<std::size_t>(count));
+        parallelFor(count, std::int64_t(1) << 18, [&](std::int64_t begin, std::int64_t end) {
+            file.readFloat(
+                info, first + begin,
+                std::span<float>(m_owned.data() + begin, static_cast<std::size_t>(end - begin)));
+        });
+        m_data = m_owned.data();
+    }
+
+    const float* m_data = nullptr;
+    std::vector<float> m_owned;
+};
+
+using ConstMap = Eigen::Map<const RowMatrix>;
+
+// x · weight / sqrt(mean(x²) + eps), row by row, as transformers' LlamaRMSNorm does in float32.
+RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, double eps)
+{
+    RowMatrix out(x.rows(), x.cols());
+    const auto cols = x.cols();
+    parallelFor(x.rows(), 64, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t r = begin; r < end; ++r) {
+            double sumSquares = 0.0;
+            for (Eigen::Index c = 0; c < cols; ++c)
+                sumSquares += double(x(r, c)) * double(x(r, c));
+            const float variance = static_cast<float>(sumSquares / double(cols));
+            const float inverse = 1.0f / std::sqrt(variance + static_cast<float>(eps));
+            for (Eigen::Index c = 0; c < cols; ++c)
+                out(r, c) = weight[c] * (x(r, c) * inverse);
+        }
+    });
+    return out;
+}
+
+// Output columns per task of a parallel product, so that each task does at least ~2^20
+// multiply-adds (smaller products stay on one thread).
+std::int64_t columnsPerTask(std::int64_t rows, std::int64_t inner)
+{
+    return std::max<std::int64_t>(16, (std::int64_t(1) << 20)
+                                          / std::max<std::int64_t>(1, rows * inner));
+}
+
+// Y = X Wᵀ (+ bias) with W [out, in] row-major, the output columns spread over the workers
+// (Eigen's own products are single-threaded here).
+void linear(const RowMatrix& x, const float* weight, std::int64_t out, const float* bias,
+            RowMatrix& y)
+{
+    const ConstMap w(weight, out, x.cols());
+    y.resize(x.rows(), out);
+    parallelFor(out, columnsPerTask(x.rows(), x.cols()), [&](std::int64_t begin, std::int64_t end) {
+        y.middleCols(begin, end - begin).noalias() =
+            x * w.middleRows(begin, end - begin).transpose();
+    });
+    if (bias)
+        y.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(bias, out);
+}
+
+} // namespace
+
+// Rotary embedding frequencies, as transformers computes them in float32 (including the llama3
+// and linear rope_scaling variants).
+struct TransformerRunner::Rope {
+    int headDim = 0;
+    std::vector<float> inverseFrequency; // [headDim / 2]
+
+    // cos and sin [positions, headDim / 2] of angle = position · inverseFrequency.
+    void tables(std::int64_t positions, std::vector<float>& cosTable,
+                std::vector<float>& sinTable) const
+    {
+        const auto half = static_cast<std::int64_t>(inverseFrequency.size());
+        cosTable.resize(static_cast<std::size_t>(positions * half));
+        sinTable.resize(static_cast<std::size_t>(positions * half));
+        for (std::int64_t p = 0; p < positions; ++p) {
+            for (std::int64_t i = 0; i < half; ++i) {
+                // The angle is a float32 product, as in the reference; cos and sin of it exact.
+                const float angle = inverseFrequency[static_cast<std::size_t>(i)] * float(p);
+                cosTable[static_cast<std::size_t>(p * half + i)] = float(std::cos(double(angle)));
+                sinTable[static_cast<std::size_t>(p * half + i)] = float(std::sin(double(angle)));
+            }
+        }
+    }
+};
+
+TransformerRunner::TransformerRunner(std::shared_ptr<const LoadedModel> model)
+    : m_model(std::move(model))
+    , m_rope(std::make_unique<Rope>())
+{
+    checkSupported();
+    const ModelSpec& spec = m_model->spec();
+    m_rope->headDim = spec.headDim;
+    const int half = spec.headDim / 2;
+    m_rope->inverseFrequency.resize(static_cast<std::size_t>(half));
+    for (int i = 0; i < half; ++i) {
+        const float exponent = float(2 * i) / float(spec.headDim);
+        m_rope->inverseFrequency[static_cast<std::size_t>(i)] =
+            1.0f / std::pow(static_cast<float>(spec.ropeTheta), exponent);
+    }
+    if (!spec.ropeScaling)
+        return;
+    const RopeScaling& scaling = *spec.ropeScaling;
+    const auto factor = static_cast<float>(scaling.factor);
+    if (scaling.type == QLatin1String("linear")) {
+        for (float& f : m_rope->inverseFrequency)
+            f /= factor;
+    } else if (scaling.type == QLatin1String("llama3")) {
+        // transformers' _compute_llama3_parameters: long wavelengths are slowed by `factor`,
+        // short ones kept, the band between interpolated smoothly.
+        const auto oldContext = static_cast<float>(scaling.originalMaxPositionEmbeddings);
+        const auto low = static_cast<float>(scaling.lowFreqFactor);
+        const auto high = static_cast<float>(scaling.highFreqFactor);
+        const float lowFreqWavelength = oldContext / low;
+        const float highFreqWavelength = oldContext / high;
+        for (float& f : m_rope->inverseFrequency) {
+            const float wavelength = 2.0f * std::numbers::pi_v<float> / f;
+            const float scaled = wavelength > lowFreqWavelength ? f / factor : f;
+            const bool medium =
+                !(wavelength < highFreqWavelength) && !(wavelength > lowFreqWavelength);
+            if (medium) {
+                const float smooth = (oldContext / wavelength - low) / (high - low);
+                f = (1.0f - smooth) * scaled / factor + smooth * scaled;
+            } else {
+                f = scaled;
+            }
+        }
+    }
+}
+
+TransformerRunner::~TransformerRunner() = default;
+
+void TransformerRunner::checkSupported() const
+{
+    const ModelSpec& spec = m_model->spec();
+    const QString config = QDir::toNativeSeparators(
+        QDir(m_model->directory()).filePath(QLatin1String(ModelSpec::kConfigFileName)));
+    if (spec.headDim % 2 != 0)
+        throw Error(tr("%1: head_dim %2 is odd; rotary embeddings need an even head size")
+                        .arg(config)
+                        .arg(spec.headDim));
+    if (spec.ropeScaling) {
+        const QString& type = spec.ropeScaling->type;
+        if (type != QLatin1String("llama3") && type != QLatin1String("linear")
+            && type != QLatin1String("default"))
+            throw Error(tr("%1: rope_scaling type \"%2\" is not supported (supported: llama3, "
+                           "linear, default)")
+                            .arg(config, type));
+    }
+}
+
+std::int64_t TransformerRunner::workingBytesPerToken() const
+{
+    const ModelSpec& spec = m_model->spec();
+    const std::int64_t qDim = std::int64_t(spec.numAttentionHeads) * spec.headDim;
+    const std::int64_t kvDim = std::int64_t(spec.numKeyValueHeads) * spec.headDim;
+    // residual, normed input, q, k, v, attention output, o_proj output.
+    return 4 * (3 * std::int64_t(spec.hiddenSize) + 2 * qDim + 2 * kvDim);
+}
+
+HiddenStates TransformerRunner::embed(const std::vector<std::vector<int>>& sequences) const
+{
+    const ModelSpec& spec = m_model->spec();
+    const Checkpoint::TensorRef table =
+        m_model->checkpoint().require(QStringLiteral("model.embed_tokens.weight"));
+    HiddenStates states;
+    std::int64_t total = 0;
+    for (const std::vector<int>& sequence : sequences) {
+        states.starts.push_back(total);
+        states.lengths.push_back(static_cast<std::int64_t>(sequence.size()));
+        total += static_cast<std::int64_t>(sequence.size());
+    }
+    states.values.resize(total, spec.hiddenSize);
+    std::int64_t row = 0;
+    for (const std::vector<int>& sequence : sequences) {
+        for (int id : sequence) {
+            if (id < 0 || id >= spec.vocabSize)
+                throw Error(tr("token id %1 is outside the model's vocabulary (0 to %2)")
+                                .arg(id)
+                                .arg(spec.vocabSize - 1));
+            table.file->readFloat(*table.info, std::int64_t(id) * spec.hiddenSize,
+                                  std::span<float>(states.values.row(row).data(),
+                                                   static_cast<std::size_t>(spec.hiddenSize)));
+            ++row;
+        }
+    }
+    return states;
+}
+
+void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* hooks,
+                                 std::int64_t maxBatchTokens) const
+{
+    if (maxBatchTokens <= 0 || states.tokens() <= maxBatchTokens) {
+        runBlockOnce(block, states, hooks);
+        return;
+    }
+    for (int first = 0; first < states.sequences();) {
+        HiddenStates batch;
+        int last = first;
+        std::int64_t tokens = 0;
+        while (last < states.sequences()
+               && (last == first || tokens + states.lengths[std::size_t(last)] <= maxBatchTokens)) {
+            batch.starts.push_back(tokens);
+            batch.lengths.push_back(states.lengths[std::size_t(last)]);
+            tokens += states.lengths[std::size_t(last)];
+            ++last;
+        }
+        const std::int64_t offset = states.starts[std::size_t(first)];
+        batch.values = states.values.middleRows(offset, tokens);
+        runBlockOnce(block, batch, hooks);
+        states.values.middleRows(offset, tokens) = batch.values;
+        first = last;
+    }
+}
+
+void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks) const
+{
+    const ModelSpec& spec = m_model->spec();
+    const LayerInventory& inventory = m_model->inventory();
+    const Checkpoint& checkpoint = m_model->checkpoint();
+    const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
+    auto layerNamed = [&](const char* suffix) -> const LinearLayer& {
+        return *inventory.find(prefix + QLatin1String(suffix));
+    };
+    const LinearLayer& qLayer = layerNamed("self_attn.q_proj");
+    const LinearLayer& kLayer = layerNamed("self_attn.k_proj");
+    const LinearLayer& vLayer = layerNamed("self_attn.v_proj");
+    const LinearLayer& oLayer = layerNamed("self_attn.o_proj");
+    const LinearLayer& gateLayer = layerNamed("mlp.gate_proj");
+    const LinearLayer& upLayer = layerNamed("mlp.up_proj");
+    const LinearLayer& downLayer = layerNamed("mlp.down_proj");
+
+    // This block's weights as float32, kept for the whole run (the block's working set).
+    struct Weight {
+        FloatTensor stored;
+        const float* data = nullptr;
+        FloatTensor bias;
+        const float* biasData = nullptr;
+    };
+    auto weightOf = [&](const LinearLayer& layer) {
+        Weight w;
+        w.data = hooks ? hooks->weightFor(layer) : nullptr;
+        if (!w.data) {
+            w.stored = FloatTensor(checkpoint, layer.weightName);
+            w.data = w.stored.data();
+        }
+        if (!layer.biasName.isEmpty()) {
+            w.bias = FloatTensor(checkpoint, layer.biasName);
+            w.biasData = w.bias.data();
+        }
+        return w;
+    };
+    auto apply = [&](const LinearLayer& layer, const Weight& w, const RowMatrix& x, RowMatrix& y) {
+        linear(x, w.data, layer.outFeatures, w.biasData, y);
+        if (hooks)
+            hooks->onOutput(layer, x, y);
+    };
+
+    const FloatTensor inputNorm(checkpoint, prefix + QStringLiteral("input_layernorm.weight"));
+    const FloatTensor postNorm(checkpoint,
+                               prefix + QStringLiteral("post_attention_layernorm.weight"));
+
+    // ---- attention -------------------------------------------------------------------------
+    {
+        const Weight wq = weightOf(qLayer);
+        const Weight wk = weightOf(kLayer);
+        const Weight wv = weightOf(vLayer);
+        RowMatrix x = rmsNorm(states.values, inputNorm.data(), spec.rmsNormEps);
+        if (hooks)
+            hooks->onInput(qLayer.inputGroup, x);
+        RowMatrix q, k, v;
+        apply(qLayer, wq, x, q);
+        apply(kLayer, wk, x, k);
+        apply(vLayer, wv, x, v);
+        x.resize(0, 0);
+
+        const int heads = spec.numAttentionHeads;
+        const int kvHeads = spec.numKeyValueHeads;
+        const int headDim = spec.headDim;
+        const int half = headDim / 2;
+        const std::int64_t longest =
+            states.lengths.empty()
+                ? 0
+                : *std::max_element(states.lengths.begin(), states.lengths.end());
+        std::vector<float> cosTable, sinTable;
+        m_rope->tables(longest, cosTable, sinTable);
+
+        // Rotary embeddings on q and k (rotate_half convention), position = index in sequence.
+        auto rotate = [&](RowMatrix& m, int headCount) {
+            for (int s = 0; s < states.sequences(); ++s) {
+                const std::int64_t start = states.starts[static_cast<std::size_t>(s)];
+                parallelFor(states.lengths[static_cast<std::size_t>(s)], 16,
+                            [&](std::int64_t begin, std::int64_t end) {
+                                for (std::int64_t p = begin; p < end; ++p) {
+                                    float* row = m.row(start + p).data();
+                                    const float* c = cosTable.data() + p * half;
+                                    const float* sn = sinTable.data() + p * half;
+                                    for (int h = 0; h < headCount; ++h) {
+                                        float* x1 = row + h * headDim;
+                                        float* x2 = x1 + half;
+                                        for (int i = 0; i < half; ++i) {
+                                            const float a = x1[i];
+                                            const float b = x2[i];
+                                            x1[i] = a * c[i] - b * sn[i];
+                                            x2[i] = b * c[i] + a * sn[i];
+                                        }
+                                    }
+                                }
+                            });
+            }
+        };
+        rotate(q, heads);
+        rotate(k, kvHeads);
+
+        RowMatrix attention(states.tokens(), std::int64_t(heads) * headDim);
+        const float scale = 1.0f / std::sqrt(static_cast<float>(headDim));
+        const int group = heads / kvHeads;
+        const std::int64_t window =
+            spec.slidingWindow > 0 ? spec.slidingWindow : std::numeric_limits<std::int64_t>::max();
+        for (int s = 0; s < states.sequences(); ++s) {
+            const std::int64_t start = states.starts[static_cast<std::size_t>(s)];
+            const std::int64_t length = states.lengths[static_cast<std::size_t>(s)];
+            if (length == 0)
+                continue;
+            parallelFor(heads, 1, [&](std::int64_t firstHead, std::int64_t endHead) {
+                RowMatrix scores(length, length);
+                for (std::int64_t h = firstHead; h < endHead; ++h) {
+                    const std::int64_t g = h / group;
+                    const auto qh = q.block(start, h * headDim, length, headDim);
+                    const auto kh = k.block(start, g * headDim, length, headDim);
+                    const auto vh = v.block(start, g * headDim, length, headDim);
+                    scores.noalias() = qh * kh.transpose();
+                    // Causal (and windowed) softmax in float32, row by row.
+                    for (std::int64_t i = 0; i < length; ++i) {
+                        float* row = scores.row(i).data();
+                        const std::int64_t first = i >= window ? i - window + 1 : 0;
+                        float peak = -std::numeric_limits<float>::infinity();
+                        for (std::int64_t j = first; j <= i; ++j) {
+                            row[j] *= scale;
+                            peak = std::max(peak, row[j]);
+                        }
+                        float sum = 0.0f;
+                        for (std::int64_t j = first; j <= i; ++j) {
+                            row[j] = std::exp(row[j] - peak);
+                            sum += row[j];
+                        }
+                        const float inverse = 1.0f / sum;
+                        for (std::int64_t j = 0; j < first; ++j)
+                            row[j] = 0.0f;
+                        for (std::int64_t j = first; j <= i; ++j)
+                            row[j] *= inverse;
+                        for (std::int64_t j = i + 1; j < length; ++j)
+                            row[j] = 0.0f;
+                    }
+                    attention.block(start, h * headDim, length, headDim).noalias() = scores * vh;
+                }
+            });
+        }
+        q.resize(0, 0);
+        k.resize(0, 0);
+        v.resize(0, 0);
+
+        const Weight wo = weightOf(oLayer);
+        if (hooks)
+            hooks->onInput(oLayer.inputGroup, attention);
+        RowMatrix projected;
+        apply(oLayer, wo, attention, projected);
+        states.values += projected;
+    }
+
+    // ---- MLP, in row tiles ----------------------------------------------------------------------
+    {
+        const Weight wg = weightOf(gateLayer);
+        const Weight wu = weightOf(upLayer);
+        const Weight wd = weightOf(downLayer);
+        RowMatrix gate, up, down;
+        for (std::int64_t first = 0; first < states.tokens(); first += kMlpTileRows) {
+            const std::int64_t rows = std::min(kMlpTileRows, states.tokens() - first);
+            RowMatrix x =
+                rmsNorm(states.values.middleRows(first, rows), postNorm.data(), spec.rmsNormEps);
+            if (hooks)
+                hooks->onInput(gateLayer.inputGroup, x);
+            apply(gateLayer, wg, x, gate);
+            apply(upLayer, wu, x, up);
+            // SwiGLU: silu(gate) ⊙ up, silu(g) = g · sigmoid(g).
+            gate = gate.array() / (1.0f + (-gate.array()).exp());
+            gate.array() *= up.array();
+            if (hooks)
+                hooks->onInput(downLayer.inputGroup, gate);
+            apply(downLayer, wd, gate, down);
+            states.values.middleRows(first, rows) += down;
+        }
+    }
+}
+
+void TransformerRunner::logits(const HiddenStates& states, const LogitsConsumer& consume,
+                               ForwardHooks* hooks) const
+{
+    RowMatrix out;
+    for (int s = 0; s < states.sequences(); ++s) {
+        const std::int64_t start = states.starts[static_cast<std::size_t>(s)];
+        const std::int64_t length = states.lengths[static_cast<std::size_t>(s)];
+        for (std::int64_t first = 0; first < length; first += kLogitRows) {
+            const std::int64_t rows = std::min(kLogitRows, length - first);
+            logitRows(states.values.middleRows(start + first, rows), out, hooks);
+            consume(s, first, out);
+        }
+    }
+}
+
+void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMatrix& out,
+                                  ForwardHooks* hooks) const
+{
+    const ModelSpec& spec = m_model->spec();
+    const Checkpoint& checkpoint = m_model->checkpoint();
+    const FloatTensor finalNorm(checkpoint, QStringLiteral("model.norm.weight"));
+    // The output matrix [vocab, hidden]: lm_head, or the embeddings when tied; a hook may replace
+    // an untied lm_head (a quantized one).
+    const LinearLayer* head = m_model->inventory().find(QStringLiteral("lm_head"));
+    const float* override = head && hooks ? hooks->weightFor(*head) : nullptr;
+    const Checkpoint::TensorRef table = checkpoint.require(
+        spec.tieWordEmbeddings || !head ? QStringLiteral("model.embed_tokens.weight")
+                                        : head->weightName);
+    const std::int64_t vocab = spec.vocabSize;
+    const std::int64_t hidden = spec.hiddenSize;
+
+    RowMatrix x = rmsNorm(rows, finalNorm.data(), spec.rmsNormEps);
+    if (head && hooks)
+        hooks->onInput(head->inputGroup, x);
+    out.resize(x.rows(), vocab);
+    if (override) {
+        linear(x, override, vocab, nullptr, out);
+    } else {
+        // A 16-bit table is converted a tile at a time inside each task (an F32 one is used in
+        // place, and a tile is then just a view); tasks take tiles of the vocabulary.
+        const std::int64_t tileRows = std::min(kVocabTileRows, columnsPerTask(x.rows(), hidden));
+        const std::int64_t tiles = (vocab + tileRows - 1) / tileRows;
+        parallelFor(tiles, 1, [&](std::int64_t firstTile, std::int64_t endTile) {
+            for (std::int64_t t = firstTile; t < endTile; ++t) {
+                const std::int64_t v0 = t * tileRows;
+                const std::int64_t n = std::min(tileRows, vocab - v0);
+                const FloatTensor tile(table, v0 * hidden, n * hidden);
+                out.middleCols(v0, n).noalias() = x * ConstMap(tile.data(), n, hidden).transpose();
+            }
+        });
+    }
+    if (head && hooks)
+        hooks->onOutput(*head, x, out);
+}
+
+void TransformerRunner::forward(const std::vector<std::vector<int>>& sequences,
+                                const LogitsConsumer& consume, ForwardHooks* hooks,
+                                Progress* progress) const
+{
+    HiddenStates states = embed(sequences);
+    const int blocks = m_model->spec().numHiddenLayers;
+    for (int b = 0; b < blocks; ++b) {
+        if (progress) {
+            progress->throwIfCancelled();
+            progress->report(double(b) / (blocks + 1));
+        }
+        runBlock(b, states, hooks);
+    }
+    logits(states, consume, hooks);
+    if (progress)
+        progress->report(1.0);
+}
+
+} // namespace qb

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/model/forward_hooks.h"
+
+#include <QCoreApplication>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace qb {
+
+class LoadedModel;
+class Progress;
+
+// The residual stream of a batch of token sequences: all tokens of all sequences stacked as rows
+// of one matrix [total tokens, hidden], sequence s occupying rows [starts[s], starts[s] +
+// lengths[s]).
+struct HiddenStates {
+    RowMatrix values;
+    std::vector<std::int64_t> starts;
+    std::vector<std::int64_t> lengths;
+
+    std::int64_t tokens() const { return values.rows(); }
+    int sequences() const { return static_cast<int>(lengths.size()); }
+};
+
+// The Llama-family forward pass (llama, mistral, qwen2) as transformers computes it in float32:
+// RMSNorm, rotary embeddings (rope_theta, the "llama3" rope_scaling), grouped-query attention
+// with a causal mask, SwiGLU MLP, optional q/k/v biases, tied or separate lm_head. Each sequence
+// of a batch attends only to itself; positions start at 0 in every sequence.
+//
+// It runs block by block so that callers (evaluation, layer-sequential calibration) decide what
+// lives in memory: weights are read from the memory map in their own dtype and converted to
+// float32 one block at a time (F32 weights are used in place), activations are float32. GEMMs use
+// Eigen on all cores; attention heads run in parallel.
+//
+// Immutable; one runner may serve several threads, each with its own HiddenStates.
+class TransformerRunner {
+    Q_DECLARE_TR_FUNCTIONS(TransformerRunner)
+
+public:
+    explicit TransformerRunner(std::shared_ptr<const LoadedModel> model);
+    ~TransformerRunner();
+
+    const LoadedModel& model() const { return *m_model; }
+
+    // Checks what the forward pass needs beyond what loading checked (rope_scaling type, head
+    // sizes); throws Error naming the field.
+    void checkSupported() const;
+
+    // The embeddings of `sequences`. Throws Error for an id outside the vocabulary.
+    HiddenStates embed(const std::vector<std::vector<int>>& sequences) const;
+    // Runs decoder block `block` over every sequence of `states`, in place. With maxBatchTokens,
+    // the sequences go through in consecutive batches of at most that many tokens (a sequence
+    // longer than that alone), which bounds the activations of a large calibration set; hooks
+    // then see each batch as its own run.
+    void runBlock(int block, HiddenStates& states, ForwardHooks* hooks = nullptr,
+                  std::int64_t maxBatchTokens = 0) const;
+    // Receives the logits [rows, vocab] of positions [firstPosition, firstPosition + rows) of one
+    // sequence. The matrix is reused after the call returns.
+    using LogitsConsumer =
+        std::function<void(int sequence, std::int64_t firstPosition, const RowMatrix& logits)>;
+    // Maximum rows per LogitsConsumer call: a sequence longer than this arrives in parts.
+    static constexpr std::int64_t kLogitRows = 512;
+
+    // The final norm and lm_head, sequence by sequence and in parts of at most kLogitRows rows.
+    // An lm_head stored in 16 bits is converted in vocabulary tiles, never whole, so its float32
+    // copy is never in memory.
+    void logits(const HiddenStates& states, const LogitsConsumer& consume,
+                ForwardHooks* hooks = nullptr) const;
+    // The final norm and lm_head of `rows` [n, hidden] (at most kLogitRows) into `out` [n, vocab].
+    void logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMatrix& out,
+                   ForwardHooks* hooks = nullptr) const;
+    // embed, every block, logits: a convenience for small inputs and tests. Progress by block.
+    void forward(const std::vector<std::vector<int>>& sequences, const LogitsConsumer& consume,
+                 ForwardHooks* hooks = nullptr, Progress* progress = nullptr) const;
+
+    // Bytes of float32 working memory per token a block run needs (activations of one row tile),
+    // so callers can size their batches.
+    std::int64_t workingBytesPerToken() const;
+
+private:
+    void runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks) const;
+
+    struct Rope;
+    std::shared_ptr<const LoadedModel> m_model;
+    std::unique_ptr<Rope> m_rope;
+};
+
+} // namespace qb

@@ -1,0 +1,154 @@
+// The forward pass against the golden float32 reference of the demo model
+// (tests/data/golden/stories260K/forward.safetensors): every block's residual stream and the
+// logits within 1e-4 absolute.
+
+#include "core/io/safetensors_file.h"
+#include "core/model/loaded_model.h"
+#include "core/model/transformer.h"
+#include "tests/support/test_paths.h"
+
+#include <QDir>
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+
+using namespace qb;
+
+namespace {
+
+constexpr double kTolerance = 1e-4;
+
+double maxAbsDifference(const RowMatrix& actual, const std::vector<float>& expected)
+{
+    double worst = 0.0;
+    for (Eigen::Index i = 0; i < actual.size(); ++i)
+        worst =
+            std::max(worst, std::abs(double(actual.data()[i]) - double(expected[std::size_t(i)])));
+    return worst;
+}
+
+} // namespace
+
+class TestTransformer : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_golden = SafetensorsFile::open(
+            QDir(test::dataDir())
+                .filePath(QStringLiteral("golden/stories260K/forward.safetensors")));
+        const TensorInfo* tokens = m_golden->find(QStringLiteral("tokens"));
+        QVERIFY(tokens);
+        QCOMPARE(tokens->dtype, DType::I32);
+        const auto bytes = m_golden->bytes(*tokens);
+        m_tokens.resize(bytes.size() / 4);
+        std::memcpy(m_tokens.data(), bytes.data(), bytes.size());
+        QCOMPARE(m_tokens.size(), std::size_t(128));
+        m_model = LoadedModel::open(test::demoModelDir());
+    }
+
+    void hiddenStatesAndLogitsMatchTheReference()
+    {
+        const TransformerRunner runner(m_model);
+        HiddenStates states = runner.embed({m_tokens});
+        QCOMPARE(states.tokens(), std::int64_t(128));
+        for (int block = 0; block < 5; ++block) {
+            runner.runBlock(block, states);
+            const std::vector<float> expected =
+                m_golden->readFloat(*m_golden->find(QStringLiteral("hidden.%1").arg(block)));
+            QCOMPARE(std::size_t(states.values.size()), expected.size());
+            const double worst = maxAbsDifference(states.values, expected);
+            qInfo("hidden.%d: max |difference| %.3g", block, worst);
+            QVERIFY2(worst <= kTolerance,
+                     qPrintable(QStringLiteral("hidden.%1: %2").arg(block).arg(worst)));
+        }
+        const std::vector<float> expected =
+            m_golden->readFloat(*m_golden->find(QStringLiteral("logits")));
+        RowMatrix logits(128, 512);
+        int calls = 0;
+        runner.logits(states, [&](int sequence, std::int64_t first, const RowMatrix& part) {
+            QCOMPARE(sequence, 0);
+            logits.middleRows(first, part.rows()) = part;
+            ++calls;
+        });
+        QCOMPARE(calls, 1);
+        const double worst = maxAbsDifference(logits, expected);
+        qInfo("logits: max |difference| %.3g", worst);
+        QVERIFY2(worst <= kTolerance, qPrintable(QString::number(worst)));
+    }
+
+    // Sequences of a batch do not see each other: a batch gives the logits of each sequence
+    // alone.
+    void batchEqualsSequencesAlone()
+    {
+        const TransformerRunner runner(m_model);
+        const std::vector<int> a(m_tokens.begin(), m_tokens.begin() + 100);
+        const std::vector<int> b(m_tokens.begin() + 20, m_tokens.end());
+        auto logitsOf = [&](const std::vector<std::vector<int>>& batch) {
+            std::vector<RowMatrix> result(batch.size());
+            for (std::size_t s = 0; s < batch.size(); ++s)
+                result[s].resize(std::int64_t(batch[s].size()), 512);
+            runner.forward(batch, [&](int s, std::int64_t first, const RowMatrix& part) {
+                result[std::size_t(s)].middleRows(first, part.rows()) = part;
+            });
+            return result;
+        };
+        const auto together = logitsOf({a, b});
+        const auto aloneA = logitsOf({a});
+        const auto aloneB = logitsOf({b});
+        // Float32 sums come out in another order when the products are split differently, so
+        // the results agree to rounding (a leak between sequences would change logits by far
+        // more than the golden tolerance).
+        const float differenceA = (together[0] - aloneA[0]).cwiseAbs().maxCoeff();
+        const float differenceB = (together[1] - aloneB[0]).cwiseAbs().maxCoeff();
+        qInfo("batch vs alone: %.3g, %.3g", double(differenceA), double(differenceB));
+        QVERIFY(differenceA < kTolerance);
+        QVERIFY(differenceB < kTolerance);
+    }
+
+    // A sequence longer than kLogitRows arrives in parts; by causality its first part equals the
+    // logits of its prefix alone.
+    void longSequenceArrivesInParts()
+    {
+        const TransformerRunner runner(m_model);
+        std::vector<int> sequence;
+        while (sequence.size() < 600)
+            sequence.insert(sequence.end(), m_tokens.begin(), m_tokens.end());
+        sequence.resize(600);
+        RowMatrix whole(600, 512);
+        QList<std::int64_t> parts;
+        runner.forward({sequence}, [&](int, std::int64_t first, const RowMatrix& part) {
+            parts << first;
+            whole.middleRows(first, part.rows()) = part;
+        });
+        QCOMPARE(parts, (QList<std::int64_t>{0, TransformerRunner::kLogitRows}));
+        const std::vector<int> prefix(sequence.begin(), sequence.begin() + 512);
+        RowMatrix alone(512, 512);
+        runner.forward({prefix}, [&](int, std::int64_t first, const RowMatrix& part) {
+            alone.middleRows(first, part.rows()) = part;
+        });
+        QVERIFY((whole.topRows(512) - alone).cwiseAbs().maxCoeff() < kTolerance);
+    }
+
+    void outOfVocabularyTokenIsRefused()
+    {
+        const TransformerRunner runner(m_model);
+        bool threw = false;
+        try {
+            runner.embed({{1, 512}});
+        } catch (const std::exception& e) {
+            threw = QString::fromUtf8(e.what()).contains(QStringLiteral("512"));
+        }
+        QVERIFY(threw);
+    }
+
+private:
+    std::shared_ptr<const SafetensorsFile> m_golden;
+    std::vector<int> m_tokens;
+    std::shared_ptr<const LoadedModel> m_model;
+};
+
+QTEST_GUILESS_MAIN(TestTransformer)
+#include "tst_transformer.moc"

@@ -1,0 +1,200 @@
+#include "views/evaluation_panel.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace qb {
+
+namespace {
+
+enum Column { ModelColumn, PerplexityColumn, NllColumn, TokensColumn, KlColumn, ColumnCount };
+
+} // namespace
+
+EvaluationPanel::EvaluationPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_text(new QLineEdit(this))
+    , m_context(new QSpinBox(this))
+    , m_stride(new QSpinBox(this))
+    , m_evaluate(
+          new QPushButton(QIcon(QStringLiteral(":/icons/quantize.svg")), tr("Evaluate"), this))
+    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_summary(new QLabel(this))
+{
+    m_text->setObjectName(QStringLiteral("evaluationText"));
+    m_context->setObjectName(QStringLiteral("evaluationContext"));
+    m_stride->setObjectName(QStringLiteral("evaluationStride"));
+    m_evaluate->setObjectName(QStringLiteral("evaluateButton"));
+    m_table->setObjectName(QStringLiteral("evaluationTable"));
+    m_summary->setObjectName(QStringLiteral("evaluationSummary"));
+
+    m_text->setPlaceholderText(tr("A UTF-8 text file"));
+    m_text->setToolTip(
+        tr("Documents are split at <|endoftext|>, otherwise one per non-empty line"));
+    auto* browse = new QToolButton(this);
+    browse->setText(tr("Browse…"));
+    m_context->setRange(0, 1 << 20);
+    m_context->setSpecialValueText(tr("model default"));
+    m_context->setSuffix(tr(" tokens"));
+    m_context->setToolTip(tr("Tokens per window"));
+    m_stride->setRange(0, 1 << 20);
+    m_stride->setSpecialValueText(tr("no overlap"));
+    m_stride->setSuffix(tr(" tokens"));
+    m_stride->setToolTip(tr("Tokens between window starts; smaller than the context gives every "
+                            "prediction more context"));
+
+    auto* textRow = new QHBoxLayout;
+    textRow->addWidget(m_text, 1);
+    textRow->addWidget(browse);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Text:"), textRow);
+    auto* windowRow = new QHBoxLayout;
+    windowRow->addWidget(m_context);
+    windowRow->addWidget(new QLabel(tr("stride"), this));
+    windowRow->addWidget(m_stride);
+    windowRow->addStretch(1);
+    windowRow->addWidget(m_evaluate);
+    form->addRow(tr("Context:"), windowRow);
+
+    m_table->setHorizontalHeaderLabels(
+        {tr("Model"), tr("Perplexity"), tr("NLL/token"), tr("Tokens"), tr("KL (nats)")});
+    m_table->horizontalHeaderItem(KlColumn)->setToolTip(
+        tr("Mean KL divergence of the quantized model's next-token distribution from the stored "
+           "model's"));
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(ModelColumn, QHeaderView::Stretch);
+    m_table->setMinimumHeight(90);
+    m_summary->setWordWrap(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(form);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_summary);
+
+    connect(browse, &QToolButton::clicked, this, &EvaluationPanel::chooseTextFile);
+    connect(m_evaluate, &QPushButton::clicked, this, &EvaluationPanel::evaluateRequested);
+    connect(m_text, &QLineEdit::editingFinished, this, &EvaluationPanel::optionsChanged);
+    connect(m_context, &QSpinBox::valueChanged, this, &EvaluationPanel::optionsChanged);
+    connect(m_stride, &QSpinBox::valueChanged, this, &EvaluationPanel::optionsChanged);
+    clearResult(tr("Not evaluated yet."));
+}
+
+QString EvaluationPanel::textPath() const
+{
+    return m_text->text();
+}
+void EvaluationPanel::setTextPath(const QString& path)
+{
+    m_text->setText(path);
+}
+int EvaluationPanel::contextLength() const
+{
+    return m_context->value();
+}
+void EvaluationPanel::setContextLength(int tokens)
+{
+    m_context->setValue(tokens);
+}
+int EvaluationPanel::stride() const
+{
+    return m_stride->value();
+}
+void EvaluationPanel::setStride(int tokens)
+{
+    m_stride->setValue(tokens);
+}
+
+void EvaluationPanel::setModelContext(int tokens)
+{
+    const QString text = tr("model default (%1)").arg(tokens);
+    m_context->setSpecialValueText(text);
+    // The spin box sizes itself for its numbers; make room for the (longer) default text.
+    m_context->setMinimumWidth(m_context->fontMetrics().horizontalAdvance(text + m_context->suffix())
+                               + 40);
+}
+
+void EvaluationPanel::chooseTextFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Evaluation Text"),
+                                                      QFileInfo(textPath()).absolutePath(),
+                                                      tr("Text files (*.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    setTextPath(path);
+    Q_EMIT optionsChanged();
+}
+
+void EvaluationPanel::clearResult(const QString& message)
+{
+    m_result.reset();
+    m_table->setRowCount(0);
+    m_summary->setText(message);
+}
+
+void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
+                                const QString& planDescription)
+{
+    m_result = std::move(result);
+    const EvaluationResult& r = *m_result;
+    const QLocale locale;
+    m_table->setRowCount(r.modified ? 2 : 1);
+    auto setRow = [&](int row, const QString& name, const NllScore& score,
+                      const std::optional<double>& kl) {
+        const QStringList cells{name, locale.toString(score.perplexity(), 'f', 4),
+                                locale.toString(score.nllPerToken(), 'f', 4),
+                                locale.toString(qlonglong(score.tokensScored)),
+                                kl ? locale.toString(*kl, 'g', 4) : QStringLiteral("—")};
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c != ModelColumn)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, c, item);
+        }
+    };
+    setRow(0, tr("As stored"), r.reference, std::nullopt);
+    if (r.modified) {
+        setRow(1, tr("Quantized: %1").arg(planDescription), *r.modified, r.meanKl);
+        m_table->item(1, ModelColumn)->setToolTip(planDescription);
+    }
+    m_table->resizeColumnsToContents();
+    m_summary->setText(tr("%1 documents, %2 windows of up to %3 tokens (stride %4), %5 tokens "
+                          "scored · %6 tokens/s")
+                           .arg(r.documents)
+                           .arg(r.windows)
+                           .arg(r.contextLength)
+                           .arg(r.stride)
+                           .arg(locale.toString(qlonglong(r.reference.tokensScored)),
+                                locale.toString(r.tokensPerSecond(), 'f', 0)));
+}
+
+void EvaluationPanel::setStale(bool stale)
+{
+    if (!m_result || m_table->rowCount() < 2)
+        return;
+    for (int c = 0; c < ColumnCount; ++c) {
+        QTableWidgetItem* item = m_table->item(1, c);
+        QFont font = item->font();
+        font.setItalic(stale);
+        item->setFont(font);
+        item->setForeground(stale ? palette().brush(QPalette::Disabled, QPalette::Text)
+                                  : palette().brush(QPalette::Text));
+    }
+    m_table->item(1, ModelColumn)
+        ->setToolTip(stale ? tr("The plan changed since this evaluation") : QString());
+}
+
+} // namespace qb
