@@ -5,23 +5,23 @@
     <name>CalibrationSet</name>
     <message>
         <source>the number of calibration samples must be at least 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Kalibrierungsstichproben muss mindestens 1 sein, nicht %1</translation>
     </message>
     <message>
         <source>the calibration sequence length must be at least 2 tokens, not %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the number of sampled rows must not be negative, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Länge der Kalibrierungssequenzen muss mindestens 2 Tokens betragen, nicht %1</translation>
     </message>
     <message>
         <source>the calibration text holds no document of two tokens or more</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kalibrierungstext enthält kein Dokument mit zwei oder mehr Tokens</translation>
     </message>
     <message>
         <source>the calibration text has %1 tokens, fewer than one window of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kalibrierungstext hat %1 Tokens, weniger als ein Fenster von %2</translation>
+    </message>
+    <message>
+        <source>the number of sampled rows must be 0 or more, not %1</source>
+        <translation>Die Anzahl der Stichprobenzeilen muss 0 oder mehr betragen, nicht %1</translation>
     </message>
 </context>
 <context>
@@ -416,189 +416,191 @@ Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegebe
     </message>
     <message>
         <source>Measure a model&apos;s perplexity on a text (and a quantized model&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Perplexität eines Modells auf einem Text messen (und die eines quantisierten Modells)</translation>
     </message>
     <message>
         <source>Write a synthetic (random-weight) Llama checkpoint for benchmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen synthetischen Llama-Checkpoint (mit Zufallsgewichten) für Benchmarks schreiben</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Dokument</numerusform>
+            <numerusform>%1: %n Dokumente</numerusform>
         </translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <source>%1 of at most %2 tokens, stride %3; %4 input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit höchstens %2 Tokens, Schrittweite %3; %4 Eingabetokens</translation>
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Perplexität</translation>
     </message>
     <message>
         <source>NLL/token</source>
-        <translation type="unfinished"></translation>
+        <translation>NLL/Token</translation>
     </message>
     <message>
         <source>Tokens scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertete Tokens</translation>
     </message>
     <message>
         <source>as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>wie gespeichert</translation>
     </message>
     <message>
         <source>Mean KL divergence from the stored model: %1 nats per token</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere KL-Divergenz zum gespeicherten Modell: %1 nats pro Token</translation>
     </message>
     <message>
         <source>%1 tokens/s (%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens/s (%2 s)</translation>
     </message>
     <message>
         <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
 With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertet jedes Dokument des Textes für sich (getrennt an &lt;|endoftext|&gt;, sonst ein Dokument pro nicht leerer Zeile) als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die im Abstand von stride Tokens beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
+Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens gegenüber denen des gespeicherten Modells.</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der auszuwertende Hugging-Face-Checkpoint-Ordner.</translation>
     </message>
     <message>
         <source>The UTF-8 text file to score.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu bewertende UTF-8-Textdatei.</translation>
     </message>
     <message>
         <source>Tokens per window (default: the model&apos;s max_position_embeddings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens pro Fenster (Standard: max_position_embeddings des Modells).</translation>
     </message>
     <message>
         <source>Tokens between window starts (default: the context length, no overlap).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens zwischen den Fensteranfängen (Standard: die Kontextlänge, keine Überlappung).</translation>
     </message>
     <message>
         <source>Print the result as JSON (perplexity, nll, tokens, …) instead of the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis statt der Tabelle als JSON (perplexity, nll, tokens, …) ausgeben.</translation>
     </message>
     <message>
         <source>--text FILE is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--text FILE ist erforderlich</translation>
     </message>
     <message>
         <source>Synthetic</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthetisch</translation>
     </message>
     <message>
         <source>%1 (random weights, not a trained model)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zufallsgewichte, kein trainiertes Modell)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>--seed must be an integer from 0 to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed muss eine ganze Zahl von 0 bis %1 sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
         <source>--dtype must be bf16 or f32, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--dtype muss bf16 oder f32 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--outlier-scale must be a positive number up to 1000000, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--outlier-scale muss eine positive Zahl bis 1000000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 (×%2)</source>
         <comment>an outlier channel and its factor</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (×%2)</translation>
     </message>
     <message>
         <source>Writes a Hugging Face-layout Llama checkpoint with random weights: the shapes of a real model, weights N(0, 0.02²) with 2 % heavy-tailed rows (Student-t, 3 degrees of freedom), and RMSNorm weights of 1 except K outlier channels, whose activations then reach every linear input 20-100× larger than the rest, as in trained LLMs. It is for benchmarks and scale tests, not a trained model, and is labelled synthetic in config.json and in every safetensors file. The same options give byte-identical files. The tokenizer is the bundled demo model&apos;s.
 Presets: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt einen Llama-Checkpoint im Hugging-Face-Layout mit Zufallsgewichten: die Formen eines echten Modells, Gewichte N(0, 0.02²) mit 2 % endlastig verteilten Zeilen (Student-t, 3 Freiheitsgrade) und RMSNorm-Gewichte von 1 außer bei K Ausreißerkanälen, deren Aktivierungen dann an jedem linearen Eingang 20-100× größer ankommen als der Rest, wie in trainierten LLMs. Er ist für Benchmarks und Skalierungstests gedacht, kein trainiertes Modell, und ist in config.json und in jeder safetensors-Datei als synthetisch gekennzeichnet. Dieselben Optionen ergeben byteidentische Dateien. Der Tokenizer ist der des mitgelieferten Demo-Modells.
+Voreinstellungen: %1.</translation>
     </message>
     <message>
         <source>The model to imitate: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das nachzubildende Modell: %1.</translation>
     </message>
     <message>
         <source>Seed of every random choice (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed aller Zufallsentscheidungen (Standard 0).</translation>
     </message>
     <message>
         <source>Element type of the weights: bf16 (default) or f32.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementtyp der Gewichte: bf16 (Standard) oder f32.</translation>
     </message>
     <message>
         <source>Number of outlier input channels (default 2 for tiny, 8 for the others; 0 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Ausreißer-Eingabekanäle (Standard 2 für tiny, 8 für die anderen; 0 für keine).</translation>
     </message>
     <message>
         <source>The norm weight of every outlier channel, rounded to bfloat16 precision (default: each drawn from 20 to 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Norm-Gewicht jedes Ausreißerkanals, auf bfloat16-Genauigkeit gerundet (Standard: jeweils zufällig aus 20 bis 100 gezogen).</translation>
     </message>
     <message>
         <source>--preset is required (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>--preset ist erforderlich (%1)</translation>
     </message>
     <message>
         <source>--preset must be one of %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--preset muss einer der Werte %1 sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
         <source>the demo model, whose tokenizer a synthetic checkpoint gets, is not installed: expected it in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Demo-Modell, dessen Tokenizer ein synthetischer Checkpoint erhält, ist nicht installiert: erwartet in %1</translation>
     </message>
     <message>
         <source>%1 shards with model.safetensors.index.json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Shards mit model.safetensors.index.json</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Outlier channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausreißerkanäle</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished">Gewichte</translation>
+        <translation>Gewichte</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>This is a synthetic checkpoint: random weights with realistic shapes and statistics, not a trained model. config.json and every safetensors file say so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein synthetischer Checkpoint: Zufallsgewichte mit realistischen Formen und Statistiken, kein trainiertes Modell. config.json und jede safetensors-Datei weisen darauf hin.</translation>
     </message>
 </context>
 <context>
@@ -625,139 +627,135 @@ Presets: %1.</source>
     <message>
         <source>%1: %2: %3</source>
         <extracomment>%1 is the file, %2 the JSON path of the field (&quot;model.merges[12]&quot;), %3 what is wrong</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2: %3</translation>
     </message>
     <message>
         <source>must be %1, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss %1 sein, ist aber %2</translation>
     </message>
     <message>
         <source>required field is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld fehlt</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished">ein Objekt</translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished">ein Array</translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished">eine Zeichenkette</translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished">true oder false</translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>a whole number from 0 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl von 0 bis %1</translation>
     </message>
     <message>
         <source>must be a single character, but it is &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 type &quot;%2&quot; is not supported (supported: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss ein einzelnes Zeichen sein, ist aber &quot;%1&quot;</translation>
     </message>
     <message>
         <source>not a valid regular expression: %1 (at character %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiger regulärer Ausdruck: %1 (bei Zeichen %2)</translation>
     </message>
     <message>
         <source>must be {&quot;String&quot;: …} or {&quot;Regex&quot;: …}</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss {&quot;String&quot;: …} oder {&quot;Regex&quot;: …} sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of always, first, never</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keiner der Werte always, first, never</translation>
     </message>
     <message>
         <source>the model type &quot;%1&quot; is not supported: QuantBench runs BPE tokenizers (GPT-2, Llama 2/3, Mistral, Qwen2); WordPiece, Unigram and WordLevel models are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modelltyp &quot;%1&quot; wird nicht unterstützt: QuantBench führt BPE-Tokenizer aus (GPT-2, Llama 2/3, Mistral, Qwen2); WordPiece-, Unigram- und WordLevel-Modelle werden nicht unterstützt</translation>
     </message>
     <message>
         <source>null or a number</source>
-        <translation type="unfinished"></translation>
+        <translation>null oder eine Zahl</translation>
     </message>
     <message>
         <source>BPE dropout %1 is not supported: evaluation needs the deterministic tokenization (null or 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>BPE-Dropout %1 wird nicht unterstützt: Die Auswertung braucht die deterministische Tokenisierung (null oder 0)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not supported: QuantBench runs BPE models without subword prefixes or word suffixes</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird nicht unterstützt: QuantBench führt BPE-Modelle ohne Subwort-Präfixe oder Wortsuffixe aus</translation>
     </message>
     <message>
         <source>an object mapping pieces to ids</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt, das Pieces auf IDs abbildet</translation>
     </message>
     <message>
         <source>id %1 is also the id of &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 ist auch die ID von &quot;%2&quot;</translation>
     </message>
     <message>
         <source>the unknown-token piece &quot;%1&quot; is not in the vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Piece &quot;%1&quot; für unbekannte Tokens ist nicht im Vokabular</translation>
     </message>
     <message>
         <source>a merge must be two pieces separated by one space, but it is &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Merge muss aus zwei durch ein Leerzeichen getrennten Pieces bestehen, ist aber &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;a b&quot; or a pair of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;a b&quot; oder ein Paar von Zeichenketten</translation>
     </message>
     <message>
         <source>the piece &quot;%1&quot; is not in the vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Piece &quot;%1&quot; ist nicht im Vokabular</translation>
     </message>
     <message>
         <source>the merged piece &quot;%1&quot; is not in the vocabulary (every merge must produce a piece of it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>normalizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Das zusammengeführte Piece &quot;%1&quot; ist nicht im Vokabular (jeder Merge muss ein Piece daraus ergeben)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pre-tokenizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keiner der Werte Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous</translation>
     </message>
     <message>
         <source>the template&apos;s special token &quot;%1&quot; is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Spezialtoken &quot;%1&quot; der Vorlage ist nicht aufgeführt</translation>
     </message>
     <message>
         <source>the special token &quot;%1&quot; has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Spezialtoken &quot;%1&quot; hat keine ID</translation>
     </message>
     <message>
         <source>byte-level BPE (tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte-Level-BPE (tokenizer.json)</translation>
     </message>
     <message>
         <source>BPE with byte fallback (tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>BPE mit Byte-Fallback (tokenizer.json)</translation>
     </message>
     <message>
         <source>BPE (tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>BPE (tokenizer.json)</translation>
     </message>
     <message>
         <source>%1 is not an id of the tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine ID des Tokenizers</translation>
+    </message>
+    <message>
+        <source>the normalizer type &quot;%1&quot; is not supported (supported: %2)</source>
+        <translation>Der Normalisierer-Typ &quot;%1&quot; wird nicht unterstützt (unterstützt: %2)</translation>
+    </message>
+    <message>
+        <source>the pre-tokenizer type &quot;%1&quot; is not supported (supported: %2)</source>
+        <translation>Der Pre-Tokenizer-Typ &quot;%1&quot; wird nicht unterstützt (unterstützt: %2)</translation>
+    </message>
+    <message>
+        <source>the decoder type &quot;%1&quot; is not supported (supported: %2)</source>
+        <translation>Der Decoder-Typ &quot;%1&quot; wird nicht unterstützt (unterstützt: %2)</translation>
     </message>
 </context>
 <context>
@@ -865,18 +863,18 @@ Presets: %1.</source>
     <name>LayerSequentialCapture</name>
     <message>
         <source>there is no calibration window to run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Embedding %n calibration window(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Es gibt kein Kalibrierungsfenster zum Ausführen</translation>
     </message>
     <message>
         <source>Calibrating block %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1 von %2 wird kalibriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up the token embeddings of %n calibration window(s)</source>
+        <translation>
+            <numerusform>Token-Embeddings von %n Kalibrierungsfenster werden nachgeschlagen</numerusform>
+            <numerusform>Token-Embeddings von %n Kalibrierungsfenstern werden nachgeschlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -949,50 +947,50 @@ Presets: %1.</source>
         <translation>%1: Das Feld &quot;rope_type&quot; fehlt</translation>
     </message>
     <message>
-        <source>synthetic: %1 preset, seed %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1 preset, seed %2</source>
+        <translation>Voreinstellung %1, Seed %2</translation>
     </message>
     <message>
-        <source>synthetic: %1 preset</source>
-        <translation type="unfinished"></translation>
+        <source>%1 preset</source>
+        <translation>Voreinstellung %1</translation>
     </message>
 </context>
 <context>
     <name>PerplexityEvaluator</name>
     <message>
         <source>the context length must be at least 2 tokens, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kontextlänge muss mindestens 2 Tokens betragen, nicht %1</translation>
     </message>
     <message>
         <source>the stride (%1) must not exceed the context length (%2): tokens between windows would never be scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schrittweite (%1) darf die Kontextlänge (%2) nicht überschreiten: Tokens zwischen den Fenstern würden nie bewertet</translation>
     </message>
     <message>
         <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tokenizer hat %1 Tokens, das Modell aber nur %2: Sie gehören nicht zusammen</translation>
     </message>
     <message numerus="yes">
         <source>Tokenizing %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokenisierung von %n Dokument</numerusform>
+            <numerusform>Tokenisierung von %n Dokumenten</numerusform>
         </translation>
     </message>
     <message>
         <source>the text has no token to score (every document is a single token)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text hat kein zu bewertendes Token (jedes Dokument ist ein einzelnes Token)</translation>
     </message>
     <message>
         <source>Evaluating: block %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung: Block %1 von %2</translation>
     </message>
     <message>
         <source>Evaluating: scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung: Bewertung der Tokens</translation>
     </message>
     <message>
         <source>Perplexity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perplexität %1</translation>
     </message>
 </context>
 <context>
@@ -1238,31 +1236,31 @@ Presets: %1.</source>
     <name>SentencePieceTokenizer</name>
     <message>
         <source>%1: cannot open the file: %2</source>
-        <translation type="unfinished">%1: Die Datei lässt sich nicht öffnen: %2</translation>
+        <translation>%1: Die Datei lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei ist leer</translation>
     </message>
     <message>
         <source>%1: not a sentencepiece model: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein sentencepiece-Modell: %2</translation>
     </message>
     <message>
         <source>%1: the sentencepiece model has no pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das sentencepiece-Modell enthält keine Pieces</translation>
     </message>
     <message>
         <source>sentencepiece could not encode the text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sentencepiece konnte den Text nicht kodieren: %1</translation>
     </message>
     <message>
         <source>sentencepiece could not decode the ids: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sentencepiece konnte die IDs nicht dekodieren: %1</translation>
     </message>
     <message>
         <source>sentencepiece (tokenizer.model)</source>
-        <translation type="unfinished"></translation>
+        <translation>sentencepiece (tokenizer.model)</translation>
     </message>
 </context>
 <context>
@@ -1312,112 +1310,112 @@ Presets: %1.</source>
     <name>SyntheticModel</name>
     <message>
         <source>the demo model&apos;s shapes with 2 blocks, for fast tests</source>
-        <translation type="unfinished"></translation>
+        <translation>die Formen des Demo-Modells mit 2 Blöcken, für schnelle Tests</translation>
     </message>
     <message>
         <source>Llama 3.2 1B: 16 blocks, 1.24 billion parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Llama 3.2 1B: 16 Blöcke, 1,24 Milliarden Parameter</translation>
     </message>
     <message>
         <source>one decoder block of Llama 2 7B with its embeddings and lm_head</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Decoder-Block von Llama 2 7B mit seinen Embeddings und lm_head</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1: Schreiben nicht möglich: %2</translation>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
     <message>
         <source>unknown synthetic model preset &quot;%1&quot; (presets: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Voreinstellung &quot;%1&quot; für synthetische Modelle (Voreinstellungen: %2)</translation>
     </message>
     <message>
         <source>the number of outlier channels must be from 0 to %1 (the hidden size of preset %2), not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Ausreißerkanäle muss zwischen 0 und %1 liegen (die Hidden Size der Voreinstellung %2), nicht %3</translation>
     </message>
     <message>
         <source>the outlier scale must be a positive number, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausreißerskala muss eine positive Zahl sein, nicht %1</translation>
     </message>
     <message>
         <source>a synthetic checkpoint is written in BF16 or F32, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein synthetischer Checkpoint wird in BF16 oder F32 geschrieben, nicht in %1</translation>
     </message>
     <message>
         <source>the seed must be from 0 to %1, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Seed muss zwischen 0 und %1 liegen, nicht %2</translation>
     </message>
     <message>
         <source>%1: the tokenizer file to copy is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die zu kopierende Tokenizer-Datei fehlt</translation>
     </message>
     <message>
         <source>Generating %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird erzeugt</translation>
     </message>
     <message>
         <source>cannot copy %1 to %2</source>
-        <translation type="unfinished">%1 kann nicht nach %2 kopiert werden</translation>
+        <translation>%1 kann nicht nach %2 kopiert werden</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished">%1 geschrieben</translation>
+        <translation>%1 geschrieben</translation>
     </message>
 </context>
 <context>
     <name>TextDocuments</name>
     <message>
         <source>%1: cannot open the file: %2</source>
-        <translation type="unfinished">%1: Die Datei lässt sich nicht öffnen: %2</translation>
+        <translation>%1: Die Datei lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>%1: not a text file (it holds NUL bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Keine Textdatei (sie enthält NUL-Bytes)</translation>
     </message>
     <message>
         <source>%1: not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein UTF-8-Text</translation>
     </message>
     <message>
         <source>%1: the file holds no text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keinen Text</translation>
     </message>
 </context>
 <context>
     <name>Tokenizer</name>
     <message>
         <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Weder tokenizer.json noch tokenizer.model liegt in diesem Ordner; Auswertung und Kalibrierung brauchen den Tokenizer des Modells</translation>
     </message>
     <message>
         <source>%1: %2 &quot;%3&quot; is not a token of the tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 &quot;%3&quot; ist kein Token des Tokenizers</translation>
     </message>
     <message>
         <source>%1: field &quot;add_bos_token&quot; must be true or false, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Feld &quot;add_bos_token&quot; muss true oder false sein, ist aber %2</translation>
     </message>
     <message>
         <source>%1: bos_token_id %2 is not an id of the tokenizer (it has %3 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: bos_token_id %2 ist keine ID des Tokenizers (er hat %3 Tokens)</translation>
     </message>
     <message>
         <source>%1: eos_token_id %2 is not an id of the tokenizer (it has %3 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eos_token_id %2 ist keine ID des Tokenizers (er hat %3 Tokens)</translation>
     </message>
 </context>
 <context>
     <name>TransformerRunner</name>
     <message>
         <source>%1: head_dim %2 is odd; rotary embeddings need an even head size</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: head_dim %2 ist ungerade; Rotary Embeddings brauchen eine gerade Head-Dimension</translation>
     </message>
     <message>
         <source>%1: rope_scaling type &quot;%2&quot; is not supported (supported: llama3, linear, default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: rope_scaling-Typ &quot;%2&quot; wird nicht unterstützt (unterstützt: llama3, linear, default)</translation>
     </message>
     <message>
         <source>token id %1 is outside the model&apos;s vocabulary (0 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-ID %1 liegt außerhalb des Vokabulars des Modells (0 bis %2)</translation>
     </message>
 </context>
 <context>
@@ -1492,114 +1490,132 @@ Presets: %1.</source>
     </message>
     <message>
         <source>Evaluate the perplexity after opening (with --screenshot).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Perplexität nach dem Öffnen auswerten (mit --screenshot).</translation>
     </message>
 </context>
 <context>
     <name>qb::EvaluationPanel</name>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswerten</translation>
     </message>
     <message>
         <source>A UTF-8 text file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine UTF-8-Textdatei</translation>
     </message>
     <message>
         <source>Documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Tokens</translation>
     </message>
     <message>
         <source>Tokens per window</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens pro Fenster</translation>
     </message>
     <message>
         <source>no overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Überlappung</translation>
     </message>
     <message>
         <source>Tokens between window starts; smaller than the context gives every prediction more context</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens zwischen den Fensteranfängen; kleiner als der Kontext gibt jeder Vorhersage mehr Kontext</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Text:</translation>
     </message>
     <message>
         <source>stride</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittweite</translation>
     </message>
     <message>
         <source>Context:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext:</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Perplexität</translation>
     </message>
     <message>
         <source>NLL/token</source>
-        <translation type="unfinished"></translation>
+        <translation>NLL/Token</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>KL (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>KL (nats)</translation>
     </message>
     <message>
         <source>Mean KL divergence of the quantized model&apos;s next-token distribution from the stored model&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere KL-Divergenz der Verteilung des nächsten Tokens des quantisierten Modells gegenüber der des gespeicherten Modells</translation>
     </message>
     <message>
         <source>Not evaluated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht ausgewertet.</translation>
     </message>
     <message>
         <source>model default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard (%1)</translation>
     </message>
     <message>
         <source>Evaluation Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertungstext</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>As stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie gespeichert</translation>
     </message>
     <message>
         <source>Quantized: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 documents, %2 windows of up to %3 tokens (stride %4), %5 tokens scored · %6 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisiert: %1</translation>
     </message>
     <message>
         <source>The plan changed since this evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plan hat sich seit dieser Auswertung geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n Dokument</numerusform>
+            <numerusform>%n Dokumente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) of up to %1 tokens, stride %2</source>
+        <translation>
+            <numerusform>%n Fenster mit bis zu %1 Tokens, Schrittweite %2</numerusform>
+            <numerusform>%n Fenster mit bis zu %1 Tokens, Schrittweite %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens scored</source>
+        <translation>%1 Tokens bewertet</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
     </message>
 </context>
 <context>
@@ -2230,42 +2246,46 @@ max. |Fehler| %5%6</translation>
     </message>
     <message>
         <source>&amp;Evaluate Perplexity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Perplexität auswerten</translation>
     </message>
     <message>
         <source>Measure the perplexity of the model as stored and as the plan quantizes it, and the KL divergence between them</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Perplexität des Modells wie gespeichert und wie vom Plan quantisiert messen, dazu die KL-Divergenz zwischen beiden</translation>
     </message>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswerten</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>Not evaluated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht ausgewertet.</translation>
     </message>
     <message>
         <source>Choose a text file to evaluate on first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Textdatei für die Auswertung.</translation>
     </message>
     <message>
         <source>Evaluating on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung auf %1</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (+%n override(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (+%n Überschreibung)</numerusform>
+            <numerusform>%1 (+%n Überschreibungen)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>synthetic: %1, random weights</source>
+        <translation>synthetisch: %1, zufällige Gewichte</translation>
     </message>
 </context>
 <context>

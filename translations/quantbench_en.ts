@@ -19,19 +19,19 @@
     </message>
     <message numerus="yes">
         <source>%1: %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n document</numerusform>
+            <numerusform>%1: %n documents</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>LayerSequentialCapture</name>
     <message numerus="yes">
-        <source>Embedding %n calibration window(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Looking up the token embeddings of %n calibration window(s)</source>
+        <translation>
+            <numerusform>Looking up the token embeddings of %n calibration window</numerusform>
+            <numerusform>Looking up the token embeddings of %n calibration windows</numerusform>
         </translation>
     </message>
 </context>
@@ -39,9 +39,9 @@
     <name>PerplexityEvaluator</name>
     <message numerus="yes">
         <source>Tokenizing %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokenizing %n document</numerusform>
+            <numerusform>Tokenizing %n documents</numerusform>
         </translation>
     </message>
 </context>
@@ -62,6 +62,23 @@
         <translation>
             <numerusform>Quantized %n layer</numerusform>
             <numerusform>Quantized %n layers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::EvaluationPanel</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) of up to %1 tokens, stride %2</source>
+        <translation>
+            <numerusform>%n window of up to %1 tokens, stride %2</numerusform>
+            <numerusform>%n windows of up to %1 tokens, stride %2</numerusform>
         </translation>
     </message>
 </context>
@@ -113,9 +130,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (+%n override(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (+%n override)</numerusform>
+            <numerusform>%1 (+%n overrides)</numerusform>
         </translation>
     </message>
 </context>

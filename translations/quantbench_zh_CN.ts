@@ -5,23 +5,23 @@
     <name>CalibrationSet</name>
     <message>
         <source>the number of calibration samples must be at least 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>校准样本数必须至少为 1，而不是 %1</translation>
     </message>
     <message>
         <source>the calibration sequence length must be at least 2 tokens, not %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the number of sampled rows must not be negative, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>校准序列长度必须至少为 2 个 token，而不是 %1</translation>
     </message>
     <message>
         <source>the calibration text holds no document of two tokens or more</source>
-        <translation type="unfinished"></translation>
+        <translation>校准文本中没有包含两个或更多 token 的文档</translation>
     </message>
     <message>
         <source>the calibration text has %1 tokens, fewer than one window of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>校准文本只有 %1 个 token，不足一个长度为 %2 的窗口</translation>
+    </message>
+    <message>
+        <source>the number of sampled rows must be 0 or more, not %1</source>
+        <translation>采样行数必须为 0 或更多，而不是 %1</translation>
     </message>
 </context>
 <context>
@@ -414,188 +414,190 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     </message>
     <message>
         <source>Measure a model&apos;s perplexity on a text (and a quantized model&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>测量模型在文本上的困惑度（以及量化模型的困惑度）</translation>
     </message>
     <message>
         <source>Write a synthetic (random-weight) Llama checkpoint for benchmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>写出用于基准测试的合成（随机权重）Llama 检查点</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 个文档</numerusform>
         </translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>%1 of at most %2 tokens, stride %3; %4 input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个，每个最多 %2 个 token，步长 %3；共 %4 个输入 token</translation>
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished"></translation>
+        <translation>困惑度</translation>
     </message>
     <message>
         <source>NLL/token</source>
-        <translation type="unfinished"></translation>
+        <translation>NLL/token</translation>
     </message>
     <message>
         <source>Tokens scored</source>
-        <translation type="unfinished"></translation>
+        <translation>计分 token 数</translation>
     </message>
     <message>
         <source>as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>存储原样</translation>
     </message>
     <message>
         <source>Mean KL divergence from the stored model: %1 nats per token</source>
-        <translation type="unfinished"></translation>
+        <translation>与存储模型的平均 KL 散度：每个 token %1 nats</translation>
     </message>
     <message>
         <source>%1 tokens/s (%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 token/s（%2 s）</translation>
     </message>
     <message>
         <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
 With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>对文本中的每个文档单独计分（在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档），输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被更早的窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
+若给出计划（--method 或 --recipe），则按该计划量化的模型也会在相同的窗口上计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>要评估的 Hugging Face 检查点文件夹。</translation>
     </message>
     <message>
         <source>The UTF-8 text file to score.</source>
-        <translation type="unfinished"></translation>
+        <translation>要计分的 UTF-8 文本文件。</translation>
     </message>
     <message>
         <source>Tokens per window (default: the model&apos;s max_position_embeddings).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个窗口的 token 数（默认：模型的 max_position_embeddings）。</translation>
     </message>
     <message>
         <source>Tokens between window starts (default: the context length, no overlap).</source>
-        <translation type="unfinished"></translation>
+        <translation>相邻窗口起点之间的 token 数（默认：上下文长度，即不重叠）。</translation>
     </message>
     <message>
         <source>Print the result as JSON (perplexity, nll, tokens, …) instead of the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON（perplexity、nll、tokens、…）输出结果，而不是表格。</translation>
     </message>
     <message>
         <source>--text FILE is required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --text FILE</translation>
     </message>
     <message>
         <source>Synthetic</source>
-        <translation type="unfinished"></translation>
+        <translation>合成</translation>
     </message>
     <message>
         <source>%1 (random weights, not a trained model)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（随机权重，不是训练过的模型）</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>--seed must be an integer from 0 to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed 必须是 0 到 %1 之间的整数，而不是 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>--dtype must be bf16 or f32, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--dtype 必须是 bf16 或 f32，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--outlier-scale must be a positive number up to 1000000, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--outlier-scale 必须是不超过 1000000 的正数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>%1 (×%2)</source>
         <comment>an outlier channel and its factor</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1（×%2）</translation>
     </message>
     <message>
         <source>Writes a Hugging Face-layout Llama checkpoint with random weights: the shapes of a real model, weights N(0, 0.02²) with 2 % heavy-tailed rows (Student-t, 3 degrees of freedom), and RMSNorm weights of 1 except K outlier channels, whose activations then reach every linear input 20-100× larger than the rest, as in trained LLMs. It is for benchmarks and scale tests, not a trained model, and is labelled synthetic in config.json and in every safetensors file. The same options give byte-identical files. The tokenizer is the bundled demo model&apos;s.
 Presets: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>写出 Hugging Face 布局、权重随机的 Llama 检查点：形状与真实模型相同，权重服从 N(0, 0.02²)，其中 2 % 的行为重尾分布（Student-t，3 个自由度）；RMSNorm 权重为 1，但 K 个离群通道除外，这些通道的激活值到达每个线性层输入时比其余通道大 20-100 倍，与训练过的 LLM 相同。它用于基准测试和规模测试，不是训练过的模型，并在 config.json 和每个 safetensors 文件中标记为合成。相同的选项生成逐字节相同的文件。分词器取自内置的演示模型。
+预设：%1。</translation>
     </message>
     <message>
         <source>The model to imitate: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>要模仿的模型：%1。</translation>
     </message>
     <message>
         <source>Seed of every random choice (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有随机选择的种子（默认 0）。</translation>
     </message>
     <message>
         <source>Element type of the weights: bf16 (default) or f32.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重的元素类型：bf16（默认）或 f32。</translation>
     </message>
     <message>
         <source>Number of outlier input channels (default 2 for tiny, 8 for the others; 0 for none).</source>
-        <translation type="unfinished"></translation>
+        <translation>离群输入通道的数量（tiny 默认 2，其他默认 8；0 表示没有）。</translation>
     </message>
     <message>
         <source>The norm weight of every outlier channel, rounded to bfloat16 precision (default: each drawn from 20 to 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个离群通道的归一化层权重，舍入到 bfloat16 精度（默认：各自在 20 到 100 之间随机抽取）。</translation>
     </message>
     <message>
         <source>--preset is required (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --preset（%1）</translation>
     </message>
     <message>
         <source>--preset must be one of %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--preset 必须是 %1 之一，而不是 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>the demo model, whose tokenizer a synthetic checkpoint gets, is not installed: expected it in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模型（合成检查点使用它的分词器）未安装：应位于 %1</translation>
     </message>
     <message>
         <source>%1 shards with model.safetensors.index.json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个分片及 model.safetensors.index.json</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>Outlier channels</source>
-        <translation type="unfinished"></translation>
+        <translation>离群通道</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished">权重</translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>This is a synthetic checkpoint: random weights with realistic shapes and statistics, not a trained model. config.json and every safetensors file say so.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一个合成检查点：具有真实形状和统计特性的随机权重，不是训练过的模型。config.json 和每个 safetensors 文件中都注明了这一点。</translation>
     </message>
 </context>
 <context>
@@ -622,139 +624,135 @@ Presets: %1.</source>
     <message>
         <source>%1: %2: %3</source>
         <extracomment>%1 is the file, %2 the JSON path of the field (&quot;model.merges[12]&quot;), %3 what is wrong</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2：%3</translation>
     </message>
     <message>
         <source>must be %1, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是%1，但实际为%2</translation>
     </message>
     <message>
         <source>required field is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必需字段</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished">对象</translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished">数组</translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished">字符串</translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished">true 或 false</translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>a whole number from 0 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>0 到 %1 之间的整数</translation>
     </message>
     <message>
         <source>must be a single character, but it is &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 type &quot;%2&quot; is not supported (supported: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是单个字符，但实际为 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>not a valid regular expression: %1 (at character %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的正则表达式：%1（位于字符 %2）</translation>
     </message>
     <message>
         <source>must be {&quot;String&quot;: …} or {&quot;Regex&quot;: …}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 {&quot;String&quot;: …} 或 {&quot;Regex&quot;: …}</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of always, first, never</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是 always、first、never 之一</translation>
     </message>
     <message>
         <source>the model type &quot;%1&quot; is not supported: QuantBench runs BPE tokenizers (GPT-2, Llama 2/3, Mistral, Qwen2); WordPiece, Unigram and WordLevel models are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持模型类型 &quot;%1&quot;：QuantBench 运行的是 BPE 分词器（GPT-2、Llama 2/3、Mistral、Qwen2）；不支持 WordPiece、Unigram 和 WordLevel 模型</translation>
     </message>
     <message>
         <source>null or a number</source>
-        <translation type="unfinished"></translation>
+        <translation>null 或数字</translation>
     </message>
     <message>
         <source>BPE dropout %1 is not supported: evaluation needs the deterministic tokenization (null or 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 BPE dropout %1：评估需要确定性的分词（null 或 0）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not supported: QuantBench runs BPE models without subword prefixes or word suffixes</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持 &quot;%1&quot;：QuantBench 运行的是没有子词前缀或词后缀的 BPE 模型</translation>
     </message>
     <message>
         <source>an object mapping pieces to ids</source>
-        <translation type="unfinished"></translation>
+        <translation>将词片映射到 ID 的对象</translation>
     </message>
     <message>
         <source>id %1 is also the id of &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 同时也是 &quot;%2&quot; 的 ID</translation>
     </message>
     <message>
         <source>the unknown-token piece &quot;%1&quot; is not in the vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>未知 token 词片 &quot;%1&quot; 不在词表中</translation>
     </message>
     <message>
         <source>a merge must be two pieces separated by one space, but it is &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>合并规则必须是以一个空格分隔的两个词片，但实际为 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;a b&quot; or a pair of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;a b&quot; 或一对字符串</translation>
     </message>
     <message>
         <source>the piece &quot;%1&quot; is not in the vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>词片 &quot;%1&quot; 不在词表中</translation>
     </message>
     <message>
         <source>the merged piece &quot;%1&quot; is not in the vocabulary (every merge must produce a piece of it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>normalizer</source>
-        <translation type="unfinished"></translation>
+        <translation>合并后的词片 &quot;%1&quot; 不在词表中（每条合并规则都必须产生词表中的词片）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pre-tokenizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是 Removed、Isolated、MergedWithPrevious、MergedWithNext、Contiguous 之一</translation>
     </message>
     <message>
         <source>the template&apos;s special token &quot;%1&quot; is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>模板中的特殊 token &quot;%1&quot; 未列出</translation>
     </message>
     <message>
         <source>the special token &quot;%1&quot; has no id</source>
-        <translation type="unfinished"></translation>
+        <translation>特殊 token &quot;%1&quot; 没有 ID</translation>
     </message>
     <message>
         <source>byte-level BPE (tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>字节级 BPE（tokenizer.json）</translation>
     </message>
     <message>
         <source>BPE with byte fallback (tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>带字节回退的 BPE（tokenizer.json）</translation>
     </message>
     <message>
         <source>BPE (tokenizer.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>BPE（tokenizer.json）</translation>
     </message>
     <message>
         <source>%1 is not an id of the tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是分词器的 ID</translation>
+    </message>
+    <message>
+        <source>the normalizer type &quot;%1&quot; is not supported (supported: %2)</source>
+        <translation>不支持规范化器类型 &quot;%1&quot;（支持：%2）</translation>
+    </message>
+    <message>
+        <source>the pre-tokenizer type &quot;%1&quot; is not supported (supported: %2)</source>
+        <translation>不支持预分词器类型 &quot;%1&quot;（支持：%2）</translation>
+    </message>
+    <message>
+        <source>the decoder type &quot;%1&quot; is not supported (supported: %2)</source>
+        <translation>不支持解码器类型 &quot;%1&quot;（支持：%2）</translation>
     </message>
 </context>
 <context>
@@ -862,17 +860,17 @@ Presets: %1.</source>
     <name>LayerSequentialCapture</name>
     <message>
         <source>there is no calibration window to run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Embedding %n calibration window(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>没有可运行的校准窗口</translation>
     </message>
     <message>
         <source>Calibrating block %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校准第 %1 个块（共 %2 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up the token embeddings of %n calibration window(s)</source>
+        <translation>
+            <numerusform>正在查找 %n 个校准窗口的 token 嵌入</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -945,49 +943,49 @@ Presets: %1.</source>
         <translation>%1：缺少字段 &quot;rope_type&quot;</translation>
     </message>
     <message>
-        <source>synthetic: %1 preset, seed %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1 preset, seed %2</source>
+        <translation>%1 预设，种子 %2</translation>
     </message>
     <message>
-        <source>synthetic: %1 preset</source>
-        <translation type="unfinished"></translation>
+        <source>%1 preset</source>
+        <translation>%1 预设</translation>
     </message>
 </context>
 <context>
     <name>PerplexityEvaluator</name>
     <message>
         <source>the context length must be at least 2 tokens, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文长度必须至少为 2 个 token，而不是 %1</translation>
     </message>
     <message>
         <source>the stride (%1) must not exceed the context length (%2): tokens between windows would never be scored</source>
-        <translation type="unfinished"></translation>
+        <translation>步长（%1）不能超过上下文长度（%2）：否则窗口之间的 token 永远不会被计分</translation>
     </message>
     <message>
         <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
-        <translation type="unfinished"></translation>
+        <translation>分词器有 %1 个 token，而模型只有 %2 个：两者不匹配</translation>
     </message>
     <message numerus="yes">
         <source>Tokenizing %n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在对 %n 个文档分词</numerusform>
         </translation>
     </message>
     <message>
         <source>the text has no token to score (every document is a single token)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本中没有可计分的 token（每个文档都只有一个 token）</translation>
     </message>
     <message>
         <source>Evaluating: block %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>评估：第 %1 个块（共 %2 个）</translation>
     </message>
     <message>
         <source>Evaluating: scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>评估：计分</translation>
     </message>
     <message>
         <source>Perplexity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>困惑度 %1</translation>
     </message>
 </context>
 <context>
@@ -1232,31 +1230,31 @@ Presets: %1.</source>
     <name>SentencePieceTokenizer</name>
     <message>
         <source>%1: cannot open the file: %2</source>
-        <translation type="unfinished">%1：无法打开文件：%2</translation>
+        <translation>%1：无法打开文件：%2</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件为空</translation>
     </message>
     <message>
         <source>%1: not a sentencepiece model: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 sentencepiece 模型：%2</translation>
     </message>
     <message>
         <source>%1: the sentencepiece model has no pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：sentencepiece 模型中没有任何词片</translation>
     </message>
     <message>
         <source>sentencepiece could not encode the text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sentencepiece 无法编码文本：%1</translation>
     </message>
     <message>
         <source>sentencepiece could not decode the ids: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sentencepiece 无法解码 ID：%1</translation>
     </message>
     <message>
         <source>sentencepiece (tokenizer.model)</source>
-        <translation type="unfinished"></translation>
+        <translation>sentencepiece（tokenizer.model）</translation>
     </message>
 </context>
 <context>
@@ -1306,112 +1304,112 @@ Presets: %1.</source>
     <name>SyntheticModel</name>
     <message>
         <source>the demo model&apos;s shapes with 2 blocks, for fast tests</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模型的形状，2 个块，用于快速测试</translation>
     </message>
     <message>
         <source>Llama 3.2 1B: 16 blocks, 1.24 billion parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Llama 3.2 1B：16 个块，12.4 亿个参数</translation>
     </message>
     <message>
         <source>one decoder block of Llama 2 7B with its embeddings and lm_head</source>
-        <translation type="unfinished"></translation>
+        <translation>Llama 2 7B 的一个解码器块，含其嵌入和 lm_head</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1：无法写入：%2</translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>unknown synthetic model preset &quot;%1&quot; (presets: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的合成模型预设 &quot;%1&quot;（可用预设：%2）</translation>
     </message>
     <message>
         <source>the number of outlier channels must be from 0 to %1 (the hidden size of preset %2), not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>离群通道数必须在 0 到 %1（预设 %2 的隐藏层维度）之间，而不是 %3</translation>
     </message>
     <message>
         <source>the outlier scale must be a positive number, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>离群缩放系数必须是正数，而不是 %1</translation>
     </message>
     <message>
         <source>a synthetic checkpoint is written in BF16 or F32, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>合成检查点以 BF16 或 F32 写入，而不是 %1</translation>
     </message>
     <message>
         <source>the seed must be from 0 to %1, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>种子必须在 0 到 %1 之间，而不是 %2</translation>
     </message>
     <message>
         <source>%1: the tokenizer file to copy is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缺少要复制的分词器文件</translation>
     </message>
     <message>
         <source>Generating %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成 %1</translation>
     </message>
     <message>
         <source>cannot copy %1 to %2</source>
-        <translation type="unfinished">无法将 %1 复制到 %2</translation>
+        <translation>无法将 %1 复制到 %2</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished">已写入 %1</translation>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>
     <name>TextDocuments</name>
     <message>
         <source>%1: cannot open the file: %2</source>
-        <translation type="unfinished">%1：无法打开文件：%2</translation>
+        <translation>%1：无法打开文件：%2</translation>
     </message>
     <message>
         <source>%1: not a text file (it holds NUL bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是文本文件（包含 NUL 字节）</translation>
     </message>
     <message>
         <source>%1: not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 UTF-8 文本</translation>
     </message>
     <message>
         <source>%1: the file holds no text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件中没有文本</translation>
     </message>
 </context>
 <context>
     <name>Tokenizer</name>
     <message>
         <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：此文件夹中既没有 tokenizer.json，也没有 tokenizer.model；评估和校准需要模型的分词器</translation>
     </message>
     <message>
         <source>%1: %2 &quot;%3&quot; is not a token of the tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 &quot;%3&quot; 不是分词器中的 token</translation>
     </message>
     <message>
         <source>%1: field &quot;add_bos_token&quot; must be true or false, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：字段 &quot;add_bos_token&quot; 必须是 true 或 false，但实际为%2</translation>
     </message>
     <message>
         <source>%1: bos_token_id %2 is not an id of the tokenizer (it has %3 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：bos_token_id %2 不是分词器的 ID（分词器共有 %3 个 token）</translation>
     </message>
     <message>
         <source>%1: eos_token_id %2 is not an id of the tokenizer (it has %3 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：eos_token_id %2 不是分词器的 ID（分词器共有 %3 个 token）</translation>
     </message>
 </context>
 <context>
     <name>TransformerRunner</name>
     <message>
         <source>%1: head_dim %2 is odd; rotary embeddings need an even head size</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：head_dim %2 为奇数；旋转位置编码需要偶数的头维度</translation>
     </message>
     <message>
         <source>%1: rope_scaling type &quot;%2&quot; is not supported (supported: llama3, linear, default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不支持 rope_scaling 类型 &quot;%2&quot;（支持：llama3、linear、default）</translation>
     </message>
     <message>
         <source>token id %1 is outside the model&apos;s vocabulary (0 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>token ID %1 超出了模型的词表范围（0 到 %2）</translation>
     </message>
 </context>
 <context>
@@ -1485,114 +1483,130 @@ Presets: %1.</source>
     </message>
     <message>
         <source>Evaluate the perplexity after opening (with --screenshot).</source>
-        <translation type="unfinished"></translation>
+        <translation>打开后评估困惑度（配合 --screenshot）。</translation>
     </message>
 </context>
 <context>
     <name>qb::EvaluationPanel</name>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>A UTF-8 text file</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 文本文件</translation>
     </message>
     <message>
         <source>Documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line</source>
-        <translation type="unfinished"></translation>
+        <translation>文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>模型默认值</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> 个 token</translation>
     </message>
     <message>
         <source>Tokens per window</source>
-        <translation type="unfinished"></translation>
+        <translation>每个窗口的 token 数</translation>
     </message>
     <message>
         <source>no overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>不重叠</translation>
     </message>
     <message>
         <source>Tokens between window starts; smaller than the context gives every prediction more context</source>
-        <translation type="unfinished"></translation>
+        <translation>相邻窗口起点之间的 token 数；小于上下文长度时，每次预测都能获得更多上下文</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>文本：</translation>
     </message>
     <message>
         <source>stride</source>
-        <translation type="unfinished"></translation>
+        <translation>步长</translation>
     </message>
     <message>
         <source>Context:</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文：</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished"></translation>
+        <translation>困惑度</translation>
     </message>
     <message>
         <source>NLL/token</source>
-        <translation type="unfinished"></translation>
+        <translation>NLL/token</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>token 数</translation>
     </message>
     <message>
         <source>KL (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>KL (nats)</translation>
     </message>
     <message>
         <source>Mean KL divergence of the quantized model&apos;s next-token distribution from the stored model&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>量化模型的下一个 token 分布相对于存储模型的平均 KL 散度</translation>
     </message>
     <message>
         <source>Not evaluated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评估。</translation>
     </message>
     <message>
         <source>model default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型默认值（%1）</translation>
     </message>
     <message>
         <source>Evaluation Text</source>
-        <translation type="unfinished"></translation>
+        <translation>评估文本</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>As stored</source>
-        <translation type="unfinished"></translation>
+        <translation>存储原样</translation>
     </message>
     <message>
         <source>Quantized: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 documents, %2 windows of up to %3 tokens (stride %4), %5 tokens scored · %6 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>已量化：%1</translation>
     </message>
     <message>
         <source>The plan changed since this evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>此评估之后计划已更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 个文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) of up to %1 tokens, stride %2</source>
+        <translation>
+            <numerusform>%n 个窗口，每个最多 %1 个 token，步长 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens scored</source>
+        <translation>已计分 %1 个 token</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/秒</translation>
     </message>
 </context>
 <context>
@@ -2218,41 +2232,45 @@ SQNR %4 dB
     </message>
     <message>
         <source>&amp;Evaluate Perplexity</source>
-        <translation type="unfinished"></translation>
+        <translation>评估困惑度(&amp;E)</translation>
     </message>
     <message>
         <source>Measure the perplexity of the model as stored and as the plan quantizes it, and the KL divergence between them</source>
-        <translation type="unfinished"></translation>
+        <translation>测量模型按存储原样和按计划量化后的困惑度，以及两者之间的 KL 散度</translation>
     </message>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Not evaluated yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评估。</translation>
     </message>
     <message>
         <source>Choose a text file to evaluate on first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择用于评估的文本文件。</translation>
     </message>
     <message>
         <source>Evaluating on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上评估</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1，%2</translation>
+        <translation>%1，%2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (+%n override(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1（+%n 个覆盖项）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>synthetic: %1, random weights</source>
+        <translation>合成模型：%1，随机权重</translation>
     </message>
 </context>
 <context>

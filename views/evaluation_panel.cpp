@@ -123,8 +123,8 @@ void EvaluationPanel::setModelContext(int tokens)
     const QString text = tr("model default (%1)").arg(tokens);
     m_context->setSpecialValueText(text);
     // The spin box sizes itself for its numbers; make room for the (longer) default text.
-    m_context->setMinimumWidth(m_context->fontMetrics().horizontalAdvance(text + m_context->suffix())
-                               + 40);
+    m_context->setMinimumWidth(
+        m_context->fontMetrics().horizontalAdvance(text + m_context->suffix()) + 40);
 }
 
 void EvaluationPanel::chooseTextFile()
@@ -171,14 +171,15 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
         m_table->item(1, ModelColumn)->setToolTip(planDescription);
     }
     m_table->resizeColumnsToContents();
-    m_summary->setText(tr("%1 documents, %2 windows of up to %3 tokens (stride %4), %5 tokens "
-                          "scored · %6 tokens/s")
-                           .arg(r.documents)
-                           .arg(r.windows)
-                           .arg(r.contextLength)
-                           .arg(r.stride)
-                           .arg(locale.toString(qlonglong(r.reference.tokensScored)),
-                                locale.toString(r.tokensPerSecond(), 'f', 0)));
+    // One count per sentence, so each gets its plural form.
+    m_summary->setText(QStringList{
+        tr("%n document(s)", nullptr, r.documents),
+        tr("%n window(s) of up to %1 tokens, stride %2", nullptr, r.windows)
+            .arg(r.contextLength)
+            .arg(r.stride),
+        tr("%1 tokens scored").arg(locale.toString(qlonglong(r.reference.tokensScored))),
+        tr("%1 tokens/s").arg(locale.toString(r.tokensPerSecond(), 'f', 0))}
+                           .join(QStringLiteral(" · ")));
 }
 
 void EvaluationPanel::setStale(bool stale)

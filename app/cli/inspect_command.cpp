@@ -60,9 +60,9 @@ QJsonObject toJson(const LoadedModel& model, const std::vector<NonFiniteTensor>*
     modelJson.insert(QStringLiteral("directory"), model.directory());
     modelJson.insert(QStringLiteral("shards"), qint64(checkpoint.shards().size()));
     // null for a real model; a synthetic one (random weights) is always labelled.
-    const QString& synthetic = model.spec().syntheticDescription;
+    const std::optional<SyntheticLabel>& synthetic = model.spec().synthetic;
     modelJson.insert(QStringLiteral("synthetic"),
-                     synthetic.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(synthetic));
+                     synthetic ? QJsonValue(synthetic->toJson()) : QJsonValue(QJsonValue::Null));
 
     QJsonArray layers;
     for (const LinearLayer& layer : inventory.layers()) {
@@ -148,10 +148,10 @@ QString toText(const LoadedModel& model)
         {Cli::tr("Tied embeddings"), spec.tieWordEmbeddings ? Cli::tr("yes") : Cli::tr("no")},
         {Cli::tr("Shards"), shards},
     };
-    if (!spec.syntheticDescription.isEmpty())
+    if (spec.synthetic)
         fields.emplace_back(
             Cli::tr("Synthetic"),
-            Cli::tr("%1 (random weights, not a trained model)").arg(spec.syntheticDescription));
+            Cli::tr("%1 (random weights, not a trained model)").arg(spec.synthetic->describe()));
     QString text = formatFields(fields);
 
     TextTable table;

@@ -509,6 +509,11 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
                 locale.toString(static_cast<qlonglong>(inventory.totalParameters())),
                 dtypes.join(QStringLiteral("/")),
                 locale.formattedDataSize(static_cast<qint64>(m_model->checkpoint().totalBytes()))));
+    if (spec.synthetic)
+        m_modelSummary->setText(
+            m_modelSummary->text() + QStringLiteral(" · <b>")
+            + tr("synthetic: %1, random weights").arg(spec.synthetic->describe().toHtmlEscaped())
+            + QStringLiteral("</b>"));
     m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->directory()));
     setWindowTitle(tr("%1 — QuantBench").arg(QFileInfo(m_model->directory()).fileName()));
     m_settings.addRecentModel(m_model->directory());

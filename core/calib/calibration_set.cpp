@@ -40,7 +40,7 @@ QString CalibrationOptions::validationError() const
                    "the calibration sequence length must be at least 2 tokens, not %1")
             .arg(sequenceLength);
     if (sampleRows < 0)
-        return CalibrationSet::tr("the number of sampled rows must not be negative, not %1")
+        return CalibrationSet::tr("the number of sampled rows must be 0 or more, not %1")
             .arg(sampleRows);
     return {};
 }

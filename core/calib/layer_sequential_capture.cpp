@@ -27,7 +27,8 @@ CaptureSummary LayerSequentialCapture::run(const std::shared_ptr<const LoadedMod
 
     CaptureSummary summary;
     summary.windows = static_cast<int>(windows.size());
-    progress.report(0.0, tr("Embedding %n calibration window(s)", nullptr, summary.windows));
+    progress.report(0.0, tr("Looking up the token embeddings of %n calibration window(s)", nullptr,
+                            summary.windows));
     HiddenStates states = runner.embed(windows);
     summary.tokens = states.tokens();
 
@@ -38,7 +39,7 @@ CaptureSummary LayerSequentialCapture::run(const std::shared_ptr<const LoadedMod
                         tr("Calibrating block %1 of %2").arg(b + 1).arg(blocks));
         InputStatsRecorder recorder(model->inventory(), b, options.sampleRows, options.seed);
         const RowMatrix inputs = states.values;
-        runner.runBlock(b, states, &recorder, maxBatchTokens);
+        runner.runBlock(b, states, &recorder, maxBatchTokens, &progress);
         BlockStats stats;
         stats.block = b;
         stats.sites = recorder.take();
@@ -46,7 +47,7 @@ CaptureSummary LayerSequentialCapture::run(const std::shared_ptr<const LoadedMod
         if (ForwardHooks* replacement = visitor(stats)) {
             // True-sequential: the next block sees what this block gives with the replacement.
             states.values = inputs;
-            runner.runBlock(b, states, replacement, maxBatchTokens);
+            runner.runBlock(b, states, replacement, maxBatchTokens, &progress);
         }
     }
     summary.seconds = timer.nsecsElapsed() * 1e-9;

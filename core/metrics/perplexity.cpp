@@ -8,6 +8,7 @@
 #include "core/util/progress.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 
 #include <cmath>
 
@@ -174,9 +175,9 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
             progress.report((double(tokensDone) + double(batchSize) * b / (blocks + 1))
                                 / double(result.inputTokens),
                             tr("Evaluating: block %1 of %2").arg(b + 1).arg(blocks));
-            runner.runBlock(b, reference);
+            runner.runBlock(b, reference, nullptr, 0, &progress);
             if (changed)
-                runner.runBlock(b, *changed, modified);
+                runner.runBlock(b, *changed, modified, 0, &progress);
         }
         progress.report((double(tokensDone) + double(batchSize) * blocks / (blocks + 1))
                             / double(result.inputTokens),
@@ -243,7 +244,8 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
         result.meanKl =
             result.reference.tokensScored > 0 ? klSum / double(result.reference.tokensScored) : 0.0;
     result.seconds = timer.nsecsElapsed() * 1e-9;
-    progress.report(1.0, tr("Perplexity %1").arg(result.reference.perplexity(), 0, 'f', 4));
+    progress.report(
+        1.0, tr("Perplexity %1").arg(QLocale().toString(result.reference.perplexity(), 'f', 4)));
     return result;
 }
 

@@ -132,6 +132,20 @@ private:
 
 } // namespace
 
+QString SyntheticLabel::describe() const
+{
+    return seed ? ModelSpec::tr("%1 preset, seed %2").arg(preset).arg(*seed)
+                : ModelSpec::tr("%1 preset").arg(preset);
+}
+
+QJsonObject SyntheticLabel::toJson() const
+{
+    QJsonObject json{{QStringLiteral("preset"), preset}};
+    if (seed)
+        json.insert(QStringLiteral("seed"), *seed);
+    return json;
+}
+
 QStringList ModelSpec::supportedModelTypes()
 {
     return {QStringLiteral("llama"), QStringLiteral("mistral"), QStringLiteral("qwen2")};
@@ -207,9 +221,9 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     spec.mlpBias = spec.family == ModelFamily::Llama && fields.boolOr("mlp_bias", false);
 
     // transformers' Qwen2 applies its window only with use_sliding_window; Mistral whenever set.
-    const bool windowApplies = spec.family == ModelFamily::Mistral
-                               || (spec.family == ModelFamily::Qwen2
-                                   && fields.boolOr("use_sliding_window", false));
+    const bool windowApplies =
+        spec.family == ModelFamily::Mistral
+        || (spec.family == ModelFamily::Qwen2 && fields.boolOr("use_sliding_window", false));
     if (windowApplies)
         spec.slidingWindow = fields.positiveIntOr("sliding_window", 0);
 
@@ -221,11 +235,12 @@ ModelSpec ModelSpec::fromJson(const QJsonObject& config, const QString& sourceNa
     if (!synthetic.isEmpty()) {
         const QString syntheticSource = sourceName + QStringLiteral(" quantbench_synthetic");
         const ConfigFields syntheticFields(synthetic, syntheticSource);
-        const QString preset = syntheticFields.stringOr("preset", QStringLiteral("?"));
+        SyntheticLabel label;
+        label.preset = syntheticFields.stringOr("preset", QStringLiteral("?"));
         const QJsonValue seed = synthetic.value(QLatin1String("seed"));
-        spec.syntheticDescription =
-            seed.isDouble() ? tr("synthetic: %1 preset, seed %2").arg(preset).arg(seed.toInteger())
-                            : tr("synthetic: %1 preset").arg(preset);
+        if (seed.isDouble())
+            label.seed = seed.toInteger();
+        spec.synthetic = label;
     }
 
     const QJsonObject rope = fields.objectOrEmpty("rope_scaling");

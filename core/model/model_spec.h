@@ -22,6 +22,17 @@ struct RopeScaling {
     int originalMaxPositionEmbeddings = 0;
 };
 
+// The label of a checkpoint SyntheticModel wrote: which preset and seed made it.
+struct SyntheticLabel {
+    QString preset;
+    std::optional<qint64> seed;
+
+    // For people, translated: "llama-1b preset, seed 0".
+    QString describe() const;
+    // For machines, not translated: {"preset": "llama-1b", "seed": 0}.
+    QJsonObject toJson() const;
+};
+
 // A Llama-family model as config.json describes it. Built by fromConfigFile(), which checks every
 // field's type and the relations between fields and refuses a bad config with a message naming
 // the file and the field.
@@ -54,9 +65,9 @@ public:
     std::optional<int> bosTokenId;
     std::vector<int> eosTokenIds; // config.json may give one id or a list
     QString torchDtype;
-    // "synthetic: llama-1b preset, seed 0" (translated) when config.json carries the
-    // "quantbench_synthetic" label of a SyntheticModel checkpoint; empty for any other model.
-    QString syntheticDescription;
+    // Set when config.json carries the "quantbench_synthetic" label of a SyntheticModel
+    // checkpoint (random weights, not a trained model); empty for any other model.
+    std::optional<SyntheticLabel> synthetic;
 
     // Reads `<directory>/config.json`.
     static ModelSpec fromConfigFile(const QString& directory);

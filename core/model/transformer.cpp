@@ -236,10 +236,10 @@ HiddenStates TransformerRunner::embed(const std::vector<std::vector<int>>& seque
 }
 
 void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* hooks,
-                                 std::int64_t maxBatchTokens) const
+                                 std::int64_t maxBatchTokens, const Progress* progress) const
 {
     if (maxBatchTokens <= 0 || states.tokens() <= maxBatchTokens) {
-        runBlockOnce(block, states, hooks);
+        runBlockOnce(block, states, hooks, progress);
         return;
     }
     for (int first = 0; first < states.sequences();) {
@@ -255,14 +255,19 @@ void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* 
         }
         const std::int64_t offset = states.starts[std::size_t(first)];
         batch.values = states.values.middleRows(offset, tokens);
-        runBlockOnce(block, batch, hooks);
+        runBlockOnce(block, batch, hooks, progress);
         states.values.middleRows(offset, tokens) = batch.values;
         first = last;
     }
 }
 
-void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks) const
+void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
+                                     const Progress* progress) const
 {
+    auto pollCancel = [&] {
+        if (progress)
+            progress->throwIfCancelled();
+    };
     const ModelSpec& spec = m_model->spec();
     const LayerInventory& inventory = m_model->inventory();
     const Checkpoint& checkpoint = m_model->checkpoint();
@@ -370,6 +375,7 @@ void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHoo
             const std::int64_t length = states.lengths[static_cast<std::size_t>(s)];
             if (length == 0)
                 continue;
+            pollCancel();
             parallelFor(heads, 1, [&](std::int64_t firstHead, std::int64_t endHead) {
                 RowMatrix scores(length, length);
                 for (std::int64_t h = firstHead; h < endHead; ++h) {
@@ -423,6 +429,7 @@ void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHoo
         const Weight wd = weightOf(downLayer);
         RowMatrix gate, up, down;
         for (std::int64_t first = 0; first < states.tokens(); first += kMlpTileRows) {
+            pollCancel();
             const std::int64_t rows = std::min(kMlpTileRows, states.tokens() - first);
             RowMatrix x =
                 rmsNorm(states.values.middleRows(first, rows), postNorm.data(), spec.rmsNormEps);
@@ -507,7 +514,7 @@ void TransformerRunner::forward(const std::vector<std::vector<int>>& sequences,
             progress->throwIfCancelled();
             progress->report(double(b) / (blocks + 1));
         }
-        runBlock(b, states, hooks);
+        runBlock(b, states, hooks, 0, progress);
     }
     logits(states, consume, hooks);
     if (progress)

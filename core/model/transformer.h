@@ -55,9 +55,11 @@ public:
     // Runs decoder block `block` over every sequence of `states`, in place. With maxBatchTokens,
     // the sequences go through in consecutive batches of at most that many tokens (a sequence
     // longer than that alone), which bounds the activations of a large calibration set; hooks
-    // then see each batch as its own run.
+    // then see each batch as its own run. With `progress`, cancellation is polled between
+    // sequences and row tiles (a block of a large model takes seconds): Cancelled is thrown and
+    // `states` is then undefined.
     void runBlock(int block, HiddenStates& states, ForwardHooks* hooks = nullptr,
-                  std::int64_t maxBatchTokens = 0) const;
+                  std::int64_t maxBatchTokens = 0, const Progress* progress = nullptr) const;
     // Receives the logits [rows, vocab] of positions [firstPosition, firstPosition + rows) of one
     // sequence. The matrix is reused after the call returns.
     using LogitsConsumer =
@@ -82,7 +84,8 @@ public:
     std::int64_t workingBytesPerToken() const;
 
 private:
-    void runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks) const;
+    void runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
+                      const Progress* progress) const;
 
     struct Rope;
     std::shared_ptr<const LoadedModel> m_model;

@@ -527,12 +527,12 @@ public:
         return requiredString(o, path, "type");
     }
 
-    [[noreturn]] void unsupportedType(const QString& path, const QString& what, const QString& type,
-                                      const QStringList& supported) const
+    // `sentence` is a whole translated sentence with %1 for the type and %2 for the supported
+    // types (one per kind of step, so that translations need not assemble grammar).
+    [[noreturn]] void unsupportedType(const QString& path, const QString& sentence,
+                                      const QString& type, const QStringList& supported) const
     {
-        fail(child(path, "type"), HfTokenizer::tr("the %1 type \"%2\" is not supported "
-                                                  "(supported: %3)")
-                                      .arg(what, type, supported.join(QStringLiteral(", "))));
+        fail(child(path, "type"), sentence.arg(type, supported.join(QStringLiteral(", "))));
     }
 
     Pattern pattern(const QJsonObject& o, const QString& path) const
@@ -825,11 +825,12 @@ void HfTokenizer::Impl::readNormalizer(const Reader& r, const QJsonValue& value,
         n.left = r.boolOr(o, path, "strip_left", true);
         n.right = r.boolOr(o, path, "strip_right", true);
     } else {
-        r.unsupportedType(path, HfTokenizer::tr("normalizer"), type,
-                          {QStringLiteral("Sequence"), QStringLiteral("Prepend"),
-                           QStringLiteral("Replace"), QStringLiteral("NFC"), QStringLiteral("NFD"),
-                           QStringLiteral("NFKC"), QStringLiteral("NFKD"),
-                           QStringLiteral("Lowercase"), QStringLiteral("Strip")});
+        r.unsupportedType(
+            path, HfTokenizer::tr("the normalizer type \"%1\" is not supported (supported: %2)"),
+            type,
+            {QStringLiteral("Sequence"), QStringLiteral("Prepend"), QStringLiteral("Replace"),
+             QStringLiteral("NFC"), QStringLiteral("NFD"), QStringLiteral("NFKC"),
+             QStringLiteral("NFKD"), QStringLiteral("Lowercase"), QStringLiteral("Strip")});
     }
     normalizers.push_back(std::move(n));
 }
@@ -900,11 +901,12 @@ void HfTokenizer::Impl::readPreTokenizer(const Reader& r, const QJsonValue& valu
     } else if (type == QLatin1String("WhitespaceSplit")) {
         p.kind = PreTokenizer::Kind::WhitespaceSplit;
     } else {
-        r.unsupportedType(path, HfTokenizer::tr("pre-tokenizer"), type,
-                          {QStringLiteral("Sequence"), QStringLiteral("ByteLevel"),
-                           QStringLiteral("Split"), QStringLiteral("Metaspace"),
-                           QStringLiteral("Digits"), QStringLiteral("Whitespace"),
-                           QStringLiteral("WhitespaceSplit")});
+        r.unsupportedType(
+            path, HfTokenizer::tr("the pre-tokenizer type \"%1\" is not supported (supported: %2)"),
+            type,
+            {QStringLiteral("Sequence"), QStringLiteral("ByteLevel"), QStringLiteral("Split"),
+             QStringLiteral("Metaspace"), QStringLiteral("Digits"), QStringLiteral("Whitespace"),
+             QStringLiteral("WhitespaceSplit")});
     }
     preTokenizers.push_back(std::move(p));
 }
@@ -943,11 +945,11 @@ void HfTokenizer::Impl::readDecoder(const Reader& r, const QJsonValue& value, co
         d.replacement = r.character(o, path, "replacement");
         d.scheme = r.prependScheme(o, path);
     } else {
-        r.unsupportedType(path, HfTokenizer::tr("decoder"), type,
-                          {QStringLiteral("Sequence"), QStringLiteral("ByteLevel"),
-                           QStringLiteral("Replace"), QStringLiteral("ByteFallback"),
-                           QStringLiteral("Fuse"), QStringLiteral("Strip"),
-                           QStringLiteral("Metaspace")});
+        r.unsupportedType(
+            path, HfTokenizer::tr("the decoder type \"%1\" is not supported (supported: %2)"), type,
+            {QStringLiteral("Sequence"), QStringLiteral("ByteLevel"), QStringLiteral("Replace"),
+             QStringLiteral("ByteFallback"), QStringLiteral("Fuse"), QStringLiteral("Strip"),
+             QStringLiteral("Metaspace")});
     }
     decoders.push_back(std::move(d));
 }

@@ -197,7 +197,10 @@ private Q_SLOTS:
         QVERIFY(spec.bosTokenId == 1);
         QVERIFY(spec.eosTokenIds == std::vector<int>{2});
         QCOMPARE(spec.torchDtype, QString("bfloat16"));
-        QCOMPARE(spec.syntheticDescription, QString("synthetic: tiny preset, seed 0"));
+        QVERIFY(spec.synthetic);
+        QCOMPARE(spec.synthetic->preset, QString("tiny"));
+        QCOMPARE(spec.synthetic->seed, std::optional<qint64>(0));
+        QCOMPARE(spec.synthetic->describe(), QString("tiny preset, seed 0"));
         QCOMPARE(model->inventory().layers().size(), std::size_t(14));
         for (const LinearLayer& layer : model->inventory().layers())
             QCOMPARE(layer.dtype, DType::BF16);
@@ -234,7 +237,7 @@ private Q_SLOTS:
                      .size());
 
         // A real model carries no label.
-        QVERIFY(LoadedModel::open(test::demoModelDir())->spec().syntheticDescription.isEmpty());
+        QVERIFY(!LoadedModel::open(test::demoModelDir())->spec().synthetic);
     }
 
     void deterministic()
@@ -505,8 +508,8 @@ private Q_SLOTS:
 
         options.replaceExisting = true;
         write(out, options);
-        QCOMPARE(LoadedModel::open(out)->spec().syntheticDescription,
-                 QString("synthetic: tiny preset, seed 5"));
+        QCOMPARE(LoadedModel::open(out)->spec().synthetic->describe(),
+                 QString("tiny preset, seed 5"));
     }
 
     void cancelLeavesNothing()
@@ -530,9 +533,8 @@ private Q_SLOTS:
         QTest::newRow("null") << QJsonValue(QJsonValue::Null) << "";
         QTest::newRow("preset and seed")
             << QJsonValue(QJsonObject{{"preset", "llama-1b"}, {"seed", 42}})
-            << "synthetic: llama-1b preset, seed 42";
-        QTest::newRow("no seed") << QJsonValue(QJsonObject{{"preset", "tiny"}})
-                                 << "synthetic: tiny preset";
+            << "llama-1b preset, seed 42";
+        QTest::newRow("no seed") << QJsonValue(QJsonObject{{"preset", "tiny"}}) << "tiny preset";
         QTest::newRow("not an object") << QJsonValue(5) << "!quantbench_synthetic";
         QTest::newRow("preset not a string") << QJsonValue(QJsonObject{{"preset", 3}}) << "!preset";
     }
@@ -555,7 +557,8 @@ private Q_SLOTS:
             }
             return;
         }
-        QCOMPARE(ModelSpec::fromJson(config, "config.json").syntheticDescription, description);
+        const auto synthetic = ModelSpec::fromJson(config, "config.json").synthetic;
+        QCOMPARE(synthetic ? synthetic->describe() : QString(), description);
     }
 
     void invalidOptions_data()

@@ -5,6 +5,8 @@
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
 #include "core/model/transformer.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
 #include "tests/support/test_paths.h"
 
 #include <QDir>
@@ -130,6 +132,20 @@ private Q_SLOTS:
             alone.middleRows(first, part.rows()) = part;
         });
         QVERIFY((whole.topRows(512) - alone).cwiseAbs().maxCoeff() < kTolerance);
+    }
+
+    // A long block run polls cancellation inside (between sequences and row tiles), not only
+    // between blocks.
+    void blockRunStopsWhenCancelled()
+    {
+        const TransformerRunner runner(m_model);
+        HiddenStates states = runner.embed({m_tokens, m_tokens});
+        SilentProgress progress;
+        progress.cancel();
+        QVERIFY_THROWS_EXCEPTION(Cancelled, runner.runBlock(0, states, nullptr, 0, &progress));
+        // Without cancellation the same call runs.
+        SilentProgress running;
+        runner.runBlock(0, states, nullptr, 0, &running);
     }
 
     void outOfVocabularyTokenIsRefused()
