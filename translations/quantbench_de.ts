@@ -286,10 +286,6 @@
         <translation>übersprungen</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
@@ -316,13 +312,6 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message numerus="yes">
-        <source>(+%n override(s))</source>
-        <translation>
-            <numerusform>(+%n Überschreibung)</numerusform>
-            <numerusform>(+%n Überschreibungen)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Plan</source>
@@ -1070,6 +1059,17 @@ Voreinstellungen: %1.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n override(s))</source>
+        <translation>
+            <numerusform>%1 (+%n Überschreibung)</numerusform>
+            <numerusform>%1 (+%n Überschreibungen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2271,17 +2271,6 @@ max. |Fehler| %5%6</translation>
     <message>
         <source>Evaluating on %1</source>
         <translation>Auswertung auf %1</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (+%n override(s))</source>
-        <translation>
-            <numerusform>%1 (+%n Überschreibung)</numerusform>
-            <numerusform>%1 (+%n Überschreibungen)</numerusform>
-        </translation>
     </message>
     <message>
         <source>synthetic: %1, random weights</source>

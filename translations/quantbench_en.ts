@@ -4,13 +4,6 @@
 <context>
     <name>Cli</name>
     <message numerus="yes">
-        <source>(+%n override(s))</source>
-        <translation>
-            <numerusform>(+%n override)</numerusform>
-            <numerusform>(+%n overrides)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n layer(s): %1 quantized, %2 kept, %3 skipped in %4 s</source>
         <translation>
             <numerusform>%n layer: %1 quantized, %2 kept, %3 skipped in %4 s</numerusform>
@@ -42,6 +35,16 @@
         <translation>
             <numerusform>Tokenizing %n document</numerusform>
             <numerusform>Tokenizing %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuantPlan</name>
+    <message numerus="yes">
+        <source>%1 (+%n override(s))</source>
+        <translation>
+            <numerusform>%1 (+%n override)</numerusform>
+            <numerusform>%1 (+%n overrides)</numerusform>
         </translation>
     </message>
 </context>
@@ -126,13 +129,6 @@
         <translation>
             <numerusform>Quantizing %n layer</numerusform>
             <numerusform>Quantizing %n layers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (+%n override(s))</source>
-        <translation>
-            <numerusform>%1 (+%n override)</numerusform>
-            <numerusform>%1 (+%n overrides)</numerusform>
         </translation>
     </message>
 </context>

@@ -286,10 +286,6 @@
         <translation>已跳过</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -316,12 +312,6 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message numerus="yes">
-        <source>(+%n override(s))</source>
-        <translation>
-            <numerusform>（+%n 个覆盖项）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Plan</source>
@@ -1065,6 +1055,16 @@ Presets: %1.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n override(s))</source>
+        <translation>
+            <numerusform>%1（+%n 个覆盖项）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2257,16 +2257,6 @@ SQNR %4 dB
     <message>
         <source>Evaluating on %1</source>
         <translation>在 %1 上评估</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (+%n override(s))</source>
-        <translation>
-            <numerusform>%1（+%n 个覆盖项）</numerusform>
-        </translation>
     </message>
     <message>
         <source>synthetic: %1, random weights</source>

@@ -106,6 +106,13 @@ QString padded(const QString& text, qsizetype width, bool alignRight)
 
 } // namespace
 
+QCommandLineOption forceOption()
+{
+    return QCommandLineOption(QStringLiteral("force"),
+                              Cli::tr("Replace OUT_DIR if it exists (only once the new output is "
+                                      "complete)."));
+}
+
 int displayWidth(const QString& text)
 {
     int width = 0;
@@ -193,8 +200,8 @@ QString CommandLine::helpText() const
 
     QString text = Cli::tr("Usage: %1").arg(usage) + QStringLiteral("\n\n")
                    + wrapped(Cli::tr("%1.", "a sentence: the command's summary and a full stop")
-                                  .arg(m_command.translatedSummary()),
-                              0, kHelpWidth)
+                                 .arg(m_command.translatedSummary()),
+                             0, kHelpWidth)
                    + QLatin1Char('\n');
     if (!m_description.isEmpty()) {
         for (const QString& paragraph : m_description.split(QLatin1Char('\n')))
@@ -270,8 +277,8 @@ QString TextTable::toString() const
         widths.push_back(displayWidth(column.header));
     for (const QStringList& row : m_rows) {
         for (std::size_t c = 0; c < m_columns.size(); ++c)
-            widths[c] = std::max<qsizetype>(widths[c],
-                                            displayWidth(row.value(static_cast<qsizetype>(c))));
+            widths[c] =
+                std::max<qsizetype>(widths[c], displayWidth(row.value(static_cast<qsizetype>(c))));
     }
     auto line = [&](auto cellAt) {
         QString out;

@@ -84,7 +84,9 @@ public:
     bool parse(const QStringList& arguments);
 
     bool isSet(const QString& name) const { return m_parser.isSet(name); }
+    bool isSet(const QCommandLineOption& option) const { return m_parser.isSet(option); }
     QString value(const QString& name) const { return m_parser.value(name); }
+    QString value(const QCommandLineOption& option) const { return m_parser.value(option); }
     // Positional argument `index` (in the order of addPositional); valid after parse().
     QString positional(int index) const { return m_parser.positionalArguments().value(index); }
 
@@ -97,6 +99,10 @@ private:
     std::vector<std::pair<QString, QString>> m_positionals; // name, description
     std::vector<QCommandLineOption> m_options;
 };
+
+// --force, the same for every command that writes a folder: replace an existing output, and only
+// once the new one is complete.
+QCommandLineOption forceOption();
 
 // Typed option values; each throws UsageError naming the option and the bad value.
 // An integer in [min, max].

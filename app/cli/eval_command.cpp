@@ -22,18 +22,6 @@ namespace qb::cli {
 
 namespace {
 
-QString describePlan(const QuantPlan& plan)
-{
-    QString text = plan.defaults.method == QuantMethod::None
-                       ? methodDisplayName(plan.defaults.method)
-                       : Cli::tr("%1, %2").arg(methodDisplayName(plan.defaults.method),
-                                               plan.defaults.scheme.describe());
-    const int overrides = static_cast<int>(plan.overrides().size());
-    if (overrides > 0)
-        text += QLatin1Char(' ') + Cli::tr("(+%n override(s))", nullptr, overrides);
-    return text;
-}
-
 QString toText(const EvaluationResult& result, const QString& modelDir, const QString& textPath,
                const std::optional<QuantPlan>& plan)
 {
@@ -49,7 +37,7 @@ QString toText(const EvaluationResult& result, const QString& modelDir, const QS
                                  .arg(locale.toString(qlonglong(result.inputTokens)))},
     };
     if (plan)
-        fields.emplace_back(Cli::tr("Plan"), describePlan(*plan));
+        fields.emplace_back(Cli::tr("Plan"), plan->describe());
     QString text = formatFields(fields) + QLatin1Char('\n');
 
     TextTable table;

@@ -76,7 +76,7 @@ bool PlanOptions::isGiven(const CommandLine& line) const
 {
     for (const QCommandLineOption* option :
          {&m_method, &m_bits, &m_group, &m_sym, &m_asym, &m_recipe}) {
-        if (line.isSet(option->names().last()))
+        if (line.isSet(*option))
             return true;
     }
     return false;
@@ -84,12 +84,8 @@ bool PlanOptions::isGiven(const CommandLine& line) const
 
 QuantPlan PlanOptions::build(const CommandLine& line) const
 {
-    auto isSet = [&](const QCommandLineOption& option) {
-        return line.isSet(option.names().last());
-    };
-    auto value = [&](const QCommandLineOption& option) {
-        return line.value(option.names().last());
-    };
+    auto isSet = [&](const QCommandLineOption& option) { return line.isSet(option); };
+    auto value = [&](const QCommandLineOption& option) { return line.value(option); };
 
     // Every check of the command line comes before any file is read.
     if (isSet(m_sym) && isSet(m_asym))

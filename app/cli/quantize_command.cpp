@@ -32,13 +32,6 @@ QString statusText(LayerStatus status)
     return {};
 }
 
-QString describe(const LayerQuantConfig& config)
-{
-    if (config.method == QuantMethod::None)
-        return methodDisplayName(config.method);
-    return Cli::tr("%1, %2").arg(methodDisplayName(config.method), config.scheme.describe());
-}
-
 QString toText(const QuantReport& report, const QString& outDir)
 {
     const QLocale locale;
@@ -70,10 +63,7 @@ QString toText(const QuantReport& report, const QString& outDir)
         });
     }
 
-    const int overrides = static_cast<int>(report.plan.overrides().size());
-    QString plan = describe(report.plan.defaults);
-    if (overrides > 0)
-        plan += QLatin1Char(' ') + Cli::tr("(+%n override(s))", nullptr, overrides);
+    const QString plan = report.plan.describe();
 
     QString text = formatFields({
         {Cli::tr("Model"), QDir::toNativeSeparators(report.modelDirectory)},
@@ -113,9 +103,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                  Cli::tr("The folder to write. Must not exist unless --force is "
                                          "given."),
                                  QStringLiteral("OUT_DIR"));
-    const QCommandLineOption force(QStringLiteral("force"),
-                                   Cli::tr("Replace OUT_DIR if it exists (only once the new output "
-                                           "is complete)."));
+    const QCommandLineOption force = forceOption();
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the report (quant_report.json) to stdout "
                                           "instead of the table."));
@@ -125,16 +113,9 @@ int runQuantize(const Command& command, const QStringList& arguments)
     if (!line.parse(arguments))
         return ExitSuccess;
 
-    auto isSet = [&](const QCommandLineOption& option) {
-        return line.isSet(option.names().last());
-    };
-    auto value = [&](const QCommandLineOption& option) {
-        return line.value(option.names().last());
-    };
-
     // Every check of the command line comes before any work, so a usage error never leaves a
     // half-done run behind.
-    if (!isSet(out))
+    if (!line.isSet(out))
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
     if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
         throw UsageError(Cli::tr("give the plan explicitly: --method (%1) or --recipe FILE")
@@ -143,21 +124,21 @@ int runQuantize(const Command& command, const QStringList& arguments)
 
     const auto model = LoadedModel::open(line.positional(0));
     FakeQuantExporter::Options options;
-    options.replaceExisting = isSet(force);
+    options.replaceExisting = line.isSet(force);
     QuantReport report;
     {
         ConsoleProgress progress;
-        report = FakeQuantExporter::run(*model, plan, value(out), options, progress);
+        report = FakeQuantExporter::run(*model, plan, line.value(out), options, progress);
     }
 
     for (const LayerReport& layer : report.layers) {
         if (layer.status == LayerStatus::Skipped)
             printWarning(Cli::tr("%1: %2").arg(layer.name, layer.note));
     }
-    if (isSet(json))
+    if (line.isSet(json))
         printJson(report.toJson());
     else
-        printOut(toText(report, value(out)));
+        printOut(toText(report, line.value(out)));
     return ExitSuccess;
 }
 

@@ -118,45 +118,36 @@ int runSynth(const Command& command, const QStringList& arguments)
                                                   "rounded to bfloat16 precision (default: each "
                                                   "drawn from 20 to 100)."),
                                           QStringLiteral("X"));
-    const QCommandLineOption force(QStringLiteral("force"),
-                                   Cli::tr("Replace OUT_DIR if it exists (only once the new output "
-                                           "is complete)."));
+    const QCommandLineOption force = forceOption();
     for (const QCommandLineOption* option :
          {&preset, &out, &seed, &dtype, &outlierChannels, &outlierScale, &force})
         line.addOption(*option);
     if (!line.parse(arguments))
         return ExitSuccess;
 
-    auto isSet = [&](const QCommandLineOption& option) {
-        return line.isSet(option.names().last());
-    };
-    auto value = [&](const QCommandLineOption& option) {
-        return line.value(option.names().last());
-    };
-
     // Every check of the command line comes before any work.
-    if (!isSet(preset))
+    if (!line.isSet(preset))
         throw UsageError(Cli::tr("--preset is required (%1)")
                              .arg(SyntheticModel::presetNames().join(QStringLiteral(", "))));
-    const SyntheticPreset* presetValue = SyntheticModel::findPreset(value(preset));
+    const SyntheticPreset* presetValue = SyntheticModel::findPreset(line.value(preset));
     if (!presetValue)
         throw UsageError(
             Cli::tr("--preset must be one of %1, not '%2'")
-                .arg(SyntheticModel::presetNames().join(QStringLiteral(", ")), value(preset)));
-    if (!isSet(out))
+                .arg(SyntheticModel::presetNames().join(QStringLiteral(", ")), line.value(preset)));
+    if (!line.isSet(out))
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
     SyntheticModel::Options options;
     options.preset = QLatin1String(presetValue->name);
-    if (isSet(seed))
-        options.seed = seedOption(value(seed));
-    if (isSet(dtype))
-        options.dtype = dtypeOption(value(dtype));
-    if (isSet(outlierChannels))
+    if (line.isSet(seed))
+        options.seed = seedOption(line.value(seed));
+    if (line.isSet(dtype))
+        options.dtype = dtypeOption(line.value(dtype));
+    if (line.isSet(outlierChannels))
         options.outlierChannels =
             intOption(line, QStringLiteral("outlier-channels"), 0, presetValue->hiddenSize);
-    if (isSet(outlierScale))
-        options.outlierScale = scaleOption(value(outlierScale));
-    options.replaceExisting = isSet(force);
+    if (line.isSet(outlierScale))
+        options.outlierScale = scaleOption(line.value(outlierScale));
+    options.replaceExisting = line.isSet(force);
 
     options.tokenizerSource = demoModelDirectory();
     if (!QFileInfo(options.tokenizerSource).isDir())
@@ -167,7 +158,7 @@ int runSynth(const Command& command, const QStringList& arguments)
     SyntheticModel::Result result;
     {
         ConsoleProgress progress;
-        result = SyntheticModel::write(value(out), options, progress);
+        result = SyntheticModel::write(line.value(out), options, progress);
     }
 
     const QLocale locale;

@@ -747,34 +747,25 @@ void MainWindow::evaluate()
         [&](const LinearLayer& l) { return plan.resolve(l.name).method != QuantMethod::None; });
     m_evaluationDock->show();
     m_evaluationDock->raise();
-    m_jobs.start(
-        kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
-        [this, model, plan, options, textPath,
-         quantizes](Progress& progress) -> JobRunner::Delivery {
-            const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
-            const QStringList documents = TextDocuments::fromFile(textPath);
-            std::optional<PlanWeightHooks> hooks;
-            if (quantizes)
-                hooks.emplace(model, plan);
-            auto result = std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
-                model, *tokenizer, documents, options, hooks ? &*hooks : nullptr, progress));
-            return [this, model, plan, result] {
-                if (model != m_model)
-                    return;
-                m_evaluatedPlan = plan;
-                const QString description =
-                    plan.defaults.method == QuantMethod::None
-                        ? methodDisplayName(plan.defaults.method)
-                        : tr("%1, %2").arg(methodDisplayName(plan.defaults.method),
-                                           plan.defaults.scheme.describe());
-                m_evaluationPanel->setResult(
-                    result, plan.overrides().empty()
-                                ? description
-                                : tr("%1 (+%n override(s))", nullptr, int(plan.overrides().size()))
-                                      .arg(description));
-                updateEvaluationStaleness();
-            };
-        });
+    m_jobs.start(kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
+                 [this, model, plan, options, textPath,
+                  quantizes](Progress& progress) -> JobRunner::Delivery {
+                     const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+                     const QStringList documents = TextDocuments::fromFile(textPath);
+                     std::optional<PlanWeightHooks> hooks;
+                     if (quantizes)
+                         hooks.emplace(model, plan);
+                     auto result = std::make_shared<const EvaluationResult>(
+                         PerplexityEvaluator::evaluate(model, *tokenizer, documents, options,
+                                                       hooks ? &*hooks : nullptr, progress));
+                     return [this, model, plan, result] {
+                         if (model != m_model)
+                             return;
+                         m_evaluatedPlan = plan;
+                         m_evaluationPanel->setResult(result, plan.describe());
+                         updateEvaluationStaleness();
+                     };
+                 });
 }
 
 void MainWindow::updateEvaluationStaleness()

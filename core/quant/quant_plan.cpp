@@ -66,6 +66,21 @@ QRegularExpression anchoredRegex(const QString& match)
 
 } // namespace
 
+QString LayerQuantConfig::describe() const
+{
+    if (method == QuantMethod::None)
+        return methodDisplayName(method);
+    return QuantPlan::tr("%1, %2").arg(methodDisplayName(method), scheme.describe());
+}
+
+QString QuantPlan::describe() const
+{
+    const QString settings = defaults.describe();
+    if (m_overrides.empty())
+        return settings;
+    return tr("%1 (+%n override(s))", nullptr, static_cast<int>(m_overrides.size())).arg(settings);
+}
+
 bool PlanOverride::matches(const QString& layerName) const
 {
     if (!isRegex())

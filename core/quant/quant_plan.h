@@ -33,6 +33,8 @@ struct LayerQuantConfig {
     QuantScheme scheme;
 
     QJsonObject toJson() const; // {"method", "bits", "group_size", "sym"}
+    // For people: "RTN, 4-bit asymmetric, groups of 128" or "Keep".
+    QString describe() const;
     friend bool operator==(const LayerQuantConfig& a, const LayerQuantConfig& b)
     {
         return a.method == b.method && (a.method == QuantMethod::None || a.scheme == b.scheme);
@@ -73,6 +75,9 @@ public:
     void addOverride(PlanOverride override); // throws Error on an invalid regular expression
 
     LayerQuantConfig resolve(const QString& layerName) const;
+    // For people: the default settings and how many overrides follow them,
+    // "RTN, 4-bit asymmetric, groups of 128 (+2 overrides)".
+    QString describe() const;
 
     // Makes `layerName` resolve to `config` with an exact-name override placed last, holding only
     // the fields that differ from what the rest of the plan gives (none when nothing differs).
