@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>QuantizationPipeline</name>
+    <message numerus="yes">
+        <source>Preparing %n calibration window(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SafetensorsFile</name>
     <message numerus="yes">
         <source>the file is %n byte(s) long, too short to hold the 8-byte header length</source>

@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Block %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: running the calibration windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: passing the quantized outputs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not quantized: it shares its input scale with %1, which has non-finite weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 needs calibration data, and none reached it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed with α = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AwqQuantizer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>AWQ&apos;s scale search was given no layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no weights to quantize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the layer has %2 input channels, its input statistics %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWQ: searching input scales for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: AWQ&apos;s scale search found no ratio with a finite loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWQ was given no layers to quantize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: AWQ needs the mean |x| of the layer&apos;s inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: AWQ&apos;s clip search needs input rows of the layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the layer has %2 input channels, its input rows %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWQ: clipping and quantizing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no clip search (query/key layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip search shrank %1 % of the groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWQ scale ratio %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWQ&apos;s output loss needs Σ x xᵀ of the layer&apos;s inputs (%1 × %1 over at least one row), not %2 × %3 over %4 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scaled (nothing before the layer to fold a scale into); %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalibrationSet</name>
     <message>
         <source>the number of calibration samples must be at least 1, not %1</source>
@@ -22,6 +124,10 @@
     <message>
         <source>the number of sampled rows must be 0 or more, not %1</source>
         <translation>采样行数必须为 0 或更多，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the held-out fraction must be from 0 up to (not including) 1, not %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -589,6 +695,17 @@ Presets: %1.</source>
         <source>This is a synthetic checkpoint: random weights with realistic shapes and statistics, not a trained model. config.json and every safetensors file say so.</source>
         <translation>这是一个合成检查点：具有真实形状和统计特性的随机权重，不是训练过的模型。config.json 和每个 safetensors 文件中都注明了这一点。</translation>
     </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CpuSupport</name>
+    <message>
+        <source>This build of QuantBench uses instructions this processor does not have (%1). Rebuild it for this machine: scripts/build -DQB_CPU_ARCH=native</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -607,6 +724,17 @@ Presets: %1.</source>
     <message>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GptqQuantizer</name>
+    <message>
+        <source>the inputs&apos; Hessian is not positive definite even with %1 × its mean diagonal added; rounded to nearest instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damping raised to %1 × the mean Hessian diagonal to make it invertible</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -847,6 +975,21 @@ Presets: %1.</source>
     </message>
 </context>
 <context>
+    <name>LayerQuantizer</name>
+    <message>
+        <source>%1: %2 needs the calibration statistics of the layer&apos;s inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not quantized layer by layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not quantized: %1 NaN and %2 infinite weight(s), the first at %3</source>
+        <translation type="unfinished">未量化：%1 个 NaN 权重和 %2 个无穷大权重，第一个位于 %3</translation>
+    </message>
+</context>
+<context>
     <name>LayerSequentialCapture</name>
     <message>
         <source>there is no calibration window to run</source>
@@ -979,6 +1122,13 @@ Presets: %1.</source>
     </message>
 </context>
 <context>
+    <name>PlanWeightHooks</name>
+    <message>
+        <source>%1: %2 needs calibration data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuantPlan</name>
     <message>
         <source>Keep</source>
@@ -1019,10 +1169,6 @@ Presets: %1.</source>
     <message>
         <source>%1: unknown field &quot;%2&quot; (known: %3)</source>
         <translation>%1：未知字段 &quot;%2&quot;（已知字段：%3）</translation>
-    </message>
-    <message>
-        <source>%1: unknown field &quot;%2&quot; (known: default, overrides)</source>
-        <translation>%1：未知字段 &quot;%2&quot;（已知字段：default、overrides）</translation>
     </message>
     <message>
         <source>%1: &quot;default&quot; must be an object, but it is %2</source>
@@ -1066,6 +1212,86 @@ Presets: %1.</source>
             <numerusform>%1（+%n 个覆盖项）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>GPTQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SmoothQuant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W8A8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number above 0 and at most 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, α = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, act-order, static groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, act-order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, clip search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, smoothed (α = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to %1</source>
+        <translation type="unfinished">0 到 %1 之间的整数 {1 ?}</translation>
+    </message>
+    <message>
+        <source>&quot;documents&quot; or &quot;random&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fraction from 0 up to (not including) 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot; (known: mode, samples, seqlen, seed, sample_rows, holdout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot; (known: default, overrides, calibration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;calibration&quot; must be an object, but it is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 read the same input, so they must treat it alike: AWQ and smoothing fold one scale into the operation before them, and W8A8 rounds the input itself. Give them the same method (awq, smoothquant or w8a8) or smoothing with the same alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: smoothing scales the layer&apos;s input channels and folds the scales into the operation before it, but this layer has none to fold them into (its inputs are mixed by attention over shared key/value heads)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuantScheme</name>
@@ -1096,6 +1322,42 @@ Presets: %1.</source>
     <message>
         <source>the group size must be a positive number of columns, -1 (per channel) or 0 (per tensor), not %1</source>
         <translation>分组大小必须是正的列数、-1（逐通道）或 0（逐张量），而不是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuantizationPipeline</name>
+    <message>
+        <source>%1: %2 needs calibration data, and none was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n calibration window(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RtnClipSearch</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the clip search needs the Gram matrix of the layer&apos;s inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the layer has %2 input channels, its input statistics %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTN: searching clipping ranges for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip search shrank %1 % of the groups</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1517,45 @@ Presets: %1.</source>
     <message>
         <source>sentencepiece (tokenizer.model)</source>
         <translation>sentencepiece（tokenizer.model）</translation>
+    </message>
+</context>
+<context>
+    <name>SmoothQuant</name>
+    <message>
+        <source>%1: the weight at [%2, %3] is not finite; W8A8 and SmoothQuant need finite weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 read the same input but have %3 and %4 input features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SmoothQuant α must be between 0 and 1, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inputs have %1 channels but the weights %2 input features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the smoothing scale of input channel %1 is not finite (max |x| = %2, max |w| = %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: smoothing needs the maximum |x| of the layer&apos;s inputs from calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the calibration statistics have %2 input channels, the layer %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>α = %1, smoothing scales %2 to %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1785,10 @@ Presets: %1.</source>
     <message>
         <source>Evaluate the perplexity after opening (with --screenshot).</source>
         <translation>打开后评估困惑度（配合 --screenshot）。</translation>
+    </message>
+    <message>
+        <source>QuantBench</source>
+        <translation type="unfinished">QuantBench</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2231,10 @@ SQNR %4 dB
     <message>
         <source>symmetric</source>
         <translation>对称</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

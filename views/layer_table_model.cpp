@@ -416,6 +416,8 @@ QVariant LayerTableModel::displayData(int row, int column) const
             return tr("kept");
         case LayerStatus::Skipped:
             return tr("skipped");
+        case LayerStatus::NotRun:
+            return tr("not run");
         }
         return QString();
     default:

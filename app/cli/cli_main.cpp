@@ -3,6 +3,7 @@
 
 #include "app/cli/cli_command.h"
 #include "core/util/app_identity.h"
+#include "core/util/cpu_support.h"
 #include "core/util/error.h"
 #include "core/util/translations.h"
 
@@ -107,5 +108,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     qb::setApplicationIdentity();
     qb::installTranslators(app, QLocale::system());
+    if (const QString problem = qb::CpuSupport::problem(); !problem.isEmpty()) {
+        qb::cli::printErr(QStringLiteral("quantbench-cli: ") + problem + QLatin1Char('\n'));
+        return qb::cli::ExitFailure;
+    }
     return qb::cli::dispatch(QCoreApplication::arguments());
 }

@@ -28,6 +28,8 @@ QString statusText(LayerStatus status)
         return Cli::tr("kept");
     case LayerStatus::Skipped:
         return Cli::tr("skipped");
+    case LayerStatus::NotRun:
+        return Cli::tr("not run");
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "app/gui/main_window.h"
 #include "core/util/app_identity.h"
+#include "core/util/cpu_support.h"
 #include "core/util/translations.h"
 #include "views/histogram_view.h"
 #include "views/layer_table_model.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
@@ -134,6 +136,10 @@ int main(int argc, char* argv[])
     qb::setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral("org.quantbench.QuantBench"));
     qb::installTranslators(app, QLocale::system());
+    if (const QString problem = qb::CpuSupport::problem(); !problem.isEmpty()) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "QuantBench"), problem);
+        return 1;
+    }
     CommandLine commandLine;
     commandLine.parser.process(app);
 

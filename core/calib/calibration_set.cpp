@@ -27,7 +27,8 @@ QJsonObject CalibrationOptions::toJson() const
                        {QStringLiteral("samples"), samples},
                        {QStringLiteral("seqlen"), sequenceLength},
                        {QStringLiteral("seed"), qint64(seed)},
-                       {QStringLiteral("sample_rows"), qint64(sampleRows)}};
+                       {QStringLiteral("sample_rows"), qint64(sampleRows)},
+                       {QStringLiteral("holdout"), holdoutFraction}};
 }
 
 QString CalibrationOptions::validationError() const
@@ -39,6 +40,10 @@ QString CalibrationOptions::validationError() const
         return CalibrationSet::tr(
                    "the calibration sequence length must be at least 2 tokens, not %1")
             .arg(sequenceLength);
+    if (!(holdoutFraction >= 0.0 && holdoutFraction < 1.0))
+        return CalibrationSet::tr("the held-out fraction must be from 0 up to (not including) 1, "
+                                  "not %1")
+            .arg(holdoutFraction);
     if (sampleRows < 0)
         return CalibrationSet::tr("the number of sampled rows must be 0 or more, not %1")
             .arg(sampleRows);

@@ -28,6 +28,10 @@ struct CalibrationOptions {
     std::uint64_t seed = 0;   // RandomWindows, and the row samples of the statistics
     // Input rows each site keeps, uniformly sampled, for the searches of AWQ and SmoothQuant.
     std::int64_t sampleRows = 8192;
+    // Fraction of the windows (the last ones) kept out of the statistics the quantizers fit on,
+    // to measure each quantized layer's output error on rows it has not seen. With a single
+    // window there is nothing to hold out: errors are then measured on the fitting rows.
+    double holdoutFraction = 0.1;
 
     static QString modeKey(Mode mode); // "documents", "random"
     static std::optional<Mode> modeFromKey(QStringView key);

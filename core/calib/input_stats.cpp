@@ -43,20 +43,31 @@ InputStatsRecorder::InputStatsRecorder(const LayerInventory& inventory, int bloc
 {
 }
 
+void InputStatsRecorder::select(std::set<int> groups, std::set<int> gramGroups)
+{
+    m_selected = true;
+    m_groups = std::move(groups);
+    m_gramGroups = std::move(gramGroups);
+}
+
 void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
 {
+    if (m_selected && !m_groups.contains(inputGroup))
+        return;
     const LinearLayer& first = m_inventory.layers()[static_cast<std::size_t>(
         m_inventory.inputGroups()[static_cast<std::size_t>(inputGroup)].front())];
     if (m_block >= 0 && first.block != m_block)
         return;
     const Eigen::Index k = input.cols();
+    const bool wantsGram = !m_selected || m_gramGroups.contains(inputGroup);
     auto [it, inserted] = m_stats.try_emplace(inputGroup);
     InputStats& stats = it->second;
     if (inserted) {
         stats.inputGroup = inputGroup;
         stats.block = first.block;
         stats.site = inputSiteName(m_inventory, inputGroup);
-        stats.xtx = Eigen::MatrixXd::Zero(k, k);
+        if (wantsGram)
+            stats.xtx = Eigen::MatrixXd::Zero(k, k);
         stats.absSum = Eigen::VectorXd::Zero(k);
         stats.absMax = Eigen::VectorXf::Zero(k);
         stats.sample.resize(0, k);
@@ -66,19 +77,21 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
                          std::mt19937_64(m_seed * 1000003u + std::uint64_t(inputGroup)));
     }
 
-    // Σ x xᵀ in double: the lower triangle, by column panels spread over the workers, each panel
-    // a double GEMM of the rows' columns against the columns from the panel on.
     const Eigen::MatrixXd rows = input.cast<double>();
-    const Eigen::Index panel = 64;
-    const Eigen::Index panels = (k + panel - 1) / panel;
-    parallelFor(panels, 1, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t p = begin; p < end; ++p) {
-            const Eigen::Index c0 = p * panel;
-            const Eigen::Index width = std::min<Eigen::Index>(panel, k - c0);
-            stats.xtx.block(c0, c0, k - c0, width).noalias() +=
-                rows.rightCols(k - c0).transpose() * rows.middleCols(c0, width);
-        }
-    });
+    if (wantsGram) {
+        // Σ x xᵀ in double: the lower triangle, by column panels spread over the workers, each
+        // panel a double GEMM of the rows' columns against the columns from the panel on.
+        const Eigen::Index panel = 64;
+        const Eigen::Index panels = (k + panel - 1) / panel;
+        parallelFor(panels, 1, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t p = begin; p < end; ++p) {
+                const Eigen::Index c0 = p * panel;
+                const Eigen::Index width = std::min<Eigen::Index>(panel, k - c0);
+                stats.xtx.block(c0, c0, k - c0, width).noalias() +=
+                    rows.rightCols(k - c0).transpose() * rows.middleCols(c0, width);
+            }
+        });
+    }
     stats.absSum += rows.cwiseAbs().colwise().sum().transpose();
     stats.absMax = stats.absMax.cwiseMax(input.cwiseAbs().colwise().maxCoeff().transpose());
     stats.tokens += input.rows();
@@ -107,7 +120,8 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
 std::map<int, InputStats> InputStatsRecorder::take()
 {
     for (auto& [group, stats] : m_stats) {
-        stats.xtx.triangularView<Eigen::StrictlyUpper>() = stats.xtx.transpose();
+        if (stats.xtx.size() > 0)
+            stats.xtx.triangularView<Eigen::StrictlyUpper>() = stats.xtx.transpose();
         stats.sample.conservativeResize(std::min(stats.sampleOffered, m_sampleRows),
                                         Eigen::NoChange);
     }

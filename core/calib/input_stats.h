@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <random>
+#include <set>
 
 namespace qb {
 
@@ -22,6 +23,7 @@ struct InputStats {
     QString site; // "attn_in", "o_in", "mlp_in", "down_in", "lm_head_in"
     std::int64_t tokens = 0;
     Eigen::MatrixXd xtx;    // [K, K] Σ x xᵀ over the tokens, accumulated in double, symmetric
+                            // (empty when not asked for, see InputStatsRecorder::select)
     Eigen::VectorXd absSum; // [K] Σ |x|
     Eigen::VectorXf absMax; // [K] max |x|
     RowMatrix sample;       // [≤ sampleRows, K] a uniform sample of the input rows
@@ -42,6 +44,11 @@ public:
     InputStatsRecorder(const LayerInventory& inventory, int block, std::int64_t sampleRows,
                        std::uint64_t seed);
 
+    // Records only the input groups in `groups`, and Σ x xᵀ only for those also in
+    // `gramGroups` (the other statistics are cheap; X^T X is the cost of calibration). By
+    // default every site of the block is recorded in full.
+    void select(std::set<int> groups, std::set<int> gramGroups);
+
     void onInput(int inputGroup, RowMatrix& input) override;
 
     // The statistics, by input group; X^T X made symmetric. The recorder is empty afterwards.
@@ -52,6 +59,9 @@ private:
     int m_block;
     std::int64_t m_sampleRows;
     std::uint64_t m_seed;
+    bool m_selected = false;
+    std::set<int> m_groups;
+    std::set<int> m_gramGroups;
     std::map<int, InputStats> m_stats;
     std::map<int, std::mt19937_64> m_random;
 };

@@ -21,9 +21,7 @@ CaptureSummary LayerSequentialCapture::run(const std::shared_ptr<const LoadedMod
         throw Error(tr("there is no calibration window to run"));
     const TransformerRunner runner(model);
     if (maxBatchTokens <= 0)
-        maxBatchTokens = std::max<std::int64_t>(
-            1,
-            (std::int64_t(256) << 20) / std::max<std::int64_t>(1, runner.workingBytesPerToken()));
+        maxBatchTokens = runner.defaultBatchTokens();
 
     CaptureSummary summary;
     summary.windows = static_cast<int>(windows.size());

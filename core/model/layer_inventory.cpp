@@ -179,6 +179,16 @@ LayerInventory LayerInventory::build(const ModelSpec& spec, const Checkpoint& ch
     return inventory;
 }
 
+const LinearLayer& LayerInventory::blockLayer(int block, LayerRole role) const
+{
+    // Model order: the seven linears of each block in role order.
+    constexpr int kPerBlock = static_cast<int>(LayerRole::DownProj) + 1;
+    const LinearLayer& layer =
+        m_layers[static_cast<std::size_t>(block * kPerBlock + static_cast<int>(role))];
+    Q_ASSERT(layer.block == block && layer.role == role);
+    return layer;
+}
+
 const LinearLayer* LayerInventory::find(const QString& name) const
 {
     const int index = indexOf(name);

@@ -73,6 +73,8 @@ public:
 
     int indexOf(const QString& name) const { return m_indexByName.value(name, -1); }
     const LinearLayer* find(const QString& name) const;
+    // The layer of `role` (not LmHead) in decoder block `block`, which must exist.
+    const LinearLayer& blockLayer(int block, LayerRole role) const;
     // The other layers reading the same input as `layer`.
     QStringList sharesInputWith(const LinearLayer& layer) const;
     std::int64_t totalParameters() const;

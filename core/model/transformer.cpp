@@ -1,5 +1,6 @@
 #include "core/model/transformer.h"
 
+#include "core/model/linear_product.h"
 #include "core/model/loaded_model.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
@@ -81,29 +82,6 @@ RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, dou
         }
     });
     return out;
-}
-
-// Output columns per task of a parallel product, so that each task does at least ~2^20
-// multiply-adds (smaller products stay on one thread).
-std::int64_t columnsPerTask(std::int64_t rows, std::int64_t inner)
-{
-    return std::max<std::int64_t>(16, (std::int64_t(1) << 20)
-                                          / std::max<std::int64_t>(1, rows * inner));
-}
-
-// Y = X Wᵀ (+ bias) with W [out, in] row-major, the output columns spread over the workers
-// (Eigen's own products are single-threaded here).
-void linear(const RowMatrix& x, const float* weight, std::int64_t out, const float* bias,
-            RowMatrix& y)
-{
-    const ConstMap w(weight, out, x.cols());
-    y.resize(x.rows(), out);
-    parallelFor(out, columnsPerTask(x.rows(), x.cols()), [&](std::int64_t begin, std::int64_t end) {
-        y.middleCols(begin, end - begin).noalias() =
-            x * w.middleRows(begin, end - begin).transpose();
-    });
-    if (bias)
-        y.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(bias, out);
 }
 
 } // namespace
@@ -206,6 +184,12 @@ std::int64_t TransformerRunner::workingBytesPerToken() const
     return 4 * (3 * std::int64_t(spec.hiddenSize) + 2 * qDim + 2 * kvDim);
 }
 
+std::int64_t TransformerRunner::defaultBatchTokens() const
+{
+    return std::max<std::int64_t>(1, (std::int64_t(256) << 20)
+                                         / std::max<std::int64_t>(1, workingBytesPerToken()));
+}
+
 HiddenStates TransformerRunner::embed(const std::vector<std::vector<int>>& sequences) const
 {
     const ModelSpec& spec = m_model->spec();
@@ -261,191 +245,215 @@ void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* 
     }
 }
 
+// The float32 weights (and bias) of one linear for one sublayer run: the hooks' replacement, else
+// the checkpoint's, converted from its dtype when needed.
+struct TransformerRunner::LinearWeight {
+    FloatTensor stored;
+    const float* data = nullptr;
+    FloatTensor bias;
+    const float* biasData = nullptr;
+
+    LinearWeight(const Checkpoint& checkpoint, const LinearLayer& layer, ForwardHooks* hooks)
+    {
+        data = hooks ? hooks->weightFor(layer) : nullptr;
+        if (!data) {
+            stored = FloatTensor(checkpoint, layer.weightName);
+            data = stored.data();
+        }
+        if (!layer.biasName.isEmpty()) {
+            bias = FloatTensor(checkpoint, layer.biasName);
+            biasData = bias.data();
+        }
+    }
+
+    void apply(const LinearLayer& layer, const RowMatrix& x, RowMatrix& y,
+               ForwardHooks* hooks) const
+    {
+        linearProduct(x, data, layer.outFeatures, biasData, y);
+        if (hooks)
+            hooks->onOutput(layer, x, y);
+    }
+};
+
 void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
                                      const Progress* progress) const
+{
+    const ModelSpec& spec = m_model->spec();
+    const Checkpoint& checkpoint = m_model->checkpoint();
+    const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
+    const FloatTensor inputNorm(checkpoint, prefix + QStringLiteral("input_layernorm.weight"));
+    const FloatTensor postNorm(checkpoint,
+                               prefix + QStringLiteral("post_attention_layernorm.weight"));
+
+    {
+        RowMatrix x = rmsNorm(states.values, inputNorm.data(), spec.rmsNormEps);
+        if (hooks)
+            hooks->onInput(m_model->inventory().blockLayer(block, LayerRole::QProj).inputGroup, x);
+        RowMatrix projected;
+        attentionSublayer(block, x, states.starts, states.lengths, hooks, projected, progress);
+        states.values += projected;
+    }
+
+    {
+        RowMatrix x = rmsNorm(states.values, postNorm.data(), spec.rmsNormEps);
+        if (hooks)
+            hooks->onInput(m_model->inventory().blockLayer(block, LayerRole::GateProj).inputGroup,
+                           x);
+        RowMatrix down;
+        mlpSublayer(block, x, hooks, down, progress);
+        states.values += down;
+    }
+}
+
+void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
+                                          std::span<const std::int64_t> starts,
+                                          std::span<const std::int64_t> lengths,
+                                          ForwardHooks* hooks, RowMatrix& out,
+                                          const Progress* progress) const
 {
     auto pollCancel = [&] {
         if (progress)
             progress->throwIfCancelled();
     };
     const ModelSpec& spec = m_model->spec();
-    const LayerInventory& inventory = m_model->inventory();
     const Checkpoint& checkpoint = m_model->checkpoint();
-    const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
-    auto layerNamed = [&](const char* suffix) -> const LinearLayer& {
-        return *inventory.find(prefix + QLatin1String(suffix));
-    };
-    const LinearLayer& qLayer = layerNamed("self_attn.q_proj");
-    const LinearLayer& kLayer = layerNamed("self_attn.k_proj");
-    const LinearLayer& vLayer = layerNamed("self_attn.v_proj");
-    const LinearLayer& oLayer = layerNamed("self_attn.o_proj");
-    const LinearLayer& gateLayer = layerNamed("mlp.gate_proj");
-    const LinearLayer& upLayer = layerNamed("mlp.up_proj");
-    const LinearLayer& downLayer = layerNamed("mlp.down_proj");
+    const LinearLayer& qLayer = m_model->inventory().blockLayer(block, LayerRole::QProj);
+    const LinearLayer& kLayer = m_model->inventory().blockLayer(block, LayerRole::KProj);
+    const LinearLayer& vLayer = m_model->inventory().blockLayer(block, LayerRole::VProj);
+    const LinearLayer& oLayer = m_model->inventory().blockLayer(block, LayerRole::OProj);
+    const auto sequences = static_cast<std::int64_t>(lengths.size());
 
-    // This block's weights as float32, kept for the whole run (the block's working set).
-    struct Weight {
-        FloatTensor stored;
-        const float* data = nullptr;
-        FloatTensor bias;
-        const float* biasData = nullptr;
-    };
-    auto weightOf = [&](const LinearLayer& layer) {
-        Weight w;
-        w.data = hooks ? hooks->weightFor(layer) : nullptr;
-        if (!w.data) {
-            w.stored = FloatTensor(checkpoint, layer.weightName);
-            w.data = w.stored.data();
-        }
-        if (!layer.biasName.isEmpty()) {
-            w.bias = FloatTensor(checkpoint, layer.biasName);
-            w.biasData = w.bias.data();
-        }
-        return w;
-    };
-    auto apply = [&](const LinearLayer& layer, const Weight& w, const RowMatrix& x, RowMatrix& y) {
-        linear(x, w.data, layer.outFeatures, w.biasData, y);
-        if (hooks)
-            hooks->onOutput(layer, x, y);
-    };
-
-    const FloatTensor inputNorm(checkpoint, prefix + QStringLiteral("input_layernorm.weight"));
-    const FloatTensor postNorm(checkpoint,
-                               prefix + QStringLiteral("post_attention_layernorm.weight"));
-
-    // ---- attention -------------------------------------------------------------------------
+    RowMatrix q, k, v;
     {
-        const Weight wq = weightOf(qLayer);
-        const Weight wk = weightOf(kLayer);
-        const Weight wv = weightOf(vLayer);
-        RowMatrix x = rmsNorm(states.values, inputNorm.data(), spec.rmsNormEps);
-        if (hooks)
-            hooks->onInput(qLayer.inputGroup, x);
-        RowMatrix q, k, v;
-        apply(qLayer, wq, x, q);
-        apply(kLayer, wk, x, k);
-        apply(vLayer, wv, x, v);
-        x.resize(0, 0);
+        const LinearWeight wq(checkpoint, qLayer, hooks);
+        const LinearWeight wk(checkpoint, kLayer, hooks);
+        const LinearWeight wv(checkpoint, vLayer, hooks);
+        wq.apply(qLayer, x, q, hooks);
+        wk.apply(kLayer, x, k, hooks);
+        wv.apply(vLayer, x, v, hooks);
+    }
+    const std::int64_t tokens = x.rows();
+    x.resize(0, 0);
 
-        const int heads = spec.numAttentionHeads;
-        const int kvHeads = spec.numKeyValueHeads;
-        const int headDim = spec.headDim;
-        const int half = headDim / 2;
-        const std::int64_t longest =
-            states.lengths.empty()
-                ? 0
-                : *std::max_element(states.lengths.begin(), states.lengths.end());
-        std::vector<float> cosTable, sinTable;
-        m_rope->tables(longest, cosTable, sinTable);
+    const int heads = spec.numAttentionHeads;
+    const int kvHeads = spec.numKeyValueHeads;
+    const int headDim = spec.headDim;
+    const int half = headDim / 2;
+    const std::int64_t longest =
+        lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
+    std::vector<float> cosTable, sinTable;
+    m_rope->tables(longest, cosTable, sinTable);
 
-        // Rotary embeddings on q and k (rotate_half convention), position = index in sequence.
-        auto rotate = [&](RowMatrix& m, int headCount) {
-            for (int s = 0; s < states.sequences(); ++s) {
-                const std::int64_t start = states.starts[static_cast<std::size_t>(s)];
-                parallelFor(states.lengths[static_cast<std::size_t>(s)], 16,
-                            [&](std::int64_t begin, std::int64_t end) {
-                                for (std::int64_t p = begin; p < end; ++p) {
-                                    float* row = m.row(start + p).data();
-                                    const float* c = cosTable.data() + p * half;
-                                    const float* sn = sinTable.data() + p * half;
-                                    for (int h = 0; h < headCount; ++h) {
-                                        float* x1 = row + h * headDim;
-                                        float* x2 = x1 + half;
-                                        for (int i = 0; i < half; ++i) {
-                                            const float a = x1[i];
-                                            const float b = x2[i];
-                                            x1[i] = a * c[i] - b * sn[i];
-                                            x2[i] = b * c[i] + a * sn[i];
-                                        }
+    // Rotary embeddings on q and k (rotate_half convention), position = index in sequence.
+    auto rotate = [&](RowMatrix& m, int headCount) {
+        for (std::int64_t s = 0; s < sequences; ++s) {
+            const std::int64_t start = starts[static_cast<std::size_t>(s)];
+            parallelFor(lengths[static_cast<std::size_t>(s)], 16,
+                        [&](std::int64_t begin, std::int64_t end) {
+                            for (std::int64_t p = begin; p < end; ++p) {
+                                float* row = m.row(start + p).data();
+                                const float* c = cosTable.data() + p * half;
+                                const float* sn = sinTable.data() + p * half;
+                                for (int h = 0; h < headCount; ++h) {
+                                    float* x1 = row + h * headDim;
+                                    float* x2 = x1 + half;
+                                    for (int i = 0; i < half; ++i) {
+                                        const float a = x1[i];
+                                        const float b = x2[i];
+                                        x1[i] = a * c[i] - b * sn[i];
+                                        x2[i] = b * c[i] + a * sn[i];
                                     }
                                 }
-                            });
-            }
-        };
-        rotate(q, heads);
-        rotate(k, kvHeads);
+                            }
+                        });
+        }
+    };
+    rotate(q, heads);
+    rotate(k, kvHeads);
 
-        RowMatrix attention(states.tokens(), std::int64_t(heads) * headDim);
-        const float scale = 1.0f / std::sqrt(static_cast<float>(headDim));
-        const int group = heads / kvHeads;
-        const std::int64_t window =
-            spec.slidingWindow > 0 ? spec.slidingWindow : std::numeric_limits<std::int64_t>::max();
-        for (int s = 0; s < states.sequences(); ++s) {
-            const std::int64_t start = states.starts[static_cast<std::size_t>(s)];
-            const std::int64_t length = states.lengths[static_cast<std::size_t>(s)];
-            if (length == 0)
-                continue;
-            pollCancel();
-            parallelFor(heads, 1, [&](std::int64_t firstHead, std::int64_t endHead) {
-                RowMatrix scores(length, length);
-                for (std::int64_t h = firstHead; h < endHead; ++h) {
-                    const std::int64_t g = h / group;
-                    const auto qh = q.block(start, h * headDim, length, headDim);
-                    const auto kh = k.block(start, g * headDim, length, headDim);
-                    const auto vh = v.block(start, g * headDim, length, headDim);
-                    scores.noalias() = qh * kh.transpose();
-                    // Causal (and windowed) softmax in float32, row by row.
-                    for (std::int64_t i = 0; i < length; ++i) {
-                        float* row = scores.row(i).data();
-                        const std::int64_t first = i >= window ? i - window + 1 : 0;
-                        float peak = -std::numeric_limits<float>::infinity();
-                        for (std::int64_t j = first; j <= i; ++j) {
-                            row[j] *= scale;
-                            peak = std::max(peak, row[j]);
-                        }
-                        float sum = 0.0f;
-                        for (std::int64_t j = first; j <= i; ++j) {
-                            row[j] = std::exp(row[j] - peak);
-                            sum += row[j];
-                        }
-                        const float inverse = 1.0f / sum;
-                        for (std::int64_t j = 0; j < first; ++j)
-                            row[j] = 0.0f;
-                        for (std::int64_t j = first; j <= i; ++j)
-                            row[j] *= inverse;
-                        for (std::int64_t j = i + 1; j < length; ++j)
-                            row[j] = 0.0f;
+    RowMatrix attention(tokens, std::int64_t(heads) * headDim);
+    const float scale = 1.0f / std::sqrt(static_cast<float>(headDim));
+    const int group = heads / kvHeads;
+    const std::int64_t window =
+        spec.slidingWindow > 0 ? spec.slidingWindow : std::numeric_limits<std::int64_t>::max();
+    for (std::int64_t s = 0; s < sequences; ++s) {
+        const std::int64_t start = starts[static_cast<std::size_t>(s)];
+        const std::int64_t length = lengths[static_cast<std::size_t>(s)];
+        if (length == 0)
+            continue;
+        pollCancel();
+        parallelFor(heads, 1, [&](std::int64_t firstHead, std::int64_t endHead) {
+            RowMatrix scores(length, length);
+            for (std::int64_t h = firstHead; h < endHead; ++h) {
+                const std::int64_t g = h / group;
+                const auto qh = q.block(start, h * headDim, length, headDim);
+                const auto kh = k.block(start, g * headDim, length, headDim);
+                const auto vh = v.block(start, g * headDim, length, headDim);
+                scores.noalias() = qh * kh.transpose();
+                // Causal (and windowed) softmax in float32, row by row.
+                for (std::int64_t i = 0; i < length; ++i) {
+                    float* row = scores.row(i).data();
+                    const std::int64_t first = i >= window ? i - window + 1 : 0;
+                    float peak = -std::numeric_limits<float>::infinity();
+                    for (std::int64_t j = first; j <= i; ++j) {
+                        row[j] *= scale;
+                        peak = std::max(peak, row[j]);
                     }
-                    attention.block(start, h * headDim, length, headDim).noalias() = scores * vh;
+                    float sum = 0.0f;
+                    for (std::int64_t j = first; j <= i; ++j) {
+                        row[j] = std::exp(row[j] - peak);
+                        sum += row[j];
+                    }
+                    const float inverse = 1.0f / sum;
+                    for (std::int64_t j = 0; j < first; ++j)
+                        row[j] = 0.0f;
+                    for (std::int64_t j = first; j <= i; ++j)
+                        row[j] *= inverse;
+                    for (std::int64_t j = i + 1; j < length; ++j)
+                        row[j] = 0.0f;
                 }
-            });
-        }
-        q.resize(0, 0);
-        k.resize(0, 0);
-        v.resize(0, 0);
+                attention.block(start, h * headDim, length, headDim).noalias() = scores * vh;
+            }
+        });
+    }
+    q.resize(0, 0);
+    k.resize(0, 0);
+    v.resize(0, 0);
 
-        const Weight wo = weightOf(oLayer);
+    const LinearWeight wo(checkpoint, oLayer, hooks);
+    if (hooks)
+        hooks->onInput(oLayer.inputGroup, attention);
+    wo.apply(oLayer, attention, out, hooks);
+}
+
+void TransformerRunner::mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks, RowMatrix& out,
+                                    const Progress* progress) const
+{
+    const Checkpoint& checkpoint = m_model->checkpoint();
+    const LinearLayer& gateLayer = m_model->inventory().blockLayer(block, LayerRole::GateProj);
+    const LinearLayer& upLayer = m_model->inventory().blockLayer(block, LayerRole::UpProj);
+    const LinearLayer& downLayer = m_model->inventory().blockLayer(block, LayerRole::DownProj);
+    const LinearWeight wg(checkpoint, gateLayer, hooks);
+    const LinearWeight wu(checkpoint, upLayer, hooks);
+    const LinearWeight wd(checkpoint, downLayer, hooks);
+    out.resize(x.rows(), downLayer.outFeatures);
+    RowMatrix tile, gate, up, down;
+    for (std::int64_t first = 0; first < x.rows(); first += kMlpTileRows) {
+        if (progress)
+            progress->throwIfCancelled();
+        const std::int64_t rows = std::min(kMlpTileRows, x.rows() - first);
+        tile = x.middleRows(first, rows);
+        wg.apply(gateLayer, tile, gate, hooks);
+        wu.apply(upLayer, tile, up, hooks);
+        // SwiGLU: silu(gate) ⊙ up, silu(g) = g · sigmoid(g).
+        gate = gate.array() / (1.0f + (-gate.array()).exp());
+        gate.array() *= up.array();
         if (hooks)
-            hooks->onInput(oLayer.inputGroup, attention);
-        RowMatrix projected;
-        apply(oLayer, wo, attention, projected);
-        states.values += projected;
+            hooks->onInput(downLayer.inputGroup, gate);
+        wd.apply(downLayer, gate, down, hooks);
+        out.middleRows(first, rows) = down;
     }
-
-    // ---- MLP, in row tiles ----------------------------------------------------------------------
-    {
-        const Weight wg = weightOf(gateLayer);
-        const Weight wu = weightOf(upLayer);
-        const Weight wd = weightOf(downLayer);
-        RowMatrix gate, up, down;
-        for (std::int64_t first = 0; first < states.tokens(); first += kMlpTileRows) {
-            pollCancel();
-            const std::int64_t rows = std::min(kMlpTileRows, states.tokens() - first);
-            RowMatrix x =
-                rmsNorm(states.values.middleRows(first, rows), postNorm.data(), spec.rmsNormEps);
-            if (hooks)
-                hooks->onInput(gateLayer.inputGroup, x);
-            apply(gateLayer, wg, x, gate);
-            apply(upLayer, wu, x, up);
-            // SwiGLU: silu(gate) ⊙ up, silu(g) = g · sigmoid(g).
-            gate = gate.array() / (1.0f + (-gate.array()).exp());
-            gate.array() *= up.array();
-            if (hooks)
-                hooks->onInput(downLayer.inputGroup, gate);
-            apply(downLayer, wd, gate, down);
-            states.values.middleRows(first, rows) += down;
-        }
-    }
+    x.resize(0, 0);
 }
 
 void TransformerRunner::logits(const HiddenStates& states, const LogitsConsumer& consume,
@@ -463,12 +471,17 @@ void TransformerRunner::logits(const HiddenStates& states, const LogitsConsumer&
     }
 }
 
+RowMatrix TransformerRunner::finalNormRows(const Eigen::Ref<const RowMatrix>& rows) const
+{
+    const FloatTensor finalNorm(m_model->checkpoint(), QStringLiteral("model.norm.weight"));
+    return rmsNorm(rows, finalNorm.data(), m_model->spec().rmsNormEps);
+}
+
 void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMatrix& out,
                                   ForwardHooks* hooks) const
 {
     const ModelSpec& spec = m_model->spec();
     const Checkpoint& checkpoint = m_model->checkpoint();
-    const FloatTensor finalNorm(checkpoint, QStringLiteral("model.norm.weight"));
     // The output matrix [vocab, hidden]: lm_head, or the embeddings when tied; a hook may replace
     // an untied lm_head (a quantized one).
     const LinearLayer* head = m_model->inventory().find(QStringLiteral("lm_head"));
@@ -479,16 +492,17 @@ void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMa
     const std::int64_t vocab = spec.vocabSize;
     const std::int64_t hidden = spec.hiddenSize;
 
-    RowMatrix x = rmsNorm(rows, finalNorm.data(), spec.rmsNormEps);
+    RowMatrix x = finalNormRows(rows);
     if (head && hooks)
         hooks->onInput(head->inputGroup, x);
     out.resize(x.rows(), vocab);
     if (override) {
-        linear(x, override, vocab, nullptr, out);
+        linearProduct(x, override, vocab, nullptr, out);
     } else {
         // A 16-bit table is converted a tile at a time inside each task (an F32 one is used in
         // place, and a tile is then just a view); tasks take tiles of the vocabulary.
-        const std::int64_t tileRows = std::min(kVocabTileRows, columnsPerTask(x.rows(), hidden));
+        const std::int64_t tileRows =
+            std::min(kVocabTileRows, linearColumnsPerTask(x.rows(), hidden));
         const std::int64_t tiles = (vocab + tileRows - 1) / tileRows;
         parallelFor(tiles, 1, [&](std::int64_t firstTile, std::int64_t endTile) {
             for (std::int64_t t = firstTile; t < endTile; ++t) {

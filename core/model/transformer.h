@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace qb {
@@ -75,19 +76,37 @@ public:
     // The final norm and lm_head of `rows` [n, hidden] (at most kLogitRows) into `out` [n, vocab].
     void logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMatrix& out,
                    ForwardHooks* hooks = nullptr) const;
+    // The final RMSNorm of `rows` [n, hidden]: the input of lm_head.
+    RowMatrix finalNormRows(const Eigen::Ref<const RowMatrix>& rows) const;
     // embed, every block, logits: a convenience for small inputs and tests. Progress by block.
     void forward(const std::vector<std::vector<int>>& sequences, const LogitsConsumer& consume,
                  ForwardHooks* hooks = nullptr, Progress* progress = nullptr) const;
 
+    // The two halves of a block, for quantizers that judge candidate weights by a sublayer's
+    // output (AWQ). `x` holds rows that went through the sublayer's RMSNorm (and the hooks'
+    // onInput for its input site, which these functions do not call); it is consumed. `out`
+    // receives the sublayer's output [rows, hidden], before the residual addition. Hooks are
+    // used as in runBlock for everything inside (weights, outputs, the inputs of o_proj and
+    // down_proj). The attention needs the sequences: rows [starts[s], starts[s] + lengths[s]).
+    void attentionSublayer(int block, RowMatrix& x, std::span<const std::int64_t> starts,
+                           std::span<const std::int64_t> lengths, ForwardHooks* hooks,
+                           RowMatrix& out, const Progress* progress = nullptr) const;
+    void mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks, RowMatrix& out,
+                     const Progress* progress = nullptr) const;
+
     // Bytes of float32 working memory per token a block run needs (activations of one row tile),
     // so callers can size their batches.
     std::int64_t workingBytesPerToken() const;
+    // Tokens per block run that keep its working memory near 256 MiB: the default batch of the
+    // calibration runs.
+    std::int64_t defaultBatchTokens() const;
 
 private:
     void runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
                       const Progress* progress) const;
 
     struct Rope;
+    struct LinearWeight;
     std::shared_ptr<const LoadedModel> m_model;
     std::unique_ptr<Rope> m_rope;
 };

@@ -1,36 +1,40 @@
 #include "core/quant/plan_weight_hooks.h"
 
 #include "core/model/loaded_model.h"
-#include "core/quant/weight_quantization.h"
+#include "core/quant/layer_quantizer.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
 
 namespace qb {
 
 PlanWeightHooks::PlanWeightHooks(std::shared_ptr<const LoadedModel> model, QuantPlan plan)
-    : m_model(std::move(model))
+    : QuantizedLayerHooks(model->inventory(), layers)
+    , m_model(std::move(model))
     , m_plan(std::move(plan))
 {
+    for (const LinearLayer& layer : m_model->inventory().layers()) {
+        const LayerQuantConfig config = m_plan.resolve(layer.name);
+        if (!LayerQuantizer::needsNoCalibration(config))
+            throw Error(tr("%1: %2 needs calibration data").arg(layer.name, config.describe()));
+    }
 }
 
-const float* PlanWeightHooks::weightFor(const LinearLayer& layer)
+void PlanWeightHooks::prepareBlock(int block)
 {
-    if (layer.block != m_block) {
-        m_weights.clear();
-        m_block = layer.block;
+    layers.clear();
+    SilentProgress progress; // these methods take well under a second per layer
+    for (const LinearLayer& layer : m_model->inventory().layers()) {
+        if (layer.block != block)
+            continue;
+        const LayerQuantConfig config = m_plan.resolve(layer.name);
+        if (config.method == QuantMethod::None)
+            continue;
+        const std::vector<float> weight = m_model->readWeight(layer);
+        if (LayerQuantizer::unquantizableReason(layer, weight))
+            continue; // the checkpoint's weight is used, as in the pipeline
+        layers.emplace(layer.name,
+                       LayerQuantizer::quantize(layer, config, weight, LayerInputs{}, progress));
     }
-    const auto cached = m_weights.find(layer.name);
-    if (cached != m_weights.end())
-        return cached->second.empty() ? nullptr : cached->second.data();
-    const LayerQuantConfig config = m_plan.resolve(layer.name);
-    std::vector<float> values;
-    if (config.method != QuantMethod::None) {
-        const LayerReport report =
-            WeightQuantization::quantizeLayer(*m_model, layer, config, &values);
-        if (report.status != LayerStatus::Quantized)
-            values.clear(); // skipped: the checkpoint's weight is used
-    }
-    // An empty entry remembers "use the checkpoint's" so the plan is not resolved again.
-    auto& stored = m_weights[layer.name] = std::move(values);
-    return stored.empty() ? nullptr : stored.data();
 }
 
 } // namespace qb

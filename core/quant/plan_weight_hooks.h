@@ -1,36 +1,44 @@
 #pragma once
 
-#include "core/model/forward_hooks.h"
 #include "core/quant/quant_plan.h"
+#include "core/quant/quantized_model.h"
 
-#include <QString>
+#include <QCoreApplication>
 
 #include <map>
 #include <memory>
-#include <vector>
 
 namespace qb {
 
 class LoadedModel;
 
-// A forward pass of the model as the plan quantizes it: each linear the plan quantizes gets its
-// quantized-then-dequantized weight (layers kept in full precision, and layers the quantizer
-// skips for non-finite weights, keep the checkpoint's). Weights are quantized when a block first
-// asks for them and dropped when the pass moves to another block, so only one block's quantized
-// weights are in memory.
+namespace detail {
+// Holds the map PlanWeightHooks fills, constructed before the QuantizedLayerHooks base that
+// borrows it.
+struct PlanLayerStore {
+    std::map<QString, QuantizedLayer> layers;
+};
+} // namespace detail
+
+// A forward pass of the model as a plan that needs no calibration (round to nearest, plain W8A8,
+// keep) quantizes it, without storing the quantized model: a block's layers are quantized when
+// the pass reaches the block and dropped when it moves on, so only one block is in memory.
+// Layers with non-finite weights keep the checkpoint's, as the pipeline does. Plans that need
+// calibration go through QuantizationPipeline and QuantizedModelHooks instead.
 //
 // Not thread-safe: one forward pass at a time.
-class PlanWeightHooks final : public ForwardHooks {
+class PlanWeightHooks final : private detail::PlanLayerStore, public QuantizedLayerHooks {
+    Q_DECLARE_TR_FUNCTIONS(PlanWeightHooks)
+
 public:
+    // Throws Error when a layer of the plan needs calibration (naming it).
     PlanWeightHooks(std::shared_ptr<const LoadedModel> model, QuantPlan plan);
 
-    const float* weightFor(const LinearLayer& layer) override;
-
 private:
+    void prepareBlock(int block) override;
+
     std::shared_ptr<const LoadedModel> m_model;
     QuantPlan m_plan;
-    int m_block = -2; // the block whose weights m_weights holds
-    std::map<QString, std::vector<float>> m_weights;
 };
 
 } // namespace qb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/calib/calibration_set.h"
 #include "core/quant/quant_scheme.h"
 
 #include <QCoreApplication>
@@ -18,27 +19,44 @@ class LayerInventory;
 
 // What to do with a layer's weights.
 enum class QuantMethod : std::uint8_t {
-    None, // keep full precision
-    Rtn,  // round to nearest on the min/max grid
+    None,        // keep full precision
+    Rtn,         // round to nearest on the min/max grid (optionally with a clip search)
+    Gptq,        // GPTQ (IST-DASLab/gptq): error-compensating rounding with the inputs' Hessian
+    Awq,         // AWQ (mit-han-lab/llm-awq): activation-aware scales, then a clip search
+    SmoothQuant, // SmoothQuant (mit-han-lab/smoothquant) smoothing, then W8A8
+    W8A8,        // int8 per-channel weights and int8 per-token activations, without smoothing
 };
 
-QString methodKey(QuantMethod method); // "none", "rtn": the recipe spelling
+QString methodKey(QuantMethod method); // "none", "rtn", …: the recipe spelling
 std::optional<QuantMethod> methodFromKey(QStringView key);
-QString methodDisplayName(QuantMethod method); // translated: "Keep", "RTN"
+QString methodDisplayName(QuantMethod method); // translated: "Keep", "RTN", "GPTQ", …
 std::vector<QuantMethod> allMethods();
+// Methods that need calibration data (everything but none and plain RTN).
+bool methodNeedsCalibration(QuantMethod method);
+// Methods whose weights use the plan's bits / group size / symmetry (SmoothQuant and W8A8 always
+// use int8 per-channel symmetric weights).
+bool methodUsesScheme(QuantMethod method);
+// Methods that scale the layer's input channels and fold the scale into the operation before it.
+bool methodScalesInputs(QuantMethod method);
 
-// The resolved settings of one layer.
+// The resolved settings of one layer. Which fields matter depends on the method (see the recipe
+// keys in QuantPlan).
 struct LayerQuantConfig {
     QuantMethod method = QuantMethod::Rtn;
     QuantScheme scheme;
+    bool actOrder = false;     // GPTQ: quantize columns in descending diag(H) order
+    bool staticGroups = false; // GPTQ: group parameters from the unpermuted weights, up front
+    double damp = 0.01;        // GPTQ: damping = damp × mean(diag H)
+    double alpha = 0.5;        // SmoothQuant (and `smooth`): migration strength in [0, 1]
+    bool clipSearch = false;   // RTN: search each group's clipping range against the inputs
+    bool smooth = false;       // RTN, GPTQ: SmoothQuant smoothing (alpha) before quantizing
 
-    QJsonObject toJson() const; // {"method", "bits", "group_size", "sym"}
-    // For people: "RTN, 4-bit asymmetric, groups of 128" or "Keep".
+    // Every field, under its recipe key.
+    QJsonObject toJson() const;
+    // For people: "GPTQ, 4-bit asymmetric, groups of 128, act-order" or "Keep".
     QString describe() const;
-    friend bool operator==(const LayerQuantConfig& a, const LayerQuantConfig& b)
-    {
-        return a.method == b.method && (a.method == QuantMethod::None || a.scheme == b.scheme);
-    }
+    // Whether a and b quantize a layer the same way: fields the method does not use are ignored.
+    friend bool operator==(const LayerQuantConfig& a, const LayerQuantConfig& b);
 };
 
 // One override of a recipe: the fields it sets, for the layers its `match` selects (an exact
@@ -49,9 +67,16 @@ struct PlanOverride {
     std::optional<int> bits;
     std::optional<int> groupSizeCode; // G > 0, -1 per channel, 0 per tensor
     std::optional<bool> symmetric;
+    std::optional<bool> actOrder;
+    std::optional<bool> staticGroups;
+    std::optional<double> damp;
+    std::optional<double> alpha;
+    std::optional<bool> clipSearch;
+    std::optional<bool> smooth;
 
     bool isRegex() const { return match.startsWith(QLatin1String("re:")); }
     bool matches(const QString& layerName) const;
+    bool isEmpty() const; // sets no field
     void applyTo(LayerQuantConfig& config) const;
 
 private:
@@ -60,16 +85,22 @@ private:
 };
 
 // The per-layer quantization plan, stored as a recipe: default settings, then overrides applied
-// in order, later ones winning field by field. JSON:
-//   {"default": {"method": "rtn", "bits": 4, "group_size": 128, "sym": false},
+// in order, later ones winning field by field, and the calibration data to use. JSON:
+//   {"default": {"method": "gptq", "bits": 4, "group_size": 128, "sym": true,
+//                "act_order": false, "static_groups": false, "damp": 0.01, "alpha": 0.5,
+//                "clip_search": false, "smooth": false},
 //    "overrides": [{"match": "re:.*mlp\\.down_proj", "bits": 8},
-//                  {"match": "model.layers.0.self_attn.q_proj", "method": "none"}]}
-// A value type: copy it freely; the GUI keeps one per document and edits it through undo commands.
+//                  {"match": "model.layers.0.self_attn.q_proj", "method": "none"}],
+//    "calibration": {"mode": "documents", "samples": 128, "seqlen": 512, "seed": 0}}
+// Methods: none, rtn, gptq, awq, smoothquant, w8a8. group_size: G columns, -1 per channel, 0 per
+// tensor. A value type: copy it freely; the GUI keeps one per document and edits it through undo
+// commands.
 class QuantPlan {
     Q_DECLARE_TR_FUNCTIONS(QuantPlan)
 
 public:
     LayerQuantConfig defaults;
+    CalibrationOptions calibration;
 
     const std::vector<PlanOverride>& overrides() const { return m_overrides; }
     void addOverride(PlanOverride override); // throws Error on an invalid regular expression
@@ -78,6 +109,8 @@ public:
     // For people: the default settings and how many overrides follow them,
     // "RTN, 4-bit asymmetric, groups of 128 (+2 overrides)".
     QString describe() const;
+    // Whether any layer of `inventory` uses a method that needs calibration data.
+    bool needsCalibration(const LayerInventory& inventory) const;
 
     // Makes `layerName` resolve to `config` with an exact-name override placed last, holding only
     // the fields that differ from what the rest of the plan gives (none when nothing differs).
@@ -90,7 +123,8 @@ public:
     static QuantPlan fromFile(const QString& path);
 
     // Problems of this plan for a given model: overrides naming no layer, regular expressions
-    // matching none. Empty when the plan fits the model.
+    // matching none, smoothing on a layer with nothing to fold its scales into, layers
+    // reading the same input whose input scaling disagrees. Empty when the plan fits the model.
     QStringList problemsFor(const LayerInventory& inventory) const;
 
 private:

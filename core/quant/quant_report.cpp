@@ -16,6 +16,8 @@ QString layerStatusKey(LayerStatus status)
         return QStringLiteral("kept");
     case LayerStatus::Skipped:
         return QStringLiteral("skipped");
+    case LayerStatus::NotRun:
+        return QStringLiteral("not_run");
     }
     return {};
 }
@@ -70,8 +72,22 @@ QJsonObject QuantReport::toJson() const
             item.insert(QStringLiteral("weight_sqnr_db"), finiteOrNull(layer.metrics.sqnrDb));
             item.insert(QStringLiteral("weight_max_abs_error"), layer.metrics.maxAbsError);
         }
+        if (layer.output.rows > 0) {
+            item.insert(QStringLiteral("output_mse"), layer.output.mse);
+            item.insert(QStringLiteral("output_rel_error"), layer.output.relativeError);
+            item.insert(QStringLiteral("output_sqnr_db"), finiteOrNull(layer.output.sqnrDb));
+            item.insert(QStringLiteral("output_rows"), qint64(layer.output.rows));
+            item.insert(QStringLiteral("output_rows_held_out"), !layer.outputOnFitRows);
+        }
+        if (layer.config.method == QuantMethod::Gptq && layer.status == LayerStatus::Quantized) {
+            item.insert(QStringLiteral("damping"), layer.dampingUsed);
+            item.insert(QStringLiteral("damping_raises"), layer.dampingRaises);
+            item.insert(QStringLiteral("fell_back_to_rtn"), layer.fellBackToRtn);
+        }
         if (!layer.note.isEmpty())
             item.insert(QStringLiteral("note"), layer.note);
+        if (!layer.details.isEmpty())
+            item.insert(QStringLiteral("details"), layer.details);
         item.insert(QStringLiteral("seconds"), layer.seconds);
         layerArray.append(item);
     }
@@ -79,10 +95,17 @@ QJsonObject QuantReport::toJson() const
         {QStringLiteral("model"), modelDirectory},
         {QStringLiteral("recipe"), plan.toJson()},
         {QStringLiteral("layers"), layerArray},
+        {QStringLiteral("calibration"),
+         QJsonObject{{QStringLiteral("fit_windows"), calibration.fitWindows},
+                     {QStringLiteral("held_out_windows"), calibration.heldOutWindows},
+                     {QStringLiteral("fit_tokens"), qint64(calibration.fitTokens)},
+                     {QStringLiteral("held_out_tokens"), qint64(calibration.heldOutTokens)}}},
+        {QStringLiteral("complete"), complete},
         {QStringLiteral("summary"),
          QJsonObject{{QStringLiteral("quantized"), countWithStatus(LayerStatus::Quantized)},
                      {QStringLiteral("kept"), countWithStatus(LayerStatus::Kept)},
                      {QStringLiteral("skipped"), countWithStatus(LayerStatus::Skipped)},
+                     {QStringLiteral("not_run"), countWithStatus(LayerStatus::NotRun)},
                      {QStringLiteral("seconds"), seconds}}},
     };
 }

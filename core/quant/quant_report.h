@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/io/dtype.h"
+#include "core/metrics/output_error.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/layer_inventory.h"
 #include "core/quant/quant_plan.h"
@@ -17,8 +18,9 @@ enum class LayerStatus : std::uint8_t {
     Quantized, // weights replaced by their quantized values
     Kept,      // the plan keeps this layer in full precision
     Skipped,   // could not be quantized (e.g. non-finite weights) and was kept as it was
+    NotRun,    // a cancelled run stopped before this layer, which stays in full precision
 };
-QString layerStatusKey(LayerStatus status); // "quantized", "kept", "skipped"
+QString layerStatusKey(LayerStatus status); // "quantized", "kept", "skipped", "not_run"
 
 // What happened to one layer in a quantization run.
 struct LayerReport {
@@ -30,9 +32,26 @@ struct LayerReport {
     DType dtype = DType::F32;
     LayerQuantConfig config;
     LayerStatus status = LayerStatus::Kept;
-    QString note; // why a layer was skipped
-    WeightErrorMetrics metrics;
-    double seconds = 0.0;
+    QString note;    // what was not as planned: why a layer was skipped, a GPTQ fallback, …
+    QString details; // what the quantizer chose (AWQ's scale ratio, SmoothQuant's scales, …)
+    WeightErrorMetrics metrics; // of the weights, in the original input space
+    // Of the layer's output on held-out calibration rows (see CalibrationOptions::
+    // holdoutFraction), or on the fitting rows when none were held out; rows == 0 when the run
+    // had no calibration data.
+    OutputErrorMetrics output;
+    bool outputOnFitRows = false;
+    double dampingUsed = 0.0; // GPTQ: the damping used, × mean diag(H)
+    int dampingRaises = 0;    // GPTQ: how often it was raised ten-fold
+    bool fellBackToRtn = false;
+    double seconds = 0.0; // the quantizer's time
+};
+
+// What calibration data a pipeline run used.
+struct CalibrationUse {
+    int fitWindows = 0;     // windows the quantizers fitted on
+    int heldOutWindows = 0; // windows kept out, on which the output errors are measured
+    std::int64_t fitTokens = 0;
+    std::int64_t heldOutTokens = 0;
 };
 
 // The result of a quantization run: a value snapshot handed from the worker to the GUI and
@@ -44,6 +63,8 @@ public:
     QString modelDirectory;
     QuantPlan plan;
     std::vector<LayerReport> layers; // in model order
+    CalibrationUse calibration;
+    bool complete = true; // false: cancelled; layers it did not reach are NotRun
     double seconds = 0.0;
 
     const LayerReport* find(const QString& layerName) const;

@@ -12,18 +12,27 @@ namespace qb {
 // A weight matrix [rows, cols] (rows = output channels) on an integer grid: a code per weight and
 // the scale and zero point of every (row, group). A per-tensor scheme repeats its one parameter
 // pair in every row so that indexing is the same for all granularities.
+//
+// Column c belongs to group c / groupWidth, unless groupIndex is set: GPTQ with act-order forms
+// its groups in another column order, and groupIndex[c] (g_idx in the GPTQ checkpoint format)
+// then says which group each column's parameters are in.
 struct QuantizedTensor {
     QuantScheme scheme;
     std::int64_t rows = 0;
     std::int64_t cols = 0;
     std::int64_t groupWidth = 0; // columns per group (the last group of a row may be shorter)
     std::int64_t groupsPerRow = 0;
-    std::vector<std::uint8_t> codes; // [rows, cols], each in 0 … scheme.maxCode()
-    std::vector<GridParams> params;  // [rows, groupsPerRow]
+    std::vector<std::uint8_t> codes;      // [rows, cols], each in 0 … scheme.maxCode()
+    std::vector<GridParams> params;       // [rows, groupsPerRow]
+    std::vector<std::int32_t> groupIndex; // [cols], or empty: column c is in group c / groupWidth
 
+    std::int64_t groupOf(std::int64_t col) const
+    {
+        return groupIndex.empty() ? col / groupWidth : groupIndex[static_cast<std::size_t>(col)];
+    }
     const GridParams& paramsAt(std::int64_t row, std::int64_t col) const
     {
-        return params[static_cast<std::size_t>(row * groupsPerRow + col / groupWidth)];
+        return params[static_cast<std::size_t>(row * groupsPerRow + groupOf(col))];
     }
     float dequantizedAt(std::int64_t row, std::int64_t col) const
     {

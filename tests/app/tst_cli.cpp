@@ -535,7 +535,7 @@ private Q_SLOTS:
         QTest::newRow("--sym with --asym") << q + QStringList{"--method", "rtn", "--sym", "--asym"}
                                            << "--sym and --asym" << quantize;
         QTest::newRow("unknown method")
-            << q + QStringList{"--method", "gptq"} << "gptq" << quantize;
+            << q + QStringList{"--method", "gptq4"} << "gptq4" << quantize;
         QTest::newRow("quantize without --out")
             << QStringList{"quantize", "{demo}", "--method", "rtn"} << "--out" << quantize;
         QTest::newRow("quantize without --method or --recipe") << q << "--method" << quantize;

@@ -8,12 +8,12 @@
 #include "core/model/loaded_model.h"
 #include "core/quant/minmax_grid.h"
 #include "core/quant/quantized_tensor.h"
+#include "tests/support/golden_layers.h"
 #include "tests/support/test_paths.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -22,6 +22,7 @@
 #include <random>
 
 using namespace qb;
+using qb::test::schemeFromTag;
 
 // Fails the current test with a message built only when the condition is false (QVERIFY2 builds
 // its message every time, which is too slow inside loops over every weight).
@@ -48,22 +49,6 @@ const QStringList& rtnTags()
     static const QStringList tags{QStringLiteral("rtn.a4g32"), QStringLiteral("rtn.s4pc"),
                                   QStringLiteral("rtn.a3g32")};
     return tags;
-}
-
-// "a4g32" -> 4-bit asymmetric groups of 32; "s4pc" -> 4-bit symmetric per channel; "a8pt" -> per
-// tensor. Independent of QuantScheme::tag(), which the test compares against it.
-std::optional<QuantScheme> schemeFromTag(const QString& tag)
-{
-    static const QRegularExpression re(QStringLiteral("^([as])(\\d)(?:g(\\d+)|(pc)|(pt))$"));
-    const QRegularExpressionMatch m = re.match(tag);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const bool symmetric = m.captured(1) == QLatin1String("s");
-    const int bits = m.captured(2).toInt();
-    const int code = !m.captured(3).isEmpty()   ? m.captured(3).toInt()
-                     : !m.captured(4).isEmpty() ? QuantScheme::kPerChannel
-                                                : QuantScheme::kPerTensor;
-    return QuantScheme::fromGroupSizeCode(bits, symmetric, code);
 }
 
 // The grid parameters of one group. The formula itself (minMaxGridParams) is proven bit-exact

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/quant/quantized_layer.h"
+
+#include <QCoreApplication>
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <span>
+
+namespace qb {
+
+// GPTQ (Frantar et al.), exactly as the reference implementation IST-DASLab/gptq (gptq.py,
+// fasterquant) computes it, see tests/data/golden/stories260K/README.md:
+//   - H = Σ x xᵀ of the layer's inputs (any positive scale: GPTQ is invariant to it);
+//   - dead columns (H[i,i] = 0): H[i,i] = 1 and the weight column zeroed; per-channel parameters
+//     come from the original weights, static groups from the weights after that;
+//   - act-order: columns in descending diag(H) order (taken before damping);
+//   - damping: damp × mean(diag H) added to the diagonal;
+//   - U = the upper Cholesky factor of H⁻¹; columns in blocks of 128: each column rounded on its
+//     group's grid, its error (w − q) / U[i,i] spread onto the block's later columns through row i
+//     of U, and each block's errors onto all later columns at the block's end ("lazy" updates);
+//   - a group's parameters (min/max grid) are computed at its first column from the weights as
+//     updated by all earlier blocks (not by the current block's own updates, as the reference).
+// Beyond the reference: when H + damping is not positive definite, the damping is raised ten-fold
+// (up to kMaxDampingRaises times) and the raise recorded; if it still fails the layer is rounded to
+// nearest, with a note — a run never aborts on one layer.
+//
+// Speed: U comes from one Cholesky factorisation of the reversed H and one triangular inverse
+// (U = J · inv(chol(J H J)) · J, J reversing the order), not the reference's three
+// factorisations; and since GPTQ's column loop never mixes rows, every worker thread runs the
+// whole loop on its own slice of rows, with no synchronisation.
+class GptqQuantizer {
+    Q_DECLARE_TR_FUNCTIONS(GptqQuantizer)
+
+public:
+    static constexpr int kBlockSize = 128;
+    static constexpr int kMaxDampingRaises = 3;
+
+    // Quantizes `weight` [rows = out, cols = in] (row-major) with inputs' Gram matrix `xtx`
+    // [cols, cols]. config: scheme (bits, symmetry, grouping), actOrder, staticGroups, damp.
+    // Thread-safe; uses every worker thread.
+    static QuantizedLayer quantize(std::span<const float> weight, std::int64_t rows,
+                                   std::int64_t cols, const Eigen::MatrixXd& xtx,
+                                   const LayerQuantConfig& config);
+
+    // The upper Cholesky factor U of (H + damping)⁻¹ (H⁻¹ = Uᵀ U), in double, or false when H plus
+    // that damping is not positive definite. Exposed for tests.
+    static bool inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::MatrixXd& upper);
+};
+
+} // namespace qb
