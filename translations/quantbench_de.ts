@@ -2,105 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <source>Block %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: running the calibration windows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: passing the quantized outputs on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not quantized: it shares its input scale with %1, which has non-finite weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 on %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 needs calibration data, and none reached it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>smoothed with α = %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AwqQuantizer</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>AWQ&apos;s scale search was given no layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Skalensuche von AWQ hat keine Schichten erhalten</translation>
     </message>
     <message>
         <source>%1: no weights to quantize</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Keine Gewichte zu quantisieren</translation>
     </message>
     <message>
         <source>%1: the layer has %2 input channels, its input statistics %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Schicht hat %2 Eingabekanäle, ihre Eingabestatistiken %3</translation>
     </message>
     <message>
         <source>AWQ: searching input scales for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ: Eingabeskalen für %1 werden gesucht</translation>
     </message>
     <message>
         <source>%1: AWQ&apos;s scale search found no ratio with a finite loss</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Skalensuche von AWQ hat kein Verhältnis mit endlichem Verlust gefunden</translation>
     </message>
     <message>
         <source>AWQ was given no layers to quantize</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ hat keine zu quantisierenden Schichten erhalten</translation>
     </message>
     <message>
         <source>%1: AWQ needs the mean |x| of the layer&apos;s inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: AWQ benötigt den Mittelwert von |x| der Eingaben der Schicht</translation>
     </message>
     <message>
         <source>%1: AWQ&apos;s clip search needs input rows of the layer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Clipping-Suche von AWQ benötigt Eingabezeilen der Schicht</translation>
     </message>
     <message>
         <source>%1: the layer has %2 input channels, its input rows %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Schicht hat %2 Eingabekanäle, ihre Eingabezeilen %3</translation>
     </message>
     <message>
         <source>AWQ: clipping and quantizing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ: Clipping und Quantisierung von %1</translation>
     </message>
     <message>
         <source>no clip search (query/key layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Clipping-Suche (Query-/Key-Schicht)</translation>
     </message>
     <message>
         <source>clip search shrank %1 % of the groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Clipping-Suche hat %1 % der Gruppen verkleinert</translation>
     </message>
     <message>
         <source>AWQ scale ratio %1; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ-Skalenverhältnis %1; %2</translation>
     </message>
     <message>
         <source>AWQ&apos;s output loss needs Σ x xᵀ of the layer&apos;s inputs (%1 × %1 over at least one row), not %2 × %3 over %4 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausgabeverlust von AWQ benötigt Σ x xᵀ der Eingaben der Schicht (%1 × %1 über mindestens eine Zeile), nicht %2 × %3 über %4 Zeilen</translation>
     </message>
     <message>
         <source>not scaled (nothing before the layer to fold a scale into); %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht skaliert (vor der Schicht liegt nichts, in das sich eine Skala einrechnen lässt); %1</translation>
     </message>
 </context>
 <context>
@@ -127,7 +92,7 @@
     </message>
     <message>
         <source>the held-out fraction must be from 0 up to (not including) 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zurückgehaltene Anteil muss mindestens 0 und kleiner als 1 sein, nicht %1</translation>
     </message>
 </context>
 <context>
@@ -178,10 +143,6 @@
     <message>
         <source>List a model&apos;s quantizable linear layers and check its weights</source>
         <translation>Die quantisierbaren linearen Schichten eines Modells auflisten und seine Gewichte prüfen</translation>
-    </message>
-    <message>
-        <source>Quantize a model and write a fake-quant (dequantized) checkpoint</source>
-        <translation>Ein Modell quantisieren und einen Fake-Quant-Checkpoint (dequantisiert) schreiben</translation>
     </message>
     <message>
         <source>Show this help and exit.</source>
@@ -408,14 +369,6 @@
         <translation>Gewichts-MSE</translation>
     </message>
     <message>
-        <source>Rel. error</source>
-        <translation>Rel. Fehler</translation>
-    </message>
-    <message>
-        <source>SQNR dB</source>
-        <translation>SQNR dB</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -433,12 +386,6 @@
     <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
-    </message>
-    <message>
-        <source>Every quantizable linear layer is quantized as the plan says and stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads the result. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json are written beside them. The input is never written; the output appears only once complete.
-The plan is either given by --method (with --bits, --group, --sym/--asym) or read from a --recipe, whose default those flags then override. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>Jede quantisierbare lineare Schicht wird gemäß dem Plan quantisiert und dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des ursprünglichen Modells das Ergebnis lädt. config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json werden daneben geschrieben. Die Eingabe wird nie beschrieben; die Ausgabe erscheint erst, wenn sie vollständig ist.
-Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegeben oder aus einem --recipe gelesen, dessen Standard diese Optionen dann überschreiben. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder to quantize.</source>
@@ -467,10 +414,6 @@ Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegebe
     <message>
         <source>The folder to write. Must not exist unless --force is given.</source>
         <translation>Der zu schreibende Ordner. Darf nicht existieren, außer --force ist angegeben.</translation>
-    </message>
-    <message>
-        <source>Replace OUT_DIR if it exists (only once the new output is complete).</source>
-        <translation>OUT_DIR ersetzen, falls es existiert (erst wenn die neue Ausgabe vollständig ist).</translation>
     </message>
     <message>
         <source>Read the plan (a default and per-layer overrides) from this recipe JSON file.</source>
@@ -559,12 +502,6 @@ Der Plan wird entweder mit --method (mit --bits, --group, --sym/--asym) angegebe
     <message>
         <source>%1 tokens/s (%2 s)</source>
         <translation>%1 Tokens/s (%2 s)</translation>
-    </message>
-    <message>
-        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
-With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s.</source>
-        <translation>Bewertet jedes Dokument des Textes für sich (getrennt an &lt;|endoftext|&gt;, sonst ein Dokument pro nicht leerer Zeile) als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die im Abstand von stride Tokens beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
-Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens gegenüber denen des gespeicherten Modells.</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder to evaluate.</source>
@@ -699,14 +636,248 @@ Voreinstellungen: %1.</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Quantize one layer from input rows and measure its output error</source>
+        <translation>Eine Schicht anhand von Eingabezeilen quantisieren und ihren Ausgabefehler messen</translation>
+    </message>
+    <message>
+        <source>Quantize a model with a plan and write the quantized checkpoint</source>
+        <translation>Ein Modell nach einem Plan quantisieren und den quantisierten Checkpoint schreiben</translation>
+    </message>
+    <message>
+        <source>Calibration text (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip search; with it, every layer&apos;s output error is measured too.</source>
+        <translation>Kalibrierungstext (UTF-8; Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile). Wird von GPTQ, AWQ, SmoothQuant und der Clipping-Suche benötigt; damit wird auch der Ausgabefehler jeder Schicht gemessen.</translation>
+    </message>
+    <message>
+        <source>Calibration samples (default: the recipe&apos;s, else 128).</source>
+        <translation>Kalibrierungsstichproben (Standard: die des Rezepts, sonst 128).</translation>
+    </message>
+    <message>
+        <source>Tokens per calibration sample (default: the recipe&apos;s, else 512).</source>
+        <translation>Tokens pro Kalibrierungsstichprobe (Standard: die des Rezepts, sonst 512).</translation>
+    </message>
+    <message>
+        <source>Seed of the random windows and the row samples (default 0).</source>
+        <translation>Seed der Zufallsfenster und der Zeilenstichproben (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Fraction of the samples kept out of calibration to measure the output errors on, from 0 to 0.9 (default 0.1).</source>
+        <translation>Anteil der Stichproben, der von der Kalibrierung zurückgehalten wird, um darauf die Ausgabefehler zu messen, von 0 bis 0.9 (Standard 0.1).</translation>
+    </message>
+    <message>
+        <source>Calibrate every layer on the full-precision model&apos;s activations instead of on what the already quantized layers give (faster, usually less accurate).</source>
+        <translation>Jede Schicht auf den Aktivierungen des Modells in voller Genauigkeit kalibrieren statt auf dem, was die bereits quantisierten Schichten liefern (schneller, meist ungenauer).</translation>
+    </message>
+    <message>
+        <source>%1 is quantized with %2, which needs calibration data: give --calib TEXT</source>
+        <translation>%1 wird mit %2 quantisiert, das Kalibrierungsdaten benötigt: Geben Sie --calib TEXT an</translation>
+    </message>
+    <message>
+        <source>none (no output errors measured)</source>
+        <translation>keine (keine Ausgabefehler gemessen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) fitted on (%1 tokens)</source>
+        <translation>
+            <numerusform>%n Fenster zum Anpassen (%1 Tokens)</numerusform>
+            <numerusform>%n Fenster zum Anpassen (%1 Tokens)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n held out to measure the output errors (%1 tokens)</source>
+        <translation>
+            <numerusform>, %n zur Messung der Ausgabefehler zurückgehalten (%1 Tokens)</numerusform>
+            <numerusform>, %n zur Messung der Ausgabefehler zurückgehalten (%1 Tokens)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, none held out: output errors measured on the fitting rows</source>
+        <translation>, keines zurückgehalten: Ausgabefehler auf den Anpassungszeilen gemessen</translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
+        <translation>Bewertet jedes Dokument des Textes für sich (getrennt an &lt;|endoftext|&gt;, sonst ein Dokument pro nicht leerer Zeile) als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die jeweils im Abstand der Schrittweite (stride) beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
+Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens zu denen des gespeicherten Modells. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt; Aktivierungsquantisierung (W8A8) wird bei der Auswertung angewendet.</translation>
+    </message>
+    <message>
+        <source>--%1 must be FILE.safetensors:TENSOR, not &apos;%2&apos;</source>
+        <translation>--%1 muss FILE.safetensors:TENSOR sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: no such tensor in the file</source>
+        <translation>%1: Kein solcher Tensor in der Datei</translation>
+    </message>
+    <message>
+        <source>%1: expected input rows of shape [rows, %2], found %3</source>
+        <translation>%1: Erwartet wurden Eingabezeilen der Form [Zeilen, %2], gefunden: %3</translation>
+    </message>
+    <message>
+        <source>%1: the rows hold NaN or infinite values</source>
+        <translation>%1: Die Zeilen enthalten NaN oder unendliche Werte</translation>
+    </message>
+    <message>
+        <source>%1 already exists (use --force to replace it)</source>
+        <translation>%1 existiert bereits (mit --force ersetzen)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Quantizes one linear layer of the model in isolation: its statistics come from the given calibration rows (the layer&apos;s inputs, e.g. recorded from the model), and its output error is measured on the given test rows: output_mse = mean over rows and outputs of (X Wᵀ − X Ŵᵀ)², rel_err = ‖ΔY‖ / ‖Y‖. AWQ judges its scales by the layer&apos;s own output, as the reference does for a single linear; SmoothQuant smooths the layer alone. --w8a8 with --method rtn is plain W8A8 (int8 per-channel weights, int8 per-token activations).</source>
+        <translation>Quantisiert eine lineare Schicht des Modells isoliert: Ihre Statistiken stammen aus den angegebenen Kalibrierungszeilen (den Eingaben der Schicht, z. B. aus dem Modell aufgezeichnet), und ihr Ausgabefehler wird auf den angegebenen Testzeilen gemessen: output_mse = Mittelwert über Zeilen und Ausgaben von (X Wᵀ − X Ŵᵀ)², rel_err = ‖ΔY‖ / ‖Y‖. AWQ beurteilt seine Skalen anhand der eigenen Ausgabe der Schicht, wie es die Referenzimplementierung für eine einzelne lineare Schicht tut; SmoothQuant glättet nur diese Schicht. --w8a8 mit --method rtn ist reines W8A8 (int8-Gewichte pro Kanal, int8-Aktivierungen pro Token).</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder holding the layer.</source>
+        <translation>Der Hugging-Face-Checkpoint-Ordner, der die Schicht enthält.</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s module name, e.g. model.layers.0.self_attn.q_proj.</source>
+        <translation>Der Modulname der Schicht, z. B. model.layers.0.self_attn.q_proj.</translation>
+    </message>
+    <message>
+        <source>Int8 per-token activations with int8 per-channel weights (with --method rtn or smoothquant).</source>
+        <translation>Int8-Aktivierungen pro Token mit int8-Gewichten pro Kanal (mit --method rtn oder smoothquant).</translation>
+    </message>
+    <message>
+        <source>The calibration input rows [n, in].</source>
+        <translation>Die Kalibrierungs-Eingabezeilen [n, in].</translation>
+    </message>
+    <message>
+        <source>The input rows [n, in] to measure the output error on.</source>
+        <translation>Die Eingabezeilen [n, in], auf denen der Ausgabefehler gemessen wird.</translation>
+    </message>
+    <message>
+        <source>Write the quantized layer&apos;s dequantized weight (in the original input space) to this safetensors file.</source>
+        <translation>Das dequantisierte Gewicht der quantisierten Schicht (im ursprünglichen Eingaberaum) in diese safetensors-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON instead of text.</source>
+        <translation>Das Ergebnis als JSON statt als Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>--%1 ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--method is required (%1)</source>
+        <translation>--method ist erforderlich (%1)</translation>
+    </message>
+    <message>
+        <source>--w8a8 goes with --method rtn (plain W8A8) or smoothquant</source>
+        <translation>--w8a8 gehört zu --method rtn (reines W8A8) oder smoothquant</translation>
+    </message>
+    <message>
+        <source>--method none leaves nothing to measure</source>
+        <translation>Mit --method none gibt es nichts zu messen</translation>
+    </message>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>Das Modell hat keine lineare Schicht namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 calibration, %2 test</source>
+        <translation>%1 Kalibrierung, %2 Test</translation>
+    </message>
+    <message>
+        <source>Output SQNR</source>
+        <translation>Ausgabe-SQNR</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>--%1 muss eine Zahl von %2 bis %3 sein, nicht &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>GPTQ: quantize the columns in descending order of their Hessian diagonal.</source>
+        <translation>GPTQ: die Spalten absteigend nach ihrem Eintrag auf der Diagonale der Hesse-Matrix quantisieren.</translation>
+    </message>
+    <message>
+        <source>GPTQ with --act-order: compute the group parameters up front, in column order.</source>
+        <translation>GPTQ mit --act-order: die Gruppenparameter vorab in Spaltenreihenfolge berechnen.</translation>
+    </message>
+    <message>
+        <source>GPTQ: damping added to the Hessian diagonal, as a fraction of its mean (default 0.01).</source>
+        <translation>GPTQ: Dämpfung, die zur Diagonale der Hesse-Matrix addiert wird, als Anteil ihres Mittelwerts (Standard 0.01).</translation>
+    </message>
+    <message>
+        <source>SmoothQuant and --smooth: migration strength from 0 to 1 (default 0.5).</source>
+        <translation>SmoothQuant und --smooth: Migrationsstärke von 0 bis 1 (Standard 0.5).</translation>
+    </message>
+    <message>
+        <source>RTN: search each group&apos;s clipping range against the layer&apos;s inputs.</source>
+        <translation>RTN: den Clipping-Bereich jeder Gruppe anhand der Eingaben der Schicht suchen.</translation>
+    </message>
+    <message>
+        <source>RTN, GPTQ: apply SmoothQuant&apos;s smoothing (--alpha) before quantizing.</source>
+        <translation>RTN, GPTQ: vor dem Quantisieren die Glättung von SmoothQuant (--alpha) anwenden.</translation>
+    </message>
+    <message>
+        <source>--damp must be above 0: without damping a singular Hessian cannot be inverted</source>
+        <translation>--damp muss größer als 0 sein: Ohne Dämpfung lässt sich eine singuläre Hesse-Matrix nicht invertieren</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>Ausgabe-MSE</translation>
+    </message>
+    <message>
+        <source>Output rel. error</source>
+        <translation>Rel. Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>Output SQNR dB</source>
+        <translation>Ausgabe-SQNR dB</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1: Der Bericht kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. Every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: Jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Jede quantisierbare lineare Schicht wird dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des ursprünglichen Modells sie laden kann. config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Fallbacks) werden daneben geschrieben. In die Eingabe wird nie geschrieben; die Ausgabe erscheint erst, wenn sie vollständig ist.
+Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche benötigen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default).</source>
+        <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-dtype; der Standard).</translation>
+    </message>
+    <message>
+        <source>Also write the report (quant_report.json) to this file.</source>
+        <translation>Den Bericht (quant_report.json) zusätzlich in diese Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>--format must be fake, not &apos;%1&apos;</source>
+        <translation>--format muss fake sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Replace the output if it exists (only once the new output is complete).</source>
+        <translation>Die Ausgabe ersetzen, falls sie existiert (erst wenn die neue Ausgabe vollständig ist).</translation>
     </message>
 </context>
 <context>
     <name>CpuSupport</name>
     <message>
         <source>This build of QuantBench uses instructions this processor does not have (%1). Rebuild it for this machine: scripts/build -DQB_CPU_ARCH=native</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Build von QuantBench verwendet Befehle, die dieser Prozessor nicht hat (%1). Erstellen Sie ihn für diesen Rechner neu: scripts/build -DQB_CPU_ARCH=native</translation>
     </message>
 </context>
 <context>
@@ -727,16 +898,27 @@ Voreinstellungen: %1.</translation>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n Schicht rundet ihre Eingabeaktivierungen auf int8 (W8A8); ein Fake-Quant-Checkpoint speichert nur Gewichte, daher berechnet ein Loader diese Schicht mit Aktivierungen in voller Genauigkeit</numerusform>
+            <numerusform>%n Schichten runden ihre Eingabeaktivierungen auf int8 (W8A8); ein Fake-Quant-Checkpoint speichert nur Gewichte, daher berechnet ein Loader diese Schichten mit Aktivierungen in voller Genauigkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>Der Quantisierungslauf wurde abgebrochen: Die nicht erreichten Schichten werden in voller Genauigkeit gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>GptqQuantizer</name>
     <message>
         <source>the inputs&apos; Hessian is not positive definite even with %1 × its mean diagonal added; rounded to nearest instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hesse-Matrix der Eingaben ist auch nach Addition von %1 × ihrem Diagonalmittel nicht positiv definit; stattdessen auf den nächsten Wert gerundet</translation>
     </message>
     <message>
         <source>damping raised to %1 × the mean Hessian diagonal to make it invertible</source>
-        <translation type="unfinished"></translation>
+        <translation>Dämpfung auf %1 × das Diagonalmittel der Hesse-Matrix erhöht, um sie invertierbar zu machen</translation>
     </message>
 </context>
 <context>
@@ -980,15 +1162,23 @@ Voreinstellungen: %1.</translation>
     <name>LayerQuantizer</name>
     <message>
         <source>%1: %2 needs the calibration statistics of the layer&apos;s inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 benötigt die Kalibrierungsstatistiken der Eingaben der Schicht</translation>
     </message>
     <message>
         <source>%1: %2 is not quantized layer by layer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 wird nicht Schicht für Schicht quantisiert</translation>
     </message>
     <message>
         <source>not quantized: %1 NaN and %2 infinite weight(s), the first at %3</source>
-        <translation type="unfinished">Nicht quantisiert: %1 NaN- und %2 unendliche Gewicht(e), das erste bei %3</translation>
+        <translation>nicht quantisiert: %1 NaN- und %2 unendliche Gewicht(e), das erste bei %3</translation>
+    </message>
+    <message>
+        <source>smoothed with α = %1</source>
+        <translation>geglättet mit α = %1</translation>
+    </message>
+    <message>
+        <source>not smoothed: nothing before the layer can absorb a scale</source>
+        <translation>nicht geglättet: Nichts vor der Schicht kann eine Skala aufnehmen</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1204,65 @@ Voreinstellungen: %1.</translation>
     <message>
         <source>%1: the folder does not exist</source>
         <translation>%1: Der Ordner existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>MethodOptions</name>
+    <message>
+        <source>act-order</source>
+        <translation>act-order</translation>
+    </message>
+    <message>
+        <source>static groups</source>
+        <translation>statische Gruppen</translation>
+    </message>
+    <message>
+        <source>damp %1</source>
+        <translation>Dämpfung %1</translation>
+    </message>
+    <message>
+        <source>clip search</source>
+        <translation>Clipping-Suche</translation>
+    </message>
+    <message>
+        <source>α %1</source>
+        <translation>α %1</translation>
+    </message>
+    <message>
+        <source>smoothed α %1</source>
+        <translation>geglättet α %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>act-order: %1</source>
+        <translation>act-order: %1</translation>
+    </message>
+    <message>
+        <source>static groups: %1</source>
+        <translation>statische Gruppen: %1</translation>
+    </message>
+    <message>
+        <source>damping: %1 × mean diag(H)</source>
+        <translation>Dämpfung: %1 × mittlere diag(H)</translation>
+    </message>
+    <message>
+        <source>clip search: %1</source>
+        <translation>Clipping-Suche: %1</translation>
+    </message>
+    <message>
+        <source>smoothing: %1</source>
+        <translation>Glättung: %1</translation>
+    </message>
+    <message>
+        <source>α (migration strength): %1</source>
+        <translation>α (Migrationsstärke): %1</translation>
     </message>
 </context>
 <context>
@@ -1129,7 +1378,7 @@ Voreinstellungen: %1.</translation>
     <name>PlanWeightHooks</name>
     <message>
         <source>%1: %2 needs calibration data</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 benötigt Kalibrierungsdaten</translation>
     </message>
 </context>
 <context>
@@ -1219,83 +1468,87 @@ Voreinstellungen: %1.</translation>
     </message>
     <message>
         <source>GPTQ</source>
-        <translation type="unfinished"></translation>
+        <translation>GPTQ</translation>
     </message>
     <message>
         <source>AWQ</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ</translation>
     </message>
     <message>
         <source>SmoothQuant</source>
-        <translation type="unfinished"></translation>
+        <translation>SmoothQuant</translation>
     </message>
     <message>
         <source>W8A8</source>
-        <translation type="unfinished"></translation>
+        <translation>W8A8</translation>
     </message>
     <message>
         <source>a number above 0 and at most 10</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl größer als 0 und höchstens 10</translation>
     </message>
     <message>
         <source>a number from 0 to 1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl von 0 bis 1</translation>
     </message>
     <message>
         <source>%1, α = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, α = %2</translation>
     </message>
     <message>
         <source>, act-order, static groups</source>
-        <translation type="unfinished"></translation>
+        <translation>, act-order, statische Gruppen</translation>
     </message>
     <message>
         <source>, act-order</source>
-        <translation type="unfinished"></translation>
+        <translation>, act-order</translation>
     </message>
     <message>
         <source>, clip search</source>
-        <translation type="unfinished"></translation>
+        <translation>, Clipping-Suche</translation>
     </message>
     <message>
         <source>, smoothed (α = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>, geglättet (α = %1)</translation>
     </message>
     <message>
         <source>a whole number from 1 to %1</source>
-        <translation type="unfinished">eine ganze Zahl von 0 bis %1 {1 ?}</translation>
+        <translation>eine ganze Zahl von 1 bis %1</translation>
     </message>
     <message>
         <source>&quot;documents&quot; or &quot;random&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;documents&quot; oder &quot;random&quot;</translation>
     </message>
     <message>
         <source>a whole number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl von 0 oder mehr</translation>
     </message>
     <message>
         <source>a fraction from 0 up to (not including) 1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Anteil von 0 bis ausschließlich 1</translation>
     </message>
     <message>
         <source>%1: unknown field &quot;%2&quot; (known: mode, samples, seqlen, seed, sample_rows, holdout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Unbekanntes Feld &quot;%2&quot; (bekannt: mode, samples, seqlen, seed, sample_rows, holdout)</translation>
     </message>
     <message>
         <source>%1: unknown field &quot;%2&quot; (known: default, overrides, calibration)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Unbekanntes Feld &quot;%2&quot; (bekannt: default, overrides, calibration)</translation>
     </message>
     <message>
         <source>%1: &quot;calibration&quot; must be an object, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;calibration&quot; muss ein Objekt sein, ist aber %2</translation>
     </message>
     <message>
         <source>%1 read the same input, so they must treat it alike: AWQ and smoothing fold one scale into the operation before them, and W8A8 rounds the input itself. Give them the same method (awq, smoothquant or w8a8) or smoothing with the same alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lesen dieselbe Eingabe und müssen sie daher gleich behandeln: AWQ und Glättung rechnen eine Skala in die Operation vor ihnen ein, und W8A8 rundet die Eingabe selbst. Geben Sie ihnen dieselbe Methode (awq, smoothquant oder w8a8) oder Glättung mit demselben alpha</translation>
     </message>
     <message>
-        <source>%1: smoothing scales the layer&apos;s input channels and folds the scales into the operation before it, but this layer has none to fold them into (its inputs are mixed by attention over shared key/value heads)</source>
-        <translation type="unfinished"></translation>
+        <source>%1: nothing before these layers can absorb an input scale (their inputs are mixed by attention over shared key/value heads), so AWQ does not scale them and only searches their clipping, as llm-awq does</source>
+        <translation>%1: Nichts vor diesen Schichten kann eine Eingabeskala aufnehmen (ihre Eingaben werden durch Attention über gemeinsame Key/Value-Heads gemischt), daher skaliert AWQ sie nicht und sucht nur ihr Clipping, wie llm-awq es tut</translation>
+    </message>
+    <message>
+        <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
+        <translation>%1: Nichts vor diesen Schichten kann eine Glättungsskala aufnehmen (ihre Eingaben werden durch Attention über gemeinsame Key/Value-Heads gemischt), daher werden sie nicht geglättet: SmoothQuant quantisiert sie als reines W8A8, wie es die Referenzimplementierung tut</translation>
     </message>
 </context>
 <context>
@@ -1333,37 +1586,69 @@ Voreinstellungen: %1.</translation>
     <name>QuantizationPipeline</name>
     <message>
         <source>%1: %2 needs calibration data, and none was given</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 benötigt Kalibrierungsdaten, aber es wurden keine angegeben</translation>
     </message>
     <message numerus="yes">
         <source>Preparing %n calibration window(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vorbereitung von %n Kalibrierungsfenster</numerusform>
+            <numerusform>Vorbereitung von %n Kalibrierungsfenstern</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>Das Modell hat keine lineare Schicht namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Block %1 of %2</source>
+        <translation>Block %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1: running the calibration windows</source>
+        <translation>%1: Kalibrierungsfenster werden durchlaufen</translation>
+    </message>
+    <message>
+        <source>%1: passing the quantized outputs on</source>
+        <translation>%1: Quantisierte Ausgaben werden weitergereicht</translation>
+    </message>
+    <message>
+        <source>Output layer</source>
+        <translation>Ausgabeschicht</translation>
+    </message>
+    <message>
+        <source>not quantized: it shares its input scale with %1, which has non-finite weights</source>
+        <translation>nicht quantisiert: Die Schicht teilt ihre Eingabeskala mit %1, deren Gewichte nicht endlich sind</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1: %2 auf %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 needs calibration data, and none reached it</source>
+        <translation>%1: %2 benötigt Kalibrierungsdaten, hat aber keine erhalten</translation>
     </message>
 </context>
 <context>
     <name>RtnClipSearch</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: the clip search needs the Gram matrix of the layer&apos;s inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Clipping-Suche benötigt die Gram-Matrix der Eingaben der Schicht</translation>
     </message>
     <message>
         <source>%1: the layer has %2 input channels, its input statistics %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Schicht hat %2 Eingabekanäle, ihre Eingabestatistiken %3</translation>
     </message>
     <message>
         <source>RTN: searching clipping ranges for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RTN: Clipping-Bereiche für %1 werden gesucht</translation>
     </message>
     <message>
         <source>clip search shrank %1 % of the groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Clipping-Suche hat %1 % der Gruppen verkleinert</translation>
     </message>
 </context>
 <context>
@@ -1530,39 +1815,39 @@ Voreinstellungen: %1.</translation>
     <name>SmoothQuant</name>
     <message>
         <source>%1: the weight at [%2, %3] is not finite; W8A8 and SmoothQuant need finite weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Gewicht bei [%2, %3] ist nicht endlich; W8A8 und SmoothQuant benötigen endliche Gewichte</translation>
     </message>
     <message>
         <source>%1 and %2 read the same input but have %3 and %4 input features</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 lesen dieselbe Eingabe, haben aber %3 und %4 Eingabemerkmale</translation>
     </message>
     <message>
         <source>the SmoothQuant α must be between 0 and 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das α von SmoothQuant muss zwischen 0 und 1 liegen, nicht %1</translation>
     </message>
     <message>
         <source>the inputs have %1 channels but the weights %2 input features</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingaben haben %1 Kanäle, die Gewichte aber %2 Eingabemerkmale</translation>
     </message>
     <message>
         <source>the smoothing scale of input channel %1 is not finite (max |x| = %2, max |w| = %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Glättungsskala von Eingabekanal %1 ist nicht endlich (max |x| = %2, max |w| = %3)</translation>
     </message>
     <message>
         <source>%1: smoothing needs the maximum |x| of the layer&apos;s inputs from calibration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Glättung benötigt das Maximum von |x| der Eingaben der Schicht aus der Kalibrierung</translation>
     </message>
     <message>
         <source>%1: the calibration statistics have %2 input channels, the layer %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Kalibrierungsstatistiken haben %2 Eingabekanäle, die Schicht %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>α = %1, smoothing scales %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>α = %1, Glättungsskalen %2 bis %3</translation>
     </message>
 </context>
 <context>
@@ -1732,32 +2017,6 @@ Voreinstellungen: %1.</translation>
     </message>
 </context>
 <context>
-    <name>WeightQuantization</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>not quantized: %1 NaN and %2 infinite weight(s), the first at %3</source>
-        <translation>Nicht quantisiert: %1 NaN- und %2 unendliche Gewicht(e), das erste bei %3</translation>
-    </message>
-    <message>
-        <source>the model has no linear layer named &quot;%1&quot;</source>
-        <translation>Das Modell hat keine lineare Schicht namens &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Quantizing %1</source>
-        <translation>%1 wird quantisiert</translation>
-    </message>
-    <message numerus="yes">
-        <source>Quantized %n layer(s)</source>
-        <translation>
-            <numerusform>%n Schicht quantisiert</numerusform>
-            <numerusform>%n Schichten quantisiert</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>WeightScan</name>
     <message>
         <source>Checking %1 for NaN and Inf</source>
@@ -1796,7 +2055,98 @@ Voreinstellungen: %1.</translation>
     </message>
     <message>
         <source>QuantBench</source>
-        <translation type="unfinished">QuantBench</translation>
+        <translation>QuantBench</translation>
+    </message>
+    <message>
+        <source>Load the plan from the recipe FILE after opening (with --screenshot).</source>
+        <translation>Den Plan nach dem Öffnen aus der Rezeptdatei FILE laden (mit --screenshot).</translation>
+    </message>
+</context>
+<context>
+    <name>qb::CalibrationPanel</name>
+    <message>
+        <source>True-sequential</source>
+        <translation>Streng sequenziell</translation>
+    </message>
+    <message>
+        <source>The text the calibration windows are taken from (UTF-8; documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line). GPTQ, AWQ, SmoothQuant, W8A8, the clip search and smoothing need it; with it, every quantized layer&apos;s output error is measured too</source>
+        <translation>Der Text, aus dem die Kalibrierungsfenster entnommen werden (UTF-8; Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile). GPTQ, AWQ, SmoothQuant, W8A8, die Clipping-Suche und die Glättung benötigen ihn; damit wird auch der Ausgabefehler jeder quantisierten Schicht gemessen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Calibration samples: documents, or random windows</source>
+        <translation>Kalibrierungsstichproben: Dokumente oder Zufallsfenster</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens per sample, the start-of-text token included</source>
+        <translation>Tokens pro Stichprobe, einschließlich des Textanfangs-Tokens</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>random windows</source>
+        <translation>Zufallsfenster</translation>
+    </message>
+    <message>
+        <source>Documents: each document from its start, in file order. Random windows: windows of exactly the sequence length at random places of the whole text</source>
+        <translation>Dokumente: jedes Dokument ab seinem Anfang, in Dateireihenfolge. Zufallsfenster: Fenster von genau der Sequenzlänge an zufälligen Stellen des gesamten Textes</translation>
+    </message>
+    <message>
+        <source>Seed of the random windows and of the input rows sampled for AWQ&apos;s and SmoothQuant&apos;s searches</source>
+        <translation>Seed der Zufallsfenster und der Eingabezeilen, die für die Suchen von AWQ und SmoothQuant gezogen werden</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Share of the samples (the last ones) the quantizers do not see: each layer&apos;s output error is measured on them</source>
+        <translation>Anteil der Stichproben (die letzten), den die Quantisierer nicht sehen: Auf ihnen wird der Ausgabefehler jeder Schicht gemessen</translation>
+    </message>
+    <message>
+        <source>Calibrate every layer on the inputs the model gives with everything before it already quantized (GPTQ&apos;s true-sequential). Off: on the full-precision model&apos;s inputs, one pass per block, as AWQ does</source>
+        <translation>Jede Schicht auf den Eingaben kalibrieren, die das Modell liefert, wenn alles vor ihr bereits quantisiert ist (true-sequential von GPTQ). Aus: auf den Eingaben des Modells in voller Genauigkeit, ein Durchlauf pro Block, wie bei AWQ</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>als</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>Stichproben:</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>Kalibrierungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>Zurückgehalten:</translation>
     </message>
 </context>
 <context>
@@ -2151,10 +2501,6 @@ Voreinstellungen: %1.</translation>
         <translation>Gewichts-MSE</translation>
     </message>
     <message>
-        <source>Rel. error</source>
-        <translation>Rel. Fehler</translation>
-    </message>
-    <message>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
@@ -2223,18 +2569,6 @@ Voreinstellungen: %1.</translation>
         <translation>Noch nicht quantisiert</translation>
     </message>
     <message>
-        <source>%1
-MSE %2
-relative error %3
-SQNR %4 dB
-max |error| %5%6</source>
-        <translation>%1
-MSE %2
-relativer Fehler %3
-SQNR %4 dB
-max. |Fehler| %5%6</translation>
-    </message>
-    <message>
         <source>The settings changed since this result</source>
         <translation>Die Einstellungen haben sich seit diesem Ergebnis geändert</translation>
     </message>
@@ -2248,7 +2582,116 @@ max. |Fehler| %5%6</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Change the calibration settings</source>
+        <translation>Kalibrierungseinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>Ausgabe-MSE</translation>
+    </message>
+    <message>
+        <source>Output error</source>
+        <translation>Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>Weight error</source>
+        <translation>Gewichtsfehler</translation>
+    </message>
+    <message>
+        <source>Settings of the layer&apos;s method: GPTQ&apos;s act-order, static groups and damping, RTN&apos;s clip search, smoothing and its α (double-click to edit)</source>
+        <translation>Einstellungen der Methode der Schicht: act-order, statische Gruppen und Dämpfung von GPTQ, Clipping-Suche von RTN, Glättung und ihr α (zum Bearbeiten doppelklicken)</translation>
+    </message>
+    <message>
+        <source>quantized; kept (full precision, as planned); skipped (could not be quantized); not run (a cancelled run stopped before it); stale (the settings changed since)</source>
+        <translation>quantisiert; beibehalten (volle Genauigkeit, wie geplant); übersprungen (konnte nicht quantisiert werden); nicht ausgeführt (ein abgebrochener Lauf endete vorher); veraltet (die Einstellungen haben sich seitdem geändert)</translation>
+    </message>
+    <message>
+        <source>Mean squared difference between the layer&apos;s outputs with the original and with the quantized weights, on held-out calibration tokens: the error the rest of the model sees</source>
+        <translation>Mittlere quadratische Abweichung zwischen den Ausgaben der Schicht mit den ursprünglichen und mit den quantisierten Gewichten, auf zurückgehaltenen Kalibrierungstokens: der Fehler, den der Rest des Modells sieht</translation>
+    </message>
+    <message>
+        <source>‖Y − Ŷ‖ / ‖Y‖ of the layer&apos;s outputs on held-out calibration tokens</source>
+        <translation>‖Y − Ŷ‖ / ‖Y‖ der Ausgaben der Schicht auf zurückgehaltenen Kalibrierungstokens</translation>
+    </message>
+    <message>
+        <source>Weights: 8-bit symmetric per channel; inputs rounded to 8 bits per token</source>
+        <translation>Gewichte: 8 Bit symmetrisch pro Kanal; Eingaben pro Token auf 8 Bit gerundet</translation>
+    </message>
+    <message>
+        <source>%1 has no options of its own</source>
+        <translation>%1 hat keine eigenen Optionen</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Zum Bearbeiten doppelklicken</translation>
+    </message>
+    <message>
+        <source>Not reached: the run was cancelled before this layer, which stays in full precision</source>
+        <translation>Nicht erreicht: Der Lauf wurde vor dieser Schicht abgebrochen, sie bleibt in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>MSE %1, relative error %2, SQNR %3 dB</source>
+        <translation>MSE %1, relativer Fehler %2, SQNR %3 dB</translation>
+    </message>
+    <message>
+        <source>Output error not measured: the run had no calibration text</source>
+        <translation>Ausgabefehler nicht gemessen: Der Lauf hatte keinen Kalibrierungstext</translation>
+    </message>
+    <message numerus="yes">
+        <source>Output error on the %n token(s) it was fitted on (none were held out): %1</source>
+        <translation>
+            <numerusform>Ausgabefehler auf dem %n Token, an das angepasst wurde (keine zurückgehalten): %1</numerusform>
+            <numerusform>Ausgabefehler auf den %n Tokens, an die angepasst wurde (keine zurückgehalten): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Output error on %n held-out token(s): %1</source>
+        <translation>
+            <numerusform>Ausgabefehler auf %n zurückgehaltenen Token: %1</numerusform>
+            <numerusform>Ausgabefehler auf %n zurückgehaltenen Tokens: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight error: MSE %1, relative error %2, SQNR %3 dB, max |error| %4</source>
+        <translation>Gewichtsfehler: MSE %1, relativer Fehler %2, SQNR %3 dB, max |Fehler| %4</translation>
+    </message>
+    <message>
+        <source>GPTQ fell back to round-to-nearest</source>
+        <translation>GPTQ ist auf Runden zum nächsten Wert zurückgefallen</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPTQ damping %1 × mean diag(H), raised %n time(s)</source>
+        <translation>
+            <numerusform>GPTQ-Dämpfung %1 × mittlere diag(H), %n-mal erhöht</numerusform>
+            <numerusform>GPTQ-Dämpfung %1 × mittlere diag(H), %n-mal erhöht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPTQ damping %1 × mean diag(H)</source>
+        <translation>GPTQ-Dämpfung %1 × mittlere diag(H)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Quantized in %1 s</source>
+        <translation>Quantisiert in %1 s</translation>
+    </message>
+    <message>
+        <source>The calibration settings changed since this result</source>
+        <translation>Die Kalibrierungseinstellungen haben sich seit diesem Ergebnis geändert</translation>
+    </message>
+    <message>
+        <source>Quantized in %1 ms</source>
+        <translation>Quantisiert in %1 ms</translation>
     </message>
 </context>
 <context>
@@ -2326,16 +2769,8 @@ max. |Fehler| %5%6</translation>
         <translation>&amp;Ausgewählte Schichten quantisieren</translation>
     </message>
     <message>
-        <source>Quantize the selected layers as the plan says and measure their weight error</source>
-        <translation>Die ausgewählten Schichten gemäß dem Plan quantisieren und ihren Gewichtsfehler messen</translation>
-    </message>
-    <message>
         <source>Quantize &amp;All Layers</source>
         <translation>A&amp;lle Schichten quantisieren</translation>
-    </message>
-    <message>
-        <source>Quantize every layer as the plan says and measure its weight error</source>
-        <translation>Jede Schicht gemäß dem Plan quantisieren und ihren Gewichtsfehler messen</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -2586,6 +3021,224 @@ max. |Fehler| %5%6</translation>
         <source>synthetic: %1, random weights</source>
         <translation>synthetisch: %1, zufällige Gewichte</translation>
     </message>
+    <message>
+        <source>Reading the calibration text %1</source>
+        <translation>Kalibrierungstext %1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>Quantize the selected layers as the plan says, the others kept in full precision, and measure their errors</source>
+        <translation>Die ausgewählten Schichten nach dem Plan quantisieren, die übrigen in voller Genauigkeit beibehalten, und ihre Fehler messen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;libration Settings…</source>
+        <translation>&amp;Kalibrierungseinstellungen…</translation>
+    </message>
+    <message>
+        <source>The text and the samples the quantizers calibrate on</source>
+        <translation>Der Text und die Stichproben, auf denen die Quantisierer kalibrieren</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>The plan cannot run on this model: %1</source>
+        <translation>Der Plan kann auf diesem Modell nicht ausgeführt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more problem(s))</source>
+        <translation>
+            <numerusform>(und %n weiteres Problem)</numerusform>
+            <numerusform>(und %n weitere Probleme)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bundled %1</source>
+        <translation>die mitgelieferte Datei %1</translation>
+    </message>
+    <message>
+        <source>none: choose a UTF-8 text file</source>
+        <translation>keiner: Wählen Sie eine UTF-8-Textdatei</translation>
+    </message>
+    <message>
+        <source>RTN with %1</source>
+        <translation>RTN mit %1</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) of %1 tokens</source>
+        <translation>
+            <numerusform>%n Stichprobe mit %1 Tokens</numerusform>
+            <numerusform>%n Stichproben mit %1 Tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calibration: none (not needed by this plan; with a text, each layer&apos;s output error is measured too).</source>
+        <translation>Kalibrierung: keine (von diesem Plan nicht benötigt; mit einem Text wird auch der Ausgabefehler jeder Schicht gemessen).</translation>
+    </message>
+    <message>
+        <source>to measure the output errors</source>
+        <translation>zur Messung der Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>needed by %1</source>
+        <translation>benötigt von %1</translation>
+    </message>
+    <message>
+        <source>Calibration: %1 from %2, %3 held out · %4</source>
+        <translation>Kalibrierung: %1 aus %2, %3 zurückgehalten · %4</translation>
+    </message>
+    <message>
+        <source>each a document from its start</source>
+        <translation>jeweils ein Dokument ab seinem Anfang</translation>
+    </message>
+    <message>
+        <source>at random places (seed %1)</source>
+        <translation>an zufälligen Stellen (Seed %1)</translation>
+    </message>
+    <message>
+        <source>Last run: without calibration data.</source>
+        <translation>Letzter Lauf: ohne Kalibrierungsdaten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last run: fitted on %n window(s) (%1 tokens), output errors measured on %2 held-out window(s) (%3 tokens).</source>
+        <translation>
+            <numerusform>Letzter Lauf: angepasst auf %n Fenster (%1 Tokens), Ausgabefehler gemessen auf %2 zurückgehaltenen Fenster(n) (%3 Tokens).</numerusform>
+            <numerusform>Letzter Lauf: angepasst auf %n Fenstern (%1 Tokens), Ausgabefehler gemessen auf %2 zurückgehaltenen Fenster(n) (%3 Tokens).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan cannot run on this model:
+%1</source>
+        <translation>Der Plan kann auf diesem Modell nicht ausgeführt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The plan cannot run on this model: see the Issues panel.</source>
+        <translation>Der Plan kann auf diesem Modell nicht ausgeführt werden: Details im Bereich Probleme.</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text first.</source>
+        <translation>Wählen Sie zuerst einen Kalibrierungstext.</translation>
+    </message>
+    <message>
+        <source>Export an Incomplete Run?</source>
+        <translation>Unvollständigen Lauf exportieren?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last quantization of this plan was cancelled: %n layer(s) were not reached and would be exported in full precision (the report beside the checkpoint says so).</source>
+        <translation>
+            <numerusform>Die letzte Quantisierung dieses Plans wurde abgebrochen: %n Schicht wurde nicht erreicht und würde in voller Genauigkeit exportiert (der Bericht neben dem Checkpoint vermerkt dies).</numerusform>
+            <numerusform>Die letzte Quantisierung dieses Plans wurde abgebrochen: %n Schichten wurden nicht erreicht und würden in voller Genauigkeit exportiert (der Bericht neben dem Checkpoint vermerkt dies).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Incomplete</source>
+        <translation>Unvollständig exportieren</translation>
+    </message>
+    <message>
+        <source>Quantize Everything First</source>
+        <translation>Zuerst alles quantisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported a cancelled run: %n layer(s) were not reached and are stored in full precision.</source>
+        <translation>
+            <numerusform>Abgebrochener Lauf exportiert: %n Schicht wurde nicht erreicht und ist in voller Genauigkeit gespeichert.</numerusform>
+            <numerusform>Abgebrochener Lauf exportiert: %n Schichten wurden nicht erreicht und sind in voller Genauigkeit gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The quantization run was cancelled: %n layer(s) were not reached and stay in full precision; the layers finished before are shown.</source>
+        <translation>
+            <numerusform>Der Quantisierungslauf wurde abgebrochen: %n Schicht wurde nicht erreicht und bleibt in voller Genauigkeit; die zuvor fertiggestellten Schichten werden angezeigt.</numerusform>
+            <numerusform>Der Quantisierungslauf wurde abgebrochen: %n Schichten wurden nicht erreicht und bleiben in voller Genauigkeit; die zuvor fertiggestellten Schichten werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cancelled; what was finished is shown.</source>
+        <translation>%1: abgebrochen; das bereits Fertiggestellte wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Quantize every layer as the plan says, block by block, and measure each layer&apos;s output and weight errors</source>
+        <translation>Jede Schicht nach dem Plan Block für Block quantisieren und die Ausgabe- und Gewichtsfehler jeder Schicht messen</translation>
+    </message>
+    <message>
+        <source>Windows: %1, %2 — %3.</source>
+        <translation>Fenster: %1, %2 — %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The calibration text gave %1 of the %n sample(s) asked for: it has fewer documents. Random windows take more samples from the same text.</source>
+        <translation>
+            <numerusform>Der Kalibrierungstext lieferte nur %1 der %n angeforderten Stichprobe: Er hat weniger Dokumente. Zufallsfenster entnehmen demselben Text mehr Stichproben.</numerusform>
+            <numerusform>Der Kalibrierungstext lieferte nur %1 der %n angeforderten Stichproben: Er hat weniger Dokumente. Zufallsfenster entnehmen demselben Text mehr Stichproben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calibration: a text is needed (by %1), but none is chosen.</source>
+        <translation>Kalibrierung: Ein Text wird benötigt (von %1), aber keiner ist ausgewählt.</translation>
+    </message>
+    <message>
+        <source>A calibration text is needed (by %1): choose a text file in the Calibration panel.</source>
+        <translation>Ein Kalibrierungstext wird benötigt (von %1): Wählen Sie im Bereich Kalibrierung eine Textdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>qb::MethodOptionsEditor</name>
+    <message>
+        <source>no options</source>
+        <translation>keine Optionen</translation>
+    </message>
+    <message>
+        <source>act-order</source>
+        <translation>act-order</translation>
+    </message>
+    <message>
+        <source>static groups</source>
+        <translation>statische Gruppen</translation>
+    </message>
+    <message>
+        <source>damp</source>
+        <translation>Dämpfung</translation>
+    </message>
+    <message>
+        <source>clip search</source>
+        <translation>Clipping-Suche</translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation>glätten</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>GPTQ: quantize the columns in order of decreasing Hessian diagonal (the inputs&apos; energy), which helps at low bit widths</source>
+        <translation>GPTQ: die Spalten absteigend nach der Diagonale der Hesse-Matrix (der Energie der Eingaben) quantisieren, was bei geringen Bitbreiten hilft</translation>
+    </message>
+    <message>
+        <source>GPTQ: compute every group&apos;s grid from the unchanged weights before quantizing, so that act-order keeps groups of adjacent columns (for loaders without a column permutation)</source>
+        <translation>GPTQ: das Raster jeder Gruppe vor dem Quantisieren aus den unveränderten Gewichten berechnen, damit act-order Gruppen benachbarter Spalten beibehält (für Loader ohne Spaltenpermutation)</translation>
+    </message>
+    <message>
+        <source>GPTQ: added to the Hessian&apos;s diagonal, as a fraction of its mean; raised ten-fold while the Hessian is not positive definite</source>
+        <translation>GPTQ: wird zur Diagonale der Hesse-Matrix addiert, als Anteil ihres Mittelwerts; verzehnfacht, solange die Hesse-Matrix nicht positiv definit ist</translation>
+    </message>
+    <message>
+        <source>RTN: search each group&apos;s clipping range for the smallest output error on the calibration inputs</source>
+        <translation>RTN: für jede Gruppe den Clipping-Bereich mit dem kleinsten Ausgabefehler auf den Kalibrierungseingaben suchen</translation>
+    </message>
+    <message>
+        <source>SmoothQuant smoothing first: move the activations&apos; outlier channels into the weights with strength α, folding the scale into the operation before the layer</source>
+        <translation>Zuerst SmoothQuant-Glättung: die Ausreißerkanäle der Aktivierungen mit Stärke α in die Gewichte verschieben und die Skala in die Operation vor der Schicht einrechnen</translation>
+    </message>
+    <message>
+        <source>Migration strength α: 0 leaves the activations as they are, 1 moves all of their range into the weights</source>
+        <translation>Migrationsstärke α: 0 lässt die Aktivierungen unverändert, 1 verschiebt ihren gesamten Wertebereich in die Gewichte</translation>
+    </message>
 </context>
 <context>
     <name>qb::PlanDefaultsBar</name>
@@ -2604,6 +3257,10 @@ max. |Fehler| %5%6</translation>
     <message>
         <source>group</source>
         <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 options:</source>
+        <translation>Optionen für %1:</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,30 @@
             <numerusform>%1: %n documents</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n window(s) fitted on (%1 tokens)</source>
+        <translation>
+            <numerusform>%n window fitted on (%1 tokens)</numerusform>
+            <numerusform>%n windows fitted on (%1 tokens)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n held out to measure the output errors (%1 tokens)</source>
+        <translation>
+            <numerusform>, %n held out to measure the output errors (%1 tokens)</numerusform>
+            <numerusform>, %n held out to measure the output errors (%1 tokens)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FakeQuantExporter</name>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n layer rounds its input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes that layer with full-precision activations</numerusform>
+            <numerusform>%n layers round their input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes those layers with full-precision activations</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LayerSequentialCapture</name>
@@ -52,9 +76,9 @@
     <name>QuantizationPipeline</name>
     <message numerus="yes">
         <source>Preparing %n calibration window(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Preparing %n calibration window</numerusform>
+            <numerusform>Preparing %n calibration windows</numerusform>
         </translation>
     </message>
 </context>
@@ -65,16 +89,6 @@
         <translation>
             <numerusform>the file is %n byte long, too short to hold the 8-byte header length</numerusform>
             <numerusform>the file is %n bytes long, too short to hold the 8-byte header length</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>WeightQuantization</name>
-    <message numerus="yes">
-        <source>Quantized %n layer(s)</source>
-        <translation>
-            <numerusform>Quantized %n layer</numerusform>
-            <numerusform>Quantized %n layers</numerusform>
         </translation>
     </message>
 </context>
@@ -131,6 +145,27 @@
             <numerusform>Set %1 of %n layers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Output error on the %n token(s) it was fitted on (none were held out): %1</source>
+        <translation>
+            <numerusform>Output error on the %n token it was fitted on (none were held out): %1</numerusform>
+            <numerusform>Output error on the %n tokens it was fitted on (none were held out): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Output error on %n held-out token(s): %1</source>
+        <translation>
+            <numerusform>Output error on %n held-out token: %1</numerusform>
+            <numerusform>Output error on %n held-out tokens: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>GPTQ damping %1 × mean diag(H), raised %n time(s)</source>
+        <translation>
+            <numerusform>GPTQ damping %1 × mean diag(H), raised once</numerusform>
+            <numerusform>GPTQ damping %1 × mean diag(H), raised %n times</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qb::MainWindow</name>
@@ -139,6 +174,55 @@
         <translation>
             <numerusform>Quantizing %n layer</numerusform>
             <numerusform>Quantizing %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more problem(s))</source>
+        <translation>
+            <numerusform>(and %n more problem)</numerusform>
+            <numerusform>(and %n more problems)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) of %1 tokens</source>
+        <translation>
+            <numerusform>%n sample of %1 tokens</numerusform>
+            <numerusform>%n samples of %1 tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last run: fitted on %n window(s) (%1 tokens), output errors measured on %2 held-out window(s) (%3 tokens).</source>
+        <translation>
+            <numerusform>Last run: fitted on %n window (%1 tokens), output errors measured on %2 held-out window(s) (%3 tokens).</numerusform>
+            <numerusform>Last run: fitted on %n windows (%1 tokens), output errors measured on %2 held-out window(s) (%3 tokens).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last quantization of this plan was cancelled: %n layer(s) were not reached and would be exported in full precision (the report beside the checkpoint says so).</source>
+        <translation>
+            <numerusform>The last quantization of this plan was cancelled: %n layer was not reached and would be exported in full precision (the report beside the checkpoint says so).</numerusform>
+            <numerusform>The last quantization of this plan was cancelled: %n layers were not reached and would be exported in full precision (the report beside the checkpoint says so).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported a cancelled run: %n layer(s) were not reached and are stored in full precision.</source>
+        <translation>
+            <numerusform>Exported a cancelled run: %n layer was not reached and is stored in full precision.</numerusform>
+            <numerusform>Exported a cancelled run: %n layers were not reached and are stored in full precision.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The quantization run was cancelled: %n layer(s) were not reached and stay in full precision; the layers finished before are shown.</source>
+        <translation>
+            <numerusform>The quantization run was cancelled: %n layer was not reached and stays in full precision; the layers finished before are shown.</numerusform>
+            <numerusform>The quantization run was cancelled: %n layers were not reached and stay in full precision; the layers finished before are shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The calibration text gave %1 of the %n sample(s) asked for: it has fewer documents. Random windows take more samples from the same text.</source>
+        <translation>
+            <numerusform>The calibration text gave %1 of the %n sample asked for: it has fewer documents. Random windows take more samples from the same text.</numerusform>
+            <numerusform>The calibration text gave %1 of the %n samples asked for: it has fewer documents. Random windows take more samples from the same text.</numerusform>
         </translation>
     </message>
 </context>

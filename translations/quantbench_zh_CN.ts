@@ -2,105 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Block %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: running the calibration windows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: passing the quantized outputs on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not quantized: it shares its input scale with %1, which has non-finite weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 on %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 needs calibration data, and none reached it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>smoothed with α = %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AwqQuantizer</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>AWQ&apos;s scale search was given no layers</source>
-        <translation type="unfinished"></translation>
+        <translation>未向 AWQ 的缩放因子搜索提供任何层</translation>
     </message>
     <message>
         <source>%1: no weights to quantize</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：没有要量化的权重</translation>
     </message>
     <message>
         <source>%1: the layer has %2 input channels, its input statistics %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：该层有 %2 个输入通道，而其输入统计量有 %3 个</translation>
     </message>
     <message>
         <source>AWQ: searching input scales for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ：正在为 %1 搜索输入缩放因子</translation>
     </message>
     <message>
         <source>%1: AWQ&apos;s scale search found no ratio with a finite loss</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：AWQ 的缩放因子搜索未找到损失有限的比例</translation>
     </message>
     <message>
         <source>AWQ was given no layers to quantize</source>
-        <translation type="unfinished"></translation>
+        <translation>未向 AWQ 提供任何要量化的层</translation>
     </message>
     <message>
         <source>%1: AWQ needs the mean |x| of the layer&apos;s inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：AWQ 需要该层输入的平均 |x|</translation>
     </message>
     <message>
         <source>%1: AWQ&apos;s clip search needs input rows of the layer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：AWQ 的截断搜索需要该层的输入行</translation>
     </message>
     <message>
         <source>%1: the layer has %2 input channels, its input rows %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：该层有 %2 个输入通道，而其输入行有 %3 个</translation>
     </message>
     <message>
         <source>AWQ: clipping and quantizing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ：正在截断并量化 %1</translation>
     </message>
     <message>
         <source>no clip search (query/key layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>无截断搜索（query/key 层）</translation>
     </message>
     <message>
         <source>clip search shrank %1 % of the groups</source>
-        <translation type="unfinished"></translation>
+        <translation>截断搜索缩小了 %1 % 的分组</translation>
     </message>
     <message>
         <source>AWQ scale ratio %1; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ 缩放比例 %1；%2</translation>
     </message>
     <message>
         <source>AWQ&apos;s output loss needs Σ x xᵀ of the layer&apos;s inputs (%1 × %1 over at least one row), not %2 × %3 over %4 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ 的输出损失需要该层输入的 Σ x xᵀ（%1 × %1，至少基于一行），而不是 %2 × %3（基于 %4 行）</translation>
     </message>
     <message>
         <source>not scaled (nothing before the layer to fold a scale into); %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未缩放（该层之前没有可折叠缩放因子的操作）；%1</translation>
     </message>
 </context>
 <context>
@@ -127,7 +92,7 @@
     </message>
     <message>
         <source>the held-out fraction must be from 0 up to (not including) 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>留出比例必须在 0 到 1 之间（不含 1），而不是 %1</translation>
     </message>
 </context>
 <context>
@@ -178,10 +143,6 @@
     <message>
         <source>List a model&apos;s quantizable linear layers and check its weights</source>
         <translation>列出模型中可量化的线性层并检查其权重</translation>
-    </message>
-    <message>
-        <source>Quantize a model and write a fake-quant (dequantized) checkpoint</source>
-        <translation>量化模型并写出伪量化（已反量化）检查点</translation>
     </message>
     <message>
         <source>Show this help and exit.</source>
@@ -408,14 +369,6 @@
         <translation>权重 MSE</translation>
     </message>
     <message>
-        <source>Rel. error</source>
-        <translation>相对误差</translation>
-    </message>
-    <message>
-        <source>SQNR dB</source>
-        <translation>SQNR dB</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -432,12 +385,6 @@
     <message>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
-    </message>
-    <message>
-        <source>Every quantizable linear layer is quantized as the plan says and stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads the result. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json are written beside them. The input is never written; the output appears only once complete.
-The plan is either given by --method (with --bits, --group, --sym/--asym) or read from a --recipe, whose default those flags then override. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>每个可量化线性层都按计划进行量化，并以反量化后的形式、使用原始 dtype 和相同的张量名称存储，因此原模型的任何加载器都能加载结果。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json 写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
-计划要么通过 --method（配合 --bits、--group、--sym/--asym）给出，要么从 --recipe 读取，此时上述选项会覆盖配方中的默认值。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder to quantize.</source>
@@ -466,10 +413,6 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     <message>
         <source>The folder to write. Must not exist unless --force is given.</source>
         <translation>要写入的文件夹。除非指定 --force，否则该文件夹不得已存在。</translation>
-    </message>
-    <message>
-        <source>Replace OUT_DIR if it exists (only once the new output is complete).</source>
-        <translation>若 OUT_DIR 已存在则替换它（仅在新输出完整后进行）。</translation>
     </message>
     <message>
         <source>Read the plan (a default and per-layer overrides) from this recipe JSON file.</source>
@@ -557,12 +500,6 @@ The plan is either given by --method (with --bits, --group, --sym/--asym) or rea
     <message>
         <source>%1 tokens/s (%2 s)</source>
         <translation>%1 token/s（%2 s）</translation>
-    </message>
-    <message>
-        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
-With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s.</source>
-        <translation>对文本中的每个文档单独计分（在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档），输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被更早的窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
-若给出计划（--method 或 --recipe），则按该计划量化的模型也会在相同的窗口上计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder to evaluate.</source>
@@ -697,14 +634,246 @@ Presets: %1.</source>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Quantize one layer from input rows and measure its output error</source>
+        <translation>根据输入行量化单个层并测量其输出误差</translation>
+    </message>
+    <message>
+        <source>Quantize a model with a plan and write the quantized checkpoint</source>
+        <translation>按计划量化模型并写出量化后的检查点</translation>
+    </message>
+    <message>
+        <source>Calibration text (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip search; with it, every layer&apos;s output error is measured too.</source>
+        <translation>校准文本（UTF-8；文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。GPTQ、AWQ、SmoothQuant 和截断搜索需要它；提供后还会测量每个层的输出误差。</translation>
+    </message>
+    <message>
+        <source>Calibration samples (default: the recipe&apos;s, else 128).</source>
+        <translation>校准样本数（默认：配方中的值，否则为 128）。</translation>
+    </message>
+    <message>
+        <source>Tokens per calibration sample (default: the recipe&apos;s, else 512).</source>
+        <translation>每个校准样本的 token 数（默认：配方中的值，否则为 512）。</translation>
+    </message>
+    <message>
+        <source>Seed of the random windows and the row samples (default 0).</source>
+        <translation>随机窗口和行采样的种子（默认 0）。</translation>
+    </message>
+    <message>
+        <source>Fraction of the samples kept out of calibration to measure the output errors on, from 0 to 0.9 (default 0.1).</source>
+        <translation>不参与校准、用于测量输出误差的样本比例，0 到 0.9（默认 0.1）。</translation>
+    </message>
+    <message>
+        <source>Calibrate every layer on the full-precision model&apos;s activations instead of on what the already quantized layers give (faster, usually less accurate).</source>
+        <translation>在全精度模型的激活值上校准每个层，而不是在已量化层给出的输出上校准（更快，但通常精度较低）。</translation>
+    </message>
+    <message>
+        <source>%1 is quantized with %2, which needs calibration data: give --calib TEXT</source>
+        <translation>%1 使用 %2 量化，需要校准数据：请指定 --calib TEXT</translation>
+    </message>
+    <message>
+        <source>none (no output errors measured)</source>
+        <translation>无（未测量输出误差）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) fitted on (%1 tokens)</source>
+        <translation>
+            <numerusform>用于拟合的窗口 %n 个（%1 个 token）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n held out to measure the output errors (%1 tokens)</source>
+        <translation>
+            <numerusform>，留出 %n 个用于测量输出误差（%1 个 token）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, none held out: output errors measured on the fitting rows</source>
+        <translation>，未留出：输出误差在拟合所用的行上测量</translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
+        <translation>对文本中的每个文档单独计分（在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档），输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被之前窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
+指定计划（--method 或 --recipe）时，还会在相同窗口上对按该计划量化的模型计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行；评估时会应用激活量化（W8A8）。</translation>
+    </message>
+    <message>
+        <source>--%1 must be FILE.safetensors:TENSOR, not &apos;%2&apos;</source>
+        <translation>--%1 必须是 FILE.safetensors:TENSOR，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: no such tensor in the file</source>
+        <translation>%1：文件中没有此张量</translation>
+    </message>
+    <message>
+        <source>%1: expected input rows of shape [rows, %2], found %3</source>
+        <translation>%1：输入行的形状应为 [rows, %2]，实际为 %3</translation>
+    </message>
+    <message>
+        <source>%1: the rows hold NaN or infinite values</source>
+        <translation>%1：这些行中包含 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <source>%1 already exists (use --force to replace it)</source>
+        <translation>%1 已存在（使用 --force 替换）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>Quantizes one linear layer of the model in isolation: its statistics come from the given calibration rows (the layer&apos;s inputs, e.g. recorded from the model), and its output error is measured on the given test rows: output_mse = mean over rows and outputs of (X Wᵀ − X Ŵᵀ)², rel_err = ‖ΔY‖ / ‖Y‖. AWQ judges its scales by the layer&apos;s own output, as the reference does for a single linear; SmoothQuant smooths the layer alone. --w8a8 with --method rtn is plain W8A8 (int8 per-channel weights, int8 per-token activations).</source>
+        <translation>单独量化模型中的一个线性层：其统计量来自给定的校准行（该层的输入，例如从模型中记录），其输出误差在给定的测试行上测量：output_mse = (X Wᵀ − X Ŵᵀ)² 在所有行和输出上的平均值，rel_err = ‖ΔY‖ / ‖Y‖。AWQ 依据该层自身的输出评判其缩放因子，与参考实现对单个线性层的处理一致；SmoothQuant 仅平滑该层。--w8a8 配合 --method rtn 即为普通 W8A8（int8 逐通道权重，int8 逐 token 激活）。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder holding the layer.</source>
+        <translation>包含该层的 Hugging Face 检查点文件夹。</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s module name, e.g. model.layers.0.self_attn.q_proj.</source>
+        <translation>该层的模块名称，例如 model.layers.0.self_attn.q_proj。</translation>
+    </message>
+    <message>
+        <source>Int8 per-token activations with int8 per-channel weights (with --method rtn or smoothquant).</source>
+        <translation>int8 逐 token 激活搭配 int8 逐通道权重（配合 --method rtn 或 smoothquant）。</translation>
+    </message>
+    <message>
+        <source>The calibration input rows [n, in].</source>
+        <translation>校准输入行 [n, in]。</translation>
+    </message>
+    <message>
+        <source>The input rows [n, in] to measure the output error on.</source>
+        <translation>用于测量输出误差的输入行 [n, in]。</translation>
+    </message>
+    <message>
+        <source>Write the quantized layer&apos;s dequantized weight (in the original input space) to this safetensors file.</source>
+        <translation>将量化层的反量化权重（位于原始输入空间）写入此 safetensors 文件。</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON instead of text.</source>
+        <translation>以 JSON 而不是文本输出结果。</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>必须指定 --%1</translation>
+    </message>
+    <message>
+        <source>--method is required (%1)</source>
+        <translation>必须指定 --method（%1）</translation>
+    </message>
+    <message>
+        <source>--w8a8 goes with --method rtn (plain W8A8) or smoothquant</source>
+        <translation>--w8a8 需配合 --method rtn（普通 W8A8）或 smoothquant 使用</translation>
+    </message>
+    <message>
+        <source>--method none leaves nothing to measure</source>
+        <translation>--method none 没有可测量的内容</translation>
+    </message>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>模型中没有名为 &quot;%1&quot; 的线性层</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>%1 calibration, %2 test</source>
+        <translation>校准 %1 行，测试 %2 行</translation>
+    </message>
+    <message>
+        <source>Output SQNR</source>
+        <translation>输出 SQNR</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3, not &apos;%4&apos;</source>
+        <translation>--%1 必须是 %2 到 %3 之间的数，而不是 &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>GPTQ: quantize the columns in descending order of their Hessian diagonal.</source>
+        <translation>GPTQ：按 Hessian 对角线值从大到小的顺序量化各列。</translation>
+    </message>
+    <message>
+        <source>GPTQ with --act-order: compute the group parameters up front, in column order.</source>
+        <translation>GPTQ 配合 --act-order：预先按列顺序计算分组参数。</translation>
+    </message>
+    <message>
+        <source>GPTQ: damping added to the Hessian diagonal, as a fraction of its mean (default 0.01).</source>
+        <translation>GPTQ：加到 Hessian 对角线上的阻尼，以其均值的比例表示（默认 0.01）。</translation>
+    </message>
+    <message>
+        <source>SmoothQuant and --smooth: migration strength from 0 to 1 (default 0.5).</source>
+        <translation>SmoothQuant 和 --smooth：迁移强度，0 到 1（默认 0.5）。</translation>
+    </message>
+    <message>
+        <source>RTN: search each group&apos;s clipping range against the layer&apos;s inputs.</source>
+        <translation>RTN：根据该层的输入搜索每个分组的截断范围。</translation>
+    </message>
+    <message>
+        <source>RTN, GPTQ: apply SmoothQuant&apos;s smoothing (--alpha) before quantizing.</source>
+        <translation>RTN、GPTQ：量化前先应用 SmoothQuant 的平滑（--alpha）。</translation>
+    </message>
+    <message>
+        <source>--damp must be above 0: without damping a singular Hessian cannot be inverted</source>
+        <translation>--damp 必须大于 0：没有阻尼时，奇异的 Hessian 矩阵无法求逆</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>输出 MSE</translation>
+    </message>
+    <message>
+        <source>Output rel. error</source>
+        <translation>输出相对误差</translation>
+    </message>
+    <message>
+        <source>Output SQNR dB</source>
+        <translation>输出 SQNR dB</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1：无法写入报告：%2</translation>
+    </message>
+    <message>
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. Every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
+计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default).</source>
+        <translation>检查点格式：fake（以源 dtype 存储的反量化权重；默认）。</translation>
+    </message>
+    <message>
+        <source>Also write the report (quant_report.json) to this file.</source>
+        <translation>同时将报告（quant_report.json）写入此文件。</translation>
+    </message>
+    <message>
+        <source>--format must be fake, not &apos;%1&apos;</source>
+        <translation>--format 必须是 fake，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Replace the output if it exists (only once the new output is complete).</source>
+        <translation>若输出已存在则替换它（仅在新输出完整后进行）。</translation>
     </message>
 </context>
 <context>
     <name>CpuSupport</name>
     <message>
         <source>This build of QuantBench uses instructions this processor does not have (%1). Rebuild it for this machine: scripts/build -DQB_CPU_ARCH=native</source>
-        <translation type="unfinished"></translation>
+        <translation>此 QuantBench 构建使用了该处理器不支持的指令（%1）。请为本机重新构建：scripts/build -DQB_CPU_ARCH=native</translation>
     </message>
 </context>
 <context>
@@ -725,16 +894,26 @@ Presets: %1.</source>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n 个层将其输入激活舍入为 int8（W8A8）；伪量化检查点只存储权重，因此其加载器会以全精度激活计算这些层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
+    </message>
 </context>
 <context>
     <name>GptqQuantizer</name>
     <message>
         <source>the inputs&apos; Hessian is not positive definite even with %1 × its mean diagonal added; rounded to nearest instead</source>
-        <translation type="unfinished"></translation>
+        <translation>即使加上 %1 × 平均对角线值，输入的 Hessian 矩阵仍不是正定的；已改用就近舍入</translation>
     </message>
     <message>
         <source>damping raised to %1 × the mean Hessian diagonal to make it invertible</source>
-        <translation type="unfinished"></translation>
+        <translation>阻尼已提高到 %1 × Hessian 平均对角线值，以使其可逆</translation>
     </message>
 </context>
 <context>
@@ -978,15 +1157,23 @@ Presets: %1.</source>
     <name>LayerQuantizer</name>
     <message>
         <source>%1: %2 needs the calibration statistics of the layer&apos;s inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 需要该层输入的校准统计量</translation>
     </message>
     <message>
         <source>%1: %2 is not quantized layer by layer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 不是逐层量化的</translation>
     </message>
     <message>
         <source>not quantized: %1 NaN and %2 infinite weight(s), the first at %3</source>
-        <translation type="unfinished">未量化：%1 个 NaN 权重和 %2 个无穷大权重，第一个位于 %3</translation>
+        <translation>未量化：有 %1 个 NaN 和 %2 个无穷大权重，第一个位于 %3</translation>
+    </message>
+    <message>
+        <source>smoothed with α = %1</source>
+        <translation>已平滑，α = %1</translation>
+    </message>
+    <message>
+        <source>not smoothed: nothing before the layer can absorb a scale</source>
+        <translation>未平滑：该层之前没有可吸收缩放因子的操作</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1198,65 @@ Presets: %1.</source>
     <message>
         <source>%1: the folder does not exist</source>
         <translation>%1：文件夹不存在</translation>
+    </message>
+</context>
+<context>
+    <name>MethodOptions</name>
+    <message>
+        <source>act-order</source>
+        <translation>act-order</translation>
+    </message>
+    <message>
+        <source>static groups</source>
+        <translation>静态分组</translation>
+    </message>
+    <message>
+        <source>damp %1</source>
+        <translation>阻尼 %1</translation>
+    </message>
+    <message>
+        <source>clip search</source>
+        <translation>截断搜索</translation>
+    </message>
+    <message>
+        <source>α %1</source>
+        <translation>α %1</translation>
+    </message>
+    <message>
+        <source>smoothed α %1</source>
+        <translation>平滑 α %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>act-order: %1</source>
+        <translation>act-order：%1</translation>
+    </message>
+    <message>
+        <source>static groups: %1</source>
+        <translation>静态分组：%1</translation>
+    </message>
+    <message>
+        <source>damping: %1 × mean diag(H)</source>
+        <translation>阻尼：%1 × mean diag(H)</translation>
+    </message>
+    <message>
+        <source>clip search: %1</source>
+        <translation>截断搜索：%1</translation>
+    </message>
+    <message>
+        <source>smoothing: %1</source>
+        <translation>平滑：%1</translation>
+    </message>
+    <message>
+        <source>α (migration strength): %1</source>
+        <translation>α（迁移强度）：%1</translation>
     </message>
 </context>
 <context>
@@ -1125,7 +1371,7 @@ Presets: %1.</source>
     <name>PlanWeightHooks</name>
     <message>
         <source>%1: %2 needs calibration data</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 需要校准数据</translation>
     </message>
 </context>
 <context>
@@ -1214,83 +1460,87 @@ Presets: %1.</source>
     </message>
     <message>
         <source>GPTQ</source>
-        <translation type="unfinished"></translation>
+        <translation>GPTQ</translation>
     </message>
     <message>
         <source>AWQ</source>
-        <translation type="unfinished"></translation>
+        <translation>AWQ</translation>
     </message>
     <message>
         <source>SmoothQuant</source>
-        <translation type="unfinished"></translation>
+        <translation>SmoothQuant</translation>
     </message>
     <message>
         <source>W8A8</source>
-        <translation type="unfinished"></translation>
+        <translation>W8A8</translation>
     </message>
     <message>
         <source>a number above 0 and at most 10</source>
-        <translation type="unfinished"></translation>
+        <translation>大于 0 且不超过 10 的数</translation>
     </message>
     <message>
         <source>a number from 0 to 1</source>
-        <translation type="unfinished"></translation>
+        <translation>0 到 1 之间的数</translation>
     </message>
     <message>
         <source>%1, α = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，α = %2</translation>
     </message>
     <message>
         <source>, act-order, static groups</source>
-        <translation type="unfinished"></translation>
+        <translation>，act-order，静态分组</translation>
     </message>
     <message>
         <source>, act-order</source>
-        <translation type="unfinished"></translation>
+        <translation>，act-order</translation>
     </message>
     <message>
         <source>, clip search</source>
-        <translation type="unfinished"></translation>
+        <translation>，截断搜索</translation>
     </message>
     <message>
         <source>, smoothed (α = %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>，已平滑（α = %1）</translation>
     </message>
     <message>
         <source>a whole number from 1 to %1</source>
-        <translation type="unfinished">0 到 %1 之间的整数 {1 ?}</translation>
+        <translation>1 到 %1 之间的整数</translation>
     </message>
     <message>
         <source>&quot;documents&quot; or &quot;random&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;documents&quot; 或 &quot;random&quot;</translation>
     </message>
     <message>
         <source>a whole number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>大于或等于 0 的整数</translation>
     </message>
     <message>
         <source>a fraction from 0 up to (not including) 1</source>
-        <translation type="unfinished"></translation>
+        <translation>0 到 1 之间的比例（不含 1）</translation>
     </message>
     <message>
         <source>%1: unknown field &quot;%2&quot; (known: mode, samples, seqlen, seed, sample_rows, holdout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未知字段 &quot;%2&quot;（已知字段：mode、samples、seqlen、seed、sample_rows、holdout）</translation>
     </message>
     <message>
         <source>%1: unknown field &quot;%2&quot; (known: default, overrides, calibration)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未知字段 &quot;%2&quot;（已知字段：default、overrides、calibration）</translation>
     </message>
     <message>
         <source>%1: &quot;calibration&quot; must be an object, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&quot;calibration&quot; 必须是对象，但实际为%2</translation>
     </message>
     <message>
         <source>%1 read the same input, so they must treat it alike: AWQ and smoothing fold one scale into the operation before them, and W8A8 rounds the input itself. Give them the same method (awq, smoothquant or w8a8) or smoothing with the same alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 读取同一输入，因此必须以相同方式处理它：AWQ 和平滑会把同一个缩放因子折叠到它们之前的操作中，而 W8A8 会直接对输入舍入。请为它们指定相同的方法（awq、smoothquant 或 w8a8），或使用相同 alpha 的平滑</translation>
     </message>
     <message>
-        <source>%1: smoothing scales the layer&apos;s input channels and folds the scales into the operation before it, but this layer has none to fold them into (its inputs are mixed by attention over shared key/value heads)</source>
-        <translation type="unfinished"></translation>
+        <source>%1: nothing before these layers can absorb an input scale (their inputs are mixed by attention over shared key/value heads), so AWQ does not scale them and only searches their clipping, as llm-awq does</source>
+        <translation>%1：这些层之前没有可吸收输入缩放因子的操作（其输入经由共享键/值头的注意力混合），因此 AWQ 不对其缩放，只搜索其截断范围，与 llm-awq 的做法相同</translation>
+    </message>
+    <message>
+        <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
+        <translation>%1：这些层之前没有可吸收平滑缩放因子的操作（其输入经由共享键/值头的注意力混合），因此不对其平滑：SmoothQuant 将其按普通 W8A8 量化，与参考实现相同</translation>
     </message>
 </context>
 <context>
@@ -1328,36 +1578,68 @@ Presets: %1.</source>
     <name>QuantizationPipeline</name>
     <message>
         <source>%1: %2 needs calibration data, and none was given</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 需要校准数据，但未提供</translation>
     </message>
     <message numerus="yes">
         <source>Preparing %n calibration window(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在准备 %n 个校准窗口</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>模型中没有名为 &quot;%1&quot; 的线性层</translation>
+    </message>
+    <message>
+        <source>Block %1 of %2</source>
+        <translation>第 %1 个块（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1: running the calibration windows</source>
+        <translation>%1：正在运行校准窗口</translation>
+    </message>
+    <message>
+        <source>%1: passing the quantized outputs on</source>
+        <translation>%1：正在向后传递量化后的输出</translation>
+    </message>
+    <message>
+        <source>Output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>not quantized: it shares its input scale with %1, which has non-finite weights</source>
+        <translation>未量化：它与 %1 共享输入缩放因子，而 %1 含有非有限权重</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1：对 %3 执行 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 needs calibration data, and none reached it</source>
+        <translation>%1：%2 需要校准数据，但没有校准数据到达该层</translation>
     </message>
 </context>
 <context>
     <name>RtnClipSearch</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1: the clip search needs the Gram matrix of the layer&apos;s inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：截断搜索需要该层输入的 Gram 矩阵</translation>
     </message>
     <message>
         <source>%1: the layer has %2 input channels, its input statistics %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：该层有 %2 个输入通道，而其输入统计量有 %3 个</translation>
     </message>
     <message>
         <source>RTN: searching clipping ranges for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RTN：正在为 %1 搜索截断范围</translation>
     </message>
     <message>
         <source>clip search shrank %1 % of the groups</source>
-        <translation type="unfinished"></translation>
+        <translation>截断搜索缩小了 %1 % 的分组</translation>
     </message>
 </context>
 <context>
@@ -1523,39 +1805,39 @@ Presets: %1.</source>
     <name>SmoothQuant</name>
     <message>
         <source>%1: the weight at [%2, %3] is not finite; W8A8 and SmoothQuant need finite weights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：位于 [%2, %3] 的权重不是有限值；W8A8 和 SmoothQuant 需要有限的权重</translation>
     </message>
     <message>
         <source>%1 and %2 read the same input but have %3 and %4 input features</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 和 %2 读取同一输入，但输入特征数分别为 %3 和 %4</translation>
     </message>
     <message>
         <source>the SmoothQuant α must be between 0 and 1, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SmoothQuant 的 α 必须在 0 到 1 之间，而不是 %1</translation>
     </message>
     <message>
         <source>the inputs have %1 channels but the weights %2 input features</source>
-        <translation type="unfinished"></translation>
+        <translation>输入有 %1 个通道，但权重有 %2 个输入特征</translation>
     </message>
     <message>
         <source>the smoothing scale of input channel %1 is not finite (max |x| = %2, max |w| = %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入通道 %1 的平滑缩放因子不是有限值（max |x| = %2，max |w| = %3）</translation>
     </message>
     <message>
         <source>%1: smoothing needs the maximum |x| of the layer&apos;s inputs from calibration</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：平滑需要校准得到的该层输入的最大 |x|</translation>
     </message>
     <message>
         <source>%1: the calibration statistics have %2 input channels, the layer %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：校准统计量有 %2 个输入通道，而该层有 %3 个</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>α = %1, smoothing scales %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>α = %1，平滑缩放因子 %2 到 %3</translation>
     </message>
 </context>
 <context>
@@ -1725,31 +2007,6 @@ Presets: %1.</source>
     </message>
 </context>
 <context>
-    <name>WeightQuantization</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>not quantized: %1 NaN and %2 infinite weight(s), the first at %3</source>
-        <translation>未量化：%1 个 NaN 权重和 %2 个无穷大权重，第一个位于 %3</translation>
-    </message>
-    <message>
-        <source>the model has no linear layer named &quot;%1&quot;</source>
-        <translation>模型中没有名为 &quot;%1&quot; 的线性层</translation>
-    </message>
-    <message>
-        <source>Quantizing %1</source>
-        <translation>正在量化 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Quantized %n layer(s)</source>
-        <translation>
-            <numerusform>已量化 %n 个层</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>WeightScan</name>
     <message>
         <source>Checking %1 for NaN and Inf</source>
@@ -1788,7 +2045,98 @@ Presets: %1.</source>
     </message>
     <message>
         <source>QuantBench</source>
-        <translation type="unfinished">QuantBench</translation>
+        <translation>QuantBench</translation>
+    </message>
+    <message>
+        <source>Load the plan from the recipe FILE after opening (with --screenshot).</source>
+        <translation>打开后从配方 FILE 加载计划（配合 --screenshot）。</translation>
+    </message>
+</context>
+<context>
+    <name>qb::CalibrationPanel</name>
+    <message>
+        <source>True-sequential</source>
+        <translation>逐层顺序校准</translation>
+    </message>
+    <message>
+        <source>The text the calibration windows are taken from (UTF-8; documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line). GPTQ, AWQ, SmoothQuant, W8A8, the clip search and smoothing need it; with it, every quantized layer&apos;s output error is measured too</source>
+        <translation>校准窗口所取自的文本（UTF-8；文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。GPTQ、AWQ、SmoothQuant、W8A8、截断搜索和平滑需要它；提供后还会测量每个量化层的输出误差</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Calibration samples: documents, or random windows</source>
+        <translation>校准样本：文档或随机窗口</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个 token</translation>
+    </message>
+    <message>
+        <source>Tokens per sample, the start-of-text token included</source>
+        <translation>每个样本的 token 数，含文本起始 token</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>random windows</source>
+        <translation>随机窗口</translation>
+    </message>
+    <message>
+        <source>Documents: each document from its start, in file order. Random windows: windows of exactly the sequence length at random places of the whole text</source>
+        <translation>文档：按文件顺序，每个文档从其开头取。随机窗口：在整个文本的随机位置取长度恰为序列长度的窗口</translation>
+    </message>
+    <message>
+        <source>Seed of the random windows and of the input rows sampled for AWQ&apos;s and SmoothQuant&apos;s searches</source>
+        <translation>随机窗口以及为 AWQ 和 SmoothQuant 搜索所采样输入行的种子</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Share of the samples (the last ones) the quantizers do not see: each layer&apos;s output error is measured on them</source>
+        <translation>量化器看不到的样本（最后几个）所占比例：每个层的输出误差在这些样本上测量</translation>
+    </message>
+    <message>
+        <source>Calibrate every layer on the inputs the model gives with everything before it already quantized (GPTQ&apos;s true-sequential). Off: on the full-precision model&apos;s inputs, one pass per block, as AWQ does</source>
+        <translation>在其之前的所有部分均已量化的情况下，用模型给出的输入校准每个层（GPTQ 的 true-sequential）。关闭时：与 AWQ 一样，使用全精度模型的输入，每个块运行一遍</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>校准文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Held out:</source>
+        <translation>留出：</translation>
     </message>
 </context>
 <context>
@@ -2137,10 +2485,6 @@ Presets: %1.</source>
         <translation>权重 MSE</translation>
     </message>
     <message>
-        <source>Rel. error</source>
-        <translation>相对误差</translation>
-    </message>
-    <message>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
@@ -2209,18 +2553,6 @@ Presets: %1.</source>
         <translation>尚未量化</translation>
     </message>
     <message>
-        <source>%1
-MSE %2
-relative error %3
-SQNR %4 dB
-max |error| %5%6</source>
-        <translation>%1
-MSE %2
-相对误差 %3
-SQNR %4 dB
-最大 |误差| %5%6</translation>
-    </message>
-    <message>
         <source>The settings changed since this result</source>
         <translation>此结果产生后设置已更改</translation>
     </message>
@@ -2234,7 +2566,113 @@ SQNR %4 dB
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Change the calibration settings</source>
+        <translation>更改校准设置</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>输出 MSE</translation>
+    </message>
+    <message>
+        <source>Output error</source>
+        <translation>输出误差</translation>
+    </message>
+    <message>
+        <source>Weight error</source>
+        <translation>权重误差</translation>
+    </message>
+    <message>
+        <source>Settings of the layer&apos;s method: GPTQ&apos;s act-order, static groups and damping, RTN&apos;s clip search, smoothing and its α (double-click to edit)</source>
+        <translation>该层所用方法的设置：GPTQ 的 act-order、静态分组和阻尼，RTN 的截断搜索，平滑及其 α（双击编辑）</translation>
+    </message>
+    <message>
+        <source>quantized; kept (full precision, as planned); skipped (could not be quantized); not run (a cancelled run stopped before it); stale (the settings changed since)</source>
+        <translation>已量化；保留（按计划保持全精度）；已跳过（无法量化）；未运行（已取消的运行在此之前停止）；已过期（之后设置已更改）</translation>
+    </message>
+    <message>
+        <source>Mean squared difference between the layer&apos;s outputs with the original and with the quantized weights, on held-out calibration tokens: the error the rest of the model sees</source>
+        <translation>在留出的校准 token 上，该层使用原始权重与使用量化权重时输出之间的均方差：即模型其余部分所感受到的误差</translation>
+    </message>
+    <message>
+        <source>‖Y − Ŷ‖ / ‖Y‖ of the layer&apos;s outputs on held-out calibration tokens</source>
+        <translation>该层输出在留出校准 token 上的 ‖Y − Ŷ‖ / ‖Y‖</translation>
+    </message>
+    <message>
+        <source>Weights: 8-bit symmetric per channel; inputs rounded to 8 bits per token</source>
+        <translation>权重：8 位对称逐通道；输入逐 token 舍入为 8 位</translation>
+    </message>
+    <message>
+        <source>%1 has no options of its own</source>
+        <translation>%1 没有自己的选项</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>双击编辑</translation>
+    </message>
+    <message>
+        <source>Not reached: the run was cancelled before this layer, which stays in full precision</source>
+        <translation>未处理到：运行在此层之前被取消，此层保持全精度</translation>
+    </message>
+    <message>
+        <source>MSE %1, relative error %2, SQNR %3 dB</source>
+        <translation>MSE %1，相对误差 %2，SQNR %3 dB</translation>
+    </message>
+    <message>
+        <source>Output error not measured: the run had no calibration text</source>
+        <translation>未测量输出误差：本次运行没有校准文本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Output error on the %n token(s) it was fitted on (none were held out): %1</source>
+        <translation>
+            <numerusform>在拟合所用的 %n 个 token 上的输出误差（未留出任何 token）：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Output error on %n held-out token(s): %1</source>
+        <translation>
+            <numerusform>在 %n 个留出 token 上的输出误差：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weight error: MSE %1, relative error %2, SQNR %3 dB, max |error| %4</source>
+        <translation>权重误差：MSE %1，相对误差 %2，SQNR %3 dB，最大 |误差| %4</translation>
+    </message>
+    <message>
+        <source>GPTQ fell back to round-to-nearest</source>
+        <translation>GPTQ 已回退为就近舍入</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPTQ damping %1 × mean diag(H), raised %n time(s)</source>
+        <translation>
+            <numerusform>GPTQ 阻尼 %1 × mean diag(H)，提高了 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPTQ damping %1 × mean diag(H)</source>
+        <translation>GPTQ 阻尼 %1 × mean diag(H)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Quantized in %1 s</source>
+        <translation>量化用时 %1 s</translation>
+    </message>
+    <message>
+        <source>The calibration settings changed since this result</source>
+        <translation>此结果产生后校准设置已更改</translation>
+    </message>
+    <message>
+        <source>Quantized in %1 ms</source>
+        <translation>量化用时 %1 ms</translation>
     </message>
 </context>
 <context>
@@ -2312,16 +2750,8 @@ SQNR %4 dB
         <translation>量化所选层(&amp;S)</translation>
     </message>
     <message>
-        <source>Quantize the selected layers as the plan says and measure their weight error</source>
-        <translation>按计划量化所选层并测量其权重误差</translation>
-    </message>
-    <message>
         <source>Quantize &amp;All Layers</source>
         <translation>量化所有层(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Quantize every layer as the plan says and measure its weight error</source>
-        <translation>按计划量化每个层并测量其权重误差</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -2571,6 +3001,217 @@ SQNR %4 dB
         <source>synthetic: %1, random weights</source>
         <translation>合成模型：%1，随机权重</translation>
     </message>
+    <message>
+        <source>Reading the calibration text %1</source>
+        <translation>正在读取校准文本 %1</translation>
+    </message>
+    <message>
+        <source>Quantize the selected layers as the plan says, the others kept in full precision, and measure their errors</source>
+        <translation>按计划量化所选层，其他层保持全精度，并测量其误差</translation>
+    </message>
+    <message>
+        <source>Ca&amp;libration Settings…</source>
+        <translation>校准设置(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The text and the samples the quantizers calibrate on</source>
+        <translation>量化器用于校准的文本和样本</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>The plan cannot run on this model: %1</source>
+        <translation>该计划无法在此模型上运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more problem(s))</source>
+        <translation>
+            <numerusform>（另有 %n 个问题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bundled %1</source>
+        <translation>内置的 %1</translation>
+    </message>
+    <message>
+        <source>none: choose a UTF-8 text file</source>
+        <translation>无：请选择一个 UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <source>RTN with %1</source>
+        <translation>RTN（%1）</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) of %1 tokens</source>
+        <translation>
+            <numerusform>%n 个样本，每个 %1 个 token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calibration: none (not needed by this plan; with a text, each layer&apos;s output error is measured too).</source>
+        <translation>校准：无（此计划不需要；若提供文本，还会测量每个层的输出误差）。</translation>
+    </message>
+    <message>
+        <source>to measure the output errors</source>
+        <translation>用于测量输出误差</translation>
+    </message>
+    <message>
+        <source>needed by %1</source>
+        <translation>%1 需要</translation>
+    </message>
+    <message>
+        <source>Calibration: %1 from %2, %3 held out · %4</source>
+        <translation>校准：%1，取自 %2，留出 %3 · %4</translation>
+    </message>
+    <message>
+        <source>each a document from its start</source>
+        <translation>每个取自一个文档的开头</translation>
+    </message>
+    <message>
+        <source>at random places (seed %1)</source>
+        <translation>取自随机位置（种子 %1）</translation>
+    </message>
+    <message>
+        <source>Last run: without calibration data.</source>
+        <translation>上次运行：无校准数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last run: fitted on %n window(s) (%1 tokens), output errors measured on %2 held-out window(s) (%3 tokens).</source>
+        <translation>
+            <numerusform>上次运行：在 %n 个窗口（%1 个 token）上拟合，在 %2 个留出窗口（%3 个 token）上测量输出误差。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan cannot run on this model:
+%1</source>
+        <translation>该计划无法在此模型上运行：
+%1</translation>
+    </message>
+    <message>
+        <source>The plan cannot run on this model: see the Issues panel.</source>
+        <translation>该计划无法在此模型上运行：请查看“问题”面板。</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text first.</source>
+        <translation>请先选择校准文本。</translation>
+    </message>
+    <message>
+        <source>Export an Incomplete Run?</source>
+        <translation>导出未完成的运行结果？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last quantization of this plan was cancelled: %n layer(s) were not reached and would be exported in full precision (the report beside the checkpoint says so).</source>
+        <translation>
+            <numerusform>此计划的上次量化已被取消：有 %n 个层未处理到，将以全精度导出（检查点旁的报告会注明这一点）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Incomplete</source>
+        <translation>导出未完成结果</translation>
+    </message>
+    <message>
+        <source>Quantize Everything First</source>
+        <translation>先全部量化</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported a cancelled run: %n layer(s) were not reached and are stored in full precision.</source>
+        <translation>
+            <numerusform>已导出被取消的运行结果：有 %n 个层未处理到，以全精度存储。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The quantization run was cancelled: %n layer(s) were not reached and stay in full precision; the layers finished before are shown.</source>
+        <translation>
+            <numerusform>量化运行已取消：有 %n 个层未处理到，保持全精度；已显示此前完成的层。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cancelled; what was finished is shown.</source>
+        <translation>%1：已取消，已显示完成的部分。</translation>
+    </message>
+    <message>
+        <source>Quantize every layer as the plan says, block by block, and measure each layer&apos;s output and weight errors</source>
+        <translation>按计划逐块量化每个层，并测量每个层的输出误差和权重误差</translation>
+    </message>
+    <message>
+        <source>Windows: %1, %2 — %3.</source>
+        <translation>窗口：%1，%2 — %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The calibration text gave %1 of the %n sample(s) asked for: it has fewer documents. Random windows take more samples from the same text.</source>
+        <translation>
+            <numerusform>校准文本只提供了所需 %n 个样本中的 %1 个：其文档数较少。随机窗口可从同一文本中取出更多样本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calibration: a text is needed (by %1), but none is chosen.</source>
+        <translation>校准：需要文本（%1 需要），但未选择。</translation>
+    </message>
+    <message>
+        <source>A calibration text is needed (by %1): choose a text file in the Calibration panel.</source>
+        <translation>需要校准文本（%1 需要）：请在“校准”面板中选择一个文本文件。</translation>
+    </message>
+</context>
+<context>
+    <name>qb::MethodOptionsEditor</name>
+    <message>
+        <source>no options</source>
+        <translation>无选项</translation>
+    </message>
+    <message>
+        <source>act-order</source>
+        <translation>act-order</translation>
+    </message>
+    <message>
+        <source>static groups</source>
+        <translation>静态分组</translation>
+    </message>
+    <message>
+        <source>damp</source>
+        <translation>阻尼</translation>
+    </message>
+    <message>
+        <source>clip search</source>
+        <translation>截断搜索</translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>GPTQ: quantize the columns in order of decreasing Hessian diagonal (the inputs&apos; energy), which helps at low bit widths</source>
+        <translation>GPTQ：按 Hessian 对角线值（输入的能量）从大到小的顺序量化各列，有助于低位宽量化</translation>
+    </message>
+    <message>
+        <source>GPTQ: compute every group&apos;s grid from the unchanged weights before quantizing, so that act-order keeps groups of adjacent columns (for loaders without a column permutation)</source>
+        <translation>GPTQ：在量化前根据未改动的权重计算每个分组的网格，使 act-order 保持由相邻列组成的分组（适用于不支持列置换的加载器）</translation>
+    </message>
+    <message>
+        <source>GPTQ: added to the Hessian&apos;s diagonal, as a fraction of its mean; raised ten-fold while the Hessian is not positive definite</source>
+        <translation>GPTQ：加到 Hessian 对角线上的值，以其均值的比例表示；只要 Hessian 矩阵不是正定的，就提高十倍</translation>
+    </message>
+    <message>
+        <source>RTN: search each group&apos;s clipping range for the smallest output error on the calibration inputs</source>
+        <translation>RTN：为每个分组搜索截断范围，使其在校准输入上的输出误差最小</translation>
+    </message>
+    <message>
+        <source>SmoothQuant smoothing first: move the activations&apos; outlier channels into the weights with strength α, folding the scale into the operation before the layer</source>
+        <translation>先进行 SmoothQuant 平滑：以强度 α 将激活的离群通道迁移到权重中，并将缩放因子折叠到该层之前的操作中</translation>
+    </message>
+    <message>
+        <source>Migration strength α: 0 leaves the activations as they are, 1 moves all of their range into the weights</source>
+        <translation>迁移强度 α：0 表示保持激活不变，1 表示将其全部范围迁移到权重中</translation>
+    </message>
 </context>
 <context>
     <name>qb::PlanDefaultsBar</name>
@@ -2589,6 +3230,10 @@ SQNR %4 dB
     <message>
         <source>group</source>
         <translation>分组</translation>
+    </message>
+    <message>
+        <source>%1 options:</source>
+        <translation>%1 选项：</translation>
     </message>
 </context>
 </TS>

@@ -2,12 +2,18 @@
 
 #include "core/quant/quant_plan.h"
 #include "views/layer_table_model.h"
+#include "views/method_options_editor.h"
 
 #include <QAbstractProxyModel>
+#include <QApplication>
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace qb {
 
@@ -68,6 +74,33 @@ QWidget* PlanFieldDelegate::createEditor(QWidget* parent, const QStyleOptionView
         combo->addItem(LayerTableModel::tr("symmetric"), true);
         return combo;
     }
+    case LayerTableModel::OptionsColumn: {
+        auto* editor = new MethodOptionsEditor(parent);
+        editor->setObjectName(QStringLiteral("optionsEditor"));
+        // Drawn over the cells beside it: opaque, framed, with a little room around the fields.
+        editor->setAutoFillBackground(true);
+        editor->setFrameShape(QFrame::StyledPanel);
+        editor->layout()->setContentsMargins(4, 1, 4, 1);
+        // The view commits an editor when its own focus goes; this one's fields have the focus,
+        // so the editor watches for the focus leaving all of them. The check waits for the
+        // event loop: when the view itself closes the editor it moves the focus first and hides
+        // the editor after, and such a close must not commit again.
+        auto* self = const_cast<PlanFieldDelegate*>(this);
+        connect(qApp, &QApplication::focusChanged, editor, [self, editor](QWidget* old, QWidget*) {
+            if (!old || !editor->isAncestorOf(old)) // isAncestorOf(editor) holds too
+                return;
+            QTimer::singleShot(0, self, [self, guard = QPointer<QWidget>(editor)] {
+                if (!guard || !guard->isVisible())
+                    return; // closed meanwhile
+                const QWidget* focus = QApplication::focusWidget();
+                if (focus && guard->isAncestorOf(focus))
+                    return; // back inside
+                Q_EMIT self->commitData(guard);
+                Q_EMIT self->closeEditor(guard);
+            });
+        });
+        return editor;
+    }
     default:
         return QStyledItemDelegate::createEditor(parent, option, index);
     }
@@ -75,6 +108,14 @@ QWidget* PlanFieldDelegate::createEditor(QWidget* parent, const QStyleOptionView
 
 void PlanFieldDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
+    if (auto* options = qobject_cast<MethodOptionsEditor*>(editor)) {
+        const LinearLayer* layer = m_layers ? m_layers->layerAt(sourceRow(index)) : nullptr;
+        if (layer)
+            options->setConfig(m_layers->plan().resolve(layer->name));
+        // The method's fields decide the width: placed before they were known, fit it again.
+        placeOptionsEditor(options, options->geometry());
+        return;
+    }
     const QVariant value = index.data(Qt::EditRole);
     if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
         spin->setValue(value.toInt());
@@ -93,7 +134,12 @@ void PlanFieldDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
                                      const QModelIndex& index) const
 {
     QVariant value;
-    if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+    if (auto* options = qobject_cast<MethodOptionsEditor*>(editor)) {
+        const QVariantMap changed = options->changedOptions();
+        if (changed.isEmpty())
+            return;
+        value = changed;
+    } else if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
         spin->interpretText();
         value = spin->value();
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
@@ -113,7 +159,11 @@ void PlanFieldDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
     }
     if (!m_layers)
         return;
+    m_layers->setFieldForRows(targetRows(index), index.column(), value);
+}
 
+QList<int> PlanFieldDelegate::targetRows(const QModelIndex& index) const
+{
     QList<int> rows;
     const bool inSelection = m_selection && m_selection->isRowSelected(index.row(), index.parent());
     if (inSelection) {
@@ -123,7 +173,38 @@ void PlanFieldDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
         rows << sourceRow(index);
     }
     std::sort(rows.begin(), rows.end());
-    m_layers->setFieldForRows(rows, index.column(), value);
+    return rows;
+}
+
+void PlanFieldDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                                             const QModelIndex& index) const
+{
+    if (!qobject_cast<MethodOptionsEditor*>(editor)) {
+        QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+        return;
+    }
+    placeOptionsEditor(editor, option.rect);
+}
+
+void PlanFieldDelegate::placeOptionsEditor(QWidget* editor, const QRect& cell)
+{
+    // As wide as its fields (more than the cell), at least as tall as the row, kept inside the
+    // viewport so no field is cut off.
+    const QSize hint = editor->sizeHint();
+    QRect rect(cell.topLeft(),
+               QSize(std::max(hint.width(), cell.width()), std::max(hint.height(), cell.height())));
+    if (const QWidget* viewport = editor->parentWidget()) {
+        const QRect area = viewport->rect();
+        if (rect.right() > area.right())
+            rect.moveRight(area.right());
+        if (rect.left() < area.left())
+            rect.moveLeft(area.left());
+        if (rect.bottom() > area.bottom())
+            rect.moveBottom(area.bottom());
+        if (rect.top() < area.top())
+            rect.moveTop(area.top());
+    }
+    editor->setGeometry(rect);
 }
 
 } // namespace qb

@@ -19,8 +19,11 @@ constexpr Command kCommands[] = {
     {"inspect",
      QT_TRANSLATE_NOOP("Cli", "List a model's quantizable linear layers and check its weights"),
      &runInspect},
+    {"layer",
+     QT_TRANSLATE_NOOP("Cli", "Quantize one layer from input rows and measure its output error"),
+     &runLayer},
     {"quantize",
-     QT_TRANSLATE_NOOP("Cli", "Quantize a model and write a fake-quant (dequantized) checkpoint"),
+     QT_TRANSLATE_NOOP("Cli", "Quantize a model with a plan and write the quantized checkpoint"),
      &runQuantize},
     {"synth",
      QT_TRANSLATE_NOOP("Cli", "Write a synthetic (random-weight) Llama checkpoint for benchmarks"),
@@ -109,8 +112,8 @@ QString padded(const QString& text, qsizetype width, bool alignRight)
 QCommandLineOption forceOption()
 {
     return QCommandLineOption(QStringLiteral("force"),
-                              Cli::tr("Replace OUT_DIR if it exists (only once the new output is "
-                                      "complete)."));
+                              Cli::tr("Replace the output if it exists (only once the new "
+                                      "output is complete)."));
 }
 
 int displayWidth(const QString& text)

@@ -64,6 +64,7 @@ const Command* findCommand(const QString& name);
 // Entry points, one file each (app/cli/<name>_command.cpp).
 int runEval(const Command& command, const QStringList& arguments);
 int runInspect(const Command& command, const QStringList& arguments);
+int runLayer(const Command& command, const QStringList& arguments);
 int runQuantize(const Command& command, const QStringList& arguments);
 int runSynth(const Command& command, const QStringList& arguments);
 
@@ -100,8 +101,8 @@ private:
     std::vector<QCommandLineOption> m_options;
 };
 
-// --force, the same for every command that writes a folder: replace an existing output, and only
-// once the new one is complete.
+// --force, the same for every command that writes a folder or file: replace an existing output, and
+// only once the new one is complete.
 QCommandLineOption forceOption();
 
 // Typed option values; each throws UsageError naming the option and the bad value.

@@ -1,12 +1,15 @@
-// quantbench-cli eval MODEL_DIR --text FILE [--ctx N] [--stride N] [--json] [plan options]:
-// perplexity by the golden protocol; with a plan, also the quantized model's and the KL.
+// quantbench-cli eval MODEL_DIR --text FILE [--ctx N] [--stride N] [--json] [plan options]
+// [--calib TEXT …]: perplexity by the golden protocol; with a plan, also the quantized model's
+// and the KL (the plan run through the quantization pipeline when it needs calibration).
 
+#include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/plan_weight_hooks.h"
+#include "core/quant/quantized_model.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
@@ -16,6 +19,7 @@
 #include <QLocale>
 
 #include <limits>
+#include <memory>
 #include <optional>
 
 namespace qb::cli {
@@ -78,7 +82,9 @@ int runEval(const Command& command, const QStringList& arguments)
                 "scored).\n"
                 "With a plan (--method or --recipe), the model quantized by that plan is scored "
                 "on the same windows too, with the mean KL divergence of its next-token "
-                "distributions from the stored model's."));
+                "distributions from the stored model's. A plan that needs calibration (GPTQ, "
+                "AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs "
+                "it; activation quantization (W8A8) is applied in the evaluation."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
                        Cli::tr("The Hugging Face checkpoint folder to evaluate."));
     const QCommandLineOption text(QStringLiteral("text"), Cli::tr("The UTF-8 text file to score."),
@@ -95,9 +101,11 @@ int runEval(const Command& command, const QStringList& arguments)
                                   Cli::tr("Print the result as JSON (perplexity, nll, tokens, …) "
                                           "instead of the table."));
     const PlanOptions planOptions;
+    const CalibrationOptionsCli calibration;
     for (const QCommandLineOption* option : {&text, &context, &stride, &json})
         line.addOption(*option);
     planOptions.addTo(line);
+    calibration.addTo(line);
     if (!line.parse(arguments))
         return ExitSuccess;
 
@@ -110,27 +118,33 @@ int runEval(const Command& command, const QStringList& arguments)
     if (line.isSet(QStringLiteral("stride")))
         options.stride = intOption(line, QStringLiteral("stride"), 1, maxInt);
     std::optional<QuantPlan> plan;
-    if (planOptions.isGiven(line))
+    if (planOptions.isGiven(line)) {
         plan = planOptions.build(line);
+        calibration.applyTo(line, *plan);
+    }
 
     const QString textPath = line.value(QStringLiteral("text"));
     const auto model = LoadedModel::open(line.positional(0));
     const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
     const QStringList documents = TextDocuments::fromFile(textPath);
+    // A plan that needs calibration runs through the pipeline first; one that does not is
+    // quantized block by block as the evaluation goes (no quantized model is stored).
+    std::unique_ptr<ForwardHooks> hooks;
     if (plan) {
         const QStringList problems = plan->problemsFor(model->inventory());
         if (!problems.isEmpty())
             throw Error(problems.join(QLatin1Char('\n')));
+        if (plan->needsCalibration(model->inventory()))
+            hooks = std::make_unique<QuantizedModelHooks>(calibration.quantize(line, model, *plan));
+        else
+            hooks = std::make_unique<PlanWeightHooks>(model, *plan);
     }
-    std::optional<PlanWeightHooks> hooks;
-    if (plan)
-        hooks.emplace(model, *plan);
 
     EvaluationResult result;
     {
         ConsoleProgress progress;
-        result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options,
-                                               hooks ? &*hooks : nullptr, progress);
+        result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options, hooks.get(),
+                                               progress);
     }
     if (line.isSet(QStringLiteral("json"))) {
         QJsonObject out = result.toJson();

@@ -42,8 +42,23 @@ QStringList PlanOptions::methodKeys()
     return keys;
 }
 
-PlanOptions::PlanOptions()
-    : m_method(QStringLiteral("method"),
+double doubleOption(const CommandLine& line, const QString& name, double min, double max)
+{
+    bool ok = false;
+    const QString text = line.value(name);
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= min && value <= max))
+        throw UsageError(Cli::tr("--%1 must be a number from %2 to %3, not '%4'")
+                             .arg(name)
+                             .arg(min)
+                             .arg(max)
+                             .arg(text));
+    return value;
+}
+
+PlanOptions::PlanOptions(Recipe recipe)
+    : m_recipeAccepted(recipe)
+    , m_method(QStringLiteral("method"),
                Cli::tr("Quantization method: %1 ('none' keeps full precision).")
                    .arg(methodKeys().join(QStringLiteral(", "))),
                QStringLiteral("METHOD"))
@@ -58,6 +73,23 @@ PlanOptions::PlanOptions()
               QStringLiteral("G"))
     , m_sym(QStringLiteral("sym"), Cli::tr("Symmetric grid (zero point fixed at the middle code)."))
     , m_asym(QStringLiteral("asym"), Cli::tr("Asymmetric grid with a zero point (the default)."))
+    , m_actOrder(QStringLiteral("act-order"),
+                 Cli::tr("GPTQ: quantize the columns in descending order of their Hessian "
+                         "diagonal."))
+    , m_staticGroups(QStringLiteral("static-groups"),
+                     Cli::tr("GPTQ with --act-order: compute the group parameters up front, in "
+                             "column order."))
+    , m_damp(QStringLiteral("damp"),
+             Cli::tr("GPTQ: damping added to the Hessian diagonal, as a fraction of its mean "
+                     "(default 0.01)."),
+             QStringLiteral("D"))
+    , m_alpha(QStringLiteral("alpha"),
+              Cli::tr("SmoothQuant and --smooth: migration strength from 0 to 1 (default 0.5)."),
+              QStringLiteral("A"))
+    , m_clipSearch(QStringLiteral("clip-search"),
+                   Cli::tr("RTN: search each group's clipping range against the layer's inputs."))
+    , m_smooth(QStringLiteral("smooth"),
+               Cli::tr("RTN, GPTQ: apply SmoothQuant's smoothing (--alpha) before quantizing."))
     , m_recipe(QStringLiteral("recipe"),
                Cli::tr("Read the plan (a default and per-layer overrides) from this recipe JSON "
                        "file."),
@@ -65,17 +97,25 @@ PlanOptions::PlanOptions()
 {
 }
 
+std::vector<const QCommandLineOption*> PlanOptions::options() const
+{
+    std::vector<const QCommandLineOption*> list{&m_method, &m_bits,       &m_group,        &m_sym,
+                                                &m_asym,   &m_actOrder,   &m_staticGroups, &m_damp,
+                                                &m_alpha,  &m_clipSearch, &m_smooth};
+    if (m_recipeAccepted == Recipe::Accepted)
+        list.push_back(&m_recipe);
+    return list;
+}
+
 void PlanOptions::addTo(CommandLine& line) const
 {
-    for (const QCommandLineOption* option :
-         {&m_method, &m_bits, &m_group, &m_sym, &m_asym, &m_recipe})
+    for (const QCommandLineOption* option : options())
         line.addOption(*option);
 }
 
 bool PlanOptions::isGiven(const CommandLine& line) const
 {
-    for (const QCommandLineOption* option :
-         {&m_method, &m_bits, &m_group, &m_sym, &m_asym, &m_recipe}) {
+    for (const QCommandLineOption* option : options()) {
         if (line.isSet(*option))
             return true;
     }
@@ -101,8 +141,15 @@ QuantPlan PlanOptions::build(const CommandLine& line) const
                                                QuantScheme::kMaxBits)
                                    : 0;
     const int group = isSet(m_group) ? groupSizeCode(value(m_group)) : 0;
+    const double damp = isSet(m_damp) ? doubleOption(line, QStringLiteral("damp"), 0.0, 10.0) : 0.0;
+    if (isSet(m_damp) && damp == 0.0)
+        throw UsageError(Cli::tr("--damp must be above 0: without damping a singular Hessian "
+                                 "cannot be inverted"));
+    const double alpha =
+        isSet(m_alpha) ? doubleOption(line, QStringLiteral("alpha"), 0.0, 1.0) : 0.0;
 
-    QuantPlan plan = isSet(m_recipe) ? QuantPlan::fromFile(value(m_recipe)) : QuantPlan{};
+    const bool readRecipe = m_recipeAccepted == Recipe::Accepted && isSet(m_recipe);
+    QuantPlan plan = readRecipe ? QuantPlan::fromFile(value(m_recipe)) : QuantPlan{};
     if (method)
         plan.defaults.method = *method;
     const QuantScheme current = plan.defaults.scheme;
@@ -110,6 +157,19 @@ QuantPlan PlanOptions::build(const CommandLine& line) const
         isSet(m_bits) ? bits : current.bits,
         isSet(m_sym) || isSet(m_asym) ? isSet(m_sym) : current.symmetric,
         isSet(m_group) ? group : current.groupSizeCode());
+    LayerQuantConfig& defaults = plan.defaults;
+    if (isSet(m_actOrder))
+        defaults.actOrder = true;
+    if (isSet(m_staticGroups))
+        defaults.staticGroups = true;
+    if (isSet(m_damp))
+        defaults.damp = damp;
+    if (isSet(m_alpha))
+        defaults.alpha = alpha;
+    if (isSet(m_clipSearch))
+        defaults.clipSearch = true;
+    if (isSet(m_smooth))
+        defaults.smooth = true;
     return plan;
 }
 

@@ -5,14 +5,19 @@
 
 #include <QCommandLineOption>
 
+#include <vector>
+
 namespace qb::cli {
 
 // The options that describe a quantization plan, shared by the commands that take one
-// (quantize, eval): --method, --bits, --group, --sym/--asym and --recipe. The recipe's plan (or
-// the built-in default) comes first; the explicit flags then override its default settings.
+// (quantize, eval, layer): --method, --bits, --group, --sym/--asym, the method settings
+// (--act-order, --static-groups, --damp, --alpha, --clip-search, --smooth) and --recipe. The
+// recipe's plan (or the built-in default) comes first; the explicit flags then override its
+// default settings.
 class PlanOptions {
 public:
-    PlanOptions();
+    enum class Recipe { Accepted, NotAccepted }; // `layer` quantizes one layer: no recipe
+    explicit PlanOptions(Recipe recipe = Recipe::Accepted);
 
     void addTo(CommandLine& line) const;
     // Whether any plan option was given.
@@ -24,13 +29,25 @@ public:
     static QStringList methodKeys();
 
 private:
+    std::vector<const QCommandLineOption*> options() const;
+
+    Recipe m_recipeAccepted;
     QCommandLineOption m_method;
     QCommandLineOption m_bits;
     QCommandLineOption m_group;
     QCommandLineOption m_sym;
     QCommandLineOption m_asym;
+    QCommandLineOption m_actOrder;
+    QCommandLineOption m_staticGroups;
+    QCommandLineOption m_damp;
+    QCommandLineOption m_alpha;
+    QCommandLineOption m_clipSearch;
+    QCommandLineOption m_smooth;
     QCommandLineOption m_recipe;
 };
+
+// A floating-point option value in [min, max]; throws UsageError naming the option and the value.
+double doubleOption(const CommandLine& line, const QString& name, double min, double max);
 
 // "channel", "tensor" or the number of columns of a group-size code, for tables.
 QString groupSizeLabel(int groupSizeCode);

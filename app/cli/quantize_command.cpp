@@ -1,16 +1,22 @@
-// quantbench-cli quantize MODEL_DIR --method M [--bits N] [--group G] [--sym|--asym] --out DIR
-// [--force] [--recipe FILE] [--json]: a fake-quant checkpoint written by FakeQuantExporter.
+// quantbench-cli quantize MODEL_DIR (--recipe FILE | --method M) [plan flags] [--calib TEXT
+// [--samples N --seqlen L …]] --out DIR [--format fake] [--report FILE] [--force] [--json]: the
+// quantization pipeline, then the checkpoint written by FakeQuantExporter.
 
+#include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "core/export/fake_quant_exporter.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
+#include "core/quant/smooth_quant.h"
+#include "core/util/error.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLocale>
+#include <QSaveFile>
 
 #include <cmath>
 #include <optional>
@@ -34,9 +40,14 @@ QString statusText(LayerStatus status)
     return {};
 }
 
+// A number for the table, or "-" when there is none.
+QString metric(bool available, double value, char format, int precision)
+{
+    return available ? QLocale().toString(value, format, precision) : QStringLiteral("-");
+}
+
 QString toText(const QuantReport& report, const QString& outDir)
 {
-    const QLocale locale;
     const QString dash = QStringLiteral("-");
     TextTable table;
     table.addColumn(Cli::tr("Layer"));
@@ -44,32 +55,35 @@ QString toText(const QuantReport& report, const QString& outDir)
     table.addColumn(Cli::tr("Bits"), TextTable::Align::Right);
     table.addColumn(Cli::tr("Group"), TextTable::Align::Right);
     table.addColumn(Cli::tr("Weight MSE"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Rel. error"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("SQNR dB"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("Output MSE"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("Output rel. error"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("Output SQNR dB"), TextTable::Align::Right);
     table.addColumn(Cli::tr("Status"));
     for (const LayerReport& layer : report.layers) {
         const bool quantizing = layer.config.method != QuantMethod::None;
+        const bool usesScheme = quantizing && methodUsesScheme(layer.config.method);
         const bool measured = layer.status == LayerStatus::Quantized;
-        const WeightErrorMetrics& m = layer.metrics;
+        const bool output = measured && layer.output.rows > 0;
+        const QuantScheme scheme = usesScheme ? layer.config.scheme : w8a8WeightScheme();
         table.addRow({
             layer.name,
             methodDisplayName(layer.config.method),
-            quantizing ? QString::number(layer.config.scheme.bits) : dash,
-            quantizing ? groupSizeLabel(layer.config.scheme.groupSizeCode()) : dash,
-            measured ? locale.toString(m.mse, 'e', 3) : dash,
-            measured ? locale.toString(m.relativeError, 'f', 4) : dash,
-            !measured                 ? dash
-            : std::isfinite(m.sqnrDb) ? locale.toString(m.sqnrDb, 'f', 1)
-                                      : QStringLiteral("inf"),
+            quantizing ? QString::number(scheme.bits) : dash,
+            quantizing ? groupSizeLabel(scheme.groupSizeCode()) : dash,
+            metric(measured, layer.metrics.mse, 'e', 3),
+            metric(output, layer.output.mse, 'e', 3),
+            metric(output, layer.output.relativeError, 'f', 4),
+            !output                              ? dash
+            : std::isfinite(layer.output.sqnrDb) ? QLocale().toString(layer.output.sqnrDb, 'f', 1)
+                                                 : QStringLiteral("inf"),
             statusText(layer.status),
         });
     }
 
-    const QString plan = report.plan.describe();
-
     QString text = formatFields({
         {Cli::tr("Model"), QDir::toNativeSeparators(report.modelDirectory)},
-        {Cli::tr("Plan"), plan},
+        {Cli::tr("Plan"), report.plan.describe()},
+        {Cli::tr("Calibration"), CalibrationOptionsCli::describe(report.calibration)},
     });
     text += QLatin1Char('\n') + table.toString() + QLatin1Char('\n');
     text += Cli::tr("%n layer(s): %1 quantized, %2 kept, %3 skipped in %4 s", nullptr,
@@ -77,11 +91,20 @@ QString toText(const QuantReport& report, const QString& outDir)
                 .arg(report.countWithStatus(LayerStatus::Quantized))
                 .arg(report.countWithStatus(LayerStatus::Kept))
                 .arg(report.countWithStatus(LayerStatus::Skipped))
-                .arg(locale.toString(report.seconds, 'f', 2))
+                .arg(QLocale().toString(report.seconds, 'f', 2))
             + QLatin1Char('\n');
     text += Cli::tr("Wrote %1").arg(QDir::toNativeSeparators(QFileInfo(outDir).absoluteFilePath()))
             + QLatin1Char('\n');
     return text;
+}
+
+void writeReportFile(const QString& path, const QJsonObject& report)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(report).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        throw Error(Cli::tr("%1: cannot write the report: %2")
+                        .arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
 } // namespace
@@ -90,27 +113,40 @@ int runQuantize(const Command& command, const QStringList& arguments)
 {
     CommandLine line(
         command,
-        Cli::tr("Every quantizable linear layer is quantized as the plan says and stored "
-                "dequantized in its original dtype, under the same tensor names, so any loader of "
-                "the original model loads the result. config.json and the tokenizer are copied; "
-                "quant_recipe.json and quant_report.json are written beside them. The input is "
-                "never written; the output appears only once complete.\n"
-                "The plan is either given by --method (with --bits, --group, --sym/--asym) or "
-                "read from a --recipe, whose default those flags then override. Layers with NaN "
-                "or Inf weights are kept unquantized with a warning."));
+        Cli::tr("Quantizes the model block by block as the plan says (layer-sequential: each "
+                "block is calibrated on what the already quantized blocks give) and writes the "
+                "result. Every quantizable linear layer is stored dequantized in its original "
+                "dtype, under the same tensor names, so any loader of the original model loads "
+                "it. config.json and the tokenizer are copied; quant_recipe.json and "
+                "quant_report.json (per layer: weight error, output error on held-out "
+                "calibration samples, GPTQ damping and fallbacks) are written beside them. The "
+                "input is never written; the output appears only once complete.\n"
+                "The plan is read from a --recipe, whose default the other plan flags override, "
+                "or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need "
+                "--calib. Layers with NaN or Inf weights are kept unquantized with a warning."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
                        Cli::tr("The Hugging Face checkpoint folder to quantize."));
     const PlanOptions planOptions;
+    const CalibrationOptionsCli calibration;
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
                                  Cli::tr("The folder to write. Must not exist unless --force is "
                                          "given."),
                                  QStringLiteral("OUT_DIR"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    Cli::tr("Checkpoint format: fake (dequantized weights in the "
+                                            "source dtype; the default)."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption reportFile(QStringLiteral("report"),
+                                        Cli::tr("Also write the report (quant_report.json) to "
+                                                "this file."),
+                                        QStringLiteral("FILE"));
     const QCommandLineOption force = forceOption();
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the report (quant_report.json) to stdout "
                                           "instead of the table."));
     planOptions.addTo(line);
-    for (const QCommandLineOption* option : {&out, &force, &json})
+    calibration.addTo(line);
+    for (const QCommandLineOption* option : {&out, &format, &reportFile, &force, &json})
         line.addOption(*option);
     if (!line.parse(arguments))
         return ExitSuccess;
@@ -119,24 +155,32 @@ int runQuantize(const Command& command, const QStringList& arguments)
     // half-done run behind.
     if (!line.isSet(out))
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
+    if (line.isSet(format) && line.value(format) != QLatin1String("fake"))
+        throw UsageError(Cli::tr("--format must be fake, not '%1'").arg(line.value(format)));
     if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
         throw UsageError(Cli::tr("give the plan explicitly: --method (%1) or --recipe FILE")
                              .arg(PlanOptions::methodKeys().join(QStringLiteral(", "))));
-    const QuantPlan plan = planOptions.build(line);
+    QuantPlan plan = planOptions.build(line);
+    calibration.applyTo(line, plan);
 
     const auto model = LoadedModel::open(line.positional(0));
+    const auto quantized = calibration.quantize(line, model, plan);
     FakeQuantExporter::Options options;
     options.replaceExisting = line.isSet(force);
-    QuantReport report;
     {
         ConsoleProgress progress;
-        report = FakeQuantExporter::run(*model, plan, line.value(out), options, progress);
+        FakeQuantExporter::run(*quantized, line.value(out), options, progress);
     }
+    const QuantReport& report = quantized->report;
+    if (line.isSet(reportFile))
+        writeReportFile(line.value(reportFile), report.toJson());
 
     for (const LayerReport& layer : report.layers) {
-        if (layer.status == LayerStatus::Skipped)
+        if (!layer.note.isEmpty())
             printWarning(Cli::tr("%1: %2").arg(layer.name, layer.note));
     }
+    for (const QString& limitation : FakeQuantExporter::limitations(*quantized))
+        printWarning(limitation);
     if (line.isSet(json))
         printJson(report.toJson());
     else

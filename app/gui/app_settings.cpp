@@ -18,13 +18,14 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 14>& settingTable()
+const std::array<SettingSpec, 17>& settingTable()
 {
-    static const std::array<SettingSpec, 14> table{{
+    static const std::array<SettingSpec, 17> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
-        {AppSettings::Key::LayerHeaderState, "layers/headerState", QByteArray()},
+        // "2": the table gained columns; a state saved for the old ones is not restored.
+        {AppSettings::Key::LayerHeaderState, "layers/headerState2", QByteArray()},
         {AppSettings::Key::RecentModels, "models/recent", QStringList()},
         {AppSettings::Key::LastModelDirectory, "models/lastDirectory", QDir::homePath()},
         {AppSettings::Key::LastExportDirectory, "export/lastDirectory", QDir::homePath()},
@@ -37,6 +38,11 @@ const std::array<SettingSpec, 14>& settingTable()
         {AppSettings::Key::EvaluationText, "evaluation/text", QString()},
         {AppSettings::Key::EvaluationContext, "evaluation/context", 0},
         {AppSettings::Key::EvaluationStride, "evaluation/stride", 0},
+        {AppSettings::Key::DefaultCalibration, "plan/defaultCalibration",
+         QJsonDocument(CalibrationOptions{}.toJson()).toJson(QJsonDocument::Compact)},
+        // Empty: the bundled TinyStories text when the demo model is open, else none.
+        {AppSettings::Key::CalibrationText, "calibration/text", QString()},
+        {AppSettings::Key::TrueSequential, "calibration/trueSequential", true},
     }};
     return table;
 }
@@ -131,6 +137,25 @@ LayerQuantConfig AppSettings::defaultQuantConfig() const
     } catch (const std::exception&) {
         return LayerQuantConfig{}; // a damaged setting falls back to the default
     }
+}
+
+CalibrationOptions AppSettings::defaultCalibration() const
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(value(Key::DefaultCalibration).toByteArray());
+    try {
+        // Stored as a recipe's "calibration" object, so it is validated the same way.
+        return QuantPlan::fromJson(QJsonObject{{QStringLiteral("calibration"), doc.object()}},
+                                   keyName(Key::DefaultCalibration))
+            .calibration;
+    } catch (const std::exception&) {
+        return CalibrationOptions{}; // a damaged setting falls back to the default
+    }
+}
+
+void AppSettings::setDefaultCalibration(const CalibrationOptions& options)
+{
+    setValue(Key::DefaultCalibration,
+             QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact));
 }
 
 void AppSettings::setDefaultQuantConfig(const LayerQuantConfig& config)

@@ -33,6 +33,9 @@ public:
         EvaluationText,
         EvaluationContext,
         EvaluationStride,
+        DefaultCalibration,
+        CalibrationText,
+        TrueSequential,
     };
 
     static constexpr int kMaxRecentModels = 10;
@@ -57,6 +60,9 @@ public:
     // The quantization settings new models start with: the last defaults the user chose.
     LayerQuantConfig defaultQuantConfig() const;
     void setDefaultQuantConfig(const LayerQuantConfig& config);
+    // The calibration settings new models start with: the last the user chose.
+    CalibrationOptions defaultCalibration() const;
+    void setDefaultCalibration(const CalibrationOptions& options);
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -21,8 +21,8 @@ namespace {
 
 // Waits (without blocking the event loop) until the window has opened its model and finished
 // every job, then saves a picture of it and quits. For documentation and the packaging test.
-void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& select,
-                        bool quantize, bool evaluate)
+void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& recipe,
+                        const QString& select, bool quantize, bool evaluate)
 {
     auto* timer = new QTimer(&window);
     auto* clock = new QElapsedTimer;
@@ -39,6 +39,12 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
         if (!window.model() || !window.jobs().isIdle())
             return;
         if (*stage == 0) {
+            if (!recipe.isEmpty() && !window.loadPlanFile(recipe)) {
+                std::fprintf(stderr, "quantbench: --screenshot: cannot load the recipe %s\n",
+                             qPrintable(recipe));
+                QCoreApplication::exit(1);
+                return;
+            }
             if (!select.isEmpty())
                 window.selectLayer(select);
             if (quantize)
@@ -80,6 +86,11 @@ struct CommandLine {
                               QCoreApplication::translate("main", "Select LAYER after opening "
                                                                   "(with --screenshot)."),
                               QStringLiteral("LAYER")};
+    QCommandLineOption recipe{QStringLiteral("recipe"),
+                              QCoreApplication::translate("main", "Load the plan from the recipe "
+                                                                  "FILE after opening (with "
+                                                                  "--screenshot)."),
+                              QStringLiteral("FILE")};
     QCommandLineOption quantize{QStringLiteral("quantize"),
                                 QCoreApplication::translate("main",
                                                             "Quantize all layers after "
@@ -102,6 +113,7 @@ struct CommandLine {
             QStringLiteral("[MODEL_DIR]"));
         parser.addOption(screenshot);
         parser.addOption(select);
+        parser.addOption(recipe);
         parser.addOption(quantize);
         parser.addOption(evaluate);
     }
@@ -154,6 +166,7 @@ int main(int argc, char* argv[])
 
     if (commandLine.parser.isSet(commandLine.screenshot))
         scheduleScreenshot(window, commandLine.parser.value(commandLine.screenshot),
+                           commandLine.parser.value(commandLine.recipe),
                            commandLine.parser.value(commandLine.select),
                            commandLine.parser.isSet(commandLine.quantize),
                            commandLine.parser.isSet(commandLine.evaluate));

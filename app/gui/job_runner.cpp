@@ -12,20 +12,23 @@
 
 namespace qb {
 
-namespace {
-
-struct JobResult {
-    JobRunner::Delivery deliver;
-    JobRunner::Outcome outcome = JobRunner::Outcome::Failed;
+// The future carries no value: the work's result goes through a Result shared with the GUI side,
+// because a cancelled promise drops results and a partial one must still get through. The worker
+// writes it before the future finishes; the GUI thread reads it once `finished` arrives.
+struct JobRunner::Result {
+    Delivery deliver;
+    Outcome outcome = Outcome::Cancelled; // also when the work never ran
     QString message;
 };
 
-using Watcher = QFutureWatcher<JobResult>;
+namespace {
+
+using Watcher = QFutureWatcher<void>;
 
 // Progress reported into the job's promise (0 … 1000), cancellation read from it.
 class PromiseProgress final : public Progress {
 public:
-    explicit PromiseProgress(QPromise<JobResult>& promise)
+    explicit PromiseProgress(QPromise<void>& promise)
         : m_promise(promise)
     {
         m_promise.setProgressRange(0, 1000);
@@ -42,7 +45,7 @@ protected:
     bool cancelRequested() const override { return m_promise.isCanceled(); }
 
 private:
-    QPromise<JobResult>& m_promise;
+    QPromise<void>& m_promise;
 };
 
 } // namespace
@@ -61,7 +64,7 @@ JobRunner::~JobRunner()
         static_cast<Watcher*>(watcher)->waitForFinished();
 }
 
-quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
+quint64 JobRunner::start(const QString& slot, const QString& title, Work work, OnCancel onCancel)
 {
     if (m_jobs.contains(slot)) {
         Job& old = m_jobs[slot];
@@ -76,7 +79,9 @@ quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
     job.title = title;
     job.watcher = watcher;
     job.timer.start();
+    job.onCancel = onCancel;
     m_jobs.insert(slot, job);
+    auto result = std::make_shared<Result>();
 
     // One report arrives as two signals of the same event, the value first, then its text.
     // watcher->progressText() would give the promise's latest text, which may already belong to a
@@ -89,33 +94,33 @@ quint64 JobRunner::start(const QString& slot, const QString& title, Work work)
                     Q_EMIT jobProgress(slot, id, *value / 1000.0, text);
             });
     connect(watcher, &Watcher::finished, this,
-            [this, slot, id, watcher] { finish(slot, id, watcher); });
+            [this, slot, id, watcher, result] { finish(slot, id, watcher, *result); });
 
-    watcher->setFuture(QtConcurrent::run([work = std::move(work)](QPromise<JobResult>& promise) {
+    watcher->setFuture(QtConcurrent::run([work = std::move(work), result](QPromise<void>& promise) {
         PromiseProgress progress(promise);
-        JobResult result;
+        Result& out = *result;
+        out.outcome = Outcome::Failed;
         try {
-            result.deliver = work(progress);
-            result.outcome = Outcome::Succeeded;
+            out.deliver = work(progress);
+            out.outcome = Outcome::Succeeded;
         } catch (const Cancelled&) {
-            result.outcome = Outcome::Cancelled;
+            out.outcome = Outcome::Cancelled;
         } catch (const Error& e) {
-            result.message = e.message();
+            out.message = e.message();
         } catch (const std::bad_alloc&) {
-            result.message = JobRunner::tr("not enough memory for this operation");
+            out.message = JobRunner::tr("not enough memory for this operation");
         } catch (const std::exception& e) {
-            result.message =
-                JobRunner::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+            out.message = JobRunner::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
         } catch (...) {
-            result.message = JobRunner::tr("internal error: an unknown exception");
+            out.message = JobRunner::tr("internal error: an unknown exception");
         }
-        promise.addResult(std::move(result));
     }));
     Q_EMIT jobStarted(slot, id, title);
     return id;
 }
 
-void JobRunner::finish(const QString& slot, quint64 id, QObject* watcherObject)
+void JobRunner::finish(const QString& slot, quint64 id, QObject* watcherObject,
+                       const Result& finished)
 {
     auto* watcher = static_cast<Watcher*>(watcherObject);
     watcher->deleteLater();
@@ -123,14 +128,24 @@ void JobRunner::finish(const QString& slot, quint64 id, QObject* watcherObject)
         return; // superseded: its result is stale
     const double seconds = m_jobs.value(slot).timer.nsecsElapsed() * 1e-9;
     const QString title = m_jobs.value(slot).title;
+    const OnCancel onCancel = m_jobs.value(slot).onCancel;
     m_jobs.remove(slot);
 
-    JobResult result;
-    if (watcher->isCanceled() || watcher->future().resultCount() == 0)
-        result.outcome = Outcome::Cancelled;
-    else
-        result = watcher->result();
-    if (result.outcome == Outcome::Succeeded && result.deliver) {
+    Result result = finished;
+    if (watcher->isCanceled()) {
+        // Work that returned despite the cancel has a partial result; deliver it only if the
+        // job said it may.
+        const bool partial = onCancel == OnCancel::DeliverPartial
+                             && result.outcome == Outcome::Succeeded && result.deliver;
+        if (!partial) {
+            result.outcome = Outcome::Cancelled;
+            result.deliver = nullptr;
+        } else {
+            result.outcome = Outcome::PartlyDone;
+        }
+    }
+    if ((result.outcome == Outcome::Succeeded || result.outcome == Outcome::PartlyDone)
+        && result.deliver) {
         try {
             result.deliver();
         } catch (const Error& e) {

@@ -23,21 +23,29 @@ class Progress;
 // A job's work returns a Delivery: a closure the runner calls on the GUI thread when, and only
 // when, the job succeeded and is still the current job of its slot. Work must not touch widgets;
 // deliveries may. No processEvents(), no nested event loops.
+//
+// A job started with OnCancel::DeliverPartial is one whose work, when cancelled, may stop early
+// and return what it finished (a quantization run keeps its finished layers): if such a job is
+// cancelled with cancel() and its work returns instead of throwing Cancelled, the delivery runs
+// and the outcome is PartlyDone. A superseded job never delivers, whatever its OnCancel.
 class JobRunner : public QObject {
     Q_OBJECT
 
 public:
     using Delivery = std::function<void()>;
     using Work = std::function<Delivery(Progress& progress)>;
-    enum class Outcome { Succeeded, Cancelled, Failed };
+    // PartlyDone: cancelled, and the partial result was delivered (OnCancel::DeliverPartial).
+    enum class Outcome { Succeeded, Cancelled, Failed, PartlyDone };
     Q_ENUM(Outcome)
+    enum class OnCancel { Drop, DeliverPartial };
 
     explicit JobRunner(QObject* parent = nullptr);
     // Cancels every job and waits for them to stop.
     ~JobRunner() override;
 
     // Starts `work` in `slot`, superseding a job running there. Returns the job id.
-    quint64 start(const QString& slot, const QString& title, Work work);
+    quint64 start(const QString& slot, const QString& title, Work work,
+                  OnCancel onCancel = OnCancel::Drop);
     void cancel(const QString& slot);
     void cancelAll();
     bool isRunning(const QString& slot) const { return m_jobs.contains(slot); }
@@ -59,8 +67,10 @@ private:
         QString title;
         QObject* watcher = nullptr; // the QFutureWatcher, owned by this
         QElapsedTimer timer;
+        OnCancel onCancel = OnCancel::Drop;
     };
-    void finish(const QString& slot, quint64 id, QObject* watcher);
+    struct Result; // what the work gave: delivery or error (job_runner.cpp)
+    void finish(const QString& slot, quint64 id, QObject* watcher, const Result& result);
 
     QHash<QString, Job> m_jobs;
     QList<QObject*> m_superseded; // watchers of cancelled jobs still winding down

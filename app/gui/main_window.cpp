@@ -1,21 +1,25 @@
 #include "app/gui/main_window.h"
 
+#include "core/calib/calibration_set.h"
 #include "core/export/fake_quant_exporter.h"
 #include "core/metrics/perplexity.h"
 #include "core/metrics/weight_histogram.h"
 #include "core/metrics/weight_scan.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/plan_weight_hooks.h"
-#include "core/quant/weight_quantization.h"
+#include "core/quant/quantization_pipeline.h"
+#include "core/quant/quantized_model.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "views/calibration_panel.h"
 #include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/issues_panel.h"
 #include "views/layer_table_model.h"
+#include "views/method_options.h"
 #include "views/plan_defaults_bar.h"
 #include "views/plan_field_delegate.h"
 
@@ -37,6 +41,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -47,6 +52,8 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace qb {
 
@@ -64,6 +71,31 @@ QString formatSeconds(double seconds)
 {
     return seconds < 1.0 ? MainWindow::tr("%1 ms").arg(QLocale().toString(seconds * 1000.0, 'f', 0))
                          : MainWindow::tr("%1 s").arg(QLocale().toString(seconds, 'f', 1));
+}
+
+// Runs the pipeline (on the worker thread): the calibration windows cut from `textPath` (none
+// when it is empty), then QuantizationPipeline::run. Cancelling while the windows are prepared
+// throws Cancelled; during the run, returns the layers finished so far.
+std::shared_ptr<const QuantizedModel> runPipeline(const std::shared_ptr<const LoadedModel>& model,
+                                                  const QuantPlan& plan, const QString& textPath,
+                                                  const PipelineOptions& options,
+                                                  Progress& progress)
+{
+    std::vector<std::vector<int>> windows;
+    if (!textPath.isEmpty()) {
+        progress.report(0.0, MainWindow::tr("Reading the calibration text %1")
+                                 .arg(QDir::toNativeSeparators(textPath)));
+        const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+        windows =
+            CalibrationSet::build(*tokenizer, TextDocuments::fromFile(textPath), plan.calibration);
+    }
+    progress.throwIfCancelled();
+    return QuantizationPipeline::run(model, plan, windows, options, progress);
+}
+
+QByteArray jsonBytes(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -106,6 +138,14 @@ QString MainWindow::demoEvaluationText()
     const QString path =
         QDir(QCoreApplication::applicationDirPath())
             .filePath(QStringLiteral("../share/quantbench/demo/text/tinystories_sample.txt"));
+    return QFileInfo(path).isFile() ? QDir::cleanPath(path) : QString();
+}
+
+QString MainWindow::demoCalibrationText()
+{
+    const QString path =
+        QDir(QCoreApplication::applicationDirPath())
+            .filePath(QStringLiteral("../share/quantbench/demo/text/TinyStories-valid-subset.txt"));
     return QFileInfo(path).isFile() ? QDir::cleanPath(path) : QString();
 }
 
@@ -160,15 +200,16 @@ void MainWindow::createActions()
     m_quantizeSelectedAction = new QAction(icon("quantize"), tr("Quantize &Selected Layers"), this);
     m_quantizeSelectedAction->setObjectName(QStringLiteral("quantizeSelectedAction"));
     m_quantizeSelectedAction->setShortcut(Qt::CTRL | Qt::Key_R);
-    m_quantizeSelectedAction->setStatusTip(tr("Quantize the selected layers as the plan says and "
-                                              "measure their weight error"));
+    m_quantizeSelectedAction->setStatusTip(tr("Quantize the selected layers as the plan says, "
+                                              "the others kept in full precision, and measure "
+                                              "their errors"));
     connect(m_quantizeSelectedAction, &QAction::triggered, this, [this] { quantizeLayers(true); });
 
     m_quantizeAllAction = new QAction(icon("quantize"), tr("Quantize &All Layers"), this);
     m_quantizeAllAction->setObjectName(QStringLiteral("quantizeAllAction"));
     m_quantizeAllAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
-    m_quantizeAllAction->setStatusTip(tr("Quantize every layer as the plan says and measure its "
-                                         "weight error"));
+    m_quantizeAllAction->setStatusTip(tr("Quantize every layer as the plan says, block by block, "
+                                         "and measure each layer's output and weight errors"));
     connect(m_quantizeAllAction, &QAction::triggered, this, [this] { quantizeLayers(false); });
 
     m_evaluateAction = new QAction(icon("evaluate"), tr("&Evaluate Perplexity"), this);
@@ -177,6 +218,11 @@ void MainWindow::createActions()
     m_evaluateAction->setStatusTip(tr("Measure the perplexity of the model as stored and as the "
                                       "plan quantizes it, and the KL divergence between them"));
     connect(m_evaluateAction, &QAction::triggered, this, &MainWindow::evaluate);
+
+    m_calibrationAction = new QAction(tr("Ca&libration Settings…"), this);
+    m_calibrationAction->setObjectName(QStringLiteral("calibrationAction"));
+    m_calibrationAction->setStatusTip(tr("The text and the samples the quantizers calibrate on"));
+    connect(m_calibrationAction, &QAction::triggered, this, &MainWindow::showCalibrationPanel);
 
     m_cancelAction = new QAction(icon("cancel"), tr("&Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
@@ -212,11 +258,14 @@ void MainWindow::createMenus()
     run->addAction(m_quantizeAllAction);
     run->addAction(m_evaluateAction);
     run->addSeparator();
+    run->addAction(m_calibrationAction);
+    run->addSeparator();
     run->addAction(m_cancelAction);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_issuesDock->toggleViewAction());
     view->addAction(m_evaluationDock->toggleViewAction());
+    view->addAction(m_calibrationDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_demoAction);
@@ -262,6 +311,21 @@ void MainWindow::createWidgets()
     m_modelSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_modelSummary->setWordWrap(true);
     m_defaultsBar = new PlanDefaultsBar(layerPanel);
+    m_defaultsBar->setObjectName(QStringLiteral("planDefaultsBar"));
+    // One line on the calibration data, with a link to its settings.
+    m_calibrationSummary = new QLabel(layerPanel);
+    m_calibrationSummary->setObjectName(QStringLiteral("calibrationSummary"));
+    m_calibrationSummary->setTextFormat(Qt::RichText);
+    m_calibrationSummary->setWordWrap(true);
+    connect(m_calibrationSummary, &QLabel::linkActivated, this, &MainWindow::showCalibrationPanel);
+    // What stops the plan from running on this model, shown before anyone presses Quantize.
+    m_planProblems = new QLabel(layerPanel);
+    m_planProblems->setObjectName(QStringLiteral("planProblems"));
+    m_planProblems->setWordWrap(true);
+    m_planProblems->setTextFormat(Qt::PlainText);
+    m_planProblems->setStyleSheet(QStringLiteral("QLabel { color: #8a1c1c; background: #fdecea; "
+                                                 "border: 1px solid #e6b0aa; padding: 3px; }"));
+    m_planProblems->hide();
     m_layerFilter = new QLineEdit(layerPanel);
     m_layerFilter->setObjectName(QStringLiteral("layerFilter"));
     m_layerFilter->setPlaceholderText(
@@ -306,6 +370,8 @@ void MainWindow::createWidgets()
     layerLayout->setContentsMargins(4, 4, 4, 4);
     layerLayout->addWidget(m_modelSummary);
     layerLayout->addWidget(m_defaultsBar);
+    layerLayout->addWidget(m_calibrationSummary);
+    layerLayout->addWidget(m_planProblems);
     layerLayout->addWidget(m_layerFilter);
     layerLayout->addWidget(m_layerView, 1);
 
@@ -342,6 +408,15 @@ void MainWindow::createWidgets()
     tabifyDockWidget(m_issuesDock, m_evaluationDock);
     m_evaluationDock->toggleViewAction()->setIcon(icon("evaluate"));
 
+    m_calibrationPanel = new CalibrationPanel(this);
+    m_calibrationPanel->setObjectName(QStringLiteral("calibrationPanel"));
+    m_calibrationDock = new QDockWidget(tr("Calibration"), this);
+    m_calibrationDock->setObjectName(QStringLiteral("calibrationDock"));
+    m_calibrationDock->setWidget(m_calibrationPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_calibrationDock);
+    tabifyDockWidget(m_evaluationDock, m_calibrationDock);
+    m_issuesDock->raise();
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_progressBar = new QProgressBar(this);
@@ -375,6 +450,25 @@ void MainWindow::createWidgets()
                 m_layerModel->setDefaults(config);
                 m_settings.setDefaultQuantConfig(config);
             });
+    connect(m_calibrationPanel, &CalibrationPanel::calibrationEdited, this,
+            [this](const CalibrationOptions& options) {
+                // Without a model there is no plan yet: the settings are what the next one
+                // starts with.
+                if (m_model && !m_layerModel->setCalibration(options)) {
+                    m_calibrationPanel->setCalibration(m_layerModel->plan().calibration);
+                    return;
+                }
+                m_settings.setDefaultCalibration(options);
+            });
+    connect(m_calibrationPanel, &CalibrationPanel::textPathEdited, this,
+            [this](const QString& path) {
+                m_settings.setValue(AppSettings::Key::CalibrationText, path);
+                updateCalibrationStatus();
+            });
+    connect(m_calibrationPanel, &CalibrationPanel::trueSequentialEdited, this, [this](bool on) {
+        m_settings.setValue(AppSettings::Key::TrueSequential, on);
+        updateCalibrationStatus();
+    });
     connect(m_histogram, &HistogramView::requestChanged, this, &MainWindow::requestHistogram);
     connect(m_histogram, &HistogramView::logScaleChanged, this,
             [this](bool on) { m_settings.setValue(AppSettings::Key::HistogramLogScale, on); });
@@ -403,6 +497,11 @@ void MainWindow::restoreSettings()
     m_evaluationPanel->setContextLength(
         m_settings.value(AppSettings::Key::EvaluationContext).toInt());
     m_evaluationPanel->setStride(m_settings.value(AppSettings::Key::EvaluationStride).toInt());
+    m_calibrationPanel->setCalibration(m_settings.defaultCalibration());
+    m_calibrationPanel->setTextPath(m_settings.value(AppSettings::Key::CalibrationText).toString());
+    m_calibrationPanel->setTrueSequential(
+        m_settings.value(AppSettings::Key::TrueSequential).toBool());
+    updateCalibrationStatus();
 }
 
 void MainWindow::saveSettings()
@@ -483,11 +582,17 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     m_model = std::move(model);
     QuantPlan plan;
     plan.defaults = m_defaultsBar->config();
+    plan.calibration = m_settings.defaultCalibration();
+    m_lastRun.reset();
     m_undoStack->clear();
     m_layerModel->resetModel(m_model, plan);
     // The user's column widths when there are any, else widths that fit the contents.
     if (!m_layerView->horizontalHeader()->restoreState(
             m_settings.value(AppSettings::Key::LayerHeaderState).toByteArray())) {
+        // Role and dtype are hidden at first (the name ends with the role; the summary line
+        // names the dtypes) so that the errors fit beside the plan; the header's menu shows them.
+        m_layerView->setColumnHidden(LayerTableModel::RoleColumn, true);
+        m_layerView->setColumnHidden(LayerTableModel::DTypeColumn, true);
         m_layerView->resizeColumnsToContents();
     }
 
@@ -525,7 +630,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
                                                                   | QItemSelectionModel::Rows);
     m_evaluationPanel->setModelContext(spec.maxPositionEmbeddings);
     m_evaluationPanel->clearResult(tr("Not evaluated yet."));
-    m_evaluatedPlan.reset();
+    m_evaluatedFingerprint.reset();
+    updateCalibrationStatus();
     startWeightScan();
     updateActions();
     Q_EMIT modelOpened(m_model->directory());
@@ -630,19 +736,233 @@ void MainWindow::requestHistogram()
 
 void MainWindow::onPlanChanged()
 {
-    m_defaultsBar->setConfig(m_layerModel->plan().defaults);
+    const QuantPlan& plan = m_layerModel->plan();
+    m_defaultsBar->setConfig(plan.defaults);
+    m_calibrationPanel->setCalibration(plan.calibration);
     updateEvaluationStaleness();
+    updatePlanProblems();
+    updateCalibrationStatus();
+    // The plan's own columns grow to show what it now says (the user's narrower widths of the
+    // other columns are left alone).
+    for (int column = LayerTableModel::MethodColumn; column <= LayerTableModel::OptionsColumn;
+         ++column) {
+        // QTableView hides QAbstractItemView's public sizeHintForColumn.
+        const int wanted =
+            static_cast<const QAbstractItemView*>(m_layerView)->sizeHintForColumn(column);
+        if (!m_layerView->isColumnHidden(column) && m_layerView->columnWidth(column) < wanted)
+            m_layerView->setColumnWidth(column, wanted);
+    }
     // Redraw the grid only when the shown layer's settings changed.
     const LinearLayer* layer = currentLayer();
     const auto shown = m_histogram->snapshot();
     if (layer && shown && shown->request.layerName == layer->name
-        && !(shown->request.config == m_layerModel->plan().resolve(layer->name)
-             && shown->request.config.scheme == m_layerModel->plan().resolve(layer->name).scheme))
+        && !(shown->request.config == plan.resolve(layer->name)
+             && shown->request.config.scheme == plan.resolve(layer->name).scheme))
         requestHistogram();
     updateActions();
 }
 
+void MainWindow::updatePlanProblems()
+{
+    const QStringList problems =
+        m_model ? m_layerModel->plan().problemsFor(m_model->inventory()) : QStringList();
+    m_planProblems->setVisible(!problems.isEmpty());
+    if (problems.isEmpty())
+        return;
+    QString text = tr("The plan cannot run on this model: %1").arg(problems.front());
+    if (problems.size() > 1)
+        text += QLatin1Char(' ')
+                + tr("(and %n more problem(s))", nullptr, static_cast<int>(problems.size() - 1));
+    m_planProblems->setText(text);
+    m_planProblems->setToolTip(problems.join(QLatin1Char('\n')));
+}
+
+bool MainWindow::isDemoModelOpen() const
+{
+    const QString demo = demoModelDirectory();
+    return m_model && !demo.isEmpty()
+           && QFileInfo(m_model->directory()).canonicalFilePath()
+                  == QFileInfo(demo).canonicalFilePath();
+}
+
+QString MainWindow::calibrationTextPath() const
+{
+    const QString chosen = m_calibrationPanel->textPath();
+    if (!chosen.isEmpty())
+        return QFileInfo(chosen).absoluteFilePath();
+    return isDemoModelOpen() ? demoCalibrationText() : QString();
+}
+
+void MainWindow::showCalibrationPanel()
+{
+    m_calibrationDock->show();
+    m_calibrationDock->raise();
+}
+
+void MainWindow::updateCalibrationStatus()
+{
+    const QuantPlan& plan = m_layerModel->plan();
+    const CalibrationOptions& c = plan.calibration;
+    m_calibrationPanel->setTextPlaceholder(
+        isDemoModelOpen() && !demoCalibrationText().isEmpty()
+            ? tr("the bundled %1").arg(QFileInfo(demoCalibrationText()).fileName())
+            : tr("none: choose a UTF-8 text file"));
+    if (!m_model) {
+        m_calibrationSummary->clear();
+        m_calibrationPanel->setStatus(QString());
+        return;
+    }
+    // The methods that need it, by name.
+    QStringList needing;
+    for (const LinearLayer& layer : m_model->inventory().layers()) {
+        const LayerQuantConfig config = plan.resolve(layer.name);
+        if (!config.needsCalibration())
+            continue;
+        const QString name = config.method == QuantMethod::Rtn
+                                 ? tr("RTN with %1").arg(MethodOptions::summary(config))
+                                 : methodDisplayName(config.method);
+        if (!needing.contains(name))
+            needing << name;
+    }
+    const QString text = calibrationTextPath();
+    const QString link = QStringLiteral(" <a href=\"#calibration\">%1</a>").arg(tr("Settings…"));
+    const QString samples = tr("%n sample(s) of %1 tokens", nullptr, c.samples)
+                                .arg(QLocale().toString(c.sequenceLength));
+    QString summary;
+    QString status;
+    if (!needing.isEmpty() && text.isEmpty()) {
+        summary = QStringLiteral("<span style=\"color:#b00020\">%1</span>")
+                      .arg(tr("Calibration: a text is needed (by %1), but none is chosen.")
+                               .arg(needing.join(QStringLiteral(", ")).toHtmlEscaped()));
+        status = summary;
+    } else if (text.isEmpty()) {
+        summary = tr("Calibration: none (not needed by this plan; with a text, each layer's "
+                     "output error is measured too).")
+                      .toHtmlEscaped();
+        status = summary;
+    } else {
+        const QString purpose = needing.isEmpty()
+                                    ? tr("to measure the output errors")
+                                    : tr("needed by %1").arg(needing.join(QStringLiteral(", ")));
+        summary = tr("Calibration: %1 from %2, %3 held out · %4")
+                      .arg(samples, QFileInfo(text).fileName(),
+                           QStringLiteral("%1 %").arg(
+                               QLocale().toString(c.holdoutFraction * 100.0, 'g', 3)),
+                           purpose)
+                      .toHtmlEscaped();
+        status = tr("Windows: %1, %2 — %3.")
+                     .arg(samples,
+                          c.mode == CalibrationOptions::Mode::Documents
+                              ? tr("each a document from its start")
+                              : tr("at random places (seed %1)").arg(c.seed),
+                          purpose)
+                     .toHtmlEscaped();
+    }
+    if (m_lastRun && m_lastRun->model == m_model) {
+        const CalibrationUse& use = m_lastRun->report.calibration;
+        const QLocale locale;
+        status += QStringLiteral("<br>")
+                  + (use.fitWindows == 0
+                         ? tr("Last run: without calibration data.")
+                         : tr("Last run: fitted on %n window(s) (%1 tokens), output errors "
+                              "measured on %2 held-out window(s) (%3 tokens).",
+                              nullptr, use.fitWindows)
+                               .arg(locale.toString(qlonglong(use.fitTokens)))
+                               .arg(use.heldOutWindows)
+                               .arg(locale.toString(qlonglong(use.heldOutTokens))))
+                        .toHtmlEscaped();
+    }
+    m_calibrationSummary->setText(summary + link);
+    m_calibrationPanel->setStatus(status);
+}
+
 // ---- running ----------------------------------------------------------------------------------
+
+MainWindow::RunInputs MainWindow::runInputs(const QuantPlan& plan, const QStringList& layers) const
+{
+    RunInputs inputs;
+    inputs.planJson = jsonBytes(plan.toJson());
+    inputs.trueSequential = m_calibrationPanel->trueSequential();
+    bool needed = false;
+    for (const LinearLayer& layer : m_model->inventory().layers()) {
+        if ((layers.isEmpty() || layers.contains(layer.name))
+            && plan.resolve(layer.name).needsCalibration())
+            needed = true;
+    }
+    const QString path = calibrationTextPath();
+    const QFileInfo file(path);
+    // A text nobody needs that has gone is simply not used; a needed one fails the run, naming
+    // the file.
+    if (!path.isEmpty() && (needed || file.isFile())) {
+        inputs.textPath = path;
+        inputs.textModified = file.lastModified();
+        inputs.textSize = file.size();
+    }
+    return inputs;
+}
+
+bool MainWindow::readyToRun(const QuantPlan& plan, const QStringList& layers)
+{
+    const QStringList problems = plan.problemsFor(m_model->inventory());
+    if (!problems.isEmpty()) {
+        addIssue(
+            Issue::Severity::Error,
+            tr("The plan cannot run on this model:\n%1").arg(problems.join(QLatin1Char('\n'))));
+        m_issuesDock->show();
+        m_issuesDock->raise();
+        showStatus(tr("The plan cannot run on this model: see the Issues panel."));
+        return false;
+    }
+    QStringList needing;
+    for (const LinearLayer& layer : m_model->inventory().layers()) {
+        const LayerQuantConfig config = plan.resolve(layer.name);
+        if ((layers.isEmpty() || layers.contains(layer.name)) && config.needsCalibration()
+            && !needing.contains(methodDisplayName(config.method)))
+            needing << methodDisplayName(config.method);
+    }
+    if (!needing.isEmpty() && calibrationTextPath().isEmpty()) {
+        addIssue(Issue::Severity::Error,
+                 tr("A calibration text is needed (by %1): choose a text file in the Calibration "
+                    "panel.")
+                     .arg(needing.join(QStringLiteral(", "))));
+        showStatus(tr("Choose a calibration text first."));
+        showCalibrationPanel();
+        return false;
+    }
+    return true;
+}
+
+std::shared_ptr<const QuantizedModel> MainWindow::reusableRun(const RunInputs& inputs,
+                                                              bool allowIncomplete) const
+{
+    if (!m_lastRun || m_lastRun->model != m_model || !(m_lastRunInputs == inputs))
+        return nullptr;
+    return m_lastRun->report.complete || allowIncomplete ? m_lastRun : nullptr;
+}
+
+void MainWindow::keepRun(std::shared_ptr<const QuantizedModel> run, const RunInputs& inputs)
+{
+    m_lastRun = std::move(run);
+    m_lastRunInputs = inputs;
+    updateCalibrationStatus();
+}
+
+void MainWindow::showRun(const QuantizedModel& run)
+{
+    m_layerModel->mergeReport(run.report);
+    fitResultColumns();
+    showReportIssues(run.report);
+    // Documents mode takes at most one sample per document: a short text gives fewer.
+    const CalibrationUse& use = run.report.calibration;
+    const int asked = run.report.plan.calibration.samples;
+    const int got = use.fitWindows + use.heldOutWindows;
+    if (got > 0 && got < asked)
+        addIssue(Issue::Severity::Info,
+                 tr("The calibration text gave %1 of the %n sample(s) asked for: it has fewer "
+                    "documents. Random windows take more samples from the same text.",
+                    nullptr, asked)
+                     .arg(got));
+}
 
 void MainWindow::quantizeLayers(bool selectedOnly)
 {
@@ -653,22 +973,32 @@ void MainWindow::quantizeLayers(bool selectedOnly)
         showStatus(tr("Select the layers to quantize first."));
         return;
     }
-    const std::shared_ptr<const LoadedModel> model = m_model;
     const QuantPlan plan = m_layerModel->plan();
+    if (!readyToRun(plan, names))
+        return;
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const RunInputs inputs = runInputs(plan, names);
+    PipelineOptions options;
+    options.trueSequential = inputs.trueSequential;
+    options.layers = names;
     const int count = selectedOnly ? static_cast<int>(names.size())
                                    : static_cast<int>(model->inventory().layers().size());
-    m_jobs.start(kMainSlot, tr("Quantizing %n layer(s)", nullptr, count),
-                 [this, model, plan, names](Progress& progress) -> JobRunner::Delivery {
-                     auto report = std::make_shared<const QuantReport>(
-                         WeightQuantization::run(*model, plan, names, progress));
-                     return [this, model, report] {
-                         if (model != m_model)
-                             return;
-                         m_layerModel->mergeReport(*report);
-                         fitResultColumns();
-                         showReportIssues(*report);
-                     };
-                 });
+    m_jobs.start(
+        kMainSlot, tr("Quantizing %n layer(s)", nullptr, count),
+        [this, model, plan, inputs, options,
+         selectedOnly](Progress& progress) -> JobRunner::Delivery {
+            const std::shared_ptr<const QuantizedModel> run =
+                runPipeline(model, plan, inputs.textPath, options, progress);
+            return [this, model, run, inputs, selectedOnly] {
+                if (model != m_model)
+                    return;
+                // Only a run of the whole plan stands for the plan (evaluation, export).
+                if (!selectedOnly)
+                    keepRun(run, inputs);
+                showRun(*run);
+            };
+        },
+        JobRunner::OnCancel::DeliverPartial);
 }
 
 void MainWindow::chooseExportFolder()
@@ -695,28 +1025,76 @@ void MainWindow::chooseExportFolder()
             return;
         replace = true;
     }
-    exportFakeQuant(dir, replace);
+    // A cancelled run of this very plan is exported only if the user says so; otherwise the
+    // whole plan is quantized first.
+    bool allowIncomplete = false;
+    const QuantPlan plan = m_layerModel->plan();
+    if (const auto partial = reusableRun(runInputs(plan, {}), true);
+        partial && !partial->report.complete) {
+        const int notRun = partial->report.countWithStatus(LayerStatus::NotRun);
+        QMessageBox box(QMessageBox::Warning, tr("Export an Incomplete Run?"),
+                        tr("The last quantization of this plan was cancelled: %n layer(s) were "
+                           "not reached and would be exported in full precision (the report "
+                           "beside the checkpoint says so).",
+                           nullptr, notRun),
+                        QMessageBox::Cancel, this);
+        QPushButton* incomplete = box.addButton(tr("Export Incomplete"), QMessageBox::AcceptRole);
+        QPushButton* whole =
+            box.addButton(tr("Quantize Everything First"), QMessageBox::AcceptRole);
+        box.setDefaultButton(whole);
+        box.exec();
+        if (box.clickedButton() != incomplete && box.clickedButton() != whole)
+            return;
+        allowIncomplete = box.clickedButton() == incomplete;
+    }
+    exportFakeQuant(dir, replace, allowIncomplete);
 }
 
-void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting)
+void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
+                                 bool allowIncomplete)
 {
     if (!m_model || m_jobs.isRunning(kMainSlot))
         return;
-    const std::shared_ptr<const LoadedModel> model = m_model;
     const QuantPlan plan = m_layerModel->plan();
+    if (!readyToRun(plan, {}))
+        return;
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const RunInputs inputs = runInputs(plan, {});
+    const std::shared_ptr<const QuantizedModel> kept = reusableRun(inputs, allowIncomplete);
+    PipelineOptions pipelineOptions;
+    pipelineOptions.trueSequential = inputs.trueSequential;
     m_jobs.start(
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
-        [this, model, plan, directory, replaceExisting](Progress& progress) -> JobRunner::Delivery {
+        [this, model, plan, inputs, kept, pipelineOptions, directory,
+         replaceExisting](Progress& progress) -> JobRunner::Delivery {
+            std::shared_ptr<const QuantizedModel> run = kept;
+            const bool ran = !run;
+            if (ran) {
+                ProgressRange stage(progress, 0.0, 0.6);
+                run = runPipeline(model, plan, inputs.textPath, pipelineOptions, stage);
+                if (!run->report.complete)
+                    progress.throwIfCancelled(); // a cancelled run is not exported unasked
+            }
+            ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
             FakeQuantExporter::Options options;
             options.replaceExisting = replaceExisting;
-            auto report = std::make_shared<const QuantReport>(
-                FakeQuantExporter::run(*model, plan, directory, options, progress));
-            return [this, model, report, directory] {
+            FakeQuantExporter::run(*run, directory, options, stage);
+            const QStringList limitations = FakeQuantExporter::limitations(*run);
+            return [this, model, run, ran, inputs, limitations, directory] {
                 if (model != m_model)
                     return;
-                m_layerModel->mergeReport(*report);
-                fitResultColumns();
-                showReportIssues(*report);
+                if (ran) {
+                    keepRun(run, inputs);
+                    showRun(*run);
+                }
+                for (const QString& limitation : limitations)
+                    addIssue(Issue::Severity::Warning, limitation, directory);
+                if (!run->report.complete)
+                    addIssue(Issue::Severity::Warning,
+                             tr("Exported a cancelled run: %n layer(s) were not reached and are "
+                                "stored in full precision.",
+                                nullptr, run->report.countWithStatus(LayerStatus::NotRun)),
+                             directory);
                 addIssue(Issue::Severity::Info,
                          tr("Exported a fake-quant checkpoint to %1")
                              .arg(QDir::toNativeSeparators(directory)),
@@ -738,6 +1116,9 @@ void MainWindow::evaluate()
     }
     const std::shared_ptr<const LoadedModel> model = m_model;
     const QuantPlan plan = m_layerModel->plan();
+    const bool needsRun = plan.needsCalibration(model->inventory());
+    if (needsRun && !readyToRun(plan, {}))
+        return;
     PerplexityOptions options;
     options.contextLength = m_evaluationPanel->contextLength();
     options.stride = m_evaluationPanel->stride();
@@ -745,48 +1126,87 @@ void MainWindow::evaluate()
     const bool quantizes = std::any_of(
         model->inventory().layers().begin(), model->inventory().layers().end(),
         [&](const LinearLayer& l) { return plan.resolve(l.name).method != QuantMethod::None; });
+    const RunInputs inputs = needsRun ? runInputs(plan, {}) : RunInputs();
+    const std::shared_ptr<const QuantizedModel> kept =
+        needsRun ? reusableRun(inputs, false) : nullptr;
+    PipelineOptions pipelineOptions;
+    pipelineOptions.trueSequential = inputs.trueSequential;
+    const QByteArray fingerprint = evaluationFingerprint(plan);
     m_evaluationDock->show();
     m_evaluationDock->raise();
     m_jobs.start(kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
-                 [this, model, plan, options, textPath,
-                  quantizes](Progress& progress) -> JobRunner::Delivery {
+                 [this, model, plan, options, textPath, quantizes, needsRun, inputs, kept,
+                  pipelineOptions, fingerprint](Progress& progress) -> JobRunner::Delivery {
+                     // A plan that needs calibration is evaluated as its pipeline quantized it.
+                     std::shared_ptr<const QuantizedModel> run = kept;
+                     const bool ran = needsRun && !run;
+                     if (ran) {
+                         ProgressRange stage(progress, 0.0, 0.6);
+                         run = runPipeline(model, plan, inputs.textPath, pipelineOptions, stage);
+                         if (!run->report.complete)
+                             progress.throwIfCancelled();
+                     }
+                     ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
                      const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
                      const QStringList documents = TextDocuments::fromFile(textPath);
-                     std::optional<PlanWeightHooks> hooks;
-                     if (quantizes)
-                         hooks.emplace(model, plan);
-                     auto result = std::make_shared<const EvaluationResult>(
-                         PerplexityEvaluator::evaluate(model, *tokenizer, documents, options,
-                                                       hooks ? &*hooks : nullptr, progress));
-                     return [this, model, plan, result] {
+                     std::unique_ptr<ForwardHooks> hooks;
+                     if (run)
+                         hooks = std::make_unique<QuantizedModelHooks>(run);
+                     else if (quantizes)
+                         hooks = std::make_unique<PlanWeightHooks>(model, plan);
+                     auto result =
+                         std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
+                             model, *tokenizer, documents, options, hooks.get(), stage));
+                     return [this, model, plan, result, run, ran, inputs, fingerprint] {
                          if (model != m_model)
                              return;
-                         m_evaluatedPlan = plan;
+                         if (ran) {
+                             keepRun(run, inputs);
+                             showRun(*run);
+                         }
+                         m_evaluatedFingerprint = fingerprint;
                          m_evaluationPanel->setResult(result, plan.describe());
                          updateEvaluationStaleness();
                      };
                  });
 }
 
+QByteArray MainWindow::evaluationFingerprint(const QuantPlan& plan) const
+{
+    QJsonObject json = plan.toJson();
+    if (!m_model || !plan.needsCalibration(m_model->inventory()))
+        json.remove(QStringLiteral("calibration"));
+    return jsonBytes(json);
+}
+
 void MainWindow::updateEvaluationStaleness()
 {
-    if (!m_evaluatedPlan)
+    if (!m_evaluatedFingerprint)
         return;
-    m_evaluationPanel->setStale(m_evaluatedPlan->toJson() != m_layerModel->plan().toJson());
+    m_evaluationPanel->setStale(*m_evaluatedFingerprint
+                                != evaluationFingerprint(m_layerModel->plan()));
 }
 
 void MainWindow::fitResultColumns()
 {
-    for (int column = LayerTableModel::MseColumn; column < LayerTableModel::ColumnCount; ++column)
+    for (int column = LayerTableModel::FirstResultColumn; column < LayerTableModel::ColumnCount;
+         ++column)
         m_layerView->resizeColumnToContents(column);
 }
 
 void MainWindow::showReportIssues(const QuantReport& report)
 {
     for (const LayerReport& layer : report.layers) {
-        if (layer.status == LayerStatus::Skipped)
+        if (layer.status == LayerStatus::Skipped || !layer.note.isEmpty())
             addIssue(Issue::Severity::Warning, tr("%1: %2").arg(layer.name, layer.note),
                      layer.name);
+    }
+    if (!report.complete) {
+        const int notRun = report.countWithStatus(LayerStatus::NotRun);
+        addIssue(Issue::Severity::Warning,
+                 tr("The quantization run was cancelled: %n layer(s) were not reached and stay "
+                    "in full precision; the layers finished before are shown.",
+                    nullptr, notRun));
     }
 }
 
@@ -824,6 +1244,13 @@ void MainWindow::loadPlan()
     if (path.isEmpty())
         return;
     m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
+    loadPlanFile(path);
+}
+
+bool MainWindow::loadPlanFile(const QString& path)
+{
+    if (!m_model)
+        return false;
     try {
         const QuantPlan plan = QuantPlan::fromFile(path);
         const QStringList problems = plan.problemsFor(m_model->inventory());
@@ -832,10 +1259,12 @@ void MainWindow::loadPlan()
                             .arg(QDir::toNativeSeparators(path), problems.join(QLatin1Char('\n'))));
         m_layerModel->applyPlanEdit(plan, tr("Load plan %1").arg(QFileInfo(path).fileName()));
         showStatus(tr("Loaded the plan %1").arg(QDir::toNativeSeparators(path)));
+        return true;
     } catch (const Error& e) {
         addIssue(Issue::Severity::Error, e.message(), path);
         m_issuesDock->show();
         m_issuesDock->raise();
+        return false;
     }
 }
 
@@ -882,6 +1311,10 @@ void MainWindow::onJobFinished(const QString& slot, quint64, const QString& titl
     case JobRunner::Outcome::Cancelled:
         if (slot == kMainSlot)
             showStatus(tr("%1: cancelled; nothing was changed.").arg(title));
+        break;
+    case JobRunner::Outcome::PartlyDone:
+        if (slot == kMainSlot)
+            showStatus(tr("%1: cancelled; what was finished is shown.").arg(title));
         break;
     case JobRunner::Outcome::Failed:
         if (slot == kHistogramSlot)

@@ -5,6 +5,7 @@
 #include "core/quant/quant_plan.h"
 #include "core/util/issue.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 
 #include <memory>
@@ -25,6 +26,7 @@ class QUndoStack;
 
 namespace qb {
 
+class CalibrationPanel;
 class EvaluationPanel;
 class HistogramView;
 class IssuesModel;
@@ -34,6 +36,7 @@ class LoadedModel;
 class PlanDefaultsBar;
 struct LinearLayer;
 struct QuantReport;
+struct QuantizedModel;
 
 // The workbench window: the layer table (the plan, edited per layer or for all), the plots of the
 // selected layer, the issues panel and a status bar with progress and Cancel. Everything long
@@ -53,14 +56,26 @@ public:
     // the error is shown in the issues panel.
     void openModel(const QString& directory);
     void openDemoModel();
-    // Quantizes the selected layers (or all) as the plan says.
+    // Quantizes the whole plan, or only the selected layers (the others stay in full precision),
+    // through QuantizationPipeline, calibrated on calibrationTextPath() when one is set (needed
+    // when the layers' methods need calibration; otherwise it measures their output errors).
+    // Cancel keeps and shows the layers finished so far. A whole-plan run is kept (lastRun()) for
+    // evaluation and export while the plan and the calibration inputs stay as they were.
     void quantizeLayers(bool selectedOnly);
-    // Exports a fake-quant checkpoint to `directory` (replacing it only if `replaceExisting`).
-    void exportFakeQuant(const QString& directory, bool replaceExisting);
+    // Exports a fake-quant checkpoint of the plan to `directory` (replacing it only if
+    // `replaceExisting`): the kept run when it matches the plan and calibration inputs (a
+    // cancelled one only with `allowIncomplete`), else a new pipeline run in the same job.
+    void exportFakeQuant(const QString& directory, bool replaceExisting,
+                         bool allowIncomplete = false);
     // Measures the perplexity of the model as stored and as the plan quantizes it (with the KL
-    // between them) on the evaluation panel's text.
+    // between them) on the evaluation panel's text. Plans that need calibration are evaluated
+    // through their pipeline result (the kept one when it matches, else a new run in the same
+    // job); the others stream the plan's weights block by block.
     void evaluate();
     void selectLayer(const QString& layerName);
+    // Loads a recipe as the plan (one undoable step). On failure, or when it does not fit the
+    // model, the plan stays and the issues panel says why; returns false.
+    bool loadPlanFile(const QString& path);
 
     std::shared_ptr<const LoadedModel> model() const { return m_model; }
     JobRunner& jobs() { return m_jobs; }
@@ -68,6 +83,13 @@ public:
     QTableView* layerView() const { return m_layerView; }
     HistogramView* histogramView() const { return m_histogram; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
+    CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
+    // The latest whole-plan pipeline run (report.complete is false when it was cancelled), or
+    // null; dropped when another model is opened.
+    std::shared_ptr<const QuantizedModel> lastRun() const { return m_lastRun; }
+    // The text runs calibrate on: the Calibration panel's file, else the bundled demo text while
+    // the demo model is open; empty when there is none.
+    QString calibrationTextPath() const;
     IssuesModel* issuesModel() const { return m_issues; }
     QUndoStack* undoStack() const { return m_undoStack; }
     QString statusText() const;
@@ -77,6 +99,9 @@ public:
     static QString demoModelDirectory();
     // The bundled TinyStories sample beside it (demo/text/tinystories_sample.txt), or empty.
     static QString demoEvaluationText();
+    // The bundled TinyStories subset to calibrate the demo model on
+    // (demo/text/TinyStories-valid-subset.txt), or empty.
+    static QString demoCalibrationText();
 
 Q_SIGNALS:
     void modelOpened(const QString& directory);
@@ -87,6 +112,17 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // What a pipeline run is made from besides the model: the plan (calibration settings
+    // included) and the inputs outside it. Runs from equal inputs give the same result.
+    struct RunInputs {
+        QByteArray planJson;
+        QString textPath; // empty: no calibration text
+        QDateTime textModified;
+        qint64 textSize = -1;
+        bool trueSequential = true;
+        friend bool operator==(const RunInputs&, const RunInputs&) = default;
+    };
+
     void createActions();
     void createMenus();
     void createWidgets();
@@ -105,6 +141,24 @@ private:
     void onPlanChanged();
     void showReportIssues(const QuantReport& report);
     void updateEvaluationStaleness();
+    void updatePlanProblems();
+    void updateCalibrationStatus();
+    void showCalibrationPanel();
+    bool isDemoModelOpen() const;
+    // The inputs of a run of `plan` over `layers` (empty: all) as things are now.
+    RunInputs runInputs(const QuantPlan& plan, const QStringList& layers) const;
+    // Whether `plan` can run over `layers` (empty: all): it fits the model and has calibration
+    // text where a layer needs it. When not, says why (issues panel, status) and returns false.
+    bool readyToRun(const QuantPlan& plan, const QStringList& layers);
+    // The kept run when it was made from `inputs` (and is complete, unless `allowIncomplete`).
+    std::shared_ptr<const QuantizedModel> reusableRun(const RunInputs& inputs,
+                                                      bool allowIncomplete) const;
+    void keepRun(std::shared_ptr<const QuantizedModel> run, const RunInputs& inputs);
+    // Shows a run's results in the table and its warnings in the issues panel.
+    void showRun(const QuantizedModel& run);
+    // What an evaluation result depends on in `plan`: the calibration settings only when the
+    // plan needs calibration.
+    QByteArray evaluationFingerprint(const QuantPlan& plan) const;
     void fitResultColumns();
     void addIssue(Issue::Severity severity, const QString& message, const QString& subject = {});
     void onIssueActivated(const QString& subject);
@@ -139,7 +193,13 @@ private:
     QDockWidget* m_issuesDock = nullptr;
     EvaluationPanel* m_evaluationPanel = nullptr;
     QDockWidget* m_evaluationDock = nullptr;
-    std::optional<QuantPlan> m_evaluatedPlan; // the plan of the shown evaluation
+    std::optional<QByteArray> m_evaluatedFingerprint; // of the plan of the shown evaluation
+    CalibrationPanel* m_calibrationPanel = nullptr;
+    QDockWidget* m_calibrationDock = nullptr;
+    QLabel* m_calibrationSummary = nullptr;
+    QLabel* m_planProblems = nullptr;
+    std::shared_ptr<const QuantizedModel> m_lastRun;
+    RunInputs m_lastRunInputs;
     QLabel* m_statusLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;
     QToolButton* m_cancelButton = nullptr;
@@ -156,6 +216,7 @@ private:
     QAction* m_quantizeAllAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_evaluateAction = nullptr;
+    QAction* m_calibrationAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QMenu* m_recentMenu = nullptr;
 };

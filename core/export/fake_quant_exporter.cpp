@@ -3,14 +3,13 @@
 #include "core/io/safetensors_writer.h"
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
-#include "core/quant/weight_quantization.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -52,29 +51,35 @@ void copyFile(const QString& from, const QString& to)
 
 } // namespace
 
-QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& plan,
-                                   const QString& outDir, const Options& options,
-                                   Progress& progress)
+QStringList FakeQuantExporter::limitations(const QuantizedModel& quantized)
 {
-    const QStringList problems = plan.problemsFor(model.inventory());
-    if (!problems.isEmpty())
-        throw Error(problems.join(QLatin1Char('\n')));
+    int activationLayers = 0;
+    for (const auto& [name, layer] : quantized.layers) {
+        if (layer.quantizedActivations)
+            ++activationLayers;
+    }
+    QStringList result;
+    if (activationLayers > 0)
+        result << tr("%n layer(s) round their input activations to int8 (W8A8); a fake-quant "
+                     "checkpoint stores only weights, so a loader of it computes those layers "
+                     "with full-precision activations",
+                     nullptr, activationLayers);
+    if (!quantized.report.complete)
+        result << tr("the quantization run was cancelled: the layers it did not reach are "
+                     "stored in full precision");
+    return result;
+}
 
-    QElapsedTimer timer;
-    timer.start();
+void FakeQuantExporter::run(const QuantizedModel& quantized, const QString& outDir,
+                            const Options& options, Progress& progress)
+{
+    const LoadedModel& model = *quantized.model;
     StagingDirectory stage(outDir, options.replaceExisting, {model.directory()});
     const Checkpoint& checkpoint = model.checkpoint();
     stage.requireFreeSpace(checkpoint.totalBytes() + (1 << 20));
 
-    QuantReport report;
-    report.modelDirectory = model.directory();
-    report.plan = plan;
-    // Reports are collected per layer and put back in model order at the end.
-    std::vector<LayerReport> byLayer(model.inventory().layers().size());
-
     const double totalBytes = std::max<double>(1.0, static_cast<double>(checkpoint.totalBytes()));
     double doneBytes = 0;
-    std::vector<float> values;
     std::vector<std::byte> converted;
     for (const auto& shard : checkpoint.shards()) {
         std::vector<TensorHeader> headers;
@@ -95,25 +100,16 @@ QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& pl
             progress.report(doneBytes / totalBytes, tr("Writing %1").arg(tensor.name));
             const QString layerName =
                 tensor.name.endsWith(QLatin1String(".weight")) ? tensor.name.chopped(7) : QString();
-            const int layerIndex = model.inventory().indexOf(layerName);
-            if (layerIndex < 0) {
+            const QuantizedLayer* layer = quantized.find(layerName);
+            if (!layer) {
+                // Kept, skipped and unreached layers are copied byte for byte: a round trip
+                // through float32 would quieten the signalling NaNs of an F16/BF16 layer.
                 writer.writeNext(shard->bytes(tensor));
             } else {
-                const LinearLayer& layer =
-                    model.inventory().layers()[static_cast<std::size_t>(layerIndex)];
-                const LayerQuantConfig config = plan.resolve(layer.name);
-                LayerReport& layerReport = byLayer[static_cast<std::size_t>(layerIndex)];
-                layerReport = WeightQuantization::quantizeLayer(
-                    model, layer, config, config.method == QuantMethod::None ? nullptr : &values);
-                if (layerReport.status != LayerStatus::Quantized) {
-                    // Kept and skipped layers are copied byte for byte: a round trip through
-                    // float32 would quieten the signalling NaNs of an F16/BF16 layer.
-                    writer.writeNext(shard->bytes(tensor));
-                } else {
-                    converted.resize(static_cast<std::size_t>(tensor.byteSize()));
-                    convertFromFloat(tensor.dtype, values, converted.data());
-                    writer.writeNext(converted);
-                }
+                const std::vector<float> values = layer->weightInOriginalSpace();
+                converted.resize(static_cast<std::size_t>(tensor.byteSize()));
+                convertFromFloat(tensor.dtype, values, converted.data());
+                writer.writeNext(converted);
             }
             doneBytes += static_cast<double>(tensor.byteSize());
         }
@@ -129,14 +125,15 @@ QuantReport FakeQuantExporter::run(const LoadedModel& model, const QuantPlan& pl
             copyFile(entry.absoluteFilePath(), stage.filePath(entry.fileName()));
     }
 
-    report.layers = std::move(byLayer);
-    report.seconds = timer.nsecsElapsed() * 1e-9;
-    writeJsonFile(stage.filePath(QLatin1String(kRecipeFileName)), plan.toJson());
-    writeJsonFile(stage.filePath(QLatin1String(kReportFileName)), report.toJson());
+    QJsonObject report = quantized.report.toJson();
+    const QStringList notes = limitations(quantized);
+    if (!notes.isEmpty())
+        report.insert(QStringLiteral("export_limitations"), QJsonArray::fromStringList(notes));
+    writeJsonFile(stage.filePath(QLatin1String(kRecipeFileName)), quantized.report.plan.toJson());
+    writeJsonFile(stage.filePath(QLatin1String(kReportFileName)), report);
     progress.throwIfCancelled();
     stage.commit();
     progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));
-    return report;
 }
 
 } // namespace qb

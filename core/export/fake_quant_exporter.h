@@ -1,20 +1,24 @@
 #pragma once
 
-#include "core/quant/quant_report.h"
+#include "core/quant/quantized_model.h"
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace qb {
 
-class LoadedModel;
 class Progress;
 
 // Writes a "fake-quant" checkpoint: the same tensor names, shapes, dtypes and shard layout as the
-// input, with each quantized linear's weight replaced by its dequantized values (stored in the
-// source dtype), so any evaluator that loads the original model loads this one and sees the
-// rounding. config.json, the tokenizer and the other small companion files are copied; the plan
-// (quant_recipe.json) and the per-layer report (quant_report.json) are written beside them.
+// input, with each quantized linear's weight replaced by its dequantized values in the original
+// input space (Ŵ / s for the layers whose inputs AWQ or smoothing scales: the same function as the
+// scale folded into the operation before them), stored in the source dtype, so any evaluator that
+// loads the original model loads this one and sees the rounding. What the format cannot hold is
+// said, not hidden: int8 activations (W8A8, SmoothQuant) are not applied by a loader of plain
+// weights (see limitations()). config.json, the tokenizer and the other small companion files
+// are copied; the plan (quant_recipe.json) and the per-layer report (quant_report.json) are
+// written beside them.
 //
 // The output is staged in a temporary folder beside `outDir` and renamed into place when complete;
 // the input folder is never written.
@@ -29,8 +33,13 @@ public:
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
     };
 
-    static QuantReport run(const LoadedModel& model, const QuantPlan& plan, const QString& outDir,
-                           const Options& options, Progress& progress);
+    // Writes `quantized` (a QuantizationPipeline result) to outDir. Throws Error when the output
+    // cannot be written, Cancelled when cancelled (nothing is left behind).
+    static void run(const QuantizedModel& quantized, const QString& outDir, const Options& options,
+                    Progress& progress);
+
+    // What a fake-quant checkpoint of `quantized` will not reproduce, for people (empty: nothing).
+    static QStringList limitations(const QuantizedModel& quantized);
 };
 
 } // namespace qb

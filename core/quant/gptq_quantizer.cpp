@@ -5,6 +5,7 @@
 #include <Eigen/Cholesky>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -13,11 +14,105 @@ namespace qb {
 
 namespace {
 
-// Columns per task of the triangular inverse: wide enough for Eigen's blocked solver.
-constexpr Eigen::Index kInverseColumnBlock = 64;
+// Columns per block of the Cholesky factorisation: a matrix of at most this many columns is one
+// Eigen LLT, as before the factorisation was blocked (the golden layers all are), larger ones
+// are factored block by block with the solve and the trailing update spread over the workers.
+constexpr Eigen::Index kCholeskyBlock = 256;
 
-// Rows per worker at least, so that small layers stay on one thread.
-constexpr std::int64_t kMinRowsPerWorker = 64;
+// Columns per task of the trailing update and of the triangular inverse: wide enough for Eigen's
+// blocked products, narrow enough to spread the work evenly.
+constexpr Eigen::Index kColumnStrip = 64;
+
+// Rows per task of the Cholesky panel solve.
+constexpr Eigen::Index kSolveRows = 128;
+
+// Rows per task of the column loop at least, so that small layers stay on one thread; larger
+// layers are cut into about kRowTasksPerThread tasks per thread, handed out one at a time.
+constexpr std::int64_t kMinRowsPerTask = 64;
+constexpr std::int64_t kRowTasksPerThread = 2;
+
+// A = L Lᵀ in place: the lower triangle of `a` [n, n] (the only part read) becomes L; the strictly
+// upper triangle is left as it was. false when A is not positive definite. Right-looking by
+// blocks of kCholeskyBlock columns: the diagonal block by Eigen's LLT (in place), the panel below
+// it by a triangular solve split over rows, the trailing lower triangle updated by strips of
+// columns (a GEMM each, Eigen single-threaded inside) spread over the workers.
+bool choleskyInPlace(Eigen::MatrixXd& a)
+{
+    const Eigen::Index n = a.rows();
+    for (Eigen::Index k0 = 0; k0 < n; k0 += kCholeskyBlock) {
+        const Eigen::Index kb = std::min(kCholeskyBlock, n - k0);
+        Eigen::Ref<Eigen::MatrixXd> diagonal = a.block(k0, k0, kb, kb);
+        const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(diagonal);
+        if (llt.info() != Eigen::Success)
+            return false;
+        const Eigen::Index rest = n - k0 - kb;
+        if (rest == 0)
+            break;
+        // L21 = A21 · L11⁻ᵀ.
+        auto panel = a.block(k0 + kb, k0, rest, kb);
+        const auto l11 = a.block(k0, k0, kb, kb).triangularView<Eigen::Lower>();
+        parallelTasks((rest + kSolveRows - 1) / kSolveRows, [&](std::int64_t task) {
+            const Eigen::Index r0 = task * kSolveRows;
+            auto rows = panel.middleRows(r0, std::min(kSolveRows, rest - r0));
+            l11.transpose().solveInPlace<Eigen::OnTheRight>(rows);
+        });
+        // A22 -= L21 L21ᵀ, the lower triangle by strips (a strip's diagonal square in full).
+        parallelTasks((rest + kColumnStrip - 1) / kColumnStrip, [&](std::int64_t task) {
+            const Eigen::Index c0 = task * kColumnStrip;
+            const Eigen::Index width = std::min(kColumnStrip, rest - c0);
+            a.block(k0 + kb + c0, k0 + kb + c0, rest - c0, width).noalias() -=
+                panel.bottomRows(rest - c0) * panel.middleRows(c0, width).transpose();
+        });
+    }
+    return true;
+}
+
+// From `a` [n, n] whose lower triangle holds J (H + damping) J (J reversing the order), the
+// upper Cholesky factor U of (H + damping)⁻¹ as a function of (row, column) → value, or false
+// when H + damping is not positive definite. With J H J = L Lᵀ, H⁻¹ = (J L⁻¹ J)ᵀ (J L⁻¹ J) and
+// J L⁻¹ J is upper triangular with a positive diagonal: the Cholesky factor the reference gets
+// with two more factorisations. `a` is overwritten (L); `inverse` receives L⁻¹ in its lower
+// triangle (its strictly upper triangle is not written): U(i, j) = L⁻¹(n−1−i, n−1−j), i <= j.
+bool inverseCholeskyFactor(Eigen::MatrixXd& a, Eigen::MatrixXd& inverse)
+{
+    const Eigen::Index n = a.rows();
+    if (!choleskyInPlace(a))
+        return false;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        if (!std::isfinite(a(i, i)) || a(i, i) <= 0.0)
+            return false;
+    }
+    // L⁻¹ by strips of columns: the columns [c, c + w) of L⁻¹ are zero above row c and solve the
+    // trailing system L[c:, c:] X = I[c:, c:c+w]. The first strips (largest systems) go first.
+    inverse.resize(n, n);
+    parallelTasks((n + kColumnStrip - 1) / kColumnStrip, [&](std::int64_t task) {
+        const Eigen::Index c = task * kColumnStrip;
+        const Eigen::Index width = std::min(kColumnStrip, n - c);
+        auto columns = inverse.block(c, c, n - c, width);
+        columns.setZero();
+        columns.topRows(width).setIdentity();
+        a.block(c, c, n - c, n - c).triangularView<Eigen::Lower>().solveInPlace(columns);
+    });
+    return true;
+}
+
+// The lower triangle of J (H + damp · I) J into `a` [n, n] for the Hessian `xtx` in column order
+// `order` (H(i, j) = xtx(order[i], order[j])), with `diagonal` [n] (in original column order) in
+// place of xtx's diagonal. Only xtx's upper triangle in that order is read, as before.
+void fillReversedDamped(const Eigen::MatrixXd& xtx, const std::vector<std::int32_t>& order,
+                        const Eigen::VectorXd& diagonal, double damping, Eigen::MatrixXd& a)
+{
+    const Eigen::Index n = xtx.rows();
+    a.resize(n, n);
+    parallelFor(n, kColumnStrip, [&](std::int64_t begin, std::int64_t end) {
+        for (Eigen::Index j = begin; j < end; ++j) {
+            const std::int32_t column = order[static_cast<std::size_t>(n - 1 - j)];
+            a(j, j) = diagonal[column] + damping;
+            for (Eigen::Index i = j + 1; i < n; ++i)
+                a(i, j) = xtx(order[static_cast<std::size_t>(n - 1 - i)], column);
+        }
+    });
+}
 
 // Where a column's grid parameters are in QuantizedTensor::params of a row, for column position
 // `position` in quantization order (original column `column`).
@@ -38,39 +133,14 @@ struct GroupLookup {
 
 bool GptqQuantizer::inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::MatrixXd& upper)
 {
-    // With J reversing the order, J H J = L Lᵀ gives H⁻¹ = (J L⁻¹ J)ᵀ (J L⁻¹ J), and J L⁻¹ J is
-    // upper triangular with a positive diagonal: the Cholesky factor the reference obtains with
-    // two more factorisations.
     const Eigen::Index n = h.rows();
-    const Eigen::MatrixXd reversed = h.reverse();
-    const Eigen::LLT<Eigen::MatrixXd> llt(reversed);
-    if (llt.info() != Eigen::Success)
+    Eigen::MatrixXd a = h.reverse();
+    Eigen::MatrixXd inverse;
+    if (!inverseCholeskyFactor(a, inverse))
         return false;
-    const Eigen::MatrixXd& factor = llt.matrixLLT(); // L in the lower triangle
-    if (!factor.diagonal().allFinite() || (factor.diagonal().array() <= 0.0).any())
-        return false;
-
-    // L⁻¹ column block by column block: the columns [a, b) of L⁻¹ are zero above row a and solve
-    // the trailing system L[a:, a:] X = I[a:, a:b]. Blocks are dealt to the threads round-robin
-    // so that the expensive first ones (largest systems) are spread evenly.
-    Eigen::MatrixXd inverse = Eigen::MatrixXd::Zero(n, n);
-    const Eigen::Index blocks = (n + kInverseColumnBlock - 1) / kInverseColumnBlock;
-    const int threads = workerThreadCount();
-    parallelFor(std::min<std::int64_t>(threads, blocks), 1,
-                [&](std::int64_t firstThread, std::int64_t endThread) {
-                    for (std::int64_t t = firstThread; t < endThread; ++t) {
-                        for (Eigen::Index b = t; b < blocks; b += threads) {
-                            const Eigen::Index a = b * kInverseColumnBlock;
-                            const Eigen::Index width = std::min(kInverseColumnBlock, n - a);
-                            auto columns = inverse.block(a, a, n - a, width);
-                            columns.topRows(width).setIdentity();
-                            factor.block(a, a, n - a, n - a)
-                                .triangularView<Eigen::Lower>()
-                                .solveInPlace(columns);
-                        }
-                    }
-                });
+    inverse.triangularView<Eigen::StrictlyUpper>().setZero();
     upper = inverse.reverse();
+    (void)n;
     return upper.allFinite();
 }
 
@@ -104,12 +174,12 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
 
     // Dead inputs (never non-zero in calibration) carry no information: their weights are zeroed
     // and their Hessian diagonal set to 1 so that H stays invertible.
-    Eigen::MatrixXd h = xtx;
+    Eigen::VectorXd diagonal = xtx.diagonal();
     std::vector<float> working(weight.begin(), weight.end());
     for (Eigen::Index i = 0; i < cols; ++i) {
-        if (h(i, i) != 0.0)
+        if (diagonal[i] != 0.0)
             continue;
-        h(i, i) = 1.0;
+        diagonal[i] = 1.0;
         for (std::int64_t r = 0; r < rows; ++r)
             working[static_cast<std::size_t>(r * cols + i)] = 0.0f;
     }
@@ -119,19 +189,13 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
     else if (lookup.grouped)
         tensor.params.resize(static_cast<std::size_t>(rows * tensor.groupsPerRow));
 
-    // Act-order: the columns with the largest Hessian diagonal (the most input energy) first.
+    // Act-order: the columns with the largest Hessian diagonal (the most input energy) first. H is
+    // never permuted as a whole: the factorisation reads it through `order`.
     std::vector<std::int32_t> order(static_cast<std::size_t>(cols));
     std::iota(order.begin(), order.end(), 0);
     if (config.actOrder) {
         std::stable_sort(order.begin(), order.end(),
-                         [&](std::int32_t a, std::int32_t b) { return h(a, a) > h(b, b); });
-        Eigen::MatrixXd permuted(cols, cols);
-        for (Eigen::Index j = 0; j < cols; ++j) {
-            for (Eigen::Index i = 0; i < cols; ++i)
-                permuted(i, j) =
-                    h(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
-        }
-        h = std::move(permuted);
+                         [&](std::int32_t a, std::int32_t b) { return diagonal[a] > diagonal[b]; });
         result.permutation = order;
         if (lookup.grouped && !config.staticGroups) {
             tensor.groupIndex.resize(static_cast<std::size_t>(cols));
@@ -142,20 +206,49 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
         }
     }
 
-    // Damping, raised ten-fold while H + damping is not positive definite.
-    const double meanDiagonal = h.diagonal().mean();
+    // Damping, raised ten-fold while H + damping is not positive definite. The mean is summed in
+    // quantization order, one term after the other, as Eigen sums a matrix's diagonal.
+    double diagonalSum = 0.0;
+    for (std::int32_t column : order)
+        diagonalSum += diagonal[column];
+    const double meanDiagonal = diagonalSum / double(cols);
     double damp = config.damp;
-    Eigen::MatrixXd upper;
+    Eigen::MatrixXd factor;
+    Eigen::MatrixXd inverse;
     bool factored = false;
     for (int raise = 0; raise <= kMaxDampingRaises && !factored; ++raise) {
         if (raise > 0)
             damp *= 10.0;
-        Eigen::MatrixXd damped = h;
-        damped.diagonal().array() += damp * meanDiagonal;
-        factored = std::isfinite(meanDiagonal) && inverseCholeskyUpper(damped, upper);
+        if (std::isfinite(meanDiagonal)) {
+            fillReversedDamped(xtx, order, diagonal, damp * meanDiagonal, factor);
+            factored = inverseCholeskyFactor(factor, inverse);
+        }
         if (factored)
             result.dampingRaises = raise;
     }
+    factor = Eigen::MatrixXd(); // 8 n² bytes: not needed any more
+
+    // U = J L⁻¹ J in float32 (its upper triangle; the loop reads nothing else), checked finite.
+    Eigen::MatrixXf u;
+    if (factored) {
+        u.resize(cols, cols);
+        std::atomic<bool> finite{true};
+        parallelFor(cols, kColumnStrip, [&](std::int64_t begin, std::int64_t end) {
+            bool ok = true;
+            for (Eigen::Index j = begin; j < end; ++j) {
+                for (Eigen::Index i = 0; i <= j; ++i) {
+                    const double value = inverse(cols - 1 - i, cols - 1 - j);
+                    ok = ok && std::isfinite(value);
+                    u(i, j) = static_cast<float>(value);
+                }
+                u.col(j).tail(cols - 1 - j).setZero();
+            }
+            if (!ok)
+                finite = false;
+        });
+        factored = finite;
+    }
+    inverse = Eigen::MatrixXd();
     if (!factored) {
         // Nothing GPTQ can do with this Hessian: round to nearest rather than abort the run.
         result = QuantizedLayer{};
@@ -178,9 +271,8 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
 
     // The column loop in float32, as the reference; every worker takes a slice of rows and runs
     // the whole loop on it, since GPTQ's updates never mix rows.
-    const Eigen::MatrixXf u = upper.cast<float>();
     const float maxCode = static_cast<float>(scheme.maxCode());
-    parallelFor(rows, kMinRowsPerWorker, [&](std::int64_t firstRow, std::int64_t endRow) {
+    const auto runRows = [&](std::int64_t firstRow, std::int64_t endRow) {
         const Eigen::Index n = endRow - firstRow;
         // Column-major, in quantization order: a column's update is one contiguous axpy.
         Eigen::MatrixXf w(n, cols);
@@ -237,7 +329,11 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
                 w.rightCols(rest).noalias() -=
                     errors.leftCols(count) * u.block(i1, i1 + count, count, rest);
         }
-    });
+    };
+    const std::int64_t tasks = std::clamp<std::int64_t>(
+        rows / kMinRowsPerTask, 1, std::int64_t(workerThreadCount()) * kRowTasksPerThread);
+    parallelTasks(
+        tasks, [&](std::int64_t task) { runRows(rows * task / tasks, rows * (task + 1) / tasks); });
 
     result.weight = tensor.dequantize();
     result.seconds =

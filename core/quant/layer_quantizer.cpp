@@ -6,16 +6,12 @@
 #include "core/quant/rtn_clip_search.h"
 #include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
+#include "core/util/progress.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 
 namespace qb {
-
-bool LayerQuantizer::needsNoCalibration(const LayerQuantConfig& config)
-{
-    return config.method == QuantMethod::None || config.method == QuantMethod::W8A8
-           || (config.method == QuantMethod::Rtn && !config.clipSearch && !config.smooth);
-}
 
 QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQuantConfig& config,
                                         std::span<const float> weight, const LayerInputs& inputs,
@@ -59,6 +55,77 @@ QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQua
     result.config = config;
     result.seconds = timer.nsecsElapsed() * 1e-9;
     return result;
+}
+
+std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteLayer>& layers,
+                                                         const LayerInputs& inputs,
+                                                         const AwqLoss& awqLoss, bool scaleInputs,
+                                                         Progress& progress)
+{
+    std::vector<QuantizedLayer> results;
+    if (layers.empty())
+        return results;
+    const LayerQuantConfig& lead = layers.front().config;
+    const bool smoothing =
+        lead.method == QuantMethod::SmoothQuant
+        || ((lead.method == QuantMethod::Rtn || lead.method == QuantMethod::Gptq) && lead.smooth);
+    if (lead.method == QuantMethod::Awq) {
+        std::vector<AwqLayer> awqLayers;
+        for (const SiteLayer& l : layers)
+            awqLayers.push_back(AwqLayer{l.layer->name, l.weight.data(), l.layer->outFeatures,
+                                         l.layer->inFeatures, l.config});
+        results = AwqQuantizer::quantizeGroup(awqLayers, inputs, scaleInputs ? awqLoss : AwqLoss{},
+                                              progress);
+    } else if (smoothing && !scaleInputs) {
+        // Nothing can absorb a smoothing scale: the reference smooths only the layers after a
+        // norm and runs the others as they are.
+        for (const SiteLayer& l : layers) {
+            LayerQuantConfig config = l.config;
+            if (config.method == QuantMethod::SmoothQuant)
+                config.method = QuantMethod::W8A8;
+            QuantizedLayer result = quantize(*l.layer, config, l.weight, inputs, progress);
+            result.details = tr("not smoothed: nothing before the layer can absorb a scale");
+            results.push_back(std::move(result));
+        }
+    } else if (smoothing) {
+        std::vector<LayerWeightView> views;
+        for (const SiteLayer& l : layers)
+            views.push_back(LayerWeightView{l.layer->name, l.config, l.weight, l.layer->outFeatures,
+                                            l.layer->inFeatures});
+        if (lead.method == QuantMethod::SmoothQuant) {
+            results = smoothQuantGroup(views, inputs, lead.alpha);
+        } else {
+            // Smoothing, then a weight-only method on W · diag(s) with the inputs X / s.
+            const std::vector<float> s = groupSmoothingScales(views, inputs, lead.alpha);
+            Eigen::MatrixXd scaledXtx;
+            LayerInputs scaledInputs = inputs;
+            if (inputs.xtx) {
+                scaledXtx = *inputs.xtx;
+                rescaleXtxForInputScale(scaledXtx, s);
+                scaledInputs.xtx = &scaledXtx;
+            }
+            for (const SiteLayer& l : layers) {
+                std::vector<float> scaled(l.weight.begin(), l.weight.end());
+                scaleWeightColumns(scaled, l.layer->outFeatures, l.layer->inFeatures, s);
+                QuantizedLayer result =
+                    quantize(*l.layer, l.config, scaled, scaledInputs, progress);
+                result.inputScale = s;
+                result.details =
+                    tr("smoothed with α = %1").arg(QLocale().toString(lead.alpha, 'g', 3));
+                results.push_back(std::move(result));
+            }
+        }
+    } else {
+        for (const SiteLayer& l : layers) {
+            results.push_back(quantize(*l.layer, l.config, l.weight, inputs, progress));
+            progress.throwIfCancelled();
+        }
+    }
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        results[i].name = layers[i].layer->name;
+        results[i].config = layers[i].config;
+    }
+    return results;
 }
 
 std::optional<QString> LayerQuantizer::unquantizableReason(const LinearLayer& layer,

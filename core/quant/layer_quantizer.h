@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/quant/awq_quantizer.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_layer.h"
 
@@ -8,23 +9,22 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace qb {
 
 struct LinearLayer;
 class Progress;
 
-// The methods that quantize one layer on its own: RTN (with or without the clip search), GPTQ and
-// plain W8A8, applied to weights that may already be scaled by a smoothing step. (AWQ and
-// SmoothQuant decide one scale for all the layers reading an input; QuantizationPipeline runs
-// them.) Shared by the pipeline and by evaluation of plans that need no calibration.
+// The one dispatch from a layer's settings to the quantizer that implements them, shared by the
+// pipeline, the single-layer command and the evaluation of plans that need no calibration:
+// quantize() for the methods that quantize a layer on its own (RTN with or without the clip
+// search, GPTQ, plain W8A8), quantizeSite() for the layers reading one input (AWQ and SmoothQuant
+// decide one input scale for all of them).
 class LayerQuantizer {
     Q_DECLARE_TR_FUNCTIONS(LayerQuantizer)
 
 public:
-    // Whether a layer with this config can be quantized from its weights alone.
-    static bool needsNoCalibration(const LayerQuantConfig& config);
-
     // Quantizes `weight` [layer.outFeatures, layer.inFeatures] as config.method says (Rtn, Gptq or
     // W8A8; precondition: one of those). inputs.xtx is required for GPTQ and the RTN clip search
     // (Error naming the layer otherwise). The result's name and config are set; inputScale is
@@ -32,6 +32,28 @@ public:
     static QuantizedLayer quantize(const LinearLayer& layer, const LayerQuantConfig& config,
                                    std::span<const float> weight, const LayerInputs& inputs,
                                    Progress& progress);
+
+    // One layer of an input site and its full-precision weight [out, in] (borrowed).
+    struct SiteLayer {
+        const LinearLayer* layer = nullptr;
+        LayerQuantConfig config;
+        std::span<const float> weight;
+    };
+
+    // Quantizes the layers reading one input, one result per layer in order. AWQ, SmoothQuant
+    // and the `smooth` flag give all of them one input scale (they must agree on it, see
+    // QuantPlan::problemsFor; no layer may be method None); the other methods go layer by layer.
+    // `inputs` holds what the methods need: xtx (GPTQ, clip search), absMean and sample (AWQ),
+    // absMax (smoothing). `awqLoss` judges AWQ's candidate weights (the layer's own output, or a
+    // sublayer's). With `scaleInputs` false — nothing before the layers can absorb an input
+    // scale — the inputs stay unscaled, as the reference implementations leave them there: AWQ
+    // only searches the clipping, SmoothQuant is plain W8A8, the `smooth` flag is ignored; the
+    // results' details say so. Throws Error (naming the layer) for missing statistics,
+    // Cancelled.
+    static std::vector<QuantizedLayer> quantizeSite(const std::vector<SiteLayer>& layers,
+                                                    const LayerInputs& inputs,
+                                                    const AwqLoss& awqLoss, bool scaleInputs,
+                                                    Progress& progress);
 
     // Why `weight` cannot be quantized (NaN or infinite values, with the first position), or
     // nothing when it can.

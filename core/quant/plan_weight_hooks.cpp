@@ -14,7 +14,7 @@ PlanWeightHooks::PlanWeightHooks(std::shared_ptr<const LoadedModel> model, Quant
 {
     for (const LinearLayer& layer : m_model->inventory().layers()) {
         const LayerQuantConfig config = m_plan.resolve(layer.name);
-        if (!LayerQuantizer::needsNoCalibration(config))
+        if (config.needsCalibration())
             throw Error(tr("%1: %2 needs calibration data").arg(layer.name, config.describe()));
     }
 }

@@ -70,7 +70,8 @@ std::vector<QuantMethod> allMethods()
 
 bool methodNeedsCalibration(QuantMethod method)
 {
-    return method != QuantMethod::None && method != QuantMethod::Rtn;
+    return method == QuantMethod::Gptq || method == QuantMethod::Awq
+           || method == QuantMethod::SmoothQuant;
 }
 
 bool methodUsesScheme(QuantMethod method)
@@ -269,6 +270,12 @@ QString knownFieldNames(bool withMatch)
 
 } // namespace
 
+bool LayerQuantConfig::needsCalibration() const
+{
+    return methodNeedsCalibration(method) || (method == QuantMethod::Rtn && clipSearch)
+           || ((method == QuantMethod::Rtn || method == QuantMethod::Gptq) && smooth);
+}
+
 QJsonObject LayerQuantConfig::toJson() const
 {
     QJsonObject json;
@@ -368,7 +375,7 @@ bool QuantPlan::needsCalibration(const LayerInventory& inventory) const
 {
     for (const LinearLayer& layer : inventory.layers()) {
         const LayerQuantConfig config = resolve(layer.name);
-        if (methodNeedsCalibration(config.method) || config.clipSearch || config.smooth)
+        if (config.needsCalibration())
             return true;
     }
     return false;
@@ -566,14 +573,6 @@ QStringList QuantPlan::problemsFor(const LayerInventory& inventory) const
         const QString error = config.scheme.validationError();
         if (methodUsesScheme(config.method) && !error.isEmpty())
             problems << tr("%1: %2").arg(layer.name, error);
-        // SmoothQuant cannot work without its scale. (AWQ can: like llm-awq, it then leaves such
-        // a layer unscaled and only searches its clipping.)
-        const bool smooths = config.method == QuantMethod::SmoothQuant || config.smooth;
-        if (smooths && layer.foldTarget.kind == FoldTarget::Kind::None)
-            problems << tr("%1: smoothing scales the layer's input channels and folds the scales "
-                           "into the operation before it, but this layer has none to fold them "
-                           "into (its inputs are mixed by attention over shared key/value heads)")
-                            .arg(layer.name);
     }
     // Layers reading one input share what is done to it: its scaling is folded into the one
     // operation before them, and W8A8 rounds the input itself (as a runtime does for the fused
@@ -608,6 +607,38 @@ QStringList QuantPlan::problemsFor(const LayerInventory& inventory) const
         }
     }
     return problems;
+}
+
+QStringList QuantPlan::warningsFor(const LayerInventory& inventory) const
+{
+    // Layers whose input channels a method would scale but that have nothing before them to fold
+    // the scale into (o_proj under grouped-query attention): the reference implementations leave
+    // their inputs unscaled, and so does the pipeline — worth knowing, not an error.
+    QStringList awq, smoothed;
+    for (const LinearLayer& layer : inventory.layers()) {
+        if (layer.foldTarget.kind != FoldTarget::Kind::None)
+            continue;
+        const LayerQuantConfig config = resolve(layer.name);
+        if (config.method == QuantMethod::Awq)
+            awq << layer.name;
+        else if (config.method == QuantMethod::SmoothQuant
+                 || ((config.method == QuantMethod::Rtn || config.method == QuantMethod::Gptq)
+                     && config.smooth))
+            smoothed << layer.name;
+    }
+    QStringList warnings;
+    if (!awq.isEmpty())
+        warnings << tr("%1: nothing before these layers can absorb an input scale (their inputs "
+                       "are mixed by attention over shared key/value heads), so AWQ does not "
+                       "scale them and only searches their clipping, as llm-awq does")
+                        .arg(awq.join(QStringLiteral(", ")));
+    if (!smoothed.isEmpty())
+        warnings << tr("%1: nothing before these layers can absorb a smoothing scale (their "
+                       "inputs are mixed by attention over shared key/value heads), so they are "
+                       "not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference "
+                       "does")
+                        .arg(smoothed.join(QStringLiteral(", ")));
+    return warnings;
 }
 
 } // namespace qb

@@ -31,7 +31,7 @@ QString methodKey(QuantMethod method); // "none", "rtn", …: the recipe spellin
 std::optional<QuantMethod> methodFromKey(QStringView key);
 QString methodDisplayName(QuantMethod method); // translated: "Keep", "RTN", "GPTQ", …
 std::vector<QuantMethod> allMethods();
-// Methods that need calibration data (everything but none and plain RTN).
+// Methods that need calibration data whatever their settings: GPTQ, AWQ, SmoothQuant.
 bool methodNeedsCalibration(QuantMethod method);
 // Methods whose weights use the plan's bits / group size / symmetry (SmoothQuant and W8A8 always
 // use int8 per-channel symmetric weights).
@@ -51,6 +51,9 @@ struct LayerQuantConfig {
     bool clipSearch = false;   // RTN: search each group's clipping range against the inputs
     bool smooth = false;       // RTN, GPTQ: SmoothQuant smoothing (alpha) before quantizing
 
+    // Whether quantizing with these settings needs calibration data (the method, or RTN's clip
+    // search, or smoothing).
+    bool needsCalibration() const;
     // Every field, under its recipe key.
     QJsonObject toJson() const;
     // For people: "GPTQ, 4-bit asymmetric, groups of 128, act-order" or "Keep".
@@ -122,10 +125,14 @@ public:
     static QuantPlan fromJson(const QJsonObject& json, const QString& source);
     static QuantPlan fromFile(const QString& path);
 
-    // Problems of this plan for a given model: overrides naming no layer, regular expressions
-    // matching none, smoothing on a layer with nothing to fold its scales into, layers
-    // reading the same input whose input scaling disagrees. Empty when the plan fits the model.
+    // Problems of this plan for a given model, which stop a run: overrides naming no layer,
+    // regular expressions matching none, invalid schemes, layers reading the same input that
+    // disagree on its scaling or on int8 activations. Empty when the plan fits the model.
     QStringList problemsFor(const LayerInventory& inventory) const;
+    // What the plan will do differently from what it says, which does not stop a run: AWQ or
+    // smoothing asked for on layers with nothing before them to absorb an input scale (those
+    // stay unscaled, as in the reference implementations).
+    QStringList warningsFor(const LayerInventory& inventory) const;
 
 private:
     std::vector<PlanOverride> m_overrides;

@@ -9,12 +9,10 @@
 #include "core/model/transformer.h"
 #include "core/quant/awq_quantizer.h"
 #include "core/quant/layer_quantizer.h"
-#include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
 #include <QElapsedTimer>
-#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -23,8 +21,6 @@
 namespace qb {
 
 namespace {
-
-using tr_context = QuantizationPipeline;
 
 // Input rows of chosen input sites, kept as a block run hands them over (in tiles, in row order).
 class RowCapture {
@@ -122,11 +118,6 @@ bool judgedBySublayer(LayerRole role)
     return role == LayerRole::QProj || role == LayerRole::GateProj;
 }
 
-QString formatNumber(double value)
-{
-    return QLocale().toString(value, 'g', 3);
-}
-
 // One run of the pipeline: its state between blocks.
 class PipelineRun {
 public:
@@ -159,7 +150,16 @@ public:
         report.calibration.heldOutWindows = held;
         report.calibration.fitTokens = m_fit.tokens();
         report.calibration.heldOutTokens = m_held.tokens();
+        for (const QString& name : options.layers) {
+            if (!m_inventory.find(name))
+                throw Error(QuantizationPipeline::tr("the model has no linear layer named \"%1\"")
+                                .arg(name));
+        }
+        m_selected = std::set<QString>(options.layers.begin(), options.layers.end());
         for (const LinearLayer& layer : m_inventory.layers()) {
+            if (!isSelected(layer))
+                continue;
+            m_reportIndex.emplace(layer.name, report.layers.size());
             LayerReport item;
             item.name = layer.name;
             item.role = layer.role;
@@ -177,13 +177,23 @@ public:
     {
         QElapsedTimer timer;
         timer.start();
-        const int blocks = m_model->spec().numHiddenLayers;
-        const bool hasHead = m_inventory.find(QStringLiteral("lm_head")) != nullptr;
-        m_totalSites = blocks * 4 + (hasHead ? 1 : 0);
+        // Blocks after the last selected layer need not run.
+        int lastBlock = -1;
+        bool head = false;
+        for (const LinearLayer& layer : m_inventory.layers()) {
+            if (!isSelected(layer))
+                continue;
+            if (layer.block < 0)
+                head = true;
+            else
+                lastBlock = std::max(lastBlock, layer.block);
+        }
+        const int blocks = head ? m_model->spec().numHiddenLayers : lastBlock + 1;
+        m_totalSites = blocks * 4 + (head ? 1 : 0);
         try {
             for (int b = 0; b < blocks; ++b)
                 quantizeBlock(b);
-            if (hasHead)
+            if (head)
                 quantizeHead();
         } catch (const Cancelled&) {
             m_result->report.complete = false;
@@ -201,17 +211,26 @@ public:
 private:
     bool calibrating() const { return m_fit.tokens() > 0; }
 
+    bool isSelected(const LinearLayer& layer) const
+    {
+        return m_selected.empty() || m_selected.contains(layer.name);
+    }
+
+    // The selected layers reading the input of `group`.
     std::vector<const LinearLayer*> membersOf(int group) const
     {
         std::vector<const LinearLayer*> members;
-        for (int index : m_inventory.inputGroups()[static_cast<std::size_t>(group)])
-            members.push_back(&m_inventory.layers()[static_cast<std::size_t>(index)]);
+        for (int index : m_inventory.inputGroups()[static_cast<std::size_t>(group)]) {
+            const LinearLayer& layer = m_inventory.layers()[static_cast<std::size_t>(index)];
+            if (isSelected(layer))
+                members.push_back(&layer);
+        }
         return members;
     }
 
     LayerReport& reportOf(const LinearLayer& layer)
     {
-        return m_result->report.layers[static_cast<std::size_t>(m_inventory.indexOf(layer.name))];
+        return m_result->report.layers[m_reportIndex.at(layer.name)];
     }
 
     SiteNeeds needsOf(int group) const
@@ -219,7 +238,7 @@ private:
         SiteNeeds needs;
         for (const LinearLayer* layer : membersOf(group)) {
             const LayerQuantConfig config = m_plan.resolve(layer->name);
-            if (LayerQuantizer::needsNoCalibration(config))
+            if (!config.needsCalibration())
                 continue;
             needs.stats = true;
             if (config.method == QuantMethod::Gptq
@@ -309,11 +328,28 @@ private:
             m_inventory.blockLayer(block, LayerRole::GateProj).inputGroup,
             m_inventory.blockLayer(block, LayerRole::DownProj).inputGroup,
         };
-        const QString blockText = tr_context::tr("Block %1 of %2").arg(block + 1).arg(blocks);
+        const QString blockText =
+            QuantizationPipeline::tr("Block %1 of %2").arg(block + 1).arg(blocks);
+        const bool anySelected = std::any_of(sites.begin(), sites.end(),
+                                             [&](int group) { return !membersOf(group).empty(); });
+        if (!anySelected) {
+            // Nothing to quantize here: the block just passes its outputs on.
+            reportSite(
+                0.0,
+                QuantizationPipeline::tr("%1: running the calibration windows").arg(blockText));
+            if (m_fit.tokens() > 0)
+                m_runner.runBlock(block, m_fit, nullptr, m_batchTokens, &m_progress);
+            if (m_held.tokens() > 0)
+                m_runner.runBlock(block, m_held, nullptr, m_batchTokens, &m_progress);
+            m_doneSites += static_cast<int>(sites.size());
+            return;
+        }
         QuantizedLayerHooks quantized(m_inventory, m_layers);
         if (!m_options.trueSequential) {
             // Every site from the full-precision block, whose outputs feed the next block.
-            reportSite(0.0, tr_context::tr("%1: running the calibration windows").arg(blockText));
+            reportSite(
+                0.0,
+                QuantizationPipeline::tr("%1: running the calibration windows").arg(blockText));
             std::map<int, SiteData> data = calibrate(block, sites, nullptr, true);
             for (int group : sites) {
                 quantizeSite(block, group, data[group], blockText);
@@ -321,16 +357,17 @@ private:
             }
         } else {
             for (int group : sites) {
-                reportSite(0.0,
-                           tr_context::tr("%1: running the calibration windows").arg(blockText));
+                reportSite(
+                    0.0,
+                    QuantizationPipeline::tr("%1: running the calibration windows").arg(blockText));
                 std::map<int, SiteData> data = calibrate(block, {group}, &quantized, false);
                 quantizeSite(block, group, data[group], blockText);
                 ++m_doneSites;
             }
             if (calibrating()) {
                 // The next block calibrates on what this quantized block gives.
-                reportSite(0.0,
-                           tr_context::tr("%1: passing the quantized outputs on").arg(blockText));
+                reportSite(0.0, QuantizationPipeline::tr("%1: passing the quantized outputs on")
+                                    .arg(blockText));
                 m_runner.runBlock(block, m_fit, &quantized, m_batchTokens, &m_progress);
                 if (m_held.tokens() > 0)
                     m_runner.runBlock(block, m_held, &quantized, m_batchTokens, &m_progress);
@@ -363,7 +400,7 @@ private:
             data.measureRows =
                 measureOnFit ? std::move(fitRows) : m_runner.finalNormRows(m_held.values);
         }
-        quantizeSite(-1, group, data, tr_context::tr("Output layer"));
+        quantizeSite(-1, group, data, QuantizationPipeline::tr("Output layer"));
         ++m_doneSites;
     }
 
@@ -401,6 +438,8 @@ private:
     void quantizeSite(int block, int group, SiteData& data, const QString& where)
     {
         const std::vector<const LinearLayer*> members = membersOf(group);
+        if (members.empty())
+            return;
         std::vector<LayerQuantConfig> configs;
         std::vector<std::vector<float>> weights;
         for (const LinearLayer* layer : members) {
@@ -431,8 +470,9 @@ private:
                 if (!skip[i] && configs[i].method != QuantMethod::None) {
                     skip[i] = true;
                     reportOf(*members[i]).note =
-                        tr_context::tr("not quantized: it shares its input scale with %1, which "
-                                       "has non-finite weights")
+                        QuantizationPipeline::tr(
+                            "not quantized: it shares its input scale with %1, which "
+                            "has non-finite weights")
                             .arg(badName);
                 }
             }
@@ -473,77 +513,42 @@ private:
                 list << members[i]->name;
             return list.join(QStringLiteral(", "));
         }();
-        reportSite(
-            0.5, tr_context::tr("%1: %2 on %3").arg(where, methodDisplayName(lead.method), names));
+        reportSite(0.5, QuantizationPipeline::tr("%1: %2 on %3")
+                            .arg(where, methodDisplayName(lead.method), names));
         for (std::size_t i : active) {
-            if (!LayerQuantizer::needsNoCalibration(configs[i]) && data.stats.tokens == 0)
-                throw Error(tr_context::tr("%1: %2 needs calibration data, and none reached it")
-                                .arg(members[i]->name, configs[i].describe()));
+            if (configs[i].needsCalibration() && data.stats.tokens == 0)
+                throw Error(
+                    QuantizationPipeline::tr("%1: %2 needs calibration data, and none reached it")
+                        .arg(members[i]->name, configs[i].describe()));
         }
 
-        std::vector<QuantizedLayer> results;
-        if (lead.method == QuantMethod::Awq) {
-            std::vector<AwqLayer> awqLayers;
-            for (std::size_t i : active)
-                awqLayers.push_back(AwqLayer{members[i]->name, weights[i].data(),
-                                             members[i]->outFeatures, members[i]->inFeatures,
-                                             configs[i]});
-            const LayerRole role = members.front()->role;
-            AwqLoss loss;
-            RowMatrix reference;
-            if (members.front()->foldTarget.kind == FoldTarget::Kind::None) {
-                // No scale can be folded before this layer: clip search only (loss left empty).
-            } else if (judgedBySublayer(role) && block >= 0) {
-                reference = sublayerOutput(block, role, data.fitRows, nullptr);
-                loss = [&](const std::vector<const float*>& candidates) {
-                    CandidateHooks hooks;
-                    for (std::size_t k = 0; k < active.size(); ++k)
-                        hooks.weights[members[active[k]]->name] = candidates[k];
-                    const RowMatrix out = sublayerOutput(block, role, data.fitRows, &hooks);
-                    return (out - reference).cast<double>().squaredNorm() / double(out.size());
-                };
-            } else {
-                const std::size_t i = active.front();
-                loss = AwqQuantizer::singleLinearLoss(data.stats.xtx, data.stats.tokens,
-                                                      weights[i].data(), members[i]->outFeatures,
-                                                      members[i]->inFeatures);
-            }
-            results = AwqQuantizer::quantizeGroup(awqLayers, inputs, loss, m_progress);
-        } else if (lead.method == QuantMethod::SmoothQuant || lead.smooth) {
-            std::vector<LayerWeightView> views;
-            for (std::size_t i : active)
-                views.push_back(LayerWeightView{members[i]->name, configs[i], weights[i],
-                                                members[i]->outFeatures, members[i]->inFeatures});
-            if (lead.method == QuantMethod::SmoothQuant) {
-                results = smoothQuantGroup(views, inputs, lead.alpha);
-            } else {
-                // Smoothing, then a weight-only method on W · diag(s) with the inputs X / s.
-                const std::vector<float> s = groupSmoothingScales(views, inputs, lead.alpha);
-                Eigen::MatrixXd scaledXtx;
-                LayerInputs scaledInputs = inputs;
-                if (inputs.xtx) {
-                    scaledXtx = *inputs.xtx;
-                    rescaleXtxForInputScale(scaledXtx, s);
-                    scaledInputs.xtx = &scaledXtx;
-                }
-                for (std::size_t i : active) {
-                    std::vector<float> scaled = weights[i];
-                    scaleWeightColumns(scaled, members[i]->outFeatures, members[i]->inFeatures, s);
-                    QuantizedLayer result = LayerQuantizer::quantize(
-                        *members[i], configs[i], scaled, scaledInputs, m_progress);
-                    result.inputScale = s;
-                    result.details =
-                        tr_context::tr("smoothed with α = %1").arg(formatNumber(lead.alpha));
-                    results.push_back(std::move(result));
-                }
-            }
+        std::vector<LayerQuantizer::SiteLayer> siteLayers;
+        for (std::size_t i : active)
+            siteLayers.push_back({members[i], configs[i], weights[i]});
+        AwqLoss awqLoss;
+        RowMatrix reference; // the sublayer's full-precision output, for AWQ's loss
+        const LayerRole role = members.front()->role;
+        if (lead.method != QuantMethod::Awq
+            || members.front()->foldTarget.kind == FoldTarget::Kind::None) {
+            // No AWQ loss: not AWQ, or nothing before the layer to fold a scale into.
+        } else if (judgedBySublayer(role) && block >= 0) {
+            reference = sublayerOutput(block, role, data.fitRows, nullptr);
+            awqLoss = [&](const std::vector<const float*>& candidates) {
+                CandidateHooks hooks;
+                for (std::size_t k = 0; k < active.size(); ++k)
+                    hooks.weights[members[active[k]]->name] = candidates[k];
+                const RowMatrix out = sublayerOutput(block, role, data.fitRows, &hooks);
+                return (out - reference).cast<double>().squaredNorm() / double(out.size());
+            };
         } else {
-            for (std::size_t i : active) {
-                results.push_back(LayerQuantizer::quantize(*members[i], configs[i], weights[i],
-                                                           inputs, m_progress));
-                m_progress.throwIfCancelled();
-            }
+            const std::size_t i = active.front();
+            awqLoss =
+                AwqQuantizer::singleLinearLoss(data.stats.xtx, data.stats.tokens, weights[i].data(),
+                                               members[i]->outFeatures, members[i]->inFeatures);
         }
+        const bool foldable = members.front()->foldTarget.kind != FoldTarget::Kind::None;
+        std::vector<QuantizedLayer> results =
+            LayerQuantizer::quantizeSite(siteLayers, inputs, awqLoss, foldable, m_progress);
 
         Q_ASSERT(results.size() == active.size());
         for (std::size_t k = 0; k < active.size(); ++k) {
@@ -584,6 +589,8 @@ private:
     HiddenStates m_held;
     std::map<QString, QuantizedLayer> m_layers;
     std::shared_ptr<QuantizedModel> m_result;
+    std::set<QString> m_selected; // empty: every layer
+    std::map<QString, std::size_t> m_reportIndex;
     int m_totalSites = 1;
     int m_doneSites = 0;
 };
@@ -608,8 +615,10 @@ QuantizationPipeline::run(std::shared_ptr<const LoadedModel> model, const QuantP
         throw Error(problems.join(QLatin1Char('\n')));
     if (windows.empty()) {
         for (const LinearLayer& layer : model->inventory().layers()) {
+            if (!options.layers.isEmpty() && !options.layers.contains(layer.name))
+                continue;
             const LayerQuantConfig config = plan.resolve(layer.name);
-            if (!LayerQuantizer::needsNoCalibration(config))
+            if (config.needsCalibration())
                 throw Error(tr("%1: %2 needs calibration data, and none was given")
                                 .arg(layer.name, config.describe()));
         }

@@ -4,6 +4,7 @@
 #include "core/quant/quantized_model.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
@@ -23,6 +24,9 @@ struct PipelineOptions {
     bool trueSequential = true;
     // Tokens per block run (bounds the activations; 0: a budget of about 256 MiB).
     std::int64_t maxBatchTokens = 0;
+    // Quantize only these layers (empty: every layer). The others stay in full precision during
+    // the run and are left out of the report: "what if only these were quantized".
+    QStringList layers;
 };
 
 // Quantizes a whole model as a plan says, block by block:
@@ -46,9 +50,9 @@ public:
     // plan.calibration.holdoutFraction of them (at least one, when there are two or more) are
     // held out: the quantizers never see them, the output errors are measured on them. `windows`
     // may be empty when no layer needs calibration; the report then has no output errors.
-    // Throws Error when the plan does not fit the model (QuantPlan::problemsFor) or needs
-    // calibration that `windows` do not give. Cancelling returns the layers finished so far,
-    // with report.complete false.
+    // Throws Error when the plan does not fit the model (QuantPlan::problemsFor), needs
+    // calibration that `windows` do not give, or options.layers names an unknown layer. Cancelling
+    // returns the layers finished so far, with report.complete false.
     static std::shared_ptr<const QuantizedModel> run(std::shared_ptr<const LoadedModel> model,
                                                      const QuantPlan& plan,
                                                      const std::vector<std::vector<int>>& windows,

@@ -165,4 +165,14 @@ void parallelFor(std::int64_t count, std::int64_t minChunk,
         std::rethrow_exception(firstError);
 }
 
+void parallelTasks(std::int64_t count, const std::function<void(std::int64_t)>& task)
+{
+    std::atomic<std::int64_t> next{0};
+    parallelFor(std::min<std::int64_t>(count, workerThreadCount()), 1,
+                [&](std::int64_t, std::int64_t) {
+                    for (std::int64_t i = next++; i < count; i = next++)
+                        task(i);
+                });
+}
+
 } // namespace qb

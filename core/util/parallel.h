@@ -18,4 +18,9 @@ int workerThreadCount();
 void parallelFor(std::int64_t count, std::int64_t minChunk,
                  const std::function<void(std::int64_t begin, std::int64_t end)>& body);
 
+// Runs task(i) for every i in [0, count) on the worker threads, handing out one index at a time,
+// so that tasks of unequal cost — or a thread slowed by other programs — still balance. Put the
+// costly tasks first. Exceptions as for parallelFor.
+void parallelTasks(std::int64_t count, const std::function<void(std::int64_t index)>& task);
+
 } // namespace qb

@@ -1,9 +1,12 @@
 // quantbench-cli end to end: the real binary run through QProcess on the demo model and on small
 // synthetic checkpoints (broken ones, one with a NaN weight). Checks exit codes (0 success,
 // 1 failure, 2 usage), where messages go (results on stdout, everything else on stderr), the
-// outputs written and that the input is never touched.
+// outputs written and that the input is never touched; the single-layer command against the
+// golden reference results; the calibrated pipeline through quantize and eval.
 
+#include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
+#include "tests/support/golden_layers.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
@@ -630,6 +633,207 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{});
         QCOMPARE(checksums(test::demoModelDir()), demoBefore);
+    }
+
+    // `layer` reproduces the reference results on the golden rows (the protocol they were made
+    // with: one layer, its calibration rows, its test rows).
+    void layerGolden_data()
+    {
+        QTest::addColumn<QString>("layer");
+        QTest::addColumn<QString>("site");
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<double>("tolerance");
+        const QStringList a4g32{"--bits", "4", "--group", "32", "--asym"};
+        for (const test::GoldenLayerCase& c : test::goldenLayerCases()) {
+            auto row = [&](const char* tag, const QStringList& flags, double tolerance) {
+                QTest::addRow("%s|%s", qPrintable(c.layer), tag)
+                    << c.layer << c.site << QString(tag) << flags << tolerance;
+            };
+            row("rtn.a3g32", QStringList{"--method", "rtn", "--bits", "3", "--group", "32"}, 1e-6);
+            row("gptq.s4pc",
+                QStringList{"--method", "gptq", "--bits", "4", "--group", "channel", "--sym"},
+                0.01);
+            row("gptq_actorder_static.a4g32",
+                QStringList{"--method", "gptq", "--act-order", "--static-groups"} + a4g32, 0.01);
+            row("smoothquant.w8a8", QStringList{"--method", "smoothquant", "--w8a8"}, 0.01);
+            row("plain.w8a8", QStringList{"--method", "rtn", "--w8a8"}, 0.01);
+        }
+        // AWQ on o_proj (q_proj's golden AWQ results were made with the clip search the reference
+        // skips for query layers; tests/core/tst_awq.cpp covers them).
+        QTest::addRow("o_proj|awq.a4g32")
+            << "model.layers.3.self_attn.o_proj"
+            << "l3.o_in"
+            << "awq.a4g32" << (QStringList{"--method", "awq"} + a4g32) << 0.02;
+    }
+
+    void layerGolden()
+    {
+        QFETCH(QString, layer);
+        QFETCH(QString, site);
+        QFETCH(QString, tag);
+        QFETCH(QStringList, flags);
+        QFETCH(double, tolerance);
+        const QString rows = test::dataDir() + "/golden/stories260K/layer_inputs.safetensors:";
+        const CliRun r =
+            run(QStringList{"layer", test::demoModelDir(), "--layer", layer, "--calib-rows",
+                            rows + site + ".calib", "--test-rows", rows + site + ".test", "--json"}
+                + flags);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject result = parseObject(r.out);
+        const test::GoldenLayers golden;
+        const double reference = golden.result(layer, tag)["mse"].toDouble();
+        const double ours = result["output_mse"].toDouble();
+        QVERIFY2(std::abs(ours - reference) <= tolerance * reference,
+                 qPrintable(QString("output_mse %1, reference %2").arg(ours).arg(reference)));
+        QCOMPARE(result["test_rows"].toInt(), 1809);
+        QCOMPARE(result["calib_rows"].toInt(), 4864);
+        QVERIFY(result["rel_err"].toDouble() > 0.0);
+    }
+
+    // --save-weight writes the dequantized weight, the reference's to within rounding ties; an
+    // existing file is replaced only with --force.
+    void layerSaveWeight()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("q.safetensors");
+        const QString rows = test::dataDir() + "/golden/stories260K/layer_inputs.safetensors:";
+        const QStringList args{"layer",         test::demoModelDir(),
+                               "--layer",       "model.layers.2.mlp.down_proj",
+                               "--method",      "gptq",
+                               "--bits",        "4",
+                               "--group",       "32",
+                               "--calib-rows",  rows + "l2.down_in.calib",
+                               "--test-rows",   rows + "l2.down_in.test",
+                               "--save-weight", file};
+        QCOMPARE(run(args).exitCode, 0);
+        const auto saved = SafetensorsFile::open(file);
+        const TensorInfo* info = saved->find("model.layers.2.mlp.down_proj.weight");
+        QVERIFY(info);
+        const std::vector<float> ours = saved->readFloat(*info);
+        const std::vector<float> reference =
+            test::GoldenLayers().referenceWeight("model.layers.2.mlp.down_proj", "gptq.a4g32");
+        QCOMPARE(ours.size(), reference.size());
+        int differing = 0;
+        for (std::size_t i = 0; i < ours.size(); ++i)
+            differing +=
+                std::abs(ours[i] - reference[i]) > 1e-4f * std::max(std::abs(reference[i]), 1e-3f);
+        QVERIFY2(differing <= int(ours.size()) / 1000, qPrintable(QString::number(differing)));
+
+        const CliRun again = run(args);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("--force"), qPrintable(again.err));
+        QCOMPARE(run(QStringList(args) << "--force").exitCode, 0);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"q.safetensors"});
+    }
+
+    void layerErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("problem");
+        const QString rows = test::dataDir() + "/golden/stories260K/layer_inputs.safetensors";
+        const QStringList base{"layer",    "{demo}", "--layer", "model.layers.3.self_attn.o_proj",
+                               "--method", "gptq"};
+        const QStringList goodRows{"--calib-rows", rows + ":l3.o_in.calib", "--test-rows",
+                                   rows + ":l3.o_in.test"};
+        QTest::newRow("no --calib-rows")
+            << base + QStringList{"--test-rows", rows + ":l3.o_in.test"} << 2
+            << QStringList{"--calib-rows"};
+        QTest::newRow("no colon") << base + QStringList{"--calib-rows", rows, "--test-rows", rows}
+                                  << 2 << QStringList{"FILE.safetensors:TENSOR"};
+        QTest::newRow("--w8a8 with gptq")
+            << base + goodRows + QStringList{"--w8a8"} << 2 << QStringList{"--w8a8"};
+        QTest::newRow("unknown layer")
+            << QStringList{"layer", "{demo}", "--layer", "model.layers.3.attn.o", "--method", "rtn"}
+                   + goodRows
+            << 1 << QStringList{"model.layers.3.attn.o"};
+        QTest::newRow("missing tensor") << base
+                                               + QStringList{"--calib-rows", rows + ":l3.o_in.nope",
+                                                             "--test-rows", rows + ":l3.o_in.test"}
+                                        << 1 << QStringList{"l3.o_in.nope", "no such tensor"};
+        QTest::newRow("rows of another width")
+            << base
+                   + QStringList{"--calib-rows", rows + ":l2.down_in.calib", "--test-rows",
+                                 rows + ":l3.o_in.test"}
+            << 1 << QStringList{"l2.down_in.calib", "[rows, 64]", "[4864, 172]"};
+    }
+
+    void layerErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, problem);
+        const CliRun r = run(expand(args));
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY(r.out.isEmpty());
+        for (const QString& part : problem)
+            QVERIFY2(r.err.contains(part), qPrintable(part + " not in: " + r.err));
+    }
+
+    // The calibrated pipeline: GPTQ needs --calib; with it every layer gets an output error on
+    // the held-out samples, and --report writes the same report as quant_report.json.
+    void quantizeCalibrated()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const QString text = test::dataDir() + "/tinystories/TinyStories-valid-subset.txt";
+        const QStringList base{
+            "quantize", test::demoModelDir(), "--method", "gptq", "--group", "32", "--out", out};
+        const CliRun missing = run(base);
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("--calib"), qPrintable(missing.err));
+        QVERIFY(!QFileInfo::exists(out));
+
+        const QString reportPath = dir.filePath("report.json");
+        const CliRun r = run(base
+                             + QStringList{"--calib", text, "--samples", "8", "--seqlen", "128",
+                                           "--report", reportPath});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Output MSE"), qPrintable(r.out));
+        const QJsonObject report = readJsonFile(QDir(out).filePath("quant_report.json"));
+        QCOMPARE(readJsonFile(reportPath), report);
+        QCOMPARE(report["calibration"]["fit_windows"].toInt(), 7);
+        QCOMPARE(report["calibration"]["held_out_windows"].toInt(), 1);
+        QCOMPARE(report["complete"].toBool(), true);
+        QCOMPARE(report["recipe"]["calibration"]["samples"].toInt(), 8);
+        for (const QJsonValue& value : report["layers"].toArray()) {
+            const QJsonObject layer = value.toObject();
+            QCOMPARE(layer["status"].toString(), QString("quantized"));
+            QVERIFY(layer["output_mse"].toDouble() > 0.0);
+            QCOMPARE(layer["output_rows"].toInt(),
+                     report["calibration"]["held_out_tokens"].toInt());
+            QCOMPARE(layer["damping_raises"].toInt(), 0);
+        }
+        const CliRun badFormat = run(base + QStringList{"--calib", text, "--format", "gguf"});
+        QCOMPARE(badFormat.exitCode, 2);
+        QVERIFY2(badFormat.err.contains("gguf"), qPrintable(badFormat.err));
+    }
+
+    // eval scores the plan's model: through the pipeline when the plan needs calibration.
+    void evalQuantized()
+    {
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const QString calib = test::dataDir() + "/tinystories/TinyStories-valid-subset.txt";
+        const QStringList base{"eval", test::demoModelDir(), "--text", sample, "--json"};
+        const CliRun plain = run(base);
+        QCOMPARE(plain.exitCode, 0);
+        const double fp32 = parseObject(plain.out)["perplexity"].toDouble();
+        QVERIFY2(std::abs(fp32 - 3.5482) < 1e-3, qPrintable(plain.out));
+
+        const CliRun noCalib = run(base + QStringList{"--method", "gptq", "--bits", "3"});
+        QCOMPARE(noCalib.exitCode, 2);
+        QVERIFY2(noCalib.err.contains("--calib"), qPrintable(noCalib.err));
+
+        const CliRun gptq =
+            run(base
+                + QStringList{"--method", "gptq", "--bits", "3", "--group", "32", "--calib", calib,
+                              "--samples", "8", "--seqlen", "128"});
+        QCOMPARE(gptq.exitCode, 0);
+        const QJsonObject result = parseObject(gptq.out);
+        const double quantized = result["modified"]["perplexity"].toDouble();
+        QVERIFY2(quantized > fp32 && quantized < 2 * fp32, qPrintable(gptq.out));
+        QVERIFY(result["kl"].toDouble() > 0.0);
     }
 
     void nonFiniteWeights()

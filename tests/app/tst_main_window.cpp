@@ -1,33 +1,40 @@
 // The main window end to end on the offscreen platform: open the bundled model, look at a
-// layer's histogram, quantize, edit the plan, cancel, export, and see errors in the issues panel.
+// layer's histogram, quantize (RTN without calibration text; GPTQ through the pipeline with the
+// output error of every layer), edit the plan and its calibration settings, cancel a run and see
+// the layers it did not reach, evaluate an AWQ plan (the pipeline first, then both
+// perplexities), export, and see errors and plan problems in the issues panel.
 
 #include "app/gui/app_settings.h"
 #include "app/gui/main_window.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/loaded_model.h"
+#include "core/quant/quantized_model.h"
 #include "core/quant/quantized_tensor.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
+#include "views/calibration_panel.h"
 #include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/layer_table_model.h"
 
+#include <QAction>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLocale>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTableWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -50,6 +57,40 @@ void openAndWait(MainWindow& window, const QString& dir)
 {
     window.openModel(dir);
     QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+}
+
+QString calibrationText()
+{
+    return QDir(test::dataDir())
+        .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt"));
+}
+
+LayerQuantConfig config(QuantMethod method, int bits, int groupCode)
+{
+    LayerQuantConfig c;
+    c.method = method;
+    c.scheme = QuantScheme::fromGroupSizeCode(bits, false, groupCode);
+    return c;
+}
+
+// Few, short calibration samples keep the runs quick on the tiny demo model.
+void useSmallCalibration(MainWindow& window, int samples = 8, int tokens = 128)
+{
+    window.calibrationPanel()->setTextPath(calibrationText());
+    CalibrationOptions options = window.layerModel()->plan().calibration;
+    options.samples = samples;
+    options.sequenceLength = tokens;
+    QVERIFY(window.layerModel()->setCalibration(options));
+}
+
+bool hasIssueContaining(IssuesModel* issues, Issue::Severity severity, const QString& text)
+{
+    for (int row = 0; row < issues->rowCount(); ++row) {
+        if (issues->issueAt(row).severity == severity
+            && issues->issueAt(row).message.contains(text))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -158,6 +199,221 @@ private Q_SLOTS:
                      QStringLiteral("quantized"));
         }
         QVERIFY(window.statusText().contains(QStringLiteral("done")));
+    }
+
+    // GPTQ 4-bit groups of 32 through Run > Quantize All: every layer quantized, each with the
+    // error of its output on held-out calibration tokens in the table.
+    void quantizeGptqShowsOutputErrorPerLayer()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        LayerTableModel* table = window.layerModel();
+        window.calibrationPanel()->setTextPath(calibrationText());
+        // The calibration settings through the panel's fields: plan edits, undoable.
+        auto* samples = window.findChild<QSpinBox*>(QStringLiteral("calibrationSamples"));
+        auto* length = window.findChild<QSpinBox*>(QStringLiteral("calibrationSequenceLength"));
+        QVERIFY(samples && length);
+        samples->setValue(8);
+        length->setValue(128);
+        QCOMPARE(window.undoStack()->count(), 2);
+        QCOMPARE(table->plan().calibration.samples, 8);
+        QCOMPARE(table->plan()
+                     .toJson()
+                     .value(QStringLiteral("calibration"))
+                     .toObject()
+                     .value(QStringLiteral("seqlen"))
+                     .toInt(),
+                 128);
+        window.undoStack()->undo();
+        QCOMPARE(table->plan().calibration.sequenceLength, 512);
+        QCOMPARE(length->value(), 512);
+        window.undoStack()->redo();
+        QCOMPARE(length->value(), 128);
+        table->setDefaults(config(QuantMethod::Gptq, 4, 32));
+
+        window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QVERIFY2(window.statusText().contains(QStringLiteral("done")),
+                 qPrintable(window.statusText()));
+
+        const auto run = window.lastRun();
+        QVERIFY(run && run->report.complete);
+        QCOMPARE(run->report.calibration.fitWindows + run->report.calibration.heldOutWindows, 8);
+        QVERIFY(run->report.calibration.heldOutWindows >= 1);
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const LayerReport* result = table->resultAt(row);
+            QVERIFY(result);
+            const QByteArray where = result->name.toUtf8();
+            QCOMPARE(result->status, LayerStatus::Quantized);
+            QCOMPARE(result->config.method, QuantMethod::Gptq);
+            QVERIFY2(result->output.rows > 0 && !result->outputOnFitRows, where.constData());
+            QVERIFY2(result->output.mse > 0.0, where.constData());
+            QCOMPARE(table->index(row, LayerTableModel::OutputMseColumn).data().toString(),
+                     QLocale().toString(result->output.mse, 'e', 2));
+            QVERIFY(table->index(row, LayerTableModel::OutputErrorColumn)
+                        .data()
+                        .toString()
+                        .endsWith(QStringLiteral(" %")));
+            QCOMPARE(table->index(row, LayerTableModel::StatusColumn).data().toString(),
+                     QStringLiteral("quantized"));
+        }
+        // The output MSE column is on screen.
+        QVERIFY(!window.layerView()->isColumnHidden(LayerTableModel::OutputMseColumn));
+        QVERIFY(window.layerView()->columnWidth(LayerTableModel::OutputMseColumn) > 20);
+        QVERIFY(window.calibrationPanel()->statusText().contains(QStringLiteral("Last run")));
+
+        // A changed calibration setting makes the GPTQ results stale.
+        samples->setValue(6);
+        QCOMPARE(table->index(0, LayerTableModel::StatusColumn).data().toString(),
+                 QStringLiteral("stale"));
+        window.undoStack()->undo();
+        QCOMPARE(table->index(0, LayerTableModel::StatusColumn).data().toString(),
+                 QStringLiteral("quantized"));
+    }
+
+    // Cancel during a run keeps the finished layers; the others show as not run, and the issues
+    // panel says how many. An incomplete run is exported only when asked for, and then says so.
+    void cancelledRunShowsNotRunLayers()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        // Enough data that the run is still going when the cancel arrives.
+        useSmallCalibration(window, 64, 512);
+        window.layerModel()->setDefaults(config(QuantMethod::Gptq, 4, 32));
+        connect(&window.jobs(), &JobRunner::jobProgress, &window,
+                [&window](const QString&, quint64, double, const QString& text) {
+                    if (text.contains(QStringLiteral("Block 3")))
+                        window.jobs().cancel(MainWindow::kMainSlot);
+                });
+        window.quantizeLayers(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QVERIFY2(window.statusText().contains(QStringLiteral("cancelled")),
+                 qPrintable(window.statusText()));
+
+        LayerTableModel* table = window.layerModel();
+        int quantized = 0;
+        int notRun = 0;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const LayerReport* result = table->resultAt(row);
+            QVERIFY(result);
+            if (result->status == LayerStatus::Quantized) {
+                ++quantized;
+                QVERIFY(result->output.rows > 0);
+            } else {
+                QCOMPARE(result->status, LayerStatus::NotRun);
+                ++notRun;
+                QCOMPARE(table->index(row, LayerTableModel::StatusColumn).data().toString(),
+                         QStringLiteral("not run"));
+                QCOMPARE(table->index(row, LayerTableModel::OutputMseColumn).data().toString(),
+                         QString());
+            }
+        }
+        // Blocks 1 and 2 at least were finished; block 5 was not reached.
+        QVERIFY2(quantized >= 14 && notRun >= 7,
+                 qPrintable(QStringLiteral("%1 quantized, %2 not run").arg(quantized).arg(notRun)));
+        QVERIFY(window.lastRun() && !window.lastRun()->report.complete);
+        QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Warning,
+                                   QStringLiteral("cancelled")));
+
+        // Exported as it is only when asked for: the report beside it says it is incomplete.
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("partial"));
+        const auto kept = window.lastRun();
+        window.exportFakeQuant(target, false, true);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.lastRun(), kept); // exported without running again
+        QFile report(QDir(target).filePath(QStringLiteral("quant_report.json")));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(report.readAll())
+                     .object()
+                     .value(QStringLiteral("complete"))
+                     .toBool(true),
+                 false);
+        QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Warning,
+                                   QStringLiteral("cancelled run")));
+    }
+
+    // An AWQ plan needs calibration: Evaluate runs the pipeline first (its results fill the
+    // table), then scores both models; a second evaluation reuses that run.
+    void evaluateAwqRunsThePipelineFirst()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        useSmallCalibration(window);
+        window.layerModel()->setDefaults(config(QuantMethod::Awq, 4, 32));
+        EvaluationPanel* panel = window.evaluationPanel();
+        panel->setTextPath(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        QVERIFY(!window.lastRun());
+        window.findChild<QAction*>(QStringLiteral("evaluateAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && panel->result(), kTimeoutMs);
+        const EvaluationResult& result = *panel->result();
+        QVERIFY(std::abs(result.reference.perplexity() - 3.5482) <= 0.001);
+        QVERIFY(result.modified && result.meanKl);
+        QVERIFY(result.modified->perplexity() > result.reference.perplexity());
+        QVERIFY(*result.meanKl > 0.0);
+        QCOMPARE(panel->table()->rowCount(), 2);
+        QVERIFY(panel->table()->item(1, 0)->text().contains(QStringLiteral("AWQ")));
+
+        const auto run = window.lastRun();
+        QVERIFY(run && run->report.complete);
+        QCOMPARE(window.layerModel()->resultAt(0)->status, LayerStatus::Quantized);
+        QCOMPARE(window.layerModel()->resultAt(0)->config.method, QuantMethod::Awq);
+
+        // Again: the same run is used (not a new one), with the same perplexity.
+        const double first = result.modified->perplexity();
+        window.evaluate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.lastRun(), run);
+        QCOMPARE(panel->result()->modified->perplexity(), first);
+    }
+
+    // A plan that does not fit the model is shown before running, and Quantize refuses it.
+    void planProblemsAreShownAndRefused()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        useSmallCalibration(window);
+        auto* problems = window.findChild<QLabel*>(QStringLiteral("planProblems"));
+        QVERIFY(problems && !problems->isVisible());
+        // q_proj alone on AWQ while k and v (same input) stay on RTN.
+        LayerTableModel* table = window.layerModel();
+        QVERIFY(table->setFieldForRows({0}, LayerTableModel::MethodColumn, QStringLiteral("awq")));
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(QStringLiteral("model.layers.0.self_attn.q_proj")),
+                 qPrintable(problems->text()));
+        window.quantizeLayers(false);
+        QVERIFY(!window.jobs().isRunning(MainWindow::kMainSlot)); // nothing started
+        QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
+        QVERIFY(window.statusText().contains(QStringLiteral("cannot run")));
+        window.undoStack()->undo();
+        QVERIFY(!problems->isVisible());
+    }
+
+    // GPTQ without a calibration text: refused, and the Calibration panel is shown.
+    void calibrationTextIsAskedForWhenNeeded()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        QVERIFY(window.calibrationTextPath().isEmpty()); // not the demo model's bundled copy
+        window.layerModel()->setDefaults(config(QuantMethod::Gptq, 4, 32));
+        auto* summary = window.findChild<QLabel*>(QStringLiteral("calibrationSummary"));
+        QVERIFY(summary && summary->text().contains(QStringLiteral("GPTQ")));
+        window.quantizeLayers(false);
+        QVERIFY(!window.jobs().isRunning(MainWindow::kMainSlot));
+        QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Error,
+                                   QStringLiteral("calibration text")));
+        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("calibrationDock"))->isVisible());
+
+        // The bundled demo model calibrates on the bundled text by default.
+        openAndWait(window, MainWindow::demoModelDirectory());
+        QVERIFY(!MainWindow::demoCalibrationText().isEmpty());
+        QCOMPARE(window.calibrationTextPath(), MainWindow::demoCalibrationText());
     }
 
     void quantizeSelectedOnlyTouchesSelection()
@@ -321,7 +577,8 @@ private Q_SLOTS:
         window.show();
         openAndWait(window, test::demoModelDir());
         EvaluationPanel* panel = window.evaluationPanel();
-        panel->setTextPath(QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        panel->setTextPath(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
         window.findChild<QAction*>(QStringLiteral("evaluateAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && panel->result(), kTimeoutMs);
         const EvaluationResult& result = *panel->result();
@@ -352,7 +609,8 @@ private Q_SLOTS:
         window.evaluate();
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
-        QVERIFY(window.issuesModel()->issueAt(0).message.contains(QStringLiteral("/nonexistent/text.txt")));
+        QVERIFY(window.issuesModel()->issueAt(0).message.contains(
+            QStringLiteral("/nonexistent/text.txt")));
         QVERIFY(!window.evaluationPanel()->result());
     }
 
@@ -371,8 +629,9 @@ private Q_SLOTS:
             QCOMPARE(process.exitStatus(), QProcess::NormalExit);
             QCOMPARE(process.exitCode(), 0);
             const QString out = QString::fromUtf8(process.readAllStandardOutput());
-            QVERIFY2(out.contains(option == QStringLiteral("--help") ? QStringLiteral("--screenshot")
-                                                                    : QStringLiteral("QuantBench")),
+            QVERIFY2(out.contains(option == QStringLiteral("--help")
+                                      ? QStringLiteral("--screenshot")
+                                      : QStringLiteral("QuantBench")),
                      qPrintable(out));
         }
     }

@@ -8,6 +8,7 @@
 #include "core/io/staging_directory.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/loaded_model.h"
+#include "core/quant/quantization_pipeline.h"
 #include "core/quant/quantized_tensor.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
@@ -39,6 +40,19 @@ QuantPlan rtnPlan(int bits, int groupCode, bool symmetric)
     plan.defaults.method = QuantMethod::Rtn;
     plan.defaults.scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
     return plan;
+}
+
+// What `quantize` does: the pipeline (RTN needs no calibration data), then the export. A
+// cancelled run exports nothing.
+QuantReport exportWithPlan(const std::shared_ptr<const LoadedModel>& model, const QuantPlan& plan,
+                           const QString& outDir, const FakeQuantExporter::Options& options,
+                           Progress& progress)
+{
+    const auto quantized = QuantizationPipeline::run(model, plan, {}, {}, progress);
+    if (!quantized->report.complete)
+        throw Cancelled();
+    FakeQuantExporter::run(*quantized, outDir, options, progress);
+    return quantized->report;
 }
 
 QByteArray toBytes(std::span<const std::byte> bytes)
@@ -216,7 +230,7 @@ private Q_SLOTS:
         QVERIFY(tmp.isValid());
         const QString outDir = tmp.filePath(QStringLiteral("stories260K-rtn-a4g32"));
         SilentProgress progress;
-        const QuantReport report = FakeQuantExporter::run(*model, plan, outDir, {}, progress);
+        const QuantReport report = exportWithPlan(model, plan, outDir, {}, progress);
 
         verifyTensors(*model, outDir, plan);
         if (QTest::currentTestFailed())
@@ -323,7 +337,7 @@ private Q_SLOTS:
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
-        const QuantReport report = FakeQuantExporter::run(*model, plan, outDir, {}, progress);
+        const QuantReport report = exportWithPlan(model, plan, outDir, {}, progress);
         QCOMPARE(report.countWithStatus(LayerStatus::Kept), 2);
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 12);
         verifyTensors(*model, outDir, plan);
@@ -347,7 +361,7 @@ private Q_SLOTS:
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
-        FakeQuantExporter::run(*model, plan, outDir, {}, progress);
+        exportWithPlan(model, plan, outDir, {}, progress);
         verifyTensors(*model, outDir, plan);
 
         const QMap<QString, QByteArray> output = snapshot(outDir);
@@ -380,8 +394,7 @@ private Q_SLOTS:
         const QuantPlan plan = rtnPlan(4, 32, false);
 
         SilentProgress progress;
-        const QString message =
-            errorOf([&] { FakeQuantExporter::run(*model, plan, outDir, {}, progress); });
+        const QString message = errorOf([&] { exportWithPlan(model, plan, outDir, {}, progress); });
         QVERIFY2(message.contains(QStringLiteral("already exists")) && message.contains(outDir),
                  qPrintable(message));
         QCOMPARE(snapshot(outDir), oldOutput);
@@ -389,7 +402,7 @@ private Q_SLOTS:
 
         FakeQuantExporter::Options replace;
         replace.replaceExisting = true;
-        FakeQuantExporter::run(*model, plan, outDir, replace, progress);
+        exportWithPlan(model, plan, outDir, replace, progress);
         QVERIFY(!QFileInfo::exists(QDir(outDir).filePath(QStringLiteral("old.json"))));
         QVERIFY(QFileInfo::exists(QDir(outDir).filePath(QStringLiteral("model.safetensors"))));
         QCOMPARE(entriesOf(tmp.path()), (QStringList{QStringLiteral("in"), QStringLiteral("out")}));
@@ -399,7 +412,7 @@ private Q_SLOTS:
         const QString file = tmp.filePath(QStringLiteral("file"));
         test::writeJson(file, QJsonObject{});
         const QString fileMessage =
-            errorOf([&] { FakeQuantExporter::run(*model, plan, file, replace, progress); });
+            errorOf([&] { exportWithPlan(model, plan, file, replace, progress); });
         QVERIFY2(fileMessage.contains(QStringLiteral("not a folder")), qPrintable(fileMessage));
         QVERIFY(QFileInfo(file).isFile());
         QVERIFY(!hasLeftovers(tmp.path()));
@@ -454,7 +467,7 @@ private Q_SLOTS:
         FakeQuantExporter::Options replace;
         replace.replaceExisting = true;
         SilentProgress progress;
-        FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, replace, progress);
+        exportWithPlan(model, rtnPlan(4, 32, false), outDir, replace, progress);
         QCOMPARE(snapshot(elsewhere), elsewhereBefore);
         QVERIFY(!QFileInfo(outDir).isSymLink());
         QVERIFY(QFileInfo(QDir(outDir).filePath(QStringLiteral("model.safetensors"))).isFile());
@@ -499,8 +512,8 @@ private Q_SLOTS:
             options.replaceExisting = replaceExisting;
             SilentProgress progress;
             const QString message = errorOf([&] {
-                FakeQuantExporter::run(*model, rtnPlan(4, 32, false),
-                                       tmp.path() + QLatin1Char('/') + target, options, progress);
+                exportWithPlan(model, rtnPlan(4, 32, false), tmp.path() + QLatin1Char('/') + target,
+                               options, progress);
             });
             QVERIFY2(message.contains(expected), qPrintable(message));
             QCOMPARE(snapshot(tmp.path()), before);
@@ -551,13 +564,11 @@ private Q_SLOTS:
             if (trigger.isEmpty()) {
                 SilentProgress progress;
                 progress.cancel();
-                FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, exportOptions,
-                                       progress);
+                exportWithPlan(model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
             } else {
                 CancelOnText progress(QStringLiteral("Writing ") + trigger);
                 try {
-                    FakeQuantExporter::run(*model, rtnPlan(4, 32, false), outDir, exportOptions,
-                                           progress);
+                    exportWithPlan(model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
                 } catch (const Cancelled&) {
                     QVERIFY(progress.fired());
                     throw;
@@ -599,7 +610,7 @@ private Q_SLOTS:
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
-        const QuantReport report = FakeQuantExporter::run(*model, plan, outDir, {}, progress);
+        const QuantReport report = exportWithPlan(model, plan, outDir, {}, progress);
         QCOMPARE(report.countWithStatus(LayerStatus::Kept), 6);
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 8);
         verifyTensors(*model, outDir, plan);
@@ -653,7 +664,7 @@ private Q_SLOTS:
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
-        const QuantReport report = FakeQuantExporter::run(*model, plan, outDir, {}, progress);
+        const QuantReport report = exportWithPlan(model, plan, outDir, {}, progress);
         QCOMPARE(report.countWithStatus(LayerStatus::Skipped), 1);
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 13);
         const LayerReport* skipped = report.find(layerName);

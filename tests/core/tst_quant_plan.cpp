@@ -374,6 +374,19 @@ private Q_SLOTS:
             << QByteArray("{\"overrides\": [{\"match\": \"re:.*(q_proj\", \"bits\": 3}]}")
             << QStringList{"my.json: overrides[0]", "\"re:.*(q_proj\"",
                            "not a valid regular expression"};
+        QTest::newRow("damp 0") << QByteArray(R"({"default": {"damp": 0}})")
+                                << QStringList{"my.json: default.damp", "above 0"};
+        QTest::newRow("alpha 1.5") << QByteArray(R"({"overrides": [{"match": "x", "alpha": 1.5}]})")
+                                   << QStringList{"overrides[0].alpha", "from 0 to 1", "1.5"};
+        QTest::newRow("act_order string") << QByteArray(R"({"default": {"act_order": "yes"}})")
+                                          << QStringList{"default.act_order", "true or false"};
+        QTest::newRow("unknown calibration field")
+            << QByteArray(R"({"calibration": {"sample": 4}})")
+            << QStringList{"my.json: calibration", "unknown field \"sample\""};
+        QTest::newRow("calibration samples 0") << QByteArray(R"({"calibration": {"samples": 0}})")
+                                               << QStringList{"my.json: calibration", "samples"};
+        QTest::newRow("calibration mode") << QByteArray(R"({"calibration": {"mode": "windows"}})")
+                                          << QStringList{"my.json: calibration", "\"windows\""};
         QTest::newRow("default not an object")
             << QByteArray(R"({"default": [4]})")
             << QStringList{"my.json", "\"default\" must be an object", "an array"};
@@ -455,6 +468,103 @@ private Q_SLOTS:
         keepIt.method = QuantMethod::None;
         badBits.addOverride(keepIt);
         QVERIFY(badBits.problemsFor(inventory).isEmpty());
+    }
+
+    // The methods of issue 4 and their settings: every field round-trips, and settings that do
+    // not apply to a layer's method do not make two configs differ.
+    void methodSettings()
+    {
+        const QJsonObject json = parseObject(R"({
+            "default": {"method": "gptq", "bits": 4, "group_size": 128, "sym": true,
+                        "act_order": true, "static_groups": true, "damp": 0.05},
+            "overrides": [
+                {"match": "re:.*mlp\\.(gate|up)_proj", "method": "awq", "sym": false},
+                {"match": "re:.*self_attn\\.[qkv]_proj", "method": "smoothquant", "alpha": 0.75},
+                {"match": "re:.*o_proj", "method": "rtn", "clip_search": true},
+                {"match": "re:.*down_proj", "method": "w8a8"}
+            ],
+            "calibration": {"mode": "random", "samples": 16, "seqlen": 64, "seed": 3,
+                            "holdout": 0.25}})");
+        const QuantPlan plan = QuantPlan::fromJson(json, QStringLiteral("r"));
+        QCOMPARE(QuantPlan::fromJson(plan.toJson(), QStringLiteral("again")).toJson(),
+                 plan.toJson());
+        const LayerQuantConfig gptq = plan.resolve(QStringLiteral("lm_head"));
+        QCOMPARE(gptq.method, QuantMethod::Gptq);
+        QVERIFY(gptq.actOrder && gptq.staticGroups);
+        QCOMPARE(gptq.damp, 0.05);
+        QVERIFY(gptq.needsCalibration());
+        const LayerQuantConfig sq = plan.resolve(kQ0);
+        QCOMPARE(sq.method, QuantMethod::SmoothQuant);
+        QCOMPARE(sq.alpha, 0.75);
+        QVERIFY(sq.needsCalibration());
+        QCOMPARE(plan.resolve(kGate4).method, QuantMethod::Awq);
+        QVERIFY(plan.resolve(QStringLiteral("model.layers.1.self_attn.o_proj")).clipSearch);
+        const LayerQuantConfig w8a8 = plan.resolve(kDown2);
+        QCOMPARE(w8a8.method, QuantMethod::W8A8);
+        QVERIFY(!w8a8.needsCalibration());
+        // Fields the method ignores do not count: a W8A8 layer is a W8A8 layer.
+        LayerQuantConfig other = w8a8;
+        other.scheme.bits = 3;
+        other.actOrder = false;
+        other.alpha = 0.1;
+        QVERIFY(other == w8a8);
+        other.method = QuantMethod::Rtn;
+        QVERIFY(!(other == w8a8));
+        QCOMPARE(plan.calibration.mode, CalibrationOptions::Mode::RandomWindows);
+        QCOMPARE(plan.calibration.samples, 16);
+        QCOMPARE(plan.calibration.sequenceLength, 64);
+        QCOMPARE(plan.calibration.seed, std::uint64_t(3));
+        QCOMPARE(plan.calibration.holdoutFraction, 0.25);
+        QVERIFY(plan.needsCalibration(m_model->inventory()));
+
+        QuantPlan rtnOnly;
+        rtnOnly.defaults.method = QuantMethod::Rtn;
+        QVERIFY(!rtnOnly.needsCalibration(m_model->inventory()));
+        rtnOnly.defaults.clipSearch = true;
+        QVERIFY(rtnOnly.needsCalibration(m_model->inventory()));
+        QVERIFY(rtnOnly.defaults.describe().contains(QStringLiteral("clip")));
+    }
+
+    // Layers reading one input must treat it alike; a scale with nowhere to go is a warning.
+    void inputTreatment()
+    {
+        const LayerInventory& inventory = m_model->inventory();
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::Awq;
+        QVERIFY(plan.problemsFor(inventory).isEmpty());
+        // o_proj under grouped-query attention: AWQ leaves it unscaled, and says so.
+        const QStringList warnings = plan.warningsFor(inventory);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].contains(QStringLiteral("model.layers.0.self_attn.o_proj"))
+                     && warnings[0].contains(QStringLiteral("clipping")),
+                 qPrintable(warnings[0]));
+
+        PlanOverride k = makeOverride(kK0);
+        k.method = QuantMethod::Gptq; // q and v scaled by AWQ, k not: one norm, two treatments
+        plan.addOverride(k);
+        QStringList problems = plan.problemsFor(inventory);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems[0].contains(kQ0) && problems[0].contains(kK0)
+                     && problems[0].contains(QStringLiteral("same input")),
+                 qPrintable(problems[0]));
+
+        QuantPlan w8a8;
+        w8a8.defaults.method = QuantMethod::W8A8;
+        PlanOverride up = makeOverride(QStringLiteral("model.layers.4.mlp.up_proj"));
+        up.method = QuantMethod::Rtn; // gate rounds its input to int8, up would not
+        w8a8.addOverride(up);
+        problems = w8a8.problemsFor(inventory);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems[0].contains(kGate4));
+
+        QuantPlan smooth;
+        smooth.defaults.method = QuantMethod::Gptq;
+        smooth.defaults.smooth = true;
+        PlanOverride alpha = makeOverride(kQ0);
+        alpha.alpha = 0.3; // q smoothed with another α than k and v
+        smooth.addOverride(alpha);
+        QCOMPARE(smooth.problemsFor(inventory).size(), 1);
+        QCOMPARE(smooth.warningsFor(inventory).size(), 1); // o_proj cannot be smoothed
     }
 
     void fromFileErrors()

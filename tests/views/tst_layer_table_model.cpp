@@ -1,23 +1,28 @@
 // LayerTableModel on the bundled demo model (5 blocks x 7 linears = 35 rows), watched by
 // QAbstractItemModelTester for the whole of every test: shown values per column and role, flags,
-// undoable plan edits (one command per call, undo restoring the plan exactly), rejected values,
-// merged quantization results and when they turn stale.
+// undoable plan edits (one command per call, undo restoring the plan exactly) of the scheme, the
+// method options and the calibration settings, rejected values, merged quantization results
+// (output and weight errors, status, warnings, tooltips, sorting) and when they turn stale.
 
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quant_report.h"
 #include "tests/support/test_paths.h"
 #include "views/layer_table_model.h"
+#include "views/method_options.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
 #include <QFont>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QUndoStack>
 
+#include <cmath>
 #include <limits>
 #include <memory>
 
@@ -97,6 +102,29 @@ QString cellText(const LayerTableModel& model, int row, int column)
     return model.data(model.index(row, column), Qt::DisplayRole).toString();
 }
 
+QString toolTip(const LayerTableModel& model, int row, int column)
+{
+    return model.data(model.index(row, column), Qt::ToolTipRole).toString();
+}
+
+// Whether a cell is drawn in the palette's disabled text colour (an inactive or stale cell).
+bool greyed(const LayerTableModel& model, int row, int column)
+{
+    const QVariant brush = model.data(model.index(row, column), Qt::ForegroundRole);
+    return brush.isValid()
+           && brush.value<QBrush>().color() == QPalette().color(QPalette::Disabled, QPalette::Text);
+}
+
+// The same result, with the error of the layer's output measured on `rows` held-out tokens.
+LayerReport withOutput(LayerReport report, double mse, double relativeError, std::int64_t rows)
+{
+    report.output.mse = mse;
+    report.output.relativeError = relativeError;
+    report.output.sqnrDb = -10.0 * std::log10(relativeError * relativeError);
+    report.output.rows = rows;
+    return report;
+}
+
 } // namespace
 
 class TestLayerTableModel : public QObject {
@@ -151,11 +179,17 @@ private Q_SLOTS:
         QTest::newRow("bits") << int(LayerTableModel::BitsColumn) << QStringLiteral("Bits");
         QTest::newRow("group") << int(LayerTableModel::GroupColumn) << QStringLiteral("Group");
         QTest::newRow("grid") << int(LayerTableModel::GridColumn) << QStringLiteral("Grid");
+        QTest::newRow("options") << int(LayerTableModel::OptionsColumn)
+                                 << QStringLiteral("Options");
+        QTest::newRow("status") << int(LayerTableModel::StatusColumn) << QStringLiteral("Status");
+        QTest::newRow("output mse")
+            << int(LayerTableModel::OutputMseColumn) << QStringLiteral("Output MSE");
+        QTest::newRow("output error")
+            << int(LayerTableModel::OutputErrorColumn) << QStringLiteral("Output error");
         QTest::newRow("mse") << int(LayerTableModel::MseColumn) << QStringLiteral("Weight MSE");
         QTest::newRow("relerr") << int(LayerTableModel::RelativeErrorColumn)
-                                << QStringLiteral("Rel. error");
+                                << QStringLiteral("Weight error");
         QTest::newRow("sqnr") << int(LayerTableModel::SqnrColumn) << QStringLiteral("SQNR (dB)");
-        QTest::newRow("status") << int(LayerTableModel::StatusColumn) << QStringLiteral("Status");
     }
 
     void shapeAndHeaders()
@@ -163,7 +197,7 @@ private Q_SLOTS:
         QFETCH(int, column);
         QFETCH(QString, header);
         QCOMPARE(m_model->rowCount(), kRows);
-        QCOMPARE(m_model->columnCount(), 13);
+        QCOMPARE(m_model->columnCount(), 16);
         QCOMPARE(m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(), header);
         QVERIFY(!m_model->headerData(column, Qt::Vertical, Qt::DisplayRole).isValid());
         // A table: no children anywhere.
@@ -209,6 +243,9 @@ private Q_SLOTS:
                                   << QStringLiteral("32");
         QTest::newRow("q0 grid") << kQ0 << int(LayerTableModel::GridColumn)
                                  << QStringLiteral("asym");
+        QTest::newRow("q0 options")
+            << kQ0 << int(LayerTableModel::OptionsColumn) << QStringLiteral("—");
+        QTest::newRow("q0 output mse") << kQ0 << int(LayerTableModel::OutputMseColumn) << QString();
         QTest::newRow("q0 mse") << kQ0 << int(LayerTableModel::MseColumn) << QString();
         QTest::newRow("q0 status") << kQ0 << int(LayerTableModel::StatusColumn) << QString();
 
@@ -222,6 +259,7 @@ private Q_SLOTS:
         QTest::newRow("k0 bits") << kK0 << int(LayerTableModel::BitsColumn) << dash;
         QTest::newRow("k0 group") << kK0 << int(LayerTableModel::GroupColumn) << dash;
         QTest::newRow("k0 grid") << kK0 << int(LayerTableModel::GridColumn) << dash;
+        QTest::newRow("k0 options") << kK0 << int(LayerTableModel::OptionsColumn) << dash;
 
         QTest::newRow("down0 role")
             << kDown0 << int(LayerTableModel::RoleColumn) << QStringLiteral("down_proj");
@@ -349,8 +387,11 @@ private Q_SLOTS:
         QTest::newRow("q0 bits") << kQ0 << int(LayerTableModel::BitsColumn) << true;
         QTest::newRow("q0 group") << kQ0 << int(LayerTableModel::GroupColumn) << true;
         QTest::newRow("q0 grid") << kQ0 << int(LayerTableModel::GridColumn) << true;
+        QTest::newRow("q0 options (RTN)") << kQ0 << int(LayerTableModel::OptionsColumn) << true;
         QTest::newRow("q0 mse") << kQ0 << int(LayerTableModel::MseColumn) << false;
+        QTest::newRow("q0 output mse") << kQ0 << int(LayerTableModel::OutputMseColumn) << false;
         QTest::newRow("q0 status") << kQ0 << int(LayerTableModel::StatusColumn) << false;
+        QTest::newRow("kept options") << kK0 << int(LayerTableModel::OptionsColumn) << false;
         QTest::newRow("kept method") << kK0 << int(LayerTableModel::MethodColumn) << true;
         QTest::newRow("kept bits") << kK0 << int(LayerTableModel::BitsColumn) << false;
         QTest::newRow("kept group") << kK0 << int(LayerTableModel::GroupColumn) << false;
@@ -561,6 +602,28 @@ private Q_SLOTS:
             << QList<int>{kQ0} << int(LayerTableModel::NameColumn) << QVariant(QStringLiteral("x"));
         QTest::newRow("mse column")
             << QList<int>{kQ0} << int(LayerTableModel::MseColumn) << QVariant(1.0);
+        QTest::newRow("output mse column")
+            << QList<int>{kQ0} << int(LayerTableModel::OutputMseColumn) << QVariant(1.0);
+        const int options = LayerTableModel::OptionsColumn;
+        QTest::newRow("options not a map")
+            << QList<int>{kQ0} << options << QVariant(QStringLiteral("clip search"));
+        QTest::newRow("options: unknown key")
+            << QList<int>{kQ0} << options << QVariant(QVariantMap{{QStringLiteral("clip"), true}});
+        QTest::newRow("options: flag as text")
+            << QList<int>{kQ0} << options
+            << QVariant(QVariantMap{{MethodOptions::kClipSearch, QStringLiteral("yes")}});
+        QTest::newRow("options: alpha 1.5")
+            << QList<int>{kQ0} << options << QVariant(QVariantMap{{MethodOptions::kAlpha, 1.5}});
+        QTest::newRow("options: damp 0")
+            << QList<int>{kQ0} << options << QVariant(QVariantMap{{MethodOptions::kDamp, 0.0}});
+        // RTN has no act-order, a kept layer no options at all: nothing to apply them to.
+        QTest::newRow("options: act-order on RTN")
+            << QList<int>{kQ0, kV0} << options
+            << QVariant(QVariantMap{{MethodOptions::kActOrder, true}});
+        QTest::newRow("options of a kept layer")
+            << QList<int>{kK0} << options << QVariant(QVariantMap{{MethodOptions::kSmooth, true}});
+        QTest::newRow("options: empty map")
+            << QList<int>{kQ0} << options << QVariant(QVariantMap{});
         QTest::newRow("row out of range") << QList<int>{kQ0, kRows} << bits << QVariant(3);
         QTest::newRow("negative row") << QList<int>{-1} << bits << QVariant(3);
         // Bits of a kept layer are not editable (flags()), and an invalid value stays invalid
@@ -663,9 +726,9 @@ private Q_SLOTS:
         m_model->mergeReport(first);
         QCOMPARE(dataChanged.count(), 1);
         QCOMPARE(dataChanged.last().at(0).toModelIndex(),
-                 m_model->index(0, LayerTableModel::MseColumn));
+                 m_model->index(0, LayerTableModel::FirstResultColumn));
         QCOMPARE(dataChanged.last().at(1).toModelIndex(),
-                 m_model->index(kRows - 1, LayerTableModel::StatusColumn));
+                 m_model->index(kRows - 1, LayerTableModel::ColumnCount - 1));
 
         // Scientific notation as the locale writes it ("1.50E-05" in English, "1.50e-05" in C).
         QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::MseColumn), sci(1.50e-05));
@@ -686,8 +749,8 @@ private Q_SLOTS:
             if (row == kQ0 || row == kDown0)
                 continue;
             QVERIFY(!m_model->resultAt(row));
-            for (int column = LayerTableModel::MseColumn; column <= LayerTableModel::StatusColumn;
-                 ++column)
+            for (int column = LayerTableModel::FirstResultColumn;
+                 column < LayerTableModel::ColumnCount; ++column)
                 QCOMPARE(cellText(*m_model, row, column), QString());
         }
         QVERIFY(m_model->resultAt(kQ0));
@@ -695,7 +758,10 @@ private Q_SLOTS:
         QCOMPARE(m_model->data(m_model->index(kQ0, LayerTableModel::MseColumn), Qt::ToolTipRole)
                      .toString()
                      .section(QLatin1Char('\n'), 0, 0),
-                 rtn(4, 32, false).scheme.describe());
+                 rtn(4, 32, false).describe());
+        // No calibration data in that run: the output error shows as not measured.
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::OutputMseColumn), QStringLiteral("—"));
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::OutputErrorColumn), QStringLiteral("—"));
 
         // A second run over other layers: they get results, the earlier ones stay.
         QuantReport second;
@@ -775,10 +841,11 @@ private Q_SLOTS:
         QVERIFY(m_model->setFieldForRows({kQ0}, LayerTableModel::BitsColumn, 3));
         // The change reaches the result columns too, so views redraw the status.
         QVERIFY(dataChanged.count() >= 1);
-        QVERIFY(dataChanged.last().at(1).toModelIndex().column() >= LayerTableModel::StatusColumn);
+        QVERIFY(dataChanged.last().at(1).toModelIndex().column()
+                == LayerTableModel::ColumnCount - 1);
         QVERIFY(m_model->isResultStale(kQ0));
         QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::StatusColumn), QStringLiteral("stale"));
-        for (int column = LayerTableModel::MseColumn; column <= LayerTableModel::StatusColumn;
+        for (int column = LayerTableModel::FirstResultColumn; column < LayerTableModel::ColumnCount;
              ++column)
             QVERIFY(italic(kQ0, column));
         QVERIFY(!italic(kQ0, LayerTableModel::NameColumn));
@@ -818,6 +885,333 @@ private Q_SLOTS:
         m_stack->undo();
         QCOMPARE(cellText(*m_model, kK0, LayerTableModel::StatusColumn), QStringLiteral("kept"));
         QVERIFY(!m_model->isResultStale(kK0));
+    }
+
+    // SmoothQuant and W8A8 store int8 per-channel symmetric weights: their bits, group and grid
+    // cells show that, greyed and read-only; the options column follows each method.
+    void cellsFollowTheMethod()
+    {
+        // Block 1's q, k and v read one input: SmoothQuant on all three. Block 1's gate and up:
+        // W8A8. Block 2's q: GPTQ; its o: AWQ.
+        const QList<int> qkv1 = {7, 8, 9};
+        QVERIFY(m_model->setFieldForRows(qkv1, LayerTableModel::MethodColumn,
+                                         QStringLiteral("smoothquant")));
+        QVERIFY(m_model->setFieldForRows({kGate1, 12}, LayerTableModel::MethodColumn,
+                                         QStringLiteral("w8a8")));
+        QVERIFY(
+            m_model->setFieldForRows({14}, LayerTableModel::MethodColumn, QStringLiteral("gptq")));
+        QVERIFY(
+            m_model->setFieldForRows({17}, LayerTableModel::MethodColumn, QStringLiteral("awq")));
+        struct Expected {
+            int row;
+            QString method, bits, group, grid, options;
+            bool schemeEditable, optionsEditable;
+        };
+        const QList<Expected> rows = {
+            {kQ1, QStringLiteral("SmoothQuant"), QStringLiteral("8"), QStringLiteral("per channel"),
+             QStringLiteral("sym"), QStringLiteral("α 0.5"), false, true},
+            {kGate1, QStringLiteral("W8A8"), QStringLiteral("8"), QStringLiteral("per channel"),
+             QStringLiteral("sym"), QStringLiteral("—"), false, false},
+            {14, QStringLiteral("GPTQ"), QStringLiteral("4"), QStringLiteral("32"),
+             QStringLiteral("asym"), QStringLiteral("damp 0.01"), true, true},
+            {17, QStringLiteral("AWQ"), QStringLiteral("4"), QStringLiteral("32"),
+             QStringLiteral("asym"), QStringLiteral("—"), true, false},
+            {kQ0, QStringLiteral("RTN"), QStringLiteral("4"), QStringLiteral("32"),
+             QStringLiteral("asym"), QStringLiteral("—"), true, true},
+        };
+        for (const Expected& e : rows) {
+            const QByteArray where = m_model->layerAt(e.row)->name.toUtf8();
+            QCOMPARE(cellText(*m_model, e.row, LayerTableModel::MethodColumn), e.method);
+            QCOMPARE(cellText(*m_model, e.row, LayerTableModel::BitsColumn), e.bits);
+            QCOMPARE(cellText(*m_model, e.row, LayerTableModel::GroupColumn), e.group);
+            QCOMPARE(cellText(*m_model, e.row, LayerTableModel::GridColumn), e.grid);
+            QCOMPARE(cellText(*m_model, e.row, LayerTableModel::OptionsColumn), e.options);
+            for (int column : {int(LayerTableModel::BitsColumn), int(LayerTableModel::GroupColumn),
+                               int(LayerTableModel::GridColumn)}) {
+                QVERIFY2(m_model->flags(m_model->index(e.row, column)).testFlag(Qt::ItemIsEditable)
+                             == e.schemeEditable,
+                         where.constData());
+                QVERIFY2(greyed(*m_model, e.row, column) == !e.schemeEditable, where.constData());
+            }
+            QVERIFY2(m_model->flags(m_model->index(e.row, LayerTableModel::OptionsColumn))
+                             .testFlag(Qt::ItemIsEditable)
+                         == e.optionsEditable,
+                     where.constData());
+            QVERIFY2(greyed(*m_model, e.row, LayerTableModel::OptionsColumn) == !e.optionsEditable,
+                     where.constData());
+            QVERIFY(m_model->flags(m_model->index(e.row, LayerTableModel::MethodColumn))
+                        .testFlag(Qt::ItemIsEditable));
+        }
+        // The fixed grid sorts and edits as what it is.
+        QCOMPARE(m_model->data(m_model->index(kQ1, LayerTableModel::BitsColumn),
+                               LayerTableModel::SortRole),
+                 QVariant(8));
+        QVERIFY(toolTip(*m_model, kQ1, LayerTableModel::BitsColumn)
+                    .contains(QStringLiteral("8-bit symmetric per channel")));
+        QCOMPARE(
+            m_model->data(m_model->index(14, LayerTableModel::OptionsColumn), Qt::EditRole).toMap(),
+            (QVariantMap{{MethodOptions::kActOrder, false},
+                         {MethodOptions::kStaticGroups, false},
+                         {MethodOptions::kDamp, 0.01},
+                         {MethodOptions::kSmooth, false},
+                         {MethodOptions::kAlpha, 0.5}}));
+        // A multi-row bits edit skips the rows whose method has a fixed grid.
+        QVERIFY(m_model->setFieldForRows({kQ1, 14}, LayerTableModel::BitsColumn, 3));
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Set Bits of 1 layer(s)"));
+        QCOMPARE(cellText(*m_model, kQ1, LayerTableModel::BitsColumn), QStringLiteral("8"));
+        QCOMPARE(cellText(*m_model, 14, LayerTableModel::BitsColumn), QStringLiteral("3"));
+        // Only fixed-grid rows: refused, as on a read-only cell.
+        QVERIFY(!m_model->setFieldForRows(qkv1, LayerTableModel::GridColumn, false));
+    }
+
+    void setOptionsForRows_data()
+    {
+        QTest::addColumn<QList<int>>("gptqRows"); // set to GPTQ before the edit
+        QTest::addColumn<QList<int>>("rows");
+        QTest::addColumn<QVariantMap>("options");
+        QTest::addColumn<QList<int>>("changedRows");
+        QTest::addColumn<QString>("undoText");
+        QTest::addColumn<QString>("summaryOfFirst"); // the first changed row's Options cell
+        QTest::newRow("GPTQ act-order, two rows")
+            << QList<int>{kQ0, kV0} << QList<int>{kQ0, kV0}
+            << QVariantMap{{MethodOptions::kActOrder, true}} << QList<int>{kQ0, kV0}
+            << QStringLiteral("Set Options of 2 layer(s)")
+            << QStringLiteral("act-order, damp 0.01");
+        QTest::newRow("GPTQ damp and static groups, one row")
+            << QList<int>{kO0} << QList<int>{kO0}
+            << QVariantMap{{MethodOptions::kDamp, 0.1}, {MethodOptions::kStaticGroups, true}}
+            << QList<int>{kO0} << QStringLiteral("Set Options of model.layers.0.self_attn.o_proj")
+            << QStringLiteral("static groups, damp 0.1");
+        QTest::newRow("RTN clip search")
+            << QList<int>{} << QList<int>{kQ0, kDown0}
+            << QVariantMap{{MethodOptions::kClipSearch, true}} << QList<int>{kQ0, kDown0}
+            << QStringLiteral("Set Options of 2 layer(s)") << QStringLiteral("clip search");
+        // Smoothing applies to RTN and GPTQ alike: both rows of the mixed selection change; the
+        // kept layer of the selection is left alone.
+        QTest::newRow("smoothing, RTN and GPTQ")
+            << QList<int>{kV0} << QList<int>{kQ0, kK0, kV0}
+            << QVariantMap{{MethodOptions::kSmooth, true}, {MethodOptions::kAlpha, 0.75}}
+            << QList<int>{kQ0, kV0} << QStringLiteral("Set Options of 2 layer(s)")
+            << QStringLiteral("smoothed α 0.75");
+        // Act-order is GPTQ's: the RTN row of the selection keeps its settings.
+        QTest::newRow("act-order, RTN row skipped")
+            << QList<int>{kV0} << QList<int>{kQ0, kV0}
+            << QVariantMap{{MethodOptions::kActOrder, true}} << QList<int>{kV0}
+            << QStringLiteral("Set Options of 1 layer(s)")
+            << QStringLiteral("act-order, damp 0.01");
+    }
+
+    // Options edits are one undoable step per call; each row gets the options its method uses.
+    void setOptionsForRows()
+    {
+        QFETCH(QList<int>, gptqRows);
+        QFETCH(QList<int>, rows);
+        QFETCH(QVariantMap, options);
+        QFETCH(QList<int>, changedRows);
+        QFETCH(QString, undoText);
+        QFETCH(QString, summaryOfFirst);
+        if (!gptqRows.isEmpty()) {
+            QVERIFY(m_model->setFieldForRows(gptqRows, LayerTableModel::MethodColumn,
+                                             QStringLiteral("gptq")));
+            m_stack->clear();
+        }
+        const std::vector<LayerQuantConfig> before = resolvedConfigs();
+        const QByteArray beforeJson = jsonText(m_model->plan());
+        QSignalSpy planChanged(m_model.get(), &LayerTableModel::planChanged);
+        QVERIFY(m_model->setFieldForRows(rows, LayerTableModel::OptionsColumn, options));
+        QCOMPARE(m_stack->count(), 1);
+        QCOMPARE(m_stack->undoText(), undoText);
+        QCOMPARE(planChanged.count(), 1);
+        const std::vector<LayerQuantConfig> after = resolvedConfigs();
+        for (int row = 0; row < kRows; ++row) {
+            const QByteArray where = m_model->layerAt(row)->name.toUtf8();
+            LayerQuantConfig expected = before[std::size_t(row)];
+            if (changedRows.contains(row)) {
+                for (const QString& key : MethodOptions::keysFor(expected.method)) {
+                    if (options.contains(key))
+                        QVERIFY(MethodOptions::set(expected, key, options.value(key)));
+                }
+                QVERIFY2(!(expected == before[std::size_t(row)]), where.constData());
+            }
+            QVERIFY2(after[std::size_t(row)] == expected, where.constData());
+            QCOMPARE(after[std::size_t(row)].method, before[std::size_t(row)].method);
+        }
+        QCOMPARE(cellText(*m_model, changedRows.front(), LayerTableModel::OptionsColumn),
+                 summaryOfFirst);
+        // The same edit again changes nothing: no second step.
+        QVERIFY(m_model->setFieldForRows(rows, LayerTableModel::OptionsColumn, options));
+        QCOMPARE(m_stack->count(), 1);
+        m_stack->undo();
+        QCOMPARE(jsonText(m_model->plan()), beforeJson);
+        m_stack->redo();
+        QCOMPARE(resolvedConfigs().size(), after.size());
+        QVERIFY(resolvedConfigs()[std::size_t(changedRows.front())]
+                == after[std::size_t(changedRows.front())]);
+    }
+
+    // The output error of every layer is shown, sorted numerically (unmeasured first), and
+    // explained in the tooltip with the rows it was measured on.
+    void outputErrorColumns()
+    {
+        QuantReport report;
+        report.layers.push_back(
+            withOutput(quantizedResult(*m_model, kQ0, 1e-5, 0.01, 40.0), 2.5e-4, 0.0312, 896));
+        report.layers.push_back(
+            withOutput(quantizedResult(*m_model, kV0, 2e-5, 0.02, 34.0), 7.0e-6, 0.0045, 896));
+        LayerReport fit =
+            withOutput(quantizedResult(*m_model, kO0, 3e-5, 0.03, 30.0), 1.0e-3, 0.123, 128);
+        fit.outputOnFitRows = true;
+        report.layers.push_back(fit);
+        report.layers.push_back(quantizedResult(*m_model, kGate0, 4e-5, 0.04, 28.0)); // unmeasured
+        m_model->mergeReport(report);
+
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::OutputMseColumn), sci(2.5e-4));
+        QCOMPARE(cellText(*m_model, kQ0, LayerTableModel::OutputErrorColumn),
+                 QLocale().toString(3.12, 'f', 2) + QStringLiteral(" %"));
+        QCOMPARE(cellText(*m_model, kV0, LayerTableModel::OutputMseColumn), sci(7.0e-6));
+        QCOMPARE(cellText(*m_model, kGate0, LayerTableModel::OutputMseColumn), QStringLiteral("—"));
+        QVERIFY(greyed(*m_model, kGate0, LayerTableModel::OutputMseColumn));
+        QVERIFY(!greyed(*m_model, kQ0, LayerTableModel::OutputMseColumn));
+        QCOMPARE(m_model->data(m_model->index(kQ0, LayerTableModel::OutputMseColumn),
+                               LayerTableModel::SortRole),
+                 QVariant(2.5e-4));
+        QCOMPARE(m_model->data(m_model->index(kV0, LayerTableModel::OutputErrorColumn),
+                               LayerTableModel::SortRole),
+                 QVariant(0.0045));
+        QCOMPARE(m_model->data(m_model->index(kGate0, LayerTableModel::OutputMseColumn),
+                               LayerTableModel::SortRole),
+                 QVariant(-1.0));
+
+        const QString tip = toolTip(*m_model, kQ0, LayerTableModel::OutputMseColumn);
+        QVERIFY2(tip.contains(QStringLiteral("held-out")) && tip.contains(QStringLiteral("896")),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Weight error")), qPrintable(tip));
+        QVERIFY(toolTip(*m_model, kO0, LayerTableModel::OutputMseColumn)
+                    .contains(QStringLiteral("fitted on")));
+        QVERIFY(toolTip(*m_model, kGate0, LayerTableModel::OutputMseColumn)
+                    .contains(QStringLiteral("not measured")));
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(m_model.get());
+        proxy.setSortRole(LayerTableModel::SortRole);
+        proxy.sort(LayerTableModel::OutputMseColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.mapToSource(proxy.index(0, 0)).row(), kO0);
+        QCOMPARE(proxy.mapToSource(proxy.index(1, 0)).row(), kQ0);
+        QCOMPARE(proxy.mapToSource(proxy.index(2, 0)).row(), kV0);
+        proxy.sort(LayerTableModel::OutputErrorColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.mapToSource(proxy.index(kRows - 1, 0)).row(), kO0);
+        QCOMPARE(proxy.mapToSource(proxy.index(kRows - 3, 0)).row(), kV0);
+    }
+
+    // Not run, skipped, and quantized otherwise than planned: each says so, the last two in the
+    // warning colour.
+    void statusesAndWarnings()
+    {
+        QVERIFY(
+            m_model->setFieldForRows({kV0}, LayerTableModel::MethodColumn, QStringLiteral("gptq")));
+        QuantReport report;
+        report.complete = false;
+        LayerReport fallback =
+            withOutput(quantizedResult(*m_model, kV0, 1e-5, 0.01, 40.0), 1e-4, 0.05, 100);
+        fallback.fellBackToRtn = true;
+        fallback.dampingUsed = 10.0;
+        fallback.dampingRaises = 3;
+        fallback.note = QStringLiteral("the Hessian stayed singular: fell back to RTN");
+        fallback.details = QStringLiteral("columns in act order");
+        report.layers.push_back(fallback);
+        LayerReport plain = quantizedResult(*m_model, kQ0, 1e-5, 0.01, 40.0);
+        report.layers.push_back(plain);
+        LayerReport notRun;
+        notRun.name = m_model->layerAt(kDown4)->name;
+        notRun.config = m_model->plan().resolve(notRun.name);
+        notRun.status = LayerStatus::NotRun;
+        report.layers.push_back(notRun);
+        m_model->mergeReport(report);
+
+        QCOMPARE(cellText(*m_model, kDown4, LayerTableModel::StatusColumn),
+                 QStringLiteral("not run"));
+        QCOMPARE(cellText(*m_model, kDown4, LayerTableModel::OutputMseColumn), QString());
+        QVERIFY(greyed(*m_model, kDown4, LayerTableModel::StatusColumn));
+        QVERIFY(toolTip(*m_model, kDown4, LayerTableModel::StatusColumn)
+                    .contains(QStringLiteral("cancelled")));
+        QVERIFY(!m_model->hasWarning(kDown4));
+
+        QCOMPARE(cellText(*m_model, kV0, LayerTableModel::StatusColumn),
+                 QStringLiteral("quantized"));
+        QVERIFY(m_model->hasWarning(kV0));
+        QVERIFY(!m_model->hasWarning(kQ0));
+        const QVariant warning =
+            m_model->data(m_model->index(kV0, LayerTableModel::StatusColumn), Qt::ForegroundRole);
+        QVERIFY(warning.isValid());
+        QCOMPARE(warning.value<QBrush>().color(), QColor(0xB0, 0x5A, 0x00));
+        QVERIFY(
+            !m_model->data(m_model->index(kQ0, LayerTableModel::StatusColumn), Qt::ForegroundRole)
+                 .isValid());
+        const QString tip = toolTip(*m_model, kV0, LayerTableModel::StatusColumn);
+        QVERIFY2(tip.contains(QStringLiteral("fell back to round-to-nearest"))
+                     && tip.contains(fallback.note) && tip.contains(fallback.details),
+                 qPrintable(tip));
+
+        LayerReport raised = quantizedResult(*m_model, kV0, 1e-5, 0.01, 40.0);
+        raised.dampingUsed = 0.1;
+        raised.dampingRaises = 1;
+        raised.note = QStringLiteral("damping raised to 0.1");
+        QuantReport second;
+        second.layers.push_back(raised);
+        m_model->mergeReport(second);
+        QVERIFY(toolTip(*m_model, kV0, LayerTableModel::MseColumn)
+                    .contains(QStringLiteral("GPTQ damping 0.1 × mean diag(H), raised")));
+        QVERIFY(m_model->hasWarning(kV0));
+    }
+
+    // The calibration settings are a plan edit; results fitted on calibration data turn stale
+    // when they change, results that need none do not.
+    void calibrationEdits()
+    {
+        QVERIFY(
+            m_model->setFieldForRows({kV0}, LayerTableModel::MethodColumn, QStringLiteral("gptq")));
+        QuantReport report;
+        report.plan = m_model->plan();
+        report.layers.push_back(quantizedResult(*m_model, kQ0, 1e-5, 0.01, 40.0)); // RTN
+        report.layers.push_back(quantizedResult(*m_model, kV0, 1e-5, 0.01, 40.0)); // GPTQ
+        m_model->mergeReport(report);
+        m_stack->clear();
+        const QByteArray beforeJson = jsonText(m_model->plan());
+
+        CalibrationOptions options = m_model->plan().calibration;
+        options.samples = 8;
+        options.sequenceLength = 128;
+        options.mode = CalibrationOptions::Mode::RandomWindows;
+        QSignalSpy planChanged(m_model.get(), &LayerTableModel::planChanged);
+        QVERIFY(m_model->setCalibration(options));
+        QCOMPARE(m_stack->count(), 1);
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Change the calibration settings"));
+        QCOMPARE(planChanged.count(), 1);
+        QCOMPARE(m_model->plan().calibration.samples, 8);
+        QCOMPARE(m_model->plan().calibration.sequenceLength, 128);
+        QVERIFY(m_model->isResultStale(kV0));
+        QVERIFY(!m_model->isResultStale(kQ0));
+        QCOMPARE(cellText(*m_model, kV0, LayerTableModel::StatusColumn), QStringLiteral("stale"));
+        QVERIFY(
+            toolTip(*m_model, kV0, LayerTableModel::StatusColumn)
+                .endsWith(QStringLiteral("The calibration settings changed since this result")));
+
+        // The same again: no step. Invalid: refused, nothing changes.
+        QVERIFY(m_model->setCalibration(options));
+        QCOMPARE(m_stack->count(), 1);
+        CalibrationOptions invalid = options;
+        invalid.samples = 0;
+        QVERIFY(!m_model->setCalibration(invalid));
+        invalid = options;
+        invalid.holdoutFraction = 1.0;
+        QVERIFY(!m_model->setCalibration(invalid));
+        QCOMPARE(m_stack->count(), 1);
+
+        m_stack->undo();
+        QCOMPARE(jsonText(m_model->plan()), beforeJson);
+        QVERIFY(!m_model->isResultStale(kV0));
+        QCOMPARE(cellText(*m_model, kV0, LayerTableModel::StatusColumn),
+                 QStringLiteral("quantized"));
     }
 
     void resetModelClearsResults()

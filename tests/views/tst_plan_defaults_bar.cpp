@@ -1,12 +1,17 @@
 // PlanDefaultsBar driven with QTest on its controls (found by objectName): setConfig shows a
 // configuration without emitting; each user change emits configEdited once with the resulting
-// LayerQuantConfig; "keep" disables bits, group and grid; typed group sizes are taken as typed and
-// invalid ones refused.
+// LayerQuantConfig; all six methods are offered; "keep", SmoothQuant and W8A8 disable bits,
+// group and grid (the last two showing their fixed int8 grid) and keep the scheme for later;
+// the method's own options are shown and edited on the second row; typed group sizes are taken
+// as typed and invalid ones refused.
 
 #include "core/quant/quant_plan.h"
+#include "views/method_options.h"
 #include "views/plan_defaults_bar.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -41,6 +46,12 @@ LayerQuantConfig keep(const QuantScheme& scheme)
 bool same(const LayerQuantConfig& a, const LayerQuantConfig& b)
 {
     return a == b && a.scheme == b.scheme;
+}
+
+LayerQuantConfig withMethod(LayerQuantConfig config, QuantMethod method)
+{
+    config.method = method;
+    return config;
 }
 
 QByteArray describe(const LayerQuantConfig& c)
@@ -122,6 +133,19 @@ private Q_SLOTS:
                                               << QStringLiteral("48") << false << true;
         QTest::newRow("keep") << keep(rtn(6, 64, true).scheme) << QStringLiteral("none") << 6
                               << QStringLiteral("64") << true << false;
+        QTest::newRow("gptq a3 g64")
+            << withMethod(rtn(3, 64, false), QuantMethod::Gptq) << QStringLiteral("gptq") << 3
+            << QStringLiteral("64") << false << true;
+        QTest::newRow("awq a4 g128")
+            << withMethod(rtn(4, 128, false), QuantMethod::Awq) << QStringLiteral("awq") << 4
+            << QStringLiteral("128") << false << true;
+        // The fixed grid is shown; the scheme behind it stays for later.
+        QTest::newRow("smoothquant")
+            << withMethod(rtn(4, 128, false), QuantMethod::SmoothQuant)
+            << QStringLiteral("smoothquant") << 8 << QStringLiteral("per channel") << true << false;
+        QTest::newRow("w8a8") << withMethod(rtn(3, 32, false), QuantMethod::W8A8)
+                              << QStringLiteral("w8a8") << 8 << QStringLiteral("per channel")
+                              << true << false;
     }
 
     void setConfigShowsWithoutEmitting()
@@ -140,6 +164,7 @@ private Q_SLOTS:
         QCOMPARE(m_group->currentText(), groupText);
         QCOMPARE(m_grid->currentData(), QVariant(symmetric));
         QVERIFY2(same(m_bar->config(), config), describe(m_bar->config()).constData());
+        QCOMPARE(m_bar->config().toJson(), config.toJson());
         QVERIFY(m_method->isEnabled());
         QCOMPARE(m_bits->isEnabled(), enabled);
         QCOMPARE(m_group->isEnabled(), enabled);
@@ -278,6 +303,136 @@ private Q_SLOTS:
         QTest::keyClick(m_grid, Qt::Key_Up);
         QCOMPARE(edited.count(), 2);
         QVERIFY(same(lastEdited(edited), rtn(3, 32, false)));
+    }
+
+    void offersAllMethods()
+    {
+        QCOMPARE(m_method->count(), 6);
+        QStringList keys;
+        for (int i = 0; i < m_method->count(); ++i)
+            keys << m_method->itemData(i).toString();
+        QCOMPARE(keys, (QStringList{QStringLiteral("none"), QStringLiteral("rtn"),
+                                    QStringLiteral("gptq"), QStringLiteral("awq"),
+                                    QStringLiteral("smoothquant"), QStringLiteral("w8a8")}));
+        QCOMPARE(m_method->itemText(4), QStringLiteral("SmoothQuant"));
+    }
+
+    // Choosing W8A8 greys the scheme (showing int8 per channel) but forgets nothing: back on RTN
+    // the earlier 4-bit groups of 128 return.
+    void fixedGridMethodsKeepTheScheme()
+    {
+        QSignalSpy edited(m_bar, &PlanDefaultsBar::configEdited);
+        m_method->setFocus();
+        QTest::keyClick(m_method, Qt::Key_End); // W8A8, the last item
+        QCOMPARE(edited.count(), 1);
+        QVERIFY(same(lastEdited(edited), withMethod(rtn(4, 128, false), QuantMethod::W8A8)));
+        QCOMPARE(lastEdited(edited).scheme, rtn(4, 128, false).scheme);
+        QCOMPARE(m_bits->value(), 8);
+        QCOMPARE(m_group->currentText(), QStringLiteral("per channel"));
+        QCOMPARE(m_grid->currentData(), QVariant(true));
+        QVERIFY(!m_bits->isEnabled() && !m_group->isEnabled() && !m_grid->isEnabled());
+
+        QTest::keyClick(m_method, Qt::Key_Up); // SmoothQuant
+        QCOMPARE(edited.count(), 2);
+        QCOMPARE(lastEdited(edited).method, QuantMethod::SmoothQuant);
+        QCOMPARE(m_bits->value(), 8);
+
+        m_method->setCurrentIndex(m_method->findData(QStringLiteral("rtn")));
+        Q_EMIT m_method->activated(m_method->currentIndex());
+        QCOMPARE(edited.count(), 3);
+        QVERIFY(same(lastEdited(edited), rtn(4, 128, false)));
+        QCOMPARE(m_bits->value(), 4);
+        QCOMPARE(m_group->currentText(), QStringLiteral("128"));
+        QVERIFY(m_bits->isEnabled());
+    }
+
+    // The second row holds just the options of the default method.
+    void optionsRowFollowsTheMethod_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QStringList>("shown"); // objectNames of the visible option fields
+        const QString actOrder = QStringLiteral("optionActOrder");
+        const QString staticGroups = QStringLiteral("optionStaticGroups");
+        const QString damp = QStringLiteral("optionDamp");
+        const QString clip = QStringLiteral("optionClipSearch");
+        const QString smooth = QStringLiteral("optionSmooth");
+        const QString alpha = QStringLiteral("optionAlpha");
+        QTest::newRow("gptq") << QStringLiteral("gptq")
+                              << QStringList{actOrder, staticGroups, damp, smooth, alpha};
+        QTest::newRow("rtn") << QStringLiteral("rtn") << QStringList{clip, smooth, alpha};
+        QTest::newRow("smoothquant") << QStringLiteral("smoothquant") << QStringList{alpha};
+        QTest::newRow("awq") << QStringLiteral("awq") << QStringList{};
+        QTest::newRow("w8a8") << QStringLiteral("w8a8") << QStringList{};
+        QTest::newRow("none") << QStringLiteral("none") << QStringList{};
+    }
+
+    void optionsRowFollowsTheMethod()
+    {
+        QFETCH(QString, method);
+        QFETCH(QStringList, shown);
+        m_bar->setConfig(withMethod(rtn(4, 128, false), *methodFromKey(method)));
+        auto* row = m_bar->findChild<QWidget*>(QStringLiteral("defaultOptions"));
+        QVERIFY(row);
+        QCOMPARE(row->isVisible(), !shown.isEmpty());
+        for (const QString& name :
+             {QStringLiteral("optionActOrder"), QStringLiteral("optionStaticGroups"),
+              QStringLiteral("optionDamp"), QStringLiteral("optionClipSearch"),
+              QStringLiteral("optionSmooth"), QStringLiteral("optionAlpha")}) {
+            auto* field = m_bar->findChild<QWidget*>(name);
+            QVERIFY(field);
+            QVERIFY2(field->isVisible() == shown.contains(name), qPrintable(name));
+        }
+    }
+
+    // Each option change is one edit of the defaults; α is live only while smoothing (RTN, GPTQ).
+    void editOptions()
+    {
+        const LayerQuantConfig gptq = withMethod(rtn(4, 128, false), QuantMethod::Gptq);
+        m_bar->setConfig(gptq);
+        QSignalSpy edited(m_bar, &PlanDefaultsBar::configEdited);
+        auto* actOrder = m_bar->findChild<QCheckBox*>(QStringLiteral("optionActOrder"));
+        auto* damp = m_bar->findChild<QDoubleSpinBox*>(QStringLiteral("optionDamp"));
+        auto* smooth = m_bar->findChild<QCheckBox*>(QStringLiteral("optionSmooth"));
+        auto* alpha = m_bar->findChild<QDoubleSpinBox*>(QStringLiteral("optionAlpha"));
+        QVERIFY(actOrder && damp && smooth && alpha);
+        QVERIFY(!alpha->isEnabled());
+
+        QTest::mouseClick(actOrder, Qt::LeftButton);
+        QCOMPARE(edited.count(), 1);
+        LayerQuantConfig expected = gptq;
+        expected.actOrder = true;
+        QVERIFY(same(lastEdited(edited), expected));
+
+        damp->setFocus();
+        damp->selectAll();
+        QTest::keyClicks(damp, QStringLiteral("0.05"));
+        QCOMPARE(edited.count(), 1); // typed digits wait for Enter
+        QTest::keyClick(damp, Qt::Key_Return);
+        QCOMPARE(edited.count(), 2);
+        expected.damp = 0.05;
+        QVERIFY(same(lastEdited(edited), expected));
+
+        QTest::mouseClick(smooth, Qt::LeftButton);
+        QCOMPARE(edited.count(), 3);
+        expected.smooth = true;
+        QVERIFY(same(lastEdited(edited), expected));
+        QVERIFY(alpha->isEnabled());
+        alpha->setFocus();
+        QTest::keyClick(alpha, Qt::Key_Up);
+        QCOMPARE(edited.count(), 4);
+        expected.alpha = 0.55;
+        QVERIFY(same(lastEdited(edited), expected));
+        QCOMPARE(MethodOptions::summary(m_bar->config()),
+                 QStringLiteral("act-order, damp 0.05, smoothed α 0.55"));
+
+        // setConfig shows options without emitting.
+        LayerQuantConfig shown = gptq;
+        shown.staticGroups = true;
+        m_bar->setConfig(shown);
+        QCOMPARE(edited.count(), 4);
+        QVERIFY(m_bar->findChild<QCheckBox*>(QStringLiteral("optionStaticGroups"))->isChecked());
+        QVERIFY(!actOrder->isChecked());
+        QVERIFY(!alpha->isEnabled());
     }
 };
 

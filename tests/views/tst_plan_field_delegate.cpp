@@ -2,16 +2,20 @@
 // the main window sets it up: editors opened on a plan cell, driven with QTest and committed with
 // Enter. An edit on a selected row goes to every selected row as one undo step; other rows keep
 // their values; invalid typed group sizes are refused; a sorted and filtered proxy maps to the
-// right layers.
+// right layers. The options editor shows the fields of the edited row's method, commits only
+// what was changed (on Enter, or when the focus leaves it), and Escape discards.
 
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "tests/support/test_paths.h"
 #include "views/layer_table_model.h"
+#include "views/method_options_editor.h"
 #include "views/plan_field_delegate.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
@@ -396,6 +400,86 @@ private Q_SLOTS:
         QVERIFY(commitWithEnter(spin, first));
         verifyOneStep(sortedBefore, sortedJson, {3, secondSource},
                       [](LayerQuantConfig& c) { c.scheme.bits = 2; });
+    }
+
+    // The options of a GPTQ row, edited in the selection: act-order reaches the selected GPTQ
+    // rows only (the RTN row has no act-order), in one step; Escape discards.
+    void optionsOnSelectedRows()
+    {
+        QVERIFY(m_model->setFieldForRows({2, 3, 4}, LayerTableModel::MethodColumn,
+                                         QStringLiteral("gptq")));
+        m_stack->clear();
+        const auto before = resolvedConfigs();
+        const QByteArray beforeJson = jsonText(m_model->plan());
+        selectProxyRows({2, 3, 4, 5});
+        const QModelIndex index = m_proxy->index(3, LayerTableModel::OptionsColumn);
+        QCOMPARE(index.data().toString(), QStringLiteral("damp 0.01"));
+        auto* editor = qobject_cast<MethodOptionsEditor*>(openEditor(index));
+        QVERIFY(editor);
+        auto* actOrder = editor->findChild<QCheckBox*>(QStringLiteral("optionActOrder"));
+        QVERIFY(actOrder && actOrder->isVisible() && !actOrder->isChecked());
+        QVERIFY(!editor->findChild<QCheckBox*>(QStringLiteral("optionClipSearch"))->isVisible());
+        // All of it inside the viewport, as wide as its fields.
+        QVERIFY(m_view->viewport()->rect().contains(editor->geometry()));
+        QVERIFY(editor->width() >= editor->sizeHint().width());
+
+        QTest::mouseClick(actOrder, Qt::LeftButton);
+        QVERIFY(actOrder->isChecked());
+        QVERIFY(commitWithEnter(actOrder, index));
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Set Options of 3 layer(s)"));
+        QCOMPARE(index.data().toString(), QStringLiteral("act-order, damp 0.01"));
+        verifyOneStep(before, beforeJson, {2, 3, 4},
+                      [](LayerQuantConfig& c) { c.actOrder = true; });
+
+        // Escape: nothing changes.
+        editor = qobject_cast<MethodOptionsEditor*>(openEditor(index));
+        QVERIFY(editor);
+        auto* damp = editor->findChild<QDoubleSpinBox*>(QStringLiteral("optionDamp"));
+        damp->setValue(0.5);
+        QTest::keyClick(damp, Qt::Key_Escape);
+        QTRY_VERIFY(!m_view->indexWidget(index));
+        QTest::qWait(50);              // anything queued by the close has run
+        QCOMPARE(m_stack->index(), 0); // the undone step is still there to redo: no new step
+        QCOMPARE(jsonText(m_model->plan()), beforeJson);
+    }
+
+    // The focus leaving the editor commits it, as with the other editors.
+    void optionsCommitWhenTheFocusLeaves()
+    {
+        const auto before = resolvedConfigs();
+        const QByteArray beforeJson = jsonText(m_model->plan());
+        const QModelIndex index = m_proxy->index(6, LayerTableModel::OptionsColumn);
+        auto* editor = qobject_cast<MethodOptionsEditor*>(openEditor(index));
+        QVERIFY(editor);
+        auto* clip = editor->findChild<QCheckBox*>(QStringLiteral("optionClipSearch"));
+        auto* smooth = editor->findChild<QCheckBox*>(QStringLiteral("optionSmooth"));
+        auto* alpha = editor->findChild<QDoubleSpinBox*>(QStringLiteral("optionAlpha"));
+        QVERIFY(clip && clip->isVisible() && smooth && alpha);
+        QVERIFY(!editor->findChild<QCheckBox*>(QStringLiteral("optionActOrder"))->isVisible());
+        QVERIFY(!alpha->isEnabled());
+        QTest::mouseClick(clip, Qt::LeftButton);
+        QTest::mouseClick(smooth, Qt::LeftButton);
+        QVERIFY(alpha->isEnabled());
+        alpha->setValue(0.8);
+        m_view->setFocus();
+        QTRY_VERIFY(!m_view->indexWidget(index));
+        verifyOneStep(before, beforeJson, {6}, [](LayerQuantConfig& c) {
+            c.clipSearch = true;
+            c.smooth = true;
+            c.alpha = 0.8;
+        });
+    }
+
+    // Opening and closing the editor without a change is no step; a kept layer has no editor.
+    void optionsUnchangedOrKept()
+    {
+        const QModelIndex index = m_proxy->index(0, LayerTableModel::OptionsColumn);
+        QWidget* editor = openEditor(index);
+        QVERIFY(qobject_cast<MethodOptionsEditor*>(editor));
+        QVERIFY(commitWithEnter(editor, index));
+        QCOMPARE(m_stack->count(), 0);
+        QTest::ignoreMessage(QtWarningMsg, "edit: editing failed");
+        QVERIFY(!openEditor(m_proxy->index(kK0, LayerTableModel::OptionsColumn)));
     }
 };
 

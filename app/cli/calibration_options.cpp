@@ -1,0 +1,117 @@
+#include "app/cli/calibration_options.h"
+
+#include "app/cli/console_progress.h"
+#include "app/cli/plan_options.h"
+#include "core/calib/calibration_set.h"
+#include "core/model/loaded_model.h"
+#include "core/quant/quant_plan.h"
+#include "core/tokenizer/text_documents.h"
+#include "core/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+
+#include <QLocale>
+
+#include <limits>
+
+namespace qb::cli {
+
+CalibrationOptionsCli::CalibrationOptionsCli()
+    : m_calib(QStringLiteral("calib"),
+              Cli::tr("Calibration text (UTF-8; documents split at <|endoftext|>, otherwise one "
+                      "per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip "
+                      "search; with it, every layer's output error is measured too."),
+              QStringLiteral("TEXT"))
+    , m_samples(QStringLiteral("samples"),
+                Cli::tr("Calibration samples (default: the recipe's, else 128)."),
+                QStringLiteral("N"))
+    , m_seqlen(QStringLiteral("seqlen"),
+               Cli::tr("Tokens per calibration sample (default: the recipe's, else 512)."),
+               QStringLiteral("L"))
+    , m_seed(QStringLiteral("seed"),
+             Cli::tr("Seed of the random windows and the row samples (default 0)."),
+             QStringLiteral("S"))
+    , m_holdout(QStringLiteral("holdout"),
+                Cli::tr("Fraction of the samples kept out of calibration to measure the output "
+                        "errors on, from 0 to 0.9 (default 0.1)."),
+                QStringLiteral("F"))
+    , m_noTrueSequential(QStringLiteral("no-true-sequential"),
+                         Cli::tr("Calibrate every layer on the full-precision model's "
+                                 "activations instead of on what the already quantized layers "
+                                 "give (faster, usually less accurate)."))
+{
+}
+
+void CalibrationOptionsCli::addTo(CommandLine& line) const
+{
+    for (const QCommandLineOption* option :
+         {&m_calib, &m_samples, &m_seqlen, &m_seed, &m_holdout, &m_noTrueSequential})
+        line.addOption(*option);
+}
+
+void CalibrationOptionsCli::applyTo(const CommandLine& line, QuantPlan& plan) const
+{
+    const int maxInt = std::numeric_limits<int>::max();
+    CalibrationOptions& calibration = plan.calibration;
+    if (line.isSet(m_samples))
+        calibration.samples = intOption(line, QStringLiteral("samples"), 1, maxInt);
+    if (line.isSet(m_seqlen))
+        calibration.sequenceLength = intOption(line, QStringLiteral("seqlen"), 2, maxInt);
+    if (line.isSet(m_seed))
+        calibration.seed =
+            static_cast<std::uint64_t>(intOption(line, QStringLiteral("seed"), 0, maxInt));
+    if (line.isSet(m_holdout))
+        calibration.holdoutFraction = doubleOption(line, QStringLiteral("holdout"), 0.0, 0.9);
+}
+
+std::shared_ptr<const QuantizedModel>
+CalibrationOptionsCli::quantize(const CommandLine& line,
+                                const std::shared_ptr<const LoadedModel>& model,
+                                const QuantPlan& plan) const
+{
+    const QStringList problems = plan.problemsFor(model->inventory());
+    if (!problems.isEmpty())
+        throw Error(problems.join(QLatin1Char('\n')));
+    for (const QString& warning : plan.warningsFor(model->inventory()))
+        printWarning(warning);
+    if (!line.isSet(m_calib)) {
+        for (const LinearLayer& layer : model->inventory().layers()) {
+            const LayerQuantConfig config = plan.resolve(layer.name);
+            if (config.needsCalibration())
+                throw UsageError(Cli::tr("%1 is quantized with %2, which needs calibration "
+                                         "data: give --calib TEXT")
+                                     .arg(layer.name, config.describe()));
+        }
+    }
+
+    std::vector<std::vector<int>> windows;
+    if (line.isSet(m_calib)) {
+        const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+        const QStringList documents = TextDocuments::fromFile(line.value(m_calib));
+        windows = CalibrationSet::build(*tokenizer, documents, plan.calibration);
+    }
+    PipelineOptions options;
+    options.trueSequential = !line.isSet(m_noTrueSequential);
+    ConsoleProgress progress;
+    auto quantized = QuantizationPipeline::run(model, plan, windows, options, progress);
+    if (!quantized->report.complete)
+        throw Cancelled(); // Ctrl-C: nothing half-done is written
+    return quantized;
+}
+
+QString CalibrationOptionsCli::describe(const CalibrationUse& use)
+{
+    const QLocale locale;
+    if (use.fitWindows == 0)
+        return Cli::tr("none (no output errors measured)");
+    QString text = Cli::tr("%n window(s) fitted on (%1 tokens)", nullptr, use.fitWindows)
+                       .arg(locale.toString(qlonglong(use.fitTokens)));
+    if (use.heldOutWindows > 0)
+        text += Cli::tr(", %n held out to measure the output errors (%1 tokens)", nullptr,
+                        use.heldOutWindows)
+                    .arg(locale.toString(qlonglong(use.heldOutTokens)));
+    else
+        text += Cli::tr(", none held out: output errors measured on the fitting rows");
+    return text;
+}
+
+} // namespace qb::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "app/cli/cli_command.h"
+#include "core/quant/quantization_pipeline.h"
+
+#include <QCommandLineOption>
+
+#include <memory>
+#include <vector>
+
+namespace qb {
+class LoadedModel;
+class QuantPlan;
+} // namespace qb
+
+namespace qb::cli {
+
+// The options that choose the calibration data of the commands that quantize a whole model
+// (quantize, eval): --calib TEXT and the shortcuts --samples, --seqlen, --seed, --holdout that
+// override the recipe's "calibration" section, and --no-true-sequential.
+class CalibrationOptionsCli {
+public:
+    CalibrationOptionsCli();
+
+    void addTo(CommandLine& line) const;
+    // Applies the shortcuts to plan.calibration. Throws UsageError for bad values (checked before
+    // any file is read).
+    void applyTo(const CommandLine& line, QuantPlan& plan) const;
+
+    // Runs QuantizationPipeline for `plan` with the windows of --calib (none when it is not
+    // given). Throws UsageError when the plan needs calibration and --calib is missing, Error
+    // for unreadable text, Cancelled on Ctrl-C (a partial result is not kept: the caller writes
+    // nothing).
+    std::shared_ptr<const QuantizedModel> quantize(const CommandLine& line,
+                                                   const std::shared_ptr<const LoadedModel>& model,
+                                                   const QuantPlan& plan) const;
+
+    // "17 windows (4,349 tokens) fitted, 2 held out (515 tokens)" for the summaries.
+    static QString describe(const CalibrationUse& use);
+
+private:
+    QCommandLineOption m_calib;
+    QCommandLineOption m_samples;
+    QCommandLineOption m_seqlen;
+    QCommandLineOption m_seed;
+    QCommandLineOption m_holdout;
+    QCommandLineOption m_noTrueSequential;
+};
+
+} // namespace qb::cli
