@@ -872,6 +872,14 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
         <source>Replace the output if it exists (only once the new output is complete).</source>
         <translation>Die Ausgabe ersetzen, falls sie existiert (erst wenn die neue Ausgabe vollständig ist).</translation>
     </message>
+    <message>
+        <source>How the samples are cut from the text: &apos;documents&apos; (each document from its start, up to the sequence length) or &apos;random&apos; (windows at random places, drawn with --seed) (default: the recipe&apos;s, else documents).</source>
+        <translation>Wie die Stichproben aus dem Text geschnitten werden: &apos;documents&apos; (jedes Dokument von seinem Anfang an, bis zur Sequenzlänge) oder &apos;random&apos; (Fenster an zufälligen Stellen, gezogen mit --seed) (Standard: die des Rezepts, sonst documents).</translation>
+    </message>
+    <message>
+        <source>--calib-mode must be &apos;documents&apos; or &apos;random&apos;, not &apos;%1&apos;</source>
+        <translation>--calib-mode muss &apos;documents&apos; oder &apos;random&apos; sein, nicht &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>CpuSupport</name>

@@ -868,6 +868,14 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>Replace the output if it exists (only once the new output is complete).</source>
         <translation>若输出已存在则替换它（仅在新输出完整后进行）。</translation>
     </message>
+    <message>
+        <source>How the samples are cut from the text: &apos;documents&apos; (each document from its start, up to the sequence length) or &apos;random&apos; (windows at random places, drawn with --seed) (default: the recipe&apos;s, else documents).</source>
+        <translation>如何从文本中截取样本：&apos;documents&apos;（每个文档从开头截取，至多为序列长度）或 &apos;random&apos;（在随机位置截取窗口，由 --seed 决定）（默认：配方中的设置，否则为 documents）。</translation>
+    </message>
+    <message>
+        <source>--calib-mode must be &apos;documents&apos; or &apos;random&apos;, not &apos;%1&apos;</source>
+        <translation>--calib-mode 必须是 &apos;documents&apos; 或 &apos;random&apos;，而不是 &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>CpuSupport</name>

@@ -21,6 +21,11 @@ CalibrationOptionsCli::CalibrationOptionsCli()
                       "per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip "
                       "search; with it, every layer's output error is measured too."),
               QStringLiteral("TEXT"))
+    , m_mode(QStringLiteral("calib-mode"),
+             Cli::tr("How the samples are cut from the text: 'documents' (each document from "
+                     "its start, up to the sequence length) or 'random' (windows at random "
+                     "places, drawn with --seed) (default: the recipe's, else documents)."),
+             QStringLiteral("MODE"))
     , m_samples(QStringLiteral("samples"),
                 Cli::tr("Calibration samples (default: the recipe's, else 128)."),
                 QStringLiteral("N"))
@@ -44,7 +49,7 @@ CalibrationOptionsCli::CalibrationOptionsCli()
 void CalibrationOptionsCli::addTo(CommandLine& line) const
 {
     for (const QCommandLineOption* option :
-         {&m_calib, &m_samples, &m_seqlen, &m_seed, &m_holdout, &m_noTrueSequential})
+         {&m_calib, &m_mode, &m_samples, &m_seqlen, &m_seed, &m_holdout, &m_noTrueSequential})
         line.addOption(*option);
 }
 
@@ -52,6 +57,14 @@ void CalibrationOptionsCli::applyTo(const CommandLine& line, QuantPlan& plan) co
 {
     const int maxInt = std::numeric_limits<int>::max();
     CalibrationOptions& calibration = plan.calibration;
+    if (line.isSet(m_mode)) {
+        const QString value = line.value(m_mode);
+        const auto mode = CalibrationOptions::modeFromKey(value);
+        if (!mode)
+            throw UsageError(
+                Cli::tr("--calib-mode must be 'documents' or 'random', not '%1'").arg(value));
+        calibration.mode = *mode;
+    }
     if (line.isSet(m_samples))
         calibration.samples = intOption(line, QStringLiteral("samples"), 1, maxInt);
     if (line.isSet(m_seqlen))

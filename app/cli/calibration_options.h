@@ -16,8 +16,8 @@ class QuantPlan;
 namespace qb::cli {
 
 // The options that choose the calibration data of the commands that quantize a whole model
-// (quantize, eval): --calib TEXT and the shortcuts --samples, --seqlen, --seed, --holdout that
-// override the recipe's "calibration" section, and --no-true-sequential.
+// (quantize, eval): --calib TEXT and the shortcuts --calib-mode, --samples, --seqlen, --seed,
+// --holdout that override the recipe's "calibration" section, and --no-true-sequential.
 class CalibrationOptionsCli {
 public:
     CalibrationOptionsCli();
@@ -40,6 +40,7 @@ public:
 
 private:
     QCommandLineOption m_calib;
+    QCommandLineOption m_mode;
     QCommandLineOption m_samples;
     QCommandLineOption m_seqlen;
     QCommandLineOption m_seed;

@@ -808,6 +808,24 @@ private Q_SLOTS:
         const CliRun badFormat = run(base + QStringList{"--calib", text, "--format", "gguf"});
         QCOMPARE(badFormat.exitCode, 2);
         QVERIFY2(badFormat.err.contains("gguf"), qPrintable(badFormat.err));
+
+        // --calib-mode overrides the recipe's mode: random windows give every sample asked for.
+        const CliRun badMode = run(base + QStringList{"--calib", text, "--calib-mode", "lines"});
+        QCOMPARE(badMode.exitCode, 2);
+        QVERIFY2(badMode.err.contains("--calib-mode") && badMode.err.contains("lines"),
+                 qPrintable(badMode.err));
+        const QString randomOut = dir.filePath("random");
+        const CliRun random = run({"quantize", test::demoModelDir(), "--method", "rtn", "--out",
+                                   randomOut, "--calib", text, "--calib-mode", "random",
+                                   "--samples", "40", "--seqlen", "64", "--seed", "3"});
+        QCOMPARE(random.exitCode, 0);
+        const QJsonObject randomReport =
+            readJsonFile(QDir(randomOut).filePath("quant_report.json"));
+        QCOMPARE(randomReport["recipe"]["calibration"]["mode"].toString(), QString("random"));
+        QCOMPARE(randomReport["recipe"]["calibration"]["seed"].toInt(), 3);
+        QCOMPARE(randomReport["calibration"]["fit_windows"].toInt()
+                     + randomReport["calibration"]["held_out_windows"].toInt(),
+                 40);
     }
 
     // eval scores the plan's model: through the pipeline when the plan needs calibration.
