@@ -7,6 +7,7 @@
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
+#include "core/util/random.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,7 +19,6 @@
 #include <QSaveFile>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -88,15 +88,6 @@ constexpr const char* kTokenizerFiles[] = {"tokenizer.model", "tokenizer_config.
 
 // ---- random numbers -----------------------------------------------------------------------------
 
-constexpr std::uint64_t mix64(std::uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
-
 // What a generator is for; part of its key, so the streams of different purposes never overlap.
 enum class Stream : std::uint64_t { WeightChunk = 1, HeavyRows, OutlierChannels, OutlierScales };
 
@@ -109,44 +100,6 @@ std::uint64_t streamKey(std::uint64_t seed, Stream stream, std::uint64_t a, std:
     h = mix64(h ^ ((a + 1) * 0x8cb92ba72f3d8dd7ULL));
     return mix64(h ^ ((b + 1) * 0xaef17502108ef2d9ULL));
 }
-
-// xoshiro256** (Blackman and Vigna), state filled by splitmix64 from the key as its authors
-// recommend. Small and fast enough to give every chunk its own.
-class Xoshiro256 {
-public:
-    explicit Xoshiro256(std::uint64_t key)
-    {
-        for (std::uint64_t& word : m_state) {
-            key += kGolden;
-            word = mix64(key);
-        }
-    }
-
-    std::uint64_t next()
-    {
-        const std::uint64_t result = std::rotl(m_state[1] * 5, 7) * 9;
-        const std::uint64_t t = m_state[1] << 17;
-        m_state[2] ^= m_state[0];
-        m_state[3] ^= m_state[1];
-        m_state[1] ^= m_state[2];
-        m_state[0] ^= m_state[3];
-        m_state[2] ^= t;
-        m_state[3] = std::rotl(m_state[3], 45);
-        return result;
-    }
-
-    // Uniform in [0, 1), 53 random bits.
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
-    // Uniform in [0, n). The bias of scaling a 53-bit fraction is below 2^-30 for any n used here.
-    std::int64_t index(std::int64_t n)
-    {
-        return std::min(n - 1, static_cast<std::int64_t>(uniform() * static_cast<double>(n)));
-    }
-
-private:
-    std::uint64_t m_state[4];
-};
 
 // The layers of the ziggurat for the standard normal: 128 layers of equal area, as in Doornik,
 // "An Improved Ziggurat Method to Generate Normal Random Samples" (2005). As in his variant the

@@ -1,5 +1,6 @@
 #include "core/quant/awq_quantizer.h"
 
+#include "core/quant/group_scan.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
@@ -14,62 +15,6 @@
 namespace qb {
 
 namespace {
-
-// Rows per parallel chunk so that each chunk handles at least ~64k weights.
-std::int64_t rowsPerChunk(std::int64_t cols)
-{
-    return std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(cols, 1));
-}
-
-// The shrink factor of clip step i, in float32 as the reference (a Python float 1 − i/20 times a
-// float32 tensor: the factor is rounded to float32 first).
-float clipShrink(int step)
-{
-    return static_cast<float>(1.0 - step / 20.0);
-}
-
-// Where the groups of a row are: per channel and per tensor one group spanning the row.
-struct GroupLayout {
-    std::int64_t width = 0;
-    std::int64_t groups = 0;
-    bool perTensor = false;
-
-    GroupLayout(const QuantScheme& scheme, std::int64_t cols)
-        : width(scheme.groupWidth(cols))
-        , groups(scheme.groupsPerRow(cols))
-        , perTensor(scheme.granularity == Granularity::PerTensor)
-    {
-    }
-    std::int64_t first(std::int64_t g) const { return g * width; }
-    std::int64_t count(std::int64_t g, std::int64_t cols) const
-    {
-        return std::min(width, cols - g * width);
-    }
-};
-
-void minMax(const float* values, std::int64_t count, float& lo, float& hi)
-{
-    lo = values[0];
-    hi = values[0];
-    for (std::int64_t i = 1; i < count; ++i) {
-        lo = std::min(lo, values[i]);
-        hi = std::max(hi, values[i]);
-    }
-}
-
-// Min and max over a whole matrix, spread over the workers.
-void minMaxParallel(const float* values, std::int64_t rows, std::int64_t cols, float& lo, float& hi)
-{
-    std::vector<float> los(static_cast<std::size_t>(rows));
-    std::vector<float> his(static_cast<std::size_t>(rows));
-    parallelFor(rows, rowsPerChunk(cols), [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t r = begin; r < end; ++r)
-            minMax(values + r * cols, cols, los[static_cast<std::size_t>(r)],
-                   his[static_cast<std::size_t>(r)]);
-    });
-    lo = *std::min_element(los.begin(), los.end());
-    hi = *std::max_element(his.begin(), his.end());
-}
 
 // The dequantized value of x on the grid p: (clamp(round(x / scale) + zero, 0, maxq) − zero) ·
 // scale.
@@ -116,14 +61,7 @@ QuantizedTensor quantizeAwqGrid(std::span<const float> weight, std::int64_t rows
 {
     Q_ASSERT(static_cast<std::int64_t>(weight.size()) == rows * cols);
     const GroupLayout layout(scheme, cols);
-    QuantizedTensor result;
-    result.scheme = scheme;
-    result.rows = rows;
-    result.cols = cols;
-    result.groupWidth = layout.width;
-    result.groupsPerRow = layout.groups;
-    result.params.resize(static_cast<std::size_t>(rows * layout.groups));
-    result.codes.resize(static_cast<std::size_t>(rows * cols));
+    QuantizedTensor result = QuantizedTensor::allocate(scheme, rows, cols);
     if (rows == 0 || cols == 0)
         return result;
 
@@ -131,7 +69,7 @@ QuantizedTensor quantizeAwqGrid(std::span<const float> weight, std::int64_t rows
     if (layout.perTensor) {
         float lo = 0.0f;
         float hi = 0.0f;
-        minMaxParallel(weight.data(), rows, cols, lo, hi);
+        matrixMinMax(weight, rows, cols, lo, hi);
         tensorParams = awqGridParamsForRange(lo, hi, scheme.bits, scheme.symmetric);
     }
     const float maxCode = static_cast<float>(scheme.maxCode());
@@ -453,7 +391,7 @@ AwqClipResult AwqQuantizer::searchClipReference(std::span<const float> weight, s
     for (int step = 0; step < kClipSteps; ++step) {
         std::vector<float> bounds(original.size());
         for (std::size_t i = 0; i < bounds.size(); ++i)
-            bounds[i] = original[i] * clipShrink(step);
+            bounds[i] = original[i] * clipShrinkFactor(step);
         const std::vector<double> errors = clipErrors(weight, out, in, scheme, rows, bounds);
         if (layout.perTensor) {
             double total = 0.0;
@@ -517,13 +455,13 @@ AwqClipResult AwqQuantizer::searchClip(std::span<const float> weight, std::int64
         // One shrink for the whole tensor: the errors of all rows summed, per step.
         float lo = 0.0f;
         float hi = 0.0f;
-        minMaxParallel(weight.data(), out, in, lo, hi);
+        matrixMinMax(weight, out, in, lo, hi);
         constexpr std::int64_t kBlock = 64;
         const std::int64_t blocks = (out + kBlock - 1) / kBlock;
         double bestTotal = std::numeric_limits<double>::infinity();
         for (int step = 0; step < kClipSteps; ++step) {
             progress.throwIfCancelled();
-            const float bound = original.front() * clipShrink(step);
+            const float bound = original.front() * clipShrinkFactor(step);
             const GridParams p =
                 awqGridParamsForRange(std::clamp(lo, -bound, bound), std::clamp(hi, -bound, bound),
                                       scheme.bits, scheme.symmetric);
@@ -579,7 +517,7 @@ AwqClipResult AwqQuantizer::searchClip(std::span<const float> weight, std::int64
                         float hi = 0.0f;
                         groupRange(r0 + i, g, lo, hi);
                         for (int step = 0; step < kClipSteps; ++step) {
-                            const float bound = orgMax * clipShrink(step);
+                            const float bound = orgMax * clipShrinkFactor(step);
                             const GridParams p = awqGridParamsForRange(
                                 std::clamp(lo, -bound, bound), std::clamp(hi, -bound, bound),
                                 scheme.bits, scheme.symmetric);
@@ -598,7 +536,8 @@ AwqClipResult AwqQuantizer::searchClip(std::span<const float> weight, std::int64
                                 result.steps[slot] = static_cast<std::uint8_t>(step);
                             }
                         }
-                        result.maxValues[slot] = original[slot] * clipShrink(result.steps[slot]);
+                        result.maxValues[slot] =
+                            original[slot] * clipShrinkFactor(result.steps[slot]);
                     }
                 }
             }

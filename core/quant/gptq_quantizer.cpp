@@ -155,13 +155,8 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
 
     QuantizedLayer result;
     result.config = config;
+    result.tensor = QuantizedTensor::allocate(scheme, rows, cols);
     QuantizedTensor& tensor = result.tensor;
-    tensor.scheme = scheme;
-    tensor.rows = rows;
-    tensor.cols = cols;
-    tensor.groupWidth = scheme.groupWidth(cols);
-    tensor.groupsPerRow = scheme.groupsPerRow(cols);
-    tensor.codes.resize(static_cast<std::size_t>(rows * cols));
 
     GroupLookup lookup;
     lookup.grouped = scheme.granularity == Granularity::Group;
@@ -184,10 +179,10 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
             working[static_cast<std::size_t>(r * cols + i)] = 0.0f;
     }
 
+    // Static groups: every group's grid up front, from the weights with dead columns zeroed; the
+    // other grouped layouts fill tensor.params (allocated) as the column loop reaches each group.
     if (lookup.grouped && config.staticGroups)
         tensor.params = minMaxGridForMatrix(working, rows, cols, scheme);
-    else if (lookup.grouped)
-        tensor.params.resize(static_cast<std::size_t>(rows * tensor.groupsPerRow));
 
     // Act-order: the columns with the largest Hessian diagonal (the most input energy) first. H is
     // never permuted as a whole: the factorisation reads it through `order`.

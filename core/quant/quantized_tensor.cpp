@@ -6,16 +6,6 @@
 
 namespace qb {
 
-namespace {
-
-// Rows per parallel chunk so that each chunk handles at least ~64k weights.
-std::int64_t rowsPerChunk(std::int64_t cols)
-{
-    return std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(cols, 1));
-}
-
-} // namespace
-
 std::vector<float> QuantizedTensor::dequantize() const
 {
     std::vector<float> values(static_cast<std::size_t>(rows * cols));
@@ -26,6 +16,20 @@ std::vector<float> QuantizedTensor::dequantize() const
         }
     });
     return values;
+}
+
+QuantizedTensor QuantizedTensor::allocate(const QuantScheme& scheme, std::int64_t rows,
+                                          std::int64_t cols)
+{
+    QuantizedTensor tensor;
+    tensor.scheme = scheme;
+    tensor.rows = rows;
+    tensor.cols = cols;
+    tensor.groupWidth = scheme.groupWidth(cols);
+    tensor.groupsPerRow = scheme.groupsPerRow(cols);
+    tensor.params.resize(static_cast<std::size_t>(rows * tensor.groupsPerRow));
+    tensor.codes.resize(static_cast<std::size_t>(rows * cols));
+    return tensor;
 }
 
 std::vector<GridParams> minMaxGridForMatrix(std::span<const float> weight, std::int64_t rows,
@@ -56,14 +60,8 @@ QuantizedTensor quantizeRtn(std::span<const float> weight, std::int64_t rows, st
                             const QuantScheme& scheme)
 {
     Q_ASSERT(static_cast<std::int64_t>(weight.size()) == rows * cols);
-    QuantizedTensor result;
-    result.scheme = scheme;
-    result.rows = rows;
-    result.cols = cols;
-    result.groupWidth = scheme.groupWidth(cols);
-    result.groupsPerRow = scheme.groupsPerRow(cols);
+    QuantizedTensor result = QuantizedTensor::allocate(scheme, rows, cols);
     result.params = minMaxGridForMatrix(weight, rows, cols, scheme);
-    result.codes.resize(static_cast<std::size_t>(rows * cols));
     const float maxCode = static_cast<float>(scheme.maxCode());
     parallelFor(rows, rowsPerChunk(cols), [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t r = begin; r < end; ++r) {

@@ -41,6 +41,11 @@ struct QuantizedTensor {
     }
     // Every weight back in float32, [rows, cols].
     std::vector<float> dequantize() const;
+
+    // A tensor of `scheme`'s layout for [rows, cols]: the shape fields set, codes and params
+    // allocated (zero), for a quantizer to fill in.
+    static QuantizedTensor allocate(const QuantScheme& scheme, std::int64_t rows,
+                                    std::int64_t cols);
 };
 
 // The grid parameters the reference min/max grid gives each (row, group) of `weight` [rows, cols].

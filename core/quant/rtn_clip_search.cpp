@@ -1,6 +1,7 @@
 #include "core/quant/rtn_clip_search.h"
 
 #include "core/quant/awq_quantizer.h"
+#include "core/quant/group_scan.h"
 #include "core/quant/minmax_grid.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
@@ -15,40 +16,6 @@
 namespace qb {
 
 namespace {
-
-std::int64_t rowsPerChunk(std::int64_t cols)
-{
-    return std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(cols, 1));
-}
-
-// Where the groups of a row are: per channel and per tensor one group spanning the row.
-struct GroupLayout {
-    std::int64_t width = 0;
-    std::int64_t groups = 0;
-    bool perTensor = false;
-
-    GroupLayout(const QuantScheme& scheme, std::int64_t cols)
-        : width(scheme.groupWidth(cols))
-        , groups(scheme.groupsPerRow(cols))
-        , perTensor(scheme.granularity == Granularity::PerTensor)
-    {
-    }
-    std::int64_t first(std::int64_t g) const { return g * width; }
-    std::int64_t count(std::int64_t g, std::int64_t cols) const
-    {
-        return std::min(width, cols - g * width);
-    }
-};
-
-void minMax(const float* values, std::int64_t count, float& lo, float& hi)
-{
-    lo = values[0];
-    hi = values[0];
-    for (std::int64_t i = 1; i < count; ++i) {
-        lo = std::min(lo, values[i]);
-        hi = std::max(hi, values[i]);
-    }
-}
 
 // One shrunk range and its grid: values are clamped to [lo, hi] and rounded on `params`.
 struct ShrunkGrid {
@@ -76,25 +43,11 @@ inline float roundOnGrid(float x, const ShrunkGrid& grid, float maxCode)
                           grid.params);
 }
 
-void tensorRange(std::span<const float> weight, std::int64_t rows, std::int64_t cols, float& lo,
-                 float& hi)
-{
-    std::vector<float> los(static_cast<std::size_t>(rows));
-    std::vector<float> his(static_cast<std::size_t>(rows));
-    parallelFor(rows, rowsPerChunk(cols), [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t r = begin; r < end; ++r)
-            minMax(weight.data() + r * cols, cols, los[static_cast<std::size_t>(r)],
-                   his[static_cast<std::size_t>(r)]);
-    });
-    lo = *std::min_element(los.begin(), los.end());
-    hi = *std::max_element(his.begin(), his.end());
-}
-
 } // namespace
 
 float RtnClipSearch::shrinkFactor(int step)
 {
-    return static_cast<float>(1.0 - step / 20.0);
+    return clipShrinkFactor(step);
 }
 
 QuantizedTensor RtnClipSearch::quantizeWithSteps(std::span<const float> weight, std::int64_t rows,
@@ -104,21 +57,14 @@ QuantizedTensor RtnClipSearch::quantizeWithSteps(std::span<const float> weight, 
     Q_ASSERT(static_cast<std::int64_t>(weight.size()) == rows * cols);
     const GroupLayout layout(scheme, cols);
     Q_ASSERT(static_cast<std::int64_t>(steps.size()) == rows * layout.groups);
-    QuantizedTensor result;
-    result.scheme = scheme;
-    result.rows = rows;
-    result.cols = cols;
-    result.groupWidth = layout.width;
-    result.groupsPerRow = layout.groups;
-    result.params.resize(static_cast<std::size_t>(rows * layout.groups));
-    result.codes.resize(static_cast<std::size_t>(rows * cols));
+    QuantizedTensor result = QuantizedTensor::allocate(scheme, rows, cols);
     if (rows == 0 || cols == 0)
         return result;
 
     float tensorMin = 0.0f;
     float tensorMax = 0.0f;
     if (layout.perTensor)
-        tensorRange(weight, rows, cols, tensorMin, tensorMax);
+        matrixMinMax(weight, rows, cols, tensorMin, tensorMax);
     const float maxCode = static_cast<float>(scheme.maxCode());
     parallelFor(rows, rowsPerChunk(cols), [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t r = begin; r < end; ++r) {

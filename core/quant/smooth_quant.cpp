@@ -25,12 +25,6 @@ constexpr float kMinMagnitude = 1e-5f;
 constexpr float kInt8Max = 127.0f;
 constexpr float kInt8Zero = 128.0f;
 
-// Rows per parallel chunk so that each chunk handles at least ~64k values.
-std::int64_t rowsPerChunk(std::int64_t cols)
-{
-    return std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(cols, 1));
-}
-
 void checkFinite(const LayerWeightView& layer)
 {
     const auto bad = std::find_if(layer.weight.begin(), layer.weight.end(),
@@ -196,15 +190,8 @@ QuantizedTensor quantizeWeightInt8PerChannel(std::span<const float> weight, std:
 {
     Q_ASSERT(static_cast<std::int64_t>(weight.size()) == rows * cols);
     checkFinite(LayerWeightView{name, {}, weight, rows, cols});
-    QuantizedTensor result;
-    result.scheme = w8a8WeightScheme();
-    result.rows = rows;
-    result.cols = cols;
-    result.groupWidth = result.scheme.groupWidth(cols);
-    result.groupsPerRow = result.scheme.groupsPerRow(cols);
+    QuantizedTensor result = QuantizedTensor::allocate(w8a8WeightScheme(), rows, cols);
     Q_ASSERT(result.groupsPerRow == 1 || cols == 0);
-    result.params.resize(static_cast<std::size_t>(rows));
-    result.codes.resize(static_cast<std::size_t>(rows * cols));
     parallelFor(rows, rowsPerChunk(cols), [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t r = begin; r < end; ++r) {
             const float* row = weight.data() + r * cols;

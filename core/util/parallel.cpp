@@ -165,6 +165,11 @@ void parallelFor(std::int64_t count, std::int64_t minChunk,
         std::rethrow_exception(firstError);
 }
 
+std::int64_t rowsPerChunk(std::int64_t rowWidth)
+{
+    return std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(rowWidth, 1));
+}
+
 void parallelTasks(std::int64_t count, const std::function<void(std::int64_t)>& task)
 {
     std::atomic<std::int64_t> next{0};

@@ -18,6 +18,10 @@ int workerThreadCount();
 void parallelFor(std::int64_t count, std::int64_t minChunk,
                  const std::function<void(std::int64_t begin, std::int64_t end)>& body);
 
+// Rows per parallelFor chunk for rows of `rowWidth` values, so that each chunk handles at least
+// ~64k values (smaller loops stay on the calling thread).
+std::int64_t rowsPerChunk(std::int64_t rowWidth);
+
 // Runs task(i) for every i in [0, count) on the worker threads, handing out one index at a time,
 // so that tasks of unequal cost — or a thread slowed by other programs — still balance. Put the
 // costly tasks first. Exceptions as for parallelFor.

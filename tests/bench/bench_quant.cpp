@@ -42,6 +42,7 @@
 #include "core/quant/smooth_quant.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
+#include "core/util/random.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -120,38 +121,15 @@ double peakRssBytes()
 
 // ---- random numbers ----------------------------------------------------------------------------
 
-std::uint64_t splitMix64(std::uint64_t& state)
-{
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-// xoshiro256** with standard normals by Marsaglia's polar method.
+// Standard normals by Marsaglia's polar method on the project's xoshiro256**.
 class Random {
 public:
     Random(std::uint64_t seed, std::uint64_t stream, std::uint64_t index)
+        : m_generator(seed ^ (stream * 0xD1B54A32D192ED03ull) ^ (index * 0x8CB92BA72F3D8DD7ull))
     {
-        std::uint64_t state =
-            seed ^ (stream * 0xD1B54A32D192ED03ull) ^ (index * 0x8CB92BA72F3D8DD7ull);
-        for (std::uint64_t& s : m_state)
-            s = splitMix64(state);
     }
 
-    std::uint64_t next()
-    {
-        const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-        const std::uint64_t t = m_state[1] << 17;
-        m_state[2] ^= m_state[0];
-        m_state[3] ^= m_state[1];
-        m_state[1] ^= m_state[2];
-        m_state[0] ^= m_state[3];
-        m_state[2] ^= t;
-        m_state[3] = rotl(m_state[3], 45);
-        return result;
-    }
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; } // [0, 1)
+    double uniform() { return m_generator.uniform(); } // [0, 1)
     double normal()
     {
         if (m_hasSpare) {
@@ -171,8 +149,7 @@ public:
     }
 
 private:
-    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t m_state[4] = {};
+    Xoshiro256 m_generator;
     double m_spare = 0.0;
     bool m_hasSpare = false;
 };

@@ -10,6 +10,7 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 #include "tests/support/golden_layers.h"
+#include "tests/support/quick_check.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -23,20 +24,9 @@
 
 using namespace qb;
 using qb::test::GoldenLayers;
-
-// Fails the current test with a message built only when the condition is false.
-#define QB_CHECK(condition, message)                                                               \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            QFAIL(qPrintable(message));                                                            \
-    } while (false)
+using qb::test::num;
 
 namespace {
-
-QString num(double value)
-{
-    return QString::number(value, 'g', 10);
-}
 
 LayerQuantConfig awqConfig(const QuantScheme& scheme)
 {

@@ -9,6 +9,7 @@
 #include "core/quant/minmax_grid.h"
 #include "core/quant/quantized_tensor.h"
 #include "tests/support/golden_layers.h"
+#include "tests/support/quick_check.h"
 #include "tests/support/test_paths.h"
 
 #include <QJsonDocument>
@@ -22,22 +23,10 @@
 #include <random>
 
 using namespace qb;
+using qb::test::num;
 using qb::test::schemeFromTag;
 
-// Fails the current test with a message built only when the condition is false (QVERIFY2 builds
-// its message every time, which is too slow inside loops over every weight).
-#define QB_CHECK(condition, message)                                                               \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            QFAIL(qPrintable(message));                                                            \
-    } while (false)
-
 namespace {
-
-QString num(double value)
-{
-    return QString::number(value, 'g', 10);
-}
 
 QString goldenPath()
 {

@@ -9,6 +9,7 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 #include "tests/support/golden_layers.h"
+#include "tests/support/quick_check.h"
 
 #include <QTest>
 
@@ -19,19 +20,9 @@
 
 using namespace qb;
 using qb::test::GoldenLayers;
-
-#define QB_CHECK(condition, message)                                                               \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            QFAIL(qPrintable(message));                                                            \
-    } while (false)
+using qb::test::num;
 
 namespace {
-
-QString num(double value)
-{
-    return QString::number(value, 'g', 10);
-}
 
 // Mixed-sign rows with outliers, all-positive, all-negative and all-zero rows.
 std::vector<float> weights(std::int64_t rows, std::int64_t cols, std::uint32_t seed)

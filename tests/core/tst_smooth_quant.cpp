@@ -7,6 +7,7 @@
 #include "core/model/loaded_model.h"
 #include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
+#include "tests/support/quick_check.h"
 #include "tests/support/test_paths.h"
 
 #include <QJsonDocument>
@@ -21,23 +22,12 @@
 #include <random>
 
 using namespace qb;
-
-// Fails the current test with a message built only when the condition is false.
-#define QB_CHECK(condition, message)                                                               \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            QFAIL(qPrintable(message));                                                            \
-    } while (false)
+using qb::test::num;
 
 namespace {
 
 // float32's unit roundoff.
 constexpr double kFloatU = 0x1p-24;
-
-QString num(double value)
-{
-    return QString::number(value, 'g', 10);
-}
 
 QString goldenFile(const char* name)
 {
