@@ -851,22 +851,8 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <translation>%1: Der Bericht kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. Every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
-The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: Jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Jede quantisierbare lineare Schicht wird dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des ursprünglichen Modells sie laden kann. config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Fallbacks) werden daneben geschrieben. In die Eingabe wird nie geschrieben; die Ausgabe erscheint erst, wenn sie vollständig ist.
-Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche benötigen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
-    </message>
-    <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default).</source>
-        <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-dtype; der Standard).</translation>
-    </message>
-    <message>
         <source>Also write the report (quant_report.json) to this file.</source>
         <translation>Den Bericht (quant_report.json) zusätzlich in diese Datei schreiben.</translation>
-    </message>
-    <message>
-        <source>--format must be fake, not &apos;%1&apos;</source>
-        <translation>--format muss fake sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Replace the output if it exists (only once the new output is complete).</source>
@@ -880,6 +866,126 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
         <source>--calib-mode must be &apos;documents&apos; or &apos;random&apos;, not &apos;%1&apos;</source>
         <translation>--calib-mode muss &apos;documents&apos; oder &apos;random&apos; sein, nicht &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>List where the heavy work can run: the CPU and OpenCL devices</source>
+        <translation>Auflisten, wo die Rechenarbeit laufen kann: die CPU und OpenCL-Geräte</translation>
+    </message>
+    <message>
+        <source>Where the heavy work runs: cpu (the default), opencl (the first OpenCL device) or opencl:PLATFORM:DEVICE (see `quantbench-cli devices`). If the device cannot be used, or fails during the run, the work continues on the CPU with a warning.</source>
+        <translation>Wo die Rechenarbeit läuft: cpu (Standard), opencl (das erste OpenCL-Gerät) oder opencl:PLATTFORM:GERÄT (siehe `quantbench-cli devices`). Ist das Gerät nicht nutzbar oder fällt es während des Laufs aus, geht die Arbeit mit einer Warnung auf der CPU weiter.</translation>
+    </message>
+    <message>
+        <source>--backend: %1</source>
+        <translation>--backend: %1</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <source>Lists the compute backends: the CPU, then every OpenCL device of every platform. The first column is the value to give --backend.</source>
+        <translation>Listet die Rechen-Backends auf: die CPU, dann jedes OpenCL-Gerät jeder Plattform. Die erste Spalte ist der Wert für --backend.</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON instead of a table.</source>
+        <translation>Die Liste als JSON statt als Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Largest buffer</source>
+        <translation>Größter Puffer</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>Recheneinheiten</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>no OpenCL device: %1</source>
+        <translation>kein OpenCL-Gerät: %1</translation>
+    </message>
+    <message>
+        <source>%1 (fell back to the CPU)</source>
+        <translation>%1 (auf die CPU ausgewichen)</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default) or gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points).</source>
+        <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-Datentyp; Standard) oder gptq (gepackte Ganzzahl-Gewichte, wie GPTQ-Lader sie lesen: transformers, vLLM, GPTQModel; Nullpunkte nach gptq_v2).</translation>
+    </message>
+    <message>
+        <source>With --format gptq: write the older v1 layout (zero points minus one), which holds symmetric layers only.</source>
+        <translation>Mit --format gptq: das ältere v1-Layout schreiben (Nullpunkte minus eins), das nur symmetrische Schichten aufnehmen kann.</translation>
+    </message>
+    <message>
+        <source>--format must be fake or gptq, not &apos;%1&apos;</source>
+        <translation>--format muss fake oder gptq sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--gptq-v1 needs --format gptq</source>
+        <translation>--gptq-v1 braucht --format gptq</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>… und %n weitere Schicht</numerusform>
+            <numerusform>… und %n weitere Schichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq the quantized layers are stored as packed integer codes with their scales and zero points (the GPTQ checkpoint format). config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: Jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Mit --format fake (Standard) wird jede quantisierbare lineare Schicht dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des ursprünglichen Modells sie laden kann; mit --format gptq werden die quantisierten Schichten als gepackte Ganzzahl-Codes mit ihren Skalen und Nullpunkten gespeichert (das GPTQ-Checkpoint-Format). config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Fallbacks) werden daneben geschrieben. In die Eingabe wird nie geschrieben; die Ausgabe erscheint erst, wenn sie vollständig ist.
+Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche benötigen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeBackends</name>
+    <message>
+        <source>this build of QuantBench has no OpenCL backend (the OpenCL headers were not found when it was built)</source>
+        <translation>dieser Build von QuantBench hat kein OpenCL-Backend (beim Bauen wurden die OpenCL-Header nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>unknown backend &quot;%1&quot;: expected cpu, opencl or opencl:PLATFORM:DEVICE (see `quantbench-cli devices`)</source>
+        <translation>unbekanntes Backend „%1“: erwartet cpu, opencl oder opencl:PLATTFORM:GERÄT (siehe `quantbench-cli devices`)</translation>
+    </message>
+    <message>
+        <source>no OpenCL device (%1); running on the CPU</source>
+        <translation>kein OpenCL-Gerät (%1); es wird auf der CPU gerechnet</translation>
+    </message>
+    <message>
+        <source>there is no OpenCL device %1 (see `quantbench-cli devices`); running on the CPU</source>
+        <translation>es gibt kein OpenCL-Gerät %1 (siehe `quantbench-cli devices`); es wird auf der CPU gerechnet</translation>
+    </message>
+    <message>
+        <source>%1 could not be set up, running on the CPU: %2</source>
+        <translation>%1 ließ sich nicht einrichten, es wird auf der CPU gerechnet: %2</translation>
+    </message>
+    <message>
+        <source>this build of QuantBench has no OpenCL backend; running on the CPU</source>
+        <translation>dieser Build von QuantBench hat kein OpenCL-Backend; es wird auf der CPU gerechnet</translation>
+    </message>
 </context>
 <context>
     <name>CpuSupport</name>
@@ -889,7 +995,7 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     </message>
 </context>
 <context>
-    <name>FakeQuantExporter</name>
+    <name>ExportFolder</name>
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1: Schreiben nicht möglich: %2</translation>
@@ -898,6 +1004,9 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
         <source>cannot copy %1 to %2</source>
         <translation>%1 kann nicht nach %2 kopiert werden</translation>
     </message>
+</context>
+<context>
+    <name>FakeQuantExporter</name>
     <message>
         <source>Writing %1</source>
         <translation>%1 wird geschrieben</translation>
@@ -916,6 +1025,181 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     <message>
         <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
         <translation>Der Quantisierungslauf wurde abgebrochen: Die nicht erreichten Schichten werden in voller Genauigkeit gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackBackend</name>
+    <message>
+        <source>out of host memory for the device&apos;s buffers</source>
+        <translation>kein Hauptspeicher mehr für die Puffer des Geräts</translation>
+    </message>
+    <message>
+        <source>%1 failed, continuing on the CPU: %2</source>
+        <translation>%1 ist ausgefallen, es geht auf der CPU weiter: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GptqCheckpoint</name>
+    <message>
+        <source>%1: quantization_config must be an object, not %2</source>
+        <translation>%1: quantization_config muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: no GPTQ quantization config (neither quantization_config in config.json nor quantize_config.json)</source>
+        <translation>%1: keine GPTQ-Quantisierungskonfiguration (weder quantization_config in config.json noch quantize_config.json)</translation>
+    </message>
+    <message>
+        <source>%1: quant_method must be &quot;gptq&quot;, not %2</source>
+        <translation>%1: quant_method muss „gptq“ sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: bits is missing</source>
+        <translation>%1: bits fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be &quot;gptq&quot; or &quot;gptq_v2&quot;, not %3</source>
+        <translation>%1: %2 muss „gptq“ oder „gptq_v2“ sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: checkpoint_format and format disagree</source>
+        <translation>%1: checkpoint_format und format widersprechen sich</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1: %2 muss true oder false sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: dynamic must be an object, not %2</source>
+        <translation>%1: dynamic muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: neither %2 nor %3 is in the checkpoint</source>
+        <translation>%1: weder %2 noch %3 ist im Checkpoint</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be a 2-D floating-point weight, not %3 %4</source>
+        <translation>%1: Tensor %2 muss ein zweidimensionales Gleitkomma-Gewicht sein, nicht %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (%3)</source>
+        <translation>%1: %2 ist quantisiert gespeichert, aber die Quantisierungskonfiguration lässt es unquantisiert (%3)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing</source>
+        <translation>%1: Tensor %2 fehlt</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be %3, not %4</source>
+        <translation>%1: Tensor %2 muss %3 sein, nicht %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must have %3 dimension(s), not shape %4</source>
+        <translation>%1: Tensor %2 muss %3 Dimension(en) haben, nicht die Form %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3, but %4 needs [%5]</source>
+        <translation>%1: Tensor %2 hat die Form %3, aber %4 braucht [%5]</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) cannot be packed: K and N must fill whole 32-bit words</source>
+        <translation>%1: %2 (%3) lässt sich nicht packen: K und N müssen ganze 32-Bit-Wörter füllen</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: input %3 is in group %4, outside the %5 groups</source>
+        <translation>%1: Tensor %2: Eingang %3 liegt in Gruppe %4, außerhalb der %5 Gruppen</translation>
+    </message>
+</context>
+<context>
+    <name>GptqDynamicRules</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid regular expression: %3</source>
+        <translation>%1: „%2“ ist kein gültiger regulärer Ausdruck: %3</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must map to an object of overrides, not %3</source>
+        <translation>%1: „%2“ muss auf ein Objekt mit Abweichungen zeigen, nicht auf %3</translation>
+    </message>
+    <message>
+        <source>%1: bits must be 2, 3, 4 or 8, not %2</source>
+        <translation>%1: bits muss 2, 3, 4 oder 8 sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: group_size must be -1 or a positive integer, not %2</source>
+        <translation>%1: group_size muss -1 oder eine positive ganze Zahl sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1: %2 muss true oder false sein, nicht %3</translation>
+    </message>
+</context>
+<context>
+    <name>GptqExporter</name>
+    <message>
+        <source>%1: %2-bit codes; GPTQ packs 2, 3, 4 or 8 bits</source>
+        <translation>%1: %2-Bit-Codes; GPTQ packt 2, 3, 4 oder 8 Bit</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: GPTQ packs codes into 32-bit words, so at %4 bits both dimensions must be multiples of %5</source>
+        <translation>%1 [%2, %3]: GPTQ packt Codes in 32-Bit-Wörter, daher müssen bei %4 Bit beide Dimensionen Vielfache von %5 sein</translation>
+    </message>
+    <message>
+        <source>%1 is asymmetric: GPTQ v1 stores each zero point minus one, so a zero point of 0 would wrap; export gptq_v2 (the default) instead</source>
+        <translation>%1 ist asymmetrisch: GPTQ v1 speichert jeden Nullpunkt minus eins, ein Nullpunkt von 0 würde also überlaufen; stattdessen gptq_v2 (Standard) exportieren</translation>
+    </message>
+    <message>
+        <source>%1: zero point %2 is not a %3-bit code</source>
+        <translation>%1: Nullpunkt %2 ist kein %3-Bit-Code</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in float16, the type GPTQ stores scales in</source>
+        <translation>%1: Skala %2 passt nicht in float16, den Typ, in dem GPTQ Skalen speichert</translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in %2 bits</source>
+        <translation>%1: ein Code passt nicht in %2 Bit</translation>
+    </message>
+    <message>
+        <source>%1: the run kept no integer codes for this layer</source>
+        <translation>%1: der Lauf hat für diese Schicht keine Ganzzahl-Codes behalten</translation>
+    </message>
+    <message>
+        <source>nothing is quantized: a GPTQ checkpoint needs at least one quantized layer</source>
+        <translation>nichts ist quantisiert: ein GPTQ-Checkpoint braucht mindestens eine quantisierte Schicht</translation>
+    </message>
+    <message>
+        <source>%1 and %2 read the same input, but their input scales (AWQ, SmoothQuant or smoothing) differ: a GPTQ checkpoint can fold only one scale into the operation before them</source>
+        <translation>%1 und %2 lesen dieselbe Eingabe, aber ihre Eingangsskalen (AWQ, SmoothQuant oder Glättung) unterscheiden sich: ein GPTQ-Checkpoint kann nur eine Skala in die Operation davor einfalten</translation>
+    </message>
+    <message>
+        <source>%1: its input scale has nothing before it to fold into</source>
+        <translation>%1: vor der Schicht gibt es nichts, in das ihre Eingangsskala eingefaltet werden kann</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n Schicht rundet ihre Eingangsaktivierungen auf int8 (W8A8); ein GPTQ-Checkpoint speichert nur Gewichte, seine Lader rechnen diese Schicht daher mit Aktivierungen in voller Genauigkeit</numerusform>
+            <numerusform>%n Schichten runden ihre Eingangsaktivierungen auf int8 (W8A8); ein GPTQ-Checkpoint speichert nur Gewichte, seine Lader rechnen diese Schichten daher mit Aktivierungen in voller Genauigkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
+        <translation>vLLM wird diesen Checkpoint ablehnen: es fasst q/k/v und gate/up zu je einer Schicht zusammen, und deren Einstellungen unterscheiden sich in %1</translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>internal error: the dynamic rules written for %1 do not give it its setting (%2)</source>
+        <translation>interner Fehler: die für %1 geschriebenen dynamic-Regeln ergeben nicht seine Einstellung (%2)</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1626,41 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     <message>
         <source>%1 preset</source>
         <translation>Voreinstellung %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenClBackend</name>
+    <message>
+        <source>there is no OpenCL device %1</source>
+        <translation>es gibt kein OpenCL-Gerät %1</translation>
+    </message>
+    <message>
+        <source>%1 allows work-groups of only %2 work-items; QuantBench&apos;s kernels need 256</source>
+        <translation>%1 erlaubt Arbeitsgruppen von nur %2 Work-Items; die Kernel von QuantBench brauchen 256</translation>
+    </message>
+    <message>
+        <source>the OpenCL kernels do not build for %1 (%2): %3</source>
+        <translation>die OpenCL-Kernel lassen sich für %1 nicht bauen (%2): %3</translation>
+    </message>
+    <message>
+        <source>X^T X of %1 input channels needs larger buffers than the device allows (%2 MiB)</source>
+        <translation>X^T X von %1 Eingangskanälen braucht größere Puffer, als das Gerät erlaubt (%2 MiB)</translation>
+    </message>
+    <message>
+        <source>a product with %1 inputs needs larger buffers than the device allows (%2 MiB)</source>
+        <translation>ein Produkt mit %1 Eingängen braucht größere Puffer, als das Gerät erlaubt (%2 MiB)</translation>
+    </message>
+    <message>
+        <source>a row of %1 weights is larger than the device&apos;s largest buffer</source>
+        <translation>eine Zeile von %1 Gewichten ist größer als der größte Puffer des Geräts</translation>
+    </message>
+    <message>
+        <source>GPTQ&apos;s inverse Hessian factor for %1 columns (%2 MiB) is larger than the device&apos;s largest buffer (%3 MiB)</source>
+        <translation>der Faktor der inversen Hesse-Matrix von GPTQ für %1 Spalten (%2 MiB) ist größer als der größte Puffer des Geräts (%3 MiB)</translation>
+    </message>
+    <message>
+        <source>GPTQ on %1 columns needs larger buffers than the device allows (%2 MiB)</source>
+        <translation>GPTQ auf %1 Spalten braucht größere Puffer, als das Gerät erlaubt (%2 MiB)</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2474,80 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     <message>
         <source>Held out:</source>
         <translation>Zurückgehalten:</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ComputeDevice</name>
+    <message numerus="yes">
+        <source>OpenCL · %1 · %2 (%3 GiB, %n compute unit(s))</source>
+        <translation>
+            <numerusform>OpenCL · %1 · %2 (%3 GiB, %n Recheneinheit)</numerusform>
+            <numerusform>OpenCL · %1 · %2 (%3 GiB, %n Recheneinheiten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (Eigen, %n thread(s))</source>
+        <translation>
+            <numerusform>CPU (Eigen, %n Thread)</numerusform>
+            <numerusform>CPU (Eigen, %n Threads)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::ComputeDeviceDialog</name>
+    <message>
+        <source>Compute Device</source>
+        <translation>Rechengerät</translation>
+    </message>
+    <message>
+        <source>Where calibration (X&lt;sup&gt;T&lt;/sup&gt;X), the linear layers&apos; products, the quantization grids and GPTQ&apos;s column loop run. Results are the same on every device to float rounding; if a device fails during a run, the run continues on the CPU and says so.</source>
+        <translation>Wo die Kalibrierung (X&lt;sup&gt;T&lt;/sup&gt;X), die Produkte der linearen Schichten, die Quantisierungsgitter und die Spaltenschleife von GPTQ laufen. Die Ergebnisse sind auf jedem Gerät bis auf Gleitkomma-Rundung gleich; fällt ein Gerät während eines Laufs aus, geht der Lauf auf der CPU weiter und meldet das.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Largest buffer</source>
+        <translation>Größter Puffer</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>Recheneinheiten</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>OpenCL</source>
+        <translation>OpenCL</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1
+Backend id: %2</source>
+        <translation>%1
+Backend-Kennung: %2</translation>
+    </message>
+    <message>
+        <source>No OpenCL device is available: %1</source>
+        <translation>Kein OpenCL-Gerät verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -3192,6 +3585,26 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
         <source>A calibration text is needed (by %1): choose a text file in the Calibration panel.</source>
         <translation>Ein Kalibrierungstext wird benötigt (von %1): Wählen Sie im Bereich Kalibrierung eine Textdatei.</translation>
     </message>
+    <message>
+        <source>Compute &amp;Device…</source>
+        <translation>Rechen&amp;gerät…</translation>
+    </message>
+    <message>
+        <source>Choose where the heavy work runs: the CPU or an OpenCL device</source>
+        <translation>Wählen, wo die Rechenarbeit läuft: auf der CPU oder einem OpenCL-Gerät</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>Where the heavy work runs (Edit › Compute Device…)</source>
+        <translation>Wo die Rechenarbeit läuft (Bearbeiten › Rechengerät…)</translation>
+    </message>
+    <message>
+        <source>Device: CPU (fell back from %1)</source>
+        <translation>Gerät: CPU (ausgewichen von %1)</translation>
+    </message>
 </context>
 <context>
     <name>qb::MethodOptionsEditor</name>
@@ -3246,6 +3659,21 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     <message>
         <source>Migration strength α: 0 leaves the activations as they are, 1 moves all of their range into the weights</source>
         <translation>Migrationsstärke α: 0 lässt die Aktivierungen unverändert, 1 verschiebt ihren gesamten Wertebereich in die Gewichte</translation>
+    </message>
+</context>
+<context>
+    <name>qb::OpenClBackend</name>
+    <message>
+        <source>%1 failed: %2 (%3)</source>
+        <translation>%1 fehlgeschlagen: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>listing the OpenCL devices failed: %1</source>
+        <translation>das Auflisten der OpenCL-Geräte ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the OpenCL platforms list no device</source>
+        <translation>die OpenCL-Plattformen führen kein Gerät auf</translation>
     </message>
 </context>
 <context>

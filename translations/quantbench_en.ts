@@ -31,6 +31,13 @@
             <numerusform>, %n held out to measure the output errors (%1 tokens)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>… and %n more layer</numerusform>
+            <numerusform>… and %n more layers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -39,6 +46,16 @@
         <translation>
             <numerusform>%n layer rounds its input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes that layer with full-precision activations</numerusform>
             <numerusform>%n layers round their input activations to int8 (W8A8); a fake-quant checkpoint stores only weights, so a loader of it computes those layers with full-precision activations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GptqExporter</name>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n layer rounds its input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute that layer with full-precision activations</numerusform>
+            <numerusform>%n layers round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</numerusform>
         </translation>
     </message>
 </context>
@@ -89,6 +106,23 @@
         <translation>
             <numerusform>the file is %n byte long, too short to hold the 8-byte header length</numerusform>
             <numerusform>the file is %n bytes long, too short to hold the 8-byte header length</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::ComputeDevice</name>
+    <message numerus="yes">
+        <source>OpenCL · %1 · %2 (%3 GiB, %n compute unit(s))</source>
+        <translation>
+            <numerusform>OpenCL · %1 · %2 (%3 GiB, %n compute unit)</numerusform>
+            <numerusform>OpenCL · %1 · %2 (%3 GiB, %n compute units)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (Eigen, %n thread(s))</source>
+        <translation>
+            <numerusform>CPU (Eigen, %n thread)</numerusform>
+            <numerusform>CPU (Eigen, %n threads)</numerusform>
         </translation>
     </message>
 </context>

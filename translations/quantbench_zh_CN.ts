@@ -847,22 +847,8 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>%1：无法写入报告：%2</translation>
     </message>
     <message>
-        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. Every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
-The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
-计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
-    </message>
-    <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default).</source>
-        <translation>检查点格式：fake（以源 dtype 存储的反量化权重；默认）。</translation>
-    </message>
-    <message>
         <source>Also write the report (quant_report.json) to this file.</source>
         <translation>同时将报告（quant_report.json）写入此文件。</translation>
-    </message>
-    <message>
-        <source>--format must be fake, not &apos;%1&apos;</source>
-        <translation>--format 必须是 fake，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Replace the output if it exists (only once the new output is complete).</source>
@@ -876,6 +862,125 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>--calib-mode must be &apos;documents&apos; or &apos;random&apos;, not &apos;%1&apos;</source>
         <translation>--calib-mode 必须是 &apos;documents&apos; 或 &apos;random&apos;，而不是 &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>List where the heavy work can run: the CPU and OpenCL devices</source>
+        <translation>列出繁重计算可以运行的位置：CPU 和 OpenCL 设备</translation>
+    </message>
+    <message>
+        <source>Where the heavy work runs: cpu (the default), opencl (the first OpenCL device) or opencl:PLATFORM:DEVICE (see `quantbench-cli devices`). If the device cannot be used, or fails during the run, the work continues on the CPU with a warning.</source>
+        <translation>繁重计算的运行位置：cpu（默认）、opencl（第一个 OpenCL 设备）或 opencl:平台:设备（见 `quantbench-cli devices`）。如果设备无法使用或在运行中出错，将给出警告并在 CPU 上继续。</translation>
+    </message>
+    <message>
+        <source>--backend: %1</source>
+        <translation>--backend：%1</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>后端：%1</translation>
+    </message>
+    <message>
+        <source>Lists the compute backends: the CPU, then every OpenCL device of every platform. The first column is the value to give --backend.</source>
+        <translation>列出计算后端：先是 CPU，然后是每个平台的每个 OpenCL 设备。第一列是传给 --backend 的值。</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON instead of a table.</source>
+        <translation>以 JSON 而不是表格输出列表。</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Largest buffer</source>
+        <translation>最大缓冲区</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>计算单元</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>no OpenCL device: %1</source>
+        <translation>没有 OpenCL 设备：%1</translation>
+    </message>
+    <message>
+        <source>%1 (fell back to the CPU)</source>
+        <translation>%1（已退回 CPU）</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default) or gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points).</source>
+        <translation>检查点格式：fake（源数据类型的反量化权重；默认）或 gptq（GPTQ 加载器读取的打包整数权重：transformers、vLLM、GPTQModel；gptq_v2 零点）。</translation>
+    </message>
+    <message>
+        <source>With --format gptq: write the older v1 layout (zero points minus one), which holds symmetric layers only.</source>
+        <translation>与 --format gptq 一起使用：写入旧的 v1 布局（零点减一），只能容纳对称层。</translation>
+    </message>
+    <message>
+        <source>--format must be fake or gptq, not &apos;%1&apos;</source>
+        <translation>--format 必须是 fake 或 gptq，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--gptq-v1 needs --format gptq</source>
+        <translation>--gptq-v1 需要 --format gptq</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>……以及另外 %n 层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq the quantized layers are stored as packed integer codes with their scales and zero points (the GPTQ checkpoint format). config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。使用 --format fake（默认）时，每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它；使用 --format gptq 时，量化层以打包的整数代码及其缩放和零点存储（GPTQ 检查点格式）。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
+计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeBackends</name>
+    <message>
+        <source>this build of QuantBench has no OpenCL backend (the OpenCL headers were not found when it was built)</source>
+        <translation>此 QuantBench 构建没有 OpenCL 后端（构建时未找到 OpenCL 头文件）</translation>
+    </message>
+    <message>
+        <source>unknown backend &quot;%1&quot;: expected cpu, opencl or opencl:PLATFORM:DEVICE (see `quantbench-cli devices`)</source>
+        <translation>未知后端“%1”：应为 cpu、opencl 或 opencl:平台:设备（见 `quantbench-cli devices`）</translation>
+    </message>
+    <message>
+        <source>no OpenCL device (%1); running on the CPU</source>
+        <translation>没有 OpenCL 设备（%1）；在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>there is no OpenCL device %1 (see `quantbench-cli devices`); running on the CPU</source>
+        <translation>不存在 OpenCL 设备 %1（见 `quantbench-cli devices`）；在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>%1 could not be set up, running on the CPU: %2</source>
+        <translation>无法设置 %1，在 CPU 上运行：%2</translation>
+    </message>
+    <message>
+        <source>this build of QuantBench has no OpenCL backend; running on the CPU</source>
+        <translation>此 QuantBench 构建没有 OpenCL 后端；在 CPU 上运行</translation>
+    </message>
 </context>
 <context>
     <name>CpuSupport</name>
@@ -885,7 +990,7 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     </message>
 </context>
 <context>
-    <name>FakeQuantExporter</name>
+    <name>ExportFolder</name>
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
@@ -894,6 +999,9 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>cannot copy %1 to %2</source>
         <translation>无法将 %1 复制到 %2</translation>
     </message>
+</context>
+<context>
+    <name>FakeQuantExporter</name>
     <message>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
@@ -911,6 +1019,180 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
         <translation>量化运行已取消：未处理到的层以全精度存储</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackBackend</name>
+    <message>
+        <source>out of host memory for the device&apos;s buffers</source>
+        <translation>主机内存不足，无法分配设备缓冲区</translation>
+    </message>
+    <message>
+        <source>%1 failed, continuing on the CPU: %2</source>
+        <translation>%1 出错，在 CPU 上继续：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GptqCheckpoint</name>
+    <message>
+        <source>%1: quantization_config must be an object, not %2</source>
+        <translation>%1：quantization_config 必须是对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: no GPTQ quantization config (neither quantization_config in config.json nor quantize_config.json)</source>
+        <translation>%1：没有 GPTQ 量化配置（config.json 中没有 quantization_config，也没有 quantize_config.json）</translation>
+    </message>
+    <message>
+        <source>%1: quant_method must be &quot;gptq&quot;, not %2</source>
+        <translation>%1：quant_method 必须是“gptq”，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: bits is missing</source>
+        <translation>%1：缺少 bits</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be &quot;gptq&quot; or &quot;gptq_v2&quot;, not %3</source>
+        <translation>%1：%2 必须是“gptq”或“gptq_v2”，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: checkpoint_format and format disagree</source>
+        <translation>%1：checkpoint_format 与 format 不一致</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1：%2 必须是 true 或 false，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: dynamic must be an object, not %2</source>
+        <translation>%1：dynamic 必须是对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: neither %2 nor %3 is in the checkpoint</source>
+        <translation>%1：检查点中既没有 %2 也没有 %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be a 2-D floating-point weight, not %3 %4</source>
+        <translation>%1：张量 %2 必须是二维浮点权重，而不是 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (%3)</source>
+        <translation>%1：%2 以量化形式存储，但量化配置规定它不量化（%3）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing</source>
+        <translation>%1：缺少张量 %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be %3, not %4</source>
+        <translation>%1：张量 %2 必须是 %3，而不是 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must have %3 dimension(s), not shape %4</source>
+        <translation>%1：张量 %2 必须有 %3 个维度，而不是形状 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3, but %4 needs [%5]</source>
+        <translation>%1：张量 %2 的形状为 %3，但 %4 需要 [%5]</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) cannot be packed: K and N must fill whole 32-bit words</source>
+        <translation>%1：%2（%3）无法打包：K 和 N 必须填满整个 32 位字</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: input %3 is in group %4, outside the %5 groups</source>
+        <translation>%1：张量 %2：输入 %3 属于第 %4 组，超出了 %5 个组</translation>
+    </message>
+</context>
+<context>
+    <name>GptqDynamicRules</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid regular expression: %3</source>
+        <translation>%1：“%2”不是有效的正则表达式：%3</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must map to an object of overrides, not %3</source>
+        <translation>%1：“%2”必须对应一个覆盖设置对象，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: bits must be 2, 3, 4 or 8, not %2</source>
+        <translation>%1：bits 必须是 2、3、4 或 8，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: group_size must be -1 or a positive integer, not %2</source>
+        <translation>%1：group_size 必须是 -1 或正整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1：%2 必须是 true 或 false，而不是 %3</translation>
+    </message>
+</context>
+<context>
+    <name>GptqExporter</name>
+    <message>
+        <source>%1: %2-bit codes; GPTQ packs 2, 3, 4 or 8 bits</source>
+        <translation>%1：%2 位代码；GPTQ 只打包 2、3、4 或 8 位</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: GPTQ packs codes into 32-bit words, so at %4 bits both dimensions must be multiples of %5</source>
+        <translation>%1 [%2, %3]：GPTQ 将代码打包进 32 位字，因此在 %4 位时两个维度都必须是 %5 的倍数</translation>
+    </message>
+    <message>
+        <source>%1 is asymmetric: GPTQ v1 stores each zero point minus one, so a zero point of 0 would wrap; export gptq_v2 (the default) instead</source>
+        <translation>%1 是非对称的：GPTQ v1 将每个零点减一存储，零点为 0 时会回绕；请改为导出 gptq_v2（默认）</translation>
+    </message>
+    <message>
+        <source>%1: zero point %2 is not a %3-bit code</source>
+        <translation>%1：零点 %2 不是 %3 位代码</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in float16, the type GPTQ stores scales in</source>
+        <translation>%1：缩放 %2 超出 float16 的范围，而 GPTQ 以 float16 存储缩放</translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in %2 bits</source>
+        <translation>%1：有代码超出 %2 位</translation>
+    </message>
+    <message>
+        <source>%1: the run kept no integer codes for this layer</source>
+        <translation>%1：本次运行没有为该层保留整数代码</translation>
+    </message>
+    <message>
+        <source>nothing is quantized: a GPTQ checkpoint needs at least one quantized layer</source>
+        <translation>没有任何层被量化：GPTQ 检查点至少需要一个量化层</translation>
+    </message>
+    <message>
+        <source>%1 and %2 read the same input, but their input scales (AWQ, SmoothQuant or smoothing) differ: a GPTQ checkpoint can fold only one scale into the operation before them</source>
+        <translation>%1 和 %2 读取同一输入，但它们的输入缩放（AWQ、SmoothQuant 或平滑）不同：GPTQ 检查点只能把一个缩放折叠进它们之前的运算</translation>
+    </message>
+    <message>
+        <source>%1: its input scale has nothing before it to fold into</source>
+        <translation>%1：它之前没有可以折叠输入缩放的运算</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n 层将输入激活舍入为 int8（W8A8）；GPTQ 检查点只存储权重，因此其加载器会以全精度激活计算这些层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
+        <translation>vLLM 会拒绝此检查点：它把 q/k/v 和 gate/up 各自融合成一层，而它们的设置在 %1 中不同</translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>internal error: the dynamic rules written for %1 do not give it its setting (%2)</source>
+        <translation>内部错误：为 %1 写入的 dynamic 规则没有得到它的设置（%2）</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1618,41 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>%1 preset</source>
         <translation>%1 预设</translation>
+    </message>
+</context>
+<context>
+    <name>OpenClBackend</name>
+    <message>
+        <source>there is no OpenCL device %1</source>
+        <translation>不存在 OpenCL 设备 %1</translation>
+    </message>
+    <message>
+        <source>%1 allows work-groups of only %2 work-items; QuantBench&apos;s kernels need 256</source>
+        <translation>%1 的工作组最多只有 %2 个工作项；QuantBench 的内核需要 256 个</translation>
+    </message>
+    <message>
+        <source>the OpenCL kernels do not build for %1 (%2): %3</source>
+        <translation>OpenCL 内核无法为 %1 构建（%2）：%3</translation>
+    </message>
+    <message>
+        <source>X^T X of %1 input channels needs larger buffers than the device allows (%2 MiB)</source>
+        <translation>%1 个输入通道的 X^T X 需要的缓冲区超过设备允许的大小（%2 MiB）</translation>
+    </message>
+    <message>
+        <source>a product with %1 inputs needs larger buffers than the device allows (%2 MiB)</source>
+        <translation>有 %1 个输入的乘积需要的缓冲区超过设备允许的大小（%2 MiB）</translation>
+    </message>
+    <message>
+        <source>a row of %1 weights is larger than the device&apos;s largest buffer</source>
+        <translation>一行 %1 个权重超过了设备的最大缓冲区</translation>
+    </message>
+    <message>
+        <source>GPTQ&apos;s inverse Hessian factor for %1 columns (%2 MiB) is larger than the device&apos;s largest buffer (%3 MiB)</source>
+        <translation>GPTQ 对 %1 列的逆 Hessian 因子（%2 MiB）超过了设备的最大缓冲区（%3 MiB）</translation>
+    </message>
+    <message>
+        <source>GPTQ on %1 columns needs larger buffers than the device allows (%2 MiB)</source>
+        <translation>对 %1 列做 GPTQ 需要的缓冲区超过设备允许的大小（%2 MiB）</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2462,78 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>Held out:</source>
         <translation>留出：</translation>
+    </message>
+</context>
+<context>
+    <name>qb::ComputeDevice</name>
+    <message numerus="yes">
+        <source>OpenCL · %1 · %2 (%3 GiB, %n compute unit(s))</source>
+        <translation>
+            <numerusform>OpenCL · %1 · %2（%3 GiB，%n 个计算单元）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (Eigen, %n thread(s))</source>
+        <translation>
+            <numerusform>CPU（Eigen，%n 个线程）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::ComputeDeviceDialog</name>
+    <message>
+        <source>Compute Device</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <source>Where calibration (X&lt;sup&gt;T&lt;/sup&gt;X), the linear layers&apos; products, the quantization grids and GPTQ&apos;s column loop run. Results are the same on every device to float rounding; if a device fails during a run, the run continues on the CPU and says so.</source>
+        <translation>校准（X&lt;sup&gt;T&lt;/sup&gt;X）、线性层的乘积、量化网格和 GPTQ 的逐列循环在何处运行。各设备的结果在浮点舍入范围内相同；如果设备在运行中出错，运行会在 CPU 上继续并给出提示。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Largest buffer</source>
+        <translation>最大缓冲区</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>计算单元</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>OpenCL</source>
+        <translation>OpenCL</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1
+Backend id: %2</source>
+        <translation>%1
+后端标识：%2</translation>
+    </message>
+    <message>
+        <source>No OpenCL device is available: %1</source>
+        <translation>没有可用的 OpenCL 设备：%1</translation>
     </message>
 </context>
 <context>
@@ -3165,6 +3554,26 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>A calibration text is needed (by %1): choose a text file in the Calibration panel.</source>
         <translation>需要校准文本（%1 需要）：请在“校准”面板中选择一个文本文件。</translation>
     </message>
+    <message>
+        <source>Compute &amp;Device…</source>
+        <translation>计算设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Choose where the heavy work runs: the CPU or an OpenCL device</source>
+        <translation>选择繁重计算的运行位置：CPU 或 OpenCL 设备</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Where the heavy work runs (Edit › Compute Device…)</source>
+        <translation>繁重计算的运行位置（编辑 › 计算设备…）</translation>
+    </message>
+    <message>
+        <source>Device: CPU (fell back from %1)</source>
+        <translation>设备：CPU（从 %1 退回）</translation>
+    </message>
 </context>
 <context>
     <name>qb::MethodOptionsEditor</name>
@@ -3219,6 +3628,21 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>Migration strength α: 0 leaves the activations as they are, 1 moves all of their range into the weights</source>
         <translation>迁移强度 α：0 表示保持激活不变，1 表示将其全部范围迁移到权重中</translation>
+    </message>
+</context>
+<context>
+    <name>qb::OpenClBackend</name>
+    <message>
+        <source>%1 failed: %2 (%3)</source>
+        <translation>%1 失败：%2（%3）</translation>
+    </message>
+    <message>
+        <source>listing the OpenCL devices failed: %1</source>
+        <translation>列出 OpenCL 设备失败：%1</translation>
+    </message>
+    <message>
+        <source>the OpenCL platforms list no device</source>
+        <translation>OpenCL 平台没有列出任何设备</translation>
     </message>
 </context>
 <context>

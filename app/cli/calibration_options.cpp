@@ -76,10 +76,9 @@ void CalibrationOptionsCli::applyTo(const CommandLine& line, QuantPlan& plan) co
         calibration.holdoutFraction = doubleOption(line, QStringLiteral("holdout"), 0.0, 0.9);
 }
 
-std::shared_ptr<const QuantizedModel>
-CalibrationOptionsCli::quantize(const CommandLine& line,
-                                const std::shared_ptr<const LoadedModel>& model,
-                                const QuantPlan& plan) const
+std::shared_ptr<const QuantizedModel> CalibrationOptionsCli::quantize(
+    const CommandLine& line, const std::shared_ptr<const LoadedModel>& model, const QuantPlan& plan,
+    std::shared_ptr<const ComputeBackend> backend) const
 {
     const QStringList problems = plan.problemsFor(model->inventory());
     if (!problems.isEmpty())
@@ -104,6 +103,7 @@ CalibrationOptionsCli::quantize(const CommandLine& line,
     }
     PipelineOptions options;
     options.trueSequential = !line.isSet(m_noTrueSequential);
+    options.backend = std::move(backend);
     ConsoleProgress progress;
     auto quantized = QuantizationPipeline::run(model, plan, windows, options, progress);
     if (!quantized->report.complete)

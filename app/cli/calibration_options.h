@@ -28,12 +28,12 @@ public:
     void applyTo(const CommandLine& line, QuantPlan& plan) const;
 
     // Runs QuantizationPipeline for `plan` with the windows of --calib (none when it is not
-    // given). Throws UsageError when the plan needs calibration and --calib is missing, Error
-    // for unreadable text, Cancelled on Ctrl-C (a partial result is not kept: the caller writes
-    // nothing).
-    std::shared_ptr<const QuantizedModel> quantize(const CommandLine& line,
-                                                   const std::shared_ptr<const LoadedModel>& model,
-                                                   const QuantPlan& plan) const;
+    // given), on `backend`. Throws UsageError when the plan needs calibration and --calib is
+    // missing, Error for unreadable text, Cancelled on Ctrl-C (a partial result is not kept: the
+    // caller writes nothing).
+    std::shared_ptr<const QuantizedModel>
+    quantize(const CommandLine& line, const std::shared_ptr<const LoadedModel>& model,
+             const QuantPlan& plan, std::shared_ptr<const ComputeBackend> backend) const;
 
     // "17 windows (4,349 tokens) fitted, 2 held out (515 tokens)" for the summaries.
     static QString describe(const CalibrationUse& use);

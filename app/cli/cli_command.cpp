@@ -13,6 +13,9 @@ namespace {
 // The command table. To add a command: write app/cli/<name>_command.cpp with its run function,
 // declare that function in cli_command.h, add a row here and the file to app/CMakeLists.txt.
 constexpr Command kCommands[] = {
+    {"devices",
+     QT_TRANSLATE_NOOP("Cli", "List where the heavy work can run: the CPU and OpenCL devices"),
+     &runDevices},
     {"eval",
      QT_TRANSLATE_NOOP("Cli", "Measure a model's perplexity on a text (and a quantized model's)"),
      &runEval},

@@ -62,6 +62,7 @@ std::span<const Command> commands();
 const Command* findCommand(const QString& name);
 
 // Entry points, one file each (app/cli/<name>_command.cpp).
+int runDevices(const Command& command, const QStringList& arguments);
 int runEval(const Command& command, const QStringList& arguments);
 int runInspect(const Command& command, const QStringList& arguments);
 int runLayer(const Command& command, const QStringList& arguments);

@@ -2,6 +2,7 @@
 // [--calib TEXT …]: perplexity by the golden protocol; with a plan, also the quantized model's
 // and the KL (the plan run through the quantization pipeline when it needs calibration).
 
+#include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
@@ -42,6 +43,10 @@ QString toText(const EvaluationResult& result, const QString& modelDir, const QS
     };
     if (plan)
         fields.emplace_back(Cli::tr("Plan"), plan->describe());
+    fields.emplace_back(Cli::tr("Backend"),
+                        result.fallbackReason.isEmpty()
+                            ? result.device
+                            : Cli::tr("%1 (fell back to the CPU)").arg(result.device));
     QString text = formatFields(fields) + QLatin1Char('\n');
 
     TextTable table;
@@ -102,10 +107,12 @@ int runEval(const Command& command, const QStringList& arguments)
                                           "instead of the table."));
     const PlanOptions planOptions;
     const CalibrationOptionsCli calibration;
+    const BackendOptionCli backendOption;
     for (const QCommandLineOption* option : {&text, &context, &stride, &json})
         line.addOption(*option);
     planOptions.addTo(line);
     calibration.addTo(line);
+    backendOption.addTo(line);
     if (!line.parse(arguments))
         return ExitSuccess;
 
@@ -124,6 +131,7 @@ int runEval(const Command& command, const QStringList& arguments)
     }
 
     const QString textPath = line.value(QStringLiteral("text"));
+    options.backend = backendOption.create(line);
     const auto model = LoadedModel::open(line.positional(0));
     const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
     const QStringList documents = TextDocuments::fromFile(textPath);
@@ -135,9 +143,10 @@ int runEval(const Command& command, const QStringList& arguments)
         if (!problems.isEmpty())
             throw Error(problems.join(QLatin1Char('\n')));
         if (plan->needsCalibration(model->inventory()))
-            hooks = std::make_unique<QuantizedModelHooks>(calibration.quantize(line, model, *plan));
+            hooks = std::make_unique<QuantizedModelHooks>(
+                calibration.quantize(line, model, *plan, options.backend));
         else
-            hooks = std::make_unique<PlanWeightHooks>(model, *plan);
+            hooks = std::make_unique<PlanWeightHooks>(model, *plan, options.backend);
     }
 
     EvaluationResult result;

@@ -3,6 +3,7 @@
 // [--json]: one layer quantized in isolation from given input rows, scored on others — the
 // protocol of the golden reference results.
 
+#include "app/cli/backend_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
@@ -11,7 +12,6 @@
 #include "core/io/safetensors_writer.h"
 #include "core/metrics/output_error.h"
 #include "core/metrics/weight_error.h"
-#include "core/model/linear_product.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/awq_quantizer.h"
 #include "core/quant/layer_quantizer.h"
@@ -142,8 +142,10 @@ int runLayer(const Command& command, const QStringList& arguments)
     const QCommandLineOption force = forceOption();
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the result as JSON instead of text."));
+    const BackendOptionCli backendOption;
     line.addOption(layerName);
     planOptions.addTo(line);
+    backendOption.addTo(line);
     for (const QCommandLineOption* option :
          {&w8a8, &calibRows, &testRows, &saveWeightOption, &force, &json})
         line.addOption(*option);
@@ -171,6 +173,7 @@ int runLayer(const Command& command, const QStringList& arguments)
     const RowsSource testSource =
         parseRowsSource(QStringLiteral("test-rows"), line.value(testRows));
 
+    const auto backend = backendOption.create(line);
     const auto model = LoadedModel::open(line.positional(0));
     const LinearLayer* layer = model->inventory().find(line.value(layerName));
     if (!layer)
@@ -184,7 +187,7 @@ int runLayer(const Command& command, const QStringList& arguments)
 
     // Every calibration row: Σ x xᵀ, mean and max |x|, and the rows themselves (AWQ's clip search
     // subsamples them as the reference does).
-    InputStatsRecorder recorder(model->inventory(), -1, calib.rows(), 0);
+    InputStatsRecorder recorder(model->inventory(), -1, calib.rows(), 0, backend);
     recorder.select({layer->inputGroup}, {layer->inputGroup});
     RowMatrix rows = calib;
     recorder.onInput(layer->inputGroup, rows);
@@ -204,15 +207,15 @@ int runLayer(const Command& command, const QStringList& arguments)
             config.method == QuantMethod::Awq ? AwqQuantizer::singleLinearLoss(
                 stats.xtx, stats.tokens, weight.data(), layer->outFeatures, layer->inFeatures)
                                               : AwqLoss{};
-        quantized = std::move(
-            LayerQuantizer::quantizeSite({{layer, config, weight}}, inputs, loss, true, progress)
-                .front());
+        quantized = std::move(LayerQuantizer::quantizeSite({{layer, config, weight}}, inputs, loss,
+                                                           true, *backend, progress)
+                                  .front());
     }
 
     RowMatrix exact;
-    linearProduct(test, weight.data(), layer->outFeatures, nullptr, exact);
+    backend->linear(test, weight.data(), layer->outFeatures, nullptr, exact);
     OutputErrorAccumulator accumulator;
-    accumulator.add(exact, quantized.forward(test));
+    accumulator.add(exact, quantized.forward(test, *backend));
     const OutputErrorMetrics output = accumulator.result();
     const WeightErrorMetrics weightError =
         measureWeightError(weight, quantized.weightInOriginalSpace());
@@ -238,7 +241,11 @@ int runLayer(const Command& command, const QStringList& arguments)
              std::isfinite(output.sqnrDb) ? QJsonValue(output.sqnrDb) : QJsonValue()},
             {QStringLiteral("weight_mse"), weightError.mse},
             {QStringLiteral("seconds"), quantized.seconds},
+            {QStringLiteral("backend"), backend->device().id},
+            {QStringLiteral("device"), backend->device().describe()},
         };
+        if (!backend->fallbackReason().isEmpty())
+            out.insert(QStringLiteral("backend_fallback"), backend->fallbackReason());
         if (config.method == QuantMethod::Gptq) {
             out.insert(QStringLiteral("damping"), quantized.dampingUsed);
             out.insert(QStringLiteral("damping_raises"), quantized.dampingRaises);
@@ -259,6 +266,7 @@ int runLayer(const Command& command, const QStringList& arguments)
              Cli::tr("%1 dB").arg(QLocale().toString(output.sqnrDb, 'f', 2))},
             {Cli::tr("Weight MSE"), number(weightError.mse)},
             {Cli::tr("Time"), Cli::tr("%1 s").arg(QLocale().toString(quantized.seconds, 'f', 3))},
+            {Cli::tr("Backend"), backend->device().describe()},
         };
         if (!quantized.details.isEmpty())
             fields.emplace_back(Cli::tr("Details"), quantized.details);

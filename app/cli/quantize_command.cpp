@@ -1,12 +1,15 @@
 // quantbench-cli quantize MODEL_DIR (--recipe FILE | --method M) [plan flags] [--calib TEXT
-// [--samples N --seqlen L …]] --out DIR [--format fake] [--report FILE] [--force] [--json]: the
-// quantization pipeline, then the checkpoint written by FakeQuantExporter.
+// [--samples N --seqlen L …]] --out DIR [--format fake|gptq [--gptq-v1]] [--report FILE] [--force]
+// [--json]: the quantization pipeline, then the checkpoint written by FakeQuantExporter or
+// GptqExporter.
 
+#include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "core/export/fake_quant_exporter.h"
+#include "core/export/gptq_exporter.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/smooth_quant.h"
@@ -84,6 +87,9 @@ QString toText(const QuantReport& report, const QString& outDir)
         {Cli::tr("Model"), QDir::toNativeSeparators(report.modelDirectory)},
         {Cli::tr("Plan"), report.plan.describe()},
         {Cli::tr("Calibration"), CalibrationOptionsCli::describe(report.calibration)},
+        {Cli::tr("Backend"), report.compute.fallbackReason.isEmpty()
+                                 ? report.compute.device
+                                 : Cli::tr("%1 (fell back to the CPU)").arg(report.compute.device)},
     });
     text += QLatin1Char('\n') + table.toString() + QLatin1Char('\n');
     text += Cli::tr("%n layer(s): %1 quantized, %2 kept, %3 skipped in %4 s", nullptr,
@@ -113,17 +119,20 @@ int runQuantize(const Command& command, const QStringList& arguments)
 {
     CommandLine line(
         command,
-        Cli::tr("Quantizes the model block by block as the plan says (layer-sequential: each "
-                "block is calibrated on what the already quantized blocks give) and writes the "
-                "result. Every quantizable linear layer is stored dequantized in its original "
-                "dtype, under the same tensor names, so any loader of the original model loads "
-                "it. config.json and the tokenizer are copied; quant_recipe.json and "
-                "quant_report.json (per layer: weight error, output error on held-out "
-                "calibration samples, GPTQ damping and fallbacks) are written beside them. The "
-                "input is never written; the output appears only once complete.\n"
-                "The plan is read from a --recipe, whose default the other plan flags override, "
-                "or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need "
-                "--calib. Layers with NaN or Inf weights are kept unquantized with a warning."));
+        Cli::tr(
+            "Quantizes the model block by block as the plan says (layer-sequential: each "
+            "block is calibrated on what the already quantized blocks give) and writes the "
+            "result. With --format fake (the default) every quantizable linear layer is "
+            "stored dequantized in its original dtype, under the same tensor names, so any "
+            "loader of the original model loads it; with --format gptq the quantized layers "
+            "are stored as packed integer codes with their scales and zero points (the GPTQ "
+            "checkpoint format). config.json and the tokenizer are copied; quant_recipe.json and "
+            "quant_report.json (per layer: weight error, output error on held-out "
+            "calibration samples, GPTQ damping and fallbacks) are written beside them. The "
+            "input is never written; the output appears only once complete.\n"
+            "The plan is read from a --recipe, whose default the other plan flags override, "
+            "or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need "
+            "--calib. Layers with NaN or Inf weights are kept unquantized with a warning."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
                        Cli::tr("The Hugging Face checkpoint folder to quantize."));
     const PlanOptions planOptions;
@@ -134,8 +143,14 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                  QStringLiteral("OUT_DIR"));
     const QCommandLineOption format(QStringLiteral("format"),
                                     Cli::tr("Checkpoint format: fake (dequantized weights in the "
-                                            "source dtype; the default)."),
+                                            "source dtype; the default) or gptq (packed integer "
+                                            "weights as GPTQ loaders read them: transformers, "
+                                            "vLLM, GPTQModel; gptq_v2 zero points)."),
                                     QStringLiteral("FORMAT"));
+    const QCommandLineOption gptqV1(QStringLiteral("gptq-v1"),
+                                    Cli::tr("With --format gptq: write the older v1 layout (zero "
+                                            "points minus one), which holds symmetric layers "
+                                            "only."));
     const QCommandLineOption reportFile(QStringLiteral("report"),
                                         Cli::tr("Also write the report (quant_report.json) to "
                                                 "this file."),
@@ -144,9 +159,11 @@ int runQuantize(const Command& command, const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the report (quant_report.json) to stdout "
                                           "instead of the table."));
+    const BackendOptionCli backendOption;
     planOptions.addTo(line);
     calibration.addTo(line);
-    for (const QCommandLineOption* option : {&out, &format, &reportFile, &force, &json})
+    backendOption.addTo(line);
+    for (const QCommandLineOption* option : {&out, &format, &gptqV1, &reportFile, &force, &json})
         line.addOption(*option);
     if (!line.parse(arguments))
         return ExitSuccess;
@@ -155,21 +172,49 @@ int runQuantize(const Command& command, const QStringList& arguments)
     // half-done run behind.
     if (!line.isSet(out))
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
-    if (line.isSet(format) && line.value(format) != QLatin1String("fake"))
-        throw UsageError(Cli::tr("--format must be fake, not '%1'").arg(line.value(format)));
+    const QString formatName = line.isSet(format) ? line.value(format) : QStringLiteral("fake");
+    const bool gptq = formatName == QLatin1String("gptq");
+    if (!gptq && formatName != QLatin1String("fake"))
+        throw UsageError(Cli::tr("--format must be fake or gptq, not '%1'").arg(formatName));
+    if (line.isSet(gptqV1) && !gptq)
+        throw UsageError(Cli::tr("--gptq-v1 needs --format gptq"));
     if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
         throw UsageError(Cli::tr("give the plan explicitly: --method (%1) or --recipe FILE")
                              .arg(PlanOptions::methodKeys().join(QStringLiteral(", "))));
     QuantPlan plan = planOptions.build(line);
     calibration.applyTo(line, plan);
 
+    const auto backend = backendOption.create(line);
     const auto model = LoadedModel::open(line.positional(0));
-    const auto quantized = calibration.quantize(line, model, plan);
-    FakeQuantExporter::Options options;
-    options.replaceExisting = line.isSet(force);
+    GptqExporter::Options gptqOptions;
+    gptqOptions.replaceExisting = line.isSet(force);
+    gptqOptions.format = line.isSet(gptqV1) ? GptqFormat::V1 : GptqFormat::V2;
+    gptqOptions.trueSequential = !line.isSet(QStringLiteral("no-true-sequential"));
+    if (gptq) {
+        // Refused before the run rather than after it.
+        const QStringList problems =
+            GptqExporter::problemsFor(plan, model->inventory(), gptqOptions);
+        constexpr int kShown = 3;
+        if (problems.size() > kShown)
+            throw Error(problems.mid(0, kShown).join(QLatin1Char('\n')) + QLatin1Char('\n')
+                        + Cli::tr("… and %n more layer(s)", nullptr,
+                                  static_cast<int>(problems.size() - kShown)));
+        if (!problems.isEmpty())
+            throw Error(problems.join(QLatin1Char('\n')));
+    }
+    const auto quantized = calibration.quantize(line, model, plan, backend);
+    QStringList limitations;
     {
         ConsoleProgress progress;
-        FakeQuantExporter::run(*quantized, line.value(out), options, progress);
+        if (gptq) {
+            GptqExporter::run(*quantized, line.value(out), gptqOptions, progress);
+            limitations = GptqExporter::limitations(*quantized);
+        } else {
+            FakeQuantExporter::Options options;
+            options.replaceExisting = line.isSet(force);
+            FakeQuantExporter::run(*quantized, line.value(out), options, progress);
+            limitations = FakeQuantExporter::limitations(*quantized);
+        }
     }
     const QuantReport& report = quantized->report;
     if (line.isSet(reportFile))
@@ -179,7 +224,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
         if (!layer.note.isEmpty())
             printWarning(Cli::tr("%1: %2").arg(layer.name, layer.note));
     }
-    for (const QString& limitation : FakeQuantExporter::limitations(*quantized))
+    for (const QString& limitation : limitations)
         printWarning(limitation);
     if (line.isSet(json))
         printJson(report.toJson());

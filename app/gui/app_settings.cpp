@@ -18,9 +18,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 17>& settingTable()
+const std::array<SettingSpec, 18>& settingTable()
 {
-    static const std::array<SettingSpec, 17> table{{
+    static const std::array<SettingSpec, 18> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -43,6 +43,8 @@ const std::array<SettingSpec, 17>& settingTable()
         // Empty: the bundled TinyStories text when the demo model is open, else none.
         {AppSettings::Key::CalibrationText, "calibration/text", QString()},
         {AppSettings::Key::TrueSequential, "calibration/trueSequential", true},
+        // A --backend value: "cpu", "opencl:P:D".
+        {AppSettings::Key::ComputeBackend, "compute/backend", QStringLiteral("cpu")},
     }};
     return table;
 }

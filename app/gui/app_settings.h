@@ -36,6 +36,7 @@ public:
         DefaultCalibration,
         CalibrationText,
         TrueSequential,
+        ComputeBackend,
     };
 
     static constexpr int kMaxRecentModels = 10;

@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
 #include "core/export/fake_quant_exporter.h"
 #include "core/metrics/perplexity.h"
@@ -14,6 +15,7 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 #include "views/calibration_panel.h"
+#include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
@@ -40,6 +42,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -126,6 +129,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_layerModel, &LayerTableModel::planChanged, this, &MainWindow::onPlanChanged);
 
     restoreSettings();
+    setComputeBackend(m_settings.value(AppSettings::Key::ComputeBackend).toString());
     setWindowTitle(tr("QuantBench"));
     updateActions();
     showStatus(tr("Open a model folder to begin."));
@@ -229,6 +233,13 @@ void MainWindow::createActions()
     m_cancelAction->setStatusTip(tr("Stop the running operation"));
     connect(m_cancelAction, &QAction::triggered, this, [this] { m_jobs.cancel(kMainSlot); });
 
+    m_preferencesAction = new QAction(tr("Compute &Device…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("computeDeviceAction"));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_preferencesAction->setStatusTip(tr("Choose where the heavy work runs: the CPU or an OpenCL "
+                                         "device"));
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showComputePreferences);
+
     m_aboutAction = new QAction(icon("about"), tr("&About QuantBench"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -252,6 +263,8 @@ void MainWindow::createMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_preferencesAction);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_quantizeSelectedAction);
@@ -430,7 +443,10 @@ void MainWindow::createWidgets()
     m_cancelButton->setDefaultAction(m_cancelAction);
     m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_cancelButton->hide();
+    m_deviceLabel = new QLabel(this);
+    m_deviceLabel->setObjectName(QStringLiteral("deviceLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_deviceLabel);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
 
@@ -981,6 +997,7 @@ void MainWindow::quantizeLayers(bool selectedOnly)
     PipelineOptions options;
     options.trueSequential = inputs.trueSequential;
     options.layers = names;
+    options.backend = m_backend;
     const int count = selectedOnly ? static_cast<int>(names.size())
                                    : static_cast<int>(model->inventory().layers().size());
     m_jobs.start(
@@ -1063,6 +1080,7 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
     const std::shared_ptr<const QuantizedModel> kept = reusableRun(inputs, allowIncomplete);
     PipelineOptions pipelineOptions;
     pipelineOptions.trueSequential = inputs.trueSequential;
+    pipelineOptions.backend = m_backend;
     m_jobs.start(
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
         [this, model, plan, inputs, kept, pipelineOptions, directory,
@@ -1122,6 +1140,7 @@ void MainWindow::evaluate()
     PerplexityOptions options;
     options.contextLength = m_evaluationPanel->contextLength();
     options.stride = m_evaluationPanel->stride();
+    options.backend = m_backend;
     // The quantized model is scored too when the plan quantizes anything.
     const bool quantizes = std::any_of(
         model->inventory().layers().begin(), model->inventory().layers().end(),
@@ -1153,7 +1172,7 @@ void MainWindow::evaluate()
                      if (run)
                          hooks = std::make_unique<QuantizedModelHooks>(run);
                      else if (quantizes)
-                         hooks = std::make_unique<PlanWeightHooks>(model, plan);
+                         hooks = std::make_unique<PlanWeightHooks>(model, plan, options.backend);
                      auto result =
                          std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
                              model, *tokenizer, documents, options, hooks.get(), stage));
@@ -1354,6 +1373,67 @@ void MainWindow::showStatus(const QString& text)
 QString MainWindow::statusText() const
 {
     return m_statusLabel->text();
+}
+
+void MainWindow::setComputeBackend(const QString& spec)
+{
+    const QString wanted =
+        ComputeBackends::specError(spec).isEmpty() ? spec : QStringLiteral("cpu");
+    // A device error inside a job is reported on the worker thread; the window hears it queued.
+    const QPointer<MainWindow> window(this);
+    BackendChoice choice = ComputeBackends::create(wanted, [window](const QString& reason) {
+        QMetaObject::invokeMethod(
+            window,
+            [window, reason] {
+                if (window)
+                    window->onBackendFallback(reason);
+            },
+            Qt::QueuedConnection);
+    });
+    m_backend = choice.backend;
+    m_settings.setValue(AppSettings::Key::ComputeBackend, wanted);
+    if (!choice.fallbackReason.isEmpty()) {
+        qWarning("%s", qUtf8Printable(choice.fallbackReason));
+        addIssue(Issue::Severity::Warning, choice.fallbackReason);
+    }
+    updateDeviceLabel();
+}
+
+QString MainWindow::computeDeviceText() const
+{
+    return m_deviceLabel->text();
+}
+
+void MainWindow::showComputePreferences()
+{
+    ComputeDeviceDialog dialog(ComputeBackends::list(),
+                               m_settings.value(AppSettings::Key::ComputeBackend).toString(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setComputeBackend(dialog.selectedId());
+}
+
+void MainWindow::onBackendFallback(const QString& reason)
+{
+    qWarning("%s", qUtf8Printable(reason));
+    addIssue(Issue::Severity::Warning, reason);
+    updateDeviceLabel();
+}
+
+void MainWindow::updateDeviceLabel()
+{
+    if (!m_backend)
+        return;
+    const QString reason = m_backend->fallbackReason();
+    const QString device = m_backend->device().describe();
+    if (reason.isEmpty()) {
+        m_deviceLabel->setText(tr("Device: %1").arg(device));
+        m_deviceLabel->setToolTip(tr("Where the heavy work runs (Edit › Compute Device…)"));
+        m_deviceLabel->setStyleSheet(QString());
+    } else {
+        m_deviceLabel->setText(tr("Device: CPU (fell back from %1)").arg(m_backend->device().name));
+        m_deviceLabel->setToolTip(reason);
+        m_deviceLabel->setStyleSheet(QStringLiteral("color: #b00020"));
+    }
 }
 
 void MainWindow::addIssue(Issue::Severity severity, const QString& message, const QString& subject)

@@ -2,6 +2,7 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/job_runner.h"
+#include "core/backend/compute_backend.h"
 #include "core/quant/quant_plan.h"
 #include "core/util/issue.h"
 
@@ -91,6 +92,13 @@ public:
     // the demo model is open; empty when there is none.
     QString calibrationTextPath() const;
     IssuesModel* issuesModel() const { return m_issues; }
+    // Where runs do their heavy work: the backend of the Preferences (a --backend value, saved in
+    // the settings). A device that cannot be used gives the CPU, with a warning in the issues
+    // panel; so does a device error during a run. The status bar names the device in use.
+    void setComputeBackend(const QString& spec);
+    std::shared_ptr<const ComputeBackend> computeBackend() const { return m_backend; }
+    QString computeDeviceText() const;
+    void showComputePreferences();
     QUndoStack* undoStack() const { return m_undoStack; }
     QString statusText() const;
 
@@ -134,6 +142,9 @@ private:
     void savePlan();
     void loadPlan();
     void showAbout();
+    // A device error made the backend continue on the CPU (called on the GUI thread).
+    void onBackendFallback(const QString& reason);
+    void updateDeviceLabel();
     void rebuildRecentMenu();
     void setLoadedModel(std::shared_ptr<const LoadedModel> model);
     void startWeightScan();
@@ -201,6 +212,8 @@ private:
     std::shared_ptr<const QuantizedModel> m_lastRun;
     RunInputs m_lastRunInputs;
     QLabel* m_statusLabel = nullptr;
+    QLabel* m_deviceLabel = nullptr;
+    std::shared_ptr<const ComputeBackend> m_backend;
     QProgressBar* m_progressBar = nullptr;
     QToolButton* m_cancelButton = nullptr;
 
@@ -218,6 +231,7 @@ private:
     QAction* m_evaluateAction = nullptr;
     QAction* m_calibrationAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_preferencesAction = nullptr;
     QMenu* m_recentMenu = nullptr;
 };
 

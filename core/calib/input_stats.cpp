@@ -9,43 +9,6 @@ namespace qb {
 
 namespace {
 
-// Σ x xᵀ is formed by column panels of the lower triangle: panel j holds columns
-// [j·kGramPanel, (j+1)·kGramPanel) from the diagonal down, and is a float32 GEMM over slabs of at
-// most kGramSlabRows rows whose result is added into the double accumulator. Float within a slab,
-// double across slabs and calls.
-//
-// Why float: two AVX2/FMA cores do about twice the float32 throughput of double, and X^T X is the
-// cost of calibration (65,536 rows of 4096 channels: 1.1 TFLOP with the symmetry). Why tall panels
-// and 2048-row slabs: measured fastest on 2 cores (about 210 GFLOP/s of useful work, against 170
-// for 256 × 256 blocks over 512-row slabs), the double additions being a small part. Precision:
-// tst_calibration holds the result to 1e-6 of a double accumulation on real activations.
-constexpr Eigen::Index kGramPanel = 256;
-constexpr Eigen::Index kGramSlabRows = 2048;
-
-// xtx [k, k] += inputᵀ input on and below the diagonal (plus the upper triangle of the diagonal
-// blocks; take() overwrites the upper triangle from the lower). Panels are handed out one at a
-// time, tallest first, so the threads finish together even when one is slowed by other load.
-void accumulateGram(Eigen::MatrixXd& xtx, const RowMatrix& input)
-{
-    const Eigen::Index k = input.cols();
-    const Eigen::Index n = input.rows();
-    if (k == 0 || n == 0)
-        return;
-    const Eigen::Index panels = (k + kGramPanel - 1) / kGramPanel;
-    parallelTasks(panels, [&](std::int64_t panel) {
-        const Eigen::Index c0 = panel * kGramPanel;
-        const Eigen::Index width = std::min(kGramPanel, k - c0);
-        auto target = xtx.block(c0, c0, k - c0, width);
-        Eigen::MatrixXf partial;
-        for (Eigen::Index s = 0; s < n; s += kGramSlabRows) {
-            const Eigen::Index m = std::min(kGramSlabRows, n - s);
-            partial.noalias() =
-                input.block(s, c0, m, k - c0).transpose() * input.block(s, c0, m, width);
-            target += partial.cast<double>();
-        }
-    });
-}
-
 // absSum [k] += Σ |x| (in double) and absMax [k] = max(absMax, max |x|) over the rows of
 // `input` [n, k], the channels spread over the workers.
 void accumulateAbsStatistics(Eigen::VectorXd& absSum, Eigen::VectorXf& absMax,
@@ -94,11 +57,13 @@ QString inputSiteName(const LayerInventory& inventory, int inputGroup)
 }
 
 InputStatsRecorder::InputStatsRecorder(const LayerInventory& inventory, int block,
-                                       std::int64_t sampleRows, std::uint64_t seed)
+                                       std::int64_t sampleRows, std::uint64_t seed,
+                                       std::shared_ptr<const ComputeBackend> backend)
     : m_inventory(inventory)
     , m_block(block)
     , m_sampleRows(sampleRows)
     , m_seed(seed)
+    , m_backend(backend ? std::move(backend) : ComputeBackend::cpu())
 {
 }
 
@@ -137,7 +102,7 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
     }
 
     if (wantsGram)
-        accumulateGram(stats.xtx, input);
+        m_backend->accumulateGram(input, stats.xtx);
     accumulateAbsStatistics(stats.absSum, stats.absMax, input);
     stats.tokens += input.rows();
 

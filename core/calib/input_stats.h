@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/model/forward_hooks.h"
 
 #include <QString>
@@ -8,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 
@@ -37,12 +39,13 @@ struct InputStats {
 QString inputSiteName(const LayerInventory& inventory, int inputGroup);
 
 // A ForwardHooks that records InputStats for the input sites of one block (or for every site it
-// sees when block is -1). X^T X is accumulated in double from row tiles; the row sample is a
-// reservoir sample with a fixed seed, so it is reproducible and uniform over all rows seen.
+// sees when block is -1). X^T X is accumulated in double from row tiles on `backend` (null: the
+// CPU); the row sample is a reservoir sample with a fixed seed, so it is reproducible and uniform
+// over all rows seen.
 class InputStatsRecorder final : public ForwardHooks {
 public:
     InputStatsRecorder(const LayerInventory& inventory, int block, std::int64_t sampleRows,
-                       std::uint64_t seed);
+                       std::uint64_t seed, std::shared_ptr<const ComputeBackend> backend = nullptr);
 
     // Records only the input groups in `groups`, and Σ x xᵀ only for those also in
     // `gramGroups` (the other statistics are cheap; X^T X is the cost of calibration). By
@@ -59,6 +62,7 @@ private:
     int m_block;
     std::int64_t m_sampleRows;
     std::uint64_t m_seed;
+    std::shared_ptr<const ComputeBackend> m_backend;
     bool m_selected = false;
     std::set<int> m_groups;
     std::set<int> m_gramGroups;

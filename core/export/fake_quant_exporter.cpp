@@ -1,5 +1,6 @@
 #include "core/export/fake_quant_exporter.h"
 
+#include "core/export/export_folder.h"
 #include "core/io/safetensors_writer.h"
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
@@ -7,49 +8,9 @@
 #include "core/util/progress.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 namespace qb {
-
-namespace {
-
-// Small files that travel with a checkpoint (config, tokenizer, licence); weights in any format
-// are not copied.
-bool isCompanionFile(const QFileInfo& file)
-{
-    static const QStringList weightSuffixes{QStringLiteral("safetensors"), QStringLiteral("bin"),
-                                            QStringLiteral("pt"),          QStringLiteral("pth"),
-                                            QStringLiteral("gguf"),        QStringLiteral("h5"),
-                                            QStringLiteral("msgpack"),     QStringLiteral("onnx")};
-    if (!file.isFile() || weightSuffixes.contains(file.suffix(), Qt::CaseInsensitive))
-        return false;
-    const QString name = file.fileName();
-    return name != QLatin1String(FakeQuantExporter::kReportFileName)
-           && name != QLatin1String(FakeQuantExporter::kRecipeFileName)
-           && name != QLatin1String(Checkpoint::kIndexFileName);
-}
-
-void writeJsonFile(const QString& path, const QJsonObject& json)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        throw Error(FakeQuantExporter::tr("%1: cannot write: %2")
-                        .arg(QDir::toNativeSeparators(path), file.errorString()));
-}
-
-void copyFile(const QString& from, const QString& to)
-{
-    if (!QFile::copy(from, to))
-        throw Error(FakeQuantExporter::tr("cannot copy %1 to %2")
-                        .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(to)));
-}
-
-} // namespace
 
 QStringList FakeQuantExporter::limitations(const QuantizedModel& quantized)
 {
@@ -117,20 +78,10 @@ void FakeQuantExporter::run(const QuantizedModel& quantized, const QString& outD
     }
 
     if (checkpoint.isSharded())
-        copyFile(checkpoint.indexPath(), stage.filePath(QLatin1String(Checkpoint::kIndexFileName)));
-    const QFileInfoList entries =
-        QDir(model.directory()).entryInfoList(QDir::Files | QDir::NoDotAndDotDot);
-    for (const QFileInfo& entry : entries) {
-        if (isCompanionFile(entry))
-            copyFile(entry.absoluteFilePath(), stage.filePath(entry.fileName()));
-    }
-
-    QJsonObject report = quantized.report.toJson();
-    const QStringList notes = limitations(quantized);
-    if (!notes.isEmpty())
-        report.insert(QStringLiteral("export_limitations"), QJsonArray::fromStringList(notes));
-    writeJsonFile(stage.filePath(QLatin1String(kRecipeFileName)), quantized.report.plan.toJson());
-    writeJsonFile(stage.filePath(QLatin1String(kReportFileName)), report);
+        ExportFolder::copyFile(checkpoint.indexPath(),
+                               stage.filePath(QLatin1String(Checkpoint::kIndexFileName)));
+    ExportFolder::copyCompanionFiles(model.directory(), stage);
+    ExportFolder::writeRecipeAndReport(quantized, limitations(quantized), stage);
     progress.throwIfCancelled();
     stage.commit();
     progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));

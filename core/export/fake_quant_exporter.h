@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/export_folder.h"
 #include "core/quant/quantized_model.h"
 
 #include <QCoreApplication>
@@ -26,8 +27,8 @@ class FakeQuantExporter {
     Q_DECLARE_TR_FUNCTIONS(FakeQuantExporter)
 
 public:
-    static constexpr const char* kReportFileName = "quant_report.json";
-    static constexpr const char* kRecipeFileName = "quant_recipe.json";
+    static constexpr const char* kReportFileName = ExportFolder::kReportFileName;
+    static constexpr const char* kRecipeFileName = ExportFolder::kRecipeFileName;
 
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)

@@ -39,6 +39,9 @@ QJsonObject EvaluationResult::toJson() const
         {QStringLiteral("stride"), stride},
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("tokens_per_second"), tokensPerSecond()},
+        {QStringLiteral("backend"), QJsonObject{{QStringLiteral("device_id"), deviceId},
+                                                {QStringLiteral("device"), device},
+                                                {QStringLiteral("fallback"), fallbackReason}}},
     };
     if (modified) {
         json.insert(QStringLiteral("modified"),
@@ -145,7 +148,7 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
     if (windows.empty())
         throw Error(tr("the text has no token to score (every document is a single token)"));
 
-    const TransformerRunner runner(model);
+    const TransformerRunner runner(model, options.backend);
     const int blocks = spec.numHiddenLayers;
     const std::int64_t vocab = spec.vocabSize;
     const std::int64_t batchTokens = std::max<std::int64_t>(
@@ -244,6 +247,9 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
         result.meanKl =
             result.reference.tokensScored > 0 ? klSum / double(result.reference.tokensScored) : 0.0;
     result.seconds = timer.nsecsElapsed() * 1e-9;
+    result.deviceId = runner.backend()->device().id;
+    result.device = runner.backend()->device().describe();
+    result.fallbackReason = runner.backend()->fallbackReason();
     progress.report(
         1.0, tr("Perplexity %1").arg(QLocale().toString(result.reference.perplexity(), 'f', 4)));
     return result;

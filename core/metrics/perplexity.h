@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
@@ -19,10 +21,12 @@ class Tokenizer;
 
 struct PerplexityOptions {
     int contextLength = 0; // inputs per window; 0: the model's max_position_embeddings
-    int stride = 0;        // tokens between window starts; 0: contextLength (windows do not overlap)
+    int stride = 0; // tokens between window starts; 0: contextLength (windows do not overlap)
     // Working memory for one batch of windows (activations; weights are extra). Larger batches
     // convert each block's weights fewer times.
     std::int64_t batchBytes = std::int64_t(256) << 20;
+    // Where the linear layers' products run (null: the CPU).
+    std::shared_ptr<const ComputeBackend> backend;
 };
 
 // Negative log-likelihood of the scored tokens, in nats.
@@ -48,6 +52,9 @@ struct EvaluationResult {
     // in nats.
     std::optional<double> meanKl;
     double seconds = 0.0;
+    QString deviceId;       // where the products ran ("cpu", "opencl:0:0")
+    QString device;         // ComputeDevice::describe()
+    QString fallbackReason; // why it continued on the CPU after a device error, or empty
 
     // Forward throughput: input tokens of all variants per second.
     double tokensPerSecond() const;

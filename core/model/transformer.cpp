@@ -1,6 +1,5 @@
 #include "core/model/transformer.h"
 
-#include "core/model/linear_product.h"
 #include "core/model/loaded_model.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
@@ -63,8 +62,6 @@ private:
     std::vector<float> m_owned;
 };
 
-using ConstMap = Eigen::Map<const RowMatrix>;
-
 // x · weight / sqrt(mean(x²) + eps), row by row, as transformers' LlamaRMSNorm does in float32.
 RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, double eps)
 {
@@ -110,8 +107,10 @@ struct TransformerRunner::Rope {
     }
 };
 
-TransformerRunner::TransformerRunner(std::shared_ptr<const LoadedModel> model)
+TransformerRunner::TransformerRunner(std::shared_ptr<const LoadedModel> model,
+                                     std::shared_ptr<const ComputeBackend> backend)
     : m_model(std::move(model))
+    , m_backend(backend ? std::move(backend) : ComputeBackend::cpu())
     , m_rope(std::make_unique<Rope>())
 {
     checkSupported();
@@ -266,10 +265,10 @@ struct TransformerRunner::LinearWeight {
         }
     }
 
-    void apply(const LinearLayer& layer, const RowMatrix& x, RowMatrix& y,
-               ForwardHooks* hooks) const
+    void apply(const ComputeBackend& backend, const LinearLayer& layer, const RowMatrix& x,
+               RowMatrix& y, ForwardHooks* hooks) const
     {
-        linearProduct(x, data, layer.outFeatures, biasData, y);
+        backend.linear(x, data, layer.outFeatures, biasData, y);
         if (hooks)
             hooks->onOutput(layer, x, y);
     }
@@ -328,9 +327,9 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
         const LinearWeight wq(checkpoint, qLayer, hooks);
         const LinearWeight wk(checkpoint, kLayer, hooks);
         const LinearWeight wv(checkpoint, vLayer, hooks);
-        wq.apply(qLayer, x, q, hooks);
-        wk.apply(kLayer, x, k, hooks);
-        wv.apply(vLayer, x, v, hooks);
+        wq.apply(*m_backend, qLayer, x, q, hooks);
+        wk.apply(*m_backend, kLayer, x, k, hooks);
+        wv.apply(*m_backend, vLayer, x, v, hooks);
     }
     const std::int64_t tokens = x.rows();
     x.resize(0, 0);
@@ -423,7 +422,7 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
     const LinearWeight wo(checkpoint, oLayer, hooks);
     if (hooks)
         hooks->onInput(oLayer.inputGroup, attention);
-    wo.apply(oLayer, attention, out, hooks);
+    wo.apply(*m_backend, oLayer, attention, out, hooks);
 }
 
 void TransformerRunner::mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks, RowMatrix& out,
@@ -443,14 +442,14 @@ void TransformerRunner::mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks
             progress->throwIfCancelled();
         const std::int64_t rows = std::min(kMlpTileRows, x.rows() - first);
         tile = x.middleRows(first, rows);
-        wg.apply(gateLayer, tile, gate, hooks);
-        wu.apply(upLayer, tile, up, hooks);
+        wg.apply(*m_backend, gateLayer, tile, gate, hooks);
+        wu.apply(*m_backend, upLayer, tile, up, hooks);
         // SwiGLU: silu(gate) ⊙ up, silu(g) = g · sigmoid(g).
         gate = gate.array() / (1.0f + (-gate.array()).exp());
         gate.array() *= up.array();
         if (hooks)
             hooks->onInput(downLayer.inputGroup, gate);
-        wd.apply(downLayer, gate, down, hooks);
+        wd.apply(*m_backend, downLayer, gate, down, hooks);
         out.middleRows(first, rows) = down;
     }
     x.resize(0, 0);
@@ -497,21 +496,17 @@ void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMa
         hooks->onInput(head->inputGroup, x);
     out.resize(x.rows(), vocab);
     if (override) {
-        linearProduct(x, override, vocab, nullptr, out);
+        m_backend->linear(x, override, vocab, nullptr, out);
     } else {
-        // A 16-bit table is converted a tile at a time inside each task (an F32 one is used in
-        // place, and a tile is then just a view); tasks take tiles of the vocabulary.
-        const std::int64_t tileRows =
-            std::min(kVocabTileRows, linearColumnsPerTask(x.rows(), hidden));
-        const std::int64_t tiles = (vocab + tileRows - 1) / tileRows;
-        parallelFor(tiles, 1, [&](std::int64_t firstTile, std::int64_t endTile) {
-            for (std::int64_t t = firstTile; t < endTile; ++t) {
-                const std::int64_t v0 = t * tileRows;
-                const std::int64_t n = std::min(tileRows, vocab - v0);
-                const FloatTensor tile(table, v0 * hidden, n * hidden);
-                out.middleCols(v0, n).noalias() = x * ConstMap(tile.data(), n, hidden).transpose();
-            }
-        });
+        // A 16-bit table is converted a tile of the vocabulary at a time (an F32 one is used in
+        // place, and a tile is then just a view), so its float32 copy is never whole in memory.
+        RowMatrix part;
+        for (std::int64_t v0 = 0; v0 < vocab; v0 += kVocabTileRows) {
+            const std::int64_t n = std::min(kVocabTileRows, vocab - v0);
+            const FloatTensor tile(table, v0 * hidden, n * hidden);
+            m_backend->linear(x, tile.data(), n, nullptr, part);
+            out.middleCols(v0, n) = part;
+        }
     }
     if (head && hooks)
         hooks->onOutput(*head, x, out);

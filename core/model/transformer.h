@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/model/forward_hooks.h"
 
 #include <QCoreApplication>
@@ -34,18 +35,22 @@ struct HiddenStates {
 //
 // It runs block by block so that callers (evaluation, layer-sequential calibration) decide what
 // lives in memory: weights are read from the memory map in their own dtype and converted to
-// float32 one block at a time (F32 weights are used in place), activations are float32. GEMMs use
-// Eigen on all cores; attention heads run in parallel.
+// float32 one block at a time (F32 weights are used in place), activations are float32. The linear
+// layers' products run on the ComputeBackend; attention heads run in parallel.
 //
 // Immutable; one runner may serve several threads, each with its own HiddenStates.
 class TransformerRunner {
     Q_DECLARE_TR_FUNCTIONS(TransformerRunner)
 
 public:
-    explicit TransformerRunner(std::shared_ptr<const LoadedModel> model);
+    // Every linear layer's product runs on `backend` (null: the CPU); the rest (norms, rotary
+    // embeddings, attention, activations) on the CPU's worker threads.
+    explicit TransformerRunner(std::shared_ptr<const LoadedModel> model,
+                               std::shared_ptr<const ComputeBackend> backend = nullptr);
     ~TransformerRunner();
 
     const LoadedModel& model() const { return *m_model; }
+    const std::shared_ptr<const ComputeBackend>& backend() const { return m_backend; }
 
     // Checks what the forward pass needs beyond what loading checked (rope_scaling type, head
     // sizes); throws Error naming the field.
@@ -108,6 +113,7 @@ private:
     struct Rope;
     struct LinearWeight;
     std::shared_ptr<const LoadedModel> m_model;
+    std::shared_ptr<const ComputeBackend> m_backend;
     std::unique_ptr<Rope> m_rope;
 };
 

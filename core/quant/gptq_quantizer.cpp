@@ -26,11 +26,6 @@ constexpr Eigen::Index kColumnStrip = 64;
 // Rows per task of the Cholesky panel solve.
 constexpr Eigen::Index kSolveRows = 128;
 
-// Rows per task of the column loop at least, so that small layers stay on one thread; larger
-// layers are cut into about kRowTasksPerThread tasks per thread, handed out one at a time.
-constexpr std::int64_t kMinRowsPerTask = 64;
-constexpr std::int64_t kRowTasksPerThread = 2;
-
 // A = L Lᵀ in place: the lower triangle of `a` [n, n] (the only part read) becomes L; the strictly
 // upper triangle is left as it was. false when A is not positive definite. Right-looking by
 // blocks of kCholeskyBlock columns: the diagonal block by Eigen's LLT (in place), the panel below
@@ -114,21 +109,6 @@ void fillReversedDamped(const Eigen::MatrixXd& xtx, const std::vector<std::int32
     });
 }
 
-// Where a column's grid parameters are in QuantizedTensor::params of a row, for column position
-// `position` in quantization order (original column `column`).
-struct GroupLookup {
-    bool grouped = false;
-    bool staticGroups = false;
-    std::int64_t width = 1;
-
-    std::int64_t groupOf(std::int64_t position, std::int64_t column) const
-    {
-        if (!grouped)
-            return 0;
-        return (staticGroups ? column : position) / width;
-    }
-};
-
 } // namespace
 
 bool GptqQuantizer::inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::MatrixXd& upper)
@@ -146,7 +126,8 @@ bool GptqQuantizer::inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::Matrix
 
 QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64_t rows,
                                        std::int64_t cols, const Eigen::MatrixXd& xtx,
-                                       const LayerQuantConfig& config)
+                                       const LayerQuantConfig& config,
+                                       const ComputeBackend& backend)
 {
     Q_ASSERT(static_cast<std::int64_t>(weight.size()) == rows * cols);
     Q_ASSERT(xtx.rows() == cols && xtx.cols() == cols);
@@ -158,13 +139,11 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
     result.tensor = QuantizedTensor::allocate(scheme, rows, cols);
     QuantizedTensor& tensor = result.tensor;
 
-    GroupLookup lookup;
-    lookup.grouped = scheme.granularity == Granularity::Group;
-    lookup.staticGroups = lookup.grouped && config.staticGroups;
-    lookup.width = tensor.groupWidth;
+    const bool grouped = scheme.granularity == Granularity::Group;
+    const bool staticGroups = grouped && config.staticGroups;
 
     // Per-channel and per-tensor parameters: from the original weights, before dead columns.
-    if (!lookup.grouped)
+    if (!grouped)
         tensor.params = minMaxGridForMatrix(weight, rows, cols, scheme);
 
     // Dead inputs (never non-zero in calibration) carry no information: their weights are zeroed
@@ -181,7 +160,7 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
 
     // Static groups: every group's grid up front, from the weights with dead columns zeroed; the
     // other grouped layouts fill tensor.params (allocated) as the column loop reaches each group.
-    if (lookup.grouped && config.staticGroups)
+    if (staticGroups)
         tensor.params = minMaxGridForMatrix(working, rows, cols, scheme);
 
     // Act-order: the columns with the largest Hessian diagonal (the most input energy) first. H is
@@ -192,12 +171,12 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
         std::stable_sort(order.begin(), order.end(),
                          [&](std::int32_t a, std::int32_t b) { return diagonal[a] > diagonal[b]; });
         result.permutation = order;
-        if (lookup.grouped && !config.staticGroups) {
+        if (grouped && !staticGroups) {
             tensor.groupIndex.resize(static_cast<std::size_t>(cols));
             for (std::int64_t position = 0; position < cols; ++position)
                 tensor.groupIndex[static_cast<std::size_t>(
                     order[static_cast<std::size_t>(position)])] =
-                    static_cast<std::int32_t>(position / lookup.width);
+                    static_cast<std::int32_t>(position / tensor.groupWidth);
         }
     }
 
@@ -248,8 +227,8 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
         // Nothing GPTQ can do with this Hessian: round to nearest rather than abort the run.
         result = QuantizedLayer{};
         result.config = config;
-        result.tensor = quantizeRtn(weight, rows, cols, scheme);
-        result.weight = result.tensor.dequantize();
+        result.tensor = backend.quantizeRtn(weight, rows, cols, scheme);
+        result.weight = backend.dequantize(result.tensor);
         result.fellBackToRtn = true;
         result.warning = tr("the inputs' Hessian is not positive definite even with %1 × its mean "
                             "diagonal added; rounded to nearest instead")
@@ -264,73 +243,18 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
             tr("damping raised to %1 × the mean Hessian diagonal to make it invertible")
                 .arg(damp, 0, 'g', 3);
 
-    // The column loop in float32, as the reference; every worker takes a slice of rows and runs
-    // the whole loop on it, since GPTQ's updates never mix rows.
-    const float maxCode = static_cast<float>(scheme.maxCode());
-    const auto runRows = [&](std::int64_t firstRow, std::int64_t endRow) {
-        const Eigen::Index n = endRow - firstRow;
-        // Column-major, in quantization order: a column's update is one contiguous axpy.
-        Eigen::MatrixXf w(n, cols);
-        for (Eigen::Index r = 0; r < n; ++r) {
-            const float* source = working.data() + (firstRow + r) * cols;
-            for (Eigen::Index p = 0; p < cols; ++p)
-                w(r, p) = source[order[static_cast<std::size_t>(p)]];
-        }
-        Eigen::MatrixXf block(n, kBlockSize);
-        Eigen::MatrixXf errors(n, kBlockSize);
-        std::vector<float> groupValues(static_cast<std::size_t>(lookup.width));
+    GptqColumnLoop loop;
+    loop.weight = working;
+    loop.rows = rows;
+    loop.cols = cols;
+    loop.order = order;
+    loop.upper = &u;
+    loop.blockSize = kBlockSize;
+    loop.groupsInLoop = grouped && !staticGroups;
+    loop.staticGroups = staticGroups;
+    backend.gptqColumnLoop(loop, tensor);
 
-        for (Eigen::Index i1 = 0; i1 < cols; i1 += kBlockSize) {
-            const Eigen::Index count = std::min<Eigen::Index>(kBlockSize, cols - i1);
-            block.leftCols(count) = w.middleCols(i1, count);
-            for (Eigen::Index i = 0; i < count; ++i) {
-                const Eigen::Index position = i1 + i;
-                const std::int32_t column = order[static_cast<std::size_t>(position)];
-                if (lookup.grouped && !lookup.staticGroups && position % lookup.width == 0) {
-                    // As the reference: from the weights updated by the earlier blocks, not by
-                    // this block's own column updates.
-                    const std::int64_t width = std::min(lookup.width, cols - position);
-                    const std::int64_t group = position / lookup.width;
-                    for (Eigen::Index r = 0; r < n; ++r) {
-                        for (std::int64_t c = 0; c < width; ++c)
-                            groupValues[static_cast<std::size_t>(c)] = w(r, position + c);
-                        tensor.params[static_cast<std::size_t>((firstRow + r) * tensor.groupsPerRow
-                                                               + group)] =
-                            minMaxGridParams(groupValues.data(), width, scheme.bits,
-                                             scheme.symmetric);
-                    }
-                }
-                const std::int64_t group = lookup.groupOf(position, column);
-                const float diagonal = u(position, position);
-                for (Eigen::Index r = 0; r < n; ++r) {
-                    const std::int64_t row = firstRow + r;
-                    const GridParams& p =
-                        tensor.params[static_cast<std::size_t>(row * tensor.groupsPerRow + group)];
-                    const float value = block(r, i);
-                    const float code = quantizeToCode(value, p, maxCode);
-                    tensor.codes[static_cast<std::size_t>(row * cols + column)] =
-                        static_cast<std::uint8_t>(code);
-                    errors(r, i) = (value - dequantizeCode(code, p)) / diagonal;
-                }
-                // Spread this column's error onto the block's later columns.
-                const Eigen::Index later = count - i - 1;
-                if (later > 0)
-                    block.middleCols(i + 1, later).noalias() -=
-                        errors.col(i) * u.row(position).segment(position + 1, later);
-            }
-            // The lazy update: the block's errors onto every column after it, as one product.
-            const Eigen::Index rest = cols - i1 - count;
-            if (rest > 0)
-                w.rightCols(rest).noalias() -=
-                    errors.leftCols(count) * u.block(i1, i1 + count, count, rest);
-        }
-    };
-    const std::int64_t tasks = std::clamp<std::int64_t>(
-        rows / kMinRowsPerTask, 1, std::int64_t(workerThreadCount()) * kRowTasksPerThread);
-    parallelTasks(
-        tasks, [&](std::int64_t task) { runRows(rows * task / tasks, rows * (task + 1) / tasks); });
-
-    result.weight = tensor.dequantize();
+    result.weight = backend.dequantize(tensor);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

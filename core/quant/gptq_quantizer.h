@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/quant/quantized_layer.h"
 
 #include <QCoreApplication>
@@ -40,10 +41,12 @@ public:
 
     // Quantizes `weight` [rows = out, cols = in] (row-major) with inputs' Gram matrix `xtx`
     // [cols, cols]. config: scheme (bits, symmetry, grouping), actOrder, staticGroups, damp.
-    // Thread-safe; uses every worker thread.
+    // Thread-safe. The factorisation runs on the CPU's worker threads (double precision), the
+    // column loop and the lazy updates on `backend`.
     static QuantizedLayer quantize(std::span<const float> weight, std::int64_t rows,
                                    std::int64_t cols, const Eigen::MatrixXd& xtx,
-                                   const LayerQuantConfig& config);
+                                   const LayerQuantConfig& config,
+                                   const ComputeBackend& backend = *ComputeBackend::cpu());
 
     // The upper Cholesky factor U of (H + damping)⁻¹ (H⁻¹ = Uᵀ U), in double, or false when H plus
     // that damping is not positive definite. Exposed for tests.

@@ -15,7 +15,7 @@ namespace qb {
 
 QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQuantConfig& config,
                                         std::span<const float> weight, const LayerInputs& inputs,
-                                        Progress& progress)
+                                        const ComputeBackend& backend, Progress& progress)
 {
     QElapsedTimer timer;
     timer.start();
@@ -34,12 +34,12 @@ QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQua
             result =
                 RtnClipSearch::quantize(layer.name, weight, rows, cols, config, inputs, progress);
         } else {
-            result.tensor = quantizeRtn(weight, rows, cols, config.scheme);
-            result.weight = result.tensor.dequantize();
+            result.tensor = backend.quantizeRtn(weight, rows, cols, config.scheme);
+            result.weight = backend.dequantize(result.tensor);
         }
         break;
     case QuantMethod::Gptq:
-        result = GptqQuantizer::quantize(weight, rows, cols, *inputs.xtx, config);
+        result = GptqQuantizer::quantize(weight, rows, cols, *inputs.xtx, config, backend);
         break;
     case QuantMethod::W8A8:
         result = w8a8Layer(LayerWeightView{layer.name, config, weight, rows, cols});
@@ -60,6 +60,7 @@ QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQua
 std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteLayer>& layers,
                                                          const LayerInputs& inputs,
                                                          const AwqLoss& awqLoss, bool scaleInputs,
+                                                         const ComputeBackend& backend,
                                                          Progress& progress)
 {
     std::vector<QuantizedLayer> results;
@@ -83,7 +84,7 @@ std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteL
             LayerQuantConfig config = l.config;
             if (config.method == QuantMethod::SmoothQuant)
                 config.method = QuantMethod::W8A8;
-            QuantizedLayer result = quantize(*l.layer, config, l.weight, inputs, progress);
+            QuantizedLayer result = quantize(*l.layer, config, l.weight, inputs, backend, progress);
             result.details = tr("not smoothed: nothing before the layer can absorb a scale");
             results.push_back(std::move(result));
         }
@@ -108,7 +109,7 @@ std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteL
                 std::vector<float> scaled(l.weight.begin(), l.weight.end());
                 scaleWeightColumns(scaled, l.layer->outFeatures, l.layer->inFeatures, s);
                 QuantizedLayer result =
-                    quantize(*l.layer, l.config, scaled, scaledInputs, progress);
+                    quantize(*l.layer, l.config, scaled, scaledInputs, backend, progress);
                 result.inputScale = s;
                 result.details =
                     tr("smoothed with α = %1").arg(QLocale().toString(lead.alpha, 'g', 3));
@@ -117,7 +118,7 @@ std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteL
         }
     } else {
         for (const SiteLayer& l : layers) {
-            results.push_back(quantize(*l.layer, l.config, l.weight, inputs, progress));
+            results.push_back(quantize(*l.layer, l.config, l.weight, inputs, backend, progress));
             progress.throwIfCancelled();
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/quant/awq_quantizer.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_layer.h"
@@ -20,7 +21,9 @@ class Progress;
 // pipeline, the single-layer command and the evaluation of plans that need no calibration:
 // quantize() for the methods that quantize a layer on its own (RTN with or without the clip
 // search, GPTQ, plain W8A8), quantizeSite() for the layers reading one input (AWQ and SmoothQuant
-// decide one input scale for all of them).
+// decide one input scale for all of them). RTN's grid and GPTQ's column loop run on `backend`;
+// the grid searches (clip search, AWQ, SmoothQuant's scales) are elementwise work on the CPU, and
+// their losses run wherever the caller's AwqLoss runs them.
 class LayerQuantizer {
     Q_DECLARE_TR_FUNCTIONS(LayerQuantizer)
 
@@ -31,7 +34,7 @@ public:
     // left empty for the caller that scaled the weights to fill in. Throws Cancelled.
     static QuantizedLayer quantize(const LinearLayer& layer, const LayerQuantConfig& config,
                                    std::span<const float> weight, const LayerInputs& inputs,
-                                   Progress& progress);
+                                   const ComputeBackend& backend, Progress& progress);
 
     // One layer of an input site and its full-precision weight [out, in] (borrowed).
     struct SiteLayer {
@@ -53,6 +56,7 @@ public:
     static std::vector<QuantizedLayer> quantizeSite(const std::vector<SiteLayer>& layers,
                                                     const LayerInputs& inputs,
                                                     const AwqLoss& awqLoss, bool scaleInputs,
+                                                    const ComputeBackend& backend,
                                                     Progress& progress);
 
     // Why `weight` cannot be quantized (NaN or infinite values, with the first position), or

@@ -7,10 +7,12 @@
 
 namespace qb {
 
-PlanWeightHooks::PlanWeightHooks(std::shared_ptr<const LoadedModel> model, QuantPlan plan)
+PlanWeightHooks::PlanWeightHooks(std::shared_ptr<const LoadedModel> model, QuantPlan plan,
+                                 std::shared_ptr<const ComputeBackend> backend)
     : QuantizedLayerHooks(model->inventory(), layers)
     , m_model(std::move(model))
     , m_plan(std::move(plan))
+    , m_backend(backend ? std::move(backend) : ComputeBackend::cpu())
 {
     for (const LinearLayer& layer : m_model->inventory().layers()) {
         const LayerQuantConfig config = m_plan.resolve(layer.name);
@@ -32,8 +34,8 @@ void PlanWeightHooks::prepareBlock(int block)
         const std::vector<float> weight = m_model->readWeight(layer);
         if (LayerQuantizer::unquantizableReason(layer, weight))
             continue; // the checkpoint's weight is used, as in the pipeline
-        layers.emplace(layer.name,
-                       LayerQuantizer::quantize(layer, config, weight, LayerInputs{}, progress));
+        layers.emplace(layer.name, LayerQuantizer::quantize(layer, config, weight, LayerInputs{},
+                                                            *m_backend, progress));
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_model.h"
 
@@ -31,14 +32,17 @@ class PlanWeightHooks final : private detail::PlanLayerStore, public QuantizedLa
     Q_DECLARE_TR_FUNCTIONS(PlanWeightHooks)
 
 public:
-    // Throws Error when a layer of the plan needs calibration (naming it).
-    PlanWeightHooks(std::shared_ptr<const LoadedModel> model, QuantPlan plan);
+    // Throws Error when a layer of the plan needs calibration (naming it). The layers are
+    // quantized on `backend` (null: the CPU).
+    PlanWeightHooks(std::shared_ptr<const LoadedModel> model, QuantPlan plan,
+                    std::shared_ptr<const ComputeBackend> backend = nullptr);
 
 private:
     void prepareBlock(int block) override;
 
     std::shared_ptr<const LoadedModel> m_model;
     QuantPlan m_plan;
+    std::shared_ptr<const ComputeBackend> m_backend;
 };
 
 } // namespace qb

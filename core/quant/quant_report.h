@@ -47,6 +47,14 @@ struct LayerReport {
 };
 
 // What calibration data a pipeline run used.
+// Where a run's heavy work ran.
+struct ComputeUse {
+    QString deviceId;       // "cpu", "opencl:0:0"
+    QString device;         // ComputeDevice::describe()
+    QString fallbackReason; // why it continued on the CPU after a device error (empty: it did not)
+    std::int64_t peakDeviceBytes = 0;
+};
+
 struct CalibrationUse {
     int fitWindows = 0;     // windows the quantizers fitted on
     int heldOutWindows = 0; // windows kept out, on which the output errors are measured
@@ -64,6 +72,7 @@ public:
     QuantPlan plan;
     std::vector<LayerReport> layers; // in model order
     CalibrationUse calibration;
+    ComputeUse compute;
     bool complete = true; // false: cancelled; layers it did not reach are NotRun
     double seconds = 0.0;
 

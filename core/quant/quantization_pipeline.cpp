@@ -4,7 +4,6 @@
 #include "core/metrics/output_error.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/layer_inventory.h"
-#include "core/model/linear_product.h"
 #include "core/model/loaded_model.h"
 #include "core/model/transformer.h"
 #include "core/quant/awq_quantizer.h"
@@ -129,7 +128,7 @@ public:
         , m_plan(plan)
         , m_options(options)
         , m_progress(progress)
-        , m_runner(m_model)
+        , m_runner(m_model, options.backend)
     {
         m_batchTokens =
             options.maxBatchTokens > 0 ? options.maxBatchTokens : m_runner.defaultBatchTokens();
@@ -204,6 +203,9 @@ public:
         }
         m_result->layers = std::move(m_layers);
         m_result->report.seconds = timer.nsecsElapsed() * 1e-9;
+        const ComputeBackend& backend = *m_runner.backend();
+        m_result->report.compute = ComputeUse{backend.device().id, backend.device().describe(),
+                                              backend.fallbackReason(), backend.peakDeviceBytes()};
         m_progress.report(1.0);
         return m_result;
     }
@@ -284,7 +286,7 @@ private:
         }
         if (advance || !statsSites.empty() || !fitRowSites.empty()) {
             InputStatsRecorder recorder(m_inventory, block, m_plan.calibration.sampleRows,
-                                        m_plan.calibration.seed);
+                                        m_plan.calibration.seed, m_runner.backend());
             recorder.select(statsSites, gramSites);
             RowCapture rows;
             CalibrationHooks hooks(quantized, &recorder, statsSites, &rows, fitRowSites);
@@ -391,7 +393,7 @@ private:
             RowMatrix fitRows = m_runner.finalNormRows(m_fit.values);
             if (needs.stats) {
                 InputStatsRecorder recorder(m_inventory, -1, m_plan.calibration.sampleRows,
-                                            m_plan.calibration.seed);
+                                            m_plan.calibration.seed, m_runner.backend());
                 recorder.select({group}, needs.gram ? std::set<int>{group} : std::set<int>{});
                 recorder.onInput(group, fitRows);
                 std::map<int, InputStats> stats = recorder.take();
@@ -547,8 +549,8 @@ private:
                                                members[i]->outFeatures, members[i]->inFeatures);
         }
         const bool foldable = members.front()->foldTarget.kind != FoldTarget::Kind::None;
-        std::vector<QuantizedLayer> results =
-            LayerQuantizer::quantizeSite(siteLayers, inputs, awqLoss, foldable, m_progress);
+        std::vector<QuantizedLayer> results = LayerQuantizer::quantizeSite(
+            siteLayers, inputs, awqLoss, foldable, *m_runner.backend(), m_progress);
 
         Q_ASSERT(results.size() == active.size());
         for (std::size_t k = 0; k < active.size(); ++k) {
@@ -561,10 +563,10 @@ private:
             report.metrics = measureWeightError(weights[i], result.weightInOriginalSpace());
             if (data.measureRows.rows() > 0) {
                 RowMatrix exact;
-                linearProduct(data.measureRows, weights[i].data(), members[i]->outFeatures, nullptr,
-                              exact);
+                m_runner.backend()->linear(data.measureRows, weights[i].data(),
+                                           members[i]->outFeatures, nullptr, exact);
                 OutputErrorAccumulator accumulator;
-                accumulator.add(exact, result.forward(data.measureRows));
+                accumulator.add(exact, result.forward(data.measureRows, *m_runner.backend()));
                 report.output = accumulator.result();
                 report.outputOnFitRows = m_held.tokens() == 0;
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_model.h"
 
@@ -27,6 +28,9 @@ struct PipelineOptions {
     // Quantize only these layers (empty: every layer). The others stay in full precision during
     // the run and are left out of the report: "what if only these were quantized".
     QStringList layers;
+    // Where the products, X^T X, the grids and GPTQ's column loop run (null: the CPU). The
+    // report names its device and, when it fell back to the CPU, why.
+    std::shared_ptr<const ComputeBackend> backend;
 };
 
 // Quantizes a whole model as a plan says, block by block:

@@ -1,6 +1,5 @@
 #include "core/quant/quantized_layer.h"
 
-#include "core/model/linear_product.h"
 #include "core/quant/smooth_quant.h"
 
 namespace qb {
@@ -29,16 +28,16 @@ void QuantizedLayer::prepareInput(RowMatrix& x) const
         quantizeActivationsPerToken(x);
 }
 
-RowMatrix QuantizedLayer::forward(const RowMatrix& x) const
+RowMatrix QuantizedLayer::forward(const RowMatrix& x, const ComputeBackend& backend) const
 {
     RowMatrix input = x;
     prepareInput(input);
     RowMatrix output;
     if (weight.empty()) {
-        const std::vector<float> dequantized = tensor.dequantize();
-        linearProduct(input, dequantized.data(), tensor.rows, nullptr, output);
+        const std::vector<float> dequantized = backend.dequantize(tensor);
+        backend.linear(input, dequantized.data(), tensor.rows, nullptr, output);
     } else {
-        linearProduct(input, weight.data(), tensor.rows, nullptr, output);
+        backend.linear(input, weight.data(), tensor.rows, nullptr, output);
     }
     return output;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/model/forward_hooks.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_tensor.h"
@@ -55,8 +56,10 @@ struct QuantizedLayer {
     // The input as the quantized layer sees it, in place: divided by inputScale, then rounded per
     // token to int8 with quantizedActivations. x: [rows, in] in the original input space.
     void prepareInput(RowMatrix& x) const;
-    // The layer's output [rows, out] for original-space input rows x [rows, in] (no bias).
-    RowMatrix forward(const RowMatrix& x) const;
+    // The layer's output [rows, out] for original-space input rows x [rows, in] (no bias), the
+    // product on `backend`.
+    RowMatrix forward(const RowMatrix& x,
+                      const ComputeBackend& backend = *ComputeBackend::cpu()) const;
 };
 
 } // namespace qb

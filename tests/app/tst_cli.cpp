@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -689,6 +690,103 @@ private Q_SLOTS:
         QCOMPARE(result["test_rows"].toInt(), 1809);
         QCOMPARE(result["calib_rows"].toInt(), 4864);
         QVERIFY(result["rel_err"].toDouble() > 0.0);
+    }
+
+    // `devices` lists the CPU and every OpenCL device (a line naming OpenCL, its platform and
+    // device) — PoCL in CI; with --json the same as data. Without any OpenCL device it says why.
+    void devices()
+    {
+        const CliRun r = run({"devices"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("cpu"));
+        const CliRun j = run({"devices", "--json"});
+        QCOMPARE(j.exitCode, 0);
+        const QJsonObject list = parseObject(j.out);
+        const QJsonArray devices = list["devices"].toArray();
+        QVERIFY(!devices.isEmpty());
+        QCOMPARE(devices.first().toObject()["id"].toString(), QString("cpu"));
+        int openCl = 0;
+        for (const QJsonValue& value : devices) {
+            const QJsonObject device = value.toObject();
+            if (device["kind"].toString() != "OpenCL")
+                continue;
+            ++openCl;
+            // The table has one line per device with the word OpenCL, its platform and its name.
+            const QStringList lines = r.out.split('\n');
+            QVERIFY(std::any_of(lines.begin(), lines.end(), [&](const QString& line) {
+                return line.contains(device["id"].toString()) && line.contains("OpenCL")
+                       && line.contains(device["platform"].toString())
+                       && line.contains(device["name"].toString());
+            }));
+            QVERIFY(device["global_memory_bytes"].toDouble() > 0);
+            QVERIFY(device["compute_units"].toInt() > 0);
+        }
+        if (openCl == 0) {
+            QVERIFY(list.contains("opencl_problem"));
+            QVERIFY(r.err.contains(list["opencl_problem"].toString()));
+            QSKIP(qPrintable("no OpenCL device to list: " + list["opencl_problem"].toString()));
+        }
+    }
+
+    // `layer --backend opencl` and `--backend cpu` agree on a golden layer for every method, and
+    // the OpenCL run says where it ran.
+    void layerOnBothBackends_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::newRow("rtn") << QStringList{"--method", "rtn", "--bits", "3", "--group", "32"};
+        QTest::newRow("gptq act-order")
+            << QStringList{"--method", "gptq", "--bits", "4", "--group", "32", "--act-order"};
+        QTest::newRow("awq") << QStringList{"--method", "awq", "--bits", "4", "--group", "32"};
+        QTest::newRow("smoothquant") << QStringList{"--method", "smoothquant", "--w8a8"};
+    }
+
+    void layerOnBothBackends()
+    {
+        QFETCH(QStringList, flags);
+        const QString rows = test::dataDir() + "/golden/stories260K/layer_inputs.safetensors:";
+        const QStringList common = QStringList{"layer",        test::demoModelDir(),
+                                               "--layer",      "model.layers.3.self_attn.o_proj",
+                                               "--calib-rows", rows + "l3.o_in.calib",
+                                               "--test-rows",  rows + "l3.o_in.test",
+                                               "--json"}
+                                   + flags;
+        const CliRun cpu = run(common + QStringList{"--backend", "cpu"});
+        QCOMPARE(cpu.exitCode, 0);
+        const CliRun cl = run(common + QStringList{"--backend", "opencl"});
+        QCOMPARE(cl.exitCode, 0);
+        const QJsonObject onCpu = parseObject(cpu.out);
+        const QJsonObject onCl = parseObject(cl.out);
+        QCOMPARE(onCpu["backend"].toString(), QString("cpu"));
+        if (!onCl["backend"].toString().startsWith("opencl"))
+            QSKIP(qPrintable("no usable OpenCL device: " + cl.err.trimmed()));
+        QVERIFY2(!onCl.contains("backend_fallback"),
+                 qPrintable(onCl["backend_fallback"].toString()));
+        QVERIFY(cl.err.contains("Backend: OpenCL"));
+        const double a = onCpu["output_mse"].toDouble();
+        const double b = onCl["output_mse"].toDouble();
+        QVERIFY2(std::abs(a - b) <= 1e-4 * a,
+                 qPrintable(QString("CPU %1, OpenCL %2").arg(a).arg(b)));
+    }
+
+    // A malformed --backend is a usage error; a device that does not exist is a warning and the
+    // work is done on the CPU.
+    void backendChoiceErrors()
+    {
+        const QString rows = test::dataDir() + "/golden/stories260K/layer_inputs.safetensors:";
+        const QStringList common{"layer",        test::demoModelDir(),
+                                 "--layer",      "model.layers.3.self_attn.o_proj",
+                                 "--calib-rows", rows + "l3.o_in.calib",
+                                 "--test-rows",  rows + "l3.o_in.test",
+                                 "--method",     "rtn",
+                                 "--json"};
+        const CliRun bad = run(common + QStringList{"--backend", "gpu"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("--backend"));
+        QVERIFY(bad.err.contains("gpu"));
+        const CliRun missing = run(common + QStringList{"--backend", "opencl:42:7"});
+        QCOMPARE(missing.exitCode, 0);
+        QVERIFY(missing.err.contains("warning"));
+        QCOMPARE(parseObject(missing.out)["backend"].toString(), QString("cpu"));
     }
 
     // --save-weight writes the dequantized weight, the reference's to within rounding ties; an

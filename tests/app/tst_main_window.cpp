@@ -6,6 +6,7 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/main_window.h"
+#include "core/backend/backend_registry.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quantized_model.h"
@@ -15,6 +16,7 @@
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 #include "views/calibration_panel.h"
+#include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
@@ -31,6 +33,7 @@
 #include <QLocale>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -39,6 +42,7 @@
 #include <QTest>
 #include <QThread>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <qcustomplot.h>
 
@@ -199,6 +203,58 @@ private Q_SLOTS:
                      QStringLiteral("quantized"));
         }
         QVERIFY(window.statusText().contains(QStringLiteral("done")));
+    }
+
+    // Edit › Compute Device… lists the CPU and every OpenCL device; choosing the OpenCL device
+    // runs a whole GPTQ quantization there, with the device named in the status bar and the
+    // report; a device that does not exist gives the CPU and a warning in the issues panel.
+    void quantizeOnOpenClDevice()
+    {
+        MainWindow window;
+        window.show();
+        // The choice is saved in the settings: later tests start on the CPU again.
+        const auto restore = qScopeGuard([&] { window.setComputeBackend(QStringLiteral("cpu")); });
+        QCOMPARE(window.computeBackend()->device().id, QStringLiteral("cpu"));
+        QVERIFY(window.computeDeviceText().contains(QStringLiteral("CPU")));
+
+        const ComputeDeviceList devices = ComputeBackends::list();
+        {
+            ComputeDeviceDialog dialog(devices, QStringLiteral("cpu"));
+            auto* list = dialog.findChild<QTreeWidget*>(QStringLiteral("deviceList"));
+            QVERIFY(list);
+            QCOMPARE(list->topLevelItemCount(), static_cast<int>(devices.devices.size()));
+            QCOMPARE(dialog.selectedId(), QStringLiteral("cpu"));
+            dialog.selectId(devices.devices.back().id);
+            QCOMPARE(dialog.selectedId(), devices.devices.back().id);
+            auto* note = dialog.findChild<QLabel*>(QStringLiteral("openClNote"));
+            QVERIFY(note);
+            QCOMPARE(note->isVisibleTo(&dialog), !devices.openClProblem.isEmpty());
+        }
+
+        const int issuesBefore = window.issuesModel()->rowCount();
+        window.setComputeBackend(QStringLiteral("opencl:42:7"));
+        QCOMPARE(window.computeBackend()->device().id, QStringLiteral("cpu"));
+        QCOMPARE(window.issuesModel()->rowCount(), issuesBefore + 1);
+
+        window.setComputeBackend(QStringLiteral("opencl"));
+        if (!window.computeBackend()->device().isOpenCl())
+            QSKIP(qPrintable(QStringLiteral("no usable OpenCL device: ") + devices.openClProblem));
+        QVERIFY2(window.computeDeviceText().contains(QStringLiteral("OpenCL")),
+                 qPrintable(window.computeDeviceText()));
+
+        openAndWait(window, test::demoModelDir());
+        window.calibrationPanel()->setTextPath(calibrationText());
+        window.layerModel()->setDefaults(config(QuantMethod::Gptq, 4, 32));
+        window.quantizeLayers(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), 4 * kTimeoutMs);
+        const auto run = window.lastRun();
+        QVERIFY(run && run->report.complete);
+        QCOMPARE(run->report.compute.deviceId, window.computeBackend()->device().id);
+        QVERIFY2(run->report.compute.fallbackReason.isEmpty(),
+                 qPrintable(run->report.compute.fallbackReason));
+        QCOMPARE(run->report.countWithStatus(LayerStatus::Quantized),
+                 static_cast<int>(window.model()->inventory().layers().size()));
+        QVERIFY(window.computeDeviceText().contains(QStringLiteral("OpenCL")));
     }
 
     // GPTQ 4-bit groups of 32 through Run > Quantize All: every layer quantized, each with the

@@ -12,6 +12,7 @@
 #include "core/quant/quantized_tensor.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "tests/support/cancel_on_text.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
@@ -119,29 +120,6 @@ template <typename F> QString errorOf(F&& f)
     }
     return {};
 }
-
-// Cancels the operation when a progress text containing `trigger` is delivered (the export
-// reports "Writing <tensor>" before each tensor).
-class CancelOnText final : public Progress {
-public:
-    explicit CancelOnText(QString trigger)
-        : m_trigger(std::move(trigger))
-    {
-    }
-    bool fired() const { return m_cancelled; }
-
-protected:
-    void deliver(double, const QString& text) override
-    {
-        if (text.contains(m_trigger))
-            m_cancelled = true;
-    }
-    bool cancelRequested() const override { return m_cancelled; }
-
-private:
-    QString m_trigger;
-    std::atomic<bool> m_cancelled{false};
-};
 
 // A tiny checkpoint whose tensor `name` has `bits` (a raw element of the checkpoint's dtype)
 // written at flat index `index`.
@@ -566,7 +544,7 @@ private Q_SLOTS:
                 progress.cancel();
                 exportWithPlan(model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
             } else {
-                CancelOnText progress(QStringLiteral("Writing ") + trigger);
+                test::CancelOnText progress(QStringLiteral("Writing ") + trigger);
                 try {
                     exportWithPlan(model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
                 } catch (const Cancelled&) {

@@ -1,0 +1,76 @@
+#include "core/export/export_folder.h"
+
+#include "core/io/checkpoint.h"
+#include "core/io/staging_directory.h"
+#include "core/quant/quantized_model.h"
+#include "core/util/error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace qb {
+
+namespace {
+
+// Small files that travel with a checkpoint (config, tokenizer, licence); weights in any format
+// are not copied.
+bool isCompanionFile(const QFileInfo& file, const QStringList& skip)
+{
+    static const QStringList weightSuffixes{QStringLiteral("safetensors"), QStringLiteral("bin"),
+                                            QStringLiteral("pt"),          QStringLiteral("pth"),
+                                            QStringLiteral("gguf"),        QStringLiteral("h5"),
+                                            QStringLiteral("msgpack"),     QStringLiteral("onnx")};
+    if (!file.isFile() || weightSuffixes.contains(file.suffix(), Qt::CaseInsensitive))
+        return false;
+    const QString name = file.fileName();
+    return name != QLatin1String(ExportFolder::kReportFileName)
+           && name != QLatin1String(ExportFolder::kRecipeFileName)
+           && name != QLatin1String(Checkpoint::kIndexFileName) && !skip.contains(name);
+}
+
+} // namespace
+
+void ExportFolder::copyCompanionFiles(const QString& modelDirectory, const StagingDirectory& stage,
+                                      const QStringList& skip)
+{
+    const QFileInfoList entries =
+        QDir(modelDirectory).entryInfoList(QDir::Files | QDir::NoDotAndDotDot);
+    for (const QFileInfo& entry : entries) {
+        if (isCompanionFile(entry, skip))
+            copyFile(entry.absoluteFilePath(), stage.filePath(entry.fileName()));
+    }
+}
+
+void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
+                                        const QStringList& limitations,
+                                        const StagingDirectory& stage)
+{
+    QJsonObject report = quantized.report.toJson();
+    if (!limitations.isEmpty())
+        report.insert(QStringLiteral("export_limitations"),
+                      QJsonArray::fromStringList(limitations));
+    writeJson(stage.filePath(QLatin1String(kRecipeFileName)), quantized.report.plan.toJson());
+    writeJson(stage.filePath(QLatin1String(kReportFileName)), report);
+}
+
+void ExportFolder::writeJson(const QString& path, const QJsonObject& json)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        throw Error(
+            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+}
+
+void ExportFolder::copyFile(const QString& from, const QString& to)
+{
+    if (!QFile::copy(from, to))
+        throw Error(tr("cannot copy %1 to %2")
+                        .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(to)));
+}
+
+} // namespace qb

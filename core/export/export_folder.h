@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace qb {
+
+class StagingDirectory;
+struct QuantizedModel;
+
+// What every exporter writes besides the weights, the same way: the input's small companion
+// files (config, tokenizer, licence) copied, and the plan (quant_recipe.json) and per-layer
+// report (quant_report.json) of the run. Writes go into a StagingDirectory's folder.
+class ExportFolder {
+    Q_DECLARE_TR_FUNCTIONS(ExportFolder)
+
+public:
+    static constexpr const char* kReportFileName = "quant_report.json";
+    static constexpr const char* kRecipeFileName = "quant_recipe.json";
+
+    // Copies every regular file of `modelDirectory` into the stage except weights (safetensors,
+    // bin, pt, gguf, …), the shard index, an earlier export's recipe and report, and the names in
+    // `skip` (files the exporter writes itself). Throws Error when a copy fails.
+    static void copyCompanionFiles(const QString& modelDirectory, const StagingDirectory& stage,
+                                   const QStringList& skip = {});
+    // quant_recipe.json (the plan) and quant_report.json (the report, with `limitations` as
+    // "export_limitations" when there are any).
+    static void writeRecipeAndReport(const QuantizedModel& quantized,
+                                     const QStringList& limitations, const StagingDirectory& stage);
+    // `json` indented into `path`, atomically. Throws Error naming the file on failure.
+    static void writeJson(const QString& path, const QJsonObject& json);
+    // Throws Error naming both files on failure.
+    static void copyFile(const QString& from, const QString& to);
+};
+
+} // namespace qb

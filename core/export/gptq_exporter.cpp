@@ -1,0 +1,680 @@
+#include "core/export/gptq_exporter.h"
+
+#include "core/export/export_folder.h"
+#include "core/io/dtype.h"
+#include "core/io/json_file.h"
+#include "core/io/safetensors_writer.h"
+#include "core/io/staging_directory.h"
+#include "core/model/loaded_model.h"
+#include "core/quant/smooth_quant.h"
+#include "core/util/error.h"
+#include "core/util/parallel.h"
+#include "core/util/progress.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <map>
+
+namespace qb {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little,
+              "safetensors data are little-endian and are written from memory as they are");
+
+// What a module becomes in the checkpoint: its GPTQ settings, or nullopt for a module stored
+// unquantized (M.weight).
+using Outcome = std::optional<GptqLayerSettings>;
+
+// The settings a quantized tensor is stored with. symmetric: every zero point is 2^(bits−1), what
+// symmetric kernels (Marlin, ExLlama) assume without reading qzeros.
+GptqLayerSettings settingsOf(const QuantizedTensor& tensor)
+{
+    GptqLayerSettings settings;
+    settings.bits = tensor.scheme.bits;
+    settings.groupSize =
+        tensor.scheme.granularity == Granularity::Group ? tensor.scheme.groupSize : -1;
+    settings.descAct = !tensor.groupIndex.empty();
+    const float middle = static_cast<float>(1 << (tensor.scheme.bits - 1));
+    settings.symmetric = tensor.scheme.symmetric
+                         && std::all_of(tensor.params.begin(), tensor.params.end(),
+                                        [&](const GridParams& p) { return p.zero == middle; });
+    return settings;
+}
+
+Outcome outcomeOf(const QuantizedModel& quantized, const LinearLayer& layer)
+{
+    const QuantizedLayer* q = quantized.find(layer.name);
+    return q ? Outcome(settingsOf(q->tensor)) : std::nullopt;
+}
+
+// The name of the fused layer vLLM builds from a Llama block's shards, which it matches the
+// `dynamic` rules against instead of the shards' names.
+QString fusedName(LayerRole role)
+{
+    switch (role) {
+    case LayerRole::QProj:
+    case LayerRole::KProj:
+    case LayerRole::VProj:
+        return QStringLiteral("qkv_proj");
+    case LayerRole::GateProj:
+    case LayerRole::UpProj:
+        return QStringLiteral("gate_up_proj");
+    default:
+        return {};
+    }
+}
+
+// One role of the decoder blocks (or a family of fused roles sharing every block's outcome),
+// across the blocks: what one `dynamic` rule with "\d+" for the block can cover.
+struct RuleUnit {
+    QString prefix;     // regex of the name before ".<block>.": "model\.layers"
+    QString suffix;     // regex after it: "mlp\.down_proj", "self_attn\.(?:q_proj|…|qkv_proj)"
+    QString fused;      // fused name of the role's family ("qkv_proj"), or empty
+    QString parent;     // the name between block and role: "self_attn"
+    QStringList leaves; // the roles covered: "q_proj", …
+    std::vector<std::pair<int, Outcome>> blocks; // (block, outcome), in model order
+};
+
+void addRule(GptqDynamicRules& rules, const QString& pattern, const Outcome& outcome)
+{
+    GptqDynamicRules::Rule rule;
+    rule.excludes = !outcome;
+    rule.key = (outcome ? QStringLiteral("+:") : QStringLiteral("-:")) + pattern;
+    rule.regex = GptqDynamicRules::compile(pattern);
+    if (outcome)
+        rule.overrides = outcome->toJson();
+    rules.append(std::move(rule));
+}
+
+// The most common of `outcomes` (the first of equals).
+template <typename Range> Outcome mostCommon(const Range& outcomes)
+{
+    Outcome best;
+    int bestCount = 0;
+    for (const Outcome& candidate : outcomes) {
+        const int count = static_cast<int>(std::count(outcomes.begin(), outcomes.end(), candidate));
+        if (count > bestCount) {
+            best = candidate;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+// The fewest `dynamic` rules that give every layer of `inventory` its outcome over `base`, no two
+// rules matching the same module (so their order does not matter). Per role across the blocks:
+// nothing when every block has the base setting; else either one exact rule per differing layer,
+// or one rule for the role's most common setting that skips (negative lookahead) the blocks that
+// differ from it, plus exact rules for those of them that differ from the base — whichever is
+// fewer. Roles that vLLM fuses (q/k/v, gate/up) share one rule that also names the fused layer
+// when every block gives them the same outcome. An unquantized lm_head needs no rule (the
+// config's lm_head is false).
+GptqDynamicRules dynamicRulesFor(const LayerInventory& inventory,
+                                 const std::map<QString, Outcome>& outcomes,
+                                 const GptqLayerSettings& base)
+{
+    std::vector<RuleUnit> units;
+    std::map<QString, std::size_t> unitByKey;
+    GptqDynamicRules rules;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const Outcome& outcome = outcomes.at(layer.name);
+        if (layer.block < 0) {
+            const bool unquantizedLmHead = layer.role == LayerRole::LmHead && !outcome;
+            if (outcome != Outcome(base) && !unquantizedLmHead)
+                addRule(rules, QRegularExpression::escape(layer.name) + QLatin1Char('$'), outcome);
+            continue;
+        }
+        const QString marker = QStringLiteral(".%1.").arg(layer.block);
+        const qsizetype at = layer.name.indexOf(marker);
+        Q_ASSERT(at > 0);
+        const QString prefix = layer.name.left(at);
+        const QString suffix = layer.name.mid(at + marker.size());
+        const QString key = prefix + QLatin1Char('|') + suffix;
+        auto found = unitByKey.find(key);
+        if (found == unitByKey.end()) {
+            RuleUnit unit;
+            unit.prefix = QRegularExpression::escape(prefix);
+            unit.suffix = QRegularExpression::escape(suffix);
+            unit.fused = fusedName(layer.role);
+            unit.parent = suffix.section(QLatin1Char('.'), 0, -2);
+            unit.leaves = QStringList{suffix.section(QLatin1Char('.'), -1)};
+            found = unitByKey.emplace(key, units.size()).first;
+            units.push_back(std::move(unit));
+        }
+        units[found->second].blocks.emplace_back(layer.block, outcome);
+    }
+
+    // Fused families whose members agree in every block become one unit.
+    std::vector<RuleUnit> merged;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (units[i].leaves.isEmpty())
+            continue; // absorbed into an earlier member of its family
+        RuleUnit unit = units[i];
+        if (!unit.fused.isEmpty()) {
+            std::vector<std::size_t> family{i};
+            for (std::size_t j = i + 1; j < units.size(); ++j) {
+                if (units[j].fused == unit.fused && units[j].prefix == unit.prefix
+                    && units[j].parent == unit.parent)
+                    family.push_back(j);
+            }
+            const bool agree = std::all_of(family.begin(), family.end(), [&](std::size_t j) {
+                return units[j].blocks == unit.blocks;
+            });
+            if (family.size() > 1 && agree) {
+                QStringList leaves;
+                for (std::size_t j : family) {
+                    leaves << units[j].leaves;
+                    units[j].leaves.clear();
+                }
+                unit.leaves = leaves;
+                unit.suffix = QStringLiteral("%1\\.(?:%2)")
+                                  .arg(QRegularExpression::escape(unit.parent),
+                                       (leaves + QStringList{unit.fused}).join(QLatin1Char('|')));
+            }
+        }
+        merged.push_back(std::move(unit));
+    }
+
+    const Outcome baseOutcome(base);
+    for (const RuleUnit& unit : merged) {
+        std::vector<Outcome> all;
+        std::vector<int> differing; // indices into unit.blocks
+        for (std::size_t b = 0; b < unit.blocks.size(); ++b) {
+            all.push_back(unit.blocks[b].second);
+            if (unit.blocks[b].second != baseOutcome)
+                differing.push_back(static_cast<int>(b));
+        }
+        if (differing.empty())
+            continue;
+        auto exact = [&](int b) {
+            const auto& [block, outcome] = unit.blocks[static_cast<std::size_t>(b)];
+            addRule(rules,
+                    QStringLiteral("%1\\.%2\\.%3$")
+                        .arg(unit.prefix, QString::number(block), unit.suffix),
+                    outcome);
+        };
+        const Outcome common = mostCommon(all);
+        std::vector<int> exceptions; // blocks the role rule must skip
+        std::vector<int> exceptionsNeedingRules;
+        for (std::size_t b = 0; b < unit.blocks.size(); ++b) {
+            if (unit.blocks[b].second == common)
+                continue;
+            exceptions.push_back(static_cast<int>(b));
+            if (unit.blocks[b].second != baseOutcome)
+                exceptionsNeedingRules.push_back(static_cast<int>(b));
+        }
+        if (common == baseOutcome || 1 + exceptionsNeedingRules.size() >= differing.size()) {
+            for (int b : differing)
+                exact(b);
+            continue;
+        }
+        QString skip;
+        if (!exceptions.empty()) {
+            QStringList numbers;
+            for (int b : exceptions)
+                numbers << QString::number(unit.blocks[static_cast<std::size_t>(b)].first);
+            skip = QStringLiteral("(?!(?:%1)\\.)").arg(numbers.join(QLatin1Char('|')));
+        }
+        addRule(rules, QStringLiteral("%1\\.%2\\d+\\.%3$").arg(unit.prefix, skip, unit.suffix),
+                common);
+        for (int b : exceptionsNeedingRules)
+            exact(b);
+    }
+    return rules;
+}
+
+} // namespace
+
+struct GptqExporter::Plan {
+    struct Module {
+        const LinearLayer* layer = nullptr;
+        const QuantizedLayer* quantized = nullptr; // null: stays M.weight
+    };
+    std::vector<Module> modules;                         // model order
+    std::map<QString, std::vector<float>> outputDivisor; // quantized layer -> [N]
+    std::map<QString, std::vector<float>> tensorDivisor; // tensor -> divisor along dim 0
+    QJsonObject config;                                  // quantization_config
+};
+
+QString GptqExporter::packingProblem(const QString& name, std::int64_t rows, std::int64_t cols,
+                                     int bits)
+{
+    if (!GptqPacking::supportsBits(bits))
+        return tr("%1: %2-bit codes; GPTQ packs 2, 3, 4 or 8 bits").arg(name).arg(bits);
+    if (!GptqPacking::fillsWords(cols, bits) || !GptqPacking::fillsWords(rows, bits))
+        return tr("%1 [%2, %3]: GPTQ packs codes into 32-bit words, so at %4 bits both "
+                  "dimensions must be multiples of %5")
+            .arg(name)
+            .arg(rows)
+            .arg(cols)
+            .arg(bits)
+            .arg(bits == 3 ? 32 : 32 / bits);
+    return {};
+}
+
+QString GptqExporter::v1Problem(const QString& name)
+{
+    return tr("%1 is asymmetric: GPTQ v1 stores each zero point minus one, so a zero point of 0 "
+              "would wrap; export gptq_v2 (the default) instead")
+        .arg(name);
+}
+
+QStringList GptqExporter::problemsFor(const QuantPlan& plan, const LayerInventory& inventory,
+                                      const Options& options)
+{
+    QStringList problems;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const LayerQuantConfig config = plan.resolve(layer.name);
+        if (config.method == QuantMethod::None)
+            continue;
+        const QuantScheme scheme =
+            methodUsesScheme(config.method) ? config.scheme : w8a8WeightScheme();
+        const QString problem =
+            packingProblem(layer.name, layer.outFeatures, layer.inFeatures, scheme.bits);
+        if (!problem.isEmpty())
+            problems << problem;
+        else if (options.format == GptqFormat::V1 && !scheme.symmetric)
+            problems << v1Problem(layer.name);
+    }
+    return problems;
+}
+
+void GptqExporter::checkGrid(const QuantizedTensor& tensor, GptqFormat format, const QString& name,
+                             std::span<const float> outputDivisor)
+{
+    const int bits = tensor.scheme.bits;
+    const float maxCode = static_cast<float>((1 << bits) - 1);
+    for (std::int64_t n = 0; n < tensor.rows; ++n) {
+        for (std::int64_t g = 0; g < tensor.groupsPerRow; ++g) {
+            const GridParams& p =
+                tensor.params[static_cast<std::size_t>(n * tensor.groupsPerRow + g)];
+            if (!(p.zero >= 0.0f && p.zero <= maxCode && p.zero == std::nearbyint(p.zero)))
+                throw Error(
+                    tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
+            if (format == GptqFormat::V1 && p.zero == 0.0f)
+                throw Error(v1Problem(name));
+            const float scale = outputDivisor.empty()
+                                    ? p.scale
+                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
+            if (!std::isfinite(halfToFloat(floatToHalf(scale))))
+                throw Error(tr("%1: scale %2 does not fit in float16, the type GPTQ stores "
+                               "scales in")
+                                .arg(name)
+                                .arg(scale));
+        }
+    }
+}
+
+GptqExporter::PackedLayer GptqExporter::pack(const QuantizedTensor& tensor, GptqFormat format,
+                                             const QString& name,
+                                             std::span<const float> outputDivisor)
+{
+    const int bits = tensor.scheme.bits;
+    const std::int64_t outputs = tensor.rows;
+    const std::int64_t inputs = tensor.cols;
+    if (const QString problem = packingProblem(name, outputs, inputs, bits); !problem.isEmpty())
+        throw Error(problem);
+    Q_ASSERT(static_cast<std::int64_t>(tensor.codes.size()) == outputs * inputs);
+    Q_ASSERT(outputDivisor.empty() || static_cast<std::int64_t>(outputDivisor.size()) == outputs);
+    checkGrid(tensor, format, name, outputDivisor);
+
+    PackedLayer packed;
+    packed.bits = bits;
+    packed.inFeatures = inputs;
+    packed.outFeatures = outputs;
+    packed.groups = tensor.groupsPerRow;
+    const std::int64_t groups = packed.groups;
+
+    packed.gIdx.resize(static_cast<std::size_t>(inputs));
+    for (std::int64_t k = 0; k < inputs; ++k) {
+        const std::int64_t g = tensor.groupOf(k);
+        Q_ASSERT(g >= 0 && g < groups);
+        packed.gIdx[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(g);
+    }
+
+    // qweight [K·bits/32, N]: output n's K codes packed down column n.
+    const std::uint8_t maxCode = static_cast<std::uint8_t>((1 << bits) - 1);
+    if (std::any_of(tensor.codes.begin(), tensor.codes.end(),
+                    [&](std::uint8_t code) { return code > maxCode; }))
+        throw Error(tr("%1: a code does not fit in %2 bits").arg(name).arg(bits));
+    const std::int64_t wordsPerColumn = GptqPacking::wordsFor(inputs, bits);
+    packed.qweight.resize(static_cast<std::size_t>(wordsPerColumn * outputs));
+    parallelFor(outputs, rowsPerChunk(inputs), [&](std::int64_t begin, std::int64_t end) {
+        std::vector<std::uint32_t> column(static_cast<std::size_t>(wordsPerColumn));
+        for (std::int64_t n = begin; n < end; ++n) {
+            GptqPacking::pack(std::span(tensor.codes)
+                                  .subspan(static_cast<std::size_t>(n * inputs),
+                                           static_cast<std::size_t>(inputs)),
+                              bits, column);
+            for (std::int64_t w = 0; w < wordsPerColumn; ++w)
+                packed.qweight[static_cast<std::size_t>(w * outputs + n)] =
+                    column[static_cast<std::size_t>(w)];
+        }
+    });
+
+    // qzeros [G, N·bits/32] packed along the outputs; scales [G, N] in float16.
+    const std::int64_t zeroWordsPerRow = GptqPacking::wordsFor(outputs, bits);
+    packed.qzeros.resize(static_cast<std::size_t>(groups * zeroWordsPerRow));
+    packed.scales.resize(static_cast<std::size_t>(groups * outputs));
+    std::vector<std::uint8_t> zeros(static_cast<std::size_t>(outputs));
+    for (std::int64_t g = 0; g < groups; ++g) {
+        for (std::int64_t n = 0; n < outputs; ++n) {
+            const GridParams& p = tensor.params[static_cast<std::size_t>(n * groups + g)];
+            const int zero = static_cast<int>(p.zero);
+            zeros[static_cast<std::size_t>(n)] =
+                static_cast<std::uint8_t>(format == GptqFormat::V1 ? zero - 1 : zero);
+            const float scale = outputDivisor.empty()
+                                    ? p.scale
+                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
+            packed.scales[static_cast<std::size_t>(g * outputs + n)] = floatToHalf(scale);
+        }
+        GptqPacking::pack(zeros, bits,
+                          std::span(packed.qzeros)
+                              .subspan(static_cast<std::size_t>(g * zeroWordsPerRow),
+                                       static_cast<std::size_t>(zeroWordsPerRow)));
+    }
+    return packed;
+}
+
+GptqExporter::Plan GptqExporter::makePlan(const QuantizedModel& quantized, const Options& options)
+{
+    const LoadedModel& model = *quantized.model;
+    const LayerInventory& inventory = model.inventory();
+    Plan plan;
+
+    // The modules, and each quantized one packable.
+    std::map<QString, Outcome> outcomes;
+    std::vector<GptqLayerSettings> quantizedSettings;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const QuantizedLayer* q = quantized.find(layer.name);
+        plan.modules.push_back({&layer, q});
+        outcomes[layer.name] = outcomeOf(quantized, layer);
+        if (!q)
+            continue;
+        const QuantizedTensor& tensor = q->tensor;
+        if (tensor.codes.empty())
+            throw Error(tr("%1: the run kept no integer codes for this layer").arg(layer.name));
+        if (const QString problem =
+                packingProblem(layer.name, tensor.rows, tensor.cols, tensor.scheme.bits);
+            !problem.isEmpty())
+            throw Error(problem);
+        quantizedSettings.push_back(*outcomes[layer.name]);
+    }
+    if (quantizedSettings.empty())
+        throw Error(tr("nothing is quantized: a GPTQ checkpoint needs at least one quantized "
+                       "layer"));
+    if (options.format == GptqFormat::V1) {
+        for (const Plan::Module& module : plan.modules) {
+            if (module.quantized && !outcomes[module.layer->name]->symmetric)
+                throw Error(v1Problem(module.layer->name));
+        }
+    }
+
+    // Input scales fold into the operation before their input site: the site's layers must all
+    // be quantized with the same scale, since the fold changes the input of every one of them.
+    auto divideInto = [](std::map<QString, std::vector<float>>& divisors, const QString& key,
+                         const std::vector<float>& s) {
+        auto [it, inserted] = divisors.emplace(key, s);
+        if (!inserted) {
+            for (std::size_t i = 0; i < s.size(); ++i)
+                it->second[i] *= s[i];
+        }
+    };
+    for (const std::vector<int>& group : inventory.inputGroups()) {
+        const LinearLayer* scaledLayer = nullptr;
+        const std::vector<float>* scale = nullptr;
+        for (int index : group) {
+            const LinearLayer& layer = inventory.layers()[static_cast<std::size_t>(index)];
+            const QuantizedLayer* q = quantized.find(layer.name);
+            if (q && !q->inputScale.empty()) {
+                scaledLayer = &layer;
+                scale = &q->inputScale;
+                break;
+            }
+        }
+        if (!scale)
+            continue;
+        for (int index : group) {
+            const LinearLayer& layer = inventory.layers()[static_cast<std::size_t>(index)];
+            const QuantizedLayer* q = quantized.find(layer.name);
+            if (!q || q->inputScale != *scale)
+                throw Error(tr("%1 and %2 read the same input, but their input scales (AWQ, "
+                               "SmoothQuant or smoothing) differ: a GPTQ checkpoint can fold only "
+                               "one scale into the operation before them")
+                                .arg(scaledLayer->name, layer.name));
+        }
+        const FoldTarget& target = scaledLayer->foldTarget;
+        if (target.kind == FoldTarget::Kind::Norm) {
+            divideInto(plan.tensorDivisor, target.name + QStringLiteral(".weight"), *scale);
+        } else if (const LinearLayer* previous = target.kind == FoldTarget::Kind::Linear
+                                                     ? inventory.find(target.name)
+                                                     : nullptr;
+                   previous && previous->outFeatures == static_cast<std::int64_t>(scale->size())) {
+            if (quantized.find(previous->name))
+                divideInto(plan.outputDivisor, previous->name, *scale);
+            else
+                divideInto(plan.tensorDivisor, previous->weightName, *scale);
+            if (!previous->biasName.isEmpty())
+                divideInto(plan.tensorDivisor, previous->biasName, *scale);
+        } else {
+            throw Error(tr("%1: its input scale has nothing before it to fold into")
+                            .arg(scaledLayer->name));
+        }
+    }
+    for (const Plan::Module& module : plan.modules) {
+        if (!module.quantized)
+            continue;
+        const auto divisor = plan.outputDivisor.find(module.layer->name);
+        checkGrid(module.quantized->tensor, options.format, module.layer->name,
+                  divisor == plan.outputDivisor.end() ? std::span<const float>()
+                                                      : std::span<const float>(divisor->second));
+    }
+
+    // The top level: the most common setting. `dynamic`: the rest, checked layer by layer as a
+    // loader will read it back (QJsonObject writes the keys sorted; the rules never overlap, so
+    // any order gives the same result).
+    const GptqLayerSettings base =
+        *mostCommon(std::vector<Outcome>(quantizedSettings.begin(), quantizedSettings.end()));
+    const QJsonObject dynamic = dynamicRulesFor(inventory, outcomes, base).toJson();
+    const GptqDynamicRules written =
+        GptqDynamicRules::fromJson(dynamic, {}, QStringLiteral("dynamic"));
+    bool lmHead = false;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const Outcome& wanted = outcomes[layer.name];
+        const bool isLmHead = layer.role == LayerRole::LmHead;
+        lmHead = lmHead || (isLmHead && wanted);
+        const Outcome read = isLmHead && !wanted ? Outcome() : written.resolve(layer.name, base);
+        if (written.allMatches(layer.name).size() > 1 || read != wanted)
+            throw Error(tr("internal error: the dynamic rules written for %1 do not give it its "
+                           "setting (%2)")
+                            .arg(layer.name, wanted ? wanted->describe() : QStringLiteral("-:")));
+    }
+
+    const LayerQuantConfig& defaults = quantized.report.plan.defaults;
+    const QString format = gptqFormatKey(options.format);
+    plan.config = base.toJson();
+    plan.config.insert(QStringLiteral("quant_method"), QStringLiteral("gptq"));
+    plan.config.insert(QStringLiteral("checkpoint_format"), format);
+    plan.config.insert(QStringLiteral("format"), format);
+    plan.config.insert(QStringLiteral("static_groups"), defaults.staticGroups);
+    plan.config.insert(QStringLiteral("true_sequential"), options.trueSequential);
+    plan.config.insert(QStringLiteral("damp_percent"), defaults.damp);
+    plan.config.insert(QStringLiteral("lm_head"), lmHead);
+    plan.config.insert(QStringLiteral("dynamic"), dynamic);
+    return plan;
+}
+
+QStringList GptqExporter::limitations(const QuantizedModel& quantized)
+{
+    const LayerInventory& inventory = quantized.model->inventory();
+    int activationLayers = 0;
+    for (const auto& [name, layer] : quantized.layers) {
+        if (layer.quantizedActivations)
+            ++activationLayers;
+    }
+    // Fused families (q/k/v; gate/up) of a block whose members differ.
+    QStringList mixed;
+    for (const std::vector<int>& group : inventory.inputGroups()) {
+        const LinearLayer& first = inventory.layers()[static_cast<std::size_t>(group.front())];
+        if (group.size() < 2 || fusedName(first.role).isEmpty())
+            continue;
+        const Outcome outcome = outcomeOf(quantized, first);
+        const bool differ = std::any_of(group.begin(), group.end(), [&](int index) {
+            return outcomeOf(quantized, inventory.layers()[static_cast<std::size_t>(index)])
+                   != outcome;
+        });
+        if (differ)
+            mixed << first.name.section(QLatin1Char('.'), 0, -2);
+    }
+
+    QStringList result;
+    if (activationLayers > 0)
+        result << tr("%n layer(s) round their input activations to int8 (W8A8); a GPTQ "
+                     "checkpoint stores only weights, so its loaders compute those layers with "
+                     "full-precision activations",
+                     nullptr, activationLayers);
+    if (!mixed.isEmpty())
+        result << tr("vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer "
+                     "each, and their settings differ in %1")
+                      .arg(mixed.join(QStringLiteral(", ")));
+    if (!quantized.report.complete)
+        result << tr("the quantization run was cancelled: the layers it did not reach are "
+                     "stored in full precision");
+    return result;
+}
+
+void GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
+                       const Options& options, Progress& progress)
+{
+    const LoadedModel& model = *quantized.model;
+    const Checkpoint& checkpoint = model.checkpoint();
+    const Plan plan = makePlan(quantized, options);
+    std::map<QString, const Plan::Module*> quantizedByWeight;
+    for (const Plan::Module& module : plan.modules) {
+        if (module.quantized)
+            quantizedByWeight.emplace(module.layer->weightName, &module);
+    }
+
+    // Every shard's tensors, the quantized weights replaced by their four GPTQ tensors.
+    std::vector<std::vector<TensorHeader>> shardHeaders;
+    std::uint64_t totalBytes = 0;
+    for (const auto& shard : checkpoint.shards()) {
+        std::vector<TensorHeader> headers;
+        for (const TensorInfo& tensor : shard->tensors()) {
+            const auto found = quantizedByWeight.find(tensor.name);
+            if (found == quantizedByWeight.end()) {
+                headers.push_back({tensor.name, tensor.dtype, tensor.shape});
+                continue;
+            }
+            const QuantizedTensor& q = found->second->quantized->tensor;
+            const int bits = q.scheme.bits;
+            const QString& module = found->second->layer->name;
+            headers.push_back({module + QStringLiteral(".qweight"),
+                               DType::I32,
+                               {GptqPacking::wordsFor(q.cols, bits), q.rows}});
+            headers.push_back({module + QStringLiteral(".qzeros"),
+                               DType::I32,
+                               {q.groupsPerRow, GptqPacking::wordsFor(q.rows, bits)}});
+            headers.push_back(
+                {module + QStringLiteral(".scales"), DType::F16, {q.groupsPerRow, q.rows}});
+            headers.push_back({module + QStringLiteral(".g_idx"), DType::I32, {q.cols}});
+        }
+        for (const TensorHeader& header : headers) {
+            std::uint64_t bytes = static_cast<std::uint64_t>(dtypeSize(header.dtype));
+            for (std::int64_t d : header.shape)
+                bytes *= static_cast<std::uint64_t>(d);
+            totalBytes += bytes;
+        }
+        shardHeaders.push_back(std::move(headers));
+    }
+
+    StagingDirectory stage(outDir, options.replaceExisting, {model.directory()});
+    stage.requireFreeSpace(totalBytes + (1 << 20));
+
+    const QString version = QCoreApplication::applicationVersion();
+    const double progressTotal =
+        std::max<double>(1.0, static_cast<double>(checkpoint.totalBytes()));
+    double doneBytes = 0;
+    QJsonObject weightMap;
+    std::vector<std::byte> converted;
+    auto bytesOf = [](const auto& values) {
+        return std::span<const std::byte>(reinterpret_cast<const std::byte*>(values.data()),
+                                          values.size() * sizeof(values[0]));
+    };
+    for (std::size_t s = 0; s < checkpoint.shards().size(); ++s) {
+        const SafetensorsFile& shard = *checkpoint.shards()[s];
+        const QString shardName = QFileInfo(shard.path()).fileName();
+        for (const TensorHeader& header : shardHeaders[s])
+            weightMap.insert(header.name, shardName);
+        QMap<QString, QString> metadata = shard.metadata();
+        metadata.insert(QStringLiteral("format"), QStringLiteral("pt"));
+        metadata.insert(QStringLiteral("quantized_by"),
+                        QStringLiteral("QuantBench %1").arg(version));
+        metadata.insert(QStringLiteral("quantization"), gptqFormatKey(options.format));
+        SafetensorsWriter writer(stage.filePath(shardName), shardHeaders[s], metadata);
+
+        for (const TensorInfo& tensor : shard.tensors()) {
+            progress.throwIfCancelled();
+            progress.report(doneBytes / progressTotal, tr("Writing %1").arg(tensor.name));
+            doneBytes += static_cast<double>(tensor.byteSize());
+            if (const auto found = quantizedByWeight.find(tensor.name);
+                found != quantizedByWeight.end()) {
+                const Plan::Module& module = *found->second;
+                const auto divisor = plan.outputDivisor.find(module.layer->name);
+                const PackedLayer packed = pack(
+                    module.quantized->tensor, options.format, module.layer->name,
+                    divisor == plan.outputDivisor.end() ? std::span<const float>()
+                                                        : std::span<const float>(divisor->second));
+                writer.writeNext(bytesOf(packed.qweight));
+                writer.writeNext(bytesOf(packed.qzeros));
+                writer.writeNext(bytesOf(packed.scales));
+                writer.writeNext(bytesOf(packed.gIdx));
+            } else if (const auto divisor = plan.tensorDivisor.find(tensor.name);
+                       divisor != plan.tensorDivisor.end()) {
+                // A fold: element i of dimension 0 (a norm's channel, a linear's output row)
+                // divided by the scale, in float32, stored back in the source dtype.
+                std::vector<float> values = shard.readFloat(tensor);
+                const std::vector<float>& s = divisor->second;
+                Q_ASSERT(!tensor.shape.empty()
+                         && tensor.shape.front() == static_cast<std::int64_t>(s.size()));
+                const std::size_t stride = values.size() / s.size();
+                for (std::size_t i = 0; i < values.size(); ++i)
+                    values[i] /= s[i / stride];
+                converted.resize(static_cast<std::size_t>(tensor.byteSize()));
+                convertFromFloat(tensor.dtype, values, converted.data());
+                writer.writeNext(converted);
+            } else {
+                writer.writeNext(shard.bytes(tensor)); // byte for byte, NaN payloads included
+            }
+        }
+        writer.finish();
+    }
+
+    if (checkpoint.isSharded()) {
+        const QJsonObject index{
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("total_size"), static_cast<qint64>(totalBytes)}}},
+            {QStringLiteral("weight_map"), weightMap}};
+        ExportFolder::writeJson(stage.filePath(QLatin1String(Checkpoint::kIndexFileName)), index);
+    }
+    QJsonObject config =
+        JsonFile::readObject(QDir(model.directory()).filePath(QStringLiteral("config.json")));
+    config.insert(QStringLiteral("quantization_config"), plan.config);
+    ExportFolder::writeJson(stage.filePath(QStringLiteral("config.json")), config);
+    ExportFolder::writeJson(stage.filePath(QLatin1String(kQuantizeConfigFileName)), plan.config);
+    ExportFolder::copyCompanionFiles(
+        model.directory(), stage,
+        {QStringLiteral("config.json"), QLatin1String(kQuantizeConfigFileName)});
+    ExportFolder::writeRecipeAndReport(quantized, limitations(quantized), stage);
+    progress.throwIfCancelled();
+    stage.commit();
+    progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));
+}
+
+} // namespace qb
