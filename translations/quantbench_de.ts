@@ -3605,6 +3605,14 @@ Backend-Kennung: %2</translation>
         <source>Device: CPU (fell back from %1)</source>
         <translation>Gerät: CPU (ausgewichen von %1)</translation>
     </message>
+    <message>
+        <source>Device: preparing %1…</source>
+        <translation>Gerät: %1 wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Preparing the compute device</source>
+        <translation>Rechengerät wird vorbereitet</translation>
+    </message>
 </context>
 <context>
     <name>qb::MethodOptionsEditor</name>

@@ -3574,6 +3574,14 @@ Backend id: %2</source>
         <source>Device: CPU (fell back from %1)</source>
         <translation>设备：CPU（从 %1 退回）</translation>
     </message>
+    <message>
+        <source>Device: preparing %1…</source>
+        <translation>设备：正在准备 %1…</translation>
+    </message>
+    <message>
+        <source>Preparing the compute device</source>
+        <translation>正在准备计算设备</translation>
+    </message>
 </context>
 <context>
     <name>qb::MethodOptionsEditor</name>

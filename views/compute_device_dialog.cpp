@@ -57,6 +57,7 @@ ComputeDeviceDialog::ComputeDeviceDialog(const ComputeDeviceList& devices, const
         item->setData(0, kIdRole, device.id);
     }
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(true);
 
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("openClNote"));
@@ -76,7 +77,7 @@ ComputeDeviceDialog::ComputeDeviceDialog(const ComputeDeviceList& devices, const
     layout->addWidget(m_list, 1);
     layout->addWidget(m_note);
     layout->addWidget(buttons);
-    resize(760, 300);
+    resize(1000, 320);
     selectId(current);
 }
 

@@ -29,7 +29,8 @@ std::shared_ptr<const ComputeBackend> BackendOptionCli::create(const CommandLine
     if (!choice.fallbackReason.isEmpty())
         printWarning(choice.fallbackReason);
     if (line.isSet(m_backend)) // asked for: say what it resolved to (the CPU default is quiet)
-        printErr(Cli::tr("Backend: %1").arg(choice.backend->device().describe()));
+        printErr(Cli::tr("Backend: %1").arg(choice.backend->device().describe())
+                 + QLatin1Char('\n'));
     return choice.backend;
 }
 

@@ -64,6 +64,8 @@ namespace {
 
 const QString kHistogramSlot = QStringLiteral("histogram");
 const QString kScanSlot = QStringLiteral("scan");
+// Setting up a compute device builds its kernels (seconds, when no cache has them yet).
+const QString kBackendSlot = QStringLiteral("backend");
 
 QIcon icon(const char* name)
 {
@@ -982,7 +984,7 @@ void MainWindow::showRun(const QuantizedModel& run)
 
 void MainWindow::quantizeLayers(bool selectedOnly)
 {
-    if (!m_model || m_jobs.isRunning(kMainSlot))
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
         return;
     const QStringList names = selectedOnly ? selectedLayerNames() : QStringList();
     if (selectedOnly && names.isEmpty()) {
@@ -1070,7 +1072,7 @@ void MainWindow::chooseExportFolder()
 void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
                                  bool allowIncomplete)
 {
-    if (!m_model || m_jobs.isRunning(kMainSlot))
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
         return;
     const QuantPlan plan = m_layerModel->plan();
     if (!readyToRun(plan, {}))
@@ -1123,7 +1125,7 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
 
 void MainWindow::evaluate()
 {
-    if (!m_model || m_jobs.isRunning(kMainSlot))
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
         return;
     const QString textPath = m_evaluationPanel->textPath();
     if (textPath.isEmpty()) {
@@ -1351,17 +1353,20 @@ void MainWindow::onJobFinished(const QString& slot, quint64, const QString& titl
 void MainWindow::updateActions()
 {
     const bool busy = m_jobs.isRunning(kMainSlot);
+    // While a compute device is being set up, nothing that computes may start.
+    const bool canCompute = !busy && !m_jobs.isRunning(kBackendSlot) && m_model != nullptr;
     const bool hasModel = m_model != nullptr;
     m_openAction->setEnabled(!busy);
     m_recentMenu->setEnabled(!busy && !m_recentMenu->actions().isEmpty());
     m_demoAction->setEnabled(!busy);
-    m_exportAction->setEnabled(!busy && hasModel);
+    m_exportAction->setEnabled(canCompute);
     m_savePlanAction->setEnabled(hasModel);
     m_loadPlanAction->setEnabled(!busy && hasModel);
-    m_quantizeAllAction->setEnabled(!busy && hasModel);
-    m_evaluateAction->setEnabled(!busy && hasModel);
-    m_quantizeSelectedAction->setEnabled(!busy && hasModel
+    m_quantizeAllAction->setEnabled(canCompute);
+    m_evaluateAction->setEnabled(canCompute);
+    m_quantizeSelectedAction->setEnabled(canCompute
                                          && m_layerView->selectionModel()->hasSelection());
+    m_preferencesAction->setEnabled(!busy);
     m_cancelAction->setEnabled(busy);
 }
 
@@ -1379,9 +1384,20 @@ void MainWindow::setComputeBackend(const QString& spec)
 {
     const QString wanted =
         ComputeBackends::specError(spec).isEmpty() ? spec : QStringLiteral("cpu");
-    // A device error inside a job is reported on the worker thread; the window hears it queued.
+    m_settings.setValue(AppSettings::Key::ComputeBackend, wanted);
+    m_backend = ComputeBackend::cpu();
+    if (wanted == QLatin1String("cpu")) {
+        m_jobs.cancel(kBackendSlot);
+        updateDeviceLabel();
+        updateActions();
+        return;
+    }
+    // The device is set up on a worker (its kernels may have to be built); runs wait for it.
+    m_deviceLabel->setText(tr("Device: preparing %1…").arg(wanted));
+    // A device error inside a later job is reported on the worker thread; the window hears it
+    // queued.
     const QPointer<MainWindow> window(this);
-    BackendChoice choice = ComputeBackends::create(wanted, [window](const QString& reason) {
+    const auto onFallback = [window](const QString& reason) {
         QMetaObject::invokeMethod(
             window,
             [window, reason] {
@@ -1389,14 +1405,21 @@ void MainWindow::setComputeBackend(const QString& spec)
                     window->onBackendFallback(reason);
             },
             Qt::QueuedConnection);
-    });
-    m_backend = choice.backend;
-    m_settings.setValue(AppSettings::Key::ComputeBackend, wanted);
-    if (!choice.fallbackReason.isEmpty()) {
-        qWarning("%s", qUtf8Printable(choice.fallbackReason));
-        addIssue(Issue::Severity::Warning, choice.fallbackReason);
-    }
-    updateDeviceLabel();
+    };
+    m_jobs.start(kBackendSlot, tr("Preparing the compute device"),
+                 [this, wanted, onFallback](Progress&) -> JobRunner::Delivery {
+                     auto choice = std::make_shared<const BackendChoice>(
+                         ComputeBackends::create(wanted, onFallback));
+                     return [this, choice] {
+                         m_backend = choice->backend;
+                         if (!choice->fallbackReason.isEmpty()) {
+                             qWarning("%s", qUtf8Printable(choice->fallbackReason));
+                             addIssue(Issue::Severity::Warning, choice->fallbackReason);
+                         }
+                         updateDeviceLabel();
+                     };
+                 });
+    updateActions();
 }
 
 QString MainWindow::computeDeviceText() const

@@ -229,14 +229,26 @@ private Q_SLOTS:
             auto* note = dialog.findChild<QLabel*>(QStringLiteral("openClNote"));
             QVERIFY(note);
             QCOMPARE(note->isVisibleTo(&dialog), !devices.openClProblem.isEmpty());
+            // For review: QB_SCREENSHOT_DIR names a folder to write the dialog's picture into.
+            const QString shots = qEnvironmentVariable("QB_SCREENSHOT_DIR");
+            if (!shots.isEmpty()) {
+                dialog.show();
+                QVERIFY(dialog.grab().save(QDir(shots).filePath("compute-device-dialog.png")));
+            }
         }
 
         const int issuesBefore = window.issuesModel()->rowCount();
         window.setComputeBackend(QStringLiteral("opencl:42:7"));
+        // The device is set up on a worker: the window stays responsive and nothing computes
+        // until it is ready.
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.computeBackend()->device().id, QStringLiteral("cpu"));
         QCOMPARE(window.issuesModel()->rowCount(), issuesBefore + 1);
 
         window.setComputeBackend(QStringLiteral("opencl"));
+        QVERIFY(window.computeDeviceText().contains(QStringLiteral("preparing")));
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         if (!window.computeBackend()->device().isOpenCl())
             QSKIP(qPrintable(QStringLiteral("no usable OpenCL device: ") + devices.openClProblem));
         QVERIFY2(window.computeDeviceText().contains(QStringLiteral("OpenCL")),

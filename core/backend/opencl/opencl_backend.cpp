@@ -1021,19 +1021,27 @@ std::vector<std::int64_t> OpenClBackend::histogram(std::span<const float> values
     const std::int64_t maxGroups = std::max(1, m_device.computeUnits) * kHistogramGroupsPerUnit;
 
     guarded([&] {
-        DeviceBuffer input(*this, chunk * std::int64_t(sizeof(float)));
+        // The private-counter kernel reads the values in place (no input buffer to fill).
+        const bool privateCounts = m_shape.direct && bins <= kHistogramPrivateBins;
+        DeviceBuffer input(*this, privateCounts ? 0 : chunk * std::int64_t(sizeof(float)));
         DeviceBuffer counters(*this, std::int64_t(bins) * std::int64_t(sizeof(cl_uint)));
         std::vector<cl_uint> partial(static_cast<std::size_t>(bins));
         for (std::int64_t first = 0; first < count; first += chunk) {
             const std::int64_t n = std::min(chunk, count - first);
-            write(input, values.data() + first, n * std::int64_t(sizeof(float)));
+            if (!privateCounts)
+                write(input, values.data() + first, n * std::int64_t(sizeof(float)));
             fillZero(counters);
             const std::int64_t groups = std::clamp<std::int64_t>(
                 (n + kWideLocal * 16 - 1) / (kWideLocal * 16), 1, maxGroups);
             const cl::NDRange global(std::size_t(groups) * kWideLocal);
-            if (m_shape.direct && bins <= kHistogramPrivateBins) {
+            if (privateCounts) {
                 cl::Kernel& kernel = m_kernels.histogramPrivate;
-                setArgs(kernel, input.get(), toInt(n), lo, scale, bins, counters.get());
+                // On a CPU device the kernel reads the caller's values where they are: copying
+                // them into a buffer first costs as much as counting them.
+                const cl::Buffer hostValues(m_context, CL_MEM_READ_ONLY | CL_MEM_USE_HOST_PTR,
+                                            static_cast<std::size_t>(n) * sizeof(float),
+                                            const_cast<float*>(values.data() + first));
+                setArgs(kernel, hostValues, toInt(n), lo, scale, bins, counters.get());
                 const std::int64_t items =
                     std::clamp<std::int64_t>(n / 4096, 1,
                                              std::int64_t(std::max(1, m_device.computeUnits))
