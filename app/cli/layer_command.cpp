@@ -204,9 +204,10 @@ int runLayer(const Command& command, const QStringList& arguments)
     {
         ConsoleProgress progress;
         const AwqLoss loss =
-            config.method == QuantMethod::Awq ? AwqQuantizer::singleLinearLoss(
-                stats.xtx, stats.tokens, weight.data(), layer->outFeatures, layer->inFeatures)
-                                              : AwqLoss{};
+            config.method == QuantMethod::Awq
+                ? AwqQuantizer::singleLinearLoss(stats.xtx, stats.tokens, weight.data(),
+                                                 layer->outFeatures, layer->inFeatures, backend)
+                : AwqLoss{};
         quantized = std::move(LayerQuantizer::quantizeSite({{layer, config, weight}}, inputs, loss,
                                                            true, *backend, progress)
                                   .front());

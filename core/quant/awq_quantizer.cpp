@@ -257,7 +257,8 @@ double AwqQuantizer::gramOutputError(const Eigen::MatrixXd& xtx, std::int64_t to
 
 AwqLoss AwqQuantizer::singleLinearLoss(const Eigen::MatrixXd& xtx, std::int64_t tokens,
                                        const float* originalWeight, std::int64_t out,
-                                       std::int64_t in)
+                                       std::int64_t in,
+                                       std::shared_ptr<const ComputeBackend> backend)
 {
     // InputStats leaves xtx empty when it was not asked for: say so rather than fail later.
     if (xtx.rows() != in || xtx.cols() != in || tokens <= 0)
@@ -267,9 +268,36 @@ AwqLoss AwqQuantizer::singleLinearLoss(const Eigen::MatrixXd& xtx, std::int64_t 
                         .arg(xtx.rows())
                         .arg(xtx.cols())
                         .arg(tokens));
-    return [&xtx, tokens, originalWeight, out, in](const std::vector<const float*>& candidates) {
+    if (!backend || !backend->device().isOpenCl()) {
+        return
+            [&xtx, tokens, originalWeight, out, in](const std::vector<const float*>& candidates) {
+                Q_ASSERT(candidates.size() == 1);
+                return gramOutputError(xtx, tokens, originalWeight, candidates.front(), out, in);
+            };
+    }
+    // On the device: H in float32 once, then per candidate P = Δ · H (H symmetric, so the
+    // backend's x · Wᵀ with W = H) and Σ P ⊙ Δ in double.
+    auto hessian = std::make_shared<const std::vector<float>>([&] {
+        std::vector<float> h(static_cast<std::size_t>(in * in));
+        for (std::int64_t r = 0; r < in; ++r)
+            for (std::int64_t c = 0; c < in; ++c)
+                h[static_cast<std::size_t>(r * in + c)] = static_cast<float>(xtx(r, c));
+        return h;
+    }());
+    return [hessian, backend, tokens, originalWeight, out,
+            in](const std::vector<const float*>& candidates) {
         Q_ASSERT(candidates.size() == 1);
-        return gramOutputError(xtx, tokens, originalWeight, candidates.front(), out, in);
+        const float* candidate = candidates.front();
+        RowMatrix delta(out, in);
+        for (std::int64_t r = 0; r < out; ++r)
+            for (std::int64_t c = 0; c < in; ++c)
+                delta(r, c) = originalWeight[r * in + c] - candidate[r * in + c];
+        RowMatrix product;
+        backend->linear(delta, hessian->data(), in, nullptr, product);
+        double sum = 0.0;
+        for (Eigen::Index i = 0; i < product.size(); ++i)
+            sum += double(product.data()[i]) * double(delta.data()[i]);
+        return sum / (double(tokens) * double(out));
     };
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/compute_backend.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_layer.h"
 #include "core/quant/quantized_tensor.h"
@@ -116,8 +117,12 @@ public:
     // gramOutputError). `xtx` [in, in] = Σ x xᵀ over `tokens` rows and `originalWeight` [out, in]
     // are borrowed: they must outlive the returned loss, which expects exactly one candidate.
     // Throws Error when xtx is not [in, in] (e.g. not recorded) or tokens is not positive.
+    // With a device backend (not the CPU's), the quadratic form ΔW · H runs there as a float32
+    // product (a GPU may have no double precision; see gramOutputError for why float32 orders
+    // the ratios correctly), summed in double; on the CPU it stays in double (gramOutputError).
     static AwqLoss singleLinearLoss(const Eigen::MatrixXd& xtx, std::int64_t tokens,
-                                    const float* originalWeight, std::int64_t out, std::int64_t in);
+                                    const float* originalWeight, std::int64_t out, std::int64_t in,
+                                    std::shared_ptr<const ComputeBackend> backend = nullptr);
 
     // (1 / (tokens · out)) Σ_o (a_o − b_o)ᵀ H (a_o − b_o) with H = xtx [in, in]: the mean squared
     // difference of the outputs X aᵀ and X bᵀ over the rows that H sums, for weights a, b [out,

@@ -544,9 +544,9 @@ private:
             };
         } else {
             const std::size_t i = active.front();
-            awqLoss =
-                AwqQuantizer::singleLinearLoss(data.stats.xtx, data.stats.tokens, weights[i].data(),
-                                               members[i]->outFeatures, members[i]->inFeatures);
+            awqLoss = AwqQuantizer::singleLinearLoss(data.stats.xtx, data.stats.tokens,
+                                                     weights[i].data(), members[i]->outFeatures,
+                                                     members[i]->inFeatures, m_runner.backend());
         }
         const bool foldable = members.front()->foldTarget.kind != FoldTarget::Kind::None;
         std::vector<QuantizedLayer> results = LayerQuantizer::quantizeSite(
