@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AutoBits</name>
+    <message>
+        <source>no bit-width is allowed</source>
+        <translation>Keine Bitbreite ist zulässig</translation>
+    </message>
+    <message>
+        <source>the scan did not measure %1 bits (it measured %2)</source>
+        <translation>Der Scan hat %1 Bit nicht gemessen (gemessen wurden: %2)</translation>
+    </message>
+    <message>
+        <source>the target must be a positive number of bits per weight</source>
+        <translation>Das Ziel muss eine positive Zahl von Bits pro Gewicht sein</translation>
+    </message>
+    <message>
+        <source>the scan has no result for the layer %1: was it made on another model?</source>
+        <translation>Der Scan enthält kein Ergebnis für die Schicht %1: Wurde er an einem anderen Modell erstellt?</translation>
+    </message>
+    <message>
+        <source>the scan lists the layer %1, which this model does not have</source>
+        <translation>Der Scan führt die Schicht %1 auf, die dieses Modell nicht hat</translation>
+    </message>
+    <message>
+        <source>the scan has no result for %1 at %2 bits: it was cancelled before measuring it</source>
+        <translation>Der Scan enthält kein Ergebnis für %1 bei %2 Bit: Er wurde abgebrochen, bevor er es gemessen hat</translation>
+    </message>
+    <message>
+        <source>the target of %1 bits per weight cannot be met: the smallest average the allowed widths give is %2 bits per weight (every layer at %3 bits, scales and zero points included)</source>
+        <translation>Das Ziel von %1 Bits pro Gewicht ist nicht erreichbar: Der kleinste Durchschnitt, den die zulässigen Bitbreiten ergeben, beträgt %2 Bits pro Gewicht (jede Schicht mit %3 Bit, Skalen und Nullpunkte eingerechnet)</translation>
+    </message>
+</context>
+<context>
+    <name>AwqCheckpoint</name>
+    <message>
+        <source>%1: quant_method must be &quot;awq&quot;, not %2</source>
+        <translation>%1: quant_method muss „awq“ sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: version must be &quot;gemm&quot; (the layout QuantBench reads), not %2</source>
+        <translation>%1: version muss „gemm“ sein (das Layout, das QuantBench liest), nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: bits is missing</source>
+        <translation>%1: bits fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be 4 (AWQ GEMM packs 4-bit codes only), not %3</source>
+        <translation>%1: %2 muss 4 sein (AWQ GEMM packt nur 4-Bit-Codes), nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: group_size is missing</source>
+        <translation>%1: group_size fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be -1 or a positive integer, not %3</source>
+        <translation>%1: %2 muss -1 oder eine positive ganze Zahl sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1: %2 muss true oder false sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: modules_to_not_convert must hold module names, not %2</source>
+        <translation>%1: modules_to_not_convert muss Modulnamen enthalten, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: modules_to_not_convert must be a list of module names, not %2</source>
+        <translation>%1: modules_to_not_convert muss eine Liste von Modulnamen sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored unquantized, but modules_to_not_convert does not name it, so AWQ loaders expect %3</source>
+        <translation>%1: %2 ist unquantisiert gespeichert, aber modules_to_not_convert nennt es nicht, daher erwarten AWQ-Loader %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (modules_to_not_convert, or lm_head)</source>
+        <translation>%1: %2 ist quantisiert gespeichert, aber die Quantisierungskonfiguration lässt es unquantisiert (modules_to_not_convert oder lm_head)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is empty (%3)</source>
+        <translation>%1: Tensor %2 ist leer (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3): the group size does not divide the inputs</source>
+        <translation>%1: %2 (%3): die Gruppengröße teilt die Anzahl der Eingänge nicht</translation>
+    </message>
+</context>
+<context>
+    <name>AwqExporter</name>
+    <message>
+        <source>per-channel (group_size -1)</source>
+        <translation>pro Kanal (group_size -1)</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>Gruppen zu %1</translation>
+    </message>
+    <message>
+        <source>%1 is quantized, but AWQ loaders keep lm_head in full precision (transformers never converts it): keep it unquantized (method none) or choose --format gptq</source>
+        <translation>%1 ist quantisiert, aber AWQ-Loader behalten den lm_head in voller Genauigkeit (transformers konvertiert ihn nie): lassen Sie ihn unquantisiert (Methode none) oder wählen Sie --format gptq</translation>
+    </message>
+    <message>
+        <source>%1: %2-bit codes; AWQ GEMM holds 4-bit codes only: quantize it to 4 bits, keep it unquantized, or choose --format gptq</source>
+        <translation>%1: %2-Bit-Codes; AWQ GEMM nimmt nur 4-Bit-Codes auf: quantisieren Sie die Schicht auf 4 Bit, lassen Sie sie unquantisiert oder wählen Sie --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 has GPTQ act-order groups, which AWQ GEMM cannot store (it has no group index, g_idx): turn act-order off or use static groups, or choose --format gptq</source>
+        <translation>%1 hat GPTQ-act-order-Gruppen, die AWQ GEMM nicht speichern kann (es hat keinen Gruppenindex, g_idx): schalten Sie act-order aus oder verwenden Sie statische Gruppen, oder wählen Sie --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: AWQ GEMM packs 8 outputs per 32-bit word, so the number of outputs must be a multiple of 8; keep it unquantized or choose --format gptq</source>
+        <translation>%1 [%2, %3]: AWQ GEMM packt 8 Ausgänge pro 32-Bit-Wort, daher muss die Anzahl der Ausgänge ein Vielfaches von 8 sein; lassen Sie die Schicht unquantisiert oder wählen Sie --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: AWQ GEMM needs the group size to divide the %3 inputs, and %4 does not; choose a group size that does, or per-channel (-1)</source>
+        <translation>%1 [%2, %3]: AWQ GEMM verlangt, dass die Gruppengröße die %3 Eingänge teilt, und %4 tut das nicht; wählen Sie eine passende Gruppengröße oder pro Kanal (-1)</translation>
+    </message>
+    <message>
+        <source>%1: %2, but the other layers use %3; an AWQ checkpoint has one group_size for all layers: give them one group size, or choose --format gptq</source>
+        <translation>%1: %2, aber die anderen Schichten verwenden %3; ein AWQ-Checkpoint hat eine group_size für alle Schichten: geben Sie ihnen eine gemeinsame Gruppengröße oder wählen Sie --format gptq</translation>
+    </message>
+    <message>
+        <source>%1: zero point %2 is not a 4-bit code</source>
+        <translation>%1: Nullpunkt %2 ist kein 4-Bit-Code</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in float16, the type AWQ stores scales in</source>
+        <translation>%1: Skala %2 passt nicht in float16, den Typ, in dem AWQ Skalen speichert</translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in 4 bits</source>
+        <translation>%1: ein Code passt nicht in 4 Bit</translation>
+    </message>
+    <message>
+        <source>%1: the run kept no integer codes for this layer</source>
+        <translation>%1: der Lauf hat für diese Schicht keine Ganzzahl-Codes behalten</translation>
+    </message>
+    <message>
+        <source>nothing is quantized: an AWQ checkpoint needs at least one quantized layer</source>
+        <translation>nichts ist quantisiert: ein AWQ-Checkpoint braucht mindestens eine quantisierte Schicht</translation>
+    </message>
+    <message>
+        <source>internal error: modules_to_not_convert entry %1 would leave the quantized layer %2 unquantized</source>
+        <translation>interner Fehler: der Eintrag %1 in modules_to_not_convert würde die quantisierte Schicht %2 unquantisiert lassen</translation>
+    </message>
+    <message>
+        <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and only some of them are quantized in %1</source>
+        <translation>vLLM wird diesen Checkpoint ablehnen: es fasst q/k/v und gate/up zu je einer Schicht zusammen, und in %1 ist nur ein Teil davon quantisiert</translation>
+    </message>
+    <message>
+        <source>group_size -1 (per channel): vLLM serves it only with its Marlin AWQ kernels (GPUs of compute capability 8.0 or newer); its plain AWQ kernels need a positive group size</source>
+        <translation>group_size -1 (pro Kanal): vLLM bedient dies nur mit seinen Marlin-AWQ-Kerneln (GPUs mit Compute Capability 8.0 oder neuer); seine einfachen AWQ-Kernel brauchen eine positive Gruppengröße</translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>AwqQuantizer</name>
     <message>
         <source>%1: %2</source>
@@ -455,10 +612,6 @@
     <message>
         <source>Measure a model&apos;s perplexity on a text (and a quantized model&apos;s)</source>
         <translation>Die Perplexität eines Modells auf einem Text messen (und die eines quantisierten Modells)</translation>
-    </message>
-    <message>
-        <source>Write a synthetic (random-weight) Llama checkpoint for benchmarks</source>
-        <translation>Einen synthetischen Llama-Checkpoint (mit Zufallsgewichten) für Benchmarks schreiben</translation>
     </message>
     <message>
         <source>Text</source>
@@ -931,16 +1084,8 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <translation>%1 (auf die CPU ausgewichen)</translation>
     </message>
     <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default) or gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points).</source>
-        <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-Datentyp; Standard) oder gptq (gepackte Ganzzahl-Gewichte, wie GPTQ-Lader sie lesen: transformers, vLLM, GPTQModel; Nullpunkte nach gptq_v2).</translation>
-    </message>
-    <message>
         <source>With --format gptq: write the older v1 layout (zero points minus one), which holds symmetric layers only.</source>
         <translation>Mit --format gptq: das ältere v1-Layout schreiben (Nullpunkte minus eins), das nur symmetrische Schichten aufnehmen kann.</translation>
-    </message>
-    <message>
-        <source>--format must be fake or gptq, not &apos;%1&apos;</source>
-        <translation>--format muss fake oder gptq sein, nicht „%1“</translation>
     </message>
     <message>
         <source>--gptq-v1 needs --format gptq</source>
@@ -954,10 +1099,521 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         </translation>
     </message>
     <message>
-        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq the quantized layers are stored as packed integer codes with their scales and zero points (the GPTQ checkpoint format). config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
 The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: Jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Mit --format fake (Standard) wird jede quantisierbare lineare Schicht dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des ursprünglichen Modells sie laden kann; mit --format gptq werden die quantisierten Schichten als gepackte Ganzzahl-Codes mit ihren Skalen und Nullpunkten gespeichert (das GPTQ-Checkpoint-Format). config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Fallbacks) werden daneben geschrieben. In die Eingabe wird nie geschrieben; die Ausgabe erscheint erst, wenn sie vollständig ist.
-Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche benötigen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
+        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Mit --format fake (Standard) wird jede quantisierbare lineare Schicht dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des Originalmodells das Ergebnis lädt; mit --format gptq, awq oder compressed-tensors werden die quantisierten Schichten als gepackte Ganzzahl-Codes mit ihren Skalen und Nullpunkten gespeichert, im Checkpoint-Format GPTQ, AWQ GEMM bzw. compressed-tensors (pack-quantized). config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Rückfälle) werden daneben geschrieben. Die Eingabe wird nie verändert; die Ausgabe erscheint erst, wenn sie vollständig ist.
+Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche brauchen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits).</source>
+        <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-dtype; Standard), gptq (gepackte Ganzzahlgewichte, wie GPTQ-Loader sie lesen: transformers, vLLM, GPTQModel; Nullpunkte nach gptq_v2; 2, 3, 4 oder 8 Bit), awq (AWQ GEMM, wie transformers und vLLM es lesen; 4 Bit, eine Gruppengröße) oder compressed-tensors (pack-quantized, wie vLLM und transformers es lesen; 4 oder 8 Bit).</translation>
+    </message>
+    <message>
+        <source>--format must be fake, gptq, awq or compressed-tensors, not &apos;%1&apos;</source>
+        <translation>--format muss fake, gptq, awq oder compressed-tensors sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Choose per-layer bit-widths for a target average, as a recipe</source>
+        <translation>Bitbreiten pro Schicht für einen Zieldurchschnitt wählen, als Rezept</translation>
+    </message>
+    <message>
+        <source>Measure how much quantizing each layer alone hurts perplexity</source>
+        <translation>Messen, wie sehr das Quantisieren jeder einzelnen Schicht die Perplexität verschlechtert</translation>
+    </message>
+    <message>
+        <source>Write a random-weight Llama checkpoint for benchmarks</source>
+        <translation>Einen Llama-Checkpoint mit Zufallsgewichten für Benchmarks schreiben</translation>
+    </message>
+    <message>
+        <source>one layer at a time</source>
+        <translation>jeweils eine Schicht</translation>
+    </message>
+    <message>
+        <source>one block at a time</source>
+        <translation>jeweils ein Block</translation>
+    </message>
+    <message>
+        <source>one role across all blocks at a time</source>
+        <translation>jeweils eine Rolle über alle Blöcke</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1: Die Datei kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The UTF-8 text the model is scored on after each quantization (documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
+        <translation>Der UTF-8-Text, auf dem das Modell nach jeder Quantisierung bewertet wird (Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile).</translation>
+    </message>
+    <message>
+        <source>Score only the first N documents of --eval (default: all).</source>
+        <translation>Nur die ersten N Dokumente von --eval bewerten (Standard: alle).</translation>
+    </message>
+    <message>
+        <source>Calibration text for GPTQ (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
+        <translation>Kalibrierungstext für GPTQ (UTF-8; Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile).</translation>
+    </message>
+    <message>
+        <source>Calibration samples (default 128).</source>
+        <translation>Kalibrierungsstichproben (Standard 128).</translation>
+    </message>
+    <message>
+        <source>Tokens per calibration sample (default 512).</source>
+        <translation>Tokens pro Kalibrierungsstichprobe (Standard 512).</translation>
+    </message>
+    <message>
+        <source>Comma-separated bit-widths, each from %1 to %2 (default 2,3,4,8).</source>
+        <translation>Kommagetrennte Bitbreiten, jeweils von %1 bis %2 (Standard 2,3,4,8).</translation>
+    </message>
+    <message>
+        <source>How each unit is quantized: rtn (the default) or gptq (calibrated on the full-precision model&apos;s activations; needs --calib).</source>
+        <translation>Wie jede Einheit quantisiert wird: rtn (Standard) oder gptq (kalibriert auf den Aktivierungen des Modells in voller Genauigkeit; braucht --calib).</translation>
+    </message>
+    <message>
+        <source>What is quantized per measurement: layer (one linear layer; the default), block (every layer of one decoder block) or role (one role, such as q_proj, across all blocks).</source>
+        <translation>Was pro Messung quantisiert wird: layer (eine lineare Schicht; Standard), block (jede Schicht eines Decoder-Blocks) oder role (eine Rolle wie q_proj über alle Blöcke).</translation>
+    </message>
+    <message>
+        <source>--bits must be a comma-separated list of bit-widths from %1 to %2, not &apos;%3&apos;</source>
+        <translation>--bits muss eine kommagetrennte Liste von Bitbreiten von %1 bis %2 sein, nicht &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>--method must be rtn or gptq, not &apos;%1&apos;</source>
+        <translation>--method muss rtn oder gptq sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--unit must be layer, block or role, not &apos;%1&apos;</source>
+        <translation>--unit muss layer, block oder role sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--eval TEXT is required: the text each quantized model is scored on</source>
+        <translation>--eval TEXT ist erforderlich: der Text, auf dem jedes quantisierte Modell bewertet wird</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration data: give --calib TEXT</source>
+        <translation>%1 benötigt Kalibrierungsdaten: Geben Sie --calib TEXT an</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>%1 at %2 bits, %3, group size %4</source>
+        <translation>%1 mit %2 Bit, %3, Gruppengröße %4</translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>symmetrisch</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>asymmetrisch</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), %1 tokens scored</source>
+        <translation>
+            <numerusform>%n Dokument, %1 Tokens bewertet</numerusform>
+            <numerusform>%n Dokumente, %1 Tokens bewertet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) (%1 tokens), full-precision activations</source>
+        <translation>
+            <numerusform>%n Fenster (%1 Tokens), Aktivierungen in voller Genauigkeit</numerusform>
+            <numerusform>%n Fenster (%1 Tokens), Aktivierungen in voller Genauigkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none (not needed)</source>
+        <translation>keine (nicht benötigt)</translation>
+    </message>
+    <message>
+        <source>Full-precision perplexity</source>
+        <translation>Perplexität in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Δ ppl %1-bit</source>
+        <translation>Δ ppl %1 Bit</translation>
+    </message>
+    <message>
+        <source>Most sensitive at %1 bits (by KL divergence from the full-precision model):</source>
+        <translation>Am empfindlichsten bei %1 Bit (nach KL-Divergenz zum Modell in voller Genauigkeit):</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Δ ppl</source>
+        <translation>Δ ppl</translation>
+    </message>
+    <message>
+        <source>KL (nats/token)</source>
+        <translation>KL (nats/Token)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) in %1 s</source>
+        <translation>
+            <numerusform>%n Messung in %1 s</numerusform>
+            <numerusform>%n Messungen in %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For every unit — one linear layer by default, or one block, or one role across all blocks — and every bit-width, quantizes only that unit (everything else stays in full precision) and scores the model on the evaluation text as eval does: its perplexity, the change from the full-precision model&apos;s and the mean KL divergence from the full-precision model&apos;s next-token distributions. GPTQ calibrates each layer on the full-precision model&apos;s activations, recorded once for all layers and widths.
+The table shows the change in perplexity per unit and width, then the most sensitive units. --json prints every figure; --out writes the same JSON to a file, which `quantbench-cli autobits --scan` reads.</source>
+        <translation>Quantisiert für jede Einheit – standardmäßig eine lineare Schicht, sonst ein Block oder eine Rolle über alle Blöcke – und jede Bitbreite nur diese Einheit (alles andere bleibt in voller Genauigkeit) und bewertet das Modell wie eval auf dem Auswertungstext: seine Perplexität, deren Änderung gegenüber der des Modells in voller Genauigkeit und die mittlere KL-Divergenz zu den Verteilungen des nächsten Tokens des Modells in voller Genauigkeit. GPTQ kalibriert jede Schicht auf den Aktivierungen des Modells in voller Genauigkeit, die einmal für alle Schichten und Bitbreiten aufgezeichnet werden.
+Die Tabelle zeigt die Änderung der Perplexität pro Einheit und Bitbreite, dann die empfindlichsten Einheiten. --json gibt alle Werte aus; --out schreibt dasselbe JSON in eine Datei, die `quantbench-cli autobits --scan` liest.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to scan.</source>
+        <translation>Der zu scannende Hugging-Face-Checkpoint-Ordner.</translation>
+    </message>
+    <message>
+        <source>Print the scan as JSON instead of the table.</source>
+        <translation>Den Scan als JSON statt der Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>Also write the scan as JSON to this file (replaced if it exists).</source>
+        <translation>Den Scan zusätzlich als JSON in diese Datei schreiben (wird ersetzt, falls vorhanden).</translation>
+    </message>
+    <message>
+        <source>%1-bit: %2</source>
+        <translation>%1 Bit: %2</translation>
+    </message>
+    <message>
+        <source>KL divergence (nats/token)</source>
+        <translation>KL-Divergenz (nats/Token)</translation>
+    </message>
+    <message>
+        <source>change in perplexity</source>
+        <translation>Änderung der Perplexität</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Allowed widths</source>
+        <translation>Zulässige Bitbreiten</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>%1 bits per weight</source>
+        <translation>%1 Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>%1 bits per weight, scales and zero points included (possible: %2 to %3)</source>
+        <translation>%1 Bits pro Gewicht, Skalen und Nullpunkte eingerechnet (möglich: %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>Layers per width</source>
+        <translation>Schichten pro Bitbreite</translation>
+    </message>
+    <message>
+        <source>Solver</source>
+        <translation>Löser</translation>
+    </message>
+    <message numerus="yes">
+        <source>exact (multiple-choice knapsack, %n choice(s))</source>
+        <translation>
+            <numerusform>exakt (Multiple-Choice-Rucksackproblem, %n Auswahlmöglichkeit)</numerusform>
+            <numerusform>exakt (Multiple-Choice-Rucksackproblem, %n Auswahlmöglichkeiten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>greedy (largest loss reduction per extra bit, %n choice(s))</source>
+        <translation>
+            <numerusform>greedy (größte Verlustsenkung pro zusätzlichem Bit, %n Auswahlmöglichkeit)</numerusform>
+            <numerusform>greedy (größte Verlustsenkung pro zusätzlichem Bit, %n Auswahlmöglichkeiten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Predicted loss</source>
+        <translation>Vorhergesagter Verlust</translation>
+    </message>
+    <message>
+        <source>%1, summed %2</source>
+        <translation>%1, summierte %2</translation>
+    </message>
+    <message>
+        <source>Predicted perplexity</source>
+        <translation>Vorhergesagte Perplexität</translation>
+    </message>
+    <message>
+        <source>%1 (full precision %2)</source>
+        <translation>%1 (volle Genauigkeit: %2)</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>KL at these bits</source>
+        <translation>KL bei diesen Bits</translation>
+    </message>
+    <message>
+        <source>Δ ppl at these bits</source>
+        <translation>Δ ppl bei diesen Bits</translation>
+    </message>
+    <message>
+        <source>Chooses each layer&apos;s bit-width from the allowed ones so that the loss the sensitivity scan predicts — the sum over layers of their KL divergence (or change in perplexity) at the chosen width — is smallest while the average bits per weight stays at or below the target. The average counts the overhead: per group of G weights one 16-bit scale and one zero point of the layer&apos;s width, i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, gate/up) get one width. The exact solver (a multiple-choice knapsack) is the default; --greedy upgrades layers by the largest loss reduction per extra bit.
+The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or made here with the same options as the sensitivity command. The choice is written as a recipe for `quantbench-cli quantize --recipe`.</source>
+        <translation>Wählt die Bitbreite jeder Schicht so aus den zulässigen, dass der vom Sensitivitätsscan vorhergesagte Verlust – die Summe der KL-Divergenz (oder der Änderung der Perplexität) der Schichten bei der gewählten Bitbreite – möglichst klein ist, während der Durchschnitt der Bits pro Gewicht das Ziel nicht überschreitet. Der Durchschnitt berücksichtigt den Overhead: pro Gruppe von G Gewichten eine 16-Bit-Skala und einen Nullpunkt mit der Bitbreite der Schicht, also bits + (16 + bits) / G pro Gewicht. Schichten, die dieselbe Eingabe lesen (q/k/v, gate/up), erhalten eine gemeinsame Bitbreite. Standard ist der exakte Löser (ein Multiple-Choice-Rucksackproblem); --greedy stuft Schichten nach der größten Verlustsenkung pro zusätzlichem Bit hoch.
+Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --out`) oder hier mit denselben Optionen wie beim Befehl sensitivity erstellt. Die Auswahl wird als Rezept für `quantbench-cli quantize --recipe` geschrieben.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder the scan was made on.</source>
+        <translation>Der Hugging-Face-Checkpoint-Ordner, auf dem der Scan erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>A sensitivity scan in JSON (from `quantbench-cli sensitivity --out`). Without it, the scan is made first.</source>
+        <translation>Ein Sensitivitätsscan als JSON (aus `quantbench-cli sensitivity --out`). Ohne ihn wird der Scan zuerst erstellt.</translation>
+    </message>
+    <message>
+        <source>The average bits per weight to stay within, scales and zero points included (for example 3.5).</source>
+        <translation>Die durchschnittlichen Bits pro Gewicht, die nicht überschritten werden dürfen, Skalen und Nullpunkte eingerechnet (zum Beispiel 3.5).</translation>
+    </message>
+    <message>
+        <source>Use the greedy solver instead of the exact one.</source>
+        <translation>Den Greedy-Löser statt des exakten verwenden.</translation>
+    </message>
+    <message>
+        <source>What to minimise: kl (the KL divergence from the full-precision model; the default) or ppl (the change in perplexity).</source>
+        <translation>Was minimiert wird: kl (die KL-Divergenz zum Modell in voller Genauigkeit; Standard) oder ppl (die Änderung der Perplexität).</translation>
+    </message>
+    <message>
+        <source>The recipe file to write (replaced if it exists).</source>
+        <translation>Die zu schreibende Rezeptdatei (wird ersetzt, falls vorhanden).</translation>
+    </message>
+    <message>
+        <source>Print the choice as JSON (per layer, the averages, the prediction and the recipe) instead of the table.</source>
+        <translation>Die Auswahl als JSON (pro Schicht, die Durchschnitte, die Vorhersage und das Rezept) statt der Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>--target BITS is required</source>
+        <translation>--target BITS ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--out FILE is required: the recipe to write</source>
+        <translation>--out FILE ist erforderlich: das zu schreibende Rezept</translation>
+    </message>
+    <message>
+        <source>--loss must be kl or ppl, not &apos;%1&apos;</source>
+        <translation>--loss muss kl oder ppl sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--scan reads a finished scan: leave out the options of a new scan (--eval, --calib, --method, …)</source>
+        <translation>--scan liest einen fertigen Scan: Lassen Sie die Optionen eines neuen Scans weg (--eval, --calib, --method, …)</translation>
+    </message>
+    <message>
+        <source>the scan was cancelled before it finished: layers it did not measure cannot be chosen for</source>
+        <translation>Der Scan wurde vor seinem Ende abgebrochen: Für Schichten, die er nicht gemessen hat, kann keine Bitbreite gewählt werden</translation>
+    </message>
+    <message>
+        <source>made now</source>
+        <translation>jetzt erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>CompressedTensorsCheckpoint</name>
+    <message>
+        <source>%1: %2 must be %3, not %4</source>
+        <translation>%1: %2 muss %3 sein, nicht %4</translation>
+    </message>
+    <message>
+        <source>%1: config_groups must be a non-empty object, not %2</source>
+        <translation>%1: config_groups muss ein nicht leeres Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1 must be an object, not %2</source>
+        <translation>%1 muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: targets must be a non-empty list of names, not %2</source>
+        <translation>%1: targets muss eine nicht leere Liste von Namen sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: targets must hold names, not %2</source>
+        <translation>%1: targets muss Namen enthalten, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid regular expression: %3</source>
+        <translation>%1: „%2“ ist kein gültiger regulärer Ausdruck: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 are quantized; QuantBench reads weight-only pack-quantized checkpoints</source>
+        <translation>%1: %2 sind quantisiert; QuantBench liest nur pack-quantized-Checkpoints mit reiner Gewichtsquantisierung</translation>
+    </message>
+    <message>
+        <source>%1: weights must be an object, not %2</source>
+        <translation>%1: weights muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: num_bits must be an integer from 1 to 8, not %2</source>
+        <translation>%1: num_bits muss eine ganze Zahl von 1 bis 8 sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1: %2 muss true oder false sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: dynamic must be false for stored weights, not %2</source>
+        <translation>%1: dynamic muss für gespeicherte Gewichte false sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: group_size must be -1 or a positive integer, not %2</source>
+        <translation>%1: group_size muss -1 oder eine positive ganze Zahl sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: strategy &quot;group&quot; needs a positive group_size, not %2</source>
+        <translation>%1: strategy „group“ braucht eine positive group_size, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: group_size %2 needs strategy &quot;group&quot;, not &quot;%3&quot;</source>
+        <translation>%1: group_size %2 braucht strategy „group“, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>%1: actorder &quot;group&quot; needs strategy &quot;group&quot;</source>
+        <translation>%1: actorder „group“ braucht strategy „group“</translation>
+    </message>
+    <message>
+        <source>%1: ignore must hold module names, not %2</source>
+        <translation>%1: ignore muss Modulnamen enthalten, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: ignore must be a list of module names, not %2</source>
+        <translation>%1: ignore muss eine Liste von Modulnamen sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 matches the targets of config groups %3 and %4 equally well</source>
+        <translation>%1: %2 passt gleich gut auf die targets der Konfigurationsgruppen %3 und %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored unquantized, but config group %3 targets it, so loaders expect %4</source>
+        <translation>%1: %2 ist unquantisiert gespeichert, aber Konfigurationsgruppe %3 zielt darauf, daher erwarten Loader %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (ignore, or no target)</source>
+        <translation>%1: %2 ist quantisiert gespeichert, aber die Quantisierungskonfiguration lässt es unquantisiert (ignore oder kein passender Eintrag in targets)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 holds [%3, %4], which %5 %6 at %7 bits does not hold</source>
+        <translation>%1: Tensor %2 enthält [%3, %4], was %5 %6 bei %7 Bit nicht aufnehmen kann</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing</source>
+        <translation>%1: Tensor %2 fehlt</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be floating-point, not %3</source>
+        <translation>%1: Tensor %2 muss einen Gleitkommatyp haben, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (config group %3 is asymmetric)</source>
+        <translation>%1: Tensor %2 fehlt (Konfigurationsgruppe %3 ist asymmetrisch)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: input %3 is in group %4, outside the %5 groups</source>
+        <translation>%1: Tensor %2: Eingang %3 liegt in Gruppe %4, außerhalb der %5 Gruppen</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is present, but config group %3 has no actorder &quot;group&quot;</source>
+        <translation>%1: Tensor %2 ist vorhanden, aber Konfigurationsgruppe %3 hat kein actorder „group“</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: zero point %3 is not 0, as config group %4 is symmetric</source>
+        <translation>%1: Tensor %2: Nullpunkt %3 ist nicht 0, obwohl Konfigurationsgruppe %4 symmetrisch ist</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: zero point %3 is not a signed %4-bit value</source>
+        <translation>%1: Tensor %2: Nullpunkt %3 ist kein vorzeichenbehafteter %4-Bit-Wert</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be I8, not %3 %4</source>
+        <translation>%1: Tensor %2 muss I8 sein, nicht %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be I32 (packed along the outputs) or I8, not %3 %4</source>
+        <translation>%1: Tensor %2 muss I32 (entlang der Ausgänge gepackt) oder I8 sein, nicht %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>CompressedTensorsExporter</name>
+    <message>
+        <source>%1, act-order</source>
+        <translation>%1, act-order</translation>
+    </message>
+    <message>
+        <source>%1 is quantized, but vLLM loads the lm_head of a compressed-tensors checkpoint unquantized only: keep it unquantized (method none) or choose --format gptq</source>
+        <translation>%1 ist quantisiert, aber vLLM lädt den lm_head eines compressed-tensors-Checkpoints nur unquantisiert: lassen Sie ihn unquantisiert (Methode none) oder wählen Sie --format gptq</translation>
+    </message>
+    <message>
+        <source>%1: %2-bit codes; pack-quantized compressed-tensors checkpoints hold 4 or 8 bits (vLLM serves no other width): choose --format gptq for 2- and 3-bit layers</source>
+        <translation>%1: %2-Bit-Codes; compressed-tensors-Checkpoints im Format pack-quantized nehmen 4 oder 8 Bit auf (vLLM bedient keine andere Bitbreite): wählen Sie --format gptq für 2- und 3-Bit-Schichten</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: compressed-tensors needs the group size to divide the %3 inputs, and %4 does not; choose a group size that does, or per-channel (-1)</source>
+        <translation>%1 [%2, %3]: compressed-tensors verlangt, dass die Gruppengröße die %3 Eingänge teilt, und %4 tut das nicht; wählen Sie eine passende Gruppengröße oder pro Kanal (-1)</translation>
+    </message>
+    <message>
+        <source>%1: zero point %2 is not a %3-bit code</source>
+        <translation>%1: Nullpunkt %2 ist kein %3-Bit-Code</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in %3, the layer&apos;s scale type</source>
+        <translation>%1: Skala %2 passt nicht in %3, den Skalentyp der Schicht</translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in %2 bits</source>
+        <translation>%1: ein Code passt nicht in %2 Bit</translation>
+    </message>
+    <message>
+        <source>%1: the run kept no integer codes for this layer</source>
+        <translation>%1: der Lauf hat für diese Schicht keine Ganzzahl-Codes behalten</translation>
+    </message>
+    <message>
+        <source>nothing is quantized: a compressed-tensors checkpoint needs at least one quantized layer</source>
+        <translation>nichts ist quantisiert: ein compressed-tensors-Checkpoint braucht mindestens eine quantisierte Schicht</translation>
+    </message>
+    <message>
+        <source>internal error: the config groups&apos; targets written for %1 do not give it its setting</source>
+        <translation>interner Fehler: die für %1 geschriebenen targets der Konfigurationsgruppen ergeben nicht seine Einstellung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n Schicht rundet ihre Eingangsaktivierungen auf int8 (W8A8); ein pack-quantized-Checkpoint speichert nur Gewichte, seine Loader rechnen diese Schicht daher mit Aktivierungen in voller Genauigkeit</numerusform>
+            <numerusform>%n Schichten runden ihre Eingangsaktivierungen auf int8 (W8A8); ein pack-quantized-Checkpoint speichert nur Gewichte, seine Loader rechnen diese Schichten daher mit Aktivierungen in voller Genauigkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
+        <translation>vLLM wird diesen Checkpoint ablehnen: es fasst q/k/v und gate/up zu je einer Schicht zusammen, und deren Einstellungen unterscheiden sich in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) do not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads them, but vLLM&apos;s kernels refuse them</source>
+        <translation>
+            <numerusform>%n Schicht füllt keine ganzen 32-Bit-Wörter (die Eingänge oder, bei asymmetrischen Schichten, die Ausgänge sind kein Vielfaches von 32 / bits: %1): compressed-tensors füllt das letzte Wort auf und transformers liest sie, aber die Kernel von vLLM lehnen sie ab</numerusform>
+            <numerusform>%n Schichten füllen keine ganzen 32-Bit-Wörter (die Eingänge oder, bei asymmetrischen Schichten, die Ausgänge sind kein Vielfaches von 32 / bits: %1): compressed-tensors füllt das letzte Wort auf und transformers liest sie, aber die Kernel von vLLM lehnen sie ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1041,14 +1697,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
 <context>
     <name>GptqCheckpoint</name>
     <message>
-        <source>%1: quantization_config must be an object, not %2</source>
-        <translation>%1: quantization_config muss ein Objekt sein, nicht %2</translation>
-    </message>
-    <message>
-        <source>%1: no GPTQ quantization config (neither quantization_config in config.json nor quantize_config.json)</source>
-        <translation>%1: keine GPTQ-Quantisierungskonfiguration (weder quantization_config in config.json noch quantize_config.json)</translation>
-    </message>
-    <message>
         <source>%1: quant_method must be &quot;gptq&quot;, not %2</source>
         <translation>%1: quant_method muss „gptq“ sein, nicht %2</translation>
     </message>
@@ -1073,32 +1721,12 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
         <translation>%1: dynamic muss ein Objekt sein, nicht %2</translation>
     </message>
     <message>
-        <source>%1: neither %2 nor %3 is in the checkpoint</source>
-        <translation>%1: weder %2 noch %3 ist im Checkpoint</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 must be a 2-D floating-point weight, not %3 %4</source>
-        <translation>%1: Tensor %2 muss ein zweidimensionales Gleitkomma-Gewicht sein, nicht %3 %4</translation>
-    </message>
-    <message>
         <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (%3)</source>
         <translation>%1: %2 ist quantisiert gespeichert, aber die Quantisierungskonfiguration lässt es unquantisiert (%3)</translation>
     </message>
     <message>
         <source>%1: tensor %2 is missing</source>
         <translation>%1: Tensor %2 fehlt</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 must be %3, not %4</source>
-        <translation>%1: Tensor %2 muss %3 sein, nicht %4</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 must have %3 dimension(s), not shape %4</source>
-        <translation>%1: Tensor %2 muss %3 Dimension(en) haben, nicht die Form %4</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 has shape %3, but %4 needs [%5]</source>
-        <translation>%1: Tensor %2 hat die Form %3, aber %4 braucht [%5]</translation>
     </message>
     <message>
         <source>%1: %2 (%3) cannot be packed: K and N must fill whole 32-bit words</source>
@@ -1166,14 +1794,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
         <source>nothing is quantized: a GPTQ checkpoint needs at least one quantized layer</source>
         <translation>nichts ist quantisiert: ein GPTQ-Checkpoint braucht mindestens eine quantisierte Schicht</translation>
     </message>
-    <message>
-        <source>%1 and %2 read the same input, but their input scales (AWQ, SmoothQuant or smoothing) differ: a GPTQ checkpoint can fold only one scale into the operation before them</source>
-        <translation>%1 und %2 lesen dieselbe Eingabe, aber ihre Eingangsskalen (AWQ, SmoothQuant oder Glättung) unterscheiden sich: ein GPTQ-Checkpoint kann nur eine Skala in die Operation davor einfalten</translation>
-    </message>
-    <message>
-        <source>%1: its input scale has nothing before it to fold into</source>
-        <translation>%1: vor der Schicht gibt es nichts, in das ihre Eingangsskala eingefaltet werden kann</translation>
-    </message>
     <message numerus="yes">
         <source>%n layer(s) round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
         <translation>
@@ -1188,14 +1808,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     <message>
         <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
         <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
-    </message>
-    <message>
-        <source>Writing %1</source>
-        <translation>%1 wird geschrieben</translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <source>internal error: the dynamic rules written for %1 do not give it its setting (%2)</source>
@@ -1664,6 +2276,71 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     </message>
 </context>
 <context>
+    <name>PackedCheckpointReading</name>
+    <message>
+        <source>%1: quantization_config must be an object, not %2</source>
+        <translation>%1: quantization_config muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: no %2 quantization config (no quantization_config in config.json)</source>
+        <translation>%1: keine %2-Quantisierungskonfiguration (kein quantization_config in config.json)</translation>
+    </message>
+    <message>
+        <source>%1: no %2 quantization config (neither quantization_config in config.json nor %3)</source>
+        <translation>%1: keine %2-Quantisierungskonfiguration (weder quantization_config in config.json noch %3)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing</source>
+        <translation>%1: Tensor %2 fehlt</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be %3, not %4</source>
+        <translation>%1: Tensor %2 muss %3 sein, nicht %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must have %3 dimension(s), not shape %4</source>
+        <translation>%1: Tensor %2 muss %3 Dimension(en) haben, nicht die Form %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3, but %4 needs [%5]</source>
+        <translation>%1: Tensor %2 hat die Form %3, aber %4 erfordert [%5]</translation>
+    </message>
+    <message>
+        <source>%1: neither %2 nor %3 is in the checkpoint</source>
+        <translation>%1: weder %2 noch %3 ist im Checkpoint enthalten</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be a 2-D floating-point weight, not %3 %4</source>
+        <translation>%1: Tensor %2 muss ein zweidimensionales Gleitkomma-Gewicht sein, nicht %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>PackedExport</name>
+    <message>
+        <source>%1 and %2 read the same input, but their input scales (AWQ, SmoothQuant or smoothing) differ: a %3 checkpoint can fold only one scale into the operation before them</source>
+        <translation>%1 und %2 lesen dieselbe Eingabe, aber ihre Eingabeskalen (AWQ, SmoothQuant oder Glättung) unterscheiden sich: ein %3-Checkpoint kann nur eine Skala in die Operation vor ihnen einrechnen</translation>
+    </message>
+    <message>
+        <source>%1: its input scale has nothing before it to fold into</source>
+        <translation>%1: vor der Schicht liegt nichts, in das sich ihre Eingabeskala einrechnen lässt</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>… und %n weitere Schicht</numerusform>
+            <numerusform>… und %n weitere Schichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PerplexityEvaluator</name>
     <message>
         <source>the context length must be at least 2 tokens, not %1</source>
@@ -2105,6 +2782,143 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die anderen Plan-Optio
     <message>
         <source>the file has the wrong size after writing</source>
         <translation>Die Datei hat nach dem Schreiben die falsche Größe</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityScan</name>
+    <message>
+        <source>the sensitivity scan quantizes with RTN or GPTQ, not %1</source>
+        <translation>Der Sensitivitätsscan quantisiert mit RTN oder GPTQ, nicht mit %1</translation>
+    </message>
+    <message>
+        <source>the sensitivity scan cannot smooth the inputs: smoothing rescales every layer reading an input, not one unit</source>
+        <translation>Der Sensitivitätsscan kann die Eingaben nicht glätten: Die Glättung skaliert jede Schicht um, die eine Eingabe liest, nicht nur eine Einheit</translation>
+    </message>
+    <message>
+        <source>no bit-width to measure</source>
+        <translation>Keine Bitbreite zu messen</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration data, and none was given</source>
+        <translation>%1 benötigt Kalibrierungsdaten, aber es wurden keine angegeben</translation>
+    </message>
+    <message>
+        <source>the context length must be at least 2 tokens, not %1</source>
+        <translation>Die Kontextlänge muss mindestens 2 Tokens betragen, nicht %1</translation>
+    </message>
+    <message>
+        <source>the stride (%1) must not exceed the context length (%2)</source>
+        <translation>Die Schrittweite (%1) darf die Kontextlänge (%2) nicht überschreiten</translation>
+    </message>
+    <message>
+        <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
+        <translation>Der Tokenizer hat %1 Tokens, das Modell aber nur %2: Sie gehören nicht zusammen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tokenizing %n document(s)</source>
+        <translation>
+            <numerusform>Tokenisierung von %n Dokument</numerusform>
+            <numerusform>Tokenisierung von %n Dokumenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the evaluation text has no token to score</source>
+        <translation>Der Auswertungstext hat kein zu bewertendes Token</translation>
+    </message>
+    <message>
+        <source>Scoring the full-precision model</source>
+        <translation>Das Modell in voller Genauigkeit wird bewertet</translation>
+    </message>
+    <message>
+        <source>Block %1 of %2: calibration statistics</source>
+        <translation>Block %1 von %2: Kalibrierungsstatistiken</translation>
+    </message>
+    <message>
+        <source>Output layer: calibration statistics</source>
+        <translation>Ausgabeschicht: Kalibrierungsstatistiken</translation>
+    </message>
+    <message>
+        <source>Quantizing %1 at %2 bits</source>
+        <translation>%1 wird mit %2 Bit quantisiert</translation>
+    </message>
+    <message>
+        <source>Measuring %1 at %2 bits (%3 of %4)</source>
+        <translation>%1 wird mit %2 Bit gemessen (%3 von %4)</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityScanResult</name>
+    <message>
+        <source>%1: %2 must be %3, but it is %4</source>
+        <translation>%1: %2 muss %3 sein, ist aber %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no &quot;%3&quot;</source>
+        <translation>%1: %2 hat kein „%3“</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>eine nicht leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a result at %3 bits, which are not among the scan&apos;s &quot;bits&quot;</source>
+        <translation>%1: %2 ist ein Ergebnis bei %3 Bit, die nicht unter den „bits“ des Scans sind</translation>
+    </message>
+    <message>
+        <source>a list of whole numbers from %1 to %2</source>
+        <translation>eine Liste ganzer Zahlen von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;bits&quot; is empty</source>
+        <translation>%1: „bits“ ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;rtn&quot; or &quot;gptq&quot;</source>
+        <translation>„rtn“ oder „gptq“</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>&quot;layer&quot;, &quot;block&quot; or &quot;role&quot;</source>
+        <translation>„layer“, „block“ oder „role“</translation>
+    </message>
+    <message>
+        <source>%1: %2 repeats the unit &quot;%3&quot;</source>
+        <translation>%1: %2 wiederholt die Einheit „%3“</translation>
+    </message>
+    <message>
+        <source>%1: %2 repeats the layer &quot;%3&quot;</source>
+        <translation>%1: %2 wiederholt die Schicht „%3“</translation>
+    </message>
+    <message>
+        <source>a layer role</source>
+        <translation>eine Schichtrolle</translation>
+    </message>
+    <message>
+        <source>%1: %2 names the unit &quot;%3&quot;, which does not list it</source>
+        <translation>%1: %2 nennt die Einheit „%3“, die diese Schicht nicht aufführt</translation>
+    </message>
+    <message>
+        <source>%1: the unit &quot;%2&quot; lists the layer &quot;%3&quot;, which &quot;layers&quot; does not</source>
+        <translation>%1: Die Einheit „%2“ führt die Schicht „%3“ auf, die in „layers“ fehlt</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +3648,104 @@ Backend-Kennung: %2</translation>
     <message>
         <source>internal error: an unknown exception</source>
         <translation>Interner Fehler: eine unbekannte Ausnahme</translation>
+    </message>
+</context>
+<context>
+    <name>qb::LayerErrorView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>Ausgabe-MSE</translation>
+    </message>
+    <message>
+        <source>Relative output error</source>
+        <translation>Relativer Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>Output SQNR</source>
+        <translation>Ausgabe-SQNR</translation>
+    </message>
+    <message>
+        <source>What each bar shows, measured on the held-out calibration rows</source>
+        <translation>Was jeder Balken zeigt, gemessen auf den zurückgehaltenen Kalibrierungszeilen</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis: errors of different layers differ by orders of magnitude</source>
+        <translation>Logarithmische Werteachse: Die Fehler verschiedener Schichten unterscheiden sich um Größenordnungen</translation>
+    </message>
+    <message>
+        <source>Keep for Comparison</source>
+        <translation>Zum Vergleich behalten</translation>
+    </message>
+    <message>
+        <source>Keep the latest run&apos;s bars beside the next runs&apos; (up to %1 runs)</source>
+        <translation>Die Balken des letzten Laufs neben denen der nächsten Läufe behalten (bis zu %1 Läufe)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG or PDF</source>
+        <translation>Das Diagramm als PNG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Output MSE (squared output units)</source>
+        <translation>Ausgabe-MSE (quadrierte Ausgabeeinheiten)</translation>
+    </message>
+    <message>
+        <source>Relative output error ‖ΔY‖/‖Y‖</source>
+        <translation>Relativer Ausgabefehler ‖ΔY‖/‖Y‖</translation>
+    </message>
+    <message>
+        <source>Output SQNR (dB, higher is better)</source>
+        <translation>Ausgabe-SQNR (dB, höher ist besser)</translation>
+    </message>
+    <message>
+        <source>Quantize with calibration text to see every layer&apos;s output error here.</source>
+        <translation>Quantisieren Sie mit einem Kalibrierungstext, um hier den Ausgabefehler jeder Schicht zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) measured. Click a bar to select its layer; drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>%n Schicht gemessen. Klicken Sie auf einen Balken, um seine Schicht auszuwählen; ziehen und scrollen Sie zum Verschieben und Zoomen.</numerusform>
+            <numerusform>%n Schichten gemessen. Klicken Sie auf einen Balken, um seine Schicht auszuwählen; ziehen und scrollen Sie zum Verschieben und Zoomen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): MSE %3 · relative %4 · SQNR %5 dB</source>
+        <translation>%1 (%2): MSE %3 · relativ %4 · SQNR %5 dB</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>%1 konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Layer, in model order</source>
+        <translation>Schicht, in Modellreihenfolge</translation>
     </message>
 </context>
 <context>
@@ -3612,6 +4524,18 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Preparing the compute device</source>
         <translation>Rechengerät wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>Schichtfehler</translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation>Letzter Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Kept %1: %2</source>
+        <translation>Behaltener Lauf %1: %2</translation>
     </message>
 </context>
 <context>

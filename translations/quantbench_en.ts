@@ -38,6 +38,58 @@
             <numerusform>… and %n more layers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s), %1 tokens scored</source>
+        <translation>
+            <numerusform>%n document, %1 tokens scored</numerusform>
+            <numerusform>%n documents, %1 tokens scored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) (%1 tokens), full-precision activations</source>
+        <translation>
+            <numerusform>%n window (%1 tokens), full-precision activations</numerusform>
+            <numerusform>%n windows (%1 tokens), full-precision activations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) in %1 s</source>
+        <translation>
+            <numerusform>%n measurement in %1 s</numerusform>
+            <numerusform>%n measurements in %1 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>exact (multiple-choice knapsack, %n choice(s))</source>
+        <translation>
+            <numerusform>exact (multiple-choice knapsack, %n choice)</numerusform>
+            <numerusform>exact (multiple-choice knapsack, %n choices)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>greedy (largest loss reduction per extra bit, %n choice(s))</source>
+        <translation>
+            <numerusform>greedy (largest loss reduction per extra bit, %n choice)</numerusform>
+            <numerusform>greedy (largest loss reduction per extra bit, %n choices)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompressedTensorsExporter</name>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n layer rounds its input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute that layer with full-precision activations</numerusform>
+            <numerusform>%n layers round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) do not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads them, but vLLM&apos;s kernels refuse them</source>
+        <translation>
+            <numerusform>%n layer does not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads it, but vLLM&apos;s kernels refuse it</numerusform>
+            <numerusform>%n layers do not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads them, but vLLM&apos;s kernels refuse them</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -66,6 +118,16 @@
         <translation>
             <numerusform>Looking up the token embeddings of %n calibration window</numerusform>
             <numerusform>Looking up the token embeddings of %n calibration windows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackedExport</name>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>… and %n more layer</numerusform>
+            <numerusform>… and %n more layers</numerusform>
         </translation>
     </message>
 </context>
@@ -106,6 +168,16 @@
         <translation>
             <numerusform>the file is %n byte long, too short to hold the 8-byte header length</numerusform>
             <numerusform>the file is %n bytes long, too short to hold the 8-byte header length</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityScan</name>
+    <message numerus="yes">
+        <source>Tokenizing %n document(s)</source>
+        <translation>
+            <numerusform>Tokenizing %n document</numerusform>
+            <numerusform>Tokenizing %n documents</numerusform>
         </translation>
     </message>
 </context>
@@ -167,6 +239,16 @@
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::LayerErrorView</name>
+    <message numerus="yes">
+        <source>%n layer(s) measured. Click a bar to select its layer; drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>%n layer measured. Click a bar to select its layer; drag and scroll to pan and zoom.</numerusform>
+            <numerusform>%n layers measured. Click a bar to select its layer; drag and scroll to pan and zoom.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AutoBits</name>
+    <message>
+        <source>no bit-width is allowed</source>
+        <translation>没有允许的位宽</translation>
+    </message>
+    <message>
+        <source>the scan did not measure %1 bits (it measured %2)</source>
+        <translation>扫描没有测量 %1 位（它测量的是 %2）</translation>
+    </message>
+    <message>
+        <source>the target must be a positive number of bits per weight</source>
+        <translation>目标必须是正的每权重位数</translation>
+    </message>
+    <message>
+        <source>the scan has no result for the layer %1: was it made on another model?</source>
+        <translation>扫描中没有层 %1 的结果：该扫描是否是在另一个模型上进行的？</translation>
+    </message>
+    <message>
+        <source>the scan lists the layer %1, which this model does not have</source>
+        <translation>扫描列出了层 %1，但此模型没有该层</translation>
+    </message>
+    <message>
+        <source>the scan has no result for %1 at %2 bits: it was cancelled before measuring it</source>
+        <translation>扫描中没有 %1 在 %2 位下的结果：扫描在测量它之前已被取消</translation>
+    </message>
+    <message>
+        <source>the target of %1 bits per weight cannot be met: the smallest average the allowed widths give is %2 bits per weight (every layer at %3 bits, scales and zero points included)</source>
+        <translation>无法达到每权重 %1 位的目标：允许的位宽所能达到的最小平均值为每权重 %2 位（所有层均为 %3 位，含缩放因子和零点）</translation>
+    </message>
+</context>
+<context>
+    <name>AwqCheckpoint</name>
+    <message>
+        <source>%1: quant_method must be &quot;awq&quot;, not %2</source>
+        <translation>%1：quant_method 必须是 &quot;awq&quot;，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: version must be &quot;gemm&quot; (the layout QuantBench reads), not %2</source>
+        <translation>%1：version 必须是 &quot;gemm&quot;（QuantBench 读取的布局），而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: bits is missing</source>
+        <translation>%1：缺少 bits</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be 4 (AWQ GEMM packs 4-bit codes only), not %3</source>
+        <translation>%1：%2 必须是 4（AWQ GEMM 只打包 4 位代码），而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: group_size is missing</source>
+        <translation>%1：缺少 group_size</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be -1 or a positive integer, not %3</source>
+        <translation>%1：%2 必须是 -1 或正整数，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1：%2 必须是 true 或 false，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: modules_to_not_convert must hold module names, not %2</source>
+        <translation>%1：modules_to_not_convert 必须包含模块名称，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: modules_to_not_convert must be a list of module names, not %2</source>
+        <translation>%1：modules_to_not_convert 必须是模块名称列表，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored unquantized, but modules_to_not_convert does not name it, so AWQ loaders expect %3</source>
+        <translation>%1：%2 以未量化形式存储，但 modules_to_not_convert 中没有列出它，因此 AWQ 加载器期望存在 %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (modules_to_not_convert, or lm_head)</source>
+        <translation>%1：%2 以量化形式存储，但量化配置规定它不量化（modules_to_not_convert 或 lm_head）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is empty (%3)</source>
+        <translation>%1：张量 %2 为空（%3）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3): the group size does not divide the inputs</source>
+        <translation>%1：%2（%3）：分组大小不能整除输入数</translation>
+    </message>
+</context>
+<context>
+    <name>AwqExporter</name>
+    <message>
+        <source>per-channel (group_size -1)</source>
+        <translation>逐通道（group_size -1）</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>每组 %1</translation>
+    </message>
+    <message>
+        <source>%1 is quantized, but AWQ loaders keep lm_head in full precision (transformers never converts it): keep it unquantized (method none) or choose --format gptq</source>
+        <translation>%1 已量化，但 AWQ 加载器会将 lm_head 保持为全精度（transformers 从不转换它）：请保持其未量化（method none），或选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1: %2-bit codes; AWQ GEMM holds 4-bit codes only: quantize it to 4 bits, keep it unquantized, or choose --format gptq</source>
+        <translation>%1：%2 位代码；AWQ GEMM 只能容纳 4 位代码：请将其量化为 4 位、保持未量化，或选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 has GPTQ act-order groups, which AWQ GEMM cannot store (it has no group index, g_idx): turn act-order off or use static groups, or choose --format gptq</source>
+        <translation>%1 使用 GPTQ act-order 分组，而 AWQ GEMM 无法存储这种分组（它没有分组索引 g_idx）：请关闭 act-order 或使用静态分组，或选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: AWQ GEMM packs 8 outputs per 32-bit word, so the number of outputs must be a multiple of 8; keep it unquantized or choose --format gptq</source>
+        <translation>%1 [%2, %3]：AWQ GEMM 在每个 32 位字中打包 8 个输出，因此输出数必须是 8 的倍数；请保持其未量化，或选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: AWQ GEMM needs the group size to divide the %3 inputs, and %4 does not; choose a group size that does, or per-channel (-1)</source>
+        <translation>%1 [%2, %3]：AWQ GEMM 要求分组大小能整除 %3 个输入，而 %4 不能；请选择能整除的分组大小，或逐通道（-1）</translation>
+    </message>
+    <message>
+        <source>%1: %2, but the other layers use %3; an AWQ checkpoint has one group_size for all layers: give them one group size, or choose --format gptq</source>
+        <translation>%1：%2，但其他层使用%3；AWQ 检查点的所有层共用一个 group_size：请为它们指定同一分组大小，或选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1: zero point %2 is not a 4-bit code</source>
+        <translation>%1：零点 %2 不是 4 位代码</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in float16, the type AWQ stores scales in</source>
+        <translation>%1：缩放因子 %2 超出 float16 的范围，而 AWQ 以 float16 存储缩放因子</translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in 4 bits</source>
+        <translation>%1：有代码超出 4 位</translation>
+    </message>
+    <message>
+        <source>%1: the run kept no integer codes for this layer</source>
+        <translation>%1：本次运行没有为该层保留整数代码</translation>
+    </message>
+    <message>
+        <source>nothing is quantized: an AWQ checkpoint needs at least one quantized layer</source>
+        <translation>没有任何层被量化：AWQ 检查点至少需要一个量化层</translation>
+    </message>
+    <message>
+        <source>internal error: modules_to_not_convert entry %1 would leave the quantized layer %2 unquantized</source>
+        <translation>内部错误：modules_to_not_convert 条目 %1 会使已量化的层 %2 保持未量化</translation>
+    </message>
+    <message>
+        <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and only some of them are quantized in %1</source>
+        <translation>vLLM 会拒绝此检查点：它把 q/k/v 和 gate/up 各自融合成一层，而在 %1 中只有其中一部分被量化</translation>
+    </message>
+    <message>
+        <source>group_size -1 (per channel): vLLM serves it only with its Marlin AWQ kernels (GPUs of compute capability 8.0 or newer); its plain AWQ kernels need a positive group size</source>
+        <translation>group_size -1（逐通道）：vLLM 只能用其 Marlin AWQ 内核运行它（计算能力 8.0 或更高的 GPU）；其普通 AWQ 内核需要正的分组大小</translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
+    </message>
+</context>
+<context>
     <name>AwqQuantizer</name>
     <message>
         <source>%1: %2</source>
@@ -454,10 +611,6 @@
     <message>
         <source>Measure a model&apos;s perplexity on a text (and a quantized model&apos;s)</source>
         <translation>测量模型在文本上的困惑度（以及量化模型的困惑度）</translation>
-    </message>
-    <message>
-        <source>Write a synthetic (random-weight) Llama checkpoint for benchmarks</source>
-        <translation>写出用于基准测试的合成（随机权重）Llama 检查点</translation>
     </message>
     <message>
         <source>Text</source>
@@ -927,16 +1080,8 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>%1（已退回 CPU）</translation>
     </message>
     <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default) or gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points).</source>
-        <translation>检查点格式：fake（源数据类型的反量化权重；默认）或 gptq（GPTQ 加载器读取的打包整数权重：transformers、vLLM、GPTQModel；gptq_v2 零点）。</translation>
-    </message>
-    <message>
         <source>With --format gptq: write the older v1 layout (zero points minus one), which holds symmetric layers only.</source>
         <translation>与 --format gptq 一起使用：写入旧的 v1 布局（零点减一），只能容纳对称层。</translation>
-    </message>
-    <message>
-        <source>--format must be fake or gptq, not &apos;%1&apos;</source>
-        <translation>--format 必须是 fake 或 gptq，而不是“%1”</translation>
     </message>
     <message>
         <source>--gptq-v1 needs --format gptq</source>
@@ -949,10 +1094,514 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         </translation>
     </message>
     <message>
-        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq the quantized layers are stored as packed integer codes with their scales and zero points (the GPTQ checkpoint format). config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
 The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。使用 --format fake（默认）时，每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它；使用 --format gptq 时，量化层以打包的整数代码及其缩放和零点存储（GPTQ 检查点格式）。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
+        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。使用 --format fake（默认）时，每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它；使用 --format gptq、awq 或 compressed-tensors 时，量化层以打包的整数代码及其缩放因子和零点存储，分别采用 GPTQ、AWQ GEMM 或 compressed-tensors pack-quantized 检查点格式。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
 计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits).</source>
+        <translation>检查点格式：fake（源数据类型的反量化权重；默认）、gptq（GPTQ 加载器读取的打包整数权重：transformers、vLLM、GPTQModel；gptq_v2 零点；2、3、4 或 8 位）、awq（transformers 和 vLLM 读取的 AWQ GEMM；4 位，单一分组大小）或 compressed-tensors（pack-quantized，供 vLLM 和 transformers 读取；4 或 8 位）。</translation>
+    </message>
+    <message>
+        <source>--format must be fake, gptq, awq or compressed-tensors, not &apos;%1&apos;</source>
+        <translation>--format 必须是 fake、gptq、awq 或 compressed-tensors，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Choose per-layer bit-widths for a target average, as a recipe</source>
+        <translation>按目标平均位数选择逐层位宽，并写成配方</translation>
+    </message>
+    <message>
+        <source>Measure how much quantizing each layer alone hurts perplexity</source>
+        <translation>测量单独量化每个层会使困惑度变差多少</translation>
+    </message>
+    <message>
+        <source>Write a random-weight Llama checkpoint for benchmarks</source>
+        <translation>写出用于基准测试的随机权重 Llama 检查点</translation>
+    </message>
+    <message>
+        <source>one layer at a time</source>
+        <translation>每次一个层</translation>
+    </message>
+    <message>
+        <source>one block at a time</source>
+        <translation>每次一个块</translation>
+    </message>
+    <message>
+        <source>one role across all blocks at a time</source>
+        <translation>每次一个角色（跨所有块）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1：无法写入文件：%2</translation>
+    </message>
+    <message>
+        <source>The UTF-8 text the model is scored on after each quantization (documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
+        <translation>每次量化后用于给模型计分的 UTF-8 文本（文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。</translation>
+    </message>
+    <message>
+        <source>Score only the first N documents of --eval (default: all).</source>
+        <translation>只对 --eval 的前 N 个文档计分（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>Calibration text for GPTQ (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
+        <translation>GPTQ 的校准文本（UTF-8；文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。</translation>
+    </message>
+    <message>
+        <source>Calibration samples (default 128).</source>
+        <translation>校准样本数（默认 128）。</translation>
+    </message>
+    <message>
+        <source>Tokens per calibration sample (default 512).</source>
+        <translation>每个校准样本的 token 数（默认 512）。</translation>
+    </message>
+    <message>
+        <source>Comma-separated bit-widths, each from %1 to %2 (default 2,3,4,8).</source>
+        <translation>以逗号分隔的位宽，每个在 %1 到 %2 之间（默认 2,3,4,8）。</translation>
+    </message>
+    <message>
+        <source>How each unit is quantized: rtn (the default) or gptq (calibrated on the full-precision model&apos;s activations; needs --calib).</source>
+        <translation>每个单元的量化方式：rtn（默认）或 gptq（在全精度模型的激活上校准；需要 --calib）。</translation>
+    </message>
+    <message>
+        <source>What is quantized per measurement: layer (one linear layer; the default), block (every layer of one decoder block) or role (one role, such as q_proj, across all blocks).</source>
+        <translation>每次测量所量化的对象：layer（一个线性层；默认）、block（一个解码器块的所有层）或 role（跨所有块的一个角色，如 q_proj）。</translation>
+    </message>
+    <message>
+        <source>--bits must be a comma-separated list of bit-widths from %1 to %2, not &apos;%3&apos;</source>
+        <translation>--bits 必须是以逗号分隔的位宽列表，每个在 %1 到 %2 之间，而不是 &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>--method must be rtn or gptq, not &apos;%1&apos;</source>
+        <translation>--method 必须是 rtn 或 gptq，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--unit must be layer, block or role, not &apos;%1&apos;</source>
+        <translation>--unit 必须是 layer、block 或 role，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--eval TEXT is required: the text each quantized model is scored on</source>
+        <translation>必须指定 --eval TEXT：用于给每个量化模型计分的文本</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration data: give --calib TEXT</source>
+        <translation>%1 需要校准数据：请指定 --calib TEXT</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>%1 at %2 bits, %3, group size %4</source>
+        <translation>%1，%2 位，%3，分组大小 %4</translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>对称</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>非对称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), %1 tokens scored</source>
+        <translation>
+            <numerusform>%n 个文档，计分 %1 个 token</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) (%1 tokens), full-precision activations</source>
+        <translation>
+            <numerusform>%n 个窗口（%1 个 token），全精度激活</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none (not needed)</source>
+        <translation>无（不需要）</translation>
+    </message>
+    <message>
+        <source>Full-precision perplexity</source>
+        <translation>全精度困惑度</translation>
+    </message>
+    <message>
+        <source>Δ ppl %1-bit</source>
+        <translation>Δ ppl %1 位</translation>
+    </message>
+    <message>
+        <source>Most sensitive at %1 bits (by KL divergence from the full-precision model):</source>
+        <translation>%1 位下最敏感的单元（按与全精度模型的 KL 散度排序）：</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Δ ppl</source>
+        <translation>Δ ppl</translation>
+    </message>
+    <message>
+        <source>KL (nats/token)</source>
+        <translation>KL (nats/token)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 次测量，用时 %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For every unit — one linear layer by default, or one block, or one role across all blocks — and every bit-width, quantizes only that unit (everything else stays in full precision) and scores the model on the evaluation text as eval does: its perplexity, the change from the full-precision model&apos;s and the mean KL divergence from the full-precision model&apos;s next-token distributions. GPTQ calibrates each layer on the full-precision model&apos;s activations, recorded once for all layers and widths.
+The table shows the change in perplexity per unit and width, then the most sensitive units. --json prints every figure; --out writes the same JSON to a file, which `quantbench-cli autobits --scan` reads.</source>
+        <translation>对每个单元（默认为一个线性层，也可以是一个块，或跨所有块的一个角色）和每个位宽，只量化该单元（其余部分保持全精度），并像 eval 一样在评估文本上给模型计分：给出其困惑度、相对全精度模型困惑度的变化，以及其下一个 token 分布与全精度模型的平均 KL 散度。GPTQ 在全精度模型的激活上校准每个层，这些激活只记录一次，供所有层和位宽共用。
+表格显示每个单元在每个位宽下的困惑度变化，然后列出最敏感的单元。--json 输出所有数值；--out 将相同的 JSON 写入文件，供 `quantbench-cli autobits --scan` 读取。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to scan.</source>
+        <translation>要扫描的 Hugging Face 检查点文件夹。</translation>
+    </message>
+    <message>
+        <source>Print the scan as JSON instead of the table.</source>
+        <translation>以 JSON 而不是表格输出扫描结果。</translation>
+    </message>
+    <message>
+        <source>Also write the scan as JSON to this file (replaced if it exists).</source>
+        <translation>同时将扫描结果以 JSON 写入此文件（若已存在则替换）。</translation>
+    </message>
+    <message>
+        <source>%1-bit: %2</source>
+        <translation>%1 位：%2</translation>
+    </message>
+    <message>
+        <source>KL divergence (nats/token)</source>
+        <translation>KL 散度（nats/token）</translation>
+    </message>
+    <message>
+        <source>change in perplexity</source>
+        <translation>困惑度变化</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Allowed widths</source>
+        <translation>允许的位宽</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>%1 bits per weight</source>
+        <translation>每权重 %1 位</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>实际达到</translation>
+    </message>
+    <message>
+        <source>%1 bits per weight, scales and zero points included (possible: %2 to %3)</source>
+        <translation>每权重 %1 位，含缩放因子和零点（可达范围：%2 到 %3）</translation>
+    </message>
+    <message>
+        <source>Layers per width</source>
+        <translation>各位宽的层数</translation>
+    </message>
+    <message>
+        <source>Solver</source>
+        <translation>求解器</translation>
+    </message>
+    <message numerus="yes">
+        <source>exact (multiple-choice knapsack, %n choice(s))</source>
+        <translation>
+            <numerusform>精确（多选背包，%n 个选项）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>greedy (largest loss reduction per extra bit, %n choice(s))</source>
+        <translation>
+            <numerusform>贪心（每增加一位损失降低最多者优先，%n 个选项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Predicted loss</source>
+        <translation>预测损失</translation>
+    </message>
+    <message>
+        <source>%1, summed %2</source>
+        <translation>%1，%2 之和</translation>
+    </message>
+    <message>
+        <source>Predicted perplexity</source>
+        <translation>预测困惑度</translation>
+    </message>
+    <message>
+        <source>%1 (full precision %2)</source>
+        <translation>%1（全精度 %2）</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source>KL at these bits</source>
+        <translation>该位宽下的 KL</translation>
+    </message>
+    <message>
+        <source>Δ ppl at these bits</source>
+        <translation>该位宽下的 Δ ppl</translation>
+    </message>
+    <message>
+        <source>Chooses each layer&apos;s bit-width from the allowed ones so that the loss the sensitivity scan predicts — the sum over layers of their KL divergence (or change in perplexity) at the chosen width — is smallest while the average bits per weight stays at or below the target. The average counts the overhead: per group of G weights one 16-bit scale and one zero point of the layer&apos;s width, i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, gate/up) get one width. The exact solver (a multiple-choice knapsack) is the default; --greedy upgrades layers by the largest loss reduction per extra bit.
+The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or made here with the same options as the sensitivity command. The choice is written as a recipe for `quantbench-cli quantize --recipe`.</source>
+        <translation>从允许的位宽中为每个层选择位宽，使敏感度扫描预测的损失——各层在所选位宽下的 KL 散度（或困惑度变化）之和——最小，同时平均每权重位数不超过目标。平均值计入开销：每组 G 个权重有一个 16 位缩放因子和一个与该层位宽相同的零点，即每权重 bits + (16 + bits) / G 位。读取同一输入的层（q/k/v、gate/up）使用同一位宽。默认使用精确求解器（多选背包）；--greedy 按每增加一位带来的最大损失降低依次提升层的位宽。
+扫描结果从 --scan 读取（由 `quantbench-cli sensitivity --out` 写出），或在此处以与 sensitivity 命令相同的选项进行扫描。选择结果写为配方，供 `quantbench-cli quantize --recipe` 使用。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder the scan was made on.</source>
+        <translation>进行扫描所用的 Hugging Face 检查点文件夹。</translation>
+    </message>
+    <message>
+        <source>A sensitivity scan in JSON (from `quantbench-cli sensitivity --out`). Without it, the scan is made first.</source>
+        <translation>JSON 格式的敏感度扫描结果（来自 `quantbench-cli sensitivity --out`）。未指定时，先进行扫描。</translation>
+    </message>
+    <message>
+        <source>The average bits per weight to stay within, scales and zero points included (for example 3.5).</source>
+        <translation>平均每权重位数的上限，含缩放因子和零点（例如 3.5）。</translation>
+    </message>
+    <message>
+        <source>Use the greedy solver instead of the exact one.</source>
+        <translation>使用贪心求解器而不是精确求解器。</translation>
+    </message>
+    <message>
+        <source>What to minimise: kl (the KL divergence from the full-precision model; the default) or ppl (the change in perplexity).</source>
+        <translation>要最小化的量：kl（与全精度模型的 KL 散度；默认）或 ppl（困惑度变化）。</translation>
+    </message>
+    <message>
+        <source>The recipe file to write (replaced if it exists).</source>
+        <translation>要写入的配方文件（若已存在则替换）。</translation>
+    </message>
+    <message>
+        <source>Print the choice as JSON (per layer, the averages, the prediction and the recipe) instead of the table.</source>
+        <translation>以 JSON（逐层选择、平均值、预测和配方）而不是表格输出选择结果。</translation>
+    </message>
+    <message>
+        <source>--target BITS is required</source>
+        <translation>必须指定 --target BITS</translation>
+    </message>
+    <message>
+        <source>--out FILE is required: the recipe to write</source>
+        <translation>必须指定 --out FILE：要写入的配方</translation>
+    </message>
+    <message>
+        <source>--loss must be kl or ppl, not &apos;%1&apos;</source>
+        <translation>--loss 必须是 kl 或 ppl，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--scan reads a finished scan: leave out the options of a new scan (--eval, --calib, --method, …)</source>
+        <translation>--scan 读取已完成的扫描：请勿指定新扫描的选项（--eval、--calib、--method、…）</translation>
+    </message>
+    <message>
+        <source>the scan was cancelled before it finished: layers it did not measure cannot be chosen for</source>
+        <translation>扫描在完成前已被取消：无法为未测量的层选择位宽</translation>
+    </message>
+    <message>
+        <source>made now</source>
+        <translation>本次运行时进行</translation>
+    </message>
+</context>
+<context>
+    <name>CompressedTensorsCheckpoint</name>
+    <message>
+        <source>%1: %2 must be %3, not %4</source>
+        <translation>%1：%2 必须是 %3，而不是 %4</translation>
+    </message>
+    <message>
+        <source>%1: config_groups must be a non-empty object, not %2</source>
+        <translation>%1：config_groups 必须是非空对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be an object, not %2</source>
+        <translation>%1 必须是对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: targets must be a non-empty list of names, not %2</source>
+        <translation>%1：targets 必须是非空的名称列表，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: targets must hold names, not %2</source>
+        <translation>%1：targets 必须包含名称，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid regular expression: %3</source>
+        <translation>%1：&quot;%2&quot; 不是有效的正则表达式：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 are quantized; QuantBench reads weight-only pack-quantized checkpoints</source>
+        <translation>%1：%2 已被量化；QuantBench 只读取仅量化权重的 pack-quantized 检查点</translation>
+    </message>
+    <message>
+        <source>%1: weights must be an object, not %2</source>
+        <translation>%1：weights 必须是对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: num_bits must be an integer from 1 to 8, not %2</source>
+        <translation>%1：num_bits 必须是 1 到 8 之间的整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false, not %3</source>
+        <translation>%1：%2 必须是 true 或 false，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: dynamic must be false for stored weights, not %2</source>
+        <translation>%1：对于存储的权重，dynamic 必须是 false，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: group_size must be -1 or a positive integer, not %2</source>
+        <translation>%1：group_size 必须是 -1 或正整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: strategy &quot;group&quot; needs a positive group_size, not %2</source>
+        <translation>%1：strategy &quot;group&quot; 需要正的 group_size，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: group_size %2 needs strategy &quot;group&quot;, not &quot;%3&quot;</source>
+        <translation>%1：group_size %2 需要 strategy &quot;group&quot;，而不是 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1: actorder &quot;group&quot; needs strategy &quot;group&quot;</source>
+        <translation>%1：actorder &quot;group&quot; 需要 strategy &quot;group&quot;</translation>
+    </message>
+    <message>
+        <source>%1: ignore must hold module names, not %2</source>
+        <translation>%1：ignore 必须包含模块名称，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: ignore must be a list of module names, not %2</source>
+        <translation>%1：ignore 必须是模块名称列表，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 matches the targets of config groups %3 and %4 equally well</source>
+        <translation>%1：%2 与配置组 %3 和 %4 的 targets 匹配程度相同</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored unquantized, but config group %3 targets it, so loaders expect %4</source>
+        <translation>%1：%2 以未量化形式存储，但配置组 %3 的 targets 包含它，因此加载器期望存在 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (ignore, or no target)</source>
+        <translation>%1：%2 以量化形式存储，但量化配置规定它不量化（ignore，或不在任何 targets 中）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 holds [%3, %4], which %5 %6 at %7 bits does not hold</source>
+        <translation>%1：张量 %2 给出的形状为 [%3, %4]，而 %7 位下的 %5 %6 无法容纳它</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing</source>
+        <translation>%1：缺少张量 %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be floating-point, not %3</source>
+        <translation>%1：张量 %2 必须是浮点类型，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (config group %3 is asymmetric)</source>
+        <translation>%1：缺少张量 %2（配置组 %3 是非对称的）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: input %3 is in group %4, outside the %5 groups</source>
+        <translation>%1：张量 %2：输入 %3 属于第 %4 组，超出了 %5 个组</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is present, but config group %3 has no actorder &quot;group&quot;</source>
+        <translation>%1：存在张量 %2，但配置组 %3 没有 actorder &quot;group&quot;</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: zero point %3 is not 0, as config group %4 is symmetric</source>
+        <translation>%1：张量 %2：零点 %3 不为 0，而配置组 %4 是对称的</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: zero point %3 is not a signed %4-bit value</source>
+        <translation>%1：张量 %2：零点 %3 不是有符号 %4 位值</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be I8, not %3 %4</source>
+        <translation>%1：张量 %2 必须是 I8，而不是 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be I32 (packed along the outputs) or I8, not %3 %4</source>
+        <translation>%1：张量 %2 必须是 I32（沿输出维度打包）或 I8，而不是 %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>CompressedTensorsExporter</name>
+    <message>
+        <source>%1, act-order</source>
+        <translation>%1，act-order</translation>
+    </message>
+    <message>
+        <source>%1 is quantized, but vLLM loads the lm_head of a compressed-tensors checkpoint unquantized only: keep it unquantized (method none) or choose --format gptq</source>
+        <translation>%1 已量化，但 vLLM 只能加载未量化的 compressed-tensors 检查点 lm_head：请保持其未量化（method none），或选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1: %2-bit codes; pack-quantized compressed-tensors checkpoints hold 4 or 8 bits (vLLM serves no other width): choose --format gptq for 2- and 3-bit layers</source>
+        <translation>%1：%2 位代码；pack-quantized 的 compressed-tensors 检查点只能容纳 4 或 8 位（vLLM 不支持其他位宽）：对于 2 位和 3 位的层，请选择 --format gptq</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]: compressed-tensors needs the group size to divide the %3 inputs, and %4 does not; choose a group size that does, or per-channel (-1)</source>
+        <translation>%1 [%2, %3]：compressed-tensors 要求分组大小能整除 %3 个输入，而 %4 不能；请选择能整除的分组大小，或逐通道（-1）</translation>
+    </message>
+    <message>
+        <source>%1: zero point %2 is not a %3-bit code</source>
+        <translation>%1：零点 %2 不是 %3 位代码</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in %3, the layer&apos;s scale type</source>
+        <translation>%1：缩放因子 %2 超出 %3（该层缩放因子的类型）的范围</translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in %2 bits</source>
+        <translation>%1：有代码超出 %2 位</translation>
+    </message>
+    <message>
+        <source>%1: the run kept no integer codes for this layer</source>
+        <translation>%1：本次运行没有为该层保留整数代码</translation>
+    </message>
+    <message>
+        <source>nothing is quantized: a compressed-tensors checkpoint needs at least one quantized layer</source>
+        <translation>没有任何层被量化：compressed-tensors 检查点至少需要一个量化层</translation>
+    </message>
+    <message>
+        <source>internal error: the config groups&apos; targets written for %1 do not give it its setting</source>
+        <translation>内部错误：为 %1 写入的配置组 targets 没有得到它的设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
+        <translation>
+            <numerusform>%n 个层将其输入激活舍入为 int8（W8A8）；pack-quantized 检查点只存储权重，因此其加载器会以全精度激活计算这些层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
+        <translation>vLLM 会拒绝此检查点：它把 q/k/v 和 gate/up 各自融合成一层，而它们的设置在 %1 中不同</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) do not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads them, but vLLM&apos;s kernels refuse them</source>
+        <translation>
+            <numerusform>%n 个层未填满整个 32 位字（输入数，或非对称层的输出数，不是 32 / bits 的倍数：%1）：compressed-tensors 会填充最后一个字，transformers 也能读取这些层，但 vLLM 的内核会拒绝它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
     </message>
 </context>
 <context>
@@ -1035,14 +1684,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
 <context>
     <name>GptqCheckpoint</name>
     <message>
-        <source>%1: quantization_config must be an object, not %2</source>
-        <translation>%1：quantization_config 必须是对象，而不是 %2</translation>
-    </message>
-    <message>
-        <source>%1: no GPTQ quantization config (neither quantization_config in config.json nor quantize_config.json)</source>
-        <translation>%1：没有 GPTQ 量化配置（config.json 中没有 quantization_config，也没有 quantize_config.json）</translation>
-    </message>
-    <message>
         <source>%1: quant_method must be &quot;gptq&quot;, not %2</source>
         <translation>%1：quant_method 必须是“gptq”，而不是 %2</translation>
     </message>
@@ -1067,32 +1708,12 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <translation>%1：dynamic 必须是对象，而不是 %2</translation>
     </message>
     <message>
-        <source>%1: neither %2 nor %3 is in the checkpoint</source>
-        <translation>%1：检查点中既没有 %2 也没有 %3</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 must be a 2-D floating-point weight, not %3 %4</source>
-        <translation>%1：张量 %2 必须是二维浮点权重，而不是 %3 %4</translation>
-    </message>
-    <message>
         <source>%1: %2 is stored quantized, but the quantization config leaves it unquantized (%3)</source>
         <translation>%1：%2 以量化形式存储，但量化配置规定它不量化（%3）</translation>
     </message>
     <message>
         <source>%1: tensor %2 is missing</source>
         <translation>%1：缺少张量 %2</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 must be %3, not %4</source>
-        <translation>%1：张量 %2 必须是 %3，而不是 %4</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 must have %3 dimension(s), not shape %4</source>
-        <translation>%1：张量 %2 必须有 %3 个维度，而不是形状 %4</translation>
-    </message>
-    <message>
-        <source>%1: tensor %2 has shape %3, but %4 needs [%5]</source>
-        <translation>%1：张量 %2 的形状为 %3，但 %4 需要 [%5]</translation>
     </message>
     <message>
         <source>%1: %2 (%3) cannot be packed: K and N must fill whole 32-bit words</source>
@@ -1160,14 +1781,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>nothing is quantized: a GPTQ checkpoint needs at least one quantized layer</source>
         <translation>没有任何层被量化：GPTQ 检查点至少需要一个量化层</translation>
     </message>
-    <message>
-        <source>%1 and %2 read the same input, but their input scales (AWQ, SmoothQuant or smoothing) differ: a GPTQ checkpoint can fold only one scale into the operation before them</source>
-        <translation>%1 和 %2 读取同一输入，但它们的输入缩放（AWQ、SmoothQuant 或平滑）不同：GPTQ 检查点只能把一个缩放折叠进它们之前的运算</translation>
-    </message>
-    <message>
-        <source>%1: its input scale has nothing before it to fold into</source>
-        <translation>%1：它之前没有可以折叠输入缩放的运算</translation>
-    </message>
     <message numerus="yes">
         <source>%n layer(s) round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
         <translation>
@@ -1181,14 +1794,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
         <translation>量化运行已取消：未处理到的层以全精度存储</translation>
-    </message>
-    <message>
-        <source>Writing %1</source>
-        <translation>正在写入 %1</translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation>已写入 %1</translation>
     </message>
     <message>
         <source>internal error: the dynamic rules written for %1 do not give it its setting (%2)</source>
@@ -1656,6 +2261,70 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     </message>
 </context>
 <context>
+    <name>PackedCheckpointReading</name>
+    <message>
+        <source>%1: quantization_config must be an object, not %2</source>
+        <translation>%1：quantization_config 必须是对象，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: no %2 quantization config (no quantization_config in config.json)</source>
+        <translation>%1：没有 %2 量化配置（config.json 中没有 quantization_config）</translation>
+    </message>
+    <message>
+        <source>%1: no %2 quantization config (neither quantization_config in config.json nor %3)</source>
+        <translation>%1：没有 %2 量化配置（config.json 中没有 quantization_config，也没有 %3）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing</source>
+        <translation>%1：缺少张量 %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be %3, not %4</source>
+        <translation>%1：张量 %2 必须是 %3，而不是 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must have %3 dimension(s), not shape %4</source>
+        <translation>%1：张量 %2 必须有 %3 个维度，而不是形状 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3, but %4 needs [%5]</source>
+        <translation>%1：张量 %2 的形状为 %3，但 %4 需要 [%5]</translation>
+    </message>
+    <message>
+        <source>%1: neither %2 nor %3 is in the checkpoint</source>
+        <translation>%1：检查点中既没有 %2 也没有 %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be a 2-D floating-point weight, not %3 %4</source>
+        <translation>%1：张量 %2 必须是二维浮点权重，而不是 %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>PackedExport</name>
+    <message>
+        <source>%1 and %2 read the same input, but their input scales (AWQ, SmoothQuant or smoothing) differ: a %3 checkpoint can fold only one scale into the operation before them</source>
+        <translation>%1 和 %2 读取同一输入，但它们的输入缩放因子（AWQ、SmoothQuant 或平滑）不同：%3 检查点只能把一个缩放因子折叠进它们之前的操作</translation>
+    </message>
+    <message>
+        <source>%1: its input scale has nothing before it to fold into</source>
+        <translation>%1：它之前没有可折叠其输入缩放因子的操作</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more layer(s)</source>
+        <translation>
+            <numerusform>……以及另外 %n 层</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PerplexityEvaluator</name>
     <message>
         <source>the context length must be at least 2 tokens, not %1</source>
@@ -2093,6 +2762,142 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>the file has the wrong size after writing</source>
         <translation>写入后文件大小不正确</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityScan</name>
+    <message>
+        <source>the sensitivity scan quantizes with RTN or GPTQ, not %1</source>
+        <translation>敏感度扫描使用 RTN 或 GPTQ 量化，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the sensitivity scan cannot smooth the inputs: smoothing rescales every layer reading an input, not one unit</source>
+        <translation>敏感度扫描无法对输入进行平滑：平滑会重新缩放读取同一输入的所有层，而不只是一个单元</translation>
+    </message>
+    <message>
+        <source>no bit-width to measure</source>
+        <translation>没有要测量的位宽</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration data, and none was given</source>
+        <translation>%1 需要校准数据，但未提供</translation>
+    </message>
+    <message>
+        <source>the context length must be at least 2 tokens, not %1</source>
+        <translation>上下文长度必须至少为 2 个 token，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the stride (%1) must not exceed the context length (%2)</source>
+        <translation>步长（%1）不能超过上下文长度（%2）</translation>
+    </message>
+    <message>
+        <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
+        <translation>分词器有 %1 个 token，而模型只有 %2 个：两者不匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tokenizing %n document(s)</source>
+        <translation>
+            <numerusform>正在对 %n 个文档分词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the evaluation text has no token to score</source>
+        <translation>评估文本中没有可计分的 token</translation>
+    </message>
+    <message>
+        <source>Scoring the full-precision model</source>
+        <translation>正在为全精度模型计分</translation>
+    </message>
+    <message>
+        <source>Block %1 of %2: calibration statistics</source>
+        <translation>第 %1 个块（共 %2 个）：校准统计量</translation>
+    </message>
+    <message>
+        <source>Output layer: calibration statistics</source>
+        <translation>输出层：校准统计量</translation>
+    </message>
+    <message>
+        <source>Quantizing %1 at %2 bits</source>
+        <translation>正在以 %2 位量化 %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1 at %2 bits (%3 of %4)</source>
+        <translation>正在测量 %2 位下的 %1（第 %3 个，共 %4 个）</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityScanResult</name>
+    <message>
+        <source>%1: %2 must be %3, but it is %4</source>
+        <translation>%1：%2 必须是%3，但实际为%4</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no &quot;%3&quot;</source>
+        <translation>%1：%2 缺少 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>%1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>非空字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a result at %3 bits, which are not among the scan&apos;s &quot;bits&quot;</source>
+        <translation>%1：%2 是 %3 位下的结果，但该位数不在扫描的 &quot;bits&quot; 中</translation>
+    </message>
+    <message>
+        <source>a list of whole numbers from %1 to %2</source>
+        <translation>由 %1 到 %2 之间的整数组成的列表</translation>
+    </message>
+    <message>
+        <source>%1: &quot;bits&quot; is empty</source>
+        <translation>%1：&quot;bits&quot; 为空</translation>
+    </message>
+    <message>
+        <source>&quot;rtn&quot; or &quot;gptq&quot;</source>
+        <translation>&quot;rtn&quot; 或 &quot;gptq&quot;</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;layer&quot;, &quot;block&quot; or &quot;role&quot;</source>
+        <translation>&quot;layer&quot;、&quot;block&quot; 或 &quot;role&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2 repeats the unit &quot;%3&quot;</source>
+        <translation>%1：%2 重复了单元 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2 repeats the layer &quot;%3&quot;</source>
+        <translation>%1：%2 重复了层 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>a layer role</source>
+        <translation>层角色</translation>
+    </message>
+    <message>
+        <source>%1: %2 names the unit &quot;%3&quot;, which does not list it</source>
+        <translation>%1：%2 指明了单元 &quot;%3&quot;，但该单元没有列出它</translation>
+    </message>
+    <message>
+        <source>%1: the unit &quot;%2&quot; lists the layer &quot;%3&quot;, which &quot;layers&quot; does not</source>
+        <translation>%1：单元 &quot;%2&quot; 列出了层 &quot;%3&quot;，但 &quot;layers&quot; 中没有该层</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +3620,103 @@ Backend id: %2</source>
     <message>
         <source>internal error: an unknown exception</source>
         <translation>内部错误：未知异常</translation>
+    </message>
+</context>
+<context>
+    <name>qb::LayerErrorView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>输出 MSE</translation>
+    </message>
+    <message>
+        <source>Relative output error</source>
+        <translation>相对输出误差</translation>
+    </message>
+    <message>
+        <source>Output SQNR</source>
+        <translation>输出 SQNR</translation>
+    </message>
+    <message>
+        <source>What each bar shows, measured on the held-out calibration rows</source>
+        <translation>每个柱条显示的指标，在留出的校准行上测量</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis: errors of different layers differ by orders of magnitude</source>
+        <translation>对数数值轴：不同层的误差相差几个数量级</translation>
+    </message>
+    <message>
+        <source>Keep for Comparison</source>
+        <translation>保留以作比较</translation>
+    </message>
+    <message>
+        <source>Keep the latest run&apos;s bars beside the next runs&apos; (up to %1 runs)</source>
+        <translation>将最近一次运行的柱条保留在之后各次运行的柱条旁边（最多 %1 次运行）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG or PDF</source>
+        <translation>将图表保存为 PNG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Output MSE (squared output units)</source>
+        <translation>输出 MSE（输出单位的平方）</translation>
+    </message>
+    <message>
+        <source>Relative output error ‖ΔY‖/‖Y‖</source>
+        <translation>相对输出误差 ‖ΔY‖/‖Y‖</translation>
+    </message>
+    <message>
+        <source>Output SQNR (dB, higher is better)</source>
+        <translation>输出 SQNR（dB，越高越好）</translation>
+    </message>
+    <message>
+        <source>Quantize with calibration text to see every layer&apos;s output error here.</source>
+        <translation>使用校准文本进行量化，即可在此查看每个层的输出误差。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) measured. Click a bar to select its layer; drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>已测量 %n 个层。点击柱条可选中对应的层；拖动和滚动可平移和缩放。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): MSE %3 · relative %4 · SQNR %5 dB</source>
+        <translation>%1（%2）：MSE %3 · 相对误差 %4 · SQNR %5 dB</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>块 %1</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>输出头</translation>
+    </message>
+    <message>
+        <source>Layer, in model order</source>
+        <translation>层（按模型顺序）</translation>
     </message>
 </context>
 <context>
@@ -3581,6 +4483,18 @@ Backend id: %2</source>
     <message>
         <source>Preparing the compute device</source>
         <translation>正在准备计算设备</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>层误差</translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation>最新：%1</translation>
+    </message>
+    <message>
+        <source>Kept %1: %2</source>
+        <translation>保留 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,9 @@ namespace {
 // The command table. To add a command: write app/cli/<name>_command.cpp with its run function,
 // declare that function in cli_command.h, add a row here and the file to app/CMakeLists.txt.
 constexpr Command kCommands[] = {
+    {"autobits",
+     QT_TRANSLATE_NOOP("Cli", "Choose per-layer bit-widths for a target average, as a recipe"),
+     &runAutobits},
     {"devices",
      QT_TRANSLATE_NOOP("Cli", "List where the heavy work can run: the CPU and OpenCL devices"),
      &runDevices},
@@ -28,8 +31,10 @@ constexpr Command kCommands[] = {
     {"quantize",
      QT_TRANSLATE_NOOP("Cli", "Quantize a model with a plan and write the quantized checkpoint"),
      &runQuantize},
-    {"synth",
-     QT_TRANSLATE_NOOP("Cli", "Write a synthetic (random-weight) Llama checkpoint for benchmarks"),
+    {"sensitivity",
+     QT_TRANSLATE_NOOP("Cli", "Measure how much quantizing each layer alone hurts perplexity"),
+     &runSensitivity},
+    {"synth", QT_TRANSLATE_NOOP("Cli", "Write a random-weight Llama checkpoint for benchmarks"),
      &runSynth},
 };
 

@@ -62,11 +62,13 @@ std::span<const Command> commands();
 const Command* findCommand(const QString& name);
 
 // Entry points, one file each (app/cli/<name>_command.cpp).
+int runAutobits(const Command& command, const QStringList& arguments);
 int runDevices(const Command& command, const QStringList& arguments);
 int runEval(const Command& command, const QStringList& arguments);
 int runInspect(const Command& command, const QStringList& arguments);
 int runLayer(const Command& command, const QStringList& arguments);
 int runQuantize(const Command& command, const QStringList& arguments);
+int runSensitivity(const Command& command, const QStringList& arguments);
 int runSynth(const Command& command, const QStringList& arguments);
 
 // The options and positional arguments of one command: parsed with QCommandLineParser::parse()

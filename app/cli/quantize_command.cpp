@@ -1,13 +1,15 @@
 // quantbench-cli quantize MODEL_DIR (--recipe FILE | --method M) [plan flags] [--calib TEXT
-// [--samples N --seqlen L …]] --out DIR [--format fake|gptq [--gptq-v1]] [--report FILE] [--force]
-// [--json]: the quantization pipeline, then the checkpoint written by FakeQuantExporter or
-// GptqExporter.
+// [--samples N --seqlen L …]] --out DIR [--format fake|gptq|awq|compressed-tensors [--gptq-v1]]
+// [--report FILE] [--force] [--json]: the quantization pipeline, then the checkpoint written by
+// FakeQuantExporter, GptqExporter, AwqExporter or CompressedTensorsExporter.
 
 #include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
+#include "core/export/awq_exporter.h"
+#include "core/export/compressed_tensors_exporter.h"
 #include "core/export/fake_quant_exporter.h"
 #include "core/export/gptq_exporter.h"
 #include "core/model/loaded_model.h"
@@ -124,9 +126,10 @@ int runQuantize(const Command& command, const QStringList& arguments)
             "block is calibrated on what the already quantized blocks give) and writes the "
             "result. With --format fake (the default) every quantizable linear layer is "
             "stored dequantized in its original dtype, under the same tensor names, so any "
-            "loader of the original model loads it; with --format gptq the quantized layers "
-            "are stored as packed integer codes with their scales and zero points (the GPTQ "
-            "checkpoint format). config.json and the tokenizer are copied; quant_recipe.json and "
+            "loader of the original model loads it; with --format gptq, awq or compressed-tensors "
+            "the quantized layers are stored as packed integer codes with their scales and zero "
+            "points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint "
+            "format. config.json and the tokenizer are copied; quant_recipe.json and "
             "quant_report.json (per layer: weight error, output error on held-out "
             "calibration samples, GPTQ damping and fallbacks) are written beside them. The "
             "input is never written; the output appears only once complete.\n"
@@ -143,9 +146,13 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                  QStringLiteral("OUT_DIR"));
     const QCommandLineOption format(QStringLiteral("format"),
                                     Cli::tr("Checkpoint format: fake (dequantized weights in the "
-                                            "source dtype; the default) or gptq (packed integer "
+                                            "source dtype; the default), gptq (packed integer "
                                             "weights as GPTQ loaders read them: transformers, "
-                                            "vLLM, GPTQModel; gptq_v2 zero points)."),
+                                            "vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 "
+                                            "bits), awq (AWQ GEMM as transformers and vLLM read "
+                                            "it; 4 bits, one group size) or compressed-tensors "
+                                            "(pack-quantized, as vLLM and transformers read it; 4 "
+                                            "or 8 bits)."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption gptqV1(QStringLiteral("gptq-v1"),
                                     Cli::tr("With --format gptq: write the older v1 layout (zero "
@@ -174,8 +181,11 @@ int runQuantize(const Command& command, const QStringList& arguments)
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
     const QString formatName = line.isSet(format) ? line.value(format) : QStringLiteral("fake");
     const bool gptq = formatName == QLatin1String("gptq");
-    if (!gptq && formatName != QLatin1String("fake"))
-        throw UsageError(Cli::tr("--format must be fake or gptq, not '%1'").arg(formatName));
+    const bool awq = formatName == QLatin1String("awq");
+    const bool compressedTensors = formatName == QLatin1String("compressed-tensors");
+    if (!gptq && !awq && !compressedTensors && formatName != QLatin1String("fake"))
+        throw UsageError(Cli::tr("--format must be fake, gptq, awq or compressed-tensors, not '%1'")
+                             .arg(formatName));
     if (line.isSet(gptqV1) && !gptq)
         throw UsageError(Cli::tr("--gptq-v1 needs --format gptq"));
     if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
@@ -190,10 +200,13 @@ int runQuantize(const Command& command, const QStringList& arguments)
     gptqOptions.replaceExisting = line.isSet(force);
     gptqOptions.format = line.isSet(gptqV1) ? GptqFormat::V1 : GptqFormat::V2;
     gptqOptions.trueSequential = !line.isSet(QStringLiteral("no-true-sequential"));
-    if (gptq) {
+    {
         // Refused before the run rather than after it.
         const QStringList problems =
-            GptqExporter::problemsFor(plan, model->inventory(), gptqOptions);
+            gptq                ? GptqExporter::problemsFor(plan, model->inventory(), gptqOptions)
+            : awq               ? AwqExporter::problemsFor(plan, model->inventory())
+            : compressedTensors ? CompressedTensorsExporter::problemsFor(plan, model->inventory())
+                                : QStringList();
         constexpr int kShown = 3;
         if (problems.size() > kShown)
             throw Error(problems.mid(0, kShown).join(QLatin1Char('\n')) + QLatin1Char('\n')
@@ -209,6 +222,16 @@ int runQuantize(const Command& command, const QStringList& arguments)
         if (gptq) {
             GptqExporter::run(*quantized, line.value(out), gptqOptions, progress);
             limitations = GptqExporter::limitations(*quantized);
+        } else if (awq) {
+            AwqExporter::Options options;
+            options.replaceExisting = line.isSet(force);
+            AwqExporter::run(*quantized, line.value(out), options, progress);
+            limitations = AwqExporter::limitations(*quantized);
+        } else if (compressedTensors) {
+            CompressedTensorsExporter::Options options;
+            options.replaceExisting = line.isSet(force);
+            CompressedTensorsExporter::run(*quantized, line.value(out), options, progress);
+            limitations = CompressedTensorsExporter::limitations(*quantized);
         } else {
             FakeQuantExporter::Options options;
             options.replaceExisting = line.isSet(force);

@@ -20,6 +20,7 @@
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/issues_panel.h"
+#include "views/layer_error_view.h"
 #include "views/layer_table_model.h"
 #include "views/method_options.h"
 #include "views/plan_defaults_bar.h"
@@ -396,6 +397,9 @@ void MainWindow::createWidgets()
     m_histogram = new HistogramView(m_plots);
     m_histogram->setObjectName(QStringLiteral("histogramView"));
     m_plots->addTab(m_histogram, tr("Weight histogram"));
+    m_layerErrors = new LayerErrorView(m_plots);
+    m_layerErrors->setObjectName(QStringLiteral("layerErrorView"));
+    m_plots->addTab(m_layerErrors, tr("Layer errors"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -461,6 +465,20 @@ void MainWindow::createWidgets()
     });
     connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::requestHistogram);
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const LinearLayer* layer = currentLayer();
+        m_layerErrors->setSelectedLayer(layer ? layer->name : QString());
+    });
+    connect(m_layerErrors, &LayerErrorView::layerClicked, this, &MainWindow::selectLayer);
+    connect(m_layerErrors, &LayerErrorView::pinRequested, this, [this] {
+        if (!m_latestReport
+            || (!m_pinnedReports.empty() && m_pinnedReports.front() == m_latestReport))
+            return;
+        m_pinnedReports.insert(m_pinnedReports.begin(), m_latestReport);
+        m_pinnedReports.resize(
+            std::min<std::size_t>(m_pinnedReports.size(), LayerErrorView::kMaxRuns - 1));
+        refreshLayerErrors();
+    });
     connect(m_layerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_defaultsBar, &PlanDefaultsBar::configEdited, this,
@@ -602,6 +620,9 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     plan.defaults = m_defaultsBar->config();
     plan.calibration = m_settings.defaultCalibration();
     m_lastRun.reset();
+    m_latestReport.reset();
+    m_pinnedReports.clear();
+    refreshLayerErrors();
     m_undoStack->clear();
     m_layerModel->resetModel(m_model, plan);
     // The user's column widths when there are any, else widths that fit the contents.
@@ -965,8 +986,11 @@ void MainWindow::keepRun(std::shared_ptr<const QuantizedModel> run, const RunInp
     updateCalibrationStatus();
 }
 
-void MainWindow::showRun(const QuantizedModel& run)
+void MainWindow::showRun(const std::shared_ptr<const QuantizedModel>& result)
 {
+    const QuantizedModel& run = *result;
+    m_latestReport = std::shared_ptr<const QuantReport>(result, &result->report);
+    refreshLayerErrors();
     m_layerModel->mergeReport(run.report);
     fitResultColumns();
     showReportIssues(run.report);
@@ -980,6 +1004,19 @@ void MainWindow::showRun(const QuantizedModel& run)
                     "documents. Random windows take more samples from the same text.",
                     nullptr, asked)
                      .arg(got));
+}
+
+void MainWindow::refreshLayerErrors()
+{
+    std::vector<LayerErrorView::Run> runs;
+    if (m_latestReport)
+        runs.push_back({tr("Latest: %1").arg(m_latestReport->plan.describe()), m_latestReport});
+    int kept = 0;
+    for (const auto& report : m_pinnedReports) {
+        if (report != m_latestReport)
+            runs.push_back({tr("Kept %1: %2").arg(++kept).arg(report->plan.describe()), report});
+    }
+    m_layerErrors->setRuns(std::move(runs));
 }
 
 void MainWindow::quantizeLayers(bool selectedOnly)
@@ -1014,7 +1051,7 @@ void MainWindow::quantizeLayers(bool selectedOnly)
                 // Only a run of the whole plan stands for the plan (evaluation, export).
                 if (!selectedOnly)
                     keepRun(run, inputs);
-                showRun(*run);
+                showRun(run);
             };
         },
         JobRunner::OnCancel::DeliverPartial);
@@ -1105,7 +1142,7 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
                     return;
                 if (ran) {
                     keepRun(run, inputs);
-                    showRun(*run);
+                    showRun(run);
                 }
                 for (const QString& limitation : limitations)
                     addIssue(Issue::Severity::Warning, limitation, directory);
@@ -1183,7 +1220,7 @@ void MainWindow::evaluate()
                              return;
                          if (ran) {
                              keepRun(run, inputs);
-                             showRun(*run);
+                             showRun(run);
                          }
                          m_evaluatedFingerprint = fingerprint;
                          m_evaluationPanel->setResult(result, plan.describe());

@@ -30,6 +30,7 @@ namespace qb {
 class CalibrationPanel;
 class EvaluationPanel;
 class HistogramView;
+class LayerErrorView;
 class IssuesModel;
 class IssuesPanel;
 class LayerTableModel;
@@ -83,6 +84,7 @@ public:
     LayerTableModel* layerModel() const { return m_layerModel; }
     QTableView* layerView() const { return m_layerView; }
     HistogramView* histogramView() const { return m_histogram; }
+    LayerErrorView* layerErrorView() const { return m_layerErrors; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
     CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
     // The latest whole-plan pipeline run (report.complete is false when it was cancelled), or
@@ -166,7 +168,9 @@ private:
                                                       bool allowIncomplete) const;
     void keepRun(std::shared_ptr<const QuantizedModel> run, const RunInputs& inputs);
     // Shows a run's results in the table and its warnings in the issues panel.
-    void showRun(const QuantizedModel& run);
+    void showRun(const std::shared_ptr<const QuantizedModel>& run);
+    // The latest run's and the pinned runs' per-layer errors into the Layer errors tab.
+    void refreshLayerErrors();
     // What an evaluation result depends on in `plan`: the calibration settings only when the
     // plan needs calibration.
     QByteArray evaluationFingerprint(const QuantPlan& plan) const;
@@ -213,6 +217,11 @@ private:
     RunInputs m_lastRunInputs;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;
+    LayerErrorView* m_layerErrors = nullptr;
+    // The per-layer errors drawn: the latest run's report and the ones the user kept to compare
+    // with (newest first); cleared when another model is opened.
+    std::shared_ptr<const QuantReport> m_latestReport;
+    std::vector<std::shared_ptr<const QuantReport>> m_pinnedReports;
     std::shared_ptr<const ComputeBackend> m_backend;
     QProgressBar* m_progressBar = nullptr;
     QToolButton* m_cancelButton = nullptr;

@@ -1,18 +1,13 @@
 #include "core/export/gptq_exporter.h"
 
-#include "core/export/export_folder.h"
+#include "core/export/packed_export.h"
 #include "core/io/dtype.h"
-#include "core/io/json_file.h"
 #include "core/io/safetensors_writer.h"
-#include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
-#include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -40,10 +35,7 @@ GptqLayerSettings settingsOf(const QuantizedTensor& tensor)
     settings.groupSize =
         tensor.scheme.granularity == Granularity::Group ? tensor.scheme.groupSize : -1;
     settings.descAct = !tensor.groupIndex.empty();
-    const float middle = static_cast<float>(1 << (tensor.scheme.bits - 1));
-    settings.symmetric = tensor.scheme.symmetric
-                         && std::all_of(tensor.params.begin(), tensor.params.end(),
-                                        [&](const GridParams& p) { return p.zero == middle; });
+    settings.symmetric = PackedExport::hasSymmetricGrid(tensor);
     return settings;
 }
 
@@ -51,23 +43,6 @@ Outcome outcomeOf(const QuantizedModel& quantized, const LinearLayer& layer)
 {
     const QuantizedLayer* q = quantized.find(layer.name);
     return q ? Outcome(settingsOf(q->tensor)) : std::nullopt;
-}
-
-// The name of the fused layer vLLM builds from a Llama block's shards, which it matches the
-// `dynamic` rules against instead of the shards' names.
-QString fusedName(LayerRole role)
-{
-    switch (role) {
-    case LayerRole::QProj:
-    case LayerRole::KProj:
-    case LayerRole::VProj:
-        return QStringLiteral("qkv_proj");
-    case LayerRole::GateProj:
-    case LayerRole::UpProj:
-        return QStringLiteral("gate_up_proj");
-    default:
-        return {};
-    }
 }
 
 // One role of the decoder blocks (or a family of fused roles sharing every block's outcome),
@@ -141,7 +116,8 @@ GptqDynamicRules dynamicRulesFor(const LayerInventory& inventory,
             RuleUnit unit;
             unit.prefix = QRegularExpression::escape(prefix);
             unit.suffix = QRegularExpression::escape(suffix);
-            unit.fused = fusedName(layer.role);
+            // vLLM matches the rules against the fused layer's name, not the shards'.
+            unit.fused = PackedExport::fusedName(layer.role);
             unit.parent = suffix.section(QLatin1Char('.'), 0, -2);
             unit.leaves = QStringList{suffix.section(QLatin1Char('.'), -1)};
             found = unitByKey.emplace(key, units.size()).first;
@@ -236,10 +212,9 @@ struct GptqExporter::Plan {
         const LinearLayer* layer = nullptr;
         const QuantizedLayer* quantized = nullptr; // null: stays M.weight
     };
-    std::vector<Module> modules;                         // model order
-    std::map<QString, std::vector<float>> outputDivisor; // quantized layer -> [N]
-    std::map<QString, std::vector<float>> tensorDivisor; // tensor -> divisor along dim 0
-    QJsonObject config;                                  // quantization_config
+    std::vector<Module> modules; // model order
+    PackedExport::Folds folds;   // input scales folded into the operations before them
+    QJsonObject config;          // quantization_config
 };
 
 QString GptqExporter::packingProblem(const QString& name, std::int64_t rows, std::int64_t cols,
@@ -273,8 +248,7 @@ QStringList GptqExporter::problemsFor(const QuantPlan& plan, const LayerInventor
         const LayerQuantConfig config = plan.resolve(layer.name);
         if (config.method == QuantMethod::None)
             continue;
-        const QuantScheme scheme =
-            methodUsesScheme(config.method) ? config.scheme : w8a8WeightScheme();
+        const QuantScheme scheme = PackedExport::plannedWeightScheme(config);
         const QString problem =
             packingProblem(layer.name, layer.outFeatures, layer.inFeatures, scheme.bits);
         if (!problem.isEmpty())
@@ -416,64 +390,12 @@ GptqExporter::Plan GptqExporter::makePlan(const QuantizedModel& quantized, const
         }
     }
 
-    // Input scales fold into the operation before their input site: the site's layers must all
-    // be quantized with the same scale, since the fold changes the input of every one of them.
-    auto divideInto = [](std::map<QString, std::vector<float>>& divisors, const QString& key,
-                         const std::vector<float>& s) {
-        auto [it, inserted] = divisors.emplace(key, s);
-        if (!inserted) {
-            for (std::size_t i = 0; i < s.size(); ++i)
-                it->second[i] *= s[i];
-        }
-    };
-    for (const std::vector<int>& group : inventory.inputGroups()) {
-        const LinearLayer* scaledLayer = nullptr;
-        const std::vector<float>* scale = nullptr;
-        for (int index : group) {
-            const LinearLayer& layer = inventory.layers()[static_cast<std::size_t>(index)];
-            const QuantizedLayer* q = quantized.find(layer.name);
-            if (q && !q->inputScale.empty()) {
-                scaledLayer = &layer;
-                scale = &q->inputScale;
-                break;
-            }
-        }
-        if (!scale)
-            continue;
-        for (int index : group) {
-            const LinearLayer& layer = inventory.layers()[static_cast<std::size_t>(index)];
-            const QuantizedLayer* q = quantized.find(layer.name);
-            if (!q || q->inputScale != *scale)
-                throw Error(tr("%1 and %2 read the same input, but their input scales (AWQ, "
-                               "SmoothQuant or smoothing) differ: a GPTQ checkpoint can fold only "
-                               "one scale into the operation before them")
-                                .arg(scaledLayer->name, layer.name));
-        }
-        const FoldTarget& target = scaledLayer->foldTarget;
-        if (target.kind == FoldTarget::Kind::Norm) {
-            divideInto(plan.tensorDivisor, target.name + QStringLiteral(".weight"), *scale);
-        } else if (const LinearLayer* previous = target.kind == FoldTarget::Kind::Linear
-                                                     ? inventory.find(target.name)
-                                                     : nullptr;
-                   previous && previous->outFeatures == static_cast<std::int64_t>(scale->size())) {
-            if (quantized.find(previous->name))
-                divideInto(plan.outputDivisor, previous->name, *scale);
-            else
-                divideInto(plan.tensorDivisor, previous->weightName, *scale);
-            if (!previous->biasName.isEmpty())
-                divideInto(plan.tensorDivisor, previous->biasName, *scale);
-        } else {
-            throw Error(tr("%1: its input scale has nothing before it to fold into")
-                            .arg(scaledLayer->name));
-        }
-    }
+    plan.folds = PackedExport::planFolds(quantized, QStringLiteral("GPTQ"));
     for (const Plan::Module& module : plan.modules) {
         if (!module.quantized)
             continue;
-        const auto divisor = plan.outputDivisor.find(module.layer->name);
         checkGrid(module.quantized->tensor, options.format, module.layer->name,
-                  divisor == plan.outputDivisor.end() ? std::span<const float>()
-                                                      : std::span<const float>(divisor->second));
+                  plan.folds.outputDivisorOf(module.layer->name));
     }
 
     // The top level: the most common setting. `dynamic`: the rest, checked layer by layer as a
@@ -512,26 +434,12 @@ GptqExporter::Plan GptqExporter::makePlan(const QuantizedModel& quantized, const
 
 QStringList GptqExporter::limitations(const QuantizedModel& quantized)
 {
-    const LayerInventory& inventory = quantized.model->inventory();
-    int activationLayers = 0;
-    for (const auto& [name, layer] : quantized.layers) {
-        if (layer.quantizedActivations)
-            ++activationLayers;
-    }
-    // Fused families (q/k/v; gate/up) of a block whose members differ.
-    QStringList mixed;
-    for (const std::vector<int>& group : inventory.inputGroups()) {
-        const LinearLayer& first = inventory.layers()[static_cast<std::size_t>(group.front())];
-        if (group.size() < 2 || fusedName(first.role).isEmpty())
-            continue;
-        const Outcome outcome = outcomeOf(quantized, first);
-        const bool differ = std::any_of(group.begin(), group.end(), [&](int index) {
-            return outcomeOf(quantized, inventory.layers()[static_cast<std::size_t>(index)])
-                   != outcome;
+    const int activationLayers = PackedExport::activationRoundingLayers(quantized);
+    const QStringList mixed =
+        PackedExport::fusedFamiliesThatDiffer(quantized, [&](const LinearLayer& layer) {
+            const Outcome outcome = outcomeOf(quantized, layer);
+            return outcome ? outcome->describe() : QString();
         });
-        if (differ)
-            mixed << first.name.section(QLatin1Char('.'), 0, -2);
-    }
 
     QStringList result;
     if (activationLayers > 0)
@@ -552,129 +460,38 @@ QStringList GptqExporter::limitations(const QuantizedModel& quantized)
 void GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
                        const Options& options, Progress& progress)
 {
-    const LoadedModel& model = *quantized.model;
-    const Checkpoint& checkpoint = model.checkpoint();
     const Plan plan = makePlan(quantized, options);
-    std::map<QString, const Plan::Module*> quantizedByWeight;
-    for (const Plan::Module& module : plan.modules) {
-        if (module.quantized)
-            quantizedByWeight.emplace(module.layer->weightName, &module);
-    }
-
-    // Every shard's tensors, the quantized weights replaced by their four GPTQ tensors.
-    std::vector<std::vector<TensorHeader>> shardHeaders;
-    std::uint64_t totalBytes = 0;
-    for (const auto& shard : checkpoint.shards()) {
-        std::vector<TensorHeader> headers;
-        for (const TensorInfo& tensor : shard->tensors()) {
-            const auto found = quantizedByWeight.find(tensor.name);
-            if (found == quantizedByWeight.end()) {
-                headers.push_back({tensor.name, tensor.dtype, tensor.shape});
-                continue;
-            }
-            const QuantizedTensor& q = found->second->quantized->tensor;
-            const int bits = q.scheme.bits;
-            const QString& module = found->second->layer->name;
-            headers.push_back({module + QStringLiteral(".qweight"),
-                               DType::I32,
-                               {GptqPacking::wordsFor(q.cols, bits), q.rows}});
-            headers.push_back({module + QStringLiteral(".qzeros"),
-                               DType::I32,
-                               {q.groupsPerRow, GptqPacking::wordsFor(q.rows, bits)}});
-            headers.push_back(
-                {module + QStringLiteral(".scales"), DType::F16, {q.groupsPerRow, q.rows}});
-            headers.push_back({module + QStringLiteral(".g_idx"), DType::I32, {q.cols}});
-        }
-        for (const TensorHeader& header : headers) {
-            std::uint64_t bytes = static_cast<std::uint64_t>(dtypeSize(header.dtype));
-            for (std::int64_t d : header.shape)
-                bytes *= static_cast<std::uint64_t>(d);
-            totalBytes += bytes;
-        }
-        shardHeaders.push_back(std::move(headers));
-    }
-
-    StagingDirectory stage(outDir, options.replaceExisting, {model.directory()});
-    stage.requireFreeSpace(totalBytes + (1 << 20));
-
-    const QString version = QCoreApplication::applicationVersion();
-    const double progressTotal =
-        std::max<double>(1.0, static_cast<double>(checkpoint.totalBytes()));
-    double doneBytes = 0;
-    QJsonObject weightMap;
-    std::vector<std::byte> converted;
     auto bytesOf = [](const auto& values) {
         return std::span<const std::byte>(reinterpret_cast<const std::byte*>(values.data()),
                                           values.size() * sizeof(values[0]));
     };
-    for (std::size_t s = 0; s < checkpoint.shards().size(); ++s) {
-        const SafetensorsFile& shard = *checkpoint.shards()[s];
-        const QString shardName = QFileInfo(shard.path()).fileName();
-        for (const TensorHeader& header : shardHeaders[s])
-            weightMap.insert(header.name, shardName);
-        QMap<QString, QString> metadata = shard.metadata();
-        metadata.insert(QStringLiteral("format"), QStringLiteral("pt"));
-        metadata.insert(QStringLiteral("quantized_by"),
-                        QStringLiteral("QuantBench %1").arg(version));
-        metadata.insert(QStringLiteral("quantization"), gptqFormatKey(options.format));
-        SafetensorsWriter writer(stage.filePath(shardName), shardHeaders[s], metadata);
-
-        for (const TensorInfo& tensor : shard.tensors()) {
-            progress.throwIfCancelled();
-            progress.report(doneBytes / progressTotal, tr("Writing %1").arg(tensor.name));
-            doneBytes += static_cast<double>(tensor.byteSize());
-            if (const auto found = quantizedByWeight.find(tensor.name);
-                found != quantizedByWeight.end()) {
-                const Plan::Module& module = *found->second;
-                const auto divisor = plan.outputDivisor.find(module.layer->name);
-                const PackedLayer packed = pack(
-                    module.quantized->tensor, options.format, module.layer->name,
-                    divisor == plan.outputDivisor.end() ? std::span<const float>()
-                                                        : std::span<const float>(divisor->second));
-                writer.writeNext(bytesOf(packed.qweight));
-                writer.writeNext(bytesOf(packed.qzeros));
-                writer.writeNext(bytesOf(packed.scales));
-                writer.writeNext(bytesOf(packed.gIdx));
-            } else if (const auto divisor = plan.tensorDivisor.find(tensor.name);
-                       divisor != plan.tensorDivisor.end()) {
-                // A fold: element i of dimension 0 (a norm's channel, a linear's output row)
-                // divided by the scale, in float32, stored back in the source dtype.
-                std::vector<float> values = shard.readFloat(tensor);
-                const std::vector<float>& s = divisor->second;
-                Q_ASSERT(!tensor.shape.empty()
-                         && tensor.shape.front() == static_cast<std::int64_t>(s.size()));
-                const std::size_t stride = values.size() / s.size();
-                for (std::size_t i = 0; i < values.size(); ++i)
-                    values[i] /= s[i / stride];
-                converted.resize(static_cast<std::size_t>(tensor.byteSize()));
-                convertFromFloat(tensor.dtype, values, converted.data());
-                writer.writeNext(converted);
-            } else {
-                writer.writeNext(shard.bytes(tensor)); // byte for byte, NaN payloads included
-            }
-        }
-        writer.finish();
-    }
-
-    if (checkpoint.isSharded()) {
-        const QJsonObject index{
-            {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("total_size"), static_cast<qint64>(totalBytes)}}},
-            {QStringLiteral("weight_map"), weightMap}};
-        ExportFolder::writeJson(stage.filePath(QLatin1String(Checkpoint::kIndexFileName)), index);
-    }
-    QJsonObject config =
-        JsonFile::readObject(QDir(model.directory()).filePath(QStringLiteral("config.json")));
-    config.insert(QStringLiteral("quantization_config"), plan.config);
-    ExportFolder::writeJson(stage.filePath(QStringLiteral("config.json")), config);
-    ExportFolder::writeJson(stage.filePath(QLatin1String(kQuantizeConfigFileName)), plan.config);
-    ExportFolder::copyCompanionFiles(
-        model.directory(), stage,
-        {QStringLiteral("config.json"), QLatin1String(kQuantizeConfigFileName)});
-    ExportFolder::writeRecipeAndReport(quantized, limitations(quantized), stage);
-    progress.throwIfCancelled();
-    stage.commit();
-    progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));
+    PackedExport::Format format;
+    format.metadataTag = gptqFormatKey(options.format);
+    format.tensorsOf = [](const LinearLayer& layer, const QuantizedTensor& q) {
+        const int bits = q.scheme.bits;
+        return std::vector<TensorHeader>{
+            {layer.name + QStringLiteral(".qweight"),
+             DType::I32,
+             {GptqPacking::wordsFor(q.cols, bits), q.rows}},
+            {layer.name + QStringLiteral(".qzeros"),
+             DType::I32,
+             {q.groupsPerRow, GptqPacking::wordsFor(q.rows, bits)}},
+            {layer.name + QStringLiteral(".scales"), DType::F16, {q.groupsPerRow, q.rows}},
+            {layer.name + QStringLiteral(".g_idx"), DType::I32, {q.cols}}};
+    };
+    format.writeTensors = [&](const LinearLayer& layer, const QuantizedTensor& q,
+                              std::span<const float> outputDivisor,
+                              const PackedExport::TensorSink& sink) {
+        const PackedLayer packed = pack(q, options.format, layer.name, outputDivisor);
+        sink(bytesOf(packed.qweight));
+        sink(bytesOf(packed.qzeros));
+        sink(bytesOf(packed.scales));
+        sink(bytesOf(packed.gIdx));
+    };
+    format.quantizationConfig = plan.config;
+    format.extraJsonFiles = {{QLatin1String(kQuantizeConfigFileName), plan.config}};
+    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format,
+                        limitations(quantized), progress);
 }
 
 } // namespace qb

@@ -1,12 +1,11 @@
 #include "core/io/gptq_checkpoint.h"
 
-#include "core/io/json_file.h"
+#include "core/io/packed_checkpoint_reading.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -147,50 +146,16 @@ bool isLmHead(const QString& module)
     return module == QLatin1String("lm_head") || module.endsWith(QLatin1String(".lm_head"));
 }
 
-// Words of a little-endian int32 tensor (any alignment).
-std::vector<std::uint32_t> readWords(const SafetensorsFile& file, const TensorInfo& tensor)
-{
-    const std::span<const std::byte> bytes = file.bytes(tensor);
-    std::vector<std::uint32_t> words(bytes.size() / sizeof(std::uint32_t));
-    std::memcpy(words.data(), bytes.data(), words.size() * sizeof(std::uint32_t));
-    return words;
-}
-
 } // namespace
 
 std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& directory)
 {
     std::shared_ptr<GptqCheckpoint> result(new GptqCheckpoint);
     result->m_directory = directory;
-    const QDir dir(directory);
-    const QString configPath = dir.filePath(QStringLiteral("config.json"));
-    const QString quantizeConfigPath = dir.filePath(QLatin1String(kQuantizeConfigFileName));
-
-    QString sourcePath;
-    QStringList pathToConfig; // object keys from the file's top to the quantization config
-    if (QFileInfo::exists(configPath)) {
-        const QJsonValue value =
-            JsonFile::readObject(configPath).value(QStringLiteral("quantization_config"));
-        if (value.isObject()) {
-            result->m_config = value.toObject();
-            sourcePath = configPath;
-            pathToConfig = QStringList{QStringLiteral("quantization_config")};
-            result->m_configSource =
-                QStringLiteral("%1: quantization_config").arg(QDir::toNativeSeparators(configPath));
-        } else if (!value.isUndefined() && !value.isNull()) {
-            throw Error(tr("%1: quantization_config must be an object, not %2")
-                            .arg(QDir::toNativeSeparators(configPath), JsonText::describe(value)));
-        }
-    }
-    if (sourcePath.isEmpty() && QFileInfo::exists(quantizeConfigPath)) {
-        result->m_config = JsonFile::readObject(quantizeConfigPath);
-        sourcePath = quantizeConfigPath;
-        result->m_configSource = QDir::toNativeSeparators(quantizeConfigPath);
-    }
-    if (sourcePath.isEmpty())
-        throw Error(tr("%1: no GPTQ quantization config (neither quantization_config in "
-                       "config.json nor quantize_config.json)")
-                        .arg(QDir::toNativeSeparators(directory)));
+    const PackedCheckpointReading::ConfigSource source = PackedCheckpointReading::findConfig(
+        directory, QLatin1String(kQuantizeConfigFileName), QStringLiteral("GPTQ"));
+    result->m_config = source.config;
+    result->m_configSource = source.where;
 
     const QJsonObject& config = result->m_config;
     const QString& where = result->m_configSource;
@@ -236,7 +201,7 @@ std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& direct
     if (dynamic.isObject()) {
         const QJsonObject rules = dynamic.toObject();
         QStringList order = JsonKeyOrder::keysAt(
-            readAll(sourcePath), pathToConfig + QStringList{QStringLiteral("dynamic")});
+            readAll(source.path), source.pathInFile + QStringList{QStringLiteral("dynamic")});
         QStringList sortedOrder = order;
         sortedOrder.sort();
         if (sortedOrder != rules.keys())
@@ -278,18 +243,8 @@ std::vector<float> GptqCheckpoint::dequantizedWeight(const QString& module) cons
     const Checkpoint::TensorRef qweight = checkpoint.find(qweightName);
     const std::optional<GptqLayerSettings> settings = settingsFor(module);
 
-    if (!qweight) {
-        const QString weightName = module + QStringLiteral(".weight");
-        const Checkpoint::TensorRef weight = checkpoint.find(weightName);
-        if (!weight)
-            throw Error(tr("%1: neither %2 nor %3 is in the checkpoint")
-                            .arg(folder, qweightName, weightName));
-        if (weight.info->shape.size() != 2 || !traitsOf(weight.info->dtype).convertibleToFloat)
-            throw Error(tr("%1: tensor %2 must be a 2-D floating-point weight, not %3 %4")
-                            .arg(folder, weightName, dtypeName(weight.info->dtype),
-                                 weight.info->shapeText()));
-        return weight.file->readFloat(*weight.info);
-    }
+    if (!qweight)
+        return PackedCheckpointReading::unquantizedWeight(checkpoint, folder, module, qweightName);
     if (!settings) {
         const int rule = m_dynamic.firstMatch(module);
         throw Error(tr("%1: %2 is stored quantized, but the quantization config leaves it "
@@ -302,21 +257,8 @@ std::vector<float> GptqCheckpoint::dequantizedWeight(const QString& module) cons
 
     // Present, of the right dtype and rank; shapes are checked once K and N are known.
     auto require = [&](const QString& suffix, std::initializer_list<DType> dtypes,
-                       std::size_t rank) -> Checkpoint::TensorRef {
-        const QString name = module + suffix;
-        const Checkpoint::TensorRef ref = checkpoint.find(name);
-        if (!ref)
-            throw Error(tr("%1: tensor %2 is missing").arg(folder, name));
-        if (std::find(dtypes.begin(), dtypes.end(), ref.info->dtype) == dtypes.end())
-            throw Error(
-                tr("%1: tensor %2 must be %3, not %4")
-                    .arg(folder, name, dtypeName(*dtypes.begin()), dtypeName(ref.info->dtype)));
-        if (ref.info->shape.size() != rank)
-            throw Error(tr("%1: tensor %2 must have %3 dimension(s), not shape %4")
-                            .arg(folder, name)
-                            .arg(rank)
-                            .arg(ref.info->shapeText()));
-        return ref;
+                       std::size_t rank) {
+        return PackedCheckpointReading::require(checkpoint, folder, module + suffix, dtypes, rank);
     };
     require(QStringLiteral(".qweight"), {DType::I32}, 2);
     const Checkpoint::TensorRef qzeros = require(QStringLiteral(".qzeros"), {DType::I32}, 2);
@@ -338,14 +280,7 @@ std::vector<float> GptqCheckpoint::dequantizedWeight(const QString& module) cons
         QStringLiteral("K=%1 N=%2 %3").arg(inputs).arg(outputs).arg(settings->describe());
     auto requireShape = [&](const Checkpoint::TensorRef& ref,
                             const std::vector<std::int64_t>& expected) {
-        if (ref.info->shape != expected) {
-            QStringList dims;
-            for (std::int64_t d : expected)
-                dims << QString::number(d);
-            throw Error(tr("%1: tensor %2 has shape %3, but %4 needs [%5]")
-                            .arg(folder, ref.info->name, ref.info->shapeText(), layout,
-                                 dims.join(QStringLiteral(", "))));
-        }
+        PackedCheckpointReading::requireShape(ref, folder, expected, layout);
     };
     if (inputs <= 0 || outputs <= 0 || !GptqPacking::fillsWords(inputs, bits)
         || !GptqPacking::fillsWords(outputs, bits))
@@ -357,7 +292,7 @@ std::vector<float> GptqCheckpoint::dequantizedWeight(const QString& module) cons
 
     std::vector<std::int32_t> groupOf(static_cast<std::size_t>(inputs));
     if (gIdx) {
-        const std::vector<std::uint32_t> raw = readWords(*gIdx.file, *gIdx.info);
+        const std::vector<std::uint32_t> raw = PackedCheckpointReading::words(gIdx);
         for (std::int64_t k = 0; k < inputs; ++k) {
             const auto g = static_cast<std::int32_t>(raw[static_cast<std::size_t>(k)]);
             if (g < 0 || g >= groups)
@@ -376,7 +311,7 @@ std::vector<float> GptqCheckpoint::dequantizedWeight(const QString& module) cons
 
     // Zero points [G, N]: v1 stores zero − 1, and loaders add the 1 back masked to the width.
     const std::uint32_t mask = (1u << bits) - 1u;
-    const std::vector<std::uint32_t> zeroWords = readWords(*qzeros.file, *qzeros.info);
+    const std::vector<std::uint32_t> zeroWords = PackedCheckpointReading::words(qzeros);
     std::vector<std::uint8_t> zeros(static_cast<std::size_t>(groups * outputs));
     const std::int64_t zeroWordsPerRow = GptqPacking::wordsFor(outputs, bits);
     for (std::int64_t g = 0; g < groups; ++g)
@@ -393,7 +328,7 @@ std::vector<float> GptqCheckpoint::dequantizedWeight(const QString& module) cons
     const std::vector<float> scaleValues = scales.file->readFloat(*scales.info);
 
     // qweight [Kw, N] holds column n's codes down its rows: gather the column, then unpack.
-    const std::vector<std::uint32_t> codeWords = readWords(*qweight.file, *qweight.info);
+    const std::vector<std::uint32_t> codeWords = PackedCheckpointReading::words(qweight);
     const std::int64_t wordsPerColumn = GptqPacking::wordsFor(inputs, bits);
     std::vector<float> weight(static_cast<std::size_t>(outputs * inputs));
     std::vector<std::uint32_t> column(static_cast<std::size_t>(wordsPerColumn));

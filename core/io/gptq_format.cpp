@@ -1,11 +1,11 @@
 #include "core/io/gptq_format.h"
 
+#include "core/io/packed_checkpoint_reading.h"
+#include "core/io/python_regex.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
 #include <QJsonValue>
-
-#include <cmath>
 
 namespace qb {
 
@@ -13,17 +13,6 @@ namespace {
 
 const QLatin1String kExcludePrefix("-:");
 const QLatin1String kIncludePrefix("+:");
-
-// An integer JSON number, or nullopt.
-std::optional<int> integerOf(const QJsonValue& value)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    const double number = value.toDouble();
-    if (number != std::floor(number) || std::abs(number) > 1e9)
-        return std::nullopt;
-    return static_cast<int>(number);
-}
 
 } // namespace
 
@@ -95,9 +84,7 @@ QString GptqLayerSettings::describe() const
 
 QRegularExpression GptqDynamicRules::compile(const QString& pattern)
 {
-    // \A anchors the start only, as re.match does; the group keeps an alternation inside the
-    // pattern under the anchor.
-    return QRegularExpression(QStringLiteral("\\A(?:%1)").arg(pattern));
+    return pythonReMatchRegex(pattern);
 }
 
 GptqDynamicRules GptqDynamicRules::fromJson(const QJsonObject& dynamic, const QStringList& keyOrder,
@@ -173,7 +160,7 @@ GptqLayerSettings GptqDynamicRules::withOverrides(const GptqLayerSettings& base,
     GptqLayerSettings settings = base;
     const QJsonValue bits = fields.value(QStringLiteral("bits"));
     if (!bits.isUndefined()) {
-        const auto value = integerOf(bits);
+        const auto value = PackedCheckpointReading::integerOf(bits);
         if (!value || !GptqPacking::supportsBits(*value))
             throw Error(
                 tr("%1: bits must be 2, 3, 4 or 8, not %2").arg(where, JsonText::describe(bits)));
@@ -181,7 +168,7 @@ GptqLayerSettings GptqDynamicRules::withOverrides(const GptqLayerSettings& base,
     }
     const QJsonValue groupSize = fields.value(QStringLiteral("group_size"));
     if (!groupSize.isUndefined()) {
-        const auto value = integerOf(groupSize);
+        const auto value = PackedCheckpointReading::integerOf(groupSize);
         if (!value || (*value != -1 && *value <= 0))
             throw Error(tr("%1: group_size must be -1 or a positive integer, not %2")
                             .arg(where, JsonText::describe(groupSize)));

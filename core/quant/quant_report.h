@@ -46,7 +46,6 @@ struct LayerReport {
     double seconds = 0.0; // the quantizer's time
 };
 
-// What calibration data a pipeline run used.
 // Where a run's heavy work ran.
 struct ComputeUse {
     QString deviceId;       // "cpu", "opencl:0:0"
@@ -55,6 +54,7 @@ struct ComputeUse {
     std::int64_t peakDeviceBytes = 0;
 };
 
+// What calibration data a pipeline run used.
 struct CalibrationUse {
     int fitWindows = 0;     // windows the quantizers fitted on
     int heldOutWindows = 0; // windows kept out, on which the output errors are measured

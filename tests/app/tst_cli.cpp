@@ -432,6 +432,57 @@ private Q_SLOTS:
         QVERIFY(layers[0].toObject()["weight_mse"].toDouble() > 0);
     }
 
+    // --format writes each packed checkpoint the plan fits, with its quantization config, and
+    // refuses — before any run, writing nothing — the ones it cannot hold, naming the layer.
+    void quantizePackedFormats_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected"); // quant_method in config.json, or the error's text
+        QTest::newRow("gptq 8-bit")
+            << QStringList{"--format", "gptq", "--bits", "8", "--group", "32"} << 0 << "gptq";
+        // The demo's down_proj has 172 inputs: compressed-tensors needs groups that divide them.
+        QTest::newRow("compressed-tensors 4-bit g4")
+            << QStringList{"--format", "compressed-tensors", "--bits", "4", "--group", "4"} << 0
+            << "compressed-tensors";
+        QTest::newRow("awq 4-bit, N = 172 refused")
+            << QStringList{"--format", "awq", "--bits", "4", "--group", "32"} << 1
+            << "model.layers.0.mlp.gate_proj";
+        QTest::newRow("awq 8-bit refused")
+            << QStringList{"--format", "awq", "--bits", "8", "--group", "32"} << 1 << "4-bit";
+        QTest::newRow("compressed-tensors 3-bit refused")
+            << QStringList{"--format", "compressed-tensors", "--bits", "3", "--group", "32"} << 1
+            << "--format gptq";
+        QTest::newRow("compressed-tensors g32 refused")
+            << QStringList{"--format", "compressed-tensors", "--bits", "4", "--group", "32"} << 1
+            << "model.layers.0.mlp.down_proj";
+        QTest::newRow("unknown format") << QStringList{"--format", "gguf2"} << 2 << "--format";
+    }
+
+    void quantizePackedFormats()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const CliRun r = run(
+            QStringList{"quantize", test::demoModelDir(), "--method", "rtn", "--asym", "--out", out}
+            + flags);
+        QCOMPARE(r.exitCode, exitCode);
+        if (exitCode != 0) {
+            QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+            QVERIFY(!QFileInfo::exists(out));
+            return;
+        }
+        QFile config(QDir(out).filePath("config.json"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QJsonObject quantization =
+            QJsonDocument::fromJson(config.readAll()).object()["quantization_config"].toObject();
+        QCOMPARE(quantization["quant_method"].toString(), expected);
+        QVERIFY(QFileInfo::exists(QDir(out).filePath("quant_report.json")));
+    }
+
     // How the flags become the plan's default (no recipe): method, bits, group code, symmetry.
     void quantizeSchemes_data()
     {
@@ -1002,6 +1053,131 @@ private Q_SLOTS:
         const std::vector<float> w =
             output->readWeight(*output->inventory().find("model.layers.1.mlp.up_proj"));
         QVERIFY(std::isnan(w[2 * 16 + 5]));
+    }
+
+    // sensitivity --json: one entry per linear layer (35 on the demo), each with a result at
+    // every width asked for; --out writes the same JSON; block units with GPTQ.
+    void sensitivityJson()
+    {
+        QTemporaryDir dir;
+        const QString scanPath = dir.filePath("scan.json");
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const QString calib = test::dataDir() + "/tinystories/TinyStories-valid-subset.txt";
+        const CliRun r = run({"sensitivity", test::demoModelDir(), "--eval", sample, "--bits",
+                              "8,2,3,4", "--group", "32", "--json", "--out", scanPath});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject scan = parseObject(r.out);
+        QCOMPARE(readJsonFile(scanPath), scan);
+        QCOMPARE(scan["method"].toString(), QString("rtn"));
+        QCOMPARE(scan["complete"].toBool(), true);
+        QCOMPARE(scan["bits"].toArray(), (QJsonArray{2, 3, 4, 8}));
+        QVERIFY(std::abs(scan["reference_perplexity"].toDouble() - 3.5482) < 1e-3);
+        const QJsonArray layers = scan["layers"].toArray();
+        QCOMPARE(layers.size(), 35);
+        QCOMPARE(layers[0]["name"].toString(), QString("model.layers.0.self_attn.q_proj"));
+        for (const QJsonValue& layer : layers) {
+            const QJsonArray results = layer["results"].toArray();
+            QCOMPARE(results.size(), 4);
+            for (qsizetype i = 0; i < results.size(); ++i) {
+                QCOMPARE(results[i]["bits"].toInt(), (QList<int>{2, 3, 4, 8}[i]));
+                QVERIFY(results[i]["perplexity"].toDouble() > 0.0);
+                QVERIFY(results[i]["kl"].toDouble() >= 0.0);
+            }
+        }
+
+        const CliRun text = run({"sensitivity", test::demoModelDir(), "--eval", sample,
+                                 "--eval-docs", "2", "--bits", "2"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("Most sensitive at 2 bits"), qPrintable(text.out));
+        QVERIFY(text.out.contains("model.layers.4.mlp.down_proj"));
+
+        const CliRun blocks =
+            run({"sensitivity", test::demoModelDir(), "--eval", sample, "--eval-docs", "2",
+                 "--method", "gptq", "--calib", calib, "--samples", "4", "--seqlen", "64", "--unit",
+                 "block", "--bits", "3", "--json"});
+        QCOMPARE(blocks.exitCode, 0);
+        const QJsonObject blockScan = parseObject(blocks.out);
+        QCOMPARE(blockScan["units"].toArray().size(), 5);
+        QCOMPARE(blockScan["layers"].toArray().size(), 35);
+        QCOMPARE(blockScan["layers"][8]["unit"].toString(), QString("model.layers.1"));
+        QCOMPARE(blockScan["calibration"]["windows"].toInt(), 4);
+
+        const QStringList base{"sensitivity", test::demoModelDir(), "--eval", sample};
+        for (const auto& [args, words] : std::vector<std::pair<QStringList, QString>>{
+                 {{"--method", "gptq"}, "--calib"},
+                 {{"--method", "awq"}, "--method"},
+                 {{"--bits", "2,9"}, "--bits"},
+                 {{"--unit", "head"}, "--unit"},
+             }) {
+            const CliRun bad = run(base + args);
+            QCOMPARE(bad.exitCode, 2);
+            QVERIFY2(bad.err.contains(words), qPrintable(bad.err));
+        }
+        const CliRun noEval = run({"sensitivity", test::demoModelDir()});
+        QCOMPARE(noEval.exitCode, 2);
+        QVERIFY2(noEval.err.contains("--eval"), qPrintable(noEval.err));
+    }
+
+    // autobits writes a recipe within the target that quantize --recipe accepts.
+    void autobitsRecipe()
+    {
+        QTemporaryDir dir;
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const QString scanPath = dir.filePath("scan.json");
+        const CliRun scan =
+            run({"sensitivity", test::demoModelDir(), "--eval", sample, "--eval-docs", "3",
+                 "--bits", "2,3,4,8", "--group", "32", "--out", scanPath});
+        QCOMPARE(scan.exitCode, 0);
+
+        const QString recipe = dir.filePath("recipe.json");
+        const CliRun r = run({"autobits", test::demoModelDir(), "--scan", scanPath, "--target",
+                              "3.5", "--bits", "2,3,4,8", "--out", recipe, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject choice = parseObject(r.out);
+        QVERIFY(choice["average_bits"].toDouble() <= 3.5);
+        QVERIFY(choice["average_bits"].toDouble() > 3.0);
+        QCOMPARE(choice["solver"].toString(), QString("exact"));
+        QCOMPARE(readJsonFile(recipe), choice["recipe"].toObject());
+        const QJsonArray chosen = choice["layers"].toArray();
+        QCOMPARE(chosen.size(), 35);
+
+        const QJsonObject report = quantizeDemoReport({"--recipe", recipe});
+        const QJsonArray layers = report["layers"].toArray();
+        QCOMPARE(layers.size(), 35);
+        for (qsizetype i = 0; i < layers.size(); ++i) {
+            QCOMPARE(layers[i]["name"].toString(), chosen[i]["name"].toString());
+            QCOMPARE(layers[i]["bits"].toInt(), chosen[i]["bits"].toInt());
+            QCOMPARE(layers[i]["group_size"].toInt(), 32);
+        }
+
+        const CliRun text = run({"autobits", test::demoModelDir(), "--scan", scanPath, "--target",
+                                 "3.5", "--greedy", "--out", dir.filePath("greedy.json")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("bits per weight") && text.out.contains("greedy")
+                     && text.out.contains("greedy.json"),
+                 qPrintable(text.out));
+
+        // Scanning first, with the sensitivity options.
+        const QString fresh = dir.filePath("fresh.json");
+        const CliRun scanned =
+            run({"autobits", test::demoModelDir(), "--eval", sample, "--eval-docs", "2", "--bits",
+                 "2,4", "--group", "32", "--target", "3.5", "--out", fresh, "--json"});
+        QCOMPARE(scanned.exitCode, 0);
+        QVERIFY(parseObject(scanned.out)["average_bits"].toDouble() <= 3.5);
+        QVERIFY(QFileInfo::exists(fresh));
+
+        const CliRun impossible = run({"autobits", test::demoModelDir(), "--scan", scanPath,
+                                       "--target", "2", "--out", dir.filePath("no.json")});
+        QCOMPARE(impossible.exitCode, 1);
+        QVERIFY2(impossible.err.contains("smallest average"), qPrintable(impossible.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("no.json")));
+        const CliRun both = run({"autobits", test::demoModelDir(), "--scan", scanPath, "--eval",
+                                 sample, "--target", "3.5", "--out", dir.filePath("no.json")});
+        QCOMPARE(both.exitCode, 2);
+        const CliRun noTarget =
+            run({"autobits", test::demoModelDir(), "--scan", scanPath, "--out", recipe});
+        QCOMPARE(noTarget.exitCode, 2);
+        QVERIFY2(noTarget.err.contains("--target"), qPrintable(noTarget.err));
     }
 };
 

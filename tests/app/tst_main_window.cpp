@@ -20,6 +20,7 @@
 #include "views/evaluation_panel.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
+#include "views/layer_error_view.h"
 #include "views/layer_table_model.h"
 
 #include <QAction>
@@ -40,6 +41,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTabWidget>
 #include <QThread>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -331,6 +333,25 @@ private Q_SLOTS:
         QVERIFY(window.layerView()->columnWidth(LayerTableModel::OutputMseColumn) > 20);
         QVERIFY(window.calibrationPanel()->statusText().contains(QStringLiteral("Last run")));
 
+        // The Layer errors tab draws the run: every layer's output MSE; clicking a bar selects
+        // the layer in the table, and selecting a layer marks its bars. "Keep for Comparison"
+        // keeps the run beside the next one.
+        LayerErrorView* errors = window.layerErrorView();
+        QCOMPARE(errors->layers().size(), table->rowCount());
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const LayerReport* result = table->resultAt(row);
+            QCOMPARE(errors->value(0, result->name), result->output.mse);
+        }
+        const QString clicked = errors->layers().at(9);
+        Q_EMIT errors->layerClicked(clicked);
+        QCOMPARE(window.layerView()
+                     ->currentIndex()
+                     .siblingAtColumn(LayerTableModel::NameColumn)
+                     .data()
+                     .toString(),
+                 clicked);
+        QCOMPARE(errors->selectedLayer(), clicked);
+
         // A changed calibration setting makes the GPTQ results stale.
         samples->setValue(6);
         QCOMPARE(table->index(0, LayerTableModel::StatusColumn).data().toString(),
@@ -338,6 +359,29 @@ private Q_SLOTS:
         window.undoStack()->undo();
         QCOMPARE(table->index(0, LayerTableModel::StatusColumn).data().toString(),
                  QStringLiteral("quantized"));
+
+        // Kept for comparison, the GPTQ run is drawn beside the next run (RTN) in the Layer
+        // errors tab, bar for bar.
+        Q_EMIT errors->pinRequested();
+        table->setDefaults(config(QuantMethod::Rtn, 4, 32));
+        window.quantizeLayers(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(int(errors->runs().size()), 2);
+        const QString layer = errors->layers().front();
+        QCOMPARE(errors->value(1, layer), run->report.find(layer)->output.mse);
+        QCOMPARE(errors->value(0, layer), window.lastRun()->report.find(layer)->output.mse);
+        QVERIFY(errors->value(0, layer) != errors->value(1, layer));
+
+        // For review: QB_SCREENSHOT_DIR names a folder to write the window with this tab into.
+        const QString shots = qEnvironmentVariable("QB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            for (QTabWidget* tabs : window.findChildren<QTabWidget*>()) {
+                if (tabs->indexOf(errors) >= 0)
+                    tabs->setCurrentWidget(errors);
+            }
+            window.resize(1440, 900);
+            QVERIFY(window.grab().save(QDir(shots).filePath("layer-errors.png")));
+        }
     }
 
     // Cancel during a run keeps the finished layers; the others show as not run, and the issues

@@ -1,0 +1,961 @@
+#include "core/analysis/sensitivity_scan.h"
+
+#include "core/calib/input_stats.h"
+#include "core/io/json_file.h"
+#include "core/metrics/perplexity.h"
+#include "core/model/loaded_model.h"
+#include "core/model/transformer.h"
+#include "core/quant/layer_quantizer.h"
+#include "core/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+#include "core/util/json_text.h"
+#include "core/util/parallel.h"
+#include "core/util/progress.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace qb {
+
+QString sensitivityUnitKey(SensitivityUnitKind kind)
+{
+    switch (kind) {
+    case SensitivityUnitKind::Layer:
+        return QStringLiteral("layer");
+    case SensitivityUnitKind::Block:
+        return QStringLiteral("block");
+    case SensitivityUnitKind::Role:
+        return QStringLiteral("role");
+    }
+    return {};
+}
+
+std::optional<SensitivityUnitKind> sensitivityUnitFromKey(QStringView key)
+{
+    for (SensitivityUnitKind kind :
+         {SensitivityUnitKind::Layer, SensitivityUnitKind::Block, SensitivityUnitKind::Role}) {
+        if (key == sensitivityUnitKey(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+const SensitivityPoint* SensitivityUnitResult::find(int bits) const
+{
+    for (const SensitivityPoint& point : points) {
+        if (point.bits == bits)
+            return &point;
+    }
+    return nullptr;
+}
+
+const SensitivityLayer* SensitivityScanResult::findLayer(const QString& name) const
+{
+    for (const SensitivityLayer& layer : layers) {
+        if (layer.name == name)
+            return &layer;
+    }
+    return nullptr;
+}
+
+const SensitivityPoint* SensitivityScanResult::find(const QString& layerName, int bitsWanted) const
+{
+    const SensitivityLayer* layer = findLayer(layerName);
+    if (!layer || layer->unit < 0 || layer->unit >= static_cast<int>(units.size()))
+        return nullptr;
+    return units[static_cast<std::size_t>(layer->unit)].find(bitsWanted);
+}
+
+namespace {
+
+QJsonArray pointsToJson(const std::vector<SensitivityPoint>& points)
+{
+    QJsonArray array;
+    for (const SensitivityPoint& point : points)
+        array.append(QJsonObject{{QStringLiteral("bits"), point.bits},
+                                 {QStringLiteral("perplexity"), point.perplexity},
+                                 {QStringLiteral("delta_perplexity"), point.deltaPerplexity},
+                                 {QStringLiteral("kl"), point.kl}});
+    return array;
+}
+
+// The quantization settings and calibration options of a scan as a recipe (its bits are the
+// scan's smallest width: the recipe form needs one).
+QuantPlan settingsAsPlan(const SensitivityScanResult& scan)
+{
+    QuantPlan plan;
+    plan.defaults = scan.quantization;
+    plan.calibration = scan.calibration;
+    return plan;
+}
+
+} // namespace
+
+QJsonObject SensitivityScanResult::toJson() const
+{
+    QJsonArray layerArray;
+    for (const SensitivityLayer& layer : layers) {
+        const SensitivityUnitResult& owner = units[static_cast<std::size_t>(layer.unit)];
+        QJsonObject item{{QStringLiteral("name"), layer.name},
+                         {QStringLiteral("role"), roleName(layer.role)},
+                         {QStringLiteral("block"), layer.block},
+                         {QStringLiteral("parameters"), qint64(layer.parameters)},
+                         {QStringLiteral("results"), pointsToJson(owner.points)}};
+        if (unit != SensitivityUnitKind::Layer)
+            item.insert(QStringLiteral("unit"), owner.name);
+        if (!layer.note.isEmpty())
+            item.insert(QStringLiteral("note"), layer.note);
+        layerArray.append(item);
+    }
+    QJsonArray bitsArray;
+    for (int b : bits)
+        bitsArray.append(b);
+    QJsonObject json{
+        {QStringLiteral("model"), modelDirectory},
+        {QStringLiteral("layers"), layerArray},
+        {QStringLiteral("reference_perplexity"), referencePerplexity},
+        {QStringLiteral("bits"), bitsArray},
+        {QStringLiteral("group_size"), quantization.scheme.groupSizeCode()},
+        {QStringLiteral("sym"), quantization.scheme.symmetric},
+        {QStringLiteral("method"), methodKey(quantization.method)},
+        {QStringLiteral("unit"), sensitivityUnitKey(unit)},
+        {QStringLiteral("complete"), complete},
+        {QStringLiteral("recipe"), settingsAsPlan(*this).toJson()},
+        {QStringLiteral("evaluation"),
+         QJsonObject{{QStringLiteral("documents"), evaluationDocuments},
+                     {QStringLiteral("windows"), evaluationWindows},
+                     {QStringLiteral("tokens"), qint64(evaluationTokens)},
+                     {QStringLiteral("context_length"), contextLength},
+                     {QStringLiteral("stride"), stride}}},
+        {QStringLiteral("calibration"),
+         QJsonObject{{QStringLiteral("windows"), calibrationWindows},
+                     {QStringLiteral("tokens"), qint64(calibrationTokens)}}},
+        {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("backend"), QJsonObject{{QStringLiteral("device_id"), deviceId},
+                                                {QStringLiteral("device"), device},
+                                                {QStringLiteral("fallback"), fallbackReason}}},
+    };
+    if (unit != SensitivityUnitKind::Layer) {
+        QJsonArray unitArray;
+        for (const SensitivityUnitResult& u : units)
+            unitArray.append(
+                QJsonObject{{QStringLiteral("name"), u.name},
+                            {QStringLiteral("layers"), QJsonArray::fromStringList(u.layers)},
+                            {QStringLiteral("results"), pointsToJson(u.points)}});
+        json.insert(QStringLiteral("units"), unitArray);
+    }
+    return json;
+}
+
+namespace {
+
+// Reads the fields of a scan file, each failure an Error naming the field ("scan.json:
+// layers[3].results[1].kl must be a number, but it is the string "x"").
+class ScanJsonReader {
+public:
+    explicit ScanJsonReader(QString source)
+        : m_source(std::move(source))
+    {
+    }
+
+    [[noreturn]] void fail(const QString& where, const QString& expected,
+                           const QJsonValue& value) const
+    {
+        throw Error(SensitivityScanResult::tr("%1: %2 must be %3, but it is %4")
+                        .arg(m_source, where, expected, JsonText::describe(value)));
+    }
+
+    QJsonValue field(const QJsonObject& object, const QString& where, const QString& key) const
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            throw Error(SensitivityScanResult::tr("%1: %2 has no \"%3\"")
+                            .arg(m_source, where.isEmpty() ? m_source : where, key));
+        return value;
+    }
+
+    static QString path(const QString& where, const QString& key)
+    {
+        return where.isEmpty() ? key : where + QLatin1Char('.') + key;
+    }
+
+    double number(const QJsonObject& object, const QString& where, const QString& key) const
+    {
+        const QJsonValue value = field(object, where, key);
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            fail(path(where, key), SensitivityScanResult::tr("a number"), value);
+        return value.toDouble();
+    }
+
+    std::int64_t integer(const QJsonObject& object, const QString& where, const QString& key,
+                         double min, double max) const
+    {
+        const QJsonValue value = field(object, where, key);
+        const double d = value.toDouble();
+        if (!value.isDouble() || d != std::floor(d) || d < min || d > max)
+            fail(path(where, key),
+                 SensitivityScanResult::tr("a whole number from %1 to %2").arg(min).arg(max),
+                 value);
+        return static_cast<std::int64_t>(d);
+    }
+
+    QString string(const QJsonObject& object, const QString& where, const QString& key) const
+    {
+        const QJsonValue value = field(object, where, key);
+        if (!value.isString() || value.toString().isEmpty())
+            fail(path(where, key), SensitivityScanResult::tr("a non-empty string"), value);
+        return value.toString();
+    }
+
+    QJsonArray array(const QJsonObject& object, const QString& where, const QString& key) const
+    {
+        const QJsonValue value = field(object, where, key);
+        if (!value.isArray())
+            fail(path(where, key), SensitivityScanResult::tr("an array"), value);
+        return value.toArray();
+    }
+
+    QJsonObject object(const QJsonValue& value, const QString& where) const
+    {
+        if (!value.isObject())
+            fail(where, SensitivityScanResult::tr("an object"), value);
+        return value.toObject();
+    }
+
+    std::vector<SensitivityPoint> points(const QJsonArray& array, const QString& where,
+                                         const std::vector<int>& bits) const
+    {
+        std::vector<SensitivityPoint> result;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString at = QStringLiteral("%1[%2]").arg(where).arg(i);
+            const QJsonObject item = object(array[i], at);
+            SensitivityPoint point;
+            point.bits = static_cast<int>(integer(item, at, QStringLiteral("bits"),
+                                                  QuantScheme::kMinBits, QuantScheme::kMaxBits));
+            if (std::find(bits.begin(), bits.end(), point.bits) == bits.end())
+                throw Error(SensitivityScanResult::tr("%1: %2 is a result at %3 bits, which are "
+                                                      "not among the scan's \"bits\"")
+                                .arg(m_source, at)
+                                .arg(point.bits));
+            point.perplexity = number(item, at, QStringLiteral("perplexity"));
+            point.deltaPerplexity = number(item, at, QStringLiteral("delta_perplexity"));
+            point.kl = number(item, at, QStringLiteral("kl"));
+            result.push_back(point);
+        }
+        return result;
+    }
+
+    const QString& source() const { return m_source; }
+
+private:
+    QString m_source;
+};
+
+std::optional<LayerRole> roleFromName(const QString& name)
+{
+    for (LayerRole role :
+         {LayerRole::QProj, LayerRole::KProj, LayerRole::VProj, LayerRole::OProj,
+          LayerRole::GateProj, LayerRole::UpProj, LayerRole::DownProj, LayerRole::LmHead}) {
+        if (roleName(role) == name)
+            return role;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+SensitivityScanResult SensitivityScanResult::fromJson(const QJsonObject& json,
+                                                      const QString& source)
+{
+    const ScanJsonReader read(source);
+    const QString top; // fields of the top-level object
+    SensitivityScanResult scan;
+    scan.modelDirectory = json.value(QLatin1String("model")).toString();
+
+    for (const QJsonValue& value : read.array(json, top, QStringLiteral("bits"))) {
+        const double d = value.toDouble();
+        if (!value.isDouble() || d != std::floor(d) || d < QuantScheme::kMinBits
+            || d > QuantScheme::kMaxBits)
+            read.fail(QStringLiteral("bits"),
+                      tr("a list of whole numbers from %1 to %2")
+                          .arg(QuantScheme::kMinBits)
+                          .arg(QuantScheme::kMaxBits),
+                      value);
+        scan.bits.push_back(static_cast<int>(d));
+    }
+    std::sort(scan.bits.begin(), scan.bits.end());
+    scan.bits.erase(std::unique(scan.bits.begin(), scan.bits.end()), scan.bits.end());
+    if (scan.bits.empty())
+        throw Error(tr("%1: \"bits\" is empty").arg(source));
+
+    // The full settings and calibration options from the recipe; the summary fields win.
+    if (const QJsonValue recipe = json.value(QLatin1String("recipe")); !recipe.isUndefined()) {
+        const QuantPlan plan = QuantPlan::fromJson(read.object(recipe, QStringLiteral("recipe")),
+                                                   source + QStringLiteral(": recipe"));
+        scan.quantization = plan.defaults;
+        scan.calibration = plan.calibration;
+    }
+    const QString methodName = read.string(json, top, QStringLiteral("method"));
+    const std::optional<QuantMethod> method = methodFromKey(methodName);
+    if (!method || (*method != QuantMethod::Rtn && *method != QuantMethod::Gptq))
+        read.fail(QStringLiteral("method"), tr("\"rtn\" or \"gptq\""),
+                  json.value(QLatin1String("method")));
+    scan.quantization.method = *method;
+    const QJsonValue symmetric = read.field(json, top, QStringLiteral("sym"));
+    if (!symmetric.isBool())
+        read.fail(QStringLiteral("sym"), tr("true or false"), symmetric);
+    scan.quantization.scheme = QuantScheme::fromGroupSizeCode(
+        scan.bits.front(), symmetric.toBool(),
+        static_cast<int>(read.integer(json, top, QStringLiteral("group_size"),
+                                      QuantScheme::kPerChannel, 1 << 30)));
+    if (const QString error = scan.quantization.scheme.validationError(); !error.isEmpty())
+        throw Error(QStringLiteral("%1: %2").arg(source, error));
+
+    const QJsonValue unitValue = json.value(QLatin1String("unit"));
+    if (!unitValue.isUndefined()) {
+        const auto kind = sensitivityUnitFromKey(unitValue.toString());
+        if (!unitValue.isString() || !kind)
+            read.fail(QStringLiteral("unit"), tr("\"layer\", \"block\" or \"role\""), unitValue);
+        scan.unit = *kind;
+    }
+    const QJsonValue completeValue = json.value(QLatin1String("complete"));
+    if (!completeValue.isUndefined() && !completeValue.isBool())
+        read.fail(QStringLiteral("complete"), tr("true or false"), completeValue);
+    scan.complete = completeValue.toBool(true);
+    scan.referencePerplexity = read.number(json, top, QStringLiteral("reference_perplexity"));
+
+    // Block and role scans: the units first, so that each layer can name its own.
+    std::map<QString, int> unitIndex;
+    if (scan.unit != SensitivityUnitKind::Layer) {
+        const QJsonArray units = read.array(json, top, QStringLiteral("units"));
+        for (qsizetype i = 0; i < units.size(); ++i) {
+            const QString at = QStringLiteral("units[%1]").arg(i);
+            const QJsonObject item = read.object(units[i], at);
+            SensitivityUnitResult unit;
+            unit.name = read.string(item, at, QStringLiteral("name"));
+            for (const QJsonValue& layer : read.array(item, at, QStringLiteral("layers")))
+                unit.layers << layer.toString();
+            unit.points = read.points(read.array(item, at, QStringLiteral("results")),
+                                      at + QStringLiteral(".results"), scan.bits);
+            if (!unitIndex.emplace(unit.name, static_cast<int>(scan.units.size())).second)
+                throw Error(tr("%1: %2 repeats the unit \"%3\"").arg(source, at, unit.name));
+            scan.units.push_back(std::move(unit));
+        }
+    }
+    const QJsonArray layers = read.array(json, top, QStringLiteral("layers"));
+    std::set<QString> seen;
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        const QString at = QStringLiteral("layers[%1]").arg(i);
+        const QJsonObject item = read.object(layers[i], at);
+        SensitivityLayer layer;
+        layer.name = read.string(item, at, QStringLiteral("name"));
+        if (!seen.insert(layer.name).second)
+            throw Error(tr("%1: %2 repeats the layer \"%3\"").arg(source, at, layer.name));
+        const QString role = read.string(item, at, QStringLiteral("role"));
+        if (const auto known = roleFromName(role))
+            layer.role = *known;
+        else
+            read.fail(ScanJsonReader::path(at, QStringLiteral("role")), tr("a layer role"),
+                      item.value(QLatin1String("role")));
+        layer.block =
+            static_cast<int>(read.integer(item, at, QStringLiteral("block"), -1, 1 << 20));
+        layer.parameters = read.integer(item, at, QStringLiteral("parameters"), 1, 9.0e15);
+        layer.note = item.value(QLatin1String("note")).toString();
+        if (scan.unit == SensitivityUnitKind::Layer) {
+            layer.unit = static_cast<int>(scan.units.size());
+            SensitivityUnitResult unit;
+            unit.name = layer.name;
+            unit.layers = QStringList{layer.name};
+            unit.points = read.points(read.array(item, at, QStringLiteral("results")),
+                                      at + QStringLiteral(".results"), scan.bits);
+            scan.units.push_back(std::move(unit));
+        } else {
+            const QString unitName = read.string(item, at, QStringLiteral("unit"));
+            const auto it = unitIndex.find(unitName);
+            if (it == unitIndex.end()
+                || !scan.units[static_cast<std::size_t>(it->second)].layers.contains(layer.name))
+                throw Error(tr("%1: %2 names the unit \"%3\", which does not list it")
+                                .arg(source, at, unitName));
+            layer.unit = it->second;
+        }
+        scan.layers.push_back(std::move(layer));
+    }
+    for (const SensitivityUnitResult& unit : scan.units) {
+        for (const QString& name : unit.layers) {
+            if (!seen.contains(name))
+                throw Error(tr("%1: the unit \"%2\" lists the layer \"%3\", which \"layers\" does "
+                               "not")
+                                .arg(source, unit.name, name));
+        }
+    }
+
+    // Informational fields: kept when present.
+    const QJsonObject evaluation = json.value(QLatin1String("evaluation")).toObject();
+    scan.evaluationDocuments = evaluation.value(QLatin1String("documents")).toInt();
+    scan.evaluationWindows = evaluation.value(QLatin1String("windows")).toInt();
+    scan.evaluationTokens = evaluation.value(QLatin1String("tokens")).toInteger();
+    scan.contextLength = evaluation.value(QLatin1String("context_length")).toInt();
+    scan.stride = evaluation.value(QLatin1String("stride")).toInt();
+    const QJsonObject calibration = json.value(QLatin1String("calibration")).toObject();
+    scan.calibrationWindows = calibration.value(QLatin1String("windows")).toInt();
+    scan.calibrationTokens = calibration.value(QLatin1String("tokens")).toInteger();
+    scan.seconds = json.value(QLatin1String("seconds")).toDouble();
+    const QJsonObject backend = json.value(QLatin1String("backend")).toObject();
+    scan.deviceId = backend.value(QLatin1String("device_id")).toString();
+    scan.device = backend.value(QLatin1String("device")).toString();
+    scan.fallbackReason = backend.value(QLatin1String("fallback")).toString();
+    return scan;
+}
+
+SensitivityScanResult SensitivityScanResult::fromFile(const QString& path)
+{
+    return fromJson(JsonFile::readObject(path), QDir::toNativeSeparators(path));
+}
+
+std::vector<SensitivityUnitResult> SensitivityScan::units(const LayerInventory& inventory,
+                                                          SensitivityUnitKind kind)
+{
+    std::vector<SensitivityUnitResult> result;
+    std::map<QString, std::size_t> byName;
+    for (const LinearLayer& layer : inventory.layers()) {
+        QString name;
+        switch (kind) {
+        case SensitivityUnitKind::Layer:
+            name = layer.name;
+            break;
+        case SensitivityUnitKind::Block:
+            name =
+                layer.block >= 0 ? QStringLiteral("model.layers.%1").arg(layer.block) : layer.name;
+            break;
+        case SensitivityUnitKind::Role:
+            name = roleName(layer.role);
+            break;
+        }
+        auto [it, added] = byName.emplace(name, result.size());
+        if (added)
+            result.push_back(SensitivityUnitResult{name, {}, {}});
+        result[it->second].layers << layer.name;
+    }
+    return result;
+}
+
+namespace {
+
+// The quantized weights of the unit being measured in place of the checkpoint's; every other
+// layer as stored.
+class UnitWeightHooks final : public ForwardHooks {
+public:
+    std::map<QString, std::vector<float>> weights; // [out, in] by layer name
+
+    const float* weightFor(const LinearLayer& layer) override
+    {
+        const auto it = weights.find(layer.name);
+        return it == weights.end() ? nullptr : it->second.data();
+    }
+};
+
+// log Σ exp(row), in double: PerplexityEvaluator's, so that the scan's figures equal an
+// evaluation of the same plan.
+double logSumExp(const float* row, std::int64_t n)
+{
+    float peak = row[0];
+    for (std::int64_t i = 1; i < n; ++i)
+        peak = std::max(peak, row[i]);
+    double sum = 0.0;
+    for (std::int64_t i = 0; i < n; ++i)
+        sum += std::exp(double(row[i]) - double(peak));
+    return double(peak) + std::log(sum);
+}
+
+// One batch of evaluation windows, formed as PerplexityEvaluator forms them (whole windows within
+// its token budget), with what the scan keeps of the full-precision model on it.
+struct EvaluationBatch {
+    std::vector<std::vector<int>> tokens; // the windows' tokens
+    std::vector<std::int64_t> firstScored;
+    HiddenStates fullPrecision;       // the FP residual stream at the input of ScanRun::m_fpStage
+    RowMatrix referenceLogits;        // [tokens, vocab] when ScanRun::m_cacheLogits
+    HiddenStates finalStates;         // the FP output of the last block otherwise
+    std::vector<double> referenceLse; // [tokens] log Σ exp of the reference logits per row
+};
+
+// A unit as the scan walks it: its layers (inventory indices) and the stages they lie in (the
+// block, or the number of blocks for lm_head).
+struct ScanUnit {
+    std::vector<int> layers;
+    int firstStage = 0;
+    int lastStage = 0;
+};
+
+class ScanRun {
+public:
+    ScanRun(const std::shared_ptr<const LoadedModel>& model, const Tokenizer& tokenizer,
+            const std::vector<std::vector<int>>& calibrationWindows,
+            const QStringList& evaluationDocuments, const SensitivityOptions& options,
+            Progress& progress)
+        : m_model(model)
+        , m_inventory(model->inventory())
+        , m_options(options)
+        , m_progress(progress)
+        , m_runner(model, options.backend)
+        , m_blocks(model->spec().numHiddenLayers)
+    {
+        m_result.modelDirectory = model->directory();
+        m_result.bits = options.bits;
+        std::sort(m_result.bits.begin(), m_result.bits.end());
+        m_result.bits.erase(std::unique(m_result.bits.begin(), m_result.bits.end()),
+                            m_result.bits.end());
+        m_result.quantization = options.quantization;
+        m_result.calibration = options.calibration;
+        m_result.unit = options.unit;
+        checkOptions(calibrationWindows);
+        if (!m_result.bits.empty())
+            m_result.quantization.scheme.bits = m_result.bits.front();
+
+        m_result.units = SensitivityScan::units(m_inventory, options.unit);
+        for (const SensitivityUnitResult& unit : m_result.units) {
+            ScanUnit scanUnit;
+            scanUnit.firstStage = m_blocks;
+            for (const QString& name : unit.layers) {
+                const int index = m_inventory.indexOf(name);
+                scanUnit.layers.push_back(index);
+                const int stage = stageOf(m_inventory.layers()[static_cast<std::size_t>(index)]);
+                scanUnit.firstStage = std::min(scanUnit.firstStage, stage);
+                scanUnit.lastStage = std::max(scanUnit.lastStage, stage);
+            }
+            m_units.push_back(std::move(scanUnit));
+        }
+        for (const LinearLayer& layer : m_inventory.layers()) {
+            SensitivityLayer item;
+            item.name = layer.name;
+            item.role = layer.role;
+            item.block = layer.block;
+            item.parameters = layer.parameterCount();
+            m_result.layers.push_back(std::move(item));
+        }
+        for (std::size_t u = 0; u < m_units.size(); ++u) {
+            for (int index : m_units[u].layers)
+                m_result.layers[static_cast<std::size_t>(index)].unit = static_cast<int>(u);
+        }
+
+        prepareEvaluation(tokenizer, evaluationDocuments);
+        if (m_needsStatistics) {
+            m_calibration = m_runner.embed(calibrationWindows);
+            m_result.calibrationWindows = static_cast<int>(calibrationWindows.size());
+            m_result.calibrationTokens = m_calibration.tokens();
+        }
+    }
+
+    SensitivityScanResult run()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        m_total = 1 + static_cast<int>(m_units.size() * m_result.bits.size());
+        try {
+            scoreReference();
+            ++m_done;
+            int lastStage = 0;
+            for (const ScanUnit& unit : m_units)
+                lastStage = std::max(lastStage, unit.lastStage);
+            for (int stage = 0; stage <= lastStage; ++stage) {
+                m_progress.throwIfCancelled();
+                std::map<int, InputStats> statistics;
+                if (m_needsStatistics)
+                    statistics = captureStatistics(stage);
+                quantizeStage(stage, statistics);
+                statistics.clear();
+                for (std::size_t u = 0; u < m_units.size(); ++u) {
+                    if (m_units[u].lastStage == stage)
+                        measureUnit(u);
+                }
+            }
+        } catch (const Cancelled&) {
+            m_result.complete = false;
+        }
+        m_result.seconds = timer.nsecsElapsed() * 1e-9;
+        const ComputeBackend& backend = *m_runner.backend();
+        m_result.deviceId = backend.device().id;
+        m_result.device = backend.device().describe();
+        m_result.fallbackReason = backend.fallbackReason();
+        m_progress.report(1.0);
+        return std::move(m_result);
+    }
+
+private:
+    int stageOf(const LinearLayer& layer) const
+    {
+        return layer.block >= 0 ? layer.block : m_blocks;
+    }
+
+    void checkOptions(const std::vector<std::vector<int>>& calibrationWindows)
+    {
+        const LayerQuantConfig& config = m_options.quantization;
+        if (config.method != QuantMethod::Rtn && config.method != QuantMethod::Gptq)
+            throw Error(SensitivityScan::tr("the sensitivity scan quantizes with RTN or GPTQ, "
+                                            "not %1")
+                            .arg(methodDisplayName(config.method)));
+        if (config.smooth)
+            throw Error(SensitivityScan::tr("the sensitivity scan cannot smooth the inputs: "
+                                            "smoothing rescales every layer reading an input, "
+                                            "not one unit"));
+        if (m_result.bits.empty())
+            throw Error(SensitivityScan::tr("no bit-width to measure"));
+        for (int bits : m_result.bits) {
+            QuantScheme scheme = config.scheme;
+            scheme.bits = bits;
+            if (const QString error = scheme.validationError(); !error.isEmpty())
+                throw Error(error);
+        }
+        m_needsStatistics = config.needsCalibration();
+        if (m_needsStatistics && calibrationWindows.empty())
+            throw Error(SensitivityScan::tr("%1 needs calibration data, and none was given")
+                            .arg(config.describe()));
+    }
+
+    // The evaluation windows and their batches, as PerplexityEvaluator makes them.
+    void prepareEvaluation(const Tokenizer& tokenizer, const QStringList& documents)
+    {
+        const ModelSpec& spec = m_model->spec();
+        const int context =
+            m_options.contextLength > 0 ? m_options.contextLength : spec.maxPositionEmbeddings;
+        const int stride = m_options.stride > 0 ? m_options.stride : context;
+        if (context < 2)
+            throw Error(SensitivityScan::tr("the context length must be at least 2 tokens, not %1")
+                            .arg(context));
+        if (stride > context)
+            throw Error(SensitivityScan::tr("the stride (%1) must not exceed the context "
+                                            "length (%2)")
+                            .arg(stride)
+                            .arg(context));
+        if (tokenizer.vocabularySize() > spec.vocabSize)
+            throw Error(SensitivityScan::tr("the tokenizer has %1 tokens but the model only %2: "
+                                            "they do not belong together")
+                            .arg(tokenizer.vocabularySize())
+                            .arg(spec.vocabSize));
+        m_progress.report(0.0, SensitivityScan::tr("Tokenizing %n document(s)", nullptr,
+                                                   static_cast<int>(documents.size())));
+        const std::vector<EvaluationWindow> windows =
+            PerplexityEvaluator::windows(tokenizer, documents, context, stride);
+        if (windows.empty())
+            throw Error(SensitivityScan::tr("the evaluation text has no token to score"));
+        m_result.evaluationDocuments = static_cast<int>(documents.size());
+        m_result.evaluationWindows = static_cast<int>(windows.size());
+        m_result.contextLength = context;
+        m_result.stride = stride;
+
+        const std::int64_t batchTokens = std::max<std::int64_t>(
+            context, PerplexityOptions{}.batchBytes
+                         / std::max<std::int64_t>(1, m_runner.workingBytesPerToken()));
+        std::int64_t totalTokens = 0;
+        for (std::size_t first = 0; first < windows.size();) {
+            EvaluationBatch batch;
+            std::int64_t size = 0;
+            std::size_t last = first;
+            while (last < windows.size()
+                   && (batch.tokens.empty()
+                       || size + std::int64_t(windows[last].tokens.size()) <= batchTokens)) {
+                batch.tokens.push_back(windows[last].tokens);
+                batch.firstScored.push_back(windows[last].firstScored);
+                size += std::int64_t(windows[last].tokens.size());
+                ++last;
+            }
+            totalTokens += size;
+            m_batches.push_back(std::move(batch));
+            first = last;
+        }
+        m_cacheLogits =
+            totalTokens * spec.vocabSize * std::int64_t(sizeof(float)) <= kLogitCacheBytes;
+    }
+
+    // How the model scores one batch: the per-position NLL and KL, summed in position order
+    // exactly as PerplexityEvaluator sums them.
+    struct Score {
+        std::int64_t tokens = 0;
+        double referenceNll = 0.0;
+        double modifiedNll = 0.0;
+        double kl = 0.0;
+    };
+
+    // The full-precision model on every batch: the reference perplexity, the logits kept.
+    void scoreReference()
+    {
+        m_progress.report(0.0, SensitivityScan::tr("Scoring the full-precision model"));
+        const std::int64_t vocab = m_model->spec().vocabSize;
+        Score score;
+        for (EvaluationBatch& batch : m_batches) {
+            HiddenStates states = m_runner.embed(batch.tokens);
+            for (int b = 0; b < m_blocks; ++b)
+                m_runner.runBlock(b, states, nullptr, 0, &m_progress);
+            batch.referenceLse.assign(static_cast<std::size_t>(states.tokens()), 0.0);
+            if (m_cacheLogits)
+                batch.referenceLogits.resize(states.tokens(), vocab);
+            RowMatrix logits;
+            for (int s = 0; s < states.sequences(); ++s) {
+                m_progress.throwIfCancelled();
+                const std::int64_t start = states.starts[std::size_t(s)];
+                const std::int64_t length = states.lengths[std::size_t(s)];
+                const std::vector<int>& window = batch.tokens[std::size_t(s)];
+                const std::int64_t firstScored = batch.firstScored[std::size_t(s)];
+                for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
+                    const std::int64_t rows =
+                        std::min(TransformerRunner::kLogitRows, length - part);
+                    m_runner.logitRows(states.values.middleRows(start + part, rows), logits);
+                    std::vector<double> nll(static_cast<std::size_t>(rows), 0.0);
+                    std::vector<char> scored(static_cast<std::size_t>(rows), 0);
+                    parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
+                        for (std::int64_t p = begin; p < end; ++p) {
+                            const double lse = logSumExp(logits.row(p).data(), vocab);
+                            batch.referenceLse[std::size_t(start + part + p)] = lse;
+                            const std::int64_t target = part + p + 1;
+                            if (target < firstScored || target >= length)
+                                continue;
+                            scored[std::size_t(p)] = 1;
+                            nll[std::size_t(p)] =
+                                lse - double(logits(p, window[std::size_t(target)]));
+                        }
+                    });
+                    for (std::int64_t p = 0; p < rows; ++p) {
+                        if (!scored[std::size_t(p)])
+                            continue;
+                        ++score.tokens;
+                        score.referenceNll += nll[std::size_t(p)];
+                    }
+                    if (m_cacheLogits)
+                        batch.referenceLogits.middleRows(start + part, rows) = logits;
+                }
+            }
+            if (!m_cacheLogits)
+                batch.finalStates = std::move(states);
+        }
+        m_referenceTokens = score.tokens;
+        m_result.evaluationTokens = score.tokens;
+        m_result.referencePerplexity = NllScore{score.tokens, score.referenceNll}.perplexity();
+    }
+
+    // Brings every batch's full-precision residual stream to the input of `stage`.
+    void advanceFullPrecision(int stage)
+    {
+        if (m_fpStage < 0 || stage < m_fpStage) {
+            for (EvaluationBatch& batch : m_batches)
+                batch.fullPrecision = m_runner.embed(batch.tokens);
+            m_fpStage = 0;
+        }
+        for (; m_fpStage < stage && m_fpStage < m_blocks; ++m_fpStage) {
+            for (EvaluationBatch& batch : m_batches)
+                m_runner.runBlock(m_fpStage, batch.fullPrecision, nullptr, 0, &m_progress);
+        }
+    }
+
+    // X^T X of every input site of `stage` on the full-precision calibration activations (as
+    // the pipeline records them with trueSequential off); the calibration stream moves on past
+    // the block.
+    std::map<int, InputStats> captureStatistics(int stage)
+    {
+        m_progress.report(fraction(),
+                          stage < m_blocks
+                              ? SensitivityScan::tr("Block %1 of %2: calibration statistics")
+                                    .arg(stage + 1)
+                                    .arg(m_blocks)
+                              : SensitivityScan::tr("Output layer: calibration statistics"));
+        std::set<int> sites;
+        for (const LinearLayer& layer : m_inventory.layers()) {
+            if (stageOf(layer) == stage)
+                sites.insert(layer.inputGroup);
+        }
+        if (stage < m_blocks) {
+            InputStatsRecorder recorder(m_inventory, stage, 0, m_options.calibration.seed,
+                                        m_runner.backend());
+            recorder.select(sites, sites);
+            m_runner.runBlock(stage, m_calibration, &recorder, m_runner.defaultBatchTokens(),
+                              &m_progress);
+            return recorder.take();
+        }
+        InputStatsRecorder recorder(m_inventory, -1, 0, m_options.calibration.seed,
+                                    m_runner.backend());
+        recorder.select(sites, sites);
+        RowMatrix rows = m_runner.finalNormRows(m_calibration.values);
+        for (int site : sites)
+            recorder.onInput(site, rows);
+        return recorder.take();
+    }
+
+    // Every layer of `stage` at every bit-width, kept as codes until its unit is measured.
+    void quantizeStage(int stage, const std::map<int, InputStats>& statistics)
+    {
+        for (std::size_t i = 0; i < m_inventory.layers().size(); ++i) {
+            const LinearLayer& layer = m_inventory.layers()[i];
+            if (stageOf(layer) != stage)
+                continue;
+            const std::vector<float> weight = m_model->readWeight(layer);
+            if (const std::optional<QString> reason =
+                    LayerQuantizer::unquantizableReason(layer, weight)) {
+                // Kept in full precision in its unit's measurements, as the pipeline keeps it.
+                m_result.layers[i].note = *reason;
+                continue;
+            }
+            LayerInputs inputs;
+            if (const auto it = statistics.find(layer.inputGroup); it != statistics.end()) {
+                inputs.tokens = it->second.tokens;
+                if (it->second.xtx.size() > 0)
+                    inputs.xtx = &it->second.xtx;
+            }
+            for (std::size_t b = 0; b < m_result.bits.size(); ++b) {
+                m_progress.report(fraction(), SensitivityScan::tr("Quantizing %1 at %2 bits")
+                                                  .arg(layer.name)
+                                                  .arg(m_result.bits[b]));
+                LayerQuantConfig config = m_options.quantization;
+                config.scheme.bits = m_result.bits[b];
+                // The quantizer's own reports stay at the scan's current fraction.
+                ProgressRange step(m_progress, fraction(), fraction());
+                QuantizedLayer quantized = LayerQuantizer::quantize(layer, config, weight, inputs,
+                                                                    *m_runner.backend(), step);
+                // Codes only until measured: the weights are dequantized from them, as
+                // QuantizedModelHooks does for a pipeline's result.
+                quantized.weight.clear();
+                quantized.weight.shrink_to_fit();
+                m_quantized.insert_or_assign({static_cast<int>(i), static_cast<int>(b)},
+                                             std::move(quantized));
+            }
+        }
+    }
+
+    double fraction() const { return double(m_done) / double(std::max(1, m_total)); }
+
+    void measureUnit(std::size_t u)
+    {
+        SensitivityUnitResult& unit = m_result.units[u];
+        for (std::size_t b = 0; b < m_result.bits.size(); ++b) {
+            m_progress.report(fraction(), SensitivityScan::tr("Measuring %1 at %2 bits (%3 of %4)")
+                                              .arg(unit.name)
+                                              .arg(m_result.bits[b])
+                                              .arg(m_done)
+                                              .arg(m_total - 1));
+            unit.points.push_back(measure(m_units[u], static_cast<int>(b)));
+            ++m_done;
+        }
+        for (int index : m_units[u].layers) {
+            for (std::size_t b = 0; b < m_result.bits.size(); ++b)
+                m_quantized.erase({index, static_cast<int>(b)});
+        }
+    }
+
+    // The model with `unit` quantized at bit-width index `bitsIndex`, scored against the
+    // reference position by position (PerplexityEvaluator's loop, from the unit's first block).
+    SensitivityPoint measure(const ScanUnit& unit, int bitsIndex)
+    {
+        UnitWeightHooks hooks;
+        for (int index : unit.layers) {
+            const auto it = m_quantized.find({index, bitsIndex});
+            if (it != m_quantized.end())
+                hooks.weights.emplace(it->second.name, it->second.dequantizedWeight());
+        }
+        advanceFullPrecision(unit.firstStage);
+        const std::int64_t vocab = m_model->spec().vocabSize;
+        Score score;
+        RowMatrix modified;
+        RowMatrix recomputed;
+        for (EvaluationBatch& batch : m_batches) {
+            HiddenStates states = batch.fullPrecision;
+            for (int b = unit.firstStage; b < m_blocks; ++b)
+                m_runner.runBlock(b, states, &hooks, 0, &m_progress);
+            for (int s = 0; s < states.sequences(); ++s) {
+                m_progress.throwIfCancelled();
+                const std::int64_t start = states.starts[std::size_t(s)];
+                const std::int64_t length = states.lengths[std::size_t(s)];
+                const std::vector<int>& window = batch.tokens[std::size_t(s)];
+                const std::int64_t firstScored = batch.firstScored[std::size_t(s)];
+                for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
+                    const std::int64_t rows =
+                        std::min(TransformerRunner::kLogitRows, length - part);
+                    m_runner.logitRows(states.values.middleRows(start + part, rows), modified,
+                                       &hooks);
+                    if (!m_cacheLogits)
+                        m_runner.logitRows(batch.finalStates.values.middleRows(start + part, rows),
+                                           recomputed);
+                    const auto reference =
+                        m_cacheLogits ? batch.referenceLogits.middleRows(start + part, rows)
+                                      : recomputed.middleRows(0, rows);
+                    std::vector<Score> scores(static_cast<std::size_t>(rows));
+                    parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
+                        for (std::int64_t p = begin; p < end; ++p) {
+                            const std::int64_t target = part + p + 1;
+                            if (target < firstScored || target >= length)
+                                continue;
+                            Score& position = scores[std::size_t(p)];
+                            position.tokens = 1;
+                            const int token = window[std::size_t(target)];
+                            const float* ref = reference.row(p).data();
+                            const double refLse = batch.referenceLse[std::size_t(start + part + p)];
+                            const float* mod = modified.row(p).data();
+                            const double modLse = logSumExp(mod, vocab);
+                            position.modifiedNll = modLse - double(mod[token]);
+                            double kl = 0.0;
+                            for (std::int64_t v = 0; v < vocab; ++v) {
+                                const double logP = double(ref[v]) - refLse;
+                                const double logQ = double(mod[v]) - modLse;
+                                kl += std::exp(logP) * (logP - logQ);
+                            }
+                            position.kl = kl;
+                        }
+                    });
+                    // Summed in position order, so the result does not depend on the threads.
+                    for (const Score& position : scores) {
+                        if (position.tokens == 0)
+                            continue;
+                        ++score.tokens;
+                        score.modifiedNll += position.modifiedNll;
+                        score.kl += position.kl;
+                    }
+                }
+            }
+        }
+        Q_ASSERT(score.tokens == m_referenceTokens);
+        SensitivityPoint point;
+        point.bits = m_result.bits[static_cast<std::size_t>(bitsIndex)];
+        point.perplexity = NllScore{score.tokens, score.modifiedNll}.perplexity();
+        point.deltaPerplexity = point.perplexity - m_result.referencePerplexity;
+        point.kl = score.tokens > 0 ? score.kl / double(score.tokens) : 0.0;
+        return point;
+    }
+
+    // Reference logits are kept when they take at most this much memory.
+    static constexpr std::int64_t kLogitCacheBytes = std::int64_t(256) << 20;
+
+    std::shared_ptr<const LoadedModel> m_model;
+    const LayerInventory& m_inventory;
+    const SensitivityOptions& m_options;
+    Progress& m_progress;
+    TransformerRunner m_runner;
+    int m_blocks = 0;
+    SensitivityScanResult m_result;
+    std::vector<ScanUnit> m_units; // parallel to m_result.units
+    bool m_needsStatistics = false;
+    std::vector<EvaluationBatch> m_batches;
+    bool m_cacheLogits = true;
+    std::int64_t m_referenceTokens = 0;
+    int m_fpStage = -1;         // the block whose input the batches' fullPrecision holds
+    HiddenStates m_calibration; // the calibration windows' FP residual stream, moving on
+    // The quantized layers of units not measured yet, by (inventory index, bit-width index).
+    std::map<std::pair<int, int>, QuantizedLayer> m_quantized;
+    int m_total = 1; // progress steps: the reference, then every (unit, bit-width)
+    int m_done = 0;
+};
+
+} // namespace
+
+SensitivityScanResult SensitivityScan::run(const std::shared_ptr<const LoadedModel>& model,
+                                           const Tokenizer& tokenizer,
+                                           const std::vector<std::vector<int>>& calibrationWindows,
+                                           const QStringList& evaluationDocuments,
+                                           const SensitivityOptions& options, Progress& progress)
+{
+    ScanRun run(model, tokenizer, calibrationWindows, evaluationDocuments, options, progress);
+    return run.run();
+}
+
+} // namespace qb

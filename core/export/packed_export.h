@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/io/dtype.h"
+#include "core/io/safetensors_writer.h"
+#include "core/model/layer_inventory.h"
+#include "core/quant/quantized_model.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace qb {
+
+class Progress;
+
+// What the exporters of packed integer checkpoints (GptqExporter, AwqExporter,
+// CompressedTensorsExporter) share: folding the run's input scales into the model, writing the
+// folder (shards, index, config.json, companions, recipe and report, staged), and the facts about
+// a run's or a plan's layers that decide what a format can hold.
+class PackedExport {
+    Q_DECLARE_TR_FUNCTIONS(PackedExport)
+
+public:
+    // Where the input scales s of a run (AWQ, SmoothQuant, smoothing) go, since packed kernels
+    // multiply the unscaled input: folded into the operation before the layer's input site — a
+    // norm's weight divided by s elementwise, or a preceding linear's output rows (its scales when
+    // it is quantized, else its weight rows, and its bias) divided by s. The model then computes
+    // what the run's model computes.
+    struct Folds {
+        // Quantized layer -> [N]: each output row's scales are divided by it before rounding.
+        std::map<QString, std::vector<float>> outputDivisor;
+        // Tensor name -> divisor along its dimension 0 (norm channel or output row).
+        std::map<QString, std::vector<float>> tensorDivisor;
+
+        // The divisor of quantized layer `layer`'s output rows, or empty.
+        std::span<const float> outputDivisorOf(const QString& layer) const;
+    };
+    // The folds of `quantized`. `formatName` ("GPTQ") names the format in messages. Throws Error
+    // when layers reading the same input have different scales (one fold cannot serve both) or a
+    // scale has nothing before it to fold into.
+    static Folds planFolds(const QuantizedModel& quantized, const QString& formatName);
+
+    using TensorSink = std::function<void(std::span<const std::byte>)>;
+    // What a format stores for a quantized layer and in config.json.
+    struct Format {
+        QString metadataTag; // safetensors __metadata__ "quantization": "gptq_v2", "awq", …
+        // The tensors that replace quantized layer `layer`'s weight, in the order written.
+        std::function<std::vector<TensorHeader>(const LinearLayer& layer,
+                                                const QuantizedTensor& tensor)>
+            tensorsOf;
+        // Writes those tensors' bytes, in that order, through `sink`. `outputDivisor`: empty or
+        // [N] (Folds::outputDivisor).
+        std::function<void(const LinearLayer& layer, const QuantizedTensor& tensor,
+                           std::span<const float> outputDivisor, const TensorSink& sink)>
+            writeTensors;
+        QJsonObject quantizationConfig; // config.json's quantization_config
+        // Further JSON files written beside config.json (file name, contents), e.g. GPTQ's
+        // quantize_config.json; an input file of the same name is not copied.
+        std::vector<std::pair<QString, QJsonObject>> extraJsonFiles;
+    };
+
+    // Writes `quantized` to outDir in `format`: every shard of the input under its own name, with
+    // each quantized layer's weight replaced by the format's tensors, folded tensors divided (in
+    // float32, stored back in their dtype), everything else byte for byte; a new shard index;
+    // config.json with `quantization_config`; the companion files, recipe and report (with
+    // `limitations`). Staged beside outDir and renamed into place when complete; the input folder
+    // is never written. Throws Error when the output cannot be written, Cancelled when cancelled
+    // (nothing is left behind).
+    static void write(const QuantizedModel& quantized, const QString& outDir, bool replaceExisting,
+                      const Folds& folds, const Format& format, const QStringList& limitations,
+                      Progress& progress);
+
+    // ---- facts about layers -----------------------------------------------------------------
+
+    // The name of the fused layer vLLM builds from a Llama block's shards (q/k/v: "qkv_proj",
+    // gate/up: "gate_up_proj"), or empty for roles it does not fuse.
+    static QString fusedName(LayerRole role);
+    // The blocks' fused families (q/k/v; gate/up) whose members a format stores differently:
+    // "model.layers.0.self_attn" for each, in model order. `storageOf` describes how a layer is
+    // stored (equal strings: stored alike). vLLM refuses such checkpoints.
+    static QStringList
+    fusedFamiliesThatDiffer(const QuantizedModel& quantized,
+                            const std::function<QString(const LinearLayer&)>& storageOf);
+    // Layers whose input activations the run rounds to int8 (W8A8, SmoothQuant): packed
+    // weight-only formats do not hold that rounding.
+    static int activationRoundingLayers(const QuantizedModel& quantized);
+    // Whether every zero point of `tensor` is 2^(bits−1) on a symmetric scheme: what symmetric
+    // kernels assume without reading zero points.
+    static bool hasSymmetricGrid(const QuantizedTensor& tensor);
+    // Whether `tensor` has GPTQ act-order groups: a group index that is not column / group width.
+    static bool hasActOrderGroups(const QuantizedTensor& tensor);
+    // The weight grid a plan gives a layer (SmoothQuant and W8A8: int8 per-channel symmetric).
+    static QuantScheme plannedWeightScheme(const LayerQuantConfig& config);
+    // Whether a plan gives a layer act-order groups (GPTQ act-order without static groups, on
+    // groups).
+    static bool plannedActOrderGroups(const LayerQuantConfig& config);
+    // `value` as a float of `dtype` (F16, BF16, F32 or F64) holds it: rounded to nearest even.
+    static float roundedTo(DType dtype, float value);
+    // `problems` (one per layer) for one Error message: the first `shown`, then "… and N more
+    // layer(s)".
+    static QString summarize(const QStringList& problems, int shown = 3);
+};
+
+} // namespace qb

@@ -1,0 +1,1511 @@
+// AwqExporter / AwqCheckpoint and CompressedTensorsExporter / CompressedTensorsCheckpoint: the bit
+// layouts against words computed by hand (AWQ's interleaved [0, 2, 4, 6, 1, 3, 5, 7] order along
+// the outputs; compressed-tensors' signed values shifted by 2^(b−1) along the inputs, zero points
+// packed along the outputs); the demo model exported tensor by tensor (names, dtypes, shapes, the
+// configs) and read back exactly equal to the run's weights with the scales rounded to the type
+// they are stored in (float16; compressed-tensors: the weight dtype, bfloat16 included); the
+// compressed-tensors config groups' "re:" targets matched with Python's re.match semantics; input
+// scales folded (the read-back model computes what the run's model computes); the refusals before
+// anything is written (bits, act-order, group sizes, shapes, lm_head); hostile files; staging and
+// cancel.
+
+#include "core/calib/calibration_set.h"
+#include "core/export/awq_exporter.h"
+#include "core/export/compressed_tensors_exporter.h"
+#include "core/export/export_folder.h"
+#include "core/export/packed_export.h"
+#include "core/io/awq_checkpoint.h"
+#include "core/io/compressed_tensors_checkpoint.h"
+#include "core/io/safetensors_file.h"
+#include "core/model/loaded_model.h"
+#include "core/model/transformer.h"
+#include "core/quant/quantization_pipeline.h"
+#include "core/tokenizer/text_documents.h"
+#include "core/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
+#include "tests/support/cancel_on_text.h"
+#include "tests/support/quick_check.h"
+#include "tests/support/synthetic_checkpoint.h"
+#include "tests/support/test_paths.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+
+using namespace qb;
+
+namespace {
+
+using Words = std::vector<std::uint32_t>;
+
+// ---- helpers shared by both formats ------------------------------------------------------------
+
+QByteArray toBytes(std::span<const std::byte> bytes)
+{
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()),
+                      static_cast<qsizetype>(bytes.size()));
+}
+
+QMap<QString, QByteArray> snapshot(const QString& dir)
+{
+    QMap<QString, QByteArray> sums;
+    const QDir root(dir);
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QByteArray sum;
+        QFile file(path);
+        if (QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)) {
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            hash.addData(&file);
+            sum = hash.result();
+        }
+        sums.insert(root.relativeFilePath(path), sum);
+    }
+    return sums;
+}
+
+QStringList entriesOf(const QString& dir)
+{
+    return QDir(dir).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+template <typename F> QString errorOf(F&& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.message();
+    }
+    return {};
+}
+
+QuantPlan rtnPlan(int bits, int groupCode, bool symmetric)
+{
+    QuantPlan plan;
+    plan.defaults.method = QuantMethod::Rtn;
+    plan.defaults.scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
+    return plan;
+}
+
+PlanOverride override(const QString& match)
+{
+    PlanOverride o;
+    o.match = match;
+    return o;
+}
+
+PlanOverride keep(const QString& match)
+{
+    PlanOverride o = override(match);
+    o.method = QuantMethod::None;
+    return o;
+}
+
+// A tiny Llama whose every linear packs at 4 and 8 bits in both formats: hidden 32, k/v 16
+// outputs, MLP 64.
+test::TinyLlamaOptions packableTiny(int layers = 2)
+{
+    test::TinyLlamaOptions options;
+    options.hiddenSize = 32;
+    options.intermediateSize = 64;
+    options.numHeads = 4;
+    options.numKvHeads = 2;
+    options.numLayers = layers;
+    return options;
+}
+
+// Token windows for a tiny model (calibration without a tokenizer).
+std::vector<std::vector<int>> tinyWindows(int vocab)
+{
+    std::vector<std::vector<int>> windows;
+    for (int w = 0; w < 6; ++w) {
+        windows.emplace_back();
+        for (int i = 0; i < 48; ++i)
+            windows.back().push_back((i * 7 + w * 3 + i * i) % vocab);
+    }
+    return windows;
+}
+
+// Python's re.match, written independently of the code under test: the pattern must match at
+// the start of the name and may stop anywhere.
+bool reMatch(const QString& pattern, const QString& name)
+{
+    return QRegularExpression(pattern)
+        .match(name, 0, QRegularExpression::NormalMatch,
+               QRegularExpression::AnchorAtOffsetMatchOption)
+        .hasMatch();
+}
+
+// The weight a kernel computes with for `tensor`: its codes and zero points, its scales (÷
+// `divisor` per output row when a scale was folded into them) rounded to `scaleType`.
+std::vector<float> expectedWeight(const QuantizedTensor& tensor, DType scaleType,
+                                  const std::vector<float>& divisor = {})
+{
+    std::vector<float> weight(static_cast<std::size_t>(tensor.rows * tensor.cols));
+    for (std::int64_t r = 0; r < tensor.rows; ++r) {
+        for (std::int64_t c = 0; c < tensor.cols; ++c) {
+            const GridParams& p = tensor.paramsAt(r, c);
+            float scale =
+                divisor.empty() ? p.scale : p.scale / divisor[static_cast<std::size_t>(r)];
+            if (scaleType == DType::F16)
+                scale = halfToFloat(floatToHalf(scale));
+            else if (scaleType == DType::BF16)
+                scale = bfloat16ToFloat(floatToBfloat16(scale));
+            weight[static_cast<std::size_t>(r * tensor.cols + c)] =
+                scale
+                * (static_cast<float>(tensor.codes[static_cast<std::size_t>(r * tensor.cols + c)])
+                   - p.zero);
+        }
+    }
+    return weight;
+}
+
+// Every module of `quantized`'s model read back through `read` equals the run's weight with the
+// scales rounded to `scaleType` (quantized) or the source weight (kept), bit for bit.
+void verifyReadBack(const QuantizedModel& quantized,
+                    const std::function<std::vector<float>(const QString&)>& read,
+                    const std::function<DType(const LinearLayer&)>& scaleType,
+                    const std::map<QString, std::vector<float>>& divisors = {})
+{
+    for (const LinearLayer& layer : quantized.model->inventory().layers()) {
+        const std::vector<float> got = read(layer.name);
+        const QuantizedLayer* q = quantized.find(layer.name);
+        const auto divisor = divisors.find(layer.name);
+        const std::vector<float> expected =
+            q ? expectedWeight(q->tensor, scaleType(layer),
+                               divisor == divisors.end() ? std::vector<float>() : divisor->second)
+              : quantized.model->readWeight(layer);
+        QCOMPARE(got.size(), expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i)
+            QB_CHECK(got[i] == expected[i] || (std::isnan(got[i]) && std::isnan(expected[i])),
+                     QStringLiteral("%1[%2]: read %3, expected %4")
+                         .arg(layer.name)
+                         .arg(i)
+                         .arg(test::num(got[i]), test::num(expected[i])));
+    }
+}
+
+// The export at `packedDir` as a plain float checkpoint at `floatDir`: the tensors of every
+// quantized module (`module.suffix` for `suffixes`) replaced by `read`'s float32 weight [N, K]
+// (shapes from `inventory`), everything else copied; config.json without quantization_config.
+void writeFloatCopy(const QString& packedDir, const LayerInventory& inventory,
+                    const QStringList& modules, const QStringList& suffixes,
+                    const std::function<std::vector<float>(const QString&)>& read,
+                    const QString& floatDir)
+{
+    const auto packed = Checkpoint::open(packedDir);
+    std::vector<test::RawTensor> tensors;
+    for (const QString& name : packed->tensorNames()) {
+        if (modules.contains(name.section('.', 0, -2)) && suffixes.contains(name.section('.', -1)))
+            continue;
+        const Checkpoint::TensorRef ref = packed->require(name);
+        tensors.push_back(
+            {name, ref.info->dtype, ref.info->shape, toBytes(ref.file->bytes(*ref.info))});
+    }
+    for (const QString& module : modules) {
+        const LinearLayer* layer = inventory.find(module);
+        QVERIFY(layer);
+        tensors.push_back({module + ".weight",
+                           DType::F32,
+                           {layer->outFeatures, layer->inFeatures},
+                           test::encodeFloats(read(module), DType::F32)});
+    }
+    QDir().mkpath(floatDir);
+    test::writeSafetensors(QDir(floatDir).filePath("model.safetensors"), tensors);
+    QJsonObject config = readJson(QDir(packedDir).filePath("config.json"));
+    config.remove("quantization_config");
+    test::writeJson(QDir(floatDir).filePath("config.json"), config);
+}
+
+// Logits [tokens, vocab] of one sequence, concatenated.
+std::vector<float> logitsOf(const std::shared_ptr<const LoadedModel>& model,
+                            const std::vector<int>& tokens, ForwardHooks* hooks = nullptr)
+{
+    std::vector<float> result;
+    TransformerRunner runner(model);
+    runner.forward(
+        {tokens},
+        [&](int, std::int64_t, const RowMatrix& logits) {
+            result.insert(result.end(), logits.data(), logits.data() + logits.size());
+        },
+        hooks);
+    return result;
+}
+
+double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b)
+{
+    double worst = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        worst = std::max(worst, std::abs(double(a[i]) - double(b[i])));
+    return worst;
+}
+
+// A hand-made 4-bit tensor [N = 8, K = 16] in two groups of 8: code (n + k) % 16, group 0 zero
+// n + 1 (1 … 8) and scale 0.01 (n + 1), group 1 zero 8 + n (8 … 15) and scale 0.003.
+QuantizedTensor handMadeTensor()
+{
+    QuantizedTensor t =
+        QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 8), 8, 16);
+    for (std::int64_t n = 0; n < 8; ++n) {
+        for (std::int64_t k = 0; k < 16; ++k)
+            t.codes[static_cast<std::size_t>(n * 16 + k)] = static_cast<std::uint8_t>((n + k) % 16);
+        t.params[static_cast<std::size_t>(n * 2)] = {0.01f * float(n + 1), float(n + 1)};
+        t.params[static_cast<std::size_t>(n * 2 + 1)] = {0.003f, float(8 + n)};
+    }
+    return t;
+}
+
+template <typename T> std::vector<T> valuesOf(const Checkpoint& checkpoint, const QString& name)
+{
+    const auto ref = checkpoint.require(name);
+    const auto bytes = ref.file->bytes(*ref.info);
+    std::vector<T> values(bytes.size() / sizeof(T));
+    std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
+    return values;
+}
+
+} // namespace
+
+class TestAwqCompressedTensorsExport : public QObject {
+    Q_OBJECT
+
+private:
+    std::shared_ptr<const LoadedModel> m_demo;
+    std::vector<std::vector<int>> m_windows; // 19 windows of ≤ 256 tokens of TinyStories
+
+    std::shared_ptr<const QuantizedModel> quantize(const QuantPlan& plan,
+                                                   const std::shared_ptr<const LoadedModel>& model,
+                                                   const std::vector<std::vector<int>>& windows)
+    {
+        SilentProgress progress;
+        return QuantizationPipeline::run(model, plan, windows, {}, progress);
+    }
+
+    static std::function<std::vector<float>(const QString&)>
+    awqReader(const std::shared_ptr<const AwqCheckpoint>& checkpoint)
+    {
+        return
+            [checkpoint](const QString& module) { return checkpoint->dequantizedWeight(module); };
+    }
+
+    static std::function<std::vector<float>(const QString&)>
+    ctReader(const std::shared_ptr<const CompressedTensorsCheckpoint>& checkpoint)
+    {
+        return
+            [checkpoint](const QString& module) { return checkpoint->dequantizedWeight(module); };
+    }
+
+    static DType f16(const LinearLayer&) { return DType::F16; }
+    static DType weightType(const LinearLayer& layer)
+    {
+        return CompressedTensorsExporter::scaleDTypeFor(layer.dtype);
+    }
+
+    // The read-back model's logits are the run's (without int8 activations, which neither format
+    // holds), up to the rounding of the scales: far closer to them than the run is to the
+    // original model.
+    void compareLogits(const QuantizedModel& quantized, const QString& floatDir,
+                       const std::vector<int>& tokens)
+    {
+        auto weightsOnly = std::make_shared<QuantizedModel>(quantized);
+        for (auto& [name, layer] : weightsOnly->layers)
+            layer.quantizedActivations = false;
+        QuantizedModelHooks hooks(weightsOnly);
+        const std::vector<float> run = logitsOf(quantized.model, tokens, &hooks);
+        const std::vector<float> original = logitsOf(quantized.model, tokens);
+        const std::vector<float> exported = logitsOf(LoadedModel::open(floatDir), tokens);
+        const double quantizationEffect = maxAbsDifference(run, original);
+        const double exportEffect = maxAbsDifference(exported, run);
+        QVERIFY2(exportEffect < 0.2 * quantizationEffect,
+                 qPrintable(QStringLiteral("export %1, quantization %2")
+                                .arg(test::num(exportEffect), test::num(quantizationEffect))));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_demo = LoadedModel::open(test::demoModelDir());
+        const auto tokenizer = Tokenizer::load(test::demoModelDir(), m_demo->spec());
+        const QStringList documents = TextDocuments::fromFile(
+            QDir(test::dataDir()).filePath("tinystories/TinyStories-valid-subset.txt"));
+        CalibrationOptions options;
+        options.sequenceLength = 256;
+        m_windows = CalibrationSet::build(*tokenizer, documents, options);
+        QCOMPARE(m_windows.size(), std::size_t(19));
+    }
+
+    // ==== AWQ GEMM
+    // ================================================================================
+
+    // Word c of a row holds outputs c·8 + [0, 2, 4, 6, 1, 3, 5, 7][i] at bits 4i.
+    void awqPackedWords_data()
+    {
+        QTest::addColumn<QList<int>>("values");
+        QTest::addColumn<QList<quint32>>("words");
+        // Codes 0 … 7 for outputs 0 … 7: nibble i holds output order[i], whose code is order[i],
+        // so the nibbles from bit 0 up read 0, 2, 4, 6, 1, 3, 5, 7: 0x75316420.
+        QTest::newRow("codes 0..7")
+            << QList<int>{0, 1, 2, 3, 4, 5, 6, 7} << QList<quint32>{0x75316420u};
+        // Output 0 (15) at bits 0-3; output 1 (9) is order[4], so at bits 16-19.
+        QTest::newRow("outputs 0 and 1")
+            << QList<int>{15, 9, 0, 0, 0, 0, 0, 0} << QList<quint32>{0x0009000Fu};
+        // Output 7 is order[7] (bits 28-31); output 6 is order[3] (bits 12-15); the second word
+        // holds outputs 8 … 15 the same way.
+        QTest::newRow("two words") << QList<int>{0, 0, 0, 0, 0, 0, 3, 12, 1, 0, 0, 0, 0, 0, 0, 0}
+                                   << QList<quint32>{0xC0003000u, 0x00000001u};
+    }
+
+    void awqPackedWords()
+    {
+        QFETCH(QList<int>, values);
+        QFETCH(QList<quint32>, words);
+        const std::vector<std::uint8_t> codes(values.begin(), values.end());
+        Words packed(codes.size() / 8);
+        AwqPacking::pack(codes, packed);
+        QCOMPARE(QList<quint32>(packed.begin(), packed.end()), words);
+        std::vector<std::uint8_t> back(codes.size());
+        AwqPacking::unpack(packed, back);
+        QCOMPARE(back, codes);
+    }
+
+    // The hand-made tensor [N = 8, K = 16], two groups of 8: qweight [16, 1] holds input k's
+    // codes of the 8 outputs, qzeros [2, 1] each group's zero points, scales [2, 8] float16.
+    void awqPackLayer_data()
+    {
+        QTest::addColumn<bool>("folded");
+        QTest::newRow("plain") << false;
+        QTest::newRow("scales divided by a fold") << true;
+    }
+
+    void awqPackLayer()
+    {
+        QFETCH(bool, folded);
+        const QuantizedTensor t = handMadeTensor();
+        std::vector<float> divisor;
+        if (folded)
+            divisor = {2.0f, 0.5f, 3.0f, 1.0f, 1.5f, 7.0f, 0.25f, 1.0f};
+        const AwqExporter::PackedLayer p = AwqExporter::pack(t, "layer", divisor);
+        QCOMPARE(p.groups, std::int64_t(2));
+        QCOMPARE(p.qweight.size(), std::size_t(16));
+        // Input 0: codes 0 … 7 of outputs 0 … 7 (see awqPackedWords).
+        QCOMPARE(p.qweight[0], 0x75316420u);
+        // Input 1: codes 1 … 8; nibble i holds order[i] + 1: 1, 3, 5, 7, 2, 4, 6, 8.
+        QCOMPARE(p.qweight[1], 0x86427531u);
+        // Input 15: output n has code (n + 15) % 16 = 15, 0, 1, … 6; nibble i holds output
+        // order[i]: 15, 1, 3, 5, 0, 2, 4, 6.
+        QCOMPARE(p.qweight[15], 0x6420531Fu);
+        // qzeros: group 0 zeros n + 1 (as input 1's codes), group 1 zeros 8 + n: nibble i holds
+        // 8 + order[i] = 8, A, C, E, 9, B, D, F.
+        QCOMPARE(p.qzeros, (Words{0x86427531u, 0xFDB9ECA8u}));
+        for (std::int64_t g = 0; g < 2; ++g) {
+            for (std::int64_t n = 0; n < 8; ++n) {
+                float scale = t.params[static_cast<std::size_t>(n * 2 + g)].scale;
+                if (folded)
+                    scale /= divisor[static_cast<std::size_t>(n)];
+                QCOMPARE(p.scales[static_cast<std::size_t>(g * 8 + n)], floatToHalf(scale));
+            }
+        }
+    }
+
+    void awqPackRefuses()
+    {
+        // N = 12 is not a multiple of 8.
+        QuantizedTensor t =
+            QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 8), 12, 16);
+        QString message = errorOf([&] { AwqExporter::pack(t, "x.proj"); });
+        QVERIFY2(message.contains("x.proj [12, 16]") && message.contains("multiple of 8"),
+                 qPrintable(message));
+        // 8 bits.
+        t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(8, false, 8), 8, 16);
+        message = errorOf([&] { AwqExporter::pack(t, "y.proj"); });
+        QVERIFY2(message.contains("y.proj: 8-bit codes; AWQ GEMM holds 4-bit codes only"),
+                 qPrintable(message));
+        // Act-order groups: no g_idx in AWQ GEMM.
+        t = handMadeTensor();
+        t.groupIndex.assign(16, 0);
+        for (int k : {1, 4, 5, 9, 10, 11, 14, 15})
+            t.groupIndex[static_cast<std::size_t>(k)] = 1;
+        message = errorOf([&] { AwqExporter::pack(t, "z.proj"); });
+        QVERIFY2(message.contains("z.proj has GPTQ act-order groups"), qPrintable(message));
+        // A group index that is just k / 8 is no act-order: stored.
+        for (std::size_t k = 0; k < 16; ++k)
+            t.groupIndex[k] = static_cast<std::int32_t>(k / 8);
+        QCOMPARE(AwqExporter::pack(t, "z.proj").qweight[0], 0x75316420u);
+        // Groups of 6 do not divide K = 16.
+        t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 6), 8, 16);
+        message = errorOf([&] { AwqExporter::pack(t, "w.proj"); });
+        QVERIFY2(message.contains("w.proj [8, 16]: AWQ GEMM needs the group size to divide"),
+                 qPrintable(message));
+    }
+
+    // The demo model (intermediate_size 172: gate/up have 172 outputs, which AWQ cannot pack, so
+    // they are kept; down_proj's K = 172 takes groups of 4 or per-channel).
+    void awqDemo_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<int>("groupCode");
+        QTest::newRow("RTN per-channel") << int(QuantMethod::Rtn) << -1;
+        QTest::newRow("AWQ groups of 4") << int(QuantMethod::Awq) << 4;
+    }
+
+    void awqDemo()
+    {
+        QFETCH(int, method);
+        QFETCH(int, groupCode);
+        const bool awq = static_cast<QuantMethod>(method) == QuantMethod::Awq;
+        QuantPlan plan;
+        plan.defaults.method = static_cast<QuantMethod>(method);
+        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, groupCode);
+        plan.calibration.sequenceLength = 256;
+        plan.addOverride(keep("re:.*mlp\\.(gate|up)_proj"));
+        QVERIFY(AwqExporter::problemsFor(plan, m_demo->inventory()).isEmpty());
+        // Without the override the 172-output layers are refused, before any run.
+        const QStringList problems =
+            AwqExporter::problemsFor(rtnPlan(4, 4, false), m_demo->inventory());
+        QCOMPARE(problems.size(), qsizetype(10));
+        QVERIFY2(problems.front().startsWith("model.layers.0.mlp.gate_proj [172, 64]"),
+                 qPrintable(problems.front()));
+
+        const QString demo = test::demoModelDir();
+        const QMap<QString, QByteArray> inputBefore = snapshot(demo);
+        const auto quantized = quantize(plan, m_demo, awq ? m_windows : decltype(m_windows){});
+        const QStringList notes = AwqExporter::limitations(*quantized);
+        QCOMPARE(notes.size(), qsizetype(awq ? 0 : 1));
+        if (!awq)
+            QVERIFY2(notes.front().contains("group_size -1"), qPrintable(notes.front()));
+
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString outDir = tmp.filePath("awq");
+        SilentProgress progress;
+        AwqExporter::run(*quantized, outDir, {}, progress);
+        QCOMPARE(entriesOf(tmp.path()), QStringList{"awq"}); // staged, renamed, nothing beside
+        QCOMPARE(snapshot(demo), inputBefore);
+
+        QStringList expectedFiles;
+        for (const QString& name : inputBefore.keys()) {
+            if (!name.endsWith(".safetensors"))
+                expectedFiles << name;
+        }
+        expectedFiles << "model.safetensors"
+                      << "quant_config.json" << ExportFolder::kRecipeFileName
+                      << ExportFolder::kReportFileName;
+        expectedFiles.sort();
+        QCOMPARE(entriesOf(outDir), expectedFiles);
+        QCOMPARE(readJson(QDir(outDir).filePath(ExportFolder::kRecipeFileName)), plan.toJson());
+
+        // Tensors: names, dtypes, shapes; without folds everything else byte for byte.
+        const Checkpoint& in = m_demo->checkpoint();
+        const auto out = Checkpoint::open(outDir);
+        int quantizedLayers = 0;
+        QStringList kept;
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            if (!quantized->find(layer.name)) {
+                kept << layer.name;
+                QVERIFY(!out->find(layer.name + ".qweight"));
+                QVERIFY(out->find(layer.weightName));
+                continue;
+            }
+            ++quantizedLayers;
+            QVERIFY2(!out->find(layer.weightName), qPrintable(layer.name));
+            QVERIFY(!out->find(layer.name + ".g_idx"));
+            const std::int64_t k = layer.inFeatures;
+            const std::int64_t n = layer.outFeatures;
+            const std::int64_t groups = groupCode == -1 ? 1 : k / groupCode;
+            const std::vector<std::pair<QString, std::pair<DType, std::vector<std::int64_t>>>>
+                parts{{".qweight", {DType::I32, {k, n / 8}}},
+                      {".qzeros", {DType::I32, {groups, n / 8}}},
+                      {".scales", {DType::F16, {groups, n}}}};
+            for (const auto& [suffix, expected] : parts) {
+                const auto ref = out->find(layer.name + suffix);
+                QVERIFY2(ref, qPrintable(layer.name + suffix));
+                QCOMPARE(ref.info->dtype, expected.first);
+                QCOMPARE(ref.info->shape, expected.second);
+            }
+        }
+        QCOMPARE(quantizedLayers, 25);
+        QCOMPARE(kept.size(), qsizetype(10));
+        if (!awq) {
+            for (const TensorInfo& t : in.shards().front()->tensors()) {
+                if (quantized->find(t.name.section('.', 0, -2)))
+                    continue;
+                const auto written = out->require(t.name);
+                QCOMPARE(toBytes(written.file->bytes(*written.info)),
+                         toBytes(in.shards().front()->bytes(t)));
+            }
+        }
+
+        // The configs.
+        const QJsonObject config =
+            readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
+        QStringList notConverted = kept;
+        for (int block = 0; block < 5; ++block)
+            notConverted << QStringLiteral("model.layers.%1.mlp.gate_up_proj").arg(block);
+        QCOMPARE(config, (QJsonObject{{"quant_method", "awq"},
+                                      {"bits", 4},
+                                      {"group_size", groupCode},
+                                      {"zero_point", true},
+                                      {"version", "gemm"},
+                                      {"modules_to_not_convert",
+                                       QJsonArray::fromStringList(notConverted)}}));
+        QCOMPARE(
+            readJson(QDir(outDir).filePath("quant_config.json")),
+            (QJsonObject{{"zero_point", true},
+                         {"q_group_size", groupCode},
+                         {"w_bit", 4},
+                         {"version", "GEMM"},
+                         {"modules_to_not_convert", QJsonArray::fromStringList(notConverted)}}));
+        QJsonObject fullConfig = readJson(QDir(outDir).filePath("config.json"));
+        fullConfig.remove("quantization_config");
+        QCOMPARE(fullConfig, readJson(QDir(demo).filePath("config.json")));
+        // Loaders skip a module when an entry is a substring of its name: only the kept ones.
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            const bool skipped =
+                std::any_of(notConverted.begin(), notConverted.end(),
+                            [&](const QString& e) { return layer.name.contains(e); });
+            QCOMPARE(skipped, kept.contains(layer.name));
+        }
+
+        // Read back: exactly the run's weights with float16 scales. With AWQ, down_proj's input
+        // scale folds into the kept up_proj's rows, q/k/v's into input_layernorm.
+        const auto reader = AwqCheckpoint::open(outDir);
+        QCOMPARE(reader->groupSize(), groupCode);
+        QCOMPARE(reader->quantizedModules().size(), qsizetype(25));
+        std::map<QString, std::vector<float>> keptDivisors;
+        for (int block = 0; awq && block < 5; ++block) {
+            const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
+            const std::vector<float>& s = quantized->find(prefix + "mlp.down_proj")->inputScale;
+            QVERIFY(!s.empty());
+            keptDivisors[prefix + "mlp.up_proj"] = s;
+        }
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            const QuantizedLayer* q = quantized->find(layer.name);
+            const std::vector<float> read = reader->dequantizedWeight(layer.name);
+            std::vector<float> expected =
+                q ? expectedWeight(q->tensor, DType::F16) : m_demo->readWeight(layer);
+            if (const auto d = keptDivisors.find(layer.name); d != keptDivisors.end()) {
+                for (std::size_t i = 0; i < expected.size(); ++i)
+                    expected[i] /= d->second[i / static_cast<std::size_t>(layer.inFeatures)];
+            }
+            QCOMPARE(read.size(), expected.size());
+            for (std::size_t i = 0; i < read.size(); ++i)
+                QB_CHECK(read[i] == expected[i],
+                         QStringLiteral("%1[%2]: read %3, expected %4")
+                             .arg(layer.name)
+                             .arg(i)
+                             .arg(test::num(read[i]), test::num(expected[i])));
+        }
+
+        // The model read back computes what the run's model computes.
+        const QString floatDir = tmp.filePath("float");
+        writeFloatCopy(outDir, m_demo->inventory(), reader->quantizedModules(),
+                       {"qweight", "qzeros", "scales"}, awqReader(reader), floatDir);
+        compareLogits(*quantized, floatDir,
+                      std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
+    }
+
+    // Symmetric layers keep zero point 8 (zero_point true): qzeros are all 0x88888888; a bfloat16
+    // model's scales are still float16.
+    void awqSymmetricBf16()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::TinyLlamaOptions options = packableTiny();
+        options.dtype = DType::BF16;
+        test::writeTinyLlama(tmp.filePath("in"), options);
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        const auto quantized = quantize(rtnPlan(4, 16, true), model, {});
+        SilentProgress progress;
+        AwqExporter::run(*quantized, tmp.filePath("out"), {}, progress);
+        const auto out = Checkpoint::open(tmp.filePath("out"));
+        for (const LinearLayer& layer : model->inventory().layers()) {
+            for (std::uint32_t word : valuesOf<std::uint32_t>(*out, layer.name + ".qzeros"))
+                QCOMPARE(word, 0x88888888u);
+            QCOMPARE(out->require(layer.name + ".scales").info->dtype, DType::F16);
+        }
+        const auto reader = AwqCheckpoint::open(tmp.filePath("out"));
+        verifyReadBack(*quantized, awqReader(reader), f16);
+        QCOMPARE(reader->modulesNotConverted(), QStringList());
+    }
+
+    void awqRefuses_data()
+    {
+        QTest::addColumn<int>("intermediate");
+        QTest::addColumn<int>("method");
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("groupCode");
+        QTest::addColumn<QString>("override"); // "down32": down_proj in groups of 32;
+                                               // "lm_head": untied, quantized lm_head
+        QTest::addColumn<QString>("expected");
+        const int rtn = int(QuantMethod::Rtn);
+        QTest::newRow("3 bits")
+            << 64 << rtn << 3 << 16 << ""
+            << "model.layers.0.self_attn.q_proj: 3-bit codes; AWQ GEMM holds 4-bit codes only";
+        QTest::newRow("W8A8 (8 bits)")
+            << 64 << int(QuantMethod::W8A8) << 4 << 16 << ""
+            << "model.layers.0.self_attn.q_proj: 8-bit codes; AWQ GEMM holds 4-bit codes only";
+        QTest::newRow("MLP of 20 outputs")
+            << 20 << rtn << 4 << 4 << ""
+            << "model.layers.0.mlp.gate_proj [20, 32]: AWQ GEMM packs 8 outputs per 32-bit word";
+        QTest::newRow("groups of 32, K = 48")
+            << 48 << rtn << 4 << 32 << ""
+            << "model.layers.0.mlp.down_proj [32, 48]: AWQ GEMM needs the group size to divide "
+               "the 48 inputs, and 32 does not";
+        QTest::newRow("mixed group sizes")
+            << 64 << rtn << 4 << 16 << "down32"
+            << "model.layers.0.mlp.down_proj: groups of 32, but the other layers use groups of "
+               "16; an AWQ checkpoint has one group_size for all layers";
+        QTest::newRow("quantized lm_head")
+            << 64 << rtn << 4 << 16 << "lm_head"
+            << "lm_head is quantized, but AWQ loaders keep lm_head in full precision";
+        QTest::newRow("GPTQ act-order")
+            << 64 << int(QuantMethod::Gptq) << 4 << 16 << ""
+            << "model.layers.0.self_attn.q_proj has GPTQ act-order groups, which AWQ GEMM cannot "
+               "store";
+    }
+
+    void awqRefuses()
+    {
+        QFETCH(int, intermediate);
+        QFETCH(int, method);
+        QFETCH(int, bits);
+        QFETCH(int, groupCode);
+        QFETCH(QString, override);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::TinyLlamaOptions options = packableTiny();
+        options.intermediateSize = intermediate;
+        options.tieWordEmbeddings = override != "lm_head";
+        test::writeTinyLlama(tmp.filePath("in"), options);
+        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        QuantPlan plan = rtnPlan(bits, groupCode, false);
+        plan.defaults.method = static_cast<QuantMethod>(method);
+        plan.defaults.actOrder = true; // GPTQ only
+        if (override == "down32") {
+            PlanOverride down = ::override("re:.*down_proj");
+            down.groupSizeCode = 32;
+            plan.addOverride(down);
+        }
+        const QStringList problems = AwqExporter::problemsFor(plan, model->inventory());
+        QVERIFY2(problems.join('\n').contains(expected), qPrintable(problems.join('\n')));
+
+        const auto quantized =
+            quantize(plan, model,
+                     plan.needsCalibration(model->inventory()) ? tinyWindows(options.vocabSize)
+                                                               : decltype(m_windows){});
+        SilentProgress progress;
+        const QString message =
+            errorOf([&] { AwqExporter::run(*quantized, tmp.filePath("out"), {}, progress); });
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QCOMPARE(snapshot(tmp.path()), before); // no output, no stage
+    }
+
+    void awqReaderRefuses_data()
+    {
+        QTest::addColumn<QString>("tensor"); // tensor to alter ("" = none)
+        QTest::addColumn<QString>("change"); // what to do to it, or to the config
+        QTest::addColumn<QString>("expected");
+        const QString module = "model.layers.0.mlp.up_proj";
+        QTest::newRow("qzeros F32") << module + ".qzeros"
+                                    << "f32"
+                                    << "must be I32, not F32";
+        QTest::newRow("scales shape") << module + ".scales"
+                                      << "shape"
+                                      << "up_proj.scales has shape [1, 128]";
+        QTest::newRow("qzeros missing") << module + ".qzeros"
+                                        << "drop"
+                                        << ".qzeros is missing";
+        QTest::newRow("qweight 1-D") << module + ".qweight"
+                                     << "flat"
+                                     << "must have 2 dimension";
+        QTest::newRow("bits 8") << QString() << "bits"
+                                << "bits must be 4";
+        QTest::newRow("version gemv") << QString() << "gemv"
+                                      << "version must be \"gemm\"";
+        QTest::newRow("group_size 0") << QString() << "group0"
+                                      << "group_size must be -1 or a positive integer";
+        QTest::newRow("group_size 24") << QString() << "group24"
+                                       << "the group size does not divide the inputs";
+        QTest::newRow("not converted, but quantized")
+            << QString() << "exclude"
+            << "is stored quantized, but the quantization config";
+        QTest::newRow("converted, but stored float")
+            << module + ".qweight"
+            << "float"
+            << "is stored unquantized, but modules_to_not_convert";
+    }
+
+    void awqReaderRefuses()
+    {
+        QFETCH(QString, tensor);
+        QFETCH(QString, change);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        const auto quantized = quantize(rtnPlan(4, 16, false), model, {});
+        const QString good = tmp.filePath("good");
+        SilentProgress progress;
+        AwqExporter::run(*quantized, good, {}, progress);
+
+        const auto source = SafetensorsFile::open(QDir(good).filePath("model.safetensors"));
+        std::vector<test::RawTensor> tensors;
+        for (const TensorInfo& info : source->tensors()) {
+            test::RawTensor t{info.name, info.dtype, info.shape, toBytes(source->bytes(info))};
+            if (info.name == tensor) {
+                if (change == "drop")
+                    continue;
+                if (change == "f32")
+                    t.dtype = DType::F32;
+                if (change == "shape")
+                    t.shape = {t.shape[0] / 2, t.shape[1] * 2};
+                if (change == "flat")
+                    t.shape = {t.shape[0] * t.shape[1]};
+                if (change == "float") {
+                    const LinearLayer* layer = model->inventory().find(info.name.chopped(8));
+                    tensors.push_back({layer->weightName,
+                                       DType::F32,
+                                       {layer->outFeatures, layer->inFeatures},
+                                       test::encodeFloats(model->readWeight(*layer), DType::F32)});
+                    continue;
+                }
+            }
+            if (change == "float" && info.name.startsWith(tensor.chopped(8) + "."))
+                continue; // the module's other quantized tensors
+            tensors.push_back(t);
+        }
+        const QString bad = tmp.filePath("bad");
+        QDir().mkpath(bad);
+        test::writeSafetensors(QDir(bad).filePath("model.safetensors"), tensors);
+        QJsonObject config = readJson(QDir(good).filePath("config.json"));
+        QJsonObject qc = config["quantization_config"].toObject();
+        if (change == "bits")
+            qc["bits"] = 8;
+        if (change == "gemv")
+            qc["version"] = "gemv";
+        if (change == "group0")
+            qc["group_size"] = 0;
+        if (change == "group24")
+            qc["group_size"] = 24;
+        if (change == "exclude")
+            qc["modules_to_not_convert"] = QJsonArray{"up_proj"};
+        config["quantization_config"] = qc;
+        test::writeJson(QDir(bad).filePath("config.json"), config);
+
+        const QString message = errorOf([&] {
+            const auto reader = AwqCheckpoint::open(bad);
+            reader->dequantizedWeight("model.layers.0.mlp.up_proj");
+        });
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    // AutoAWQ's quant_config.json alone (w_bit, q_group_size) is understood.
+    void awqReaderSideFile()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        const auto quantized = quantize(rtnPlan(4, 32, false), model, {});
+        const QString outDir = tmp.filePath("out");
+        SilentProgress progress;
+        AwqExporter::run(*quantized, outDir, {}, progress);
+        QJsonObject config = readJson(QDir(outDir).filePath("config.json"));
+        config.remove("quantization_config");
+        test::writeJson(QDir(outDir).filePath("config.json"), config);
+        const auto reader = AwqCheckpoint::open(outDir);
+        QCOMPARE(reader->groupSize(), 32);
+        verifyReadBack(*quantized, awqReader(reader), f16);
+    }
+
+    // ==== compressed-tensors
+    // ======================================================================
+
+    // pack_to_int32: values along the inputs, least significant first, 32 / bits per word, the
+    // last word padded with zeros; what is stored is the signed value + 2^(bits−1).
+    void ctPackedWords_data()
+    {
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<QList<int>>("signedValues");
+        QTest::addColumn<QList<quint32>>("words");
+        // Signed −8 … −1 are stored 0 … 7: nibble j holds value j.
+        QTest::newRow("4-bit -8..-1")
+            << 4 << QList<int>{-8, -7, -6, -5, -4, -3, -2, -1} << QList<quint32>{0x76543210u};
+        // 0 is stored 8, 7 is stored 15, −8 is stored 0.
+        QTest::newRow("4-bit 0, 7, -8")
+            << 4 << QList<int>{0, 7, -8, 0, 0, 0, 0, 0} << QList<quint32>{0x888880F8u};
+        // pack_to_int32's own example: 8-bit [1, 2] → [129, 130, 0 (pad), 0 (pad)] → 33409.
+        QTest::newRow("8-bit 1, 2 (padded)") << 8 << QList<int>{1, 2} << QList<quint32>{33409u};
+        // 8-bit: −128 → 0x00, 127 → 0xFF, −1 → 0x7F, 0 → 0x80; five values take two words.
+        QTest::newRow("8-bit five values")
+            << 8 << QList<int>{-128, 127, -1, 0, 5} << QList<quint32>{0x807FFF00u, 0x00000085u};
+        // Ten 4-bit values: the second word holds values 8 and 9 and six zeros of padding.
+        QTest::newRow("4-bit ten values") << 4 << QList<int>{0, 0, 0, 0, 0, 0, 0, 0, 1, -1}
+                                          << QList<quint32>{0x88888888u, 0x00000079u};
+    }
+
+    void ctPackedWords()
+    {
+        QFETCH(int, bits);
+        QFETCH(QList<int>, signedValues);
+        QFETCH(QList<quint32>, words);
+        std::vector<std::uint8_t> stored;
+        for (int v : signedValues)
+            stored.push_back(static_cast<std::uint8_t>(v + (1 << (bits - 1))));
+        Words packed(static_cast<std::size_t>(
+            CompressedTensorsPacking::wordsFor(static_cast<std::int64_t>(stored.size()), bits)));
+        CompressedTensorsPacking::pack(stored, bits, packed);
+        QCOMPARE(QList<quint32>(packed.begin(), packed.end()), words);
+        std::vector<std::uint8_t> back(stored.size());
+        CompressedTensorsPacking::unpack(packed, bits, back);
+        QCOMPARE(back, stored);
+    }
+
+    // The hand-made tensor [N = 8, K = 16] in groups of 8: weight_packed [8, 2] holds output n's
+    // codes (the stored values) along its row, weight_zero_point [1, 2] each group's zero points
+    // packed along the outputs, weight_scale [8, 2] in the scale dtype.
+    void ctPackLayer_data()
+    {
+        QTest::addColumn<int>("scaleType");
+        QTest::addColumn<bool>("actOrder");
+        QTest::addColumn<bool>("symmetric");
+        QTest::newRow("F32 scales") << int(DType::F32) << false << false;
+        QTest::newRow("BF16 scales, act-order") << int(DType::BF16) << true << false;
+        QTest::newRow("F16 scales, symmetric") << int(DType::F16) << false << true;
+    }
+
+    void ctPackLayer()
+    {
+        QFETCH(int, scaleType);
+        QFETCH(bool, actOrder);
+        QFETCH(bool, symmetric);
+        QuantizedTensor t = handMadeTensor();
+        if (symmetric) {
+            t.scheme.symmetric = true;
+            for (GridParams& p : t.params)
+                p.zero = 8.0f;
+        }
+        if (actOrder) {
+            t.groupIndex.assign(16, 0);
+            for (int k : {1, 4, 5, 9, 10, 11, 14, 15})
+                t.groupIndex[static_cast<std::size_t>(k)] = 1;
+        }
+        const auto type = static_cast<DType>(scaleType);
+        const CompressedTensorsExporter::PackedLayer p =
+            CompressedTensorsExporter::pack(t, type, "layer");
+        QCOMPARE(p.groups, std::int64_t(2));
+        QCOMPARE(p.weightShape, (std::array<std::int64_t, 2>{8, 16}));
+        QCOMPARE(p.scheme.symmetric, symmetric);
+        QCOMPARE(p.scheme.actOrder, actOrder);
+        QCOMPARE(p.weightPacked.size(), std::size_t(16));
+        QCOMPARE(p.weightPacked[0 * 2 + 0], 0x76543210u); // output 0, inputs 0-7: codes 0 … 7
+        QCOMPARE(p.weightPacked[0 * 2 + 1], 0xFEDCBA98u); // output 0, inputs 8-15: codes 8 … 15
+        QCOMPARE(p.weightPacked[1 * 2 + 0], 0x87654321u); // output 1, inputs 0-7: codes 1 … 8
+        QCOMPARE(p.weightPacked[7 * 2 + 1], 0x6543210Fu); // output 7, inputs 8-15: 15, 0, 1 … 6
+        if (symmetric) {
+            QVERIFY(p.weightZeroPoint.empty());
+        } else {
+            // [ceil(8 / 8) = 1, 2]: group 0's zeros 1 … 8 (signed −7 … 0), group 1's 8 … 15
+            // (signed 0 … 7), output n at bits 4n.
+            QCOMPARE(p.weightZeroPoint, (Words{0x87654321u, 0xFEDCBA98u}));
+        }
+        std::vector<float> scales(16);
+        convertToFloat(type, p.weightScale.data(), scales);
+        for (std::int64_t n = 0; n < 8; ++n) {
+            for (std::int64_t g = 0; g < 2; ++g) {
+                const float scale = t.params[static_cast<std::size_t>(n * 2 + g)].scale;
+                const float expected = type == DType::BF16 ? bfloat16ToFloat(floatToBfloat16(scale))
+                                       : type == DType::F16 ? halfToFloat(floatToHalf(scale))
+                                                            : scale;
+                QCOMPARE(scales[static_cast<std::size_t>(n * 2 + g)], expected);
+            }
+        }
+        QCOMPARE(p.gIdx, actOrder ? t.groupIndex : std::vector<std::int32_t>());
+    }
+
+    void ctPackRefuses()
+    {
+        QuantizedTensor t =
+            QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(3, false, 8), 8, 16);
+        QString message =
+            errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "x.proj"); });
+        QVERIFY2(message.contains("x.proj: 3-bit codes") && message.contains("--format gptq"),
+                 qPrintable(message));
+        t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 6), 8, 16);
+        message = errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "y.proj"); });
+        QVERIFY2(message.contains("y.proj [8, 16]: compressed-tensors needs the group size"),
+                 qPrintable(message));
+        // A scale that overflows float16.
+        t = handMadeTensor();
+        t.params[3].scale = 1e6f;
+        message = errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "z.proj"); });
+        QVERIFY2(message.contains("z.proj: scale") && message.contains("F16"), qPrintable(message));
+        QCOMPARE(CompressedTensorsExporter::pack(t, DType::BF16, "z.proj").groups, std::int64_t(2));
+    }
+
+    // The exact targets of a mixed set of modules.
+    void ctTargets()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::writeTinyLlama(tmp.filePath("in"), packableTiny(12));
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        QStringList modules;
+        for (const LinearLayer& layer : model->inventory().layers()) {
+            if (layer.role == LayerRole::QProj || layer.role == LayerRole::KProj
+                || (layer.role == LayerRole::DownProj && (layer.block == 1 || layer.block == 10))
+                || (layer.role == LayerRole::OProj && layer.block == 1))
+                modules << layer.name;
+        }
+        const QStringList targets =
+            CompressedTensorsExporter::targetsFor(modules, model->inventory());
+        QCOMPARE(
+            targets,
+            (QStringList{"re:model\\.layers\\.\\d+\\.(?:self_attn\\.q_proj|self_attn\\.k_proj)$",
+                         "re:model\\.layers\\.1\\.self_attn\\.o_proj$",
+                         "re:model\\.layers\\.(?:1|10)\\.mlp\\.down_proj$"}));
+        // Exactly the modules, by Python's re.match: block 1's pattern does not match block 10,
+        // nor block 10's block 1 or 100.
+        for (const LinearLayer& layer : model->inventory().layers()) {
+            const bool matched = std::any_of(targets.begin(), targets.end(), [&](const QString& t) {
+                return reMatch(t.mid(3), layer.name);
+            });
+            QCOMPARE(matched, modules.contains(layer.name));
+        }
+        QVERIFY(!reMatch(targets[1].mid(3), "model.layers.1.self_attn.o_proj.weight"));
+    }
+
+    // The demo model with a mixed plan: 4-bit asymmetric groups of 32, down_proj at 8 bits
+    // per-channel symmetric, block 4's o_proj 8-bit asymmetric groups of 32, block 2's kept; with
+    // RTN and with GPTQ act-order.
+    void ctDemo_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::newRow("RTN") << int(QuantMethod::Rtn);
+        QTest::newRow("GPTQ act-order") << int(QuantMethod::Gptq);
+    }
+
+    void ctDemo()
+    {
+        QFETCH(int, method);
+        const bool gptq = static_cast<QuantMethod>(method) == QuantMethod::Gptq;
+        QuantPlan plan;
+        plan.defaults.method = static_cast<QuantMethod>(method);
+        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
+        plan.defaults.actOrder = gptq;
+        plan.calibration.sequenceLength = 256;
+        PlanOverride down = override("re:.*mlp\\.down_proj");
+        down.bits = 8;
+        down.symmetric = true;
+        down.groupSizeCode = -1;
+        plan.addOverride(down);
+        plan.addOverride(keep("model.layers.2.self_attn.o_proj"));
+        PlanOverride eight = override("model.layers.4.self_attn.o_proj");
+        eight.bits = 8;
+        plan.addOverride(eight);
+        QVERIFY(CompressedTensorsExporter::problemsFor(plan, m_demo->inventory()).isEmpty());
+
+        const QString demo = test::demoModelDir();
+        const QMap<QString, QByteArray> inputBefore = snapshot(demo);
+        const auto quantized = quantize(plan, m_demo, gptq ? m_windows : decltype(m_windows){});
+        // vLLM needs whole words: down_proj's K = 172 at 8 bits is 43 words, but the zero points
+        // of gate/up (4-bit asymmetric, N = 172) end in a padded word.
+        const QStringList notes = CompressedTensorsExporter::limitations(*quantized);
+        QCOMPARE(notes.size(), qsizetype(1));
+        QVERIFY2(notes.front().startsWith("10 layer")
+                     && notes.front().contains("model.layers.0.mlp.gate_proj")
+                     && !notes.front().contains("down_proj"),
+                 qPrintable(notes.front()));
+
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString outDir = tmp.filePath("ct");
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, outDir, {}, progress);
+        QCOMPARE(entriesOf(tmp.path()), QStringList{"ct"});
+        QCOMPARE(snapshot(demo), inputBefore);
+        QStringList expectedFiles;
+        for (const QString& name : inputBefore.keys()) {
+            if (!name.endsWith(".safetensors"))
+                expectedFiles << name;
+        }
+        expectedFiles << "model.safetensors" << ExportFolder::kRecipeFileName
+                      << ExportFolder::kReportFileName;
+        expectedFiles.sort();
+        QCOMPARE(entriesOf(outDir), expectedFiles);
+
+        // The config: three groups in model order, exact targets, the kept layer ignored.
+        const QJsonObject config =
+            readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
+        QCOMPARE(config["quant_method"].toString(), QString("compressed-tensors"));
+        QCOMPARE(config["format"].toString(), QString("pack-quantized"));
+        QCOMPARE(config["quantization_status"].toString(), QString("compressed"));
+        QCOMPARE(config["ignore"].toArray(), (QJsonArray{"model.layers.2.self_attn.o_proj"}));
+        const QJsonObject groups = config["config_groups"].toObject();
+        QCOMPARE(groups.keys(), (QStringList{"group_0", "group_1", "group_2"}));
+        const QJsonValue actorder = gptq ? QJsonValue("group") : QJsonValue();
+        auto weights = [&](int bits, bool symmetric, int groupSize, bool actOrder) {
+            return QJsonObject{{"num_bits", bits},
+                               {"type", "int"},
+                               {"symmetric", symmetric},
+                               {"group_size", groupSize > 0 ? QJsonValue(groupSize) : QJsonValue()},
+                               {"strategy", groupSize > 0 ? "group" : "channel"},
+                               {"block_structure", QJsonValue()},
+                               {"dynamic", false},
+                               {"actorder", actOrder ? actorder : QJsonValue()}};
+        };
+        auto group = [](const QStringList& targets, const QJsonObject& w) {
+            return QJsonObject{{"targets", QJsonArray::fromStringList(targets)},
+                               {"weights", w},
+                               {"input_activations", QJsonValue()},
+                               {"output_activations", QJsonValue()}};
+        };
+        QCOMPARE(groups["group_0"].toObject(),
+                 group({"re:model\\.layers\\.\\d+\\.(?:self_attn\\.q_proj|self_attn\\.k_proj|"
+                        "self_attn\\.v_proj|mlp\\.gate_proj|mlp\\.up_proj)$",
+                        "re:model\\.layers\\.(?:0|1|3)\\.self_attn\\.o_proj$"},
+                       weights(4, false, 32, true)));
+        QCOMPARE(
+            groups["group_1"].toObject(),
+            group({"re:model\\.layers\\.\\d+\\.mlp\\.down_proj$"}, weights(8, true, -1, false)));
+        QCOMPARE(
+            groups["group_2"].toObject(),
+            group({"re:model\\.layers\\.4\\.self_attn\\.o_proj$"}, weights(8, false, 32, true)));
+        QJsonObject fullConfig = readJson(QDir(outDir).filePath("config.json"));
+        fullConfig.remove("quantization_config");
+        QCOMPARE(fullConfig, readJson(QDir(demo).filePath("config.json")));
+
+        // Every module (and its parents) matched as a loader matches: quantized layers by their
+        // own group's targets only, with the plan's settings; nothing else by any.
+        const auto out = Checkpoint::open(outDir);
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            for (const QString& name : {layer.name, layer.name.section('.', 0, -2)}) {
+                QStringList matched;
+                for (const QString& key : groups.keys()) {
+                    for (const QJsonValue& t : groups[key]["targets"].toArray()) {
+                        if (reMatch(t.toString().mid(3), name) && !matched.contains(key))
+                            matched << key;
+                    }
+                }
+                const LayerQuantConfig wanted = plan.resolve(layer.name);
+                if (name != layer.name || wanted.method == QuantMethod::None) {
+                    QVERIFY2(matched.isEmpty(), qPrintable(name));
+                    continue;
+                }
+                QCOMPARE(matched.size(), qsizetype(1));
+                const QJsonObject w = groups[matched.front()]["weights"].toObject();
+                QCOMPARE(w["num_bits"].toInt(), wanted.scheme.bits);
+                QCOMPARE(w["symmetric"].toBool(), wanted.scheme.symmetric);
+                QCOMPARE(
+                    w["strategy"].toString(),
+                    QString(wanted.scheme.granularity == Granularity::Group ? "group" : "channel"));
+            }
+        }
+
+        // Tensors: names, dtypes, shapes.
+        int quantizedLayers = 0;
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            const QuantizedLayer* q = quantized->find(layer.name);
+            if (!q) {
+                QVERIFY(!out->find(layer.name + ".weight_packed"));
+                QVERIFY(out->find(layer.weightName));
+                continue;
+            }
+            ++quantizedLayers;
+            QVERIFY(!out->find(layer.weightName));
+            const int bits = q->tensor.scheme.bits;
+            const std::int64_t perWord = 32 / bits;
+            const std::int64_t k = layer.inFeatures;
+            const std::int64_t n = layer.outFeatures;
+            const std::int64_t groupCount = q->tensor.groupsPerRow;
+            const bool asymmetric = !q->tensor.scheme.symmetric;
+            const bool grouped = q->tensor.scheme.granularity == Granularity::Group;
+            QCOMPARE(groupCount, grouped ? k / 32 : 1);
+            auto check = [&](const QString& suffix, DType dtype, std::vector<std::int64_t> shape) {
+                const auto ref = out->find(layer.name + suffix);
+                QVERIFY2(ref, qPrintable(layer.name + suffix));
+                QCOMPARE(ref.info->dtype, dtype);
+                QCOMPARE(ref.info->shape, shape);
+            };
+            check(".weight_packed", DType::I32, {n, (k + perWord - 1) / perWord});
+            check(".weight_scale", DType::F32, {n, groupCount}); // the demo model is float32
+            check(".weight_shape", DType::I64, {2});
+            QCOMPARE(valuesOf<std::int64_t>(*out, layer.name + ".weight_shape"),
+                     (std::vector<std::int64_t>{n, k}));
+            QCOMPARE(bool(out->find(layer.name + ".weight_zero_point")), asymmetric);
+            if (asymmetric)
+                check(".weight_zero_point", DType::I32, {(n + perWord - 1) / perWord, groupCount});
+            QCOMPARE(bool(out->find(layer.name + ".weight_g_idx")), gptq && grouped);
+            if (gptq && grouped) {
+                check(".weight_g_idx", DType::I32, {k});
+                const std::vector<std::int32_t> gIdx =
+                    valuesOf<std::int32_t>(*out, layer.name + ".weight_g_idx");
+                for (std::int64_t c = 0; c < k; ++c)
+                    QCOMPARE(gIdx[static_cast<std::size_t>(c)], std::int32_t(q->tensor.groupOf(c)));
+                QVERIFY(!std::is_sorted(gIdx.begin(), gIdx.end()));
+            }
+        }
+        QCOMPARE(quantizedLayers, 34);
+
+        // Read back: the run's weights exactly (float32 scales).
+        const auto reader = CompressedTensorsCheckpoint::open(outDir);
+        QCOMPARE(reader->quantizedModules().size(), qsizetype(34));
+        QVERIFY(!reader->schemeFor("model.layers.2.self_attn.o_proj"));
+        QCOMPARE(reader->schemeFor("model.layers.4.self_attn.o_proj")->bits, 8);
+        QCOMPARE(reader->schemeFor("model.layers.0.mlp.down_proj")->symmetric, true);
+        verifyReadBack(*quantized, ctReader(reader), weightType);
+    }
+
+    // A bfloat16 model: scales in bfloat16, read back exactly with bfloat16-rounded scales; an
+    // untied lm_head kept unquantized is ignored.
+    void ctBf16()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::TinyLlamaOptions options = packableTiny();
+        options.dtype = DType::BF16;
+        options.tieWordEmbeddings = false;
+        test::writeTinyLlama(tmp.filePath("in"), options);
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        QuantPlan plan = rtnPlan(4, 16, false);
+        plan.addOverride(keep("lm_head"));
+        const auto quantized = quantize(plan, model, {});
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, tmp.filePath("out"), {}, progress);
+        const auto out = Checkpoint::open(tmp.filePath("out"));
+        QCOMPARE(out->require("model.layers.1.mlp.up_proj.weight_scale").info->dtype, DType::BF16);
+        const QJsonObject config =
+            readJson(QDir(tmp.filePath("out")).filePath("config.json"))["quantization_config"]
+                .toObject();
+        QCOMPARE(config["ignore"].toArray(), QJsonArray{"lm_head"});
+        QCOMPARE(config["config_groups"].toObject().size(), qsizetype(1));
+        const auto reader = CompressedTensorsCheckpoint::open(tmp.filePath("out"));
+        verifyReadBack(*quantized, ctReader(reader), weightType);
+    }
+
+    // AWQ's input scales folded into the norms and into up_proj's scales (quantized): the model
+    // read back computes what the run's model computes.
+    void ctFoldsInputScales()
+    {
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::Awq;
+        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
+        plan.calibration.sequenceLength = 256;
+        PlanOverride mlp = override("re:.*\\.mlp\\..*");
+        mlp.bits = 8;
+        mlp.groupSizeCode = -1; // K = 172 takes no groups of 32
+        plan.addOverride(mlp);
+        const auto quantized = quantize(plan, m_demo, m_windows);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString outDir = tmp.filePath("ct");
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, outDir, {}, progress);
+        const auto out = Checkpoint::open(outDir);
+        const Checkpoint& in = m_demo->checkpoint();
+        std::map<QString, std::vector<float>> divisors;
+        for (int block = 0; block < m_demo->spec().numHiddenLayers; ++block) {
+            const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
+            divisors[prefix + "mlp.up_proj"] =
+                quantized->find(prefix + "mlp.down_proj")->inputScale;
+            for (const auto& [norm, layer] :
+                 {std::pair{prefix + "input_layernorm.weight", prefix + "self_attn.q_proj"},
+                  std::pair{prefix + "post_attention_layernorm.weight",
+                            prefix + "mlp.gate_proj"}}) {
+                const std::vector<float>& s = quantized->find(layer)->inputScale;
+                QVERIFY(!s.empty());
+                const auto before = in.require(norm);
+                const auto after = out->require(norm);
+                const std::vector<float> old = before.file->readFloat(*before.info);
+                const std::vector<float> folded = after.file->readFloat(*after.info);
+                for (std::size_t j = 0; j < old.size(); ++j)
+                    QCOMPARE(folded[j], old[j] / s[j]);
+            }
+        }
+        const auto reader = CompressedTensorsCheckpoint::open(outDir);
+        verifyReadBack(*quantized, ctReader(reader), weightType, divisors);
+        const QString floatDir = tmp.filePath("float");
+        writeFloatCopy(
+            outDir, m_demo->inventory(), reader->quantizedModules(),
+            {"weight_packed", "weight_scale", "weight_shape", "weight_zero_point", "weight_g_idx"},
+            ctReader(reader), floatDir);
+        compareLogits(*quantized, floatDir,
+                      std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
+    }
+
+    // Layers whose inputs (or, asymmetric, outputs) do not fill whole words are written padded,
+    // read back exactly, and named in the limitations (vLLM refuses them).
+    void ctPadded()
+    {
+        QuantPlan plan = rtnPlan(4, -1, false);
+        const auto quantized = quantize(plan, m_demo, {});
+        const QStringList notes = CompressedTensorsExporter::limitations(*quantized);
+        QCOMPARE(notes.size(), qsizetype(1));
+        QVERIFY2(notes.front().startsWith("15 layer") && notes.front().contains("vLLM"),
+                 qPrintable(notes.front()));
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, tmp.filePath("out"), {}, progress);
+        const auto out = Checkpoint::open(tmp.filePath("out"));
+        // down_proj: K = 172 → 22 words (the last holds 4 values); gate_proj's 172 zero points
+        // → 22 words.
+        QCOMPARE(out->require("model.layers.0.mlp.down_proj.weight_packed").info->shape,
+                 (std::vector<std::int64_t>{64, 22}));
+        QCOMPARE(out->require("model.layers.0.mlp.gate_proj.weight_zero_point").info->shape,
+                 (std::vector<std::int64_t>{22, 1}));
+        verifyReadBack(*quantized, ctReader(CompressedTensorsCheckpoint::open(tmp.filePath("out"))),
+                       weightType);
+    }
+
+    void ctRefuses_data()
+    {
+        QTest::addColumn<int>("intermediate");
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("groupCode");
+        QTest::addColumn<bool>("lmHead");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("3 bits")
+            << 64 << 3 << 16 << false
+            << "model.layers.0.self_attn.q_proj: 3-bit codes; pack-quantized compressed-tensors "
+               "checkpoints hold 4 or 8 bits (vLLM serves no other width): choose --format gptq";
+        QTest::newRow("2 bits") << 64 << 2 << 16 << false
+                                << "model.layers.0.self_attn.q_proj: 2-bit codes";
+        QTest::newRow("groups of 32, K = 48")
+            << 48 << 4 << 32 << false
+            << "model.layers.0.mlp.down_proj [32, 48]: compressed-tensors needs the group size "
+               "to divide the 48 inputs, and 32 does not";
+        QTest::newRow("quantized lm_head")
+            << 64 << 4 << 16 << true
+            << "lm_head is quantized, but vLLM loads the lm_head of a compressed-tensors "
+               "checkpoint unquantized only";
+    }
+
+    void ctRefuses()
+    {
+        QFETCH(int, intermediate);
+        QFETCH(int, bits);
+        QFETCH(int, groupCode);
+        QFETCH(bool, lmHead);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::TinyLlamaOptions options = packableTiny();
+        options.intermediateSize = intermediate;
+        options.tieWordEmbeddings = !lmHead;
+        test::writeTinyLlama(tmp.filePath("in"), options);
+        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        const QuantPlan plan = rtnPlan(bits, groupCode, false);
+        const QStringList problems =
+            CompressedTensorsExporter::problemsFor(plan, model->inventory());
+        QVERIFY2(problems.join('\n').contains(expected), qPrintable(problems.join('\n')));
+        const auto quantized = quantize(plan, model, {});
+        SilentProgress progress;
+        const QString message = errorOf(
+            [&] { CompressedTensorsExporter::run(*quantized, tmp.filePath("out"), {}, progress); });
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QCOMPARE(snapshot(tmp.path()), before);
+    }
+
+    void ctReaderRefuses_data()
+    {
+        QTest::addColumn<QString>("tensor"); // tensor to alter ("" = none)
+        QTest::addColumn<QString>("change"); // what to do to it, or to the config
+        QTest::addColumn<QString>("expected");
+        const QString module = "model.layers.0.mlp.up_proj";
+        QTest::newRow("weight_shape wrong") << module + ".weight_shape"
+                                            << "shape values"
+                                            << "holds [64, 40]";
+        QTest::newRow("weight_packed F32") << module + ".weight_packed"
+                                           << "f32"
+                                           << "must be I32, not F32";
+        QTest::newRow("weight_scale shape") << module + ".weight_scale"
+                                            << "transpose"
+                                            << "up_proj.weight_scale has shape [2, 64]";
+        QTest::newRow("zero point missing") << module + ".weight_zero_point"
+                                            << "drop"
+                                            << ".weight_zero_point is missing";
+        QTest::newRow("g_idx without actorder") << module + ".weight_scale"
+                                                << "gidx"
+                                                << "weight_g_idx is present, but config group";
+        QTest::newRow("actorder without g_idx") << QString() << "actorder"
+                                                << ".weight_g_idx is missing";
+        QTest::newRow("ambiguous groups") << QString() << "ambiguous"
+                                          << "matches the targets of config groups";
+        QTest::newRow("ignored but quantized") << QString() << "ignore"
+                                               << "is stored quantized, but the quantization";
+        QTest::newRow("invalid regex") << QString() << "regex"
+                                       << "is not a valid regular expression";
+        QTest::newRow("naive-quantized") << QString() << "naive"
+                                         << "format must be";
+        QTest::newRow("num_bits 9") << QString() << "bits"
+                                    << "num_bits must be an integer from 1 to 8";
+        QTest::newRow("activations") << QString() << "activations"
+                                     << "input_activations are quantized";
+    }
+
+    void ctReaderRefuses()
+    {
+        QFETCH(QString, tensor);
+        QFETCH(QString, change);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        const auto quantized = quantize(rtnPlan(4, 16, false), model, {});
+        const QString good = tmp.filePath("good");
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, good, {}, progress);
+
+        const auto source = SafetensorsFile::open(QDir(good).filePath("model.safetensors"));
+        std::vector<test::RawTensor> tensors;
+        for (const TensorInfo& info : source->tensors()) {
+            test::RawTensor t{info.name, info.dtype, info.shape, toBytes(source->bytes(info))};
+            if (info.name == tensor) {
+                if (change == "drop")
+                    continue;
+                if (change == "f32")
+                    t.dtype = DType::F32;
+                if (change == "transpose")
+                    t.shape = {t.shape[1], t.shape[0]};
+                if (change == "shape values") {
+                    const std::int64_t wrong[2] = {64, 40};
+                    std::memcpy(t.bytes.data(), wrong, sizeof(wrong));
+                }
+                if (change == "gidx")
+                    tensors.push_back({info.name.chopped(5) + "g_idx",
+                                       DType::I32,
+                                       {32},
+                                       QByteArray(32 * 4, '\0')});
+            }
+            tensors.push_back(t);
+        }
+        const QString bad = tmp.filePath("bad");
+        QDir().mkpath(bad);
+        test::writeSafetensors(QDir(bad).filePath("model.safetensors"), tensors);
+        QJsonObject config = readJson(QDir(good).filePath("config.json"));
+        QJsonObject qc = config["quantization_config"].toObject();
+        QJsonObject groups = qc["config_groups"].toObject();
+        QJsonObject group0 = groups["group_0"].toObject();
+        QJsonObject weights = group0["weights"].toObject();
+        if (change == "actorder")
+            weights["actorder"] = "group";
+        if (change == "bits")
+            weights["num_bits"] = 9;
+        if (change == "activations")
+            group0["input_activations"] = QJsonObject{{"num_bits", 8}};
+        if (change == "regex")
+            group0["targets"] = QJsonArray{"re:model\\.layers\\.(\\d+"};
+        group0["weights"] = weights;
+        groups["group_0"] = group0;
+        if (change == "ambiguous")
+            groups["group_1"] = group0;
+        qc["config_groups"] = groups;
+        if (change == "ignore")
+            qc["ignore"] = QJsonArray{"re:.*up_proj$"};
+        if (change == "naive")
+            qc["format"] = "naive-quantized";
+        config["quantization_config"] = qc;
+        test::writeJson(QDir(bad).filePath("config.json"), config);
+
+        const QString message = errorOf([&] {
+            const auto reader = CompressedTensorsCheckpoint::open(bad);
+            reader->dequantizedWeight("model.layers.0.mlp.up_proj");
+        });
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
+    // ==== staging, both formats
+    // ===================================================================
+
+    void cancelledLeavesNothing_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("awq") << "awq";
+        QTest::newRow("compressed-tensors") << "compressed-tensors";
+    }
+
+    void cancelledLeavesNothing()
+    {
+        QFETCH(QString, format);
+        const bool awq = format == "awq";
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        test::TinyLlamaOptions options = packableTiny();
+        options.shards = 2;
+        test::writeTinyLlama(tmp.filePath("in"), options);
+        const auto model = LoadedModel::open(tmp.filePath("in"));
+        const auto quantized = quantize(rtnPlan(4, 16, false), model, {});
+        const QString outDir = tmp.filePath("out");
+        QVERIFY(QDir().mkpath(outDir));
+        test::writeJson(QDir(outDir).filePath("old.json"), QJsonObject{});
+        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        auto run = [&](bool replace, Progress& progress) {
+            if (awq) {
+                AwqExporter::Options o;
+                o.replaceExisting = replace;
+                AwqExporter::run(*quantized, outDir, o, progress);
+            } else {
+                CompressedTensorsExporter::Options o;
+                o.replaceExisting = replace;
+                CompressedTensorsExporter::run(*quantized, outDir, o, progress);
+            }
+        };
+
+        // An existing output is not replaced unless asked.
+        SilentProgress silent;
+        const QString message = errorOf([&] { run(false, silent); });
+        QVERIFY2(message.contains("--force"), qPrintable(message));
+        QCOMPARE(snapshot(tmp.path()), before);
+
+        test::CancelOnText progress("Writing model.layers.1.self_attn.q_proj.weight");
+        QVERIFY_THROWS_EXCEPTION(Cancelled, run(true, progress));
+        QVERIFY(progress.fired());
+        QCOMPARE(snapshot(tmp.path()), before);
+
+        // Sharded: the same shard files and an index naming the new tensors.
+        SilentProgress done;
+        run(true, done);
+        const QJsonObject weightMap =
+            readJson(QDir(outDir).filePath(Checkpoint::kIndexFileName))["weight_map"].toObject();
+        QVERIFY(weightMap.contains(awq ? "model.layers.1.mlp.down_proj.qweight"
+                                       : "model.layers.1.mlp.down_proj.weight_packed"));
+        QVERIFY(!weightMap.contains("model.layers.1.mlp.down_proj.weight"));
+        QCOMPARE(Checkpoint::open(outDir)->shards().size(), std::size_t(2));
+        if (awq)
+            verifyReadBack(*quantized, awqReader(AwqCheckpoint::open(outDir)), f16);
+        else
+            verifyReadBack(*quantized, ctReader(CompressedTensorsCheckpoint::open(outDir)),
+                           weightType);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAwqCompressedTensorsExport)
+#include "tst_awq_compressed_tensors_export.moc"
