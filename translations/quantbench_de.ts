@@ -296,6 +296,25 @@
     </message>
 </context>
 <context>
+    <name>CheckpointExport</name>
+    <message>
+        <source>Fake-quant (dequantized weights in the source dtype: any loader of the model)</source>
+        <translation>Fake-Quant (dequantisierte Gewichte im Quell-Datentyp: jeder Loader des Modells)</translation>
+    </message>
+    <message>
+        <source>GPTQ (packed 2-, 3-, 4- or 8-bit weights: transformers, vLLM, GPTQModel)</source>
+        <translation>GPTQ (gepackte 2-, 3-, 4- oder 8-Bit-Gewichte: transformers, vLLM, GPTQModel)</translation>
+    </message>
+    <message>
+        <source>AWQ GEMM (packed 4-bit weights: transformers, vLLM)</source>
+        <translation>AWQ GEMM (gepackte 4-Bit-Gewichte: transformers, vLLM)</translation>
+    </message>
+    <message>
+        <source>compressed-tensors (packed 4- or 8-bit weights: vLLM, transformers)</source>
+        <translation>compressed-tensors (gepackte 4- oder 8-Bit-Gewichte: vLLM, transformers)</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>List a model&apos;s quantizable linear layers and check its weights</source>
@@ -4042,14 +4061,6 @@ Backend-Kennung: %2</translation>
         <translation>Das mitgelieferte Modell stories260K öffnen</translation>
     </message>
     <message>
-        <source>&amp;Export Fake-Quant Checkpoint…</source>
-        <translation>Fake-Quant-Checkpoint &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Write the model with every quantized weight replaced by its dequantized value, loadable by any evaluator</source>
-        <translation>Das Modell schreiben, wobei jedes quantisierte Gewicht durch seinen dequantisierten Wert ersetzt ist, ladbar von jedem Evaluator</translation>
-    </message>
-    <message>
         <source>&amp;Save Plan…</source>
         <translation>Plan &amp;speichern…</translation>
     </message>
@@ -4189,10 +4200,6 @@ Backend-Kennung: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Export Fake-Quant Checkpoint to Folder</source>
-        <translation>Fake-Quant-Checkpoint in Ordner exportieren</translation>
-    </message>
-    <message>
         <source>Replace Folder?</source>
         <translation>Ordner ersetzen?</translation>
     </message>
@@ -4203,10 +4210,6 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Exporting to %1</source>
         <translation>Export nach %1</translation>
-    </message>
-    <message>
-        <source>Exported a fake-quant checkpoint to %1</source>
-        <translation>Fake-Quant-Checkpoint nach %1 exportiert</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4536,6 +4539,38 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Kept %1: %2</source>
         <translation>Behaltener Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Export Checkpoint…</source>
+        <translation>Checkpoint &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the quantized model as a fake-quant, GPTQ, AWQ or compressed-tensors checkpoint</source>
+        <translation>Das quantisierte Modell als Fake-Quant-, GPTQ-, AWQ- oder compressed-tensors-Checkpoint schreiben</translation>
+    </message>
+    <message>
+        <source>Export Checkpoint</source>
+        <translation>Checkpoint exportieren</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>The plan cannot be written as %1:</source>
+        <translation>Der Plan lässt sich nicht als %1 schreiben:</translation>
+    </message>
+    <message>
+        <source>Export Checkpoint to Folder</source>
+        <translation>Checkpoint in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>The plan cannot be written as %1; nothing was exported.</source>
+        <translation>Der Plan lässt sich nicht als %1 schreiben; nichts wurde exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported a %1 checkpoint to %2</source>
+        <translation>%1-Checkpoint nach %2 exportiert</translation>
     </message>
 </context>
 <context>

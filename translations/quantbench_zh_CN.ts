@@ -296,6 +296,25 @@
     </message>
 </context>
 <context>
+    <name>CheckpointExport</name>
+    <message>
+        <source>Fake-quant (dequantized weights in the source dtype: any loader of the model)</source>
+        <translation>伪量化（源数据类型的反量化权重：模型的任何加载器都能加载）</translation>
+    </message>
+    <message>
+        <source>GPTQ (packed 2-, 3-, 4- or 8-bit weights: transformers, vLLM, GPTQModel)</source>
+        <translation>GPTQ（打包的 2、3、4 或 8 位权重：transformers、vLLM、GPTQModel）</translation>
+    </message>
+    <message>
+        <source>AWQ GEMM (packed 4-bit weights: transformers, vLLM)</source>
+        <translation>AWQ GEMM（打包的 4 位权重：transformers、vLLM）</translation>
+    </message>
+    <message>
+        <source>compressed-tensors (packed 4- or 8-bit weights: vLLM, transformers)</source>
+        <translation>compressed-tensors（打包的 4 或 8 位权重：vLLM、transformers）</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>List a model&apos;s quantizable linear layers and check its weights</source>
@@ -4009,14 +4028,6 @@ Backend id: %2</source>
         <translation>打开内置的 stories260K 模型</translation>
     </message>
     <message>
-        <source>&amp;Export Fake-Quant Checkpoint…</source>
-        <translation>导出伪量化检查点(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Write the model with every quantized weight replaced by its dequantized value, loadable by any evaluator</source>
-        <translation>写出模型，其中每个量化权重都替换为其反量化值，可被任何评估工具加载</translation>
-    </message>
-    <message>
         <source>&amp;Save Plan…</source>
         <translation>保存计划(&amp;S)…</translation>
     </message>
@@ -4155,10 +4166,6 @@ Backend id: %2</source>
         </translation>
     </message>
     <message>
-        <source>Export Fake-Quant Checkpoint to Folder</source>
-        <translation>将伪量化检查点导出到文件夹</translation>
-    </message>
-    <message>
         <source>Replace Folder?</source>
         <translation>替换文件夹？</translation>
     </message>
@@ -4169,10 +4176,6 @@ Backend id: %2</source>
     <message>
         <source>Exporting to %1</source>
         <translation>导出到 %1</translation>
-    </message>
-    <message>
-        <source>Exported a fake-quant checkpoint to %1</source>
-        <translation>已将伪量化检查点导出到 %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4495,6 +4498,38 @@ Backend id: %2</source>
     <message>
         <source>Kept %1: %2</source>
         <translation>保留 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Export Checkpoint…</source>
+        <translation>导出检查点(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the quantized model as a fake-quant, GPTQ, AWQ or compressed-tensors checkpoint</source>
+        <translation>将量化后的模型写为伪量化、GPTQ、AWQ 或 compressed-tensors 检查点</translation>
+    </message>
+    <message>
+        <source>Export Checkpoint</source>
+        <translation>导出检查点</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>The plan cannot be written as %1:</source>
+        <translation>该计划无法写为 %1：</translation>
+    </message>
+    <message>
+        <source>Export Checkpoint to Folder</source>
+        <translation>将检查点导出到文件夹</translation>
+    </message>
+    <message>
+        <source>The plan cannot be written as %1; nothing was exported.</source>
+        <translation>该计划无法写为 %1；未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Exported a %1 checkpoint to %2</source>
+        <translation>已将 %1 检查点导出到 %2</translation>
     </message>
 </context>
 <context>

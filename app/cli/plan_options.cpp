@@ -4,11 +4,7 @@
 
 namespace qb::cli {
 
-namespace {
-
-// --group: G > 0 columns, -1 or "channel" per channel, 0 or "tensor" per tensor (the recipe's
-// group_size code).
-int groupSizeCode(const QString& text)
+int parseGroupSizeCode(const QString& text)
 {
     if (text == QLatin1String("channel"))
         return QuantScheme::kPerChannel;
@@ -22,8 +18,6 @@ int groupSizeCode(const QString& text)
                              .arg(text));
     return value;
 }
-
-} // namespace
 
 QString groupSizeLabel(int code)
 {
@@ -140,7 +134,7 @@ QuantPlan PlanOptions::build(const CommandLine& line) const
     const int bits = isSet(m_bits) ? intOption(line, QStringLiteral("bits"), QuantScheme::kMinBits,
                                                QuantScheme::kMaxBits)
                                    : 0;
-    const int group = isSet(m_group) ? groupSizeCode(value(m_group)) : 0;
+    const int group = isSet(m_group) ? parseGroupSizeCode(value(m_group)) : 0;
     const double damp = isSet(m_damp) ? doubleOption(line, QStringLiteral("damp"), 0.0, 10.0) : 0.0;
     if (isSet(m_damp) && damp == 0.0)
         throw UsageError(Cli::tr("--damp must be above 0: without damping a singular Hessian "

@@ -1,17 +1,14 @@
 // quantbench-cli quantize MODEL_DIR (--recipe FILE | --method M) [plan flags] [--calib TEXT
 // [--samples N --seqlen L …]] --out DIR [--format fake|gptq|awq|compressed-tensors [--gptq-v1]]
 // [--report FILE] [--force] [--json]: the quantization pipeline, then the checkpoint written by
-// FakeQuantExporter, GptqExporter, AwqExporter or CompressedTensorsExporter.
+// CheckpointExport (fake-quant, GPTQ, AWQ or compressed-tensors).
 
 #include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
-#include "core/export/awq_exporter.h"
-#include "core/export/compressed_tensors_exporter.h"
-#include "core/export/fake_quant_exporter.h"
-#include "core/export/gptq_exporter.h"
+#include "core/export/checkpoint_export.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/smooth_quant.h"
@@ -180,13 +177,11 @@ int runQuantize(const Command& command, const QStringList& arguments)
     if (!line.isSet(out))
         throw UsageError(Cli::tr("--out OUT_DIR is required"));
     const QString formatName = line.isSet(format) ? line.value(format) : QStringLiteral("fake");
-    const bool gptq = formatName == QLatin1String("gptq");
-    const bool awq = formatName == QLatin1String("awq");
-    const bool compressedTensors = formatName == QLatin1String("compressed-tensors");
-    if (!gptq && !awq && !compressedTensors && formatName != QLatin1String("fake"))
+    const std::optional<CheckpointFormat> chosen = CheckpointExport::formatFromKey(formatName);
+    if (!chosen)
         throw UsageError(Cli::tr("--format must be fake, gptq, awq or compressed-tensors, not '%1'")
                              .arg(formatName));
-    if (line.isSet(gptqV1) && !gptq)
+    if (line.isSet(gptqV1) && *chosen != CheckpointFormat::Gptq)
         throw UsageError(Cli::tr("--gptq-v1 needs --format gptq"));
     if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
         throw UsageError(Cli::tr("give the plan explicitly: --method (%1) or --recipe FILE")
@@ -196,17 +191,15 @@ int runQuantize(const Command& command, const QStringList& arguments)
 
     const auto backend = backendOption.create(line);
     const auto model = LoadedModel::open(line.positional(0));
-    GptqExporter::Options gptqOptions;
-    gptqOptions.replaceExisting = line.isSet(force);
-    gptqOptions.format = line.isSet(gptqV1) ? GptqFormat::V1 : GptqFormat::V2;
-    gptqOptions.trueSequential = !line.isSet(QStringLiteral("no-true-sequential"));
+    CheckpointExportOptions exportOptions;
+    exportOptions.format = *chosen;
+    exportOptions.replaceExisting = line.isSet(force);
+    exportOptions.gptqV1 = line.isSet(gptqV1);
+    exportOptions.trueSequential = !line.isSet(QStringLiteral("no-true-sequential"));
     {
         // Refused before the run rather than after it.
         const QStringList problems =
-            gptq                ? GptqExporter::problemsFor(plan, model->inventory(), gptqOptions)
-            : awq               ? AwqExporter::problemsFor(plan, model->inventory())
-            : compressedTensors ? CompressedTensorsExporter::problemsFor(plan, model->inventory())
-                                : QStringList();
+            CheckpointExport::problemsFor(exportOptions, plan, model->inventory());
         constexpr int kShown = 3;
         if (problems.size() > kShown)
             throw Error(problems.mid(0, kShown).join(QLatin1Char('\n')) + QLatin1Char('\n')
@@ -219,25 +212,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
     QStringList limitations;
     {
         ConsoleProgress progress;
-        if (gptq) {
-            GptqExporter::run(*quantized, line.value(out), gptqOptions, progress);
-            limitations = GptqExporter::limitations(*quantized);
-        } else if (awq) {
-            AwqExporter::Options options;
-            options.replaceExisting = line.isSet(force);
-            AwqExporter::run(*quantized, line.value(out), options, progress);
-            limitations = AwqExporter::limitations(*quantized);
-        } else if (compressedTensors) {
-            CompressedTensorsExporter::Options options;
-            options.replaceExisting = line.isSet(force);
-            CompressedTensorsExporter::run(*quantized, line.value(out), options, progress);
-            limitations = CompressedTensorsExporter::limitations(*quantized);
-        } else {
-            FakeQuantExporter::Options options;
-            options.replaceExisting = line.isSet(force);
-            FakeQuantExporter::run(*quantized, line.value(out), options, progress);
-            limitations = FakeQuantExporter::limitations(*quantized);
-        }
+        limitations = CheckpointExport::run(exportOptions, *quantized, line.value(out), progress);
     }
     const QuantReport& report = quantized->report;
     if (line.isSet(reportFile))

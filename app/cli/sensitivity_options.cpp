@@ -20,23 +20,6 @@ namespace qb::cli {
 
 namespace {
 
-// --group: G > 0 columns, -1 or "channel" per channel, 0 or "tensor" per tensor (the recipe's
-// group_size code), as for the other commands.
-int groupSizeCode(const QString& text)
-{
-    if (text == QLatin1String("channel"))
-        return QuantScheme::kPerChannel;
-    if (text == QLatin1String("tensor"))
-        return QuantScheme::kPerTensor;
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < QuantScheme::kPerChannel)
-        throw UsageError(Cli::tr("--group must be a positive number of columns, -1 or 'channel' "
-                                 "(per channel), 0 or 'tensor' (per tensor), not '%1'")
-                             .arg(text));
-    return value;
-}
-
 QString unitText(SensitivityUnitKind kind)
 {
     switch (kind) {
@@ -155,7 +138,7 @@ SensitivityOptions SensitivityOptionsCli::build(const CommandLine& line) const
     }
     options.quantization.scheme = QuantScheme::fromGroupSizeCode(
         options.bits.front(), line.isSet(m_sym),
-        line.isSet(m_group) ? groupSizeCode(line.value(m_group))
+        line.isSet(m_group) ? parseGroupSizeCode(line.value(m_group))
                             : options.quantization.scheme.groupSizeCode());
     if (line.isSet(m_unit)) {
         const QString value = line.value(m_unit);

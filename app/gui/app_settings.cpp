@@ -18,9 +18,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 18>& settingTable()
+const std::array<SettingSpec, 19>& settingTable()
 {
-    static const std::array<SettingSpec, 18> table{{
+    static const std::array<SettingSpec, 19> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -45,6 +45,8 @@ const std::array<SettingSpec, 18>& settingTable()
         {AppSettings::Key::TrueSequential, "calibration/trueSequential", true},
         // A --backend value: "cpu", "opencl:P:D".
         {AppSettings::Key::ComputeBackend, "compute/backend", QStringLiteral("cpu")},
+        // A --format value: "fake", "gptq", "awq", "compressed-tensors".
+        {AppSettings::Key::ExportFormat, "export/format", QStringLiteral("fake")},
     }};
     return table;
 }

@@ -37,6 +37,7 @@ public:
         CalibrationText,
         TrueSequential,
         ComputeBackend,
+        ExportFormat,
     };
 
     static constexpr int kMaxRecentModels = 10;

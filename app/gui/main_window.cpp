@@ -2,7 +2,6 @@
 
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
-#include "core/export/fake_quant_exporter.h"
 #include "core/metrics/perplexity.h"
 #include "core/metrics/weight_histogram.h"
 #include "core/metrics/weight_scan.h"
@@ -35,6 +34,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -177,10 +177,10 @@ void MainWindow::createActions()
     m_demoAction->setStatusTip(tr("Open the bundled stories260K model"));
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemoModel);
 
-    m_exportAction = new QAction(icon("export"), tr("&Export Fake-Quant Checkpoint…"), this);
+    m_exportAction = new QAction(icon("export"), tr("&Export Checkpoint…"), this);
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    m_exportAction->setStatusTip(tr("Write the model with every quantized weight replaced by its "
-                                    "dequantized value, loadable by any evaluator"));
+    m_exportAction->setStatusTip(tr("Write the quantized model as a fake-quant, GPTQ, AWQ or "
+                                    "compressed-tensors checkpoint"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExportFolder);
 
     m_savePlanAction = new QAction(tr("&Save Plan…"), this);
@@ -1061,11 +1061,39 @@ void MainWindow::chooseExportFolder()
 {
     if (!m_model)
         return;
+    // The format first: what it cannot hold is said before anything is chosen or run.
+    QStringList descriptions;
+    const QStringList keys = CheckpointExport::formatKeys();
+    for (const QString& key : keys)
+        descriptions << CheckpointExport::describe(*CheckpointExport::formatFromKey(key));
+    const QString lastKey = m_settings.value(AppSettings::Key::ExportFormat).toString();
+    bool chose = false;
+    const QString description =
+        QInputDialog::getItem(this, tr("Export Checkpoint"), tr("Format:"), descriptions,
+                              std::max<qsizetype>(0, keys.indexOf(lastKey)), false, &chose);
+    if (!chose)
+        return;
+    CheckpointExportOptions options;
+    options.format = *CheckpointExport::formatFromKey(keys.at(descriptions.indexOf(description)));
+    options.trueSequential = m_calibrationPanel->trueSequential();
+    const QString key = CheckpointExport::formatKey(options.format);
+    m_settings.setValue(AppSettings::Key::ExportFormat, key);
+    const QStringList problems =
+        CheckpointExport::problemsFor(options, m_layerModel->plan(), m_model->inventory());
+    if (!problems.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Export Checkpoint"),
+                        tr("The plan cannot be written as %1:").arg(description), QMessageBox::Ok,
+                        this);
+        box.setInformativeText(problems.mid(0, 8).join(QLatin1Char('\n')));
+        box.setDetailedText(problems.join(QLatin1Char('\n')));
+        box.exec();
+        return;
+    }
     const QString suggested =
         QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())
-            .filePath(QFileInfo(m_model->directory()).fileName() + QStringLiteral("-fakequant"));
+            .filePath(QFileInfo(m_model->directory()).fileName() + QLatin1Char('-') + key);
     const QString dir = QFileDialog::getSaveFileName(
-        this, tr("Export Fake-Quant Checkpoint to Folder"), suggested, QString(), nullptr,
+        this, tr("Export Checkpoint to Folder"), suggested, QString(), nullptr,
         QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
     if (dir.isEmpty())
         return;
@@ -1103,17 +1131,27 @@ void MainWindow::chooseExportFolder()
             return;
         allowIncomplete = box.clickedButton() == incomplete;
     }
-    exportFakeQuant(dir, replace, allowIncomplete);
+    options.replaceExisting = replace;
+    exportCheckpoint(dir, options, allowIncomplete);
 }
 
-void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
-                                 bool allowIncomplete)
+void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExportOptions& options,
+                                  bool allowIncomplete)
 {
     if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
         return;
     const QuantPlan plan = m_layerModel->plan();
     if (!readyToRun(plan, {}))
         return;
+    if (const QStringList problems =
+            CheckpointExport::problemsFor(options, plan, m_model->inventory());
+        !problems.isEmpty()) {
+        for (const QString& problem : problems)
+            addIssue(Issue::Severity::Error, problem, directory);
+        showStatus(tr("The plan cannot be written as %1; nothing was exported.")
+                       .arg(CheckpointExport::formatKey(options.format)));
+        return;
+    }
     const std::shared_ptr<const LoadedModel> model = m_model;
     const RunInputs inputs = runInputs(plan, {});
     const std::shared_ptr<const QuantizedModel> kept = reusableRun(inputs, allowIncomplete);
@@ -1123,7 +1161,7 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
     m_jobs.start(
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
         [this, model, plan, inputs, kept, pipelineOptions, directory,
-         replaceExisting](Progress& progress) -> JobRunner::Delivery {
+         options](Progress& progress) -> JobRunner::Delivery {
             std::shared_ptr<const QuantizedModel> run = kept;
             const bool ran = !run;
             if (ran) {
@@ -1133,11 +1171,8 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
                     progress.throwIfCancelled(); // a cancelled run is not exported unasked
             }
             ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
-            FakeQuantExporter::Options options;
-            options.replaceExisting = replaceExisting;
-            FakeQuantExporter::run(*run, directory, options, stage);
-            const QStringList limitations = FakeQuantExporter::limitations(*run);
-            return [this, model, run, ran, inputs, limitations, directory] {
+            const QStringList limitations = CheckpointExport::run(options, *run, directory, stage);
+            return [this, model, run, ran, inputs, limitations, directory, options] {
                 if (model != m_model)
                     return;
                 if (ran) {
@@ -1153,8 +1188,9 @@ void MainWindow::exportFakeQuant(const QString& directory, bool replaceExisting,
                                 nullptr, run->report.countWithStatus(LayerStatus::NotRun)),
                              directory);
                 addIssue(Issue::Severity::Info,
-                         tr("Exported a fake-quant checkpoint to %1")
-                             .arg(QDir::toNativeSeparators(directory)),
+                         tr("Exported a %1 checkpoint to %2")
+                             .arg(CheckpointExport::formatKey(options.format),
+                                  QDir::toNativeSeparators(directory)),
                          directory);
             };
         });

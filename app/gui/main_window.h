@@ -3,6 +3,7 @@
 #include "app/gui/app_settings.h"
 #include "app/gui/job_runner.h"
 #include "core/backend/compute_backend.h"
+#include "core/export/checkpoint_export.h"
 #include "core/quant/quant_plan.h"
 #include "core/util/issue.h"
 
@@ -64,11 +65,12 @@ public:
     // Cancel keeps and shows the layers finished so far. A whole-plan run is kept (lastRun()) for
     // evaluation and export while the plan and the calibration inputs stay as they were.
     void quantizeLayers(bool selectedOnly);
-    // Exports a fake-quant checkpoint of the plan to `directory` (replacing it only if
-    // `replaceExisting`): the kept run when it matches the plan and calibration inputs (a
-    // cancelled one only with `allowIncomplete`), else a new pipeline run in the same job.
-    void exportFakeQuant(const QString& directory, bool replaceExisting,
-                         bool allowIncomplete = false);
+    // Exports the plan to `directory` in options.format (replacing it only if
+    // options.replaceExisting): the kept run when it matches the plan and calibration inputs (a
+    // cancelled one only with `allowIncomplete`), else a new pipeline run in the same job. A plan
+    // the format cannot hold is refused first (the issues panel names the layers): nothing runs.
+    void exportCheckpoint(const QString& directory, const CheckpointExportOptions& options,
+                          bool allowIncomplete = false);
     // Measures the perplexity of the model as stored and as the plan quantizes it (with the KL
     // between them) on the evaluation panel's text. Plans that need calibration are evaluated
     // through their pipeline result (the kept one when it matches, else a new run in the same

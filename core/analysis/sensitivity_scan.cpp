@@ -460,21 +460,9 @@ public:
     }
 };
 
-// log Σ exp(row), in double: PerplexityEvaluator's, so that the scan's figures equal an
-// evaluation of the same plan.
-double logSumExp(const float* row, std::int64_t n)
-{
-    float peak = row[0];
-    for (std::int64_t i = 1; i < n; ++i)
-        peak = std::max(peak, row[i]);
-    double sum = 0.0;
-    for (std::int64_t i = 0; i < n; ++i)
-        sum += std::exp(double(row[i]) - double(peak));
-    return double(peak) + std::log(sum);
-}
-
-// One batch of evaluation windows, formed as PerplexityEvaluator forms them (whole windows within
-// its token budget), with what the scan keeps of the full-precision model on it.
+// One batch of evaluation windows, as PerplexityEvaluator::batches() forms them, with what the
+// scan keeps of the full-precision model on it. The scan scores them with the evaluator's
+// logSumExp() and klDivergence(), so that its figures equal an evaluation of the same plan.
 struct EvaluationBatch {
     std::vector<std::vector<int>> tokens; // the windows' tokens
     std::vector<std::int64_t> firstScored;
@@ -648,25 +636,17 @@ private:
         m_result.contextLength = context;
         m_result.stride = stride;
 
-        const std::int64_t batchTokens = std::max<std::int64_t>(
-            context, PerplexityOptions{}.batchBytes
-                         / std::max<std::int64_t>(1, m_runner.workingBytesPerToken()));
         std::int64_t totalTokens = 0;
-        for (std::size_t first = 0; first < windows.size();) {
+        for (const auto& [first, last] :
+             PerplexityEvaluator::batches(windows, context, PerplexityOptions{}.batchBytes,
+                                          m_runner.workingBytesPerToken())) {
             EvaluationBatch batch;
-            std::int64_t size = 0;
-            std::size_t last = first;
-            while (last < windows.size()
-                   && (batch.tokens.empty()
-                       || size + std::int64_t(windows[last].tokens.size()) <= batchTokens)) {
-                batch.tokens.push_back(windows[last].tokens);
-                batch.firstScored.push_back(windows[last].firstScored);
-                size += std::int64_t(windows[last].tokens.size());
-                ++last;
+            for (std::size_t w = first; w < last; ++w) {
+                batch.tokens.push_back(windows[w].tokens);
+                batch.firstScored.push_back(windows[w].firstScored);
+                totalTokens += std::int64_t(windows[w].tokens.size());
             }
-            totalTokens += size;
             m_batches.push_back(std::move(batch));
-            first = last;
         }
         m_cacheLogits =
             totalTokens * spec.vocabSize * std::int64_t(sizeof(float)) <= kLogitCacheBytes;
@@ -709,7 +689,8 @@ private:
                     std::vector<char> scored(static_cast<std::size_t>(rows), 0);
                     parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
                         for (std::int64_t p = begin; p < end; ++p) {
-                            const double lse = logSumExp(logits.row(p).data(), vocab);
+                            const double lse =
+                                PerplexityEvaluator::logSumExp(logits.row(p).data(), vocab);
                             batch.referenceLse[std::size_t(start + part + p)] = lse;
                             const std::int64_t target = part + p + 1;
                             if (target < firstScored || target >= length)
@@ -892,15 +873,10 @@ private:
                             const float* ref = reference.row(p).data();
                             const double refLse = batch.referenceLse[std::size_t(start + part + p)];
                             const float* mod = modified.row(p).data();
-                            const double modLse = logSumExp(mod, vocab);
+                            const double modLse = PerplexityEvaluator::logSumExp(mod, vocab);
                             position.modifiedNll = modLse - double(mod[token]);
-                            double kl = 0.0;
-                            for (std::int64_t v = 0; v < vocab; ++v) {
-                                const double logP = double(ref[v]) - refLse;
-                                const double logQ = double(mod[v]) - modLse;
-                                kl += std::exp(logP) * (logP - logQ);
-                            }
-                            position.kl = kl;
+                            position.kl =
+                                PerplexityEvaluator::klDivergence(ref, refLse, mod, modLse, vocab);
                         }
                     });
                     // Summed in position order, so the result does not depend on the threads.

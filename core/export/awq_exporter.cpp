@@ -14,17 +14,6 @@
 
 namespace qb {
 
-namespace {
-
-// Bits and grouping as the format sees them: per-channel and per-tensor grids are both one group
-// of K (group_size -1).
-int groupSizeOf(const QuantScheme& scheme)
-{
-    return scheme.granularity == Granularity::Group ? scheme.groupSize : -1;
-}
-
-} // namespace
-
 struct AwqExporter::Plan {
     int groupSize = -1;
     PackedExport::Folds folds;
@@ -95,17 +84,14 @@ QStringList AwqExporter::problemsFor(const QuantPlan& plan, const LayerInventory
 {
     QStringList problems;
     std::vector<LayerShape> storable;
-    for (const LinearLayer& layer : inventory.layers()) {
-        const LayerQuantConfig config = plan.resolve(layer.name);
-        if (config.method == QuantMethod::None)
-            continue;
-        const QuantScheme scheme = PackedExport::plannedWeightScheme(config);
+    for (const PackedExport::PlannedLayer& planned : PackedExport::plannedLayers(plan, inventory)) {
+        const LinearLayer& layer = *planned.layer;
         const LayerShape shape{layer.name,
                                layer.outFeatures,
                                layer.inFeatures,
-                               scheme.bits,
-                               groupSizeOf(scheme),
-                               PackedExport::plannedActOrderGroups(config),
+                               planned.weightScheme.bits,
+                               PackedExport::groupSizeOf(planned.weightScheme),
+                               PackedExport::plannedActOrderGroups(planned.config),
                                layer.role == LayerRole::LmHead};
         if (const QString problem = layerProblem(shape); !problem.isEmpty())
             problems << problem;
@@ -119,25 +105,16 @@ QStringList AwqExporter::problemsFor(const QuantPlan& plan, const LayerInventory
 void AwqExporter::checkGrid(const QuantizedTensor& tensor, const QString& name,
                             std::span<const float> outputDivisor)
 {
-    constexpr float kMaxCode = static_cast<float>((1 << AwqPacking::kBits) - 1);
-    for (std::int64_t n = 0; n < tensor.rows; ++n) {
-        for (std::int64_t g = 0; g < tensor.groupsPerRow; ++g) {
-            const GridParams& p =
-                tensor.params[static_cast<std::size_t>(n * tensor.groupsPerRow + g)];
-            if (!(p.zero >= 0.0f && p.zero <= kMaxCode && p.zero == std::nearbyint(p.zero)))
-                throw Error(tr("%1: zero point %2 is not a 4-bit code").arg(name).arg(p.zero));
-            const float scale = outputDivisor.empty()
-                                    ? p.scale
-                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
-            if (!std::isfinite(PackedExport::roundedTo(DType::F16, scale)))
-                throw Error(tr("%1: scale %2 does not fit in float16, the type AWQ stores "
-                               "scales in")
-                                .arg(name)
-                                .arg(scale));
-        }
-    }
-    if (std::any_of(tensor.codes.begin(), tensor.codes.end(),
-                    [](std::uint8_t code) { return code > kMaxCode; }))
+    PackedExport::forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
+        if (!PackedExport::isCode(p.zero, AwqPacking::kBits))
+            throw Error(tr("%1: zero point %2 is not a 4-bit code").arg(name).arg(p.zero));
+        if (!std::isfinite(PackedExport::roundedTo(DType::F16, scale)))
+            throw Error(tr("%1: scale %2 does not fit in float16, the type AWQ stores "
+                           "scales in")
+                            .arg(name)
+                            .arg(scale));
+    });
+    if (!PackedExport::codesFit(tensor, AwqPacking::kBits))
         throw Error(tr("%1: a code does not fit in 4 bits").arg(name));
 }
 
@@ -150,7 +127,7 @@ AwqExporter::PackedLayer AwqExporter::pack(const QuantizedTensor& tensor, const 
                            outputs,
                            inputs,
                            tensor.scheme.bits,
-                           groupSizeOf(tensor.scheme),
+                           PackedExport::groupSizeOf(tensor.scheme),
                            PackedExport::hasActOrderGroups(tensor),
                            false};
     if (const QString problem = layerProblem(shape); !problem.isEmpty())
@@ -176,9 +153,7 @@ AwqExporter::PackedLayer AwqExporter::pack(const QuantizedTensor& tensor, const 
     for (std::int64_t n = 0; n < outputs; ++n) {
         for (std::int64_t g = 0; g < groups; ++g) {
             const GridParams& p = tensor.params[static_cast<std::size_t>(n * groups + g)];
-            const float scale = outputDivisor.empty()
-                                    ? p.scale
-                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
+            const float scale = PackedExport::dividedScale(p.scale, outputDivisor, n);
             const auto at = static_cast<std::size_t>(g * outputs + n);
             packed.scales[at] = floatToHalf(scale);
             zeros[at] = static_cast<std::uint8_t>(p.zero);
@@ -229,7 +204,7 @@ AwqExporter::Plan AwqExporter::makePlan(const QuantizedModel& quantized)
                                tensor.rows,
                                tensor.cols,
                                tensor.scheme.bits,
-                               groupSizeOf(tensor.scheme),
+                               PackedExport::groupSizeOf(tensor.scheme),
                                PackedExport::hasActOrderGroups(tensor),
                                layer.role == LayerRole::LmHead};
         if (const QString problem = layerProblem(shape); !problem.isEmpty())
@@ -294,7 +269,7 @@ QStringList AwqExporter::limitations(const QuantizedModel& quantized)
                       .arg(mixed.join(QStringLiteral(", ")));
     const bool perChannel =
         std::any_of(quantized.layers.begin(), quantized.layers.end(), [](const auto& entry) {
-            return groupSizeOf(entry.second.tensor.scheme) == -1;
+            return PackedExport::groupSizeOf(entry.second.tensor.scheme) == -1;
         });
     if (perChannel)
         result << tr("group_size -1 (per channel): vLLM serves it only with its Marlin AWQ "
@@ -310,10 +285,6 @@ void AwqExporter::run(const QuantizedModel& quantized, const QString& outDir,
                       const Options& options, Progress& progress)
 {
     const Plan plan = makePlan(quantized);
-    auto bytesOf = [](const auto& values) {
-        return std::span<const std::byte>(reinterpret_cast<const std::byte*>(values.data()),
-                                          values.size() * sizeof(values[0]));
-    };
     PackedExport::Format format;
     format.metadataTag = QStringLiteral("awq");
     format.tensorsOf = [](const LinearLayer& layer, const QuantizedTensor& q) {
@@ -327,9 +298,9 @@ void AwqExporter::run(const QuantizedModel& quantized, const QString& outDir,
                               std::span<const float> outputDivisor,
                               const PackedExport::TensorSink& sink) {
         const PackedLayer packed = pack(q, layer.name, outputDivisor);
-        sink(bytesOf(packed.qweight));
-        sink(bytesOf(packed.qzeros));
-        sink(bytesOf(packed.scales));
+        sink(PackedExport::bytesOf(packed.qweight));
+        sink(PackedExport::bytesOf(packed.qzeros));
+        sink(PackedExport::bytesOf(packed.scales));
     };
     format.quantizationConfig = plan.config;
     // AutoAWQ's own file and keys (AwqConfig.to_dict).

@@ -17,11 +17,6 @@ namespace qb {
 
 namespace {
 
-int groupSizeOf(const QuantScheme& scheme)
-{
-    return scheme.granularity == Granularity::Group ? scheme.groupSize : -1;
-}
-
 // Every module path of the checkpoint: each tensor name's parents ("model", "model.layers",
 // "model.layers.0", …, "model.layers.0.mlp.down_proj"), which is every module a "re:" target
 // could attach a scheme to.
@@ -72,7 +67,7 @@ CompressedTensorsExporter::Scheme CompressedTensorsExporter::schemeOf(const Quan
     Scheme scheme;
     scheme.bits = tensor.scheme.bits;
     scheme.symmetric = PackedExport::hasSymmetricGrid(tensor);
-    scheme.groupSize = groupSizeOf(tensor.scheme);
+    scheme.groupSize = PackedExport::groupSizeOf(tensor.scheme);
     scheme.actOrder = PackedExport::hasActOrderGroups(tensor);
     return scheme;
 }
@@ -119,14 +114,11 @@ QStringList CompressedTensorsExporter::problemsFor(const QuantPlan& plan,
                                                    const LayerInventory& inventory)
 {
     QStringList problems;
-    for (const LinearLayer& layer : inventory.layers()) {
-        const LayerQuantConfig config = plan.resolve(layer.name);
-        if (config.method == QuantMethod::None)
-            continue;
-        const QuantScheme scheme = PackedExport::plannedWeightScheme(config);
-        const QString problem =
-            layerProblem(layer.name, layer.outFeatures, layer.inFeatures, scheme.bits,
-                         groupSizeOf(scheme), layer.role == LayerRole::LmHead);
+    for (const PackedExport::PlannedLayer& planned : PackedExport::plannedLayers(plan, inventory)) {
+        const LinearLayer& layer = *planned.layer;
+        const QString problem = layerProblem(
+            layer.name, layer.outFeatures, layer.inFeatures, planned.weightScheme.bits,
+            PackedExport::groupSizeOf(planned.weightScheme), layer.role == LayerRole::LmHead);
         if (!problem.isEmpty())
             problems << problem;
     }
@@ -137,26 +129,17 @@ void CompressedTensorsExporter::checkGrid(const QuantizedTensor& tensor, DType s
                                           const QString& name, std::span<const float> outputDivisor)
 {
     const int bits = tensor.scheme.bits;
-    const float maxCode = static_cast<float>((1 << bits) - 1);
-    for (std::int64_t n = 0; n < tensor.rows; ++n) {
-        for (std::int64_t g = 0; g < tensor.groupsPerRow; ++g) {
-            const GridParams& p =
-                tensor.params[static_cast<std::size_t>(n * tensor.groupsPerRow + g)];
-            if (!(p.zero >= 0.0f && p.zero <= maxCode && p.zero == std::nearbyint(p.zero)))
-                throw Error(
-                    tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
-            const float scale = outputDivisor.empty()
-                                    ? p.scale
-                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
-            if (!std::isfinite(PackedExport::roundedTo(scaleDType, scale)))
-                throw Error(tr("%1: scale %2 does not fit in %3, the layer's scale type")
-                                .arg(name)
-                                .arg(scale)
-                                .arg(dtypeName(scaleDType)));
-        }
-    }
-    if (std::any_of(tensor.codes.begin(), tensor.codes.end(),
-                    [&](std::uint8_t code) { return code > maxCode; }))
+    PackedExport::forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
+        if (!PackedExport::isCode(p.zero, bits))
+            throw Error(
+                tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
+        if (!std::isfinite(PackedExport::roundedTo(scaleDType, scale)))
+            throw Error(tr("%1: scale %2 does not fit in %3, the layer's scale type")
+                            .arg(name)
+                            .arg(scale)
+                            .arg(dtypeName(scaleDType)));
+    });
+    if (!PackedExport::codesFit(tensor, bits))
         throw Error(tr("%1: a code does not fit in %2 bits").arg(name).arg(bits));
 }
 
@@ -167,8 +150,8 @@ CompressedTensorsExporter::pack(const QuantizedTensor& tensor, DType scaleDType,
     const int bits = tensor.scheme.bits;
     const std::int64_t outputs = tensor.rows;
     const std::int64_t inputs = tensor.cols;
-    if (const QString problem =
-            layerProblem(name, outputs, inputs, bits, groupSizeOf(tensor.scheme), false);
+    if (const QString problem = layerProblem(name, outputs, inputs, bits,
+                                             PackedExport::groupSizeOf(tensor.scheme), false);
         !problem.isEmpty())
         throw Error(problem);
     Q_ASSERT(static_cast<std::int64_t>(tensor.codes.size()) == outputs * inputs);
@@ -202,9 +185,8 @@ CompressedTensorsExporter::pack(const QuantizedTensor& tensor, DType scaleDType,
     std::vector<float> scales(static_cast<std::size_t>(outputs * groups));
     for (std::int64_t n = 0; n < outputs; ++n) {
         for (std::int64_t g = 0; g < groups; ++g) {
-            const float scale = tensor.params[static_cast<std::size_t>(n * groups + g)].scale;
-            scales[static_cast<std::size_t>(n * groups + g)] =
-                outputDivisor.empty() ? scale : scale / outputDivisor[static_cast<std::size_t>(n)];
+            scales[static_cast<std::size_t>(n * groups + g)] = PackedExport::dividedScale(
+                tensor.params[static_cast<std::size_t>(n * groups + g)].scale, outputDivisor, n);
         }
     }
     packed.weightScale.resize(scales.size() * static_cast<std::size_t>(dtypeSize(scaleDType)));
@@ -255,16 +237,12 @@ QStringList CompressedTensorsExporter::targetsFor(const QStringList& modules,
                 outside << QRegularExpression::escape(layer.name) + QLatin1Char('$');
             continue;
         }
-        const QString marker = QStringLiteral(".%1.").arg(layer.block);
-        const qsizetype at = layer.name.indexOf(marker);
-        Q_ASSERT(at > 0);
-        const QString prefix = layer.name.left(at);
-        const QString suffix = layer.name.mid(at + marker.size());
+        const PackedExport::BlockNameParts name = PackedExport::blockNameParts(layer);
         auto role = std::find_if(roles.begin(), roles.end(), [&](const Role& r) {
-            return r.prefix == prefix && r.suffix == suffix;
+            return r.prefix == name.prefix && r.suffix == name.suffix;
         });
         if (role == roles.end())
-            role = roles.insert(roles.end(), Role{prefix, suffix, {}, {}});
+            role = roles.insert(roles.end(), Role{name.prefix, name.suffix, {}, {}});
         role->all.push_back(layer.block);
         if (chosen)
             role->chosen.push_back(layer.block);
@@ -334,9 +312,9 @@ CompressedTensorsExporter::Plan CompressedTensorsExporter::makePlan(const Quanti
         const QuantizedTensor& tensor = q->tensor;
         if (tensor.codes.empty())
             throw Error(tr("%1: the run kept no integer codes for this layer").arg(layer.name));
-        if (const QString problem =
-                layerProblem(layer.name, tensor.rows, tensor.cols, tensor.scheme.bits,
-                             groupSizeOf(tensor.scheme), layer.role == LayerRole::LmHead);
+        if (const QString problem = layerProblem(
+                layer.name, tensor.rows, tensor.cols, tensor.scheme.bits,
+                PackedExport::groupSizeOf(tensor.scheme), layer.role == LayerRole::LmHead);
             !problem.isEmpty()) {
             problems << problem;
             continue;
@@ -453,10 +431,6 @@ void CompressedTensorsExporter::run(const QuantizedModel& quantized, const QStri
                                     const Options& options, Progress& progress)
 {
     const Plan plan = makePlan(quantized);
-    auto bytesOf = [](const auto& values) {
-        return std::span<const std::byte>(reinterpret_cast<const std::byte*>(values.data()),
-                                          values.size() * sizeof(values[0]));
-    };
     PackedExport::Format format;
     format.metadataTag = QStringLiteral("compressed-tensors pack-quantized");
     format.tensorsOf = [](const LinearLayer& layer, const QuantizedTensor& q) {
@@ -482,13 +456,13 @@ void CompressedTensorsExporter::run(const QuantizedModel& quantized, const QStri
                               std::span<const float> outputDivisor,
                               const PackedExport::TensorSink& sink) {
         const PackedLayer packed = pack(q, scaleDTypeFor(layer.dtype), layer.name, outputDivisor);
-        sink(bytesOf(packed.weightPacked));
+        sink(PackedExport::bytesOf(packed.weightPacked));
         sink(packed.weightScale);
-        sink(bytesOf(packed.weightShape));
+        sink(PackedExport::bytesOf(packed.weightShape));
         if (!packed.weightZeroPoint.empty())
-            sink(bytesOf(packed.weightZeroPoint));
+            sink(PackedExport::bytesOf(packed.weightZeroPoint));
         if (!packed.gIdx.empty())
-            sink(bytesOf(packed.gIdx));
+            sink(PackedExport::bytesOf(packed.gIdx));
     };
     format.quantizationConfig = plan.config;
     PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format,

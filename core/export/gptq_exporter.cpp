@@ -32,8 +32,7 @@ GptqLayerSettings settingsOf(const QuantizedTensor& tensor)
 {
     GptqLayerSettings settings;
     settings.bits = tensor.scheme.bits;
-    settings.groupSize =
-        tensor.scheme.granularity == Granularity::Group ? tensor.scheme.groupSize : -1;
+    settings.groupSize = PackedExport::groupSizeOf(tensor.scheme);
     settings.descAct = !tensor.groupIndex.empty();
     settings.symmetric = PackedExport::hasSymmetricGrid(tensor);
     return settings;
@@ -105,11 +104,7 @@ GptqDynamicRules dynamicRulesFor(const LayerInventory& inventory,
                 addRule(rules, QRegularExpression::escape(layer.name) + QLatin1Char('$'), outcome);
             continue;
         }
-        const QString marker = QStringLiteral(".%1.").arg(layer.block);
-        const qsizetype at = layer.name.indexOf(marker);
-        Q_ASSERT(at > 0);
-        const QString prefix = layer.name.left(at);
-        const QString suffix = layer.name.mid(at + marker.size());
+        const auto [prefix, suffix] = PackedExport::blockNameParts(layer);
         const QString key = prefix + QLatin1Char('|') + suffix;
         auto found = unitByKey.find(key);
         if (found == unitByKey.end()) {
@@ -244,16 +239,13 @@ QStringList GptqExporter::problemsFor(const QuantPlan& plan, const LayerInventor
                                       const Options& options)
 {
     QStringList problems;
-    for (const LinearLayer& layer : inventory.layers()) {
-        const LayerQuantConfig config = plan.resolve(layer.name);
-        if (config.method == QuantMethod::None)
-            continue;
-        const QuantScheme scheme = PackedExport::plannedWeightScheme(config);
-        const QString problem =
-            packingProblem(layer.name, layer.outFeatures, layer.inFeatures, scheme.bits);
+    for (const PackedExport::PlannedLayer& planned : PackedExport::plannedLayers(plan, inventory)) {
+        const LinearLayer& layer = *planned.layer;
+        const QString problem = packingProblem(layer.name, layer.outFeatures, layer.inFeatures,
+                                               planned.weightScheme.bits);
         if (!problem.isEmpty())
             problems << problem;
-        else if (options.format == GptqFormat::V1 && !scheme.symmetric)
+        else if (options.format == GptqFormat::V1 && !planned.weightScheme.symmetric)
             problems << v1Problem(layer.name);
     }
     return problems;
@@ -263,26 +255,18 @@ void GptqExporter::checkGrid(const QuantizedTensor& tensor, GptqFormat format, c
                              std::span<const float> outputDivisor)
 {
     const int bits = tensor.scheme.bits;
-    const float maxCode = static_cast<float>((1 << bits) - 1);
-    for (std::int64_t n = 0; n < tensor.rows; ++n) {
-        for (std::int64_t g = 0; g < tensor.groupsPerRow; ++g) {
-            const GridParams& p =
-                tensor.params[static_cast<std::size_t>(n * tensor.groupsPerRow + g)];
-            if (!(p.zero >= 0.0f && p.zero <= maxCode && p.zero == std::nearbyint(p.zero)))
-                throw Error(
-                    tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
-            if (format == GptqFormat::V1 && p.zero == 0.0f)
-                throw Error(v1Problem(name));
-            const float scale = outputDivisor.empty()
-                                    ? p.scale
-                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
-            if (!std::isfinite(halfToFloat(floatToHalf(scale))))
-                throw Error(tr("%1: scale %2 does not fit in float16, the type GPTQ stores "
-                               "scales in")
-                                .arg(name)
-                                .arg(scale));
-        }
-    }
+    PackedExport::forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
+        if (!PackedExport::isCode(p.zero, bits))
+            throw Error(
+                tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
+        if (format == GptqFormat::V1 && p.zero == 0.0f)
+            throw Error(v1Problem(name));
+        if (!std::isfinite(PackedExport::roundedTo(DType::F16, scale)))
+            throw Error(tr("%1: scale %2 does not fit in float16, the type GPTQ stores "
+                           "scales in")
+                            .arg(name)
+                            .arg(scale));
+    });
 }
 
 GptqExporter::PackedLayer GptqExporter::pack(const QuantizedTensor& tensor, GptqFormat format,
@@ -313,9 +297,7 @@ GptqExporter::PackedLayer GptqExporter::pack(const QuantizedTensor& tensor, Gptq
     }
 
     // qweight [K·bits/32, N]: output n's K codes packed down column n.
-    const std::uint8_t maxCode = static_cast<std::uint8_t>((1 << bits) - 1);
-    if (std::any_of(tensor.codes.begin(), tensor.codes.end(),
-                    [&](std::uint8_t code) { return code > maxCode; }))
+    if (!PackedExport::codesFit(tensor, bits))
         throw Error(tr("%1: a code does not fit in %2 bits").arg(name).arg(bits));
     const std::int64_t wordsPerColumn = GptqPacking::wordsFor(inputs, bits);
     packed.qweight.resize(static_cast<std::size_t>(wordsPerColumn * outputs));
@@ -343,9 +325,7 @@ GptqExporter::PackedLayer GptqExporter::pack(const QuantizedTensor& tensor, Gptq
             const int zero = static_cast<int>(p.zero);
             zeros[static_cast<std::size_t>(n)] =
                 static_cast<std::uint8_t>(format == GptqFormat::V1 ? zero - 1 : zero);
-            const float scale = outputDivisor.empty()
-                                    ? p.scale
-                                    : p.scale / outputDivisor[static_cast<std::size_t>(n)];
+            const float scale = PackedExport::dividedScale(p.scale, outputDivisor, n);
             packed.scales[static_cast<std::size_t>(g * outputs + n)] = floatToHalf(scale);
         }
         GptqPacking::pack(zeros, bits,
@@ -461,10 +441,6 @@ void GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
                        const Options& options, Progress& progress)
 {
     const Plan plan = makePlan(quantized, options);
-    auto bytesOf = [](const auto& values) {
-        return std::span<const std::byte>(reinterpret_cast<const std::byte*>(values.data()),
-                                          values.size() * sizeof(values[0]));
-    };
     PackedExport::Format format;
     format.metadataTag = gptqFormatKey(options.format);
     format.tensorsOf = [](const LinearLayer& layer, const QuantizedTensor& q) {
@@ -483,10 +459,10 @@ void GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
                               std::span<const float> outputDivisor,
                               const PackedExport::TensorSink& sink) {
         const PackedLayer packed = pack(q, options.format, layer.name, outputDivisor);
-        sink(bytesOf(packed.qweight));
-        sink(bytesOf(packed.qzeros));
-        sink(bytesOf(packed.scales));
-        sink(bytesOf(packed.gIdx));
+        sink(PackedExport::bytesOf(packed.qweight));
+        sink(PackedExport::bytesOf(packed.qzeros));
+        sink(PackedExport::bytesOf(packed.scales));
+        sink(PackedExport::bytesOf(packed.gIdx));
     };
     format.quantizationConfig = plan.config;
     format.extraJsonFiles = {{QLatin1String(kQuantizeConfigFileName), plan.config}};

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 namespace qb {
 
@@ -262,6 +263,45 @@ bool PackedExport::hasActOrderGroups(const QuantizedTensor& tensor)
             return true;
     }
     return false;
+}
+
+PackedExport::BlockNameParts PackedExport::blockNameParts(const LinearLayer& layer)
+{
+    Q_ASSERT(layer.block >= 0);
+    const QString marker = QStringLiteral(".%1.").arg(layer.block);
+    const qsizetype at = layer.name.indexOf(marker);
+    Q_ASSERT(at > 0);
+    return {layer.name.left(at), layer.name.mid(at + marker.size())};
+}
+
+int PackedExport::groupSizeOf(const QuantScheme& scheme)
+{
+    return scheme.granularity == Granularity::Group ? scheme.groupSize : -1;
+}
+
+bool PackedExport::isCode(float zero, int bits)
+{
+    const float maxCode = static_cast<float>((1 << bits) - 1);
+    return zero >= 0.0f && zero <= maxCode && zero == std::nearbyint(zero);
+}
+
+bool PackedExport::codesFit(const QuantizedTensor& tensor, int bits)
+{
+    const int maxCode = (1 << bits) - 1;
+    return std::none_of(tensor.codes.begin(), tensor.codes.end(),
+                        [&](std::uint8_t code) { return code > maxCode; });
+}
+
+std::vector<PackedExport::PlannedLayer> PackedExport::plannedLayers(const QuantPlan& plan,
+                                                                    const LayerInventory& inventory)
+{
+    std::vector<PlannedLayer> result;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const LayerQuantConfig config = plan.resolve(layer.name);
+        if (config.method != QuantMethod::None)
+            result.push_back({&layer, config, plannedWeightScheme(config)});
+    }
+    return result;
 }
 
 QuantScheme PackedExport::plannedWeightScheme(const LayerQuantConfig& config)

@@ -77,7 +77,32 @@ public:
                       const Folds& folds, const Format& format, const QStringList& limitations,
                       Progress& progress);
 
+    // Bytes of `values` (a vector or array) as written to a tensor: as they are in memory, which
+    // is little-endian.
+    template <typename Values> static std::span<const std::byte> bytesOf(const Values& values)
+    {
+        return std::as_bytes(std::span(values));
+    }
+
     // ---- facts about layers -----------------------------------------------------------------
+
+    // A layer a plan quantizes, with the weight grid the plan gives it.
+    struct PlannedLayer {
+        const LinearLayer* layer = nullptr;
+        LayerQuantConfig config;
+        QuantScheme weightScheme; // plannedWeightScheme(config)
+    };
+    // The layers of `inventory` that `plan` quantizes (any method but none), in model order.
+    static std::vector<PlannedLayer> plannedLayers(const QuantPlan& plan,
+                                                   const LayerInventory& inventory);
+
+    // A block layer's name on either side of ".<block>.": {"model.layers", "mlp.down_proj"} for
+    // model.layers.3.mlp.down_proj. For layers of a block only (block >= 0).
+    struct BlockNameParts {
+        QString prefix;
+        QString suffix;
+    };
+    static BlockNameParts blockNameParts(const LinearLayer& layer);
 
     // The name of the fused layer vLLM builds from a Llama block's shards (q/k/v: "qkv_proj",
     // gate/up: "gate_up_proj"), or empty for roles it does not fuse.
@@ -96,6 +121,33 @@ public:
     static bool hasSymmetricGrid(const QuantizedTensor& tensor);
     // Whether `tensor` has GPTQ act-order groups: a group index that is not column / group width.
     static bool hasActOrderGroups(const QuantizedTensor& tensor);
+    // group_size as the formats write it: the group width, or -1 for per-channel and per-tensor
+    // grids (one group of all K inputs per row).
+    static int groupSizeOf(const QuantScheme& scheme);
+    // Whether `zero` is a whole code from 0 to 2^bits − 1: what the formats store zero points as.
+    static bool isCode(float zero, int bits);
+    // Whether every code of `tensor` is below 2^bits.
+    static bool codesFit(const QuantizedTensor& tensor, int bits);
+    // The scale stored for output row `row`: `scale` divided by the row's fold divisor
+    // (Folds::outputDivisor, empty or [N]) when there is one.
+    static float dividedScale(float scale, std::span<const float> outputDivisor, std::int64_t row)
+    {
+        return outputDivisor.empty() ? scale : scale / outputDivisor[static_cast<std::size_t>(row)];
+    }
+    // Calls check(p, scale) for every grid parameter p of `tensor`, row by row, with the scale
+    // stored for it (dividedScale()): what an exporter checks before it writes anything.
+    template <typename Check>
+    static void forEachGridParam(const QuantizedTensor& tensor,
+                                 std::span<const float> outputDivisor, Check&& check)
+    {
+        for (std::int64_t n = 0; n < tensor.rows; ++n) {
+            for (std::int64_t g = 0; g < tensor.groupsPerRow; ++g) {
+                const GridParams& p =
+                    tensor.params[static_cast<std::size_t>(n * tensor.groupsPerRow + g)];
+                check(p, dividedScale(p.scale, outputDivisor, n));
+            }
+        }
+    }
     // The weight grid a plan gives a layer (SmoothQuant and W8A8: int8 per-channel symmetric).
     static QuantScheme plannedWeightScheme(const LayerQuantConfig& config);
     // Whether a plan gives a layer act-order groups (GPTQ act-order without static groups, on

@@ -28,11 +28,6 @@ QJsonValue firstOf(const QJsonObject& config, const QStringList& keys, QString* 
     return QJsonValue(QJsonValue::Undefined);
 }
 
-bool isLmHead(const QString& module)
-{
-    return module == QLatin1String("lm_head") || module.endsWith(QLatin1String(".lm_head"));
-}
-
 } // namespace
 
 std::shared_ptr<const AwqCheckpoint> AwqCheckpoint::open(const QString& directory)
@@ -46,9 +41,9 @@ std::shared_ptr<const AwqCheckpoint> AwqCheckpoint::open(const QString& director
     const QJsonObject& config = result->m_config;
     const QString& where = result->m_configSource;
 
-    const QJsonValue method = config.value(QStringLiteral("quant_method"));
-    if (!method.isUndefined()
-        && method.toString().compare(QLatin1String("awq"), Qt::CaseInsensitive) != 0)
+    if (const QJsonValue method =
+            PackedCheckpointReading::unexpectedQuantMethod(config, QLatin1String("awq"));
+        !method.isUndefined())
         throw Error(
             tr("%1: quant_method must be \"awq\", not %2").arg(where, JsonText::describe(method)));
     // AutoAWQ's default version is GEMM.
@@ -102,18 +97,12 @@ std::shared_ptr<const AwqCheckpoint> AwqCheckpoint::open(const QString& director
 
 QStringList AwqCheckpoint::quantizedModules() const
 {
-    QStringList modules;
-    const QLatin1String suffix(".qweight");
-    for (const QString& name : m_checkpoint->tensorNames()) {
-        if (name.endsWith(suffix))
-            modules << name.chopped(suffix.size());
-    }
-    return modules;
+    return PackedCheckpointReading::modulesWithTensor(*m_checkpoint, QLatin1String(".qweight"));
 }
 
 bool AwqCheckpoint::leftUnquantized(const QString& module) const
 {
-    return isLmHead(module)
+    return PackedCheckpointReading::isLmHead(module)
            || std::any_of(m_notConverted.begin(), m_notConverted.end(),
                           [&](const QString& entry) { return module.contains(entry); });
 }

@@ -193,13 +193,8 @@ CompressedTensorsCheckpoint::open(const QString& directory)
 
 QStringList CompressedTensorsCheckpoint::quantizedModules() const
 {
-    QStringList modules;
-    const QLatin1String suffix(".weight_packed");
-    for (const QString& name : m_checkpoint->tensorNames()) {
-        if (name.endsWith(suffix))
-            modules << name.chopped(suffix.size());
-    }
-    return modules;
+    return PackedCheckpointReading::modulesWithTensor(*m_checkpoint,
+                                                      QLatin1String(".weight_packed"));
 }
 
 std::optional<CompressedTensorsCheckpoint::Scheme>

@@ -141,11 +141,6 @@ QByteArray readAll(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-bool isLmHead(const QString& module)
-{
-    return module == QLatin1String("lm_head") || module.endsWith(QLatin1String(".lm_head"));
-}
-
 } // namespace
 
 std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& directory)
@@ -159,9 +154,9 @@ std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& direct
 
     const QJsonObject& config = result->m_config;
     const QString& where = result->m_configSource;
-    const QJsonValue method = config.value(QStringLiteral("quant_method"));
-    if (!method.isUndefined()
-        && method.toString().compare(QLatin1String("gptq"), Qt::CaseInsensitive) != 0)
+    if (const QJsonValue method =
+            PackedCheckpointReading::unexpectedQuantMethod(config, QLatin1String("gptq"));
+        !method.isUndefined())
         throw Error(
             tr("%1: quant_method must be \"gptq\", not %2").arg(where, JsonText::describe(method)));
     if (!config.contains(QStringLiteral("bits")))
@@ -219,18 +214,12 @@ std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& direct
 
 QStringList GptqCheckpoint::quantizedModules() const
 {
-    QStringList modules;
-    const QLatin1String suffix(".qweight");
-    for (const QString& name : m_checkpoint->tensorNames()) {
-        if (name.endsWith(suffix))
-            modules << name.chopped(suffix.size());
-    }
-    return modules;
+    return PackedCheckpointReading::modulesWithTensor(*m_checkpoint, QLatin1String(".qweight"));
 }
 
 std::optional<GptqLayerSettings> GptqCheckpoint::settingsFor(const QString& module) const
 {
-    if (isLmHead(module) && !m_lmHead)
+    if (PackedCheckpointReading::isLmHead(module) && !m_lmHead)
         return std::nullopt;
     return m_dynamic.resolve(module, m_base);
 }

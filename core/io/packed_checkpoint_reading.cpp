@@ -55,6 +55,31 @@ PackedCheckpointReading::findConfig(const QString& directory, const QString& sid
                     .arg(QDir::toNativeSeparators(directory), formatName, sideFileName));
 }
 
+QJsonValue PackedCheckpointReading::unexpectedQuantMethod(const QJsonObject& config,
+                                                          QLatin1String expected)
+{
+    const QJsonValue method = config.value(QStringLiteral("quant_method"));
+    if (method.isUndefined() || method.toString().compare(expected, Qt::CaseInsensitive) == 0)
+        return QJsonValue(QJsonValue::Undefined);
+    return method;
+}
+
+QStringList PackedCheckpointReading::modulesWithTensor(const Checkpoint& checkpoint,
+                                                       QLatin1String packedSuffix)
+{
+    QStringList modules;
+    for (const QString& name : checkpoint.tensorNames()) {
+        if (name.endsWith(packedSuffix))
+            modules << name.chopped(packedSuffix.size());
+    }
+    return modules;
+}
+
+bool PackedCheckpointReading::isLmHead(const QString& module)
+{
+    return module == QLatin1String("lm_head") || module.endsWith(QLatin1String(".lm_head"));
+}
+
 Checkpoint::TensorRef PackedCheckpointReading::require(const Checkpoint& checkpoint,
                                                        const QString& folder, const QString& name,
                                                        std::initializer_list<DType> dtypes,

@@ -37,6 +37,15 @@ public:
     // is there.
     static ConfigSource findConfig(const QString& directory, const QString& sideFileName,
                                    const QString& formatName);
+    // The config's quant_method when it is there and names another method than `expected`
+    // (compared case-insensitively), else an undefined value.
+    static QJsonValue unexpectedQuantMethod(const QJsonObject& config, QLatin1String expected);
+
+    // The modules stored quantized: those with a tensor "<module><packedSuffix>" (".qweight"),
+    // in the checkpoint's (sorted) tensor order.
+    static QStringList modulesWithTensor(const Checkpoint& checkpoint, QLatin1String packedSuffix);
+    // Whether `module` is the output layer (lm_head), which loaders treat apart.
+    static bool isLmHead(const QString& module);
 
     // The tensor `name` of `checkpoint`: present, of one of `dtypes` (the first is named in the
     // message as the one expected) and of `rank` dimensions. `folder` names the checkpoint.

@@ -85,19 +85,53 @@ std::vector<EvaluationWindow> PerplexityEvaluator::windows(const Tokenizer& toke
     return result;
 }
 
-namespace {
-
-// log Σ exp(row), in double.
-double logSumExp(const float* row, std::int64_t n)
+std::vector<std::pair<std::size_t, std::size_t>>
+PerplexityEvaluator::batches(const std::vector<EvaluationWindow>& windows, int contextLength,
+                             std::int64_t batchBytes, std::int64_t bytesPerToken)
 {
-    float peak = row[0];
-    for (std::int64_t i = 1; i < n; ++i)
-        peak = std::max(peak, row[i]);
+    const std::int64_t batchTokens = std::max<std::int64_t>(
+        contextLength, batchBytes / std::max<std::int64_t>(1, bytesPerToken));
+    std::vector<std::pair<std::size_t, std::size_t>> result;
+    for (std::size_t first = 0; first < windows.size();) {
+        std::int64_t batchSize = 0;
+        std::size_t last = first;
+        while (last < windows.size()
+               && (last == first
+                   || batchSize + std::int64_t(windows[last].tokens.size()) <= batchTokens)) {
+            batchSize += std::int64_t(windows[last].tokens.size());
+            ++last;
+        }
+        result.emplace_back(first, last);
+        first = last;
+    }
+    return result;
+}
+
+double PerplexityEvaluator::logSumExp(const float* logits, std::int64_t vocab)
+{
+    float peak = logits[0];
+    for (std::int64_t i = 1; i < vocab; ++i)
+        peak = std::max(peak, logits[i]);
     double sum = 0.0;
-    for (std::int64_t i = 0; i < n; ++i)
-        sum += std::exp(double(row[i]) - double(peak));
+    for (std::int64_t i = 0; i < vocab; ++i)
+        sum += std::exp(double(logits[i]) - double(peak));
     return double(peak) + std::log(sum);
 }
+
+double PerplexityEvaluator::klDivergence(const float* reference, double referenceLse,
+                                         const float* modified, double modifiedLse,
+                                         std::int64_t vocab)
+{
+    double kl = 0.0;
+    for (std::int64_t v = 0; v < vocab; ++v) {
+        const double logP = double(reference[v]) - referenceLse;
+        const double logQ = double(modified[v]) - modifiedLse;
+        kl += std::exp(logP) * (logP - logQ);
+    }
+    return kl;
+}
+
+namespace {
 
 struct PositionScore {
     double referenceNll = 0.0;
@@ -151,22 +185,16 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
     const TransformerRunner runner(model, options.backend);
     const int blocks = spec.numHiddenLayers;
     const std::int64_t vocab = spec.vocabSize;
-    const std::int64_t batchTokens = std::max<std::int64_t>(
-        context, options.batchBytes / std::max<std::int64_t>(1, runner.workingBytesPerToken()));
     double klSum = 0.0;
     std::int64_t tokensDone = 0;
 
-    for (std::size_t first = 0; first < windows.size();) {
-        // A batch of whole windows within the token budget (at least one window).
+    for (const auto& [first, last] :
+         batches(windows, context, options.batchBytes, runner.workingBytesPerToken())) {
         std::vector<std::vector<int>> batch;
         std::int64_t batchSize = 0;
-        std::size_t last = first;
-        while (last < windows.size()
-               && (batch.empty()
-                   || batchSize + std::int64_t(windows[last].tokens.size()) <= batchTokens)) {
-            batch.push_back(windows[last].tokens);
-            batchSize += std::int64_t(windows[last].tokens.size());
-            ++last;
+        for (std::size_t w = first; w < last; ++w) {
+            batch.push_back(windows[w].tokens);
+            batchSize += std::int64_t(windows[w].tokens.size());
         }
 
         HiddenStates reference = runner.embed(batch);
@@ -217,13 +245,7 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
                         const float* mod = changedLogits.row(p).data();
                         const double modLse = logSumExp(mod, vocab);
                         score.modifiedNll = modLse - double(mod[token]);
-                        double kl = 0.0;
-                        for (std::int64_t v = 0; v < vocab; ++v) {
-                            const double logP = double(ref[v]) - refLse;
-                            const double logQ = double(mod[v]) - modLse;
-                            kl += std::exp(logP) * (logP - logQ);
-                        }
-                        score.kl = kl;
+                        score.kl = klDivergence(ref, refLse, mod, modLse, vocab);
                     }
                 });
                 // Summed in position order, so the result does not depend on the threads.
@@ -241,7 +263,6 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
             }
         }
         tokensDone += batchSize;
-        first = last;
     }
     if (result.modified)
         result.meanKl =

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace qb {
@@ -79,6 +80,20 @@ public:
     static std::vector<EvaluationWindow> windows(const Tokenizer& tokenizer,
                                                  const QStringList& documents, int contextLength,
                                                  int stride);
+    // How `windows` are run in batches: consecutive ranges [first, last) of whole windows, each
+    // within the tokens that `batchBytes` of working memory holds at `bytesPerToken`
+    // (TransformerRunner::workingBytesPerToken()), or `contextLength` when that is more, and
+    // each of at least one window.
+    static std::vector<std::pair<std::size_t, std::size_t>>
+    batches(const std::vector<EvaluationWindow>& windows, int contextLength,
+            std::int64_t batchBytes, std::int64_t bytesPerToken);
+
+    // log Σ exp(logits) of one row of `vocab` logits, in double: the row's log normalizer.
+    static double logSumExp(const float* logits, std::int64_t vocab);
+    // KL(P ‖ Q) in nats of the next-token distributions of two rows of `vocab` logits, given each
+    // row's logSumExp().
+    static double klDivergence(const float* reference, double referenceLse, const float* modified,
+                               double modifiedLse, std::int64_t vocab);
 
     // Evaluates `documents`. With `modified`, runs the model twice in lockstep — as stored and
     // through the hooks — and also reports the modified perplexity and the mean KL. Throws Error

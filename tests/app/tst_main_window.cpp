@@ -37,11 +37,11 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTabWidget>
 #include <QThread>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -433,7 +433,7 @@ private Q_SLOTS:
         QTemporaryDir out;
         const QString target = out.filePath(QStringLiteral("partial"));
         const auto kept = window.lastRun();
-        window.exportFakeQuant(target, false, true);
+        window.exportCheckpoint(target, {}, true);
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.lastRun(), kept); // exported without running again
         QFile report(QDir(target).filePath(QStringLiteral("quant_report.json")));
@@ -669,7 +669,7 @@ private Q_SLOTS:
         openAndWait(window, test::demoModelDir());
         QTemporaryDir out;
         const QString target = out.filePath(QStringLiteral("exported"));
-        window.exportFakeQuant(target, false);
+        window.exportCheckpoint(target, {});
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         const auto exported = LoadedModel::open(target);
         QCOMPARE(exported->inventory().layers().size(), std::size_t(35));
@@ -678,7 +678,7 @@ private Q_SLOTS:
         QVERIFY(window.layerModel()->resultAt(0));
 
         // Exporting over it again without permission is refused with a visible error.
-        window.exportFakeQuant(target, false);
+        window.exportCheckpoint(target, {});
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), 1);
     }

@@ -9,7 +9,6 @@
 // anything is written (bits, act-order, group sizes, shapes, lm_head); hostile files; staging and
 // cancel.
 
-#include "core/calib/calibration_set.h"
 #include "core/export/awq_exporter.h"
 #include "core/export/compressed_tensors_exporter.h"
 #include "core/export/export_folder.h"
@@ -18,273 +17,27 @@
 #include "core/io/compressed_tensors_checkpoint.h"
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
-#include "core/model/transformer.h"
 #include "core/quant/quantization_pipeline.h"
-#include "core/tokenizer/text_documents.h"
-#include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
-#include "tests/support/cancel_on_text.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/quick_check.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 #include <cstring>
-#include <functional>
 
 using namespace qb;
 
 namespace {
 
 using Words = std::vector<std::uint32_t>;
-
-// ---- helpers shared by both formats ------------------------------------------------------------
-
-QByteArray toBytes(std::span<const std::byte> bytes)
-{
-    return QByteArray(reinterpret_cast<const char*>(bytes.data()),
-                      static_cast<qsizetype>(bytes.size()));
-}
-
-QMap<QString, QByteArray> snapshot(const QString& dir)
-{
-    QMap<QString, QByteArray> sums;
-    const QDir root(dir);
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QByteArray sum;
-        QFile file(path);
-        if (QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)) {
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(&file);
-            sum = hash.result();
-        }
-        sums.insert(root.relativeFilePath(path), sum);
-    }
-    return sums;
-}
-
-QStringList entriesOf(const QString& dir)
-{
-    return QDir(dir).entryList(
-        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-QJsonObject readJson(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-template <typename F> QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
-}
-
-QuantPlan rtnPlan(int bits, int groupCode, bool symmetric)
-{
-    QuantPlan plan;
-    plan.defaults.method = QuantMethod::Rtn;
-    plan.defaults.scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
-    return plan;
-}
-
-PlanOverride override(const QString& match)
-{
-    PlanOverride o;
-    o.match = match;
-    return o;
-}
-
-PlanOverride keep(const QString& match)
-{
-    PlanOverride o = override(match);
-    o.method = QuantMethod::None;
-    return o;
-}
-
-// A tiny Llama whose every linear packs at 4 and 8 bits in both formats: hidden 32, k/v 16
-// outputs, MLP 64.
-test::TinyLlamaOptions packableTiny(int layers = 2)
-{
-    test::TinyLlamaOptions options;
-    options.hiddenSize = 32;
-    options.intermediateSize = 64;
-    options.numHeads = 4;
-    options.numKvHeads = 2;
-    options.numLayers = layers;
-    return options;
-}
-
-// Token windows for a tiny model (calibration without a tokenizer).
-std::vector<std::vector<int>> tinyWindows(int vocab)
-{
-    std::vector<std::vector<int>> windows;
-    for (int w = 0; w < 6; ++w) {
-        windows.emplace_back();
-        for (int i = 0; i < 48; ++i)
-            windows.back().push_back((i * 7 + w * 3 + i * i) % vocab);
-    }
-    return windows;
-}
-
-// Python's re.match, written independently of the code under test: the pattern must match at
-// the start of the name and may stop anywhere.
-bool reMatch(const QString& pattern, const QString& name)
-{
-    return QRegularExpression(pattern)
-        .match(name, 0, QRegularExpression::NormalMatch,
-               QRegularExpression::AnchorAtOffsetMatchOption)
-        .hasMatch();
-}
-
-// The weight a kernel computes with for `tensor`: its codes and zero points, its scales (÷
-// `divisor` per output row when a scale was folded into them) rounded to `scaleType`.
-std::vector<float> expectedWeight(const QuantizedTensor& tensor, DType scaleType,
-                                  const std::vector<float>& divisor = {})
-{
-    std::vector<float> weight(static_cast<std::size_t>(tensor.rows * tensor.cols));
-    for (std::int64_t r = 0; r < tensor.rows; ++r) {
-        for (std::int64_t c = 0; c < tensor.cols; ++c) {
-            const GridParams& p = tensor.paramsAt(r, c);
-            float scale =
-                divisor.empty() ? p.scale : p.scale / divisor[static_cast<std::size_t>(r)];
-            if (scaleType == DType::F16)
-                scale = halfToFloat(floatToHalf(scale));
-            else if (scaleType == DType::BF16)
-                scale = bfloat16ToFloat(floatToBfloat16(scale));
-            weight[static_cast<std::size_t>(r * tensor.cols + c)] =
-                scale
-                * (static_cast<float>(tensor.codes[static_cast<std::size_t>(r * tensor.cols + c)])
-                   - p.zero);
-        }
-    }
-    return weight;
-}
-
-// Every module of `quantized`'s model read back through `read` equals the run's weight with the
-// scales rounded to `scaleType` (quantized) or the source weight (kept), bit for bit.
-void verifyReadBack(const QuantizedModel& quantized,
-                    const std::function<std::vector<float>(const QString&)>& read,
-                    const std::function<DType(const LinearLayer&)>& scaleType,
-                    const std::map<QString, std::vector<float>>& divisors = {})
-{
-    for (const LinearLayer& layer : quantized.model->inventory().layers()) {
-        const std::vector<float> got = read(layer.name);
-        const QuantizedLayer* q = quantized.find(layer.name);
-        const auto divisor = divisors.find(layer.name);
-        const std::vector<float> expected =
-            q ? expectedWeight(q->tensor, scaleType(layer),
-                               divisor == divisors.end() ? std::vector<float>() : divisor->second)
-              : quantized.model->readWeight(layer);
-        QCOMPARE(got.size(), expected.size());
-        for (std::size_t i = 0; i < got.size(); ++i)
-            QB_CHECK(got[i] == expected[i] || (std::isnan(got[i]) && std::isnan(expected[i])),
-                     QStringLiteral("%1[%2]: read %3, expected %4")
-                         .arg(layer.name)
-                         .arg(i)
-                         .arg(test::num(got[i]), test::num(expected[i])));
-    }
-}
-
-// The export at `packedDir` as a plain float checkpoint at `floatDir`: the tensors of every
-// quantized module (`module.suffix` for `suffixes`) replaced by `read`'s float32 weight [N, K]
-// (shapes from `inventory`), everything else copied; config.json without quantization_config.
-void writeFloatCopy(const QString& packedDir, const LayerInventory& inventory,
-                    const QStringList& modules, const QStringList& suffixes,
-                    const std::function<std::vector<float>(const QString&)>& read,
-                    const QString& floatDir)
-{
-    const auto packed = Checkpoint::open(packedDir);
-    std::vector<test::RawTensor> tensors;
-    for (const QString& name : packed->tensorNames()) {
-        if (modules.contains(name.section('.', 0, -2)) && suffixes.contains(name.section('.', -1)))
-            continue;
-        const Checkpoint::TensorRef ref = packed->require(name);
-        tensors.push_back(
-            {name, ref.info->dtype, ref.info->shape, toBytes(ref.file->bytes(*ref.info))});
-    }
-    for (const QString& module : modules) {
-        const LinearLayer* layer = inventory.find(module);
-        QVERIFY(layer);
-        tensors.push_back({module + ".weight",
-                           DType::F32,
-                           {layer->outFeatures, layer->inFeatures},
-                           test::encodeFloats(read(module), DType::F32)});
-    }
-    QDir().mkpath(floatDir);
-    test::writeSafetensors(QDir(floatDir).filePath("model.safetensors"), tensors);
-    QJsonObject config = readJson(QDir(packedDir).filePath("config.json"));
-    config.remove("quantization_config");
-    test::writeJson(QDir(floatDir).filePath("config.json"), config);
-}
-
-// Logits [tokens, vocab] of one sequence, concatenated.
-std::vector<float> logitsOf(const std::shared_ptr<const LoadedModel>& model,
-                            const std::vector<int>& tokens, ForwardHooks* hooks = nullptr)
-{
-    std::vector<float> result;
-    TransformerRunner runner(model);
-    runner.forward(
-        {tokens},
-        [&](int, std::int64_t, const RowMatrix& logits) {
-            result.insert(result.end(), logits.data(), logits.data() + logits.size());
-        },
-        hooks);
-    return result;
-}
-
-double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b)
-{
-    double worst = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        worst = std::max(worst, std::abs(double(a[i]) - double(b[i])));
-    return worst;
-}
-
-// A hand-made 4-bit tensor [N = 8, K = 16] in two groups of 8: code (n + k) % 16, group 0 zero
-// n + 1 (1 … 8) and scale 0.01 (n + 1), group 1 zero 8 + n (8 … 15) and scale 0.003.
-QuantizedTensor handMadeTensor()
-{
-    QuantizedTensor t =
-        QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 8), 8, 16);
-    for (std::int64_t n = 0; n < 8; ++n) {
-        for (std::int64_t k = 0; k < 16; ++k)
-            t.codes[static_cast<std::size_t>(n * 16 + k)] = static_cast<std::uint8_t>((n + k) % 16);
-        t.params[static_cast<std::size_t>(n * 2)] = {0.01f * float(n + 1), float(n + 1)};
-        t.params[static_cast<std::size_t>(n * 2 + 1)] = {0.003f, float(8 + n)};
-    }
-    return t;
-}
-
-template <typename T> std::vector<T> valuesOf(const Checkpoint& checkpoint, const QString& name)
-{
-    const auto ref = checkpoint.require(name);
-    const auto bytes = ref.file->bytes(*ref.info);
-    std::vector<T> values(bytes.size() / sizeof(T));
-    std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
-    return values;
-}
 
 } // namespace
 
@@ -303,56 +56,17 @@ private:
         return QuantizationPipeline::run(model, plan, windows, {}, progress);
     }
 
-    static std::function<std::vector<float>(const QString&)>
-    awqReader(const std::shared_ptr<const AwqCheckpoint>& checkpoint)
-    {
-        return
-            [checkpoint](const QString& module) { return checkpoint->dequantizedWeight(module); };
-    }
-
-    static std::function<std::vector<float>(const QString&)>
-    ctReader(const std::shared_ptr<const CompressedTensorsCheckpoint>& checkpoint)
-    {
-        return
-            [checkpoint](const QString& module) { return checkpoint->dequantizedWeight(module); };
-    }
-
     static DType f16(const LinearLayer&) { return DType::F16; }
     static DType weightType(const LinearLayer& layer)
     {
         return CompressedTensorsExporter::scaleDTypeFor(layer.dtype);
     }
 
-    // The read-back model's logits are the run's (without int8 activations, which neither format
-    // holds), up to the rounding of the scales: far closer to them than the run is to the
-    // original model.
-    void compareLogits(const QuantizedModel& quantized, const QString& floatDir,
-                       const std::vector<int>& tokens)
-    {
-        auto weightsOnly = std::make_shared<QuantizedModel>(quantized);
-        for (auto& [name, layer] : weightsOnly->layers)
-            layer.quantizedActivations = false;
-        QuantizedModelHooks hooks(weightsOnly);
-        const std::vector<float> run = logitsOf(quantized.model, tokens, &hooks);
-        const std::vector<float> original = logitsOf(quantized.model, tokens);
-        const std::vector<float> exported = logitsOf(LoadedModel::open(floatDir), tokens);
-        const double quantizationEffect = maxAbsDifference(run, original);
-        const double exportEffect = maxAbsDifference(exported, run);
-        QVERIFY2(exportEffect < 0.2 * quantizationEffect,
-                 qPrintable(QStringLiteral("export %1, quantization %2")
-                                .arg(test::num(exportEffect), test::num(quantizationEffect))));
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         m_demo = LoadedModel::open(test::demoModelDir());
-        const auto tokenizer = Tokenizer::load(test::demoModelDir(), m_demo->spec());
-        const QStringList documents = TextDocuments::fromFile(
-            QDir(test::dataDir()).filePath("tinystories/TinyStories-valid-subset.txt"));
-        CalibrationOptions options;
-        options.sequenceLength = 256;
-        m_windows = CalibrationSet::build(*tokenizer, documents, options);
+        m_windows = test::demoCalibrationWindows(*m_demo);
         QCOMPARE(m_windows.size(), std::size_t(19));
     }
 
@@ -402,7 +116,7 @@ private Q_SLOTS:
     void awqPackLayer()
     {
         QFETCH(bool, folded);
-        const QuantizedTensor t = handMadeTensor();
+        const QuantizedTensor t = test::handMadeTensor();
         std::vector<float> divisor;
         if (folded)
             divisor = {2.0f, 0.5f, 3.0f, 1.0f, 1.5f, 7.0f, 0.25f, 1.0f};
@@ -434,20 +148,20 @@ private Q_SLOTS:
         // N = 12 is not a multiple of 8.
         QuantizedTensor t =
             QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 8), 12, 16);
-        QString message = errorOf([&] { AwqExporter::pack(t, "x.proj"); });
+        QString message = test::errorOf([&] { AwqExporter::pack(t, "x.proj"); });
         QVERIFY2(message.contains("x.proj [12, 16]") && message.contains("multiple of 8"),
                  qPrintable(message));
         // 8 bits.
         t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(8, false, 8), 8, 16);
-        message = errorOf([&] { AwqExporter::pack(t, "y.proj"); });
+        message = test::errorOf([&] { AwqExporter::pack(t, "y.proj"); });
         QVERIFY2(message.contains("y.proj: 8-bit codes; AWQ GEMM holds 4-bit codes only"),
                  qPrintable(message));
         // Act-order groups: no g_idx in AWQ GEMM.
-        t = handMadeTensor();
+        t = test::handMadeTensor();
         t.groupIndex.assign(16, 0);
         for (int k : {1, 4, 5, 9, 10, 11, 14, 15})
             t.groupIndex[static_cast<std::size_t>(k)] = 1;
-        message = errorOf([&] { AwqExporter::pack(t, "z.proj"); });
+        message = test::errorOf([&] { AwqExporter::pack(t, "z.proj"); });
         QVERIFY2(message.contains("z.proj has GPTQ act-order groups"), qPrintable(message));
         // A group index that is just k / 8 is no act-order: stored.
         for (std::size_t k = 0; k < 16; ++k)
@@ -455,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(AwqExporter::pack(t, "z.proj").qweight[0], 0x75316420u);
         // Groups of 6 do not divide K = 16.
         t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 6), 8, 16);
-        message = errorOf([&] { AwqExporter::pack(t, "w.proj"); });
+        message = test::errorOf([&] { AwqExporter::pack(t, "w.proj"); });
         QVERIFY2(message.contains("w.proj [8, 16]: AWQ GEMM needs the group size to divide"),
                  qPrintable(message));
     }
@@ -479,17 +193,17 @@ private Q_SLOTS:
         plan.defaults.method = static_cast<QuantMethod>(method);
         plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, groupCode);
         plan.calibration.sequenceLength = 256;
-        plan.addOverride(keep("re:.*mlp\\.(gate|up)_proj"));
+        plan.addOverride(test::keepOverride("re:.*mlp\\.(gate|up)_proj"));
         QVERIFY(AwqExporter::problemsFor(plan, m_demo->inventory()).isEmpty());
         // Without the override the 172-output layers are refused, before any run.
         const QStringList problems =
-            AwqExporter::problemsFor(rtnPlan(4, 4, false), m_demo->inventory());
+            AwqExporter::problemsFor(test::rtnPlan(4, 4, false), m_demo->inventory());
         QCOMPARE(problems.size(), qsizetype(10));
         QVERIFY2(problems.front().startsWith("model.layers.0.mlp.gate_proj [172, 64]"),
                  qPrintable(problems.front()));
 
         const QString demo = test::demoModelDir();
-        const QMap<QString, QByteArray> inputBefore = snapshot(demo);
+        const QMap<QString, QByteArray> inputBefore = test::snapshot(demo);
         const auto quantized = quantize(plan, m_demo, awq ? m_windows : decltype(m_windows){});
         const QStringList notes = AwqExporter::limitations(*quantized);
         QCOMPARE(notes.size(), qsizetype(awq ? 0 : 1));
@@ -501,20 +215,14 @@ private Q_SLOTS:
         const QString outDir = tmp.filePath("awq");
         SilentProgress progress;
         AwqExporter::run(*quantized, outDir, {}, progress);
-        QCOMPARE(entriesOf(tmp.path()), QStringList{"awq"}); // staged, renamed, nothing beside
-        QCOMPARE(snapshot(demo), inputBefore);
+        // Staged, renamed, nothing beside.
+        QCOMPARE(test::entriesOf(tmp.path()), QStringList{"awq"});
+        QCOMPARE(test::snapshot(demo), inputBefore);
 
-        QStringList expectedFiles;
-        for (const QString& name : inputBefore.keys()) {
-            if (!name.endsWith(".safetensors"))
-                expectedFiles << name;
-        }
-        expectedFiles << "model.safetensors"
-                      << "quant_config.json" << ExportFolder::kRecipeFileName
-                      << ExportFolder::kReportFileName;
-        expectedFiles.sort();
-        QCOMPARE(entriesOf(outDir), expectedFiles);
-        QCOMPARE(readJson(QDir(outDir).filePath(ExportFolder::kRecipeFileName)), plan.toJson());
+        QCOMPARE(test::entriesOf(outDir),
+                 test::exportedFiles(inputBefore.keys(), {"quant_config.json"}));
+        QCOMPARE(test::readJson(QDir(outDir).filePath(ExportFolder::kRecipeFileName)),
+                 plan.toJson());
 
         // Tensors: names, dtypes, shapes; without folds everything else byte for byte.
         const Checkpoint& in = m_demo->checkpoint();
@@ -534,16 +242,9 @@ private Q_SLOTS:
             const std::int64_t k = layer.inFeatures;
             const std::int64_t n = layer.outFeatures;
             const std::int64_t groups = groupCode == -1 ? 1 : k / groupCode;
-            const std::vector<std::pair<QString, std::pair<DType, std::vector<std::int64_t>>>>
-                parts{{".qweight", {DType::I32, {k, n / 8}}},
-                      {".qzeros", {DType::I32, {groups, n / 8}}},
-                      {".scales", {DType::F16, {groups, n}}}};
-            for (const auto& [suffix, expected] : parts) {
-                const auto ref = out->find(layer.name + suffix);
-                QVERIFY2(ref, qPrintable(layer.name + suffix));
-                QCOMPARE(ref.info->dtype, expected.first);
-                QCOMPARE(ref.info->shape, expected.second);
-            }
+            test::verifyTensorHeader(*out, layer.name + ".qweight", DType::I32, {k, n / 8});
+            test::verifyTensorHeader(*out, layer.name + ".qzeros", DType::I32, {groups, n / 8});
+            test::verifyTensorHeader(*out, layer.name + ".scales", DType::F16, {groups, n});
         }
         QCOMPARE(quantizedLayers, 25);
         QCOMPARE(kept.size(), qsizetype(10));
@@ -552,14 +253,14 @@ private Q_SLOTS:
                 if (quantized->find(t.name.section('.', 0, -2)))
                     continue;
                 const auto written = out->require(t.name);
-                QCOMPARE(toBytes(written.file->bytes(*written.info)),
-                         toBytes(in.shards().front()->bytes(t)));
+                QCOMPARE(test::toBytes(written.file->bytes(*written.info)),
+                         test::toBytes(in.shards().front()->bytes(t)));
             }
         }
 
         // The configs.
         const QJsonObject config =
-            readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
+            test::readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
         QStringList notConverted = kept;
         for (int block = 0; block < 5; ++block)
             notConverted << QStringLiteral("model.layers.%1.mlp.gate_up_proj").arg(block);
@@ -571,15 +272,15 @@ private Q_SLOTS:
                                       {"modules_to_not_convert",
                                        QJsonArray::fromStringList(notConverted)}}));
         QCOMPARE(
-            readJson(QDir(outDir).filePath("quant_config.json")),
+            test::readJson(QDir(outDir).filePath("quant_config.json")),
             (QJsonObject{{"zero_point", true},
                          {"q_group_size", groupCode},
                          {"w_bit", 4},
                          {"version", "GEMM"},
                          {"modules_to_not_convert", QJsonArray::fromStringList(notConverted)}}));
-        QJsonObject fullConfig = readJson(QDir(outDir).filePath("config.json"));
+        QJsonObject fullConfig = test::readJson(QDir(outDir).filePath("config.json"));
         fullConfig.remove("quantization_config");
-        QCOMPARE(fullConfig, readJson(QDir(demo).filePath("config.json")));
+        QCOMPARE(fullConfig, test::readJson(QDir(demo).filePath("config.json")));
         // Loaders skip a module when an entry is a substring of its name: only the kept ones.
         for (const LinearLayer& layer : m_demo->inventory().layers()) {
             const bool skipped =
@@ -604,7 +305,7 @@ private Q_SLOTS:
             const QuantizedLayer* q = quantized->find(layer.name);
             const std::vector<float> read = reader->dequantizedWeight(layer.name);
             std::vector<float> expected =
-                q ? expectedWeight(q->tensor, DType::F16) : m_demo->readWeight(layer);
+                q ? test::expectedWeight(q->tensor, DType::F16) : m_demo->readWeight(layer);
             if (const auto d = keptDivisors.find(layer.name); d != keptDivisors.end()) {
                 for (std::size_t i = 0; i < expected.size(); ++i)
                     expected[i] /= d->second[i / static_cast<std::size_t>(layer.inFeatures)];
@@ -620,10 +321,12 @@ private Q_SLOTS:
 
         // The model read back computes what the run's model computes.
         const QString floatDir = tmp.filePath("float");
-        writeFloatCopy(outDir, m_demo->inventory(), reader->quantizedModules(),
-                       {"qweight", "qzeros", "scales"}, awqReader(reader), floatDir);
-        compareLogits(*quantized, floatDir,
-                      std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
+        test::writeFloatCopy(outDir, m_demo->inventory(), reader->quantizedModules(),
+                             {"qweight", "qzeros", "scales"}, test::dequantizedWeightsOf(reader),
+                             floatDir);
+        test::compareLogitsWithRun(
+            *quantized, floatDir,
+            std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
     }
 
     // Symmetric layers keep zero point 8 (zero_point true): qzeros are all 0x88888888; a bfloat16
@@ -632,21 +335,21 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.dtype = DType::BF16;
         test::writeTinyLlama(tmp.filePath("in"), options);
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 16, true), model, {});
+        const auto quantized = quantize(test::rtnPlan(4, 16, true), model, {});
         SilentProgress progress;
         AwqExporter::run(*quantized, tmp.filePath("out"), {}, progress);
         const auto out = Checkpoint::open(tmp.filePath("out"));
         for (const LinearLayer& layer : model->inventory().layers()) {
-            for (std::uint32_t word : valuesOf<std::uint32_t>(*out, layer.name + ".qzeros"))
+            for (std::uint32_t word : test::valuesOf<std::uint32_t>(*out, layer.name + ".qzeros"))
                 QCOMPARE(word, 0x88888888u);
             QCOMPARE(out->require(layer.name + ".scales").info->dtype, DType::F16);
         }
         const auto reader = AwqCheckpoint::open(tmp.filePath("out"));
-        verifyReadBack(*quantized, awqReader(reader), f16);
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), f16);
         QCOMPARE(reader->modulesNotConverted(), QStringList());
     }
 
@@ -696,32 +399,32 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.intermediateSize = intermediate;
         options.tieWordEmbeddings = override != "lm_head";
         test::writeTinyLlama(tmp.filePath("in"), options);
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const QMap<QString, QByteArray> before = test::snapshot(tmp.path());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        QuantPlan plan = rtnPlan(bits, groupCode, false);
+        QuantPlan plan = test::rtnPlan(bits, groupCode, false);
         plan.defaults.method = static_cast<QuantMethod>(method);
         plan.defaults.actOrder = true; // GPTQ only
         if (override == "down32") {
-            PlanOverride down = ::override("re:.*down_proj");
+            PlanOverride down = test::planOverride("re:.*down_proj");
             down.groupSizeCode = 32;
             plan.addOverride(down);
         }
         const QStringList problems = AwqExporter::problemsFor(plan, model->inventory());
         QVERIFY2(problems.join('\n').contains(expected), qPrintable(problems.join('\n')));
 
-        const auto quantized =
-            quantize(plan, model,
-                     plan.needsCalibration(model->inventory()) ? tinyWindows(options.vocabSize)
-                                                               : decltype(m_windows){});
+        const auto quantized = quantize(plan, model,
+                                        plan.needsCalibration(model->inventory())
+                                            ? test::tinyCalibrationWindows(options.vocabSize)
+                                            : decltype(m_windows){});
         SilentProgress progress;
         const QString message =
-            errorOf([&] { AwqExporter::run(*quantized, tmp.filePath("out"), {}, progress); });
+            test::errorOf([&] { AwqExporter::run(*quantized, tmp.filePath("out"), {}, progress); });
         QVERIFY2(message.contains(expected), qPrintable(message));
-        QCOMPARE(snapshot(tmp.path()), before); // no output, no stage
+        QCOMPARE(test::snapshot(tmp.path()), before); // no output, no stage
     }
 
     void awqReaderRefuses_data()
@@ -766,58 +469,53 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 16, false), model, {});
+        const auto quantized = quantize(test::rtnPlan(4, 16, false), model, {});
         const QString good = tmp.filePath("good");
         SilentProgress progress;
         AwqExporter::run(*quantized, good, {}, progress);
 
-        const auto source = SafetensorsFile::open(QDir(good).filePath("model.safetensors"));
-        std::vector<test::RawTensor> tensors;
-        for (const TensorInfo& info : source->tensors()) {
-            test::RawTensor t{info.name, info.dtype, info.shape, toBytes(source->bytes(info))};
-            if (info.name == tensor) {
-                if (change == "drop")
-                    continue;
-                if (change == "f32")
-                    t.dtype = DType::F32;
-                if (change == "shape")
-                    t.shape = {t.shape[0] / 2, t.shape[1] * 2};
-                if (change == "flat")
-                    t.shape = {t.shape[0] * t.shape[1]};
-                if (change == "float") {
-                    const LinearLayer* layer = model->inventory().find(info.name.chopped(8));
-                    tensors.push_back({layer->weightName,
+        const QString bad = tmp.filePath("bad");
+        test::writeAlteredExport(
+            good, bad,
+            [&](test::RawTensor t, std::vector<test::RawTensor>& out) {
+                if (t.name == tensor) {
+                    if (change == "drop")
+                        return;
+                    if (change == "f32")
+                        t.dtype = DType::F32;
+                    if (change == "shape")
+                        t.shape = {t.shape[0] / 2, t.shape[1] * 2};
+                    if (change == "flat")
+                        t.shape = {t.shape[0] * t.shape[1]};
+                    if (change == "float") {
+                        const LinearLayer* layer = model->inventory().find(t.name.chopped(8));
+                        out.push_back({layer->weightName,
                                        DType::F32,
                                        {layer->outFeatures, layer->inFeatures},
                                        test::encodeFloats(model->readWeight(*layer), DType::F32)});
-                    continue;
+                        return;
+                    }
                 }
-            }
-            if (change == "float" && info.name.startsWith(tensor.chopped(8) + "."))
-                continue; // the module's other quantized tensors
-            tensors.push_back(t);
-        }
-        const QString bad = tmp.filePath("bad");
-        QDir().mkpath(bad);
-        test::writeSafetensors(QDir(bad).filePath("model.safetensors"), tensors);
-        QJsonObject config = readJson(QDir(good).filePath("config.json"));
-        QJsonObject qc = config["quantization_config"].toObject();
-        if (change == "bits")
-            qc["bits"] = 8;
-        if (change == "gemv")
-            qc["version"] = "gemv";
-        if (change == "group0")
-            qc["group_size"] = 0;
-        if (change == "group24")
-            qc["group_size"] = 24;
-        if (change == "exclude")
-            qc["modules_to_not_convert"] = QJsonArray{"up_proj"};
-        config["quantization_config"] = qc;
-        test::writeJson(QDir(bad).filePath("config.json"), config);
+                if (change == "float" && t.name.startsWith(tensor.chopped(8) + "."))
+                    return; // the module's other quantized tensors
+                out.push_back(t);
+            },
+            [&](QJsonObject& qc) {
+                if (change == "bits")
+                    qc["bits"] = 8;
+                if (change == "gemv")
+                    qc["version"] = "gemv";
+                if (change == "group0")
+                    qc["group_size"] = 0;
+                if (change == "group24")
+                    qc["group_size"] = 24;
+                if (change == "exclude")
+                    qc["modules_to_not_convert"] = QJsonArray{"up_proj"};
+            });
 
-        const QString message = errorOf([&] {
+        const QString message = test::errorOf([&] {
             const auto reader = AwqCheckpoint::open(bad);
             reader->dequantizedWeight("model.layers.0.mlp.up_proj");
         });
@@ -829,18 +527,18 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 32, false), model, {});
+        const auto quantized = quantize(test::rtnPlan(4, 32, false), model, {});
         const QString outDir = tmp.filePath("out");
         SilentProgress progress;
         AwqExporter::run(*quantized, outDir, {}, progress);
-        QJsonObject config = readJson(QDir(outDir).filePath("config.json"));
+        QJsonObject config = test::readJson(QDir(outDir).filePath("config.json"));
         config.remove("quantization_config");
         test::writeJson(QDir(outDir).filePath("config.json"), config);
         const auto reader = AwqCheckpoint::open(outDir);
         QCOMPARE(reader->groupSize(), 32);
-        verifyReadBack(*quantized, awqReader(reader), f16);
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), f16);
     }
 
     // ==== compressed-tensors
@@ -904,7 +602,7 @@ private Q_SLOTS:
         QFETCH(int, scaleType);
         QFETCH(bool, actOrder);
         QFETCH(bool, symmetric);
-        QuantizedTensor t = handMadeTensor();
+        QuantizedTensor t = test::handMadeTensor();
         if (symmetric) {
             t.scheme.symmetric = true;
             for (GridParams& p : t.params)
@@ -953,17 +651,17 @@ private Q_SLOTS:
         QuantizedTensor t =
             QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(3, false, 8), 8, 16);
         QString message =
-            errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "x.proj"); });
+            test::errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "x.proj"); });
         QVERIFY2(message.contains("x.proj: 3-bit codes") && message.contains("--format gptq"),
                  qPrintable(message));
         t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 6), 8, 16);
-        message = errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "y.proj"); });
+        message = test::errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "y.proj"); });
         QVERIFY2(message.contains("y.proj [8, 16]: compressed-tensors needs the group size"),
                  qPrintable(message));
         // A scale that overflows float16.
-        t = handMadeTensor();
+        t = test::handMadeTensor();
         t.params[3].scale = 1e6f;
-        message = errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "z.proj"); });
+        message = test::errorOf([&] { CompressedTensorsExporter::pack(t, DType::F16, "z.proj"); });
         QVERIFY2(message.contains("z.proj: scale") && message.contains("F16"), qPrintable(message));
         QCOMPARE(CompressedTensorsExporter::pack(t, DType::BF16, "z.proj").groups, std::int64_t(2));
     }
@@ -973,7 +671,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny(12));
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama(12));
         const auto model = LoadedModel::open(tmp.filePath("in"));
         QStringList modules;
         for (const LinearLayer& layer : model->inventory().layers()) {
@@ -993,11 +691,11 @@ private Q_SLOTS:
         // nor block 10's block 1 or 100.
         for (const LinearLayer& layer : model->inventory().layers()) {
             const bool matched = std::any_of(targets.begin(), targets.end(), [&](const QString& t) {
-                return reMatch(t.mid(3), layer.name);
+                return test::pythonReMatch(t.mid(3), layer.name);
             });
             QCOMPARE(matched, modules.contains(layer.name));
         }
-        QVERIFY(!reMatch(targets[1].mid(3), "model.layers.1.self_attn.o_proj.weight"));
+        QVERIFY(!test::pythonReMatch(targets[1].mid(3), "model.layers.1.self_attn.o_proj.weight"));
     }
 
     // The demo model with a mixed plan: 4-bit asymmetric groups of 32, down_proj at 8 bits
@@ -1019,19 +717,19 @@ private Q_SLOTS:
         plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
         plan.defaults.actOrder = gptq;
         plan.calibration.sequenceLength = 256;
-        PlanOverride down = override("re:.*mlp\\.down_proj");
+        PlanOverride down = test::planOverride("re:.*mlp\\.down_proj");
         down.bits = 8;
         down.symmetric = true;
         down.groupSizeCode = -1;
         plan.addOverride(down);
-        plan.addOverride(keep("model.layers.2.self_attn.o_proj"));
-        PlanOverride eight = override("model.layers.4.self_attn.o_proj");
+        plan.addOverride(test::keepOverride("model.layers.2.self_attn.o_proj"));
+        PlanOverride eight = test::planOverride("model.layers.4.self_attn.o_proj");
         eight.bits = 8;
         plan.addOverride(eight);
         QVERIFY(CompressedTensorsExporter::problemsFor(plan, m_demo->inventory()).isEmpty());
 
         const QString demo = test::demoModelDir();
-        const QMap<QString, QByteArray> inputBefore = snapshot(demo);
+        const QMap<QString, QByteArray> inputBefore = test::snapshot(demo);
         const auto quantized = quantize(plan, m_demo, gptq ? m_windows : decltype(m_windows){});
         // vLLM needs whole words: down_proj's K = 172 at 8 bits is 43 words, but the zero points
         // of gate/up (4-bit asymmetric, N = 172) end in a padded word.
@@ -1047,21 +745,13 @@ private Q_SLOTS:
         const QString outDir = tmp.filePath("ct");
         SilentProgress progress;
         CompressedTensorsExporter::run(*quantized, outDir, {}, progress);
-        QCOMPARE(entriesOf(tmp.path()), QStringList{"ct"});
-        QCOMPARE(snapshot(demo), inputBefore);
-        QStringList expectedFiles;
-        for (const QString& name : inputBefore.keys()) {
-            if (!name.endsWith(".safetensors"))
-                expectedFiles << name;
-        }
-        expectedFiles << "model.safetensors" << ExportFolder::kRecipeFileName
-                      << ExportFolder::kReportFileName;
-        expectedFiles.sort();
-        QCOMPARE(entriesOf(outDir), expectedFiles);
+        QCOMPARE(test::entriesOf(tmp.path()), QStringList{"ct"});
+        QCOMPARE(test::snapshot(demo), inputBefore);
+        QCOMPARE(test::entriesOf(outDir), test::exportedFiles(inputBefore.keys(), {}));
 
         // The config: three groups in model order, exact targets, the kept layer ignored.
         const QJsonObject config =
-            readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
+            test::readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
         QCOMPARE(config["quant_method"].toString(), QString("compressed-tensors"));
         QCOMPARE(config["format"].toString(), QString("pack-quantized"));
         QCOMPARE(config["quantization_status"].toString(), QString("compressed"));
@@ -1096,9 +786,9 @@ private Q_SLOTS:
         QCOMPARE(
             groups["group_2"].toObject(),
             group({"re:model\\.layers\\.4\\.self_attn\\.o_proj$"}, weights(8, false, 32, true)));
-        QJsonObject fullConfig = readJson(QDir(outDir).filePath("config.json"));
+        QJsonObject fullConfig = test::readJson(QDir(outDir).filePath("config.json"));
         fullConfig.remove("quantization_config");
-        QCOMPARE(fullConfig, readJson(QDir(demo).filePath("config.json")));
+        QCOMPARE(fullConfig, test::readJson(QDir(demo).filePath("config.json")));
 
         // Every module (and its parents) matched as a loader matches: quantized layers by their
         // own group's targets only, with the plan's settings; nothing else by any.
@@ -1108,7 +798,8 @@ private Q_SLOTS:
                 QStringList matched;
                 for (const QString& key : groups.keys()) {
                     for (const QJsonValue& t : groups[key]["targets"].toArray()) {
-                        if (reMatch(t.toString().mid(3), name) && !matched.contains(key))
+                        if (test::pythonReMatch(t.toString().mid(3), name)
+                            && !matched.contains(key))
                             matched << key;
                     }
                 }
@@ -1147,15 +838,12 @@ private Q_SLOTS:
             const bool grouped = q->tensor.scheme.granularity == Granularity::Group;
             QCOMPARE(groupCount, grouped ? k / 32 : 1);
             auto check = [&](const QString& suffix, DType dtype, std::vector<std::int64_t> shape) {
-                const auto ref = out->find(layer.name + suffix);
-                QVERIFY2(ref, qPrintable(layer.name + suffix));
-                QCOMPARE(ref.info->dtype, dtype);
-                QCOMPARE(ref.info->shape, shape);
+                test::verifyTensorHeader(*out, layer.name + suffix, dtype, shape);
             };
             check(".weight_packed", DType::I32, {n, (k + perWord - 1) / perWord});
             check(".weight_scale", DType::F32, {n, groupCount}); // the demo model is float32
             check(".weight_shape", DType::I64, {2});
-            QCOMPARE(valuesOf<std::int64_t>(*out, layer.name + ".weight_shape"),
+            QCOMPARE(test::valuesOf<std::int64_t>(*out, layer.name + ".weight_shape"),
                      (std::vector<std::int64_t>{n, k}));
             QCOMPARE(bool(out->find(layer.name + ".weight_zero_point")), asymmetric);
             if (asymmetric)
@@ -1164,7 +852,7 @@ private Q_SLOTS:
             if (gptq && grouped) {
                 check(".weight_g_idx", DType::I32, {k});
                 const std::vector<std::int32_t> gIdx =
-                    valuesOf<std::int32_t>(*out, layer.name + ".weight_g_idx");
+                    test::valuesOf<std::int32_t>(*out, layer.name + ".weight_g_idx");
                 for (std::int64_t c = 0; c < k; ++c)
                     QCOMPARE(gIdx[static_cast<std::size_t>(c)], std::int32_t(q->tensor.groupOf(c)));
                 QVERIFY(!std::is_sorted(gIdx.begin(), gIdx.end()));
@@ -1178,7 +866,7 @@ private Q_SLOTS:
         QVERIFY(!reader->schemeFor("model.layers.2.self_attn.o_proj"));
         QCOMPARE(reader->schemeFor("model.layers.4.self_attn.o_proj")->bits, 8);
         QCOMPARE(reader->schemeFor("model.layers.0.mlp.down_proj")->symmetric, true);
-        verifyReadBack(*quantized, ctReader(reader), weightType);
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), weightType);
     }
 
     // A bfloat16 model: scales in bfloat16, read back exactly with bfloat16-rounded scales; an
@@ -1187,25 +875,25 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.dtype = DType::BF16;
         options.tieWordEmbeddings = false;
         test::writeTinyLlama(tmp.filePath("in"), options);
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        QuantPlan plan = rtnPlan(4, 16, false);
-        plan.addOverride(keep("lm_head"));
+        QuantPlan plan = test::rtnPlan(4, 16, false);
+        plan.addOverride(test::keepOverride("lm_head"));
         const auto quantized = quantize(plan, model, {});
         SilentProgress progress;
         CompressedTensorsExporter::run(*quantized, tmp.filePath("out"), {}, progress);
         const auto out = Checkpoint::open(tmp.filePath("out"));
         QCOMPARE(out->require("model.layers.1.mlp.up_proj.weight_scale").info->dtype, DType::BF16);
         const QJsonObject config =
-            readJson(QDir(tmp.filePath("out")).filePath("config.json"))["quantization_config"]
+            test::readJson(QDir(tmp.filePath("out")).filePath("config.json"))["quantization_config"]
                 .toObject();
         QCOMPARE(config["ignore"].toArray(), QJsonArray{"lm_head"});
         QCOMPARE(config["config_groups"].toObject().size(), qsizetype(1));
         const auto reader = CompressedTensorsCheckpoint::open(tmp.filePath("out"));
-        verifyReadBack(*quantized, ctReader(reader), weightType);
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), weightType);
     }
 
     // AWQ's input scales folded into the norms and into up_proj's scales (quantized): the model
@@ -1216,7 +904,7 @@ private Q_SLOTS:
         plan.defaults.method = QuantMethod::Awq;
         plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
         plan.calibration.sequenceLength = 256;
-        PlanOverride mlp = override("re:.*\\.mlp\\..*");
+        PlanOverride mlp = test::planOverride("re:.*\\.mlp\\..*");
         mlp.bits = 8;
         mlp.groupSizeCode = -1; // K = 172 takes no groups of 32
         plan.addOverride(mlp);
@@ -1248,21 +936,22 @@ private Q_SLOTS:
             }
         }
         const auto reader = CompressedTensorsCheckpoint::open(outDir);
-        verifyReadBack(*quantized, ctReader(reader), weightType, divisors);
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), weightType, divisors);
         const QString floatDir = tmp.filePath("float");
-        writeFloatCopy(
+        test::writeFloatCopy(
             outDir, m_demo->inventory(), reader->quantizedModules(),
             {"weight_packed", "weight_scale", "weight_shape", "weight_zero_point", "weight_g_idx"},
-            ctReader(reader), floatDir);
-        compareLogits(*quantized, floatDir,
-                      std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
+            test::dequantizedWeightsOf(reader), floatDir);
+        test::compareLogitsWithRun(
+            *quantized, floatDir,
+            std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
     }
 
     // Layers whose inputs (or, asymmetric, outputs) do not fill whole words are written padded,
     // read back exactly, and named in the limitations (vLLM refuses them).
     void ctPadded()
     {
-        QuantPlan plan = rtnPlan(4, -1, false);
+        QuantPlan plan = test::rtnPlan(4, -1, false);
         const auto quantized = quantize(plan, m_demo, {});
         const QStringList notes = CompressedTensorsExporter::limitations(*quantized);
         QCOMPARE(notes.size(), qsizetype(1));
@@ -1279,8 +968,10 @@ private Q_SLOTS:
                  (std::vector<std::int64_t>{64, 22}));
         QCOMPARE(out->require("model.layers.0.mlp.gate_proj.weight_zero_point").info->shape,
                  (std::vector<std::int64_t>{22, 1}));
-        verifyReadBack(*quantized, ctReader(CompressedTensorsCheckpoint::open(tmp.filePath("out"))),
-                       weightType);
+        test::verifyReadBack(
+            *quantized,
+            test::dequantizedWeightsOf(CompressedTensorsCheckpoint::open(tmp.filePath("out"))),
+            weightType);
     }
 
     void ctRefuses_data()
@@ -1315,22 +1006,22 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.intermediateSize = intermediate;
         options.tieWordEmbeddings = !lmHead;
         test::writeTinyLlama(tmp.filePath("in"), options);
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const QMap<QString, QByteArray> before = test::snapshot(tmp.path());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const QuantPlan plan = rtnPlan(bits, groupCode, false);
+        const QuantPlan plan = test::rtnPlan(bits, groupCode, false);
         const QStringList problems =
             CompressedTensorsExporter::problemsFor(plan, model->inventory());
         QVERIFY2(problems.join('\n').contains(expected), qPrintable(problems.join('\n')));
         const auto quantized = quantize(plan, model, {});
         SilentProgress progress;
-        const QString message = errorOf(
+        const QString message = test::errorOf(
             [&] { CompressedTensorsExporter::run(*quantized, tmp.filePath("out"), {}, progress); });
         QVERIFY2(message.contains(expected), qPrintable(message));
-        QCOMPARE(snapshot(tmp.path()), before);
+        QCOMPARE(test::snapshot(tmp.path()), before);
     }
 
     void ctReaderRefuses_data()
@@ -1377,65 +1068,60 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 16, false), model, {});
+        const auto quantized = quantize(test::rtnPlan(4, 16, false), model, {});
         const QString good = tmp.filePath("good");
         SilentProgress progress;
         CompressedTensorsExporter::run(*quantized, good, {}, progress);
 
-        const auto source = SafetensorsFile::open(QDir(good).filePath("model.safetensors"));
-        std::vector<test::RawTensor> tensors;
-        for (const TensorInfo& info : source->tensors()) {
-            test::RawTensor t{info.name, info.dtype, info.shape, toBytes(source->bytes(info))};
-            if (info.name == tensor) {
-                if (change == "drop")
-                    continue;
-                if (change == "f32")
-                    t.dtype = DType::F32;
-                if (change == "transpose")
-                    t.shape = {t.shape[1], t.shape[0]};
-                if (change == "shape values") {
-                    const std::int64_t wrong[2] = {64, 40};
-                    std::memcpy(t.bytes.data(), wrong, sizeof(wrong));
-                }
-                if (change == "gidx")
-                    tensors.push_back({info.name.chopped(5) + "g_idx",
+        const QString bad = tmp.filePath("bad");
+        test::writeAlteredExport(
+            good, bad,
+            [&](test::RawTensor t, std::vector<test::RawTensor>& out) {
+                if (t.name == tensor) {
+                    if (change == "drop")
+                        return;
+                    if (change == "f32")
+                        t.dtype = DType::F32;
+                    if (change == "transpose")
+                        t.shape = {t.shape[1], t.shape[0]};
+                    if (change == "shape values") {
+                        const std::int64_t wrong[2] = {64, 40};
+                        std::memcpy(t.bytes.data(), wrong, sizeof(wrong));
+                    }
+                    if (change == "gidx")
+                        out.push_back({t.name.chopped(5) + "g_idx",
                                        DType::I32,
                                        {32},
                                        QByteArray(32 * 4, '\0')});
-            }
-            tensors.push_back(t);
-        }
-        const QString bad = tmp.filePath("bad");
-        QDir().mkpath(bad);
-        test::writeSafetensors(QDir(bad).filePath("model.safetensors"), tensors);
-        QJsonObject config = readJson(QDir(good).filePath("config.json"));
-        QJsonObject qc = config["quantization_config"].toObject();
-        QJsonObject groups = qc["config_groups"].toObject();
-        QJsonObject group0 = groups["group_0"].toObject();
-        QJsonObject weights = group0["weights"].toObject();
-        if (change == "actorder")
-            weights["actorder"] = "group";
-        if (change == "bits")
-            weights["num_bits"] = 9;
-        if (change == "activations")
-            group0["input_activations"] = QJsonObject{{"num_bits", 8}};
-        if (change == "regex")
-            group0["targets"] = QJsonArray{"re:model\\.layers\\.(\\d+"};
-        group0["weights"] = weights;
-        groups["group_0"] = group0;
-        if (change == "ambiguous")
-            groups["group_1"] = group0;
-        qc["config_groups"] = groups;
-        if (change == "ignore")
-            qc["ignore"] = QJsonArray{"re:.*up_proj$"};
-        if (change == "naive")
-            qc["format"] = "naive-quantized";
-        config["quantization_config"] = qc;
-        test::writeJson(QDir(bad).filePath("config.json"), config);
+                }
+                out.push_back(t);
+            },
+            [&](QJsonObject& qc) {
+                QJsonObject groups = qc["config_groups"].toObject();
+                QJsonObject group0 = groups["group_0"].toObject();
+                QJsonObject weights = group0["weights"].toObject();
+                if (change == "actorder")
+                    weights["actorder"] = "group";
+                if (change == "bits")
+                    weights["num_bits"] = 9;
+                if (change == "activations")
+                    group0["input_activations"] = QJsonObject{{"num_bits", 8}};
+                if (change == "regex")
+                    group0["targets"] = QJsonArray{"re:model\\.layers\\.(\\d+"};
+                group0["weights"] = weights;
+                groups["group_0"] = group0;
+                if (change == "ambiguous")
+                    groups["group_1"] = group0;
+                qc["config_groups"] = groups;
+                if (change == "ignore")
+                    qc["ignore"] = QJsonArray{"re:.*up_proj$"};
+                if (change == "naive")
+                    qc["format"] = "naive-quantized";
+            });
 
-        const QString message = errorOf([&] {
+        const QString message = test::errorOf([&] {
             const auto reader = CompressedTensorsCheckpoint::open(bad);
             reader->dequantizedWeight("model.layers.0.mlp.up_proj");
         });
@@ -1458,16 +1144,15 @@ private Q_SLOTS:
         const bool awq = format == "awq";
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.shards = 2;
         test::writeTinyLlama(tmp.filePath("in"), options);
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 16, false), model, {});
+        const auto quantized = quantize(test::rtnPlan(4, 16, false), model, {});
         const QString outDir = tmp.filePath("out");
         QVERIFY(QDir().mkpath(outDir));
         test::writeJson(QDir(outDir).filePath("old.json"), QJsonObject{});
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
-        auto run = [&](bool replace, Progress& progress) {
+        test::verifyStagedExport(tmp.path(), [&](bool replace, Progress& progress) {
             if (awq) {
                 AwqExporter::Options o;
                 o.replaceExisting = replace;
@@ -1477,33 +1162,23 @@ private Q_SLOTS:
                 o.replaceExisting = replace;
                 CompressedTensorsExporter::run(*quantized, outDir, o, progress);
             }
-        };
-
-        // An existing output is not replaced unless asked.
-        SilentProgress silent;
-        const QString message = errorOf([&] { run(false, silent); });
-        QVERIFY2(message.contains("--force"), qPrintable(message));
-        QCOMPARE(snapshot(tmp.path()), before);
-
-        test::CancelOnText progress("Writing model.layers.1.self_attn.q_proj.weight");
-        QVERIFY_THROWS_EXCEPTION(Cancelled, run(true, progress));
-        QVERIFY(progress.fired());
-        QCOMPARE(snapshot(tmp.path()), before);
+        });
 
         // Sharded: the same shard files and an index naming the new tensors.
-        SilentProgress done;
-        run(true, done);
         const QJsonObject weightMap =
-            readJson(QDir(outDir).filePath(Checkpoint::kIndexFileName))["weight_map"].toObject();
+            test::readJson(QDir(outDir).filePath(Checkpoint::kIndexFileName))["weight_map"]
+                .toObject();
         QVERIFY(weightMap.contains(awq ? "model.layers.1.mlp.down_proj.qweight"
                                        : "model.layers.1.mlp.down_proj.weight_packed"));
         QVERIFY(!weightMap.contains("model.layers.1.mlp.down_proj.weight"));
         QCOMPARE(Checkpoint::open(outDir)->shards().size(), std::size_t(2));
         if (awq)
-            verifyReadBack(*quantized, awqReader(AwqCheckpoint::open(outDir)), f16);
+            test::verifyReadBack(*quantized,
+                                 test::dequantizedWeightsOf(AwqCheckpoint::open(outDir)), f16);
         else
-            verifyReadBack(*quantized, ctReader(CompressedTensorsCheckpoint::open(outDir)),
-                           weightType);
+            test::verifyReadBack(
+                *quantized, test::dequantizedWeightsOf(CompressedTensorsCheckpoint::open(outDir)),
+                weightType);
     }
 };
 

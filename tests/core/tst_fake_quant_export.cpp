@@ -13,16 +13,14 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 #include "tests/support/cancel_on_text.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,14 +32,6 @@
 using namespace qb;
 
 namespace {
-
-QuantPlan rtnPlan(int bits, int groupCode, bool symmetric)
-{
-    QuantPlan plan;
-    plan.defaults.method = QuantMethod::Rtn;
-    plan.defaults.scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
-    return plan;
-}
 
 // What `quantize` does: the pipeline (RTN needs no calibration data), then the export. A
 // cancelled run exports nothing.
@@ -56,69 +46,13 @@ QuantReport exportWithPlan(const std::shared_ptr<const LoadedModel>& model, cons
     return quantized->report;
 }
 
-QByteArray toBytes(std::span<const std::byte> bytes)
-{
-    return QByteArray(reinterpret_cast<const char*>(bytes.data()),
-                      static_cast<qsizetype>(bytes.size()));
-}
-
-// SHA-256 of every file under `dir` (hidden ones included) by relative path; folders map to an
-// empty checksum so that a new empty folder is noticed too.
-QMap<QString, QByteArray> snapshot(const QString& dir)
-{
-    QMap<QString, QByteArray> sums;
-    const QDir root(dir);
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QFileInfo info(path);
-        QByteArray sum;
-        if (info.isFile()) {
-            QFile file(path);
-            if (file.open(QIODevice::ReadOnly)) {
-                QCryptographicHash hash(QCryptographicHash::Sha256);
-                hash.addData(&file);
-                sum = hash.result();
-            }
-        }
-        sums.insert(root.relativeFilePath(path), sum);
-    }
-    return sums;
-}
-
-// Names in `dir`, hidden ones included, sorted.
-QStringList entriesOf(const QString& dir)
-{
-    return QDir(dir).entryList(
-        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
 bool hasLeftovers(const QString& dir)
 {
-    for (const QString& name : entriesOf(dir)) {
+    for (const QString& name : test::entriesOf(dir)) {
         if (name.contains(QLatin1String(".partial-")) || name.contains(QLatin1String(".old-")))
             return true;
     }
     return false;
-}
-
-QJsonObject readJsonObject(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-template <typename F> QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
 }
 
 // A tiny checkpoint whose tensor `name` has `bits` (a raw element of the checkpoint's dtype)
@@ -168,8 +102,8 @@ private:
                 QCOMPARE(b.name, a.name);
                 QCOMPARE(b.shape, a.shape);
                 QCOMPARE(b.dtype, a.dtype);
-                const QByteArray original = toBytes(inShard.bytes(a));
-                const QByteArray written = toBytes(outShard.bytes(b));
+                const QByteArray original = test::toBytes(inShard.bytes(a));
+                const QByteArray written = test::toBytes(outShard.bytes(b));
 
                 const LinearLayer* layer = a.name.endsWith(QLatin1String(".weight"))
                                                ? input.inventory().find(a.name.chopped(7))
@@ -200,9 +134,9 @@ private Q_SLOTS:
     void demoModelRtn4g32()
     {
         const QString demo = test::demoModelDir();
-        const QMap<QString, QByteArray> inputBefore = snapshot(demo);
+        const QMap<QString, QByteArray> inputBefore = test::snapshot(demo);
         const auto model = LoadedModel::open(demo);
-        const QuantPlan plan = rtnPlan(4, 32, false);
+        const QuantPlan plan = test::rtnPlan(4, 32, false);
 
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
@@ -216,8 +150,8 @@ private Q_SLOTS:
 
         // The output holds the input's files (weights rewritten, companions copied byte for byte)
         // plus the recipe and the report, and nothing is left beside it.
-        QCOMPARE(entriesOf(tmp.path()), QStringList{QStringLiteral("stories260K-rtn-a4g32")});
-        const QMap<QString, QByteArray> output = snapshot(outDir);
+        QCOMPARE(test::entriesOf(tmp.path()), QStringList{QStringLiteral("stories260K-rtn-a4g32")});
+        const QMap<QString, QByteArray> output = test::snapshot(outDir);
         QStringList expectedNames = inputBefore.keys();
         expectedNames << QLatin1String(FakeQuantExporter::kRecipeFileName)
                       << QLatin1String(FakeQuantExporter::kReportFileName);
@@ -234,7 +168,7 @@ private Q_SLOTS:
         const auto& layers = model->inventory().layers();
         QCOMPARE(report.layers.size(), std::size_t(35));
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 35);
-        const QJsonObject json = readJsonObject(
+        const QJsonObject json = test::readJson(
             QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)));
         const QJsonArray jsonLayers = json.value(QStringLiteral("layers")).toArray();
         QCOMPARE(jsonLayers.size(), 35);
@@ -281,7 +215,7 @@ private Q_SLOTS:
         const auto reopened = LoadedModel::open(outDir);
         QCOMPARE(reopened->inventory().layers().size(), std::size_t(35));
         QCOMPARE(reopened->spec().hiddenSize, model->spec().hiddenSize);
-        QCOMPARE(snapshot(demo), inputBefore);
+        QCOMPARE(test::snapshot(demo), inputBefore);
     }
 
     void halfPrecisionSource_data()
@@ -302,11 +236,8 @@ private Q_SLOTS:
         options.intermediateSize = 40; // g32 leaves a partial group of 8 in down_proj
         test::writeTinyLlama(inDir, options);
         const auto model = LoadedModel::open(inDir);
-        QuantPlan plan = rtnPlan(4, 32, false);
-        PlanOverride keepDown;
-        keepDown.match = QStringLiteral("re:.*down_proj");
-        keepDown.method = QuantMethod::None;
-        plan.addOverride(keepDown);
+        QuantPlan plan = test::rtnPlan(4, 32, false);
+        plan.addOverride(test::keepOverride(QStringLiteral("re:.*down_proj")));
         PlanOverride symmetricQ;
         symmetricQ.match = QStringLiteral("re:.*q_proj");
         symmetricQ.symmetric = true;
@@ -332,17 +263,17 @@ private Q_SLOTS:
         test::TinyLlamaOptions options;
         options.shards = 3;
         test::writeTinyLlama(inDir, options);
-        const QMap<QString, QByteArray> inputBefore = snapshot(inDir);
+        const QMap<QString, QByteArray> inputBefore = test::snapshot(inDir);
         const auto model = LoadedModel::open(inDir);
         QVERIFY(model->checkpoint().isSharded());
-        const QuantPlan plan = rtnPlan(3, 8, true);
+        const QuantPlan plan = test::rtnPlan(3, 8, true);
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
         exportWithPlan(model, plan, outDir, {}, progress);
         verifyTensors(*model, outDir, plan);
 
-        const QMap<QString, QByteArray> output = snapshot(outDir);
+        const QMap<QString, QByteArray> output = test::snapshot(outDir);
         const QStringList shardNames{QStringLiteral("model-00001-of-00003.safetensors"),
                                      QStringLiteral("model-00002-of-00003.safetensors"),
                                      QStringLiteral("model-00003-of-00003.safetensors")};
@@ -355,7 +286,7 @@ private Q_SLOTS:
         QCOMPARE(output.value(QStringLiteral("config.json")),
                  inputBefore.value(QStringLiteral("config.json")));
         QCOMPARE(LoadedModel::open(outDir)->inventory().layers().size(), std::size_t(14));
-        QCOMPARE(snapshot(inDir), inputBefore);
+        QCOMPARE(test::snapshot(inDir), inputBefore);
     }
 
     void existingOutput()
@@ -368,14 +299,15 @@ private Q_SLOTS:
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         QVERIFY(QDir().mkpath(outDir));
         test::writeJson(QDir(outDir).filePath(QStringLiteral("old.json")), QJsonObject{});
-        const QMap<QString, QByteArray> oldOutput = snapshot(outDir);
-        const QuantPlan plan = rtnPlan(4, 32, false);
+        const QMap<QString, QByteArray> oldOutput = test::snapshot(outDir);
+        const QuantPlan plan = test::rtnPlan(4, 32, false);
 
         SilentProgress progress;
-        const QString message = errorOf([&] { exportWithPlan(model, plan, outDir, {}, progress); });
+        const QString message =
+            test::errorOf([&] { exportWithPlan(model, plan, outDir, {}, progress); });
         QVERIFY2(message.contains(QStringLiteral("already exists")) && message.contains(outDir),
                  qPrintable(message));
-        QCOMPARE(snapshot(outDir), oldOutput);
+        QCOMPARE(test::snapshot(outDir), oldOutput);
         QVERIFY(!hasLeftovers(tmp.path()));
 
         FakeQuantExporter::Options replace;
@@ -383,14 +315,15 @@ private Q_SLOTS:
         exportWithPlan(model, plan, outDir, replace, progress);
         QVERIFY(!QFileInfo::exists(QDir(outDir).filePath(QStringLiteral("old.json"))));
         QVERIFY(QFileInfo::exists(QDir(outDir).filePath(QStringLiteral("model.safetensors"))));
-        QCOMPARE(entriesOf(tmp.path()), (QStringList{QStringLiteral("in"), QStringLiteral("out")}));
+        QCOMPARE(test::entriesOf(tmp.path()),
+                 (QStringList{QStringLiteral("in"), QStringLiteral("out")}));
         verifyTensors(*model, outDir, plan);
 
         // A plain file in the way is never replaced by a folder.
         const QString file = tmp.filePath(QStringLiteral("file"));
         test::writeJson(file, QJsonObject{});
         const QString fileMessage =
-            errorOf([&] { exportWithPlan(model, plan, file, replace, progress); });
+            test::errorOf([&] { exportWithPlan(model, plan, file, replace, progress); });
         QVERIFY2(fileMessage.contains(QStringLiteral("not a folder")), qPrintable(fileMessage));
         QVERIFY(QFileInfo(file).isFile());
         QVERIFY(!hasLeftovers(tmp.path()));
@@ -405,25 +338,25 @@ private Q_SLOTS:
         const QString dest = tmp.filePath(QStringLiteral("out"));
         QVERIFY(QDir().mkpath(dest));
         test::writeJson(QDir(dest).filePath(QStringLiteral("old.json")), QJsonObject{});
-        const QMap<QString, QByteArray> before = snapshot(dest);
+        const QMap<QString, QByteArray> before = test::snapshot(dest);
         {
             StagingDirectory stage(dest, true, {});
             // The stage disappears (another program deleted it): the final rename fails.
             QVERIFY(QDir(stage.path()).removeRecursively());
-            const QString message = errorOf([&] { stage.commit(); });
+            const QString message = test::errorOf([&] { stage.commit(); });
             QVERIFY2(
                 message.contains(QStringLiteral("cannot rename the finished output into place")),
                 qPrintable(message));
         }
-        QCOMPARE(snapshot(dest), before);
+        QCOMPARE(test::snapshot(dest), before);
         QVERIFY(!hasLeftovers(tmp.path()));
         {
             StagingDirectory stage(dest, true, {});
             test::writeJson(stage.filePath(QStringLiteral("new.json")), QJsonObject{});
             stage.commit();
         }
-        QCOMPARE(entriesOf(dest), QStringList{QStringLiteral("new.json")});
-        QCOMPARE(entriesOf(tmp.path()), QStringList{QStringLiteral("out")});
+        QCOMPARE(test::entriesOf(dest), QStringList{QStringLiteral("new.json")});
+        QCOMPARE(test::entriesOf(tmp.path()), QStringList{QStringLiteral("out")});
     }
 
     // Replacing an output that is a symbolic link to a folder replaces the link: the folder it
@@ -438,19 +371,20 @@ private Q_SLOTS:
         const QString elsewhere = tmp.filePath(QStringLiteral("elsewhere"));
         QVERIFY(QDir().mkpath(elsewhere));
         test::writeJson(QDir(elsewhere).filePath(QStringLiteral("precious.json")), QJsonObject{});
-        const QMap<QString, QByteArray> elsewhereBefore = snapshot(elsewhere);
+        const QMap<QString, QByteArray> elsewhereBefore = test::snapshot(elsewhere);
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         QVERIFY(QFile::link(elsewhere, outDir));
 
         FakeQuantExporter::Options replace;
         replace.replaceExisting = true;
         SilentProgress progress;
-        exportWithPlan(model, rtnPlan(4, 32, false), outDir, replace, progress);
-        QCOMPARE(snapshot(elsewhere), elsewhereBefore);
+        exportWithPlan(model, test::rtnPlan(4, 32, false), outDir, replace, progress);
+        QCOMPARE(test::snapshot(elsewhere), elsewhereBefore);
         QVERIFY(!QFileInfo(outDir).isSymLink());
         QVERIFY(QFileInfo(QDir(outDir).filePath(QStringLiteral("model.safetensors"))).isFile());
-        QCOMPARE(entriesOf(tmp.path()), (QStringList{QStringLiteral("elsewhere"),
-                                                     QStringLiteral("in"), QStringLiteral("out")}));
+        QCOMPARE(test::entriesOf(tmp.path()),
+                 (QStringList{QStringLiteral("elsewhere"), QStringLiteral("in"),
+                              QStringLiteral("out")}));
     }
 
     // The input folder, or a folder containing it, is refused even with replaceExisting.
@@ -482,19 +416,19 @@ private Q_SLOTS:
         QVERIFY(QFile::link(inDir, tmp.filePath(QStringLiteral("link"))));
         QVERIFY(QFile::link(tmp.filePath(QStringLiteral("work")),
                             tmp.filePath(QStringLiteral("parentlink"))));
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const QMap<QString, QByteArray> before = test::snapshot(tmp.path());
         const auto model = LoadedModel::open(inDir);
 
         for (bool replaceExisting : {false, true}) {
             FakeQuantExporter::Options options;
             options.replaceExisting = replaceExisting;
             SilentProgress progress;
-            const QString message = errorOf([&] {
-                exportWithPlan(model, rtnPlan(4, 32, false), tmp.path() + QLatin1Char('/') + target,
-                               options, progress);
+            const QString message = test::errorOf([&] {
+                exportWithPlan(model, test::rtnPlan(4, 32, false),
+                               tmp.path() + QLatin1Char('/') + target, options, progress);
             });
             QVERIFY2(message.contains(expected), qPrintable(message));
-            QCOMPARE(snapshot(tmp.path()), before);
+            QCOMPARE(test::snapshot(tmp.path()), before);
         }
     }
 
@@ -533,7 +467,7 @@ private Q_SLOTS:
             QVERIFY(QDir().mkpath(outDir));
             test::writeJson(QDir(outDir).filePath(QStringLiteral("old.json")), QJsonObject{});
         }
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const QMap<QString, QByteArray> before = test::snapshot(tmp.path());
 
         FakeQuantExporter::Options exportOptions;
         exportOptions.replaceExisting = true;
@@ -542,11 +476,12 @@ private Q_SLOTS:
             if (trigger.isEmpty()) {
                 SilentProgress progress;
                 progress.cancel();
-                exportWithPlan(model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
+                exportWithPlan(model, test::rtnPlan(4, 32, false), outDir, exportOptions, progress);
             } else {
                 test::CancelOnText progress(QStringLiteral("Writing ") + trigger);
                 try {
-                    exportWithPlan(model, rtnPlan(4, 32, false), outDir, exportOptions, progress);
+                    exportWithPlan(model, test::rtnPlan(4, 32, false), outDir, exportOptions,
+                                   progress);
                 } catch (const Cancelled&) {
                     QVERIFY(progress.fired());
                     throw;
@@ -557,7 +492,7 @@ private Q_SLOTS:
         }
         QVERIFY(cancelled);
         // Neither an output nor a stage: the folder is exactly as before (an old output intact).
-        QCOMPARE(snapshot(tmp.path()), before);
+        QCOMPARE(test::snapshot(tmp.path()), before);
         QCOMPARE(QFileInfo::exists(outDir), outputExists);
     }
 
@@ -580,11 +515,8 @@ private Q_SLOTS:
         options.dtype = static_cast<DType>(dtype);
         test::writeTinyLlama(inDir, options);
         const auto model = LoadedModel::open(inDir);
-        QuantPlan plan = rtnPlan(2, 8, false);
-        PlanOverride keepMlp;
-        keepMlp.match = QStringLiteral("re:.*\\.mlp\\..*");
-        keepMlp.method = QuantMethod::None;
-        plan.addOverride(keepMlp);
+        QuantPlan plan = test::rtnPlan(2, 8, false);
+        plan.addOverride(test::keepOverride(QStringLiteral("re:.*\\.mlp\\..*")));
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
@@ -594,7 +526,7 @@ private Q_SLOTS:
         verifyTensors(*model, outDir, plan);
 
         const QJsonArray layers =
-            readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+            test::readJson(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
                 .value(QStringLiteral("layers"))
                 .toArray();
         QCOMPARE(layers.size(), 14);
@@ -638,7 +570,7 @@ private Q_SLOTS:
         writeTinyWithRawElement(inDir, options, layerName + QStringLiteral(".weight"), 16 + 5,
                                 nanBits);
         const auto model = LoadedModel::open(inDir);
-        const QuantPlan plan = rtnPlan(4, 32, false);
+        const QuantPlan plan = test::rtnPlan(4, 32, false);
 
         const QString outDir = tmp.filePath(QStringLiteral("out"));
         SilentProgress progress;
@@ -656,7 +588,7 @@ private Q_SLOTS:
         verifyTensors(*model, outDir, plan);
 
         const QJsonArray layers =
-            readJsonObject(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+            test::readJson(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
                 .value(QStringLiteral("layers"))
                 .toArray();
         bool found = false;

@@ -7,31 +7,24 @@
 // model computes); the refusals (shapes that do not pack, v1 with asymmetric layers, bits GPTQ
 // lacks) before anything is written; hostile GPTQ files; staging and cancel.
 
-#include "core/calib/calibration_set.h"
 #include "core/export/export_folder.h"
 #include "core/export/gptq_exporter.h"
 #include "core/io/gptq_checkpoint.h"
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
-#include "core/model/transformer.h"
 #include "core/quant/quantization_pipeline.h"
 #include "core/quant/smooth_quant.h"
-#include "core/tokenizer/text_documents.h"
-#include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
-#include "tests/support/cancel_on_text.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/quick_check.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,16 +46,6 @@ Words packed(const std::vector<std::uint8_t>& values, int bits)
     return words;
 }
 
-// Python's re.match, written independently of the exporter: the pattern must match at the
-// start of the name and may stop anywhere.
-bool reMatch(const QString& pattern, const QString& name)
-{
-    return QRegularExpression(pattern)
-        .match(name, 0, QRegularExpression::NormalMatch,
-               QRegularExpression::AnchorAtOffsetMatchOption)
-        .hasMatch();
-}
-
 // How a loader reads a module's setting from the config: the rules it matches (the exporter
 // promises at most one, so their order does not matter), then the top level. Returns an empty
 // object for a module a "-:" rule leaves unquantized.
@@ -79,7 +62,7 @@ QJsonObject settingsFromConfig(const QJsonObject& config, const QString& module,
         const QString key = it.key();
         const bool exclude = key.startsWith("-:");
         const QString pattern = key.startsWith("-:") || key.startsWith("+:") ? key.mid(2) : key;
-        if (!reMatch(pattern, module))
+        if (!test::pythonReMatch(pattern, module))
             continue;
         ++*matches;
         if (exclude) {
@@ -109,158 +92,6 @@ QJsonObject settingsFromPlan(const QuantPlan& plan, const QString& layer)
                                         && !config.staticGroups && grouped}};
 }
 
-// The weight a GPTQ kernel computes with for `tensor`: its codes and zero points, its scales
-// (divided by `divisor` per output row when a scale was folded into them) rounded to float16.
-std::vector<float> expectedWeight(const QuantizedTensor& tensor,
-                                  const std::vector<float>& divisor = {})
-{
-    std::vector<float> weight(static_cast<std::size_t>(tensor.rows * tensor.cols));
-    for (std::int64_t r = 0; r < tensor.rows; ++r) {
-        for (std::int64_t c = 0; c < tensor.cols; ++c) {
-            const GridParams& p = tensor.paramsAt(r, c);
-            const float scale =
-                divisor.empty() ? p.scale : p.scale / divisor[static_cast<std::size_t>(r)];
-            const float scale16 = halfToFloat(floatToHalf(scale));
-            weight[static_cast<std::size_t>(r * tensor.cols + c)] =
-                scale16
-                * (static_cast<float>(tensor.codes[static_cast<std::size_t>(r * tensor.cols + c)])
-                   - p.zero);
-        }
-    }
-    return weight;
-}
-
-QByteArray toBytes(std::span<const std::byte> bytes)
-{
-    return QByteArray(reinterpret_cast<const char*>(bytes.data()),
-                      static_cast<qsizetype>(bytes.size()));
-}
-
-QMap<QString, QByteArray> snapshot(const QString& dir)
-{
-    QMap<QString, QByteArray> sums;
-    const QDir root(dir);
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QByteArray sum;
-        QFile file(path);
-        if (QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)) {
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(&file);
-            sum = hash.result();
-        }
-        sums.insert(root.relativeFilePath(path), sum);
-    }
-    return sums;
-}
-
-QStringList entriesOf(const QString& dir)
-{
-    return QDir(dir).entryList(
-        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-QJsonObject readJson(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-template <typename F> QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
-}
-
-QuantPlan rtnPlan(int bits, int groupCode, bool symmetric)
-{
-    QuantPlan plan;
-    plan.defaults.method = QuantMethod::Rtn;
-    plan.defaults.scheme = QuantScheme::fromGroupSizeCode(bits, symmetric, groupCode);
-    return plan;
-}
-
-PlanOverride override(const QString& match)
-{
-    PlanOverride o;
-    o.match = match;
-    return o;
-}
-
-// A tiny Llama whose every linear packs at 2, 4 and 8 bits: hidden 32, k/v 16 outputs, MLP 64.
-test::TinyLlamaOptions packableTiny(int layers = 2)
-{
-    test::TinyLlamaOptions options;
-    options.hiddenSize = 32;
-    options.intermediateSize = 64;
-    options.numHeads = 4;
-    options.numKvHeads = 2;
-    options.numLayers = layers;
-    return options;
-}
-
-// The GPTQ export at `gptqDir` as a plain float checkpoint at `floatDir`: every quantized module
-// replaced by the reader's float32 weight, everything else copied.
-void writeFloatCopy(const QString& gptqDir, const QString& floatDir)
-{
-    const auto gptq = GptqCheckpoint::open(gptqDir);
-    std::vector<test::RawTensor> tensors;
-    const QStringList modules = gptq->quantizedModules();
-    for (const QString& name : gptq->checkpoint().tensorNames()) {
-        const QString suffix = name.section('.', -1);
-        if (modules.contains(name.section('.', 0, -2))
-            && QStringList{"qweight", "qzeros", "scales", "g_idx"}.contains(suffix))
-            continue;
-        const Checkpoint::TensorRef ref = gptq->checkpoint().require(name);
-        tensors.push_back(
-            {name, ref.info->dtype, ref.info->shape, toBytes(ref.file->bytes(*ref.info))});
-    }
-    for (const QString& module : modules) {
-        const std::vector<float> weight = gptq->dequantizedWeight(module);
-        const std::int64_t out = gptq->checkpoint().require(module + ".qweight").info->shape[1];
-        tensors.push_back({module + ".weight",
-                           DType::F32,
-                           {out, static_cast<std::int64_t>(weight.size()) / out},
-                           test::encodeFloats(weight, DType::F32)});
-    }
-    QDir().mkpath(floatDir);
-    test::writeSafetensors(QDir(floatDir).filePath("model.safetensors"), tensors);
-    QJsonObject config = readJson(QDir(gptqDir).filePath("config.json"));
-    config.remove("quantization_config");
-    test::writeJson(QDir(floatDir).filePath("config.json"), config);
-}
-
-// Logits [tokens, vocab] of one sequence, concatenated.
-std::vector<float> logitsOf(const std::shared_ptr<const LoadedModel>& model,
-                            const std::vector<int>& tokens, ForwardHooks* hooks = nullptr)
-{
-    std::vector<float> result;
-    TransformerRunner runner(model);
-    runner.forward(
-        {tokens},
-        [&](int, std::int64_t, const RowMatrix& logits) {
-            result.insert(result.end(), logits.data(), logits.data() + logits.size());
-        },
-        hooks);
-    return result;
-}
-
-double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b)
-{
-    double worst = 0.0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        worst = std::max(worst, std::abs(double(a[i]) - double(b[i])));
-    return worst;
-}
-
 } // namespace
 
 class TestGptqExport : public QObject {
@@ -288,56 +119,48 @@ private:
         plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
         plan.defaults.actOrder = method == QuantMethod::Gptq;
         plan.calibration.sequenceLength = 256;
-        PlanOverride gateUp = override("re:.*mlp\\.(gate|up)_proj");
+        PlanOverride gateUp = test::planOverride("re:.*mlp\\.(gate|up)_proj");
         gateUp.bits = 8;
         plan.addOverride(gateUp);
-        PlanOverride down = override("re:.*mlp\\.down_proj");
+        PlanOverride down = test::planOverride("re:.*mlp\\.down_proj");
         down.bits = 8;
         down.symmetric = true;
         plan.addOverride(down);
-        PlanOverride kept = override("model.layers.2.self_attn.o_proj");
+        PlanOverride kept = test::planOverride("model.layers.2.self_attn.o_proj");
         kept.method = QuantMethod::None;
         plan.addOverride(kept);
-        PlanOverride threeBits = override("model.layers.4.self_attn.o_proj");
+        PlanOverride threeBits = test::planOverride("model.layers.4.self_attn.o_proj");
         threeBits.bits = 3;
         plan.addOverride(threeBits);
         return plan;
     }
 
-    // Every module of `model` read back from `outDir` through GptqCheckpoint equals the run's
-    // weight with float16 scales (quantized) or the source weight (kept), bit for bit.
-    void verifyReadBack(const QuantizedModel& quantized, const QString& outDir,
-                        const std::map<QString, std::vector<float>>& divisors = {})
+    // Every module of `quantized`'s model read back from `outDir` through GptqCheckpoint equals
+    // the run's weight with float16 scales (quantized) or the source weight (kept), bit for bit.
+    static void verifyReadBack(const QuantizedModel& quantized, const QString& outDir,
+                               const std::map<QString, std::vector<float>>& divisors = {})
     {
-        const auto gptq = GptqCheckpoint::open(outDir);
-        for (const LinearLayer& layer : quantized.model->inventory().layers()) {
-            const std::vector<float> read = gptq->dequantizedWeight(layer.name);
-            const QuantizedLayer* q = quantized.find(layer.name);
-            const auto divisor = divisors.find(layer.name);
-            const std::vector<float> expected =
-                q ? expectedWeight(q->tensor, divisor == divisors.end() ? std::vector<float>()
-                                                                        : divisor->second)
-                  : quantized.model->readWeight(layer);
-            QCOMPARE(read.size(), expected.size());
-            for (std::size_t i = 0; i < read.size(); ++i)
-                QB_CHECK(read[i] == expected[i] || (std::isnan(read[i]) && std::isnan(expected[i])),
-                         QStringLiteral("%1[%2]: read %3, expected %4")
-                             .arg(layer.name)
-                             .arg(i)
-                             .arg(test::num(read[i]), test::num(expected[i])));
-        }
+        test::verifyReadBack(
+            quantized, test::dequantizedWeightsOf(GptqCheckpoint::open(outDir)),
+            [](const LinearLayer&) { return DType::F16; }, divisors);
+    }
+
+    // The GPTQ export at `gptqDir` as a plain float checkpoint at `floatDir`: every quantized
+    // module replaced by the reader's float32 weight, everything else copied.
+    static void writeFloatCopy(const QString& gptqDir, const LayerInventory& inventory,
+                               const QString& floatDir)
+    {
+        const auto gptq = GptqCheckpoint::open(gptqDir);
+        test::writeFloatCopy(gptqDir, inventory, gptq->quantizedModules(),
+                             {"qweight", "qzeros", "scales", "g_idx"},
+                             test::dequantizedWeightsOf(gptq), floatDir);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         m_demo = LoadedModel::open(test::demoModelDir());
-        const auto tokenizer = Tokenizer::load(test::demoModelDir(), m_demo->spec());
-        const QStringList documents = TextDocuments::fromFile(
-            QDir(test::dataDir()).filePath("tinystories/TinyStories-valid-subset.txt"));
-        CalibrationOptions options;
-        options.sequenceLength = 256;
-        m_windows = CalibrationSet::build(*tokenizer, documents, options);
+        m_windows = test::demoCalibrationWindows(*m_demo);
         QCOMPARE(m_windows.size(), std::size_t(19));
     }
 
@@ -423,17 +246,8 @@ private Q_SLOTS:
         QFETCH(bool, v1);
         QFETCH(bool, actOrder);
         QFETCH(bool, folded);
-        QuantizedTensor t =
-            QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 8), 8, 16);
+        QuantizedTensor t = test::handMadeTensor();
         QCOMPARE(t.groupsPerRow, std::int64_t(2));
-        for (std::int64_t n = 0; n < 8; ++n) {
-            for (std::int64_t k = 0; k < 16; ++k)
-                t.codes[static_cast<std::size_t>(n * 16 + k)] =
-                    static_cast<std::uint8_t>((n + k) % 16);
-            // Group 0: zero n + 1 (1 … 8), group 1: zero 8 + n (8 … 15).
-            t.params[static_cast<std::size_t>(n * 2)] = {0.01f * float(n + 1), float(n + 1)};
-            t.params[static_cast<std::size_t>(n * 2 + 1)] = {0.003f, float(8 + n)};
-        }
         if (actOrder) {
             t.groupIndex.assign(16, 0);
             for (int k : {1, 4, 5, 9, 10, 11, 14, 15})
@@ -476,21 +290,21 @@ private Q_SLOTS:
         // K = 12 does not fill 4-bit words (8 per word).
         QuantizedTensor t =
             QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 4), 8, 12);
-        QString message = errorOf([&] { GptqExporter::pack(t, GptqFormat::V2, "x.proj"); });
+        QString message = test::errorOf([&] { GptqExporter::pack(t, GptqFormat::V2, "x.proj"); });
         QVERIFY2(message.contains("x.proj [8, 12]") && message.contains("multiples of 8"),
                  qPrintable(message));
         // 3 bits need multiples of 32.
         t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(3, false, 8), 32, 16);
-        message = errorOf([&] { GptqExporter::pack(t, GptqFormat::V2, "y.proj"); });
+        message = test::errorOf([&] { GptqExporter::pack(t, GptqFormat::V2, "y.proj"); });
         QVERIFY2(message.contains("y.proj [32, 16]") && message.contains("multiples of 32"),
                  qPrintable(message));
         // 5 bits do not exist in GPTQ.
         t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(5, false, 8), 32, 32);
-        message = errorOf([&] { GptqExporter::pack(t, GptqFormat::V2, "z.proj"); });
+        message = test::errorOf([&] { GptqExporter::pack(t, GptqFormat::V2, "z.proj"); });
         QVERIFY2(message.contains("z.proj: 5-bit"), qPrintable(message));
         // v1 cannot hold a zero point of 0.
         t = QuantizedTensor::allocate(QuantScheme::fromGroupSizeCode(4, false, 8), 8, 8);
-        message = errorOf([&] { GptqExporter::pack(t, GptqFormat::V1, "w.proj"); });
+        message = test::errorOf([&] { GptqExporter::pack(t, GptqFormat::V1, "w.proj"); });
         QVERIFY2(message.contains("w.proj is asymmetric"), qPrintable(message));
     }
 
@@ -509,7 +323,7 @@ private Q_SLOTS:
         const QuantPlan plan = mixedPlan(static_cast<QuantMethod>(method));
         const bool gptq = static_cast<QuantMethod>(method) == QuantMethod::Gptq;
         const QString demo = test::demoModelDir();
-        const QMap<QString, QByteArray> inputBefore = snapshot(demo);
+        const QMap<QString, QByteArray> inputBefore = test::snapshot(demo);
         const auto quantized = quantize(plan, m_demo, gptq);
         QVERIFY(GptqExporter::problemsFor(plan, m_demo->inventory(), {}).isEmpty());
         QVERIFY(GptqExporter::limitations(*quantized).isEmpty());
@@ -519,25 +333,19 @@ private Q_SLOTS:
         const QString outDir = tmp.filePath("gptq");
         SilentProgress progress;
         GptqExporter::run(*quantized, outDir, {}, progress);
-        QCOMPARE(entriesOf(tmp.path()), QStringList{"gptq"}); // staged, renamed, nothing beside
-        QCOMPARE(snapshot(demo), inputBefore);
+        // Staged, renamed, nothing beside.
+        QCOMPARE(test::entriesOf(tmp.path()), QStringList{"gptq"});
+        QCOMPARE(test::snapshot(demo), inputBefore);
 
         // The folder: the input's companions, the weights, both configs, recipe and report.
-        QStringList expectedFiles;
-        for (const QString& name : inputBefore.keys()) {
-            if (!name.endsWith(".safetensors"))
-                expectedFiles << name;
-        }
-        expectedFiles << "model.safetensors"
-                      << "quantize_config.json" << ExportFolder::kRecipeFileName
-                      << ExportFolder::kReportFileName;
-        expectedFiles.sort();
-        QCOMPARE(entriesOf(outDir), expectedFiles);
+        QCOMPARE(test::entriesOf(outDir),
+                 test::exportedFiles(inputBefore.keys(), {"quantize_config.json"}));
         for (const char* copied :
              {"tokenizer.model", "tokenizer_config.json", "generation_config.json"})
-            QCOMPARE(snapshot(outDir).value(copied), inputBefore.value(copied));
-        QCOMPARE(readJson(QDir(outDir).filePath(ExportFolder::kRecipeFileName)), plan.toJson());
-        QCOMPARE(readJson(QDir(outDir).filePath(ExportFolder::kReportFileName))["layers"]
+            QCOMPARE(test::snapshot(outDir).value(copied), inputBefore.value(copied));
+        QCOMPARE(test::readJson(QDir(outDir).filePath(ExportFolder::kRecipeFileName)),
+                 plan.toJson());
+        QCOMPARE(test::readJson(QDir(outDir).filePath(ExportFolder::kReportFileName))["layers"]
                      .toArray()
                      .size(),
                  qsizetype(35));
@@ -553,8 +361,8 @@ private Q_SLOTS:
                 QVERIFY(!out->find(layer.name + ".qweight"));
                 const auto weight = out->require(layer.weightName);
                 const auto source = in.require(layer.weightName);
-                QCOMPARE(toBytes(weight.file->bytes(*weight.info)),
-                         toBytes(source.file->bytes(*source.info)));
+                QCOMPARE(test::toBytes(weight.file->bytes(*weight.info)),
+                         test::toBytes(source.file->bytes(*source.info)));
                 continue;
             }
             ++quantizedLayers;
@@ -563,21 +371,14 @@ private Q_SLOTS:
             const std::int64_t k = layer.inFeatures;
             const std::int64_t n = layer.outFeatures;
             const std::int64_t groups = (k + 31) / 32;
-            const std::vector<std::pair<QString, std::pair<DType, std::vector<std::int64_t>>>>
-                parts{{".qweight", {DType::I32, {k * bits / 32, n}}},
-                      {".qzeros", {DType::I32, {groups, n * bits / 32}}},
-                      {".scales", {DType::F16, {groups, n}}},
-                      {".g_idx", {DType::I32, {k}}}};
-            for (const auto& [suffix, expected] : parts) {
-                const auto ref = out->find(layer.name + suffix);
-                QVERIFY2(ref, qPrintable(layer.name + suffix));
-                QCOMPARE(ref.info->dtype, expected.first);
-                QCOMPARE(ref.info->shape, expected.second);
-            }
+            test::verifyTensorHeader(*out, layer.name + ".qweight", DType::I32, {k * bits / 32, n});
+            test::verifyTensorHeader(*out, layer.name + ".qzeros", DType::I32,
+                                     {groups, n * bits / 32});
+            test::verifyTensorHeader(*out, layer.name + ".scales", DType::F16, {groups, n});
+            test::verifyTensorHeader(*out, layer.name + ".g_idx", DType::I32, {k});
             // g_idx: k / 32, or GPTQ's act-order groups (not monotonic).
-            const auto gIdx = out->require(layer.name + ".g_idx");
-            std::vector<std::int32_t> groupOf(static_cast<std::size_t>(k));
-            std::memcpy(groupOf.data(), gIdx.file->bytes(*gIdx.info).data(), groupOf.size() * 4);
+            const std::vector<std::int32_t> groupOf =
+                test::valuesOf<std::int32_t>(*out, layer.name + ".g_idx");
             const QuantizedTensor& tensor = quantized->find(layer.name)->tensor;
             bool monotonic = true;
             for (std::int64_t c = 0; c < k; ++c) {
@@ -596,17 +397,18 @@ private Q_SLOTS:
                 if (m_demo->inventory().find(t.name.section('.', 0, -2)))
                     continue;
                 const auto written = out->require(t.name);
-                QCOMPARE(toBytes(written.file->bytes(*written.info)), toBytes(shard->bytes(t)));
+                QCOMPARE(test::toBytes(written.file->bytes(*written.info)),
+                         test::toBytes(shard->bytes(t)));
             }
         }
 
         // The configs: quantize_config.json is config.json's quantization_config; the rest of
         // config.json is the input's.
-        const QJsonObject config = readJson(QDir(outDir).filePath("quantize_config.json"));
-        QJsonObject fullConfig = readJson(QDir(outDir).filePath("config.json"));
+        const QJsonObject config = test::readJson(QDir(outDir).filePath("quantize_config.json"));
+        QJsonObject fullConfig = test::readJson(QDir(outDir).filePath("config.json"));
         QCOMPARE(fullConfig["quantization_config"].toObject(), config);
         fullConfig.remove("quantization_config");
-        QCOMPARE(fullConfig, readJson(QDir(demo).filePath("config.json")));
+        QCOMPARE(fullConfig, test::readJson(QDir(demo).filePath("config.json")));
         QCOMPARE(config["bits"].toInt(), 4);
         QCOMPARE(config["group_size"].toInt(), 32);
         QCOMPARE(config["sym"].toBool(), false);
@@ -667,7 +469,7 @@ private Q_SLOTS:
         options.format = GptqFormat::V1;
         SilentProgress progress;
         GptqExporter::run(*quantized, outDir, options, progress);
-        const QJsonObject config = readJson(QDir(outDir).filePath("quantize_config.json"));
+        const QJsonObject config = test::readJson(QDir(outDir).filePath("quantize_config.json"));
         QCOMPARE(config["checkpoint_format"].toString(), QString("gptq"));
         QCOMPARE(config["bits"].toInt(), 8);
         QCOMPARE(config["group_size"].toInt(), -1);
@@ -679,7 +481,7 @@ private Q_SLOTS:
         std::uint32_t word = 0;
         std::memcpy(&word, qzeros.file->bytes(*qzeros.info).data(), 4);
         QCOMPARE(word, 0x7F7F7F7Fu);
-        QVERIFY(readJson(QDir(outDir).filePath(ExportFolder::kReportFileName))
+        QVERIFY(test::readJson(QDir(outDir).filePath(ExportFolder::kReportFileName))
                     .contains("export_limitations"));
         verifyReadBack(*quantized, outDir);
     }
@@ -690,13 +492,14 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, QuantScheme::kPerTensor, false), model, false);
+        const auto quantized =
+            quantize(test::rtnPlan(4, QuantScheme::kPerTensor, false), model, false);
         const QString outDir = tmp.filePath("out");
         SilentProgress progress;
         GptqExporter::run(*quantized, outDir, {}, progress);
-        const QJsonObject config = readJson(QDir(outDir).filePath("quantize_config.json"));
+        const QJsonObject config = test::readJson(QDir(outDir).filePath("quantize_config.json"));
         QCOMPARE(config["group_size"].toInt(), -1);
         const auto out = Checkpoint::open(outDir);
         const auto scales = out->require("model.layers.1.mlp.up_proj.scales");
@@ -722,20 +525,20 @@ private Q_SLOTS:
         QFETCH(int, rules);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny(4));
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama(4));
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        QuantPlan plan = rtnPlan(4, 16, false);
-        PlanOverride down = override("re:.*down_proj");
+        QuantPlan plan = test::rtnPlan(4, 16, false);
+        PlanOverride down = test::planOverride("re:.*down_proj");
         down.bits = 8;
         plan.addOverride(down);
-        PlanOverride last = override("model.layers.3.mlp.down_proj");
+        PlanOverride last = test::planOverride("model.layers.3.mlp.down_proj");
         last.bits = lastBlockBits;
         plan.addOverride(last);
         const auto quantized = quantize(plan, model, false);
         const QString outDir = tmp.filePath("out");
         SilentProgress progress;
         GptqExporter::run(*quantized, outDir, {}, progress);
-        const QJsonObject config = readJson(QDir(outDir).filePath("quantize_config.json"));
+        const QJsonObject config = test::readJson(QDir(outDir).filePath("quantize_config.json"));
         const QJsonObject dynamic = config["dynamic"].toObject();
         QCOMPARE(dynamic.size(), qsizetype(rules));
         QVERIFY2(dynamic.contains("+:model\\.layers\\.(?!(?:3)\\.)\\d+\\.mlp\\.down_proj$"),
@@ -754,13 +557,13 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        QuantPlan plan = rtnPlan(4, 16, false);
-        PlanOverride q = override("model.layers.0.self_attn.q_proj");
+        QuantPlan plan = test::rtnPlan(4, 16, false);
+        PlanOverride q = test::planOverride("model.layers.0.self_attn.q_proj");
         q.bits = 8;
         plan.addOverride(q);
-        PlanOverride up = override("model.layers.1.mlp.up_proj");
+        PlanOverride up = test::planOverride("model.layers.1.mlp.up_proj");
         up.method = QuantMethod::None;
         plan.addOverride(up);
         const auto quantized = quantize(plan, model, false);
@@ -772,7 +575,7 @@ private Q_SLOTS:
         const QString outDir = tmp.filePath("out");
         SilentProgress progress;
         GptqExporter::run(*quantized, outDir, {}, progress);
-        const QJsonObject config = readJson(QDir(outDir).filePath("quantize_config.json"));
+        const QJsonObject config = test::readJson(QDir(outDir).filePath("quantize_config.json"));
         for (const LinearLayer& layer : model->inventory().layers()) {
             int matches = 0;
             QCOMPARE(settingsFromConfig(config, layer.name, &matches),
@@ -797,7 +600,7 @@ private Q_SLOTS:
         plan.defaults.method = static_cast<QuantMethod>(method);
         plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
         plan.calibration.sequenceLength = 256;
-        PlanOverride mlp = override("re:.*\\.mlp\\..*");
+        PlanOverride mlp = test::planOverride("re:.*\\.mlp\\..*");
         mlp.bits = 8; // intermediate_size 172 packs at 8 bits only
         plan.addOverride(mlp);
         const auto quantized = quantize(plan, m_demo);
@@ -841,7 +644,8 @@ private Q_SLOTS:
             const auto reader = GptqCheckpoint::open(outDir);
             const QString q = prefix + "self_attn.q_proj";
             const std::vector<float> wNew = reader->dequantizedWeight(q);
-            const std::vector<float> wq = expectedWeight(quantized->find(q)->tensor);
+            const std::vector<float> wq =
+                test::expectedWeight(quantized->find(q)->tensor, DType::F16);
             const auto normOld = in.require(prefix + "input_layernorm.weight");
             const auto normNew = out->require(prefix + "input_layernorm.weight");
             const std::vector<float> gOld = normOld.file->readFloat(*normOld.info);
@@ -866,20 +670,10 @@ private Q_SLOTS:
         // is to the original model (on the demo model about 0.6 % of that distance for AWQ,
         // 4 % for SmoothQuant's 8-bit weights; without the folds 280 % and 5000 %).
         const QString floatDir = tmp.filePath("float");
-        writeFloatCopy(outDir, floatDir);
-        auto weightsOnly = std::make_shared<QuantizedModel>(*quantized);
-        for (auto& [name, layer] : weightsOnly->layers)
-            layer.quantizedActivations = false;
-        QuantizedModelHooks hooks(weightsOnly);
-        const std::vector<int> tokens(m_windows.front().begin(), m_windows.front().begin() + 64);
-        const std::vector<float> run = logitsOf(m_demo, tokens, &hooks);
-        const std::vector<float> original = logitsOf(m_demo, tokens);
-        const std::vector<float> exported = logitsOf(LoadedModel::open(floatDir), tokens);
-        const double quantizationEffect = maxAbsDifference(run, original);
-        const double exportEffect = maxAbsDifference(exported, run);
-        QVERIFY2(exportEffect < 0.2 * quantizationEffect,
-                 qPrintable(QStringLiteral("export %1, quantization %2")
-                                .arg(test::num(exportEffect), test::num(quantizationEffect))));
+        writeFloatCopy(outDir, m_demo->inventory(), floatDir);
+        test::compareLogitsWithRun(
+            *quantized, floatDir,
+            std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
         const QStringList notes = GptqExporter::limitations(*quantized);
         QCOMPARE(notes.size(),
                  qsizetype(static_cast<QuantMethod>(method) == QuantMethod::SmoothQuant ? 1 : 0));
@@ -899,25 +693,22 @@ private Q_SLOTS:
         QFETCH(int, method);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.modelType = "qwen2";
         options.numKvHeads = options.numHeads;
         options.tieWordEmbeddings = false;
         test::writeTinyLlama(tmp.filePath("in"), options);
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        QuantPlan plan = rtnPlan(4, 16, false);
+        QuantPlan plan = test::rtnPlan(4, 16, false);
         plan.defaults.method = static_cast<QuantMethod>(method);
-        std::vector<std::vector<int>> windows;
-        for (int w = 0; w < 6; ++w) {
-            windows.emplace_back();
-            for (int i = 0; i < 48; ++i)
-                windows.back().push_back((i * 7 + w * 3 + i * i) % options.vocabSize);
-        }
+        const std::vector<std::vector<int>> windows =
+            test::tinyCalibrationWindows(options.vocabSize);
         SilentProgress progress;
         const auto quantized = QuantizationPipeline::run(model, plan, windows, {}, progress);
         const QString outDir = tmp.filePath("gptq");
         GptqExporter::run(*quantized, outDir, {}, progress);
-        QCOMPARE(readJson(QDir(outDir).filePath("quantize_config.json"))["lm_head"].toBool(), true);
+        QCOMPARE(test::readJson(QDir(outDir).filePath("quantize_config.json"))["lm_head"].toBool(),
+                 true);
 
         const Checkpoint& in = model->checkpoint();
         const auto out = Checkpoint::open(outDir);
@@ -943,26 +734,16 @@ private Q_SLOTS:
             for (const char* bias : {"self_attn.q_proj.bias", "self_attn.k_proj.bias"}) {
                 const auto a = in.require(prefix + bias);
                 const auto b = out->require(prefix + bias);
-                QCOMPARE(toBytes(b.file->bytes(*b.info)), toBytes(a.file->bytes(*a.info)));
+                QCOMPARE(test::toBytes(b.file->bytes(*b.info)),
+                         test::toBytes(a.file->bytes(*a.info)));
             }
         }
         folded("model.norm.weight", quantized->find("lm_head")->inputScale);
         verifyReadBack(*quantized, outDir, divisors);
 
         const QString floatDir = tmp.filePath("float");
-        writeFloatCopy(outDir, floatDir);
-        auto weightsOnly = std::make_shared<QuantizedModel>(*quantized);
-        for (auto& [name, layer] : weightsOnly->layers)
-            layer.quantizedActivations = false;
-        QuantizedModelHooks hooks(weightsOnly);
-        const std::vector<float> run = logitsOf(model, windows.front(), &hooks);
-        const std::vector<float> original = logitsOf(model, windows.front());
-        const std::vector<float> exported = logitsOf(LoadedModel::open(floatDir), windows.front());
-        const double quantizationEffect = maxAbsDifference(run, original);
-        const double exportEffect = maxAbsDifference(exported, run);
-        QVERIFY2(exportEffect < 0.2 * quantizationEffect,
-                 qPrintable(QStringLiteral("export %1, quantization %2")
-                                .arg(test::num(exportEffect), test::num(quantizationEffect))));
+        writeFloatCopy(outDir, model->inventory(), floatDir);
+        test::compareLogitsWithRun(*quantized, floatDir, windows.front());
     }
 
     // ---- refusals, before anything is written --------------------------------------------------
@@ -997,12 +778,12 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.intermediateSize = intermediate;
         test::writeTinyLlama(tmp.filePath("in"), options);
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
+        const QMap<QString, QByteArray> before = test::snapshot(tmp.path());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const QuantPlan plan = rtnPlan(bits, 16, symmetric);
+        const QuantPlan plan = test::rtnPlan(bits, 16, symmetric);
         GptqExporter::Options exportOptions;
         exportOptions.format = v1 ? GptqFormat::V1 : GptqFormat::V2;
         const QStringList problems =
@@ -1012,10 +793,10 @@ private Q_SLOTS:
 
         const auto quantized = quantize(plan, model, false);
         SilentProgress progress;
-        const QString message = errorOf(
+        const QString message = test::errorOf(
             [&] { GptqExporter::run(*quantized, tmp.filePath("out"), exportOptions, progress); });
         QVERIFY2(message.contains(expected), qPrintable(message));
-        QCOMPARE(snapshot(tmp.path()), before); // no output, no stage
+        QCOMPARE(test::snapshot(tmp.path()), before); // no output, no stage
     }
 
     // ---- staging ------------------------------------------------------------------------------
@@ -1024,34 +805,22 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::TinyLlamaOptions options = packableTiny();
+        test::TinyLlamaOptions options = test::packableTinyLlama();
         options.shards = 2;
         test::writeTinyLlama(tmp.filePath("in"), options);
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 16, false), model, false);
+        const auto quantized = quantize(test::rtnPlan(4, 16, false), model, false);
         const QString outDir = tmp.filePath("out");
         QVERIFY(QDir().mkpath(outDir));
         test::writeJson(QDir(outDir).filePath("old.json"), QJsonObject{});
-        const QMap<QString, QByteArray> before = snapshot(tmp.path());
-
-        // An existing output is not replaced unless asked.
-        SilentProgress silent;
-        const QString message = errorOf([&] { GptqExporter::run(*quantized, outDir, {}, silent); });
-        QVERIFY2(message.contains("--force"), qPrintable(message));
-        QCOMPARE(snapshot(tmp.path()), before);
-
-        GptqExporter::Options replace;
-        replace.replaceExisting = true;
-        test::CancelOnText progress("Writing model.layers.1.self_attn.q_proj.weight");
-        QVERIFY_THROWS_EXCEPTION(Cancelled,
-                                 GptqExporter::run(*quantized, outDir, replace, progress));
-        QVERIFY(progress.fired());
-        QCOMPARE(snapshot(tmp.path()), before);
+        test::verifyStagedExport(tmp.path(), [&](bool replace, Progress& progress) {
+            GptqExporter::Options options;
+            options.replaceExisting = replace;
+            GptqExporter::run(*quantized, outDir, options, progress);
+        });
 
         // Sharded: the same shard files and an index naming the new tensors.
-        SilentProgress done;
-        GptqExporter::run(*quantized, outDir, replace, done);
-        const QJsonObject index = readJson(QDir(outDir).filePath(Checkpoint::kIndexFileName));
+        const QJsonObject index = test::readJson(QDir(outDir).filePath(Checkpoint::kIndexFileName));
         const QJsonObject weightMap = index["weight_map"].toObject();
         QVERIFY(weightMap.contains("model.layers.1.mlp.down_proj.qweight"));
         QVERIFY(!weightMap.contains("model.layers.1.mlp.down_proj.weight"));
@@ -1100,49 +869,44 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        const auto quantized = quantize(rtnPlan(4, 16, false), model, false);
+        const auto quantized = quantize(test::rtnPlan(4, 16, false), model, false);
         const QString good = tmp.filePath("good");
         SilentProgress progress;
         GptqExporter::run(*quantized, good, {}, progress);
 
         // The export, rewritten with one thing broken.
-        const auto source = SafetensorsFile::open(QDir(good).filePath("model.safetensors"));
-        std::vector<test::RawTensor> tensors;
-        for (const TensorInfo& info : source->tensors()) {
-            test::RawTensor t{info.name, info.dtype, info.shape, toBytes(source->bytes(info))};
-            if (info.name == tensor) {
-                if (change == "drop")
-                    continue;
-                if (change == "gidx")
-                    std::memcpy(t.bytes.data() + 4 * 5, "\x04\x00\x00\x00", 4);
-                if (change == "f32")
-                    t.dtype = DType::F32;
-                if (change == "shape")
-                    t.shape = {t.shape[0] / 2, t.shape[1] * 2};
-                if (change == "flat")
-                    t.shape = {t.shape[0] * t.shape[1]};
-            }
-            tensors.push_back(t);
-        }
         const QString bad = tmp.filePath("bad");
-        QDir().mkpath(bad);
-        test::writeSafetensors(QDir(bad).filePath("model.safetensors"), tensors);
-        QJsonObject config = readJson(QDir(good).filePath("config.json"));
-        QJsonObject qc = config["quantization_config"].toObject();
-        if (change == "bits")
-            qc["bits"] = 5;
-        if (change == "regex")
-            qc["dynamic"] = QJsonObject{{"+:model\\.layers\\.(\\d+\\.mlp", QJsonObject{}}};
-        if (change == "format")
-            qc["checkpoint_format"] = "gptq_v3";
-        if (change == "exclude")
-            qc["dynamic"] = QJsonObject{{"-:.*up_proj", QJsonObject{}}};
-        config["quantization_config"] = qc;
-        test::writeJson(QDir(bad).filePath("config.json"), config);
+        test::writeAlteredExport(
+            good, bad,
+            [&](test::RawTensor t, std::vector<test::RawTensor>& out) {
+                if (t.name == tensor) {
+                    if (change == "drop")
+                        return;
+                    if (change == "gidx")
+                        std::memcpy(t.bytes.data() + 4 * 5, "\x04\x00\x00\x00", 4);
+                    if (change == "f32")
+                        t.dtype = DType::F32;
+                    if (change == "shape")
+                        t.shape = {t.shape[0] / 2, t.shape[1] * 2};
+                    if (change == "flat")
+                        t.shape = {t.shape[0] * t.shape[1]};
+                }
+                out.push_back(t);
+            },
+            [&](QJsonObject& qc) {
+                if (change == "bits")
+                    qc["bits"] = 5;
+                if (change == "regex")
+                    qc["dynamic"] = QJsonObject{{"+:model\\.layers\\.(\\d+\\.mlp", QJsonObject{}}};
+                if (change == "format")
+                    qc["checkpoint_format"] = "gptq_v3";
+                if (change == "exclude")
+                    qc["dynamic"] = QJsonObject{{"-:.*up_proj", QJsonObject{}}};
+            });
 
-        const QString message = errorOf([&] {
+        const QString message = test::errorOf([&] {
             const auto reader = GptqCheckpoint::open(bad);
             reader->dequantizedWeight("model.layers.0.mlp.up_proj");
         });
@@ -1154,10 +918,10 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        test::writeTinyLlama(tmp.filePath("in"), packableTiny());
+        test::writeTinyLlama(tmp.filePath("in"), test::packableTinyLlama());
         const auto model = LoadedModel::open(tmp.filePath("in"));
-        QuantPlan plan = rtnPlan(4, 16, false);
-        PlanOverride down = override("re:.*down_proj");
+        QuantPlan plan = test::rtnPlan(4, 16, false);
+        PlanOverride down = test::planOverride("re:.*down_proj");
         down.bits = 8;
         plan.addOverride(down);
         const auto quantized = quantize(plan, model, false);

@@ -5,6 +5,7 @@
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "core/util/error.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/test_paths.h"
 
 #include <QFile>
@@ -45,24 +46,6 @@ LayerQuantConfig keep()
     LayerQuantConfig config;
     config.method = QuantMethod::None;
     return config;
-}
-
-PlanOverride makeOverride(const QString& match)
-{
-    PlanOverride o;
-    o.match = match;
-    return o;
-}
-
-// The message of the Error `f` throws, or a null string when it throws none.
-template <typename F> QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
 }
 
 } // namespace
@@ -155,19 +138,19 @@ private Q_SLOTS:
     void overridesAppliedInOrder()
     {
         QuantPlan plan;
-        PlanOverride all = makeOverride(QStringLiteral("re:.*"));
+        PlanOverride all = test::planOverride(QStringLiteral("re:.*"));
         all.bits = 8;
         all.symmetric = true;
         all.groupSizeCode = -1;
         plan.addOverride(all);
-        PlanOverride mlp = makeOverride(QStringLiteral("re:.*\\.mlp\\..*"));
+        PlanOverride mlp = test::planOverride(QStringLiteral("re:.*\\.mlp\\..*"));
         mlp.bits = 3;
         plan.addOverride(mlp);
-        PlanOverride gate = makeOverride(kGate4);
+        PlanOverride gate = test::planOverride(kGate4);
         gate.groupSizeCode = 64;
         gate.symmetric = false;
         plan.addOverride(gate);
-        PlanOverride down = makeOverride(QStringLiteral("re:.*down_proj"));
+        PlanOverride down = test::planOverride(QStringLiteral("re:.*down_proj"));
         down.method = QuantMethod::None;
         plan.addOverride(down);
 
@@ -223,7 +206,7 @@ private Q_SLOTS:
         QFETCH(QString, layer);
         QFETCH(bool, matches);
         QuantPlan plan;
-        PlanOverride o = makeOverride(match);
+        PlanOverride o = test::planOverride(match);
         o.bits = 7;
         plan.addOverride(o);
         QCOMPARE(plan.overrides().front().isRegex(), match.startsWith(QLatin1String("re:")));
@@ -285,10 +268,10 @@ private Q_SLOTS:
     void setLayerConfigWithRegexOverrides()
     {
         QuantPlan plan;
-        PlanOverride exact = makeOverride(kQ0);
+        PlanOverride exact = test::planOverride(kQ0);
         exact.bits = 8;
         plan.addOverride(exact);
-        PlanOverride q = makeOverride(QStringLiteral("re:.*q_proj"));
+        PlanOverride q = test::planOverride(QStringLiteral("re:.*q_proj"));
         q.bits = 3;
         plan.addOverride(q);
         QCOMPARE(plan.resolve(kQ0).scheme.bits, 3); // the later regex wins over the exact name
@@ -404,7 +387,7 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         const QJsonObject object = parseObject(json);
         const QString message =
-            errorOf([&] { QuantPlan::fromJson(object, QStringLiteral("my.json")); });
+            test::errorOf([&] { QuantPlan::fromJson(object, QStringLiteral("my.json")); });
         QVERIFY2(!message.isNull(), "the recipe was accepted");
         for (const QString& part : expected)
             QVERIFY2(message.contains(part),
@@ -415,7 +398,7 @@ private Q_SLOTS:
     {
         QuantPlan plan;
         const QString message =
-            errorOf([&] { plan.addOverride(makeOverride(QStringLiteral("re:[a-"))); });
+            test::errorOf([&] { plan.addOverride(test::planOverride(QStringLiteral("re:[a-"))); });
         QVERIFY(message.contains(QStringLiteral("\"re:[a-\" is not a valid regular expression")));
         QVERIFY(plan.overrides().empty());
     }
@@ -424,19 +407,20 @@ private Q_SLOTS:
     {
         const LayerInventory& inventory = m_model->inventory();
         QuantPlan plan;
-        PlanOverride fine = makeOverride(QStringLiteral("re:.*down_proj"));
+        PlanOverride fine = test::planOverride(QStringLiteral("re:.*down_proj"));
         fine.bits = 8;
         plan.addOverride(fine);
         QVERIFY(plan.problemsFor(inventory).isEmpty());
 
-        PlanOverride noRegexMatch = makeOverride(QStringLiteral("re:.*o_projection"));
+        PlanOverride noRegexMatch = test::planOverride(QStringLiteral("re:.*o_projection"));
         noRegexMatch.bits = 3;
         plan.addOverride(noRegexMatch);
-        PlanOverride noLayer = makeOverride(QStringLiteral("model.layers.9.self_attn.q_proj"));
+        PlanOverride noLayer =
+            test::planOverride(QStringLiteral("model.layers.9.self_attn.q_proj"));
         noLayer.method = QuantMethod::None;
         plan.addOverride(noLayer);
         // A regex that would match only part of a name matches nothing.
-        PlanOverride partial = makeOverride(QStringLiteral("re:q_proj"));
+        PlanOverride partial = test::planOverride(QStringLiteral("re:q_proj"));
         partial.bits = 3;
         plan.addOverride(partial);
 
@@ -456,7 +440,7 @@ private Q_SLOTS:
 
         // A scheme out of range set through the API is reported per layer that would use it.
         QuantPlan badBits;
-        PlanOverride nine = makeOverride(kQ0);
+        PlanOverride nine = test::planOverride(kQ0);
         nine.bits = 9;
         badBits.addOverride(nine);
         const QStringList bitProblems = badBits.problemsFor(inventory);
@@ -464,7 +448,7 @@ private Q_SLOTS:
         QVERIFY2(bitProblems[0].contains(kQ0) && bitProblems[0].contains(QStringLiteral("bits")),
                  qPrintable(bitProblems[0]));
         // …but not when that layer is kept anyway.
-        PlanOverride keepIt = makeOverride(kQ0);
+        PlanOverride keepIt = test::planOverride(kQ0);
         keepIt.method = QuantMethod::None;
         badBits.addOverride(keepIt);
         QVERIFY(badBits.problemsFor(inventory).isEmpty());
@@ -539,7 +523,7 @@ private Q_SLOTS:
                      && warnings[0].contains(QStringLiteral("clipping")),
                  qPrintable(warnings[0]));
 
-        PlanOverride k = makeOverride(kK0);
+        PlanOverride k = test::planOverride(kK0);
         k.method = QuantMethod::Gptq; // q and v scaled by AWQ, k not: one norm, two treatments
         plan.addOverride(k);
         QStringList problems = plan.problemsFor(inventory);
@@ -550,7 +534,7 @@ private Q_SLOTS:
 
         QuantPlan w8a8;
         w8a8.defaults.method = QuantMethod::W8A8;
-        PlanOverride up = makeOverride(QStringLiteral("model.layers.4.mlp.up_proj"));
+        PlanOverride up = test::planOverride(QStringLiteral("model.layers.4.mlp.up_proj"));
         up.method = QuantMethod::Rtn; // gate rounds its input to int8, up would not
         w8a8.addOverride(up);
         problems = w8a8.problemsFor(inventory);
@@ -560,7 +544,7 @@ private Q_SLOTS:
         QuantPlan smooth;
         smooth.defaults.method = QuantMethod::Gptq;
         smooth.defaults.smooth = true;
-        PlanOverride alpha = makeOverride(kQ0);
+        PlanOverride alpha = test::planOverride(kQ0);
         alpha.alpha = 0.3; // q smoothed with another α than k and v
         smooth.addOverride(alpha);
         QCOMPARE(smooth.problemsFor(inventory).size(), 1);
@@ -572,7 +556,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString missing = dir.filePath(QStringLiteral("missing.json"));
-        QString message = errorOf([&] { QuantPlan::fromFile(missing); });
+        QString message = test::errorOf([&] { QuantPlan::fromFile(missing); });
         QVERIFY2(message.contains(missing)
                      && message.contains(QStringLiteral("cannot open the file")),
                  qPrintable(message));
@@ -585,20 +569,20 @@ private Q_SLOTS:
             return path;
         };
         const QString broken = write(QStringLiteral("broken.json"), R"({"default": {"bits": 4,}})");
-        message = errorOf([&] { QuantPlan::fromFile(broken); });
+        message = test::errorOf([&] { QuantPlan::fromFile(broken); });
         QVERIFY2(message.contains(broken) && message.contains(QStringLiteral("not valid JSON"))
                      && message.contains(QStringLiteral("at byte")),
                  qPrintable(message));
 
         const QString array = write(QStringLiteral("array.json"), "[1, 2]");
-        message = errorOf([&] { QuantPlan::fromFile(array); });
+        message = test::errorOf([&] { QuantPlan::fromFile(array); });
         QVERIFY2(message.contains(array)
                      && message.contains(QStringLiteral("must hold a JSON object")),
                  qPrintable(message));
 
         // Field errors from a file name the file.
         const QString bad = write(QStringLiteral("bad.json"), R"({"default": {"bits": 9}})");
-        message = errorOf([&] { QuantPlan::fromFile(bad); });
+        message = test::errorOf([&] { QuantPlan::fromFile(bad); });
         QVERIFY2(message.startsWith(bad + QStringLiteral(": default.bits")), qPrintable(message));
     }
 };
