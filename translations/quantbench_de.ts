@@ -1110,13 +1110,6 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <source>--gptq-v1 needs --format gptq</source>
         <translation>--gptq-v1 braucht --format gptq</translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more layer(s)</source>
-        <translation>
-            <numerusform>… und %n weitere Schicht</numerusform>
-            <numerusform>… und %n weitere Schichten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
 The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
@@ -2820,29 +2813,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>%1 needs calibration data, and none was given</source>
         <translation>%1 benötigt Kalibrierungsdaten, aber es wurden keine angegeben</translation>
-    </message>
-    <message>
-        <source>the context length must be at least 2 tokens, not %1</source>
-        <translation>Die Kontextlänge muss mindestens 2 Tokens betragen, nicht %1</translation>
-    </message>
-    <message>
-        <source>the stride (%1) must not exceed the context length (%2)</source>
-        <translation>Die Schrittweite (%1) darf die Kontextlänge (%2) nicht überschreiten</translation>
-    </message>
-    <message>
-        <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
-        <translation>Der Tokenizer hat %1 Tokens, das Modell aber nur %2: Sie gehören nicht zusammen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tokenizing %n document(s)</source>
-        <translation>
-            <numerusform>Tokenisierung von %n Dokument</numerusform>
-            <numerusform>Tokenisierung von %n Dokumenten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the evaluation text has no token to score</source>
-        <translation>Der Auswertungstext hat kein zu bewertendes Token</translation>
     </message>
     <message>
         <source>Scoring the full-precision model</source>

@@ -32,13 +32,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>… and %n more layer(s)</source>
-        <translation>
-            <numerusform>… and %n more layer</numerusform>
-            <numerusform>… and %n more layers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n document(s), %1 tokens scored</source>
         <translation>
             <numerusform>%n document, %1 tokens scored</numerusform>
@@ -168,16 +161,6 @@
         <translation>
             <numerusform>the file is %n byte long, too short to hold the 8-byte header length</numerusform>
             <numerusform>the file is %n bytes long, too short to hold the 8-byte header length</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SensitivityScan</name>
-    <message numerus="yes">
-        <source>Tokenizing %n document(s)</source>
-        <translation>
-            <numerusform>Tokenizing %n document</numerusform>
-            <numerusform>Tokenizing %n documents</numerusform>
         </translation>
     </message>
 </context>

@@ -1106,12 +1106,6 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <source>--gptq-v1 needs --format gptq</source>
         <translation>--gptq-v1 需要 --format gptq</translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more layer(s)</source>
-        <translation>
-            <numerusform>……以及另外 %n 层</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
 The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
@@ -2800,28 +2794,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>%1 needs calibration data, and none was given</source>
         <translation>%1 需要校准数据，但未提供</translation>
-    </message>
-    <message>
-        <source>the context length must be at least 2 tokens, not %1</source>
-        <translation>上下文长度必须至少为 2 个 token，而不是 %1</translation>
-    </message>
-    <message>
-        <source>the stride (%1) must not exceed the context length (%2)</source>
-        <translation>步长（%1）不能超过上下文长度（%2）</translation>
-    </message>
-    <message>
-        <source>the tokenizer has %1 tokens but the model only %2: they do not belong together</source>
-        <translation>分词器有 %1 个 token，而模型只有 %2 个：两者不匹配</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tokenizing %n document(s)</source>
-        <translation>
-            <numerusform>正在对 %n 个文档分词</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the evaluation text has no token to score</source>
-        <translation>评估文本中没有可计分的 token</translation>
     </message>
     <message>
         <source>Scoring the full-precision model</source>

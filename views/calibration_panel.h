@@ -29,8 +29,6 @@ public:
     explicit CalibrationPanel(QWidget* parent = nullptr);
 
     void setCalibration(const CalibrationOptions& options);
-    // The options shown (sample_rows, which has no field, as last set).
-    CalibrationOptions calibration() const { return m_options; }
 
     QString textPath() const;
     void setTextPath(const QString& path);

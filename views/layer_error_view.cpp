@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QSet>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -139,7 +140,22 @@ void LayerErrorView::setRuns(std::vector<Run> runs)
     if (runs.size() > std::size_t(kMaxRuns))
         runs.resize(kMaxRuns);
     m_runs = std::move(runs);
+    // Each run's layers by name, so that drawing is linear in runs × layers.
+    m_reportsByName.assign(m_runs.size(), {});
+    for (std::size_t r = 0; r < m_runs.size(); ++r) {
+        if (!m_runs[r].report)
+            continue;
+        for (const LayerReport& layer : m_runs[r].report->layers)
+            m_reportsByName[r].insert(layer.name, &layer);
+    }
     redraw();
+}
+
+const LayerReport* LayerErrorView::reportOf(int run, const QString& layerName) const
+{
+    if (run < 0 || run >= int(m_reportsByName.size()))
+        return nullptr;
+    return m_reportsByName[std::size_t(run)].value(layerName, nullptr);
 }
 
 void LayerErrorView::setSelectedLayer(const QString& layerName)
@@ -172,9 +188,7 @@ void LayerErrorView::setLogScale(bool on)
 
 double LayerErrorView::value(int run, const QString& layerName) const
 {
-    if (run < 0 || run >= int(m_runs.size()) || !m_runs[std::size_t(run)].report)
-        return std::numeric_limits<double>::quiet_NaN();
-    const LayerReport* layer = m_runs[std::size_t(run)].report->find(layerName);
+    const LayerReport* layer = reportOf(run, layerName);
     return layer ? metricValue(*layer, metric()) : std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -197,19 +211,20 @@ void LayerErrorView::redraw()
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
-    m_bars.clear();
     m_layers.clear();
     m_positions.clear();
     m_plot->legend->clearItems();
 
     // The layers: every layer any run measured, in the first run's (model) order.
     std::vector<int> blocks;
+    QSet<QString> listed;
     for (const Run& run : m_runs) {
         if (!run.report)
             continue;
         for (const LayerReport& layer : run.report->layers) {
             if (layer.status == LayerStatus::Quantized && layer.output.rows > 0
-                && !m_layers.contains(layer.name)) {
+                && !listed.contains(layer.name)) {
+                listed.insert(layer.name);
                 m_layers << layer.name;
                 blocks.push_back(layer.block);
             }
@@ -284,7 +299,6 @@ void LayerErrorView::redraw()
             high = std::max(high, v);
         }
         bars->setData(keys, values, true);
-        m_bars.push_back(bars);
     }
     m_plot->legend->setVisible(runCount > 1);
 
@@ -331,8 +345,7 @@ void LayerErrorView::showToolTip(const QPoint& pixel)
     const QLocale locale;
     QStringList lines{layer};
     for (int r = 0; r < int(m_runs.size()); ++r) {
-        const LayerReport* report =
-            m_runs[std::size_t(r)].report ? m_runs[std::size_t(r)].report->find(layer) : nullptr;
+        const LayerReport* report = reportOf(r, layer);
         if (!report || report->status != LayerStatus::Quantized || report->output.rows == 0)
             continue;
         lines << tr("%1 (%2): MSE %3 · relative %4 · SQNR %5 dB")

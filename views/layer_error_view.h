@@ -2,6 +2,7 @@
 
 #include "core/quant/quant_report.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -9,7 +10,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QCPBars;
 class QCustomPlot;
 class QLabel;
 class QToolButton;
@@ -68,14 +68,15 @@ private:
     void redraw();
     void showToolTip(const QPoint& pixel);
     QString layerAt(double x) const;
+    const LayerReport* reportOf(int run, const QString& layerName) const;
     void exportPlot();
 
     std::vector<Run> m_runs;
+    std::vector<QHash<QString, const LayerReport*>> m_reportsByName; // per run
     QStringList m_layers;
     std::vector<double> m_positions; // x of each layer in m_layers
     QString m_selected;
     QCustomPlot* m_plot;
-    std::vector<QCPBars*> m_bars;
     QComboBox* m_metric;
     QCheckBox* m_log;
     QToolButton* m_pin;

@@ -5,7 +5,6 @@
 
 #include <QBrush>
 #include <QFont>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QPalette>
 #include <QUndoCommand>
@@ -500,8 +499,8 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
 QVariant LayerTableModel::foreground(int row, int column) const
 {
     const QBrush inactive = QPalette().brush(QPalette::Disabled, QPalette::Text);
-    const QuantMethod method = m_plan.resolve(layerAt(row)->name).method;
-    if (isPlanColumn(column) && !columnApplies(column, method))
+    // Only plan cells depend on the method: resolving the plan is per cell, so only for them.
+    if (isPlanColumn(column) && !columnApplies(column, m_plan.resolve(layerAt(row)->name).method))
         return inactive;
     if (!isResultColumn(column))
         return {};

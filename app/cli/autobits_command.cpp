@@ -5,7 +5,6 @@
 
 #include "app/cli/backend_options.h"
 #include "app/cli/cli_command.h"
-#include "app/cli/plan_options.h"
 #include "app/cli/sensitivity_options.h"
 #include "core/analysis/auto_bits.h"
 #include "core/model/loaded_model.h"

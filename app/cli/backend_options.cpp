@@ -1,6 +1,7 @@
 #include "app/cli/backend_options.h"
 
 #include "core/backend/backend_registry.h"
+#include "core/quant/quant_report.h"
 
 namespace qb::cli {
 
@@ -32,6 +33,13 @@ std::shared_ptr<const ComputeBackend> BackendOptionCli::create(const CommandLine
         printErr(Cli::tr("Backend: %1").arg(choice.backend->device().describe())
                  + QLatin1Char('\n'));
     return choice.backend;
+}
+
+QString backendLabel(const ComputeUse& compute)
+{
+    return compute.fallbackReason.isEmpty()
+               ? compute.device
+               : Cli::tr("%1 (fell back to the CPU)").arg(compute.device);
 }
 
 } // namespace qb::cli

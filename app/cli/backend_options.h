@@ -7,6 +7,10 @@
 
 #include <memory>
 
+namespace qb {
+struct ComputeUse;
+}
+
 namespace qb::cli {
 
 // --backend cpu|opencl[:PLATFORM:DEVICE], shared by eval, quantize and layer.
@@ -25,5 +29,9 @@ public:
 private:
     QCommandLineOption m_backend;
 };
+
+// The "Backend" field of a result's text: the device it ran on, marked when the run fell back to
+// the CPU.
+QString backendLabel(const ComputeUse& compute);
 
 } // namespace qb::cli

@@ -1,7 +1,6 @@
 #include "app/cli/calibration_options.h"
 
 #include "app/cli/console_progress.h"
-#include "app/cli/plan_options.h"
 #include "core/calib/calibration_set.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
@@ -102,7 +101,7 @@ std::shared_ptr<const QuantizedModel> CalibrationOptionsCli::quantize(
         windows = CalibrationSet::build(*tokenizer, documents, plan.calibration);
     }
     PipelineOptions options;
-    options.trueSequential = !line.isSet(m_noTrueSequential);
+    options.trueSequential = trueSequential(line);
     options.backend = std::move(backend);
     ConsoleProgress progress;
     auto quantized = QuantizationPipeline::run(model, plan, windows, options, progress);

@@ -26,6 +26,8 @@ public:
     // Applies the shortcuts to plan.calibration. Throws UsageError for bad values (checked before
     // any file is read).
     void applyTo(const CommandLine& line, QuantPlan& plan) const;
+    // Whether each block calibrates on the quantized blocks' outputs (no --no-true-sequential).
+    bool trueSequential(const CommandLine& line) const { return !line.isSet(m_noTrueSequential); }
 
     // Runs QuantizationPipeline for `plan` with the windows of --calib (none when it is not
     // given), on `backend`. Throws UsageError when the plan needs calibration and --calib is

@@ -250,6 +250,20 @@ int intOption(const CommandLine& line, const QString& name, int min, int max)
     return value;
 }
 
+double doubleOption(const CommandLine& line, const QString& name, double min, double max)
+{
+    bool ok = false;
+    const QString text = line.value(name);
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= min && value <= max))
+        throw UsageError(Cli::tr("--%1 must be a number from %2 to %3, not '%4'")
+                             .arg(name)
+                             .arg(min)
+                             .arg(max)
+                             .arg(text));
+    return value;
+}
+
 void printOut(const QString& text)
 {
     write(stdout, text);

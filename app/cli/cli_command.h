@@ -111,6 +111,8 @@ QCommandLineOption forceOption();
 // Typed option values; each throws UsageError naming the option and the bad value.
 // An integer in [min, max].
 int intOption(const CommandLine& line, const QString& name, int min, int max);
+// A floating-point number in [min, max].
+double doubleOption(const CommandLine& line, const QString& name, double min, double max);
 
 // Output. stdout carries the result (a table or JSON), stderr everything else; both are written
 // in the locale's encoding and flushed, so they interleave correctly with a progress line.

@@ -43,10 +43,7 @@ QString toText(const EvaluationResult& result, const QString& modelDir, const QS
     };
     if (plan)
         fields.emplace_back(Cli::tr("Plan"), plan->describe());
-    fields.emplace_back(Cli::tr("Backend"),
-                        result.fallbackReason.isEmpty()
-                            ? result.device
-                            : Cli::tr("%1 (fell back to the CPU)").arg(result.device));
+    fields.emplace_back(Cli::tr("Backend"), backendLabel(result.compute));
     QString text = formatFields(fields) + QLatin1Char('\n');
 
     TextTable table;

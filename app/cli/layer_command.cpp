@@ -179,7 +179,7 @@ int runLayer(const Command& command, const QStringList& arguments)
     if (!layer)
         throw Error(
             Cli::tr("the model has no linear layer named \"%1\"").arg(line.value(layerName)));
-    const RowMatrix calib = readRows(calibSource, layer->inFeatures);
+    RowMatrix calib = readRows(calibSource, layer->inFeatures);
     const RowMatrix test = readRows(testSource, layer->inFeatures);
     const std::vector<float> weight = model->readWeight(*layer);
     if (const auto reason = LayerQuantizer::unquantizableReason(*layer, weight))
@@ -189,8 +189,7 @@ int runLayer(const Command& command, const QStringList& arguments)
     // subsamples them as the reference does).
     InputStatsRecorder recorder(model->inventory(), -1, calib.rows(), 0, backend);
     recorder.select({layer->inputGroup}, {layer->inputGroup});
-    RowMatrix rows = calib;
-    recorder.onInput(layer->inputGroup, rows);
+    recorder.onInput(layer->inputGroup, calib);
     const InputStats stats = std::move(recorder.take().at(layer->inputGroup));
     const Eigen::VectorXd absMean = stats.absMean();
     LayerInputs inputs;

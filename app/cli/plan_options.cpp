@@ -36,20 +36,6 @@ QStringList PlanOptions::methodKeys()
     return keys;
 }
 
-double doubleOption(const CommandLine& line, const QString& name, double min, double max)
-{
-    bool ok = false;
-    const QString text = line.value(name);
-    const double value = text.toDouble(&ok);
-    if (!ok || !(value >= min && value <= max))
-        throw UsageError(Cli::tr("--%1 must be a number from %2 to %3, not '%4'")
-                             .arg(name)
-                             .arg(min)
-                             .arg(max)
-                             .arg(text));
-    return value;
-}
-
 PlanOptions::PlanOptions(Recipe recipe)
     : m_recipeAccepted(recipe)
     , m_method(QStringLiteral("method"),

@@ -46,9 +46,6 @@ private:
     QCommandLineOption m_recipe;
 };
 
-// A floating-point option value in [min, max]; throws UsageError naming the option and the value.
-double doubleOption(const CommandLine& line, const QString& name, double min, double max);
-
 // --group's value as a group-size code (the recipe's group_size): G > 0 columns, -1 or "channel"
 // per channel, 0 or "tensor" per tensor. Throws UsageError for anything else.
 int parseGroupSizeCode(const QString& text);

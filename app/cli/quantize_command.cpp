@@ -9,6 +9,8 @@
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "core/export/checkpoint_export.h"
+#include "core/export/packed_export.h"
+#include "core/io/json_file.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/smooth_quant.h"
@@ -16,9 +18,7 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 
 #include <cmath>
 #include <optional>
@@ -86,9 +86,7 @@ QString toText(const QuantReport& report, const QString& outDir)
         {Cli::tr("Model"), QDir::toNativeSeparators(report.modelDirectory)},
         {Cli::tr("Plan"), report.plan.describe()},
         {Cli::tr("Calibration"), CalibrationOptionsCli::describe(report.calibration)},
-        {Cli::tr("Backend"), report.compute.fallbackReason.isEmpty()
-                                 ? report.compute.device
-                                 : Cli::tr("%1 (fell back to the CPU)").arg(report.compute.device)},
+        {Cli::tr("Backend"), backendLabel(report.compute)},
     });
     text += QLatin1Char('\n') + table.toString() + QLatin1Char('\n');
     text += Cli::tr("%n layer(s): %1 quantized, %2 kept, %3 skipped in %4 s", nullptr,
@@ -105,11 +103,9 @@ QString toText(const QuantReport& report, const QString& outDir)
 
 void writeReportFile(const QString& path, const QJsonObject& report)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(report).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        throw Error(Cli::tr("%1: cannot write the report: %2")
-                        .arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (const QString reason = JsonFile::writeObject(path, report); !reason.isEmpty())
+        throw Error(
+            Cli::tr("%1: cannot write the report: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 } // namespace
@@ -195,18 +191,13 @@ int runQuantize(const Command& command, const QStringList& arguments)
     exportOptions.format = *chosen;
     exportOptions.replaceExisting = line.isSet(force);
     exportOptions.gptqV1 = line.isSet(gptqV1);
-    exportOptions.trueSequential = !line.isSet(QStringLiteral("no-true-sequential"));
+    exportOptions.trueSequential = calibration.trueSequential(line);
     {
         // Refused before the run rather than after it.
         const QStringList problems =
             CheckpointExport::problemsFor(exportOptions, plan, model->inventory());
-        constexpr int kShown = 3;
-        if (problems.size() > kShown)
-            throw Error(problems.mid(0, kShown).join(QLatin1Char('\n')) + QLatin1Char('\n')
-                        + Cli::tr("… and %n more layer(s)", nullptr,
-                                  static_cast<int>(problems.size() - kShown)));
         if (!problems.isEmpty())
-            throw Error(problems.join(QLatin1Char('\n')));
+            throw Error(PackedExport::summarize(problems));
     }
     const auto quantized = calibration.quantize(line, model, plan, backend);
     QStringList limitations;

@@ -1,17 +1,17 @@
 #include "app/cli/sensitivity_options.h"
 
+#include "app/cli/backend_options.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "core/calib/calibration_set.h"
+#include "core/io/json_file.h"
 #include "core/model/loaded_model.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 
 #include <QDir>
-#include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <limits>
@@ -37,11 +37,9 @@ QString unitText(SensitivityUnitKind kind)
 
 void writeJsonFile(const QString& path, const QJsonObject& json)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        throw Error(Cli::tr("%1: cannot write the file: %2")
-                        .arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
+        throw Error(
+            Cli::tr("%1: cannot write the file: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 SensitivityOptionsCli::SensitivityOptionsCli()
@@ -208,9 +206,7 @@ SensitivityOptionsCli::describe(const SensitivityScanResult& scan)
                        scan.calibrationWindows)
                    .arg(locale.toString(qlonglong(scan.calibrationTokens)))
              : Cli::tr("none (not needed)")},
-        {Cli::tr("Backend"), scan.fallbackReason.isEmpty()
-                                 ? scan.device
-                                 : Cli::tr("%1 (fell back to the CPU)").arg(scan.device)},
+        {Cli::tr("Backend"), backendLabel(scan.compute)},
         {Cli::tr("Full-precision perplexity"), locale.toString(scan.referencePerplexity, 'f', 4)},
     };
     return fields;

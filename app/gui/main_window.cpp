@@ -1006,6 +1006,16 @@ void MainWindow::showRun(const std::shared_ptr<const QuantizedModel>& result)
                      .arg(got));
 }
 
+PipelineOptions MainWindow::pipelineOptions(const RunInputs& inputs,
+                                            const QStringList& layers) const
+{
+    PipelineOptions options;
+    options.trueSequential = inputs.trueSequential;
+    options.layers = layers;
+    options.backend = m_backend;
+    return options;
+}
+
 void MainWindow::refreshLayerErrors()
 {
     std::vector<LayerErrorView::Run> runs;
@@ -1033,10 +1043,7 @@ void MainWindow::quantizeLayers(bool selectedOnly)
         return;
     const std::shared_ptr<const LoadedModel> model = m_model;
     const RunInputs inputs = runInputs(plan, names);
-    PipelineOptions options;
-    options.trueSequential = inputs.trueSequential;
-    options.layers = names;
-    options.backend = m_backend;
+    const PipelineOptions options = pipelineOptions(inputs, names);
     const int count = selectedOnly ? static_cast<int>(names.size())
                                    : static_cast<int>(model->inventory().layers().size());
     m_jobs.start(
@@ -1075,7 +1082,6 @@ void MainWindow::chooseExportFolder()
         return;
     CheckpointExportOptions options;
     options.format = *CheckpointExport::formatFromKey(keys.at(descriptions.indexOf(description)));
-    options.trueSequential = m_calibrationPanel->trueSequential();
     const QString key = CheckpointExport::formatKey(options.format);
     m_settings.setValue(AppSettings::Key::ExportFormat, key);
     const QStringList problems =
@@ -1155,18 +1161,19 @@ void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExpo
     const std::shared_ptr<const LoadedModel> model = m_model;
     const RunInputs inputs = runInputs(plan, {});
     const std::shared_ptr<const QuantizedModel> kept = reusableRun(inputs, allowIncomplete);
-    PipelineOptions pipelineOptions;
-    pipelineOptions.trueSequential = inputs.trueSequential;
-    pipelineOptions.backend = m_backend;
+    const PipelineOptions runOptions = pipelineOptions(inputs);
+    // The checkpoint records how the run it holds was calibrated.
+    CheckpointExportOptions exportOptions = options;
+    exportOptions.trueSequential = inputs.trueSequential;
     m_jobs.start(
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
-        [this, model, plan, inputs, kept, pipelineOptions, directory,
-         options](Progress& progress) -> JobRunner::Delivery {
+        [this, model, plan, inputs, kept, runOptions, directory,
+         options = exportOptions](Progress& progress) -> JobRunner::Delivery {
             std::shared_ptr<const QuantizedModel> run = kept;
             const bool ran = !run;
             if (ran) {
                 ProgressRange stage(progress, 0.0, 0.6);
-                run = runPipeline(model, plan, inputs.textPath, pipelineOptions, stage);
+                run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
                 if (!run->report.complete)
                     progress.throwIfCancelled(); // a cancelled run is not exported unasked
             }
@@ -1223,20 +1230,19 @@ void MainWindow::evaluate()
     const RunInputs inputs = needsRun ? runInputs(plan, {}) : RunInputs();
     const std::shared_ptr<const QuantizedModel> kept =
         needsRun ? reusableRun(inputs, false) : nullptr;
-    PipelineOptions pipelineOptions;
-    pipelineOptions.trueSequential = inputs.trueSequential;
+    const PipelineOptions runOptions = pipelineOptions(inputs);
     const QByteArray fingerprint = evaluationFingerprint(plan);
     m_evaluationDock->show();
     m_evaluationDock->raise();
     m_jobs.start(kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
                  [this, model, plan, options, textPath, quantizes, needsRun, inputs, kept,
-                  pipelineOptions, fingerprint](Progress& progress) -> JobRunner::Delivery {
+                  runOptions, fingerprint](Progress& progress) -> JobRunner::Delivery {
                      // A plan that needs calibration is evaluated as its pipeline quantized it.
                      std::shared_ptr<const QuantizedModel> run = kept;
                      const bool ran = needsRun && !run;
                      if (ran) {
                          ProgressRange stage(progress, 0.0, 0.6);
-                         run = runPipeline(model, plan, inputs.textPath, pipelineOptions, stage);
+                         run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
                          if (!run->report.complete)
                              progress.throwIfCancelled();
                      }

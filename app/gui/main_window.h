@@ -5,6 +5,7 @@
 #include "core/backend/compute_backend.h"
 #include "core/export/checkpoint_export.h"
 #include "core/quant/quant_plan.h"
+#include "core/quant/quantization_pipeline.h"
 #include "core/util/issue.h"
 
 #include <QDateTime>
@@ -162,6 +163,9 @@ private:
     bool isDemoModelOpen() const;
     // The inputs of a run of `plan` over `layers` (empty: all) as things are now.
     RunInputs runInputs(const QuantPlan& plan, const QStringList& layers) const;
+    // The options every pipeline run of the window uses: the inputs' true-sequential setting,
+    // the layers (empty: all) and the chosen compute backend.
+    PipelineOptions pipelineOptions(const RunInputs& inputs, const QStringList& layers = {}) const;
     // Whether `plan` can run over `layers` (empty: all): it fits the model and has calibration
     // text where a layer needs it. When not, says why (issues panel, status) and returns false.
     bool readyToRun(const QuantPlan& plan, const QStringList& layers);

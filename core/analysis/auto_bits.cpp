@@ -30,15 +30,6 @@ QString autoBitsLossKey(AutoBitsLoss loss)
     return {};
 }
 
-std::optional<AutoBitsLoss> autoBitsLossFromKey(QStringView key)
-{
-    for (AutoBitsLoss loss : {AutoBitsLoss::Kl, AutoBitsLoss::DeltaPerplexity}) {
-        if (key == autoBitsLossKey(loss))
-            return loss;
-    }
-    return std::nullopt;
-}
-
 QString autoBitsSolverKey(AutoBitsSolver solver)
 {
     return solver == AutoBitsSolver::Exact ? QStringLiteral("exact") : QStringLiteral("greedy");

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace qb {
@@ -29,7 +28,6 @@ enum class AutoBitsLoss : std::uint8_t {
     DeltaPerplexity,
 };
 QString autoBitsLossKey(AutoBitsLoss loss); // "kl", "delta_perplexity"
-std::optional<AutoBitsLoss> autoBitsLossFromKey(QStringView key);
 
 enum class AutoBitsSolver : std::uint8_t {
     Exact,  // multiple-choice knapsack by dynamic programming over the cost (the default)

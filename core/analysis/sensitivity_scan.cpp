@@ -6,7 +6,6 @@
 #include "core/model/loaded_model.h"
 #include "core/model/transformer.h"
 #include "core/quant/layer_quantizer.h"
-#include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 #include "core/util/parallel.h"
@@ -137,9 +136,7 @@ QJsonObject SensitivityScanResult::toJson() const
          QJsonObject{{QStringLiteral("windows"), calibrationWindows},
                      {QStringLiteral("tokens"), qint64(calibrationTokens)}}},
         {QStringLiteral("seconds"), seconds},
-        {QStringLiteral("backend"), QJsonObject{{QStringLiteral("device_id"), deviceId},
-                                                {QStringLiteral("device"), device},
-                                                {QStringLiteral("fallback"), fallbackReason}}},
+        {QStringLiteral("backend"), compute.toJson()},
     };
     if (unit != SensitivityUnitKind::Layer) {
         QJsonArray unitArray;
@@ -251,22 +248,9 @@ public:
         return result;
     }
 
-    const QString& source() const { return m_source; }
-
 private:
     QString m_source;
 };
-
-std::optional<LayerRole> roleFromName(const QString& name)
-{
-    for (LayerRole role :
-         {LayerRole::QProj, LayerRole::KProj, LayerRole::VProj, LayerRole::OProj,
-          LayerRole::GateProj, LayerRole::UpProj, LayerRole::DownProj, LayerRole::LmHead}) {
-        if (roleName(role) == name)
-            return role;
-    }
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -407,9 +391,9 @@ SensitivityScanResult SensitivityScanResult::fromJson(const QJsonObject& json,
     scan.calibrationTokens = calibration.value(QLatin1String("tokens")).toInteger();
     scan.seconds = json.value(QLatin1String("seconds")).toDouble();
     const QJsonObject backend = json.value(QLatin1String("backend")).toObject();
-    scan.deviceId = backend.value(QLatin1String("device_id")).toString();
-    scan.device = backend.value(QLatin1String("device")).toString();
-    scan.fallbackReason = backend.value(QLatin1String("fallback")).toString();
+    scan.compute.deviceId = backend.value(QLatin1String("device_id")).toString();
+    scan.compute.device = backend.value(QLatin1String("device")).toString();
+    scan.compute.fallbackReason = backend.value(QLatin1String("fallback")).toString();
     return scan;
 }
 
@@ -532,7 +516,7 @@ public:
         }
 
         prepareEvaluation(tokenizer, evaluationDocuments);
-        if (m_needsStatistics) {
+        if (needsStatistics()) {
             m_calibration = m_runner.embed(calibrationWindows);
             m_result.calibrationWindows = static_cast<int>(calibrationWindows.size());
             m_result.calibrationTokens = m_calibration.tokens();
@@ -553,7 +537,7 @@ public:
             for (int stage = 0; stage <= lastStage; ++stage) {
                 m_progress.throwIfCancelled();
                 std::map<int, InputStats> statistics;
-                if (m_needsStatistics)
+                if (needsStatistics())
                     statistics = captureStatistics(stage);
                 quantizeStage(stage, statistics);
                 statistics.clear();
@@ -566,10 +550,7 @@ public:
             m_result.complete = false;
         }
         m_result.seconds = timer.nsecsElapsed() * 1e-9;
-        const ComputeBackend& backend = *m_runner.backend();
-        m_result.deviceId = backend.device().id;
-        m_result.device = backend.device().describe();
-        m_result.fallbackReason = backend.fallbackReason();
+        m_result.compute = ComputeUse::of(*m_runner.backend());
         m_progress.report(1.0);
         return std::move(m_result);
     }
@@ -579,6 +560,9 @@ private:
     {
         return layer.block >= 0 ? layer.block : m_blocks;
     }
+
+    // Whether the quantizer fits on calibration statistics (X^T X of its inputs).
+    bool needsStatistics() const { return m_options.quantization.needsCalibration(); }
 
     void checkOptions(const std::vector<std::vector<int>>& calibrationWindows)
     {
@@ -599,8 +583,7 @@ private:
             if (const QString error = scheme.validationError(); !error.isEmpty())
                 throw Error(error);
         }
-        m_needsStatistics = config.needsCalibration();
-        if (m_needsStatistics && calibrationWindows.empty())
+        if (needsStatistics() && calibrationWindows.empty())
             throw Error(SensitivityScan::tr("%1 needs calibration data, and none was given")
                             .arg(config.describe()));
     }
@@ -609,37 +592,21 @@ private:
     void prepareEvaluation(const Tokenizer& tokenizer, const QStringList& documents)
     {
         const ModelSpec& spec = m_model->spec();
-        const int context =
-            m_options.contextLength > 0 ? m_options.contextLength : spec.maxPositionEmbeddings;
-        const int stride = m_options.stride > 0 ? m_options.stride : context;
-        if (context < 2)
-            throw Error(SensitivityScan::tr("the context length must be at least 2 tokens, not %1")
-                            .arg(context));
-        if (stride > context)
-            throw Error(SensitivityScan::tr("the stride (%1) must not exceed the context "
-                                            "length (%2)")
-                            .arg(stride)
-                            .arg(context));
-        if (tokenizer.vocabularySize() > spec.vocabSize)
-            throw Error(SensitivityScan::tr("the tokenizer has %1 tokens but the model only %2: "
-                                            "they do not belong together")
-                            .arg(tokenizer.vocabularySize())
-                            .arg(spec.vocabSize));
-        m_progress.report(0.0, SensitivityScan::tr("Tokenizing %n document(s)", nullptr,
-                                                   static_cast<int>(documents.size())));
-        const std::vector<EvaluationWindow> windows =
-            PerplexityEvaluator::windows(tokenizer, documents, context, stride);
-        if (windows.empty())
-            throw Error(SensitivityScan::tr("the evaluation text has no token to score"));
+        PerplexityOptions protocolOptions;
+        protocolOptions.contextLength = m_options.contextLength;
+        protocolOptions.stride = m_options.stride;
+        const EvaluationProtocol protocol =
+            PerplexityEvaluator::protocol(spec, tokenizer, documents, protocolOptions, m_progress);
+        const int context = protocol.contextLength;
+        const std::vector<EvaluationWindow>& windows = protocol.windows;
         m_result.evaluationDocuments = static_cast<int>(documents.size());
         m_result.evaluationWindows = static_cast<int>(windows.size());
         m_result.contextLength = context;
-        m_result.stride = stride;
+        m_result.stride = protocol.stride;
 
         std::int64_t totalTokens = 0;
-        for (const auto& [first, last] :
-             PerplexityEvaluator::batches(windows, context, PerplexityOptions{}.batchBytes,
-                                          m_runner.workingBytesPerToken())) {
+        for (const auto& [first, last] : PerplexityEvaluator::batches(
+                 windows, context, protocolOptions.batchBytes, m_runner.workingBytesPerToken())) {
             EvaluationBatch batch;
             for (std::size_t w = first; w < last; ++w) {
                 batch.tokens.push_back(windows[w].tokens);
@@ -713,7 +680,6 @@ private:
             if (!m_cacheLogits)
                 batch.finalStates = std::move(states);
         }
-        m_referenceTokens = score.tokens;
         m_result.evaluationTokens = score.tokens;
         m_result.referencePerplexity = NllScore{score.tokens, score.referenceNll}.perplexity();
     }
@@ -748,20 +714,17 @@ private:
             if (stageOf(layer) == stage)
                 sites.insert(layer.inputGroup);
         }
+        InputStatsRecorder recorder(m_inventory, stage < m_blocks ? stage : -1, 0,
+                                    m_options.calibration.seed, m_runner.backend());
+        recorder.select(sites, sites);
         if (stage < m_blocks) {
-            InputStatsRecorder recorder(m_inventory, stage, 0, m_options.calibration.seed,
-                                        m_runner.backend());
-            recorder.select(sites, sites);
             m_runner.runBlock(stage, m_calibration, &recorder, m_runner.defaultBatchTokens(),
                               &m_progress);
-            return recorder.take();
+        } else {
+            RowMatrix rows = m_runner.finalNormRows(m_calibration.values);
+            for (int site : sites)
+                recorder.onInput(site, rows);
         }
-        InputStatsRecorder recorder(m_inventory, -1, 0, m_options.calibration.seed,
-                                    m_runner.backend());
-        recorder.select(sites, sites);
-        RowMatrix rows = m_runner.finalNormRows(m_calibration.values);
-        for (int site : sites)
-            recorder.onInput(site, rows);
         return recorder.take();
     }
 
@@ -890,7 +853,7 @@ private:
                 }
             }
         }
-        Q_ASSERT(score.tokens == m_referenceTokens);
+        Q_ASSERT(score.tokens == m_result.evaluationTokens);
         SensitivityPoint point;
         point.bits = m_result.bits[static_cast<std::size_t>(bitsIndex)];
         point.perplexity = NllScore{score.tokens, score.modifiedNll}.perplexity();
@@ -910,10 +873,8 @@ private:
     int m_blocks = 0;
     SensitivityScanResult m_result;
     std::vector<ScanUnit> m_units; // parallel to m_result.units
-    bool m_needsStatistics = false;
     std::vector<EvaluationBatch> m_batches;
     bool m_cacheLogits = true;
-    std::int64_t m_referenceTokens = 0;
     int m_fpStage = -1;         // the block whose input the batches' fullPrecision holds
     HiddenStates m_calibration; // the calibration windows' FP residual stream, moving on
     // The quantized layers of units not measured yet, by (inventory index, bit-width index).

@@ -4,6 +4,7 @@
 #include "core/calib/calibration_set.h"
 #include "core/model/layer_inventory.h"
 #include "core/quant/quant_plan.h"
+#include "core/quant/quant_report.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -113,9 +114,7 @@ public:
     std::int64_t calibrationTokens = 0;
     bool complete = true; // false: cancelled; units have only the points finished
     double seconds = 0.0;
-    QString deviceId; // where the products ran ("cpu", "opencl:0:0")
-    QString device;
-    QString fallbackReason; // why it continued on the CPU after a device error, or empty
+    ComputeUse compute; // where the products ran
 
     const SensitivityLayer* findLayer(const QString& name) const;
     // The measurement of the unit holding `layerName` at `bits`, or null.

@@ -7,7 +7,8 @@
 #include "core/backend/opencl/opencl_backend.h"
 #endif
 
-#include <QRegularExpression>
+#include <optional>
+#include <utility>
 
 namespace qb {
 
@@ -15,8 +16,7 @@ namespace {
 
 struct ParsedSpec {
     bool openCl = false;
-    int platform = -1; // -1: the first device of any platform
-    int device = -1;
+    std::optional<std::pair<int, int>> indices; // platform and device; none: the first device
 };
 
 std::optional<ParsedSpec> parseSpec(const QString& spec)
@@ -24,12 +24,14 @@ std::optional<ParsedSpec> parseSpec(const QString& spec)
     if (spec == QLatin1String("cpu"))
         return ParsedSpec{};
     if (spec == QLatin1String("opencl"))
-        return ParsedSpec{true, -1, -1};
-    static const QRegularExpression indices(QStringLiteral("^opencl:(\\d{1,3}):(\\d{1,3})$"));
-    const QRegularExpressionMatch match = indices.match(spec);
-    if (!match.hasMatch())
+        return ParsedSpec{true, std::nullopt};
+    // "opencl:P:D" is the id of the device it names.
+    ComputeDevice named;
+    named.id = spec;
+    const std::optional<std::pair<int, int>> indices = named.openClIndices();
+    if (!indices)
         return std::nullopt;
-    return ParsedSpec{true, match.captured(1).toInt(), match.captured(2).toInt()};
+    return ParsedSpec{true, indices};
 }
 
 } // namespace
@@ -82,9 +84,7 @@ BackendChoice ComputeBackends::create(const QString& spec,
     const std::vector<ComputeDevice> devices = opencl::listDevices(&problem);
     const ComputeDevice* chosen = nullptr;
     for (const ComputeDevice& device : devices) {
-        if (parsed->platform < 0
-            || device.id
-                   == QStringLiteral("opencl:%1:%2").arg(parsed->platform).arg(parsed->device)) {
+        if (!parsed->indices || device.openClIndices() == parsed->indices) {
             chosen = &device;
             break;
         }

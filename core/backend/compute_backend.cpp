@@ -3,6 +3,7 @@
 #include "core/backend/cpu_backend.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace qb {
 
@@ -17,6 +18,15 @@ QString ComputeDevice::describe() const
                                        "OpenCL · %1 · %2 (%3 GiB, %n compute unit(s))", nullptr,
                                        computeUnits)
         .arg(platform, name, QString::number(gib, 'f', 1));
+}
+
+std::optional<std::pair<int, int>> ComputeDevice::openClIndices() const
+{
+    static const QRegularExpression indices(QStringLiteral("^opencl:(\\d{1,3}):(\\d{1,3})$"));
+    const QRegularExpressionMatch match = indices.match(id);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return std::pair{match.captured(1).toInt(), match.captured(2).toInt()};
 }
 
 std::shared_ptr<const ComputeBackend> ComputeBackend::cpu()

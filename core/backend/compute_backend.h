@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace qb {
@@ -26,6 +28,8 @@ struct ComputeDevice {
     int computeUnits = 0;
 
     bool isOpenCl() const { return id.startsWith(QStringLiteral("opencl")); }
+    // Platform P and device D of an id "opencl:P:D" (each of 1 to 3 digits), else nothing.
+    std::optional<std::pair<int, int>> openClIndices() const;
     // For people: "OpenCL · Portable Computing Language · cpu-haswell-… (24.0 GiB, 2 compute
     // units)" or "CPU (Eigen, 2 threads)".
     QString describe() const;
@@ -42,11 +46,16 @@ struct GptqColumnLoop {
         nullptr;         // [cols, cols] U in quantization order (upper part read)
     int blockSize = 128; // columns per lazy-update block
     // Grouped and not static: each group's grid is computed at its first position, from the
-    // weights as updated by the earlier blocks; otherwise tensor.params is already filled.
+    // weights as updated by the earlier blocks, and a column's group is position / width;
+    // otherwise tensor.params is already filled and, grouped (static groups), a column's group is
+    // column / width.
     bool groupsInLoop = false;
-    bool staticGroups =
-        false; // grouped: a column's group is column / width (else position / width)
 };
+
+// Rows of x per float32 partial of X^T X (accumulateGram): every backend rounds sums of this many
+// terms in float before adding them into its wider accumulator, so that their results agree to
+// float32 rounding. Part of the accuracy contract below: a backend must not use other slabs.
+inline constexpr std::int64_t kGramSlabRows = 2048;
 
 // The operations the pipeline spends its time in, on one device. Every backend gives the CPU
 // backend's result: codes and grid parameters bit for bit; sums (products, X^T X, the GPTQ updates)

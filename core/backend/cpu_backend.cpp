@@ -14,8 +14,8 @@ namespace {
 
 // Σ x xᵀ is formed by column panels of the lower triangle: panel j holds columns
 // [j·kGramPanel, (j+1)·kGramPanel) from the diagonal down, and is a float32 GEMM over slabs of at
-// most kGramSlabRows rows whose result is added into the double accumulator. Float within a slab,
-// double across slabs and calls.
+// most kGramSlabRows (compute_backend.h) rows whose result is added into the double accumulator.
+// Float within a slab, double across slabs and calls.
 //
 // Why float: two AVX2/FMA cores do about twice the float32 throughput of double, and X^T X is the
 // cost of calibration (65,536 rows of 4096 channels: 1.1 TFLOP with the symmetry). Why tall panels
@@ -23,7 +23,6 @@ namespace {
 // for 256 × 256 blocks over 512-row slabs), the double additions being a small part. Precision:
 // tst_calibration holds the result to 1e-6 of a double accumulation on real activations.
 constexpr Eigen::Index kGramPanel = 256;
-constexpr Eigen::Index kGramSlabRows = 2048;
 
 // Rows per task of the GPTQ column loop at least, so that small layers stay on one thread; larger
 // layers are cut into about kRowTasksPerThread tasks per thread, handed out one at a time.
@@ -31,13 +30,14 @@ constexpr std::int64_t kMinGptqRowsPerTask = 64;
 constexpr std::int64_t kGptqRowTasksPerThread = 2;
 
 // Where a column's grid parameters are in QuantizedTensor::params of a row, for column position
-// `position` in quantization order (original column `column`).
+// `position` in quantization order (original column `column`): grouped, by position when the
+// loop computes the grids, else (static groups) by column.
 std::int64_t gptqGroupOf(const GptqColumnLoop& loop, const QuantizedTensor& tensor,
                          std::int64_t position, std::int64_t column)
 {
     if (tensor.scheme.granularity != Granularity::Group)
         return 0;
-    return (loop.staticGroups ? column : position) / tensor.groupWidth;
+    return (loop.groupsInLoop ? position : column) / tensor.groupWidth;
 }
 
 } // namespace
@@ -67,7 +67,7 @@ void CpuBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) const
         auto target = xtx.block(c0, c0, k - c0, width);
         Eigen::MatrixXf partial;
         for (Eigen::Index s = 0; s < n; s += kGramSlabRows) {
-            const Eigen::Index m = std::min(kGramSlabRows, n - s);
+            const Eigen::Index m = std::min<Eigen::Index>(kGramSlabRows, n - s);
             partial.noalias() = x.block(s, c0, m, k - c0).transpose() * x.block(s, c0, m, width);
             target += partial.cast<double>();
         }

@@ -9,7 +9,6 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 namespace qb {
@@ -105,17 +104,18 @@ QStringList AwqExporter::problemsFor(const QuantPlan& plan, const LayerInventory
 void AwqExporter::checkGrid(const QuantizedTensor& tensor, const QString& name,
                             std::span<const float> outputDivisor)
 {
-    PackedExport::forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
-        if (!PackedExport::isCode(p.zero, AwqPacking::kBits))
-            throw Error(tr("%1: zero point %2 is not a 4-bit code").arg(name).arg(p.zero));
-        if (!std::isfinite(PackedExport::roundedTo(DType::F16, scale)))
-            throw Error(tr("%1: scale %2 does not fit in float16, the type AWQ stores "
-                           "scales in")
-                            .arg(name)
-                            .arg(scale));
-    });
-    if (!PackedExport::codesFit(tensor, AwqPacking::kBits))
-        throw Error(tr("%1: a code does not fit in 4 bits").arg(name));
+    PackedExport::GridMessages messages;
+    messages.zeroNotCode = [&](float zero) {
+        return tr("%1: zero point %2 is not a 4-bit code").arg(name).arg(zero);
+    };
+    messages.scaleOverflows = [&](float scale) {
+        return tr("%1: scale %2 does not fit in float16, the type AWQ stores "
+                  "scales in")
+            .arg(name)
+            .arg(scale);
+    };
+    messages.codeTooWide = tr("%1: a code does not fit in 4 bits").arg(name);
+    PackedExport::checkGrid(tensor, AwqPacking::kBits, DType::F16, outputDivisor, messages);
 }
 
 AwqExporter::PackedLayer AwqExporter::pack(const QuantizedTensor& tensor, const QString& name,
@@ -140,8 +140,6 @@ AwqExporter::PackedLayer AwqExporter::pack(const QuantizedTensor& tensor, const 
     Q_ASSERT(tensor.groupsPerRow == inputs / groupWidth);
 
     PackedLayer packed;
-    packed.inFeatures = inputs;
-    packed.outFeatures = outputs;
     packed.groups = inputs / groupWidth;
     const std::int64_t groups = packed.groups;
     const std::int64_t wordsPerRow = AwqPacking::wordsFor(outputs);
@@ -281,8 +279,8 @@ QStringList AwqExporter::limitations(const QuantizedModel& quantized)
     return result;
 }
 
-void AwqExporter::run(const QuantizedModel& quantized, const QString& outDir,
-                      const Options& options, Progress& progress)
+QStringList AwqExporter::run(const QuantizedModel& quantized, const QString& outDir,
+                             const Options& options, Progress& progress)
 {
     const Plan plan = makePlan(quantized);
     PackedExport::Format format;
@@ -311,8 +309,10 @@ void AwqExporter::run(const QuantizedModel& quantized, const QString& outDir,
                                     {QStringLiteral("modules_to_not_convert"),
                                      plan.config.value(QStringLiteral("modules_to_not_convert"))}};
     format.extraJsonFiles = {{QLatin1String(kQuantConfigFileName), autoAwqConfig}};
-    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format,
-                        limitations(quantized), progress);
+    const QStringList notes = limitations(quantized);
+    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format, notes,
+                        progress);
+    return notes;
 }
 
 } // namespace qb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/awq_checkpoint.h"
 #include "core/io/awq_format.h"
 #include "core/quant/quantized_model.h"
 
@@ -50,7 +51,7 @@ class AwqExporter {
     Q_DECLARE_TR_FUNCTIONS(AwqExporter)
 
 public:
-    static constexpr const char* kQuantConfigFileName = "quant_config.json";
+    static constexpr const char* kQuantConfigFileName = AwqCheckpoint::kQuantConfigFileName;
 
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
@@ -58,8 +59,6 @@ public:
 
     // One layer in the format's layout.
     struct PackedLayer {
-        std::int64_t inFeatures = 0;        // K
-        std::int64_t outFeatures = 0;       // N
         std::int64_t groups = 0;            // G = K / group size
         std::vector<std::uint32_t> qweight; // [K, N / 8]
         std::vector<std::uint32_t> qzeros;  // [G, N / 8]
@@ -75,9 +74,10 @@ public:
 
     // Writes `quantized` (a QuantizationPipeline result) to outDir. Everything is checked before
     // the output folder is created. Throws Error naming the layers otherwise or when the output
-    // cannot be written, Cancelled when cancelled (nothing is left behind).
-    static void run(const QuantizedModel& quantized, const QString& outDir, const Options& options,
-                    Progress& progress);
+    // cannot be written, Cancelled when cancelled (nothing is left behind). Returns the
+    // limitations() written into the report.
+    static QStringList run(const QuantizedModel& quantized, const QString& outDir,
+                           const Options& options, Progress& progress);
 
     // What would stop run() for a result of `plan` on `inventory`, found from the plan alone so
     // that a caller can refuse before a long quantization run. Empty when none.

@@ -95,23 +95,19 @@ QStringList CheckpointExport::run(const CheckpointExportOptions& options,
     case CheckpointFormat::Fake: {
         FakeQuantExporter::Options fake;
         fake.replaceExisting = options.replaceExisting;
-        FakeQuantExporter::run(quantized, outDir, fake, progress);
-        return FakeQuantExporter::limitations(quantized);
+        return FakeQuantExporter::run(quantized, outDir, fake, progress);
     }
     case CheckpointFormat::Gptq:
-        GptqExporter::run(quantized, outDir, gptqOptions(options), progress);
-        return GptqExporter::limitations(quantized);
+        return GptqExporter::run(quantized, outDir, gptqOptions(options), progress);
     case CheckpointFormat::Awq: {
         AwqExporter::Options awq;
         awq.replaceExisting = options.replaceExisting;
-        AwqExporter::run(quantized, outDir, awq, progress);
-        return AwqExporter::limitations(quantized);
+        return AwqExporter::run(quantized, outDir, awq, progress);
     }
     case CheckpointFormat::CompressedTensors: {
         CompressedTensorsExporter::Options compressed;
         compressed.replaceExisting = options.replaceExisting;
-        CompressedTensorsExporter::run(quantized, outDir, compressed, progress);
-        return CompressedTensorsExporter::limitations(quantized);
+        return CompressedTensorsExporter::run(quantized, outDir, compressed, progress);
     }
     }
     return {};

@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 
@@ -129,18 +128,18 @@ void CompressedTensorsExporter::checkGrid(const QuantizedTensor& tensor, DType s
                                           const QString& name, std::span<const float> outputDivisor)
 {
     const int bits = tensor.scheme.bits;
-    PackedExport::forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
-        if (!PackedExport::isCode(p.zero, bits))
-            throw Error(
-                tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
-        if (!std::isfinite(PackedExport::roundedTo(scaleDType, scale)))
-            throw Error(tr("%1: scale %2 does not fit in %3, the layer's scale type")
-                            .arg(name)
-                            .arg(scale)
-                            .arg(dtypeName(scaleDType)));
-    });
-    if (!PackedExport::codesFit(tensor, bits))
-        throw Error(tr("%1: a code does not fit in %2 bits").arg(name).arg(bits));
+    PackedExport::GridMessages messages;
+    messages.zeroNotCode = [&](float zero) {
+        return tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(zero).arg(bits);
+    };
+    messages.scaleOverflows = [&](float scale) {
+        return tr("%1: scale %2 does not fit in %3, the layer's scale type")
+            .arg(name)
+            .arg(scale)
+            .arg(dtypeName(scaleDType));
+    };
+    messages.codeTooWide = tr("%1: a code does not fit in %2 bits").arg(name).arg(bits);
+    PackedExport::checkGrid(tensor, bits, scaleDType, outputDivisor, messages);
 }
 
 CompressedTensorsExporter::PackedLayer
@@ -160,10 +159,7 @@ CompressedTensorsExporter::pack(const QuantizedTensor& tensor, DType scaleDType,
 
     PackedLayer packed;
     packed.scheme = schemeOf(tensor);
-    packed.inFeatures = inputs;
-    packed.outFeatures = outputs;
     packed.groups = tensor.groupsPerRow; // 1 for per-channel and per-tensor grids
-    packed.scaleDType = scaleDType;
     packed.weightShape = {outputs, inputs};
     const std::int64_t groups = packed.groups;
 
@@ -427,8 +423,8 @@ QStringList CompressedTensorsExporter::limitations(const QuantizedModel& quantiz
     return result;
 }
 
-void CompressedTensorsExporter::run(const QuantizedModel& quantized, const QString& outDir,
-                                    const Options& options, Progress& progress)
+QStringList CompressedTensorsExporter::run(const QuantizedModel& quantized, const QString& outDir,
+                                           const Options& options, Progress& progress)
 {
     const Plan plan = makePlan(quantized);
     PackedExport::Format format;
@@ -465,8 +461,10 @@ void CompressedTensorsExporter::run(const QuantizedModel& quantized, const QStri
             sink(PackedExport::bytesOf(packed.gIdx));
     };
     format.quantizationConfig = plan.config;
-    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format,
-                        limitations(quantized), progress);
+    const QStringList notes = limitations(quantized);
+    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format, notes,
+                        progress);
+    return notes;
 }
 
 } // namespace qb

@@ -86,12 +86,9 @@ public:
     // One layer in the format's layout.
     struct PackedLayer {
         Scheme scheme;
-        std::int64_t inFeatures = 0;                // K
-        std::int64_t outFeatures = 0;               // N
         std::int64_t groups = 0;                    // G (1 per channel)
-        DType scaleDType = DType::F16;              //
         std::vector<std::uint32_t> weightPacked;    // [N, ceil(K / (32 / bits))]
-        std::vector<std::byte> weightScale;         // [N, G] of scaleDType
+        std::vector<std::byte> weightScale;         // [N, G] of the scale dtype
         std::array<std::int64_t, 2> weightShape{};  // [N, K]
         std::vector<std::uint32_t> weightZeroPoint; // [ceil(N / (32 / bits)), G], or empty
         std::vector<std::int32_t> gIdx;             // [K], or empty
@@ -106,9 +103,10 @@ public:
 
     // Writes `quantized` (a QuantizationPipeline result) to outDir. Everything is checked before
     // the output folder is created. Throws Error naming the layers otherwise or when the output
-    // cannot be written, Cancelled when cancelled (nothing is left behind).
-    static void run(const QuantizedModel& quantized, const QString& outDir, const Options& options,
-                    Progress& progress);
+    // cannot be written, Cancelled when cancelled (nothing is left behind). Returns the
+    // limitations() written into the report.
+    static QStringList run(const QuantizedModel& quantized, const QString& outDir,
+                           const Options& options, Progress& progress);
 
     // What would stop run() for a result of `plan` on `inventory`, found from the plan alone so
     // that a caller can refuse before a long quantization run. Empty when none.

@@ -1,6 +1,7 @@
 #include "core/export/export_folder.h"
 
 #include "core/io/checkpoint.h"
+#include "core/io/json_file.h"
 #include "core/io/staging_directory.h"
 #include "core/quant/quantized_model.h"
 #include "core/util/error.h"
@@ -9,8 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 namespace qb {
 
@@ -59,11 +58,8 @@ void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
 
 void ExportFolder::writeJson(const QString& path, const QJsonObject& json)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        throw Error(
-            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
+        throw Error(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 void ExportFolder::copyFile(const QString& from, const QString& to)

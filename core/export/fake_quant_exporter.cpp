@@ -1,6 +1,7 @@
 #include "core/export/fake_quant_exporter.h"
 
 #include "core/export/export_folder.h"
+#include "core/export/packed_export.h"
 #include "core/io/safetensors_writer.h"
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
@@ -14,11 +15,7 @@ namespace qb {
 
 QStringList FakeQuantExporter::limitations(const QuantizedModel& quantized)
 {
-    int activationLayers = 0;
-    for (const auto& [name, layer] : quantized.layers) {
-        if (layer.quantizedActivations)
-            ++activationLayers;
-    }
+    const int activationLayers = PackedExport::activationRoundingLayers(quantized);
     QStringList result;
     if (activationLayers > 0)
         result << tr("%n layer(s) round their input activations to int8 (W8A8); a fake-quant "
@@ -31,8 +28,8 @@ QStringList FakeQuantExporter::limitations(const QuantizedModel& quantized)
     return result;
 }
 
-void FakeQuantExporter::run(const QuantizedModel& quantized, const QString& outDir,
-                            const Options& options, Progress& progress)
+QStringList FakeQuantExporter::run(const QuantizedModel& quantized, const QString& outDir,
+                                   const Options& options, Progress& progress)
 {
     const LoadedModel& model = *quantized.model;
     StagingDirectory stage(outDir, options.replaceExisting, {model.directory()});
@@ -81,10 +78,12 @@ void FakeQuantExporter::run(const QuantizedModel& quantized, const QString& outD
         ExportFolder::copyFile(checkpoint.indexPath(),
                                stage.filePath(QLatin1String(Checkpoint::kIndexFileName)));
     ExportFolder::copyCompanionFiles(model.directory(), stage);
-    ExportFolder::writeRecipeAndReport(quantized, limitations(quantized), stage);
+    const QStringList notes = limitations(quantized);
+    ExportFolder::writeRecipeAndReport(quantized, notes, stage);
     progress.throwIfCancelled();
     stage.commit();
     progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));
+    return notes;
 }
 
 } // namespace qb

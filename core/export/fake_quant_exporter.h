@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/export/export_folder.h"
 #include "core/quant/quantized_model.h"
 
 #include <QCoreApplication>
@@ -27,17 +26,15 @@ class FakeQuantExporter {
     Q_DECLARE_TR_FUNCTIONS(FakeQuantExporter)
 
 public:
-    static constexpr const char* kReportFileName = ExportFolder::kReportFileName;
-    static constexpr const char* kRecipeFileName = ExportFolder::kRecipeFileName;
-
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
     };
 
-    // Writes `quantized` (a QuantizationPipeline result) to outDir. Throws Error when the output
-    // cannot be written, Cancelled when cancelled (nothing is left behind).
-    static void run(const QuantizedModel& quantized, const QString& outDir, const Options& options,
-                    Progress& progress);
+    // Writes `quantized` (a QuantizationPipeline result) to outDir and returns the limitations()
+    // written into its report. Throws Error when the output cannot be written, Cancelled when
+    // cancelled (nothing is left behind).
+    static QStringList run(const QuantizedModel& quantized, const QString& outDir,
+                           const Options& options, Progress& progress);
 
     // What a fake-quant checkpoint of `quantized` will not reproduce, for people (empty: nothing).
     static QStringList limitations(const QuantizedModel& quantized);

@@ -11,16 +11,11 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <bit>
-#include <cmath>
 #include <map>
 
 namespace qb {
 
 namespace {
-
-static_assert(std::endian::native == std::endian::little,
-              "safetensors data are little-endian and are written from memory as they are");
 
 // What a module becomes in the checkpoint: its GPTQ settings, or nullopt for a module stored
 // unquantized (M.weight).
@@ -55,15 +50,11 @@ struct RuleUnit {
     std::vector<std::pair<int, Outcome>> blocks; // (block, outcome), in model order
 };
 
-void addRule(GptqDynamicRules& rules, const QString& pattern, const Outcome& outcome)
+// A `dynamic` rule: "+:pattern" with every setting, or "-:pattern" for a module left unquantized.
+void addRule(QJsonObject& rules, const QString& pattern, const Outcome& outcome)
 {
-    GptqDynamicRules::Rule rule;
-    rule.excludes = !outcome;
-    rule.key = (outcome ? QStringLiteral("+:") : QStringLiteral("-:")) + pattern;
-    rule.regex = GptqDynamicRules::compile(pattern);
-    if (outcome)
-        rule.overrides = outcome->toJson();
-    rules.append(std::move(rule));
+    rules.insert((outcome ? QStringLiteral("+:") : QStringLiteral("-:")) + pattern,
+                 outcome ? outcome->toJson() : QJsonObject());
 }
 
 // The most common of `outcomes` (the first of equals).
@@ -89,13 +80,13 @@ template <typename Range> Outcome mostCommon(const Range& outcomes)
 // fewer. Roles that vLLM fuses (q/k/v, gate/up) share one rule that also names the fused layer
 // when every block gives them the same outcome. An unquantized lm_head needs no rule (the
 // config's lm_head is false).
-GptqDynamicRules dynamicRulesFor(const LayerInventory& inventory,
-                                 const std::map<QString, Outcome>& outcomes,
-                                 const GptqLayerSettings& base)
+QJsonObject dynamicRulesFor(const LayerInventory& inventory,
+                            const std::map<QString, Outcome>& outcomes,
+                            const GptqLayerSettings& base)
 {
     std::vector<RuleUnit> units;
     std::map<QString, std::size_t> unitByKey;
-    GptqDynamicRules rules;
+    QJsonObject rules;
     for (const LinearLayer& layer : inventory.layers()) {
         const Outcome& outcome = outcomes.at(layer.name);
         if (layer.block < 0) {
@@ -203,13 +194,8 @@ GptqDynamicRules dynamicRulesFor(const LayerInventory& inventory,
 } // namespace
 
 struct GptqExporter::Plan {
-    struct Module {
-        const LinearLayer* layer = nullptr;
-        const QuantizedLayer* quantized = nullptr; // null: stays M.weight
-    };
-    std::vector<Module> modules; // model order
-    PackedExport::Folds folds;   // input scales folded into the operations before them
-    QJsonObject config;          // quantization_config
+    PackedExport::Folds folds; // input scales folded into the operations before them
+    QJsonObject config;        // quantization_config
 };
 
 QString GptqExporter::packingProblem(const QString& name, std::int64_t rows, std::int64_t cols,
@@ -255,18 +241,21 @@ void GptqExporter::checkGrid(const QuantizedTensor& tensor, GptqFormat format, c
                              std::span<const float> outputDivisor)
 {
     const int bits = tensor.scheme.bits;
-    PackedExport::forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
-        if (!PackedExport::isCode(p.zero, bits))
-            throw Error(
-                tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(p.zero).arg(bits));
-        if (format == GptqFormat::V1 && p.zero == 0.0f)
-            throw Error(v1Problem(name));
-        if (!std::isfinite(PackedExport::roundedTo(DType::F16, scale)))
-            throw Error(tr("%1: scale %2 does not fit in float16, the type GPTQ stores "
-                           "scales in")
-                            .arg(name)
-                            .arg(scale));
-    });
+    PackedExport::GridMessages messages;
+    messages.zeroNotCode = [&](float zero) {
+        return tr("%1: zero point %2 is not a %3-bit code").arg(name).arg(zero).arg(bits);
+    };
+    if (format == GptqFormat::V1)
+        messages.zeroRefused = [&](float zero) {
+            return zero == 0.0f ? v1Problem(name) : QString();
+        };
+    messages.scaleOverflows = [&](float scale) {
+        return tr("%1: scale %2 does not fit in float16, the type GPTQ stores "
+                  "scales in")
+            .arg(name)
+            .arg(scale);
+    };
+    PackedExport::checkGrid(tensor, bits, DType::F16, outputDivisor, messages);
 }
 
 GptqExporter::PackedLayer GptqExporter::pack(const QuantizedTensor& tensor, GptqFormat format,
@@ -283,9 +272,6 @@ GptqExporter::PackedLayer GptqExporter::pack(const QuantizedTensor& tensor, Gptq
     checkGrid(tensor, format, name, outputDivisor);
 
     PackedLayer packed;
-    packed.bits = bits;
-    packed.inFeatures = inputs;
-    packed.outFeatures = outputs;
     packed.groups = tensor.groupsPerRow;
     const std::int64_t groups = packed.groups;
 
@@ -343,11 +329,16 @@ GptqExporter::Plan GptqExporter::makePlan(const QuantizedModel& quantized, const
     Plan plan;
 
     // The modules, and each quantized one packable.
+    struct Module {
+        const LinearLayer* layer = nullptr;
+        const QuantizedLayer* quantized = nullptr; // null: stays M.weight
+    };
+    std::vector<Module> modules; // model order
     std::map<QString, Outcome> outcomes;
     std::vector<GptqLayerSettings> quantizedSettings;
     for (const LinearLayer& layer : inventory.layers()) {
         const QuantizedLayer* q = quantized.find(layer.name);
-        plan.modules.push_back({&layer, q});
+        modules.push_back({&layer, q});
         outcomes[layer.name] = outcomeOf(quantized, layer);
         if (!q)
             continue;
@@ -364,14 +355,14 @@ GptqExporter::Plan GptqExporter::makePlan(const QuantizedModel& quantized, const
         throw Error(tr("nothing is quantized: a GPTQ checkpoint needs at least one quantized "
                        "layer"));
     if (options.format == GptqFormat::V1) {
-        for (const Plan::Module& module : plan.modules) {
+        for (const Module& module : modules) {
             if (module.quantized && !outcomes[module.layer->name]->symmetric)
                 throw Error(v1Problem(module.layer->name));
         }
     }
 
     plan.folds = PackedExport::planFolds(quantized, QStringLiteral("GPTQ"));
-    for (const Plan::Module& module : plan.modules) {
+    for (const Module& module : modules) {
         if (!module.quantized)
             continue;
         checkGrid(module.quantized->tensor, options.format, module.layer->name,
@@ -383,7 +374,7 @@ GptqExporter::Plan GptqExporter::makePlan(const QuantizedModel& quantized, const
     // any order gives the same result).
     const GptqLayerSettings base =
         *mostCommon(std::vector<Outcome>(quantizedSettings.begin(), quantizedSettings.end()));
-    const QJsonObject dynamic = dynamicRulesFor(inventory, outcomes, base).toJson();
+    const QJsonObject dynamic = dynamicRulesFor(inventory, outcomes, base);
     const GptqDynamicRules written =
         GptqDynamicRules::fromJson(dynamic, {}, QStringLiteral("dynamic"));
     bool lmHead = false;
@@ -437,8 +428,8 @@ QStringList GptqExporter::limitations(const QuantizedModel& quantized)
     return result;
 }
 
-void GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
-                       const Options& options, Progress& progress)
+QStringList GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
+                              const Options& options, Progress& progress)
 {
     const Plan plan = makePlan(quantized, options);
     PackedExport::Format format;
@@ -466,8 +457,10 @@ void GptqExporter::run(const QuantizedModel& quantized, const QString& outDir,
     };
     format.quantizationConfig = plan.config;
     format.extraJsonFiles = {{QLatin1String(kQuantizeConfigFileName), plan.config}};
-    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format,
-                        limitations(quantized), progress);
+    const QStringList notes = limitations(quantized);
+    PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format, notes,
+                        progress);
+    return notes;
 }
 
 } // namespace qb

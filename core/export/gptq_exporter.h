@@ -70,9 +70,6 @@ public:
 
     // One layer in the format's layout (shapes in the header comment of gptq_format.h).
     struct PackedLayer {
-        int bits = 4;
-        std::int64_t inFeatures = 0;        // K
-        std::int64_t outFeatures = 0;       // N
         std::int64_t groups = 0;            // G
         std::vector<std::uint32_t> qweight; // [K * bits / 32, N]
         std::vector<std::uint32_t> qzeros;  // [G, N * bits / 32], v1: zero − 1
@@ -91,9 +88,9 @@ public:
     // is checked before the output folder is created: every quantized layer must be packable
     // (bits, shapes), v1 needs symmetric layers, input scales must fold. Throws Error naming the
     // layer otherwise or when the output cannot be written, Cancelled when cancelled (nothing is
-    // left behind).
-    static void run(const QuantizedModel& quantized, const QString& outDir, const Options& options,
-                    Progress& progress);
+    // left behind). Returns the limitations() written into the report.
+    static QStringList run(const QuantizedModel& quantized, const QString& outDir,
+                           const Options& options, Progress& progress);
 
     // What would stop run() for a result of `plan` on `inventory`, found from the plan alone so
     // that a caller can refuse before a long quantization run: bits GPTQ cannot pack, layer shapes

@@ -4,6 +4,7 @@
 #include "core/io/json_file.h"
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
+#include "core/model/model_spec.h"
 #include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
@@ -118,12 +119,8 @@ void PackedExport::write(const QuantizedModel& quantized, const QString& outDir,
                  format.tensorsOf(*found->second.layer, *found->second.tensor))
                 headers.push_back(std::move(header));
         }
-        for (const TensorHeader& header : headers) {
-            std::uint64_t bytes = static_cast<std::uint64_t>(dtypeSize(header.dtype));
-            for (std::int64_t d : header.shape)
-                bytes *= static_cast<std::uint64_t>(d);
-            totalBytes += bytes;
-        }
+        for (const TensorHeader& header : headers)
+            totalBytes += byteSizeOf(header);
         shardHeaders.push_back(std::move(headers));
     }
 
@@ -188,7 +185,7 @@ void PackedExport::write(const QuantizedModel& quantized, const QString& outDir,
             {QStringLiteral("weight_map"), weightMap}};
         ExportFolder::writeJson(stage.filePath(QLatin1String(Checkpoint::kIndexFileName)), index);
     }
-    const QString configName = QStringLiteral("config.json");
+    const QString configName = QLatin1String(ModelSpec::kConfigFileName);
     QJsonObject config = JsonFile::readObject(QDir(model.directory()).filePath(configName));
     config.insert(QStringLiteral("quantization_config"), format.quantizationConfig);
     ExportFolder::writeJson(stage.filePath(configName), config);
@@ -290,6 +287,23 @@ bool PackedExport::codesFit(const QuantizedTensor& tensor, int bits)
     const int maxCode = (1 << bits) - 1;
     return std::none_of(tensor.codes.begin(), tensor.codes.end(),
                         [&](std::uint8_t code) { return code > maxCode; });
+}
+
+void PackedExport::checkGrid(const QuantizedTensor& tensor, int bits, DType scaleType,
+                             std::span<const float> outputDivisor, const GridMessages& messages)
+{
+    forEachGridParam(tensor, outputDivisor, [&](const GridParams& p, float scale) {
+        if (!isCode(p.zero, bits))
+            throw Error(messages.zeroNotCode(p.zero));
+        if (messages.zeroRefused) {
+            if (const QString problem = messages.zeroRefused(p.zero); !problem.isEmpty())
+                throw Error(problem);
+        }
+        if (!std::isfinite(roundedTo(scaleType, scale)))
+            throw Error(messages.scaleOverflows(scale));
+    });
+    if (!messages.codeTooWide.isEmpty() && !codesFit(tensor, bits))
+        throw Error(messages.codeTooWide);
 }
 
 std::vector<PackedExport::PlannedLayer> PackedExport::plannedLayers(const QuantPlan& plan,

@@ -113,8 +113,8 @@ public:
     static QStringList
     fusedFamiliesThatDiffer(const QuantizedModel& quantized,
                             const std::function<QString(const LinearLayer&)>& storageOf);
-    // Layers whose input activations the run rounds to int8 (W8A8, SmoothQuant): packed
-    // weight-only formats do not hold that rounding.
+    // Layers whose input activations the run rounds to int8 (W8A8, SmoothQuant): formats that
+    // store only weights (packed or fake-quant) do not hold that rounding.
     static int activationRoundingLayers(const QuantizedModel& quantized);
     // Whether every zero point of `tensor` is 2^(bits−1) on a symmetric scheme: what symmetric
     // kernels assume without reading zero points.
@@ -148,6 +148,21 @@ public:
             }
         }
     }
+    // What checkGrid() says, in an exporter's own words (its tr() context).
+    struct GridMessages {
+        std::function<QString(float zero)> zeroNotCode;
+        std::function<QString(float scale)> scaleOverflows;
+        // Optional: why the format refuses a zero point that is a code, or empty.
+        std::function<QString(float zero)> zeroRefused;
+        // Empty: the codes are not checked here.
+        QString codeTooWide;
+    };
+    // Checks the grid of `tensor` before anything is written, for a format that stores `bits`-bit
+    // zero points and each scale (dividedScale()) as `scaleType`: throws Error with `messages`
+    // for the first grid parameter whose zero point is not a code (or is refused) or whose scale
+    // overflows, then for a code of `bits` bits or more.
+    static void checkGrid(const QuantizedTensor& tensor, int bits, DType scaleType,
+                          std::span<const float> outputDivisor, const GridMessages& messages);
     // The weight grid a plan gives a layer (SmoothQuant and W8A8: int8 per-channel symmetric).
     static QuantScheme plannedWeightScheme(const LayerQuantConfig& config);
     // Whether a plan gives a layer act-order groups (GPTQ act-order without static groups, on

@@ -36,9 +36,8 @@ std::shared_ptr<const AwqCheckpoint> AwqCheckpoint::open(const QString& director
     result->m_directory = directory;
     const PackedCheckpointReading::ConfigSource source = PackedCheckpointReading::findConfig(
         directory, QLatin1String(kQuantConfigFileName), QStringLiteral("AWQ"));
-    result->m_config = source.config;
     result->m_configSource = source.where;
-    const QJsonObject& config = result->m_config;
+    const QJsonObject& config = source.config;
     const QString& where = result->m_configSource;
 
     if (const QJsonValue method =
@@ -76,7 +75,6 @@ std::shared_ptr<const AwqCheckpoint> AwqCheckpoint::open(const QString& director
     if (!zeroPoint.isUndefined() && !zeroPoint.isBool())
         throw Error(tr("%1: %2 must be true or false, not %3")
                         .arg(where, QStringLiteral("zero_point"), JsonText::describe(zeroPoint)));
-    result->m_zeroPoint = zeroPoint.toBool(true);
 
     const QJsonValue notConverted = config.value(QStringLiteral("modules_to_not_convert"));
     if (notConverted.isArray()) {

@@ -4,7 +4,6 @@
 #include "core/io/checkpoint.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -36,10 +35,7 @@ public:
     const Checkpoint& checkpoint() const { return *m_checkpoint; }
     // g, or -1 for one group of all K inputs.
     int groupSize() const { return m_groupSize; }
-    bool zeroPoint() const { return m_zeroPoint; }
     const QStringList& modulesNotConverted() const { return m_notConverted; }
-    // The quantization config as read.
-    const QJsonObject& quantizationConfig() const { return m_config; }
 
     // Modules stored quantized (a "<module>.qweight" tensor), sorted.
     QStringList quantizedModules() const;
@@ -60,9 +56,7 @@ private:
     QString m_directory;
     QString m_configSource; // "…/config.json: quantization_config" for messages
     std::shared_ptr<const Checkpoint> m_checkpoint;
-    QJsonObject m_config;
     int m_groupSize = 128;
-    bool m_zeroPoint = true;
     QStringList m_notConverted;
 };
 

@@ -27,9 +27,8 @@ CompressedTensorsCheckpoint::open(const QString& directory)
     result->m_directory = directory;
     const PackedCheckpointReading::ConfigSource source = PackedCheckpointReading::findConfig(
         directory, QString(), QStringLiteral("compressed-tensors"));
-    result->m_config = source.config;
     result->m_configSource = source.where;
-    const QJsonObject& config = result->m_config;
+    const QJsonObject& config = source.config;
     const QString& where = result->m_configSource;
 
     auto requireString = [&](const QJsonObject& object, const QString& key,

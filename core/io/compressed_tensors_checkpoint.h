@@ -49,8 +49,6 @@ public:
     static std::shared_ptr<const CompressedTensorsCheckpoint> open(const QString& directory);
 
     const Checkpoint& checkpoint() const { return *m_checkpoint; }
-    // The quantization config as read.
-    const QJsonObject& quantizationConfig() const { return m_config; }
     // Modules stored quantized (a "<module>.weight_packed" tensor), sorted.
     QStringList quantizedModules() const;
     // The scheme the config gives linear module `module`, or nullopt when `ignore` names it or no
@@ -75,7 +73,6 @@ private:
     QString m_directory;
     QString m_configSource; // "…/config.json: quantization_config" for messages
     std::shared_ptr<const Checkpoint> m_checkpoint;
-    QJsonObject m_config;
     std::vector<Group> m_groups; // in the config's key order (sorted by QJsonObject)
     std::vector<CompressedTensorsTarget> m_ignore;
 };

@@ -5,19 +5,14 @@
 #include "core/util/json_text.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <bit>
 #include <cstring>
 
 namespace qb {
 
 namespace {
-
-static_assert(std::endian::native == std::endian::little,
-              "safetensors data are little-endian and are read in place");
 
 // The keys of the JSON object reached through `path` (object keys from the top) in the order the
 // text holds them: Python reads `dynamic` in dict order, which QJsonObject does not keep. `text`
@@ -135,12 +130,6 @@ private:
     qsizetype m_pos = 0;
 };
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& directory)
@@ -149,10 +138,9 @@ std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& direct
     result->m_directory = directory;
     const PackedCheckpointReading::ConfigSource source = PackedCheckpointReading::findConfig(
         directory, QLatin1String(kQuantizeConfigFileName), QStringLiteral("GPTQ"));
-    result->m_config = source.config;
     result->m_configSource = source.where;
 
-    const QJsonObject& config = result->m_config;
+    const QJsonObject& config = source.config;
     const QString& where = result->m_configSource;
     if (const QJsonValue method =
             PackedCheckpointReading::unexpectedQuantMethod(config, QLatin1String("gptq"));
@@ -196,7 +184,7 @@ std::shared_ptr<const GptqCheckpoint> GptqCheckpoint::open(const QString& direct
     if (dynamic.isObject()) {
         const QJsonObject rules = dynamic.toObject();
         QStringList order = JsonKeyOrder::keysAt(
-            readAll(source.path), source.pathInFile + QStringList{QStringLiteral("dynamic")});
+            source.text, source.pathInFile + QStringList{QStringLiteral("dynamic")});
         QStringList sortedOrder = order;
         sortedOrder.sort();
         if (sortedOrder != rules.keys())

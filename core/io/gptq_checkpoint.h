@@ -4,7 +4,6 @@
 #include "core/io/gptq_format.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -36,12 +35,6 @@ public:
 
     const Checkpoint& checkpoint() const { return *m_checkpoint; }
     GptqFormat format() const { return m_format; }
-    // The top-level settings: what modules without a matching `dynamic` rule are stored with.
-    const GptqLayerSettings& baseSettings() const { return m_base; }
-    bool lmHeadQuantized() const { return m_lmHead; }
-    const GptqDynamicRules& dynamic() const { return m_dynamic; }
-    // The quantization config as read (config.json's quantization_config or quantize_config.json).
-    const QJsonObject& quantizationConfig() const { return m_config; }
 
     // Modules stored quantized (a "<module>.qweight" tensor), sorted.
     QStringList quantizedModules() const;
@@ -60,9 +53,8 @@ private:
     QString m_directory;
     QString m_configSource; // "…/config.json: quantization_config" for messages
     std::shared_ptr<const Checkpoint> m_checkpoint;
-    QJsonObject m_config;
     GptqFormat m_format = GptqFormat::V1;
-    GptqLayerSettings m_base;
+    GptqLayerSettings m_base; // what modules without a matching `dynamic` rule are stored with
     bool m_lmHead = false;
     GptqDynamicRules m_dynamic;
 };

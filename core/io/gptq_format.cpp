@@ -82,11 +82,6 @@ QString GptqLayerSettings::describe() const
              descAct ? QLatin1String("true") : QLatin1String("false"));
 }
 
-QRegularExpression GptqDynamicRules::compile(const QString& pattern)
-{
-    return pythonReMatchRegex(pattern);
-}
-
 GptqDynamicRules GptqDynamicRules::fromJson(const QJsonObject& dynamic, const QStringList& keyOrder,
                                             const QString& where)
 {
@@ -99,7 +94,7 @@ GptqDynamicRules GptqDynamicRules::fromJson(const QJsonObject& dynamic, const QS
         rule.excludes = key.startsWith(kExcludePrefix);
         const QString pattern =
             (rule.excludes || key.startsWith(kIncludePrefix)) ? key.mid(2) : key;
-        rule.regex = compile(pattern);
+        rule.regex = pythonReMatchRegex(pattern);
         if (!rule.regex.isValid())
             throw Error(tr("%1: \"%2\" is not a valid regular expression: %3")
                             .arg(where, key, rule.regex.errorString()));
@@ -113,14 +108,6 @@ GptqDynamicRules GptqDynamicRules::fromJson(const QJsonObject& dynamic, const QS
         result.m_rules.push_back(std::move(rule));
     }
     return result;
-}
-
-QJsonObject GptqDynamicRules::toJson() const
-{
-    QJsonObject json;
-    for (const Rule& rule : m_rules)
-        json.insert(rule.key, rule.excludes ? QJsonObject{} : rule.overrides);
-    return json;
 }
 
 int GptqDynamicRules::firstMatch(const QString& module) const

@@ -93,10 +93,7 @@ public:
     static GptqDynamicRules fromJson(const QJsonObject& dynamic, const QStringList& keyOrder,
                                      const QString& where);
 
-    void append(Rule rule) { m_rules.push_back(std::move(rule)); }
     const std::vector<Rule>& rules() const { return m_rules; }
-    bool isEmpty() const { return m_rules.empty(); }
-    QJsonObject toJson() const;
 
     // Index of the first rule matching `module`, or -1.
     int firstMatch(const QString& module) const;
@@ -107,8 +104,6 @@ public:
     std::optional<GptqLayerSettings> resolve(const QString& module,
                                              const GptqLayerSettings& base) const;
 
-    // A regex matching the start of `text` the way Python's re.match does.
-    static QRegularExpression compile(const QString& pattern);
     // `base` with the fields of a GPTQ config object that a kernel reads (bits, group_size, sym,
     // desc_act) taken from `fields` where present. `where` names the object in messages. Throws
     // Error for bits outside {2, 3, 4, 8}, a group_size other than -1 or a positive integer, or

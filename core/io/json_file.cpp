@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 namespace qb {
 
@@ -23,6 +24,15 @@ QJsonObject JsonFile::readObject(const QString& path)
     if (!doc.isObject())
         throw Error(tr("%1: the file must hold a JSON object").arg(shown));
     return doc.object();
+}
+
+QString JsonFile::writeObject(const QString& path, const QJsonObject& json)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        return file.errorString();
+    return {};
 }
 
 } // namespace qb

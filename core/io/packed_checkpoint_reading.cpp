@@ -2,11 +2,14 @@
 
 #include "core/io/json_file.h"
 #include "core/io/safetensors_file.h"
+#include "core/model/model_spec.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <bit>
@@ -18,19 +21,38 @@ namespace qb {
 static_assert(std::endian::native == std::endian::little,
               "safetensors data are little-endian and are read in place");
 
+namespace {
+
+// The JSON object held by the file at `path`, its bytes going to `text`: read once. Throws Error
+// as JsonFile::readObject() does.
+QJsonObject readObject(const QString& path, QByteArray* text)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        *text = file.readAll();
+        const QJsonDocument doc = QJsonDocument::fromJson(*text);
+        if (doc.isObject())
+            return doc.object();
+    }
+    // Unreadable, invalid or not an object: JsonFile says which.
+    text->clear();
+    return JsonFile::readObject(path);
+}
+
+} // namespace
+
 PackedCheckpointReading::ConfigSource
 PackedCheckpointReading::findConfig(const QString& directory, const QString& sideFileName,
                                     const QString& formatName)
 {
     const QDir dir(directory);
-    const QString configPath = dir.filePath(QStringLiteral("config.json"));
+    const QString configPath = dir.filePath(QLatin1String(ModelSpec::kConfigFileName));
     ConfigSource source;
     if (QFileInfo::exists(configPath)) {
         const QJsonValue value =
-            JsonFile::readObject(configPath).value(QStringLiteral("quantization_config"));
+            readObject(configPath, &source.text).value(QStringLiteral("quantization_config"));
         if (value.isObject()) {
             source.config = value.toObject();
-            source.path = configPath;
             source.pathInFile = QStringList{QStringLiteral("quantization_config")};
             source.where =
                 QStringLiteral("%1: quantization_config").arg(QDir::toNativeSeparators(configPath));
@@ -42,8 +64,7 @@ PackedCheckpointReading::findConfig(const QString& directory, const QString& sid
     }
     const QString sidePath = sideFileName.isEmpty() ? QString() : dir.filePath(sideFileName);
     if (!sidePath.isEmpty() && QFileInfo::exists(sidePath)) {
-        source.config = JsonFile::readObject(sidePath);
-        source.path = sidePath;
+        source.config = readObject(sidePath, &source.text);
         source.where = QDir::toNativeSeparators(sidePath);
         return source;
     }

@@ -3,6 +3,7 @@
 #include "core/io/checkpoint.h"
 #include "core/io/dtype.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -26,7 +27,7 @@ public:
     // Where a checkpoint's quantization config was found.
     struct ConfigSource {
         QJsonObject config;
-        QString path;           // the file read
+        QByteArray text;        // the bytes of the file read (for what a parse drops: key order)
         QStringList pathInFile; // object keys from the file's top to the config ({} or
                                 // {"quantization_config"})
         QString where;          // "…/config.json: quantization_config", for messages

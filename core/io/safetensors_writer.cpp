@@ -10,8 +10,6 @@
 
 namespace qb {
 
-namespace {
-
 std::uint64_t byteSizeOf(const TensorHeader& tensor)
 {
     std::uint64_t elements = 1;
@@ -19,8 +17,6 @@ std::uint64_t byteSizeOf(const TensorHeader& tensor)
         elements *= static_cast<std::uint64_t>(d);
     return elements * static_cast<std::uint64_t>(dtypeSize(tensor.dtype));
 }
-
-} // namespace
 
 SafetensorsWriter::SafetensorsWriter(const QString& path, std::vector<TensorHeader> tensors,
                                      const QMap<QString, QString>& metadata)

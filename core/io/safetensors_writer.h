@@ -19,6 +19,9 @@ struct TensorHeader {
     std::vector<std::int64_t> shape;
 };
 
+// Bytes of `tensor`'s data: its elements times the size of its dtype.
+std::uint64_t byteSizeOf(const TensorHeader& tensor);
+
 // Streams a safetensors file: the header is written up front from the declared tensors, then the
 // data of each tensor in declaration order, so a model larger than memory can be written one
 // tensor at a time. The header is padded with spaces to a multiple of 8 bytes so tensor data are

@@ -39,9 +39,7 @@ QJsonObject EvaluationResult::toJson() const
         {QStringLiteral("stride"), stride},
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("tokens_per_second"), tokensPerSecond()},
-        {QStringLiteral("backend"), QJsonObject{{QStringLiteral("device_id"), deviceId},
-                                                {QStringLiteral("device"), device},
-                                                {QStringLiteral("fallback"), fallbackReason}}},
+        {QStringLiteral("backend"), compute.toJson()},
     };
     if (modified) {
         json.insert(QStringLiteral("modified"),
@@ -83,6 +81,37 @@ std::vector<EvaluationWindow> PerplexityEvaluator::windows(const Tokenizer& toke
         }
     }
     return result;
+}
+
+EvaluationProtocol PerplexityEvaluator::protocol(const ModelSpec& spec, const Tokenizer& tokenizer,
+                                                 const QStringList& documents,
+                                                 const PerplexityOptions& options,
+                                                 Progress& progress)
+{
+    EvaluationProtocol protocol;
+    const int context =
+        options.contextLength > 0 ? options.contextLength : spec.maxPositionEmbeddings;
+    const int stride = options.stride > 0 ? options.stride : context;
+    if (context < 2)
+        throw Error(tr("the context length must be at least 2 tokens, not %1").arg(context));
+    if (stride > context)
+        throw Error(tr("the stride (%1) must not exceed the context length (%2): tokens between "
+                       "windows would never be scored")
+                        .arg(stride)
+                        .arg(context));
+    if (tokenizer.vocabularySize() > spec.vocabSize)
+        throw Error(tr("the tokenizer has %1 tokens but the model only %2: they do not belong "
+                       "together")
+                        .arg(tokenizer.vocabularySize())
+                        .arg(spec.vocabSize));
+
+    progress.report(0.0, tr("Tokenizing %n document(s)", nullptr, int(documents.size())));
+    protocol.contextLength = context;
+    protocol.stride = stride;
+    protocol.windows = windows(tokenizer, documents, context, stride);
+    if (protocol.windows.empty())
+        throw Error(tr("the text has no token to score (every document is a single token)"));
+    return protocol;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>>
@@ -151,36 +180,19 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
     QElapsedTimer timer;
     timer.start();
     const ModelSpec& spec = model->spec();
-    const int context =
-        options.contextLength > 0 ? options.contextLength : spec.maxPositionEmbeddings;
-    const int stride = options.stride > 0 ? options.stride : context;
-    if (context < 2)
-        throw Error(tr("the context length must be at least 2 tokens, not %1").arg(context));
-    if (stride > context)
-        throw Error(tr("the stride (%1) must not exceed the context length (%2): tokens between "
-                       "windows would never be scored")
-                        .arg(stride)
-                        .arg(context));
-    if (tokenizer.vocabularySize() > spec.vocabSize)
-        throw Error(tr("the tokenizer has %1 tokens but the model only %2: they do not belong "
-                       "together")
-                        .arg(tokenizer.vocabularySize())
-                        .arg(spec.vocabSize));
-
-    progress.report(0.0, tr("Tokenizing %n document(s)", nullptr, int(documents.size())));
-    const std::vector<EvaluationWindow> windows =
-        PerplexityEvaluator::windows(tokenizer, documents, context, stride);
+    const EvaluationProtocol protocol =
+        PerplexityEvaluator::protocol(spec, tokenizer, documents, options, progress);
+    const int context = protocol.contextLength;
+    const std::vector<EvaluationWindow>& windows = protocol.windows;
     EvaluationResult result;
     result.documents = static_cast<int>(documents.size());
     result.windows = static_cast<int>(windows.size());
     result.contextLength = context;
-    result.stride = stride;
+    result.stride = protocol.stride;
     if (modified)
         result.modified = NllScore{};
     for (const EvaluationWindow& w : windows)
         result.inputTokens += static_cast<std::int64_t>(w.tokens.size());
-    if (windows.empty())
-        throw Error(tr("the text has no token to score (every document is a single token)"));
 
     const TransformerRunner runner(model, options.backend);
     const int blocks = spec.numHiddenLayers;
@@ -268,9 +280,7 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
         result.meanKl =
             result.reference.tokensScored > 0 ? klSum / double(result.reference.tokensScored) : 0.0;
     result.seconds = timer.nsecsElapsed() * 1e-9;
-    result.deviceId = runner.backend()->device().id;
-    result.device = runner.backend()->device().describe();
-    result.fallbackReason = runner.backend()->fallbackReason();
+    result.compute = ComputeUse::of(*runner.backend());
     progress.report(
         1.0, tr("Perplexity %1").arg(QLocale().toString(result.reference.perplexity(), 'f', 4)));
     return result;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/backend/compute_backend.h"
+#include "core/quant/quant_report.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -19,6 +20,7 @@ class ForwardHooks;
 class LoadedModel;
 class Progress;
 class Tokenizer;
+struct ModelSpec;
 
 struct PerplexityOptions {
     int contextLength = 0; // inputs per window; 0: the model's max_position_embeddings
@@ -53,9 +55,7 @@ struct EvaluationResult {
     // in nats.
     std::optional<double> meanKl;
     double seconds = 0.0;
-    QString deviceId;       // where the products ran ("cpu", "opencl:0:0")
-    QString device;         // ComputeDevice::describe()
-    QString fallbackReason; // why it continued on the CPU after a device error, or empty
+    ComputeUse compute; // where the products ran
 
     // Forward throughput: input tokens of all variants per second.
     double tokensPerSecond() const;
@@ -69,6 +69,13 @@ struct EvaluationWindow {
     std::int64_t firstScored = 1;
 };
 
+// The windows of an evaluation and the context length and stride they were cut with.
+struct EvaluationProtocol {
+    int contextLength = 0;
+    int stride = 0;
+    std::vector<EvaluationWindow> windows;
+};
+
 // Perplexity by the protocol of the golden data (tests/data/golden/stories260K/ppl.json): each
 // document scored alone as BOS + ids (BOS when the tokenizer adds one), in windows of at most
 // contextLength inputs starting every `stride` tokens; a window scores the tokens after its first
@@ -80,6 +87,13 @@ public:
     static std::vector<EvaluationWindow> windows(const Tokenizer& tokenizer,
                                                  const QStringList& documents, int contextLength,
                                                  int stride);
+    // The protocol of `options` on a model of `spec` (its context length and stride resolved,
+    // PerplexityOptions says how) and the windows of `documents`, reporting the tokenizing on
+    // `progress`. Throws Error when the context length or stride is unusable, the tokenizer does
+    // not belong to the model, or no token is left to score.
+    static EvaluationProtocol protocol(const ModelSpec& spec, const Tokenizer& tokenizer,
+                                       const QStringList& documents,
+                                       const PerplexityOptions& options, Progress& progress);
     // How `windows` are run in batches: consecutive ranges [first, last) of whole windows, each
     // within the tokens that `batchBytes` of working memory holds at `bytesPerToken`
     // (TransformerRunner::workingBytesPerToken()), or `contextLength` when that is more, and

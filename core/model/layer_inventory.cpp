@@ -35,6 +35,17 @@ QString roleName(LayerRole role)
     return {};
 }
 
+std::optional<LayerRole> roleFromName(const QString& name)
+{
+    for (LayerRole role :
+         {LayerRole::QProj, LayerRole::KProj, LayerRole::VProj, LayerRole::OProj,
+          LayerRole::GateProj, LayerRole::UpProj, LayerRole::DownProj, LayerRole::LmHead}) {
+        if (roleName(role) == name)
+            return role;
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 // Checks that `name` exists with `shape`; `what` explains where the expected shape comes from.

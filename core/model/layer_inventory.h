@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace qb {
@@ -28,6 +29,7 @@ enum class LayerRole : std::uint8_t {
 };
 
 QString roleName(LayerRole role); // "q_proj", …, "lm_head" (not translated: it is a module name)
+std::optional<LayerRole> roleFromName(const QString& name); // the inverse of roleName()
 
 // The operation before a linear that a per-input-channel scale can be folded into (AWQ,
 // SmoothQuant): the RMSNorm feeding it, or the linear whose outputs are its inputs.

@@ -1,6 +1,7 @@
 #include "core/model/synthetic_model.h"
 
 #include "core/io/checkpoint.h"
+#include "core/io/json_file.h"
 #include "core/io/safetensors_writer.h"
 #include "core/io/staging_directory.h"
 #include "core/model/model_spec.h"
@@ -14,9 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -250,11 +249,9 @@ QString shardFileName(int index, int count)
 
 void writeJsonFile(const QString& path, const QJsonObject& json)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        throw Error(SyntheticModel::tr("%1: cannot write: %2")
-                        .arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
+        throw Error(
+            SyntheticModel::tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 const SyntheticPreset& requirePreset(const QString& name)

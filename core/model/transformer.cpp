@@ -81,6 +81,36 @@ RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, dou
     return out;
 }
 
+// The float32 weights (and bias) of one linear for one sublayer run: the hooks' replacement, else
+// the checkpoint's, converted from its dtype when needed.
+struct LinearWeight {
+    FloatTensor stored;
+    const float* data = nullptr;
+    FloatTensor bias;
+    const float* biasData = nullptr;
+
+    LinearWeight(const Checkpoint& checkpoint, const LinearLayer& layer, ForwardHooks* hooks)
+    {
+        data = hooks ? hooks->weightFor(layer) : nullptr;
+        if (!data) {
+            stored = FloatTensor(checkpoint, layer.weightName);
+            data = stored.data();
+        }
+        if (!layer.biasName.isEmpty()) {
+            bias = FloatTensor(checkpoint, layer.biasName);
+            biasData = bias.data();
+        }
+    }
+
+    void apply(const ComputeBackend& backend, const LinearLayer& layer, const RowMatrix& x,
+               RowMatrix& y, ForwardHooks* hooks) const
+    {
+        backend.linear(x, data, layer.outFeatures, biasData, y);
+        if (hooks)
+            hooks->onOutput(layer, x, y);
+    }
+};
+
 } // namespace
 
 // Rotary embedding frequencies, as transformers computes them in float32 (including the llama3
@@ -243,36 +273,6 @@ void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* 
         first = last;
     }
 }
-
-// The float32 weights (and bias) of one linear for one sublayer run: the hooks' replacement, else
-// the checkpoint's, converted from its dtype when needed.
-struct TransformerRunner::LinearWeight {
-    FloatTensor stored;
-    const float* data = nullptr;
-    FloatTensor bias;
-    const float* biasData = nullptr;
-
-    LinearWeight(const Checkpoint& checkpoint, const LinearLayer& layer, ForwardHooks* hooks)
-    {
-        data = hooks ? hooks->weightFor(layer) : nullptr;
-        if (!data) {
-            stored = FloatTensor(checkpoint, layer.weightName);
-            data = stored.data();
-        }
-        if (!layer.biasName.isEmpty()) {
-            bias = FloatTensor(checkpoint, layer.biasName);
-            biasData = bias.data();
-        }
-    }
-
-    void apply(const ComputeBackend& backend, const LinearLayer& layer, const RowMatrix& x,
-               RowMatrix& y, ForwardHooks* hooks) const
-    {
-        backend.linear(x, data, layer.outFeatures, biasData, y);
-        if (hooks)
-            hooks->onOutput(layer, x, y);
-    }
-};
 
 void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
                                      const Progress* progress) const

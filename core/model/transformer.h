@@ -111,7 +111,6 @@ private:
                       const Progress* progress) const;
 
     struct Rope;
-    struct LinearWeight;
     std::shared_ptr<const LoadedModel> m_model;
     std::shared_ptr<const ComputeBackend> m_backend;
     std::unique_ptr<Rope> m_rope;

@@ -226,8 +226,8 @@ double AwqQuantizer::gramOutputError(const Eigen::MatrixXd& xtx, std::int64_t to
     // measured 2e-7 … 9e-7 relative error there (also with massive outlier channels), so it
     // would order them correctly too, but the quadratic form can cancel (Σ|Δ_j||H_jk||Δ_k| up to
     // ~in × ΔᵀHΔ for inputs dominated by one direction), float32's bound grows with it, and
-    // double costs ~60 s for the 20 ratios of a 4096 × 4096 layer on two cores — well inside the
-    // budget — while keeping the loss equal to the row loss to ~1e-12.
+    // double keeps the loss equal to the row loss to ~1e-12 at a cost bench_quant reports (the
+    // AWQ scale search row, 4096 × 4096 on two cores).
     //
     // Fixed blocks of rows whose partial sums are added in block order, so the result does not
     // depend on the number of threads. Each block is one GEMM (Δ_block · H) with H packed once
@@ -460,8 +460,8 @@ AwqClipResult AwqQuantizer::searchClip(std::span<const float> weight, std::int64
 
     // Every error is mean_t (Σ_k x_tk d_k)² for a difference d = q − w of one candidate: the rows
     // of the group times a matrix holding one candidate per column, a GEMM, then column sums of
-    // squares. In double, so that the plain-loop reference picks the same steps (and it is cheap:
-    // ~3 s for a 4096 × 4096 layer); the reference's float32 sums differ from these by ~1e-7.
+    // squares. In double, so that the plain-loop reference picks the same steps (its cost is in
+    // bench_quant's AWQ clip row); the reference's float32 sums differ from these by ~1e-7.
     const Eigen::MatrixXd x = rows.cast<double>(); // [m, in], column-major: groups are blocks
 
     // The group's range [lo, hi] per (row, group); clamping to ±b gives [clamp(lo), clamp(hi)],

@@ -113,14 +113,12 @@ void fillReversedDamped(const Eigen::MatrixXd& xtx, const std::vector<std::int32
 
 bool GptqQuantizer::inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::MatrixXd& upper)
 {
-    const Eigen::Index n = h.rows();
     Eigen::MatrixXd a = h.reverse();
     Eigen::MatrixXd inverse;
     if (!inverseCholeskyFactor(a, inverse))
         return false;
     inverse.triangularView<Eigen::StrictlyUpper>().setZero();
     upper = inverse.reverse();
-    (void)n;
     return upper.allFinite();
 }
 
@@ -251,7 +249,6 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
     loop.upper = &u;
     loop.blockSize = kBlockSize;
     loop.groupsInLoop = grouped && !staticGroups;
-    loop.staticGroups = staticGroups;
     backend.gptqColumnLoop(loop, tensor);
 
     result.weight = backend.dequantize(tensor);

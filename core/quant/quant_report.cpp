@@ -1,5 +1,7 @@
 #include "core/quant/quant_report.h"
 
+#include "core/backend/compute_backend.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -20,6 +22,19 @@ QString layerStatusKey(LayerStatus status)
         return QStringLiteral("not_run");
     }
     return {};
+}
+
+ComputeUse ComputeUse::of(const ComputeBackend& backend)
+{
+    return ComputeUse{backend.device().id, backend.device().describe(), backend.fallbackReason(),
+                      backend.peakDeviceBytes()};
+}
+
+QJsonObject ComputeUse::toJson() const
+{
+    return QJsonObject{{QStringLiteral("device_id"), deviceId},
+                       {QStringLiteral("device"), device},
+                       {QStringLiteral("fallback"), fallbackReason}};
 }
 
 const LayerReport* QuantReport::find(const QString& layerName) const
@@ -91,6 +106,8 @@ QJsonObject QuantReport::toJson() const
         item.insert(QStringLiteral("seconds"), layer.seconds);
         layerArray.append(item);
     }
+    QJsonObject backend = compute.toJson();
+    backend.insert(QStringLiteral("peak_device_bytes"), qint64(compute.peakDeviceBytes));
     return QJsonObject{
         {QStringLiteral("model"), modelDirectory},
         {QStringLiteral("recipe"), plan.toJson()},
@@ -100,11 +117,7 @@ QJsonObject QuantReport::toJson() const
                      {QStringLiteral("held_out_windows"), calibration.heldOutWindows},
                      {QStringLiteral("fit_tokens"), qint64(calibration.fitTokens)},
                      {QStringLiteral("held_out_tokens"), qint64(calibration.heldOutTokens)}}},
-        {QStringLiteral("backend"),
-         QJsonObject{{QStringLiteral("device_id"), compute.deviceId},
-                     {QStringLiteral("device"), compute.device},
-                     {QStringLiteral("fallback"), compute.fallbackReason},
-                     {QStringLiteral("peak_device_bytes"), qint64(compute.peakDeviceBytes)}}},
+        {QStringLiteral("backend"), backend},
         {QStringLiteral("complete"), complete},
         {QStringLiteral("summary"),
          QJsonObject{{QStringLiteral("quantized"), countWithStatus(LayerStatus::Quantized)},

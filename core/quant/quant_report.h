@@ -14,6 +14,8 @@
 
 namespace qb {
 
+class ComputeBackend;
+
 enum class LayerStatus : std::uint8_t {
     Quantized, // weights replaced by their quantized values
     Kept,      // the plan keeps this layer in full precision
@@ -52,6 +54,12 @@ struct ComputeUse {
     QString device;         // ComputeDevice::describe()
     QString fallbackReason; // why it continued on the CPU after a device error (empty: it did not)
     std::int64_t peakDeviceBytes = 0;
+
+    // What `backend` reports of itself at the end of a run.
+    static ComputeUse of(const ComputeBackend& backend);
+    // The "backend" object of evaluation, scan and report files: {"device_id", "device",
+    // "fallback"}; the report adds "peak_device_bytes".
+    QJsonObject toJson() const;
 };
 
 // What calibration data a pipeline run used.

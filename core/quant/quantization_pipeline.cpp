@@ -54,11 +54,11 @@ private:
 // being calibrated are recorded.
 class CalibrationHooks final : public ForwardHooks {
 public:
-    CalibrationHooks(ForwardHooks* quantized, InputStatsRecorder* recorder,
-                     std::set<int> statsSites, RowCapture* rows, std::set<int> rowSites)
+    // The recorder records only the sites it was told to (InputStatsRecorder::select).
+    CalibrationHooks(ForwardHooks* quantized, InputStatsRecorder* recorder, RowCapture* rows,
+                     std::set<int> rowSites)
         : m_quantized(quantized)
         , m_recorder(recorder)
-        , m_statsSites(std::move(statsSites))
         , m_rows(rows)
         , m_rowSites(std::move(rowSites))
     {
@@ -68,7 +68,7 @@ public:
     {
         if (m_quantized)
             m_quantized->onInput(inputGroup, input);
-        if (m_recorder && m_statsSites.contains(inputGroup))
+        if (m_recorder)
             m_recorder->onInput(inputGroup, input);
         if (m_rows && m_rowSites.contains(inputGroup))
             m_rows->add(inputGroup, input);
@@ -81,7 +81,6 @@ public:
 private:
     ForwardHooks* m_quantized;
     InputStatsRecorder* m_recorder;
-    std::set<int> m_statsSites;
     RowCapture* m_rows;
     std::set<int> m_rowSites;
 };
@@ -204,8 +203,7 @@ public:
         m_result->layers = std::move(m_layers);
         m_result->report.seconds = timer.nsecsElapsed() * 1e-9;
         const ComputeBackend& backend = *m_runner.backend();
-        m_result->report.compute = ComputeUse{backend.device().id, backend.device().describe(),
-                                              backend.fallbackReason(), backend.peakDeviceBytes()};
+        m_result->report.compute = ComputeUse::of(backend);
         m_progress.report(1.0);
         return m_result;
     }
@@ -289,7 +287,7 @@ private:
                                         m_plan.calibration.seed, m_runner.backend());
             recorder.select(statsSites, gramSites);
             RowCapture rows;
-            CalibrationHooks hooks(quantized, &recorder, statsSites, &rows, fitRowSites);
+            CalibrationHooks hooks(quantized, &recorder, &rows, fitRowSites);
             runOn(block, m_fit, hooks, advance);
             std::map<int, InputStats> stats = recorder.take();
             for (int group : sites) {
@@ -303,7 +301,7 @@ private:
         }
         if (!measureOnFit) {
             RowCapture rows;
-            CalibrationHooks hooks(quantized, nullptr, {}, &rows, {sites.begin(), sites.end()});
+            CalibrationHooks hooks(quantized, nullptr, &rows, {sites.begin(), sites.end()});
             runOn(block, m_held, hooks, advance);
             for (int group : sites)
                 data[group].measureRows = rows.take(group);
@@ -555,9 +553,7 @@ private:
         Q_ASSERT(results.size() == active.size());
         for (std::size_t k = 0; k < active.size(); ++k) {
             const std::size_t i = active[k];
-            QuantizedLayer& result = results[k];
-            result.name = members[i]->name;
-            result.config = configs[i];
+            QuantizedLayer& result = results[k]; // named and configured by quantizeSite
             LayerReport& report = reportOf(*members[i]);
             report.status = LayerStatus::Quantized;
             report.metrics = measureWeightError(weights[i], result.weightInOriginalSpace());

@@ -45,11 +45,6 @@ inline float roundOnGrid(float x, const ShrunkGrid& grid, float maxCode)
 
 } // namespace
 
-float RtnClipSearch::shrinkFactor(int step)
-{
-    return clipShrinkFactor(step);
-}
-
 QuantizedTensor RtnClipSearch::quantizeWithSteps(std::span<const float> weight, std::int64_t rows,
                                                  std::int64_t cols, const QuantScheme& scheme,
                                                  std::span<const std::uint8_t> steps)
@@ -78,7 +73,7 @@ QuantizedTensor RtnClipSearch::quantizeWithSteps(std::span<const float> weight, 
                 const int step = layout.perTensor
                                      ? steps[0]
                                      : steps[static_cast<std::size_t>(r * layout.groups + g)];
-                const ShrunkGrid grid = shrunkGrid(lo, hi, shrinkFactor(step), scheme);
+                const ShrunkGrid grid = shrunkGrid(lo, hi, clipShrinkFactor(step), scheme);
                 result.params[static_cast<std::size_t>(r * layout.groups + g)] = grid.params;
                 std::uint8_t* codes = result.codes.data() + r * cols + layout.first(g);
                 for (std::int64_t c = 0; c < count; ++c)
@@ -213,7 +208,8 @@ std::vector<std::uint8_t> RtnClipSearch::search(std::span<const float> weight, s
                         float hi = 0.0f;
                         minMax(values, count, lo, hi);
                         for (int step = 0; step < kSteps; ++step) {
-                            const ShrunkGrid grid = shrunkGrid(lo, hi, shrinkFactor(step), scheme);
+                            const ShrunkGrid grid =
+                                shrunkGrid(lo, hi, clipShrinkFactor(step), scheme);
                             for (std::int64_t c = 0; c < count; ++c)
                                 diff(c, i * kSteps + step) =
                                     double(roundOnGrid(values[c], grid, maxCode))

@@ -36,9 +36,6 @@ class RtnClipSearch {
 public:
     static constexpr int kSteps = 11; // f = 1 − step/20, step = 0..10 (down to 0.5)
 
-    // The shrink factor of a step, in float32.
-    static float shrinkFactor(int step);
-
     // The chosen step per (row, group) [rows, groupsPerRow] (per tensor: the same in every row).
     // Errors in double; each group's candidates are one GEMM with its block of H.
     static std::vector<std::uint8_t> search(std::span<const float> weight, std::int64_t rows,

@@ -177,14 +177,13 @@ gemm_tiled(int M, int N, int K, __global const float* A, int offA, int sAm, int 
 }
 
 // dst [c, r] = src [r, column(c)] for r < rows, c < cols, with column(c) = permutation[c] when
-// hasPermutation, else c; zero for rows ≤ r < rowsPadded (dst's padding). dst row c starts at
-// c * ldDst. Global size (roundUp(rowsPadded, 16), roundUp(cols, 16)), local size (16, 16):
-// each work-group moves a 16 × 16 tile through local memory, reading rows and writing columns of
-// src with consecutive work-items on consecutive addresses.
+// hasPermutation, else c; zero for rows ≤ r < rowsPadded (dst's padding). src is contiguous (row
+// stride cols); dst row c starts at c * ldDst. Global size (roundUp(rowsPadded, 16), roundUp(cols,
+// 16)), local size (16, 16): each work-group moves a 16 × 16 tile through local memory, reading
+// rows and writing columns of src with consecutive work-items on consecutive addresses.
 __kernel __attribute__((reqd_work_group_size(16, 16, 1))) void
-transpose_tiles(__global const float* src, int ldSrc, int rows, int cols, int rowsPadded,
-                __global const int* permutation, int hasPermutation, __global float* dst,
-                int ldDst)
+transpose_tiles(__global const float* src, int rows, int cols, int rowsPadded,
+                __global const int* permutation, int hasPermutation, __global float* dst, int ldDst)
 {
     __local float tile[16][17];
     const int tx = get_local_id(0);
@@ -198,7 +197,7 @@ transpose_tiles(__global const float* src, int ldSrc, int rows, int cols, int ro
         float value = 0.0f;
         if (r < rows && c < cols) {
             const int column = hasPermutation ? permutation[c] : c;
-            value = src[r * ldSrc + column];
+            value = src[r * cols + column];
         }
         tile[ty][tx] = value;
     }

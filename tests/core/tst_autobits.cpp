@@ -97,51 +97,6 @@ SensitivityScanResult madeUpScan(const LayerInventory& inventory, std::uint32_t 
     return scan;
 }
 
-// The best total KL over every assignment of widths to the fused families of a layer scan
-// within `budget` bits (brute force), or infinity when none fits.
-double bruteForceOptimum(const LayerInventory& inventory, const SensitivityScanResult& scan,
-                         int group, std::int64_t budget)
-{
-    std::vector<QString> families;
-    std::map<QString, std::vector<const LinearLayer*>> members;
-    for (const LinearLayer& layer : inventory.layers()) {
-        const QString family = fusedFamily(layer);
-        if (!members.contains(family))
-            families.push_back(family);
-        members[family].push_back(&layer);
-    }
-    const std::size_t n = families.size();
-    const std::size_t widths = scan.bits.size();
-    std::vector<std::vector<std::int64_t>> cost(n, std::vector<std::int64_t>(widths));
-    std::vector<std::vector<double>> loss(n, std::vector<double>(widths));
-    for (std::size_t f = 0; f < n; ++f) {
-        for (std::size_t w = 0; w < widths; ++w) {
-            for (const LinearLayer* layer : members[families[f]]) {
-                cost[f][w] += bitsByHand(*layer, scan.bits[w], group);
-                loss[f][w] += scan.find(layer->name, scan.bits[w])->kl;
-            }
-        }
-    }
-    double best = std::numeric_limits<double>::infinity();
-    std::vector<std::size_t> choice(n, 0);
-    for (;;) {
-        std::int64_t total = 0;
-        double sum = 0.0;
-        for (std::size_t f = 0; f < n; ++f) {
-            total += cost[f][choice[f]];
-            sum += loss[f][choice[f]];
-        }
-        if (total <= budget)
-            best = std::min(best, sum);
-        std::size_t f = 0;
-        while (f < n && ++choice[f] == widths)
-            choice[f++] = 0;
-        if (f == n)
-            break;
-    }
-    return best;
-}
-
 // Brute force on plain items.
 double bruteForce(const std::vector<AutoBits::Item>& items, std::int64_t budget)
 {
@@ -163,6 +118,37 @@ double bruteForce(const std::vector<AutoBits::Item>& items, std::int64_t budget)
             break;
     }
     return best;
+}
+
+// The best total KL over every assignment of widths to the fused families of a layer scan
+// within `budget` bits (brute force), or infinity when none fits.
+double bruteForceOptimum(const LayerInventory& inventory, const SensitivityScanResult& scan,
+                         int group, std::int64_t budget)
+{
+    std::vector<QString> families;
+    std::map<QString, std::vector<const LinearLayer*>> members;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const QString family = fusedFamily(layer);
+        if (!members.contains(family))
+            families.push_back(family);
+        members[family].push_back(&layer);
+    }
+    std::vector<AutoBits::Item> items;
+    for (const QString& family : families) {
+        AutoBits::Item item;
+        for (int bits : scan.bits) {
+            std::int64_t cost = 0;
+            double loss = 0.0;
+            for (const LinearLayer* layer : members[family]) {
+                cost += bitsByHand(*layer, bits, group);
+                loss += scan.find(layer->name, bits)->kl;
+            }
+            item.cost.push_back(cost);
+            item.loss.push_back(loss);
+        }
+        items.push_back(std::move(item));
+    }
+    return bruteForce(items, budget);
 }
 
 void totals(const std::vector<AutoBits::Item>& items, const std::vector<int>& choice,

@@ -12,7 +12,6 @@
 #include "core/export/awq_exporter.h"
 #include "core/export/compressed_tensors_exporter.h"
 #include "core/export/export_folder.h"
-#include "core/export/packed_export.h"
 #include "core/io/awq_checkpoint.h"
 #include "core/io/compressed_tensors_checkpoint.h"
 #include "core/io/safetensors_file.h"
@@ -21,7 +20,6 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 #include "tests/support/export_fixtures.h"
-#include "tests/support/quick_check.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
@@ -30,7 +28,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cmath>
 #include <cstring>
 
 using namespace qb;
@@ -301,23 +298,7 @@ private Q_SLOTS:
             QVERIFY(!s.empty());
             keptDivisors[prefix + "mlp.up_proj"] = s;
         }
-        for (const LinearLayer& layer : m_demo->inventory().layers()) {
-            const QuantizedLayer* q = quantized->find(layer.name);
-            const std::vector<float> read = reader->dequantizedWeight(layer.name);
-            std::vector<float> expected =
-                q ? test::expectedWeight(q->tensor, DType::F16) : m_demo->readWeight(layer);
-            if (const auto d = keptDivisors.find(layer.name); d != keptDivisors.end()) {
-                for (std::size_t i = 0; i < expected.size(); ++i)
-                    expected[i] /= d->second[i / static_cast<std::size_t>(layer.inFeatures)];
-            }
-            QCOMPARE(read.size(), expected.size());
-            for (std::size_t i = 0; i < read.size(); ++i)
-                QB_CHECK(read[i] == expected[i],
-                         QStringLiteral("%1[%2]: read %3, expected %4")
-                             .arg(layer.name)
-                             .arg(i)
-                             .arg(test::num(read[i]), test::num(expected[i])));
-        }
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), f16, keptDivisors);
 
         // The model read back computes what the run's model computes.
         const QString floatDir = tmp.filePath("float");
@@ -925,14 +906,7 @@ private Q_SLOTS:
                  {std::pair{prefix + "input_layernorm.weight", prefix + "self_attn.q_proj"},
                   std::pair{prefix + "post_attention_layernorm.weight",
                             prefix + "mlp.gate_proj"}}) {
-                const std::vector<float>& s = quantized->find(layer)->inputScale;
-                QVERIFY(!s.empty());
-                const auto before = in.require(norm);
-                const auto after = out->require(norm);
-                const std::vector<float> old = before.file->readFloat(*before.info);
-                const std::vector<float> folded = after.file->readFloat(*after.info);
-                for (std::size_t j = 0; j < old.size(); ++j)
-                    QCOMPARE(folded[j], old[j] / s[j]);
+                test::verifyFolded(in, *out, norm, quantized->find(layer)->inputScale);
             }
         }
         const auto reader = CompressedTensorsCheckpoint::open(outDir);

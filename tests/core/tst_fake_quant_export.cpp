@@ -3,6 +3,7 @@
 // folder's companions, report and recipe; and the safety rules: an existing output is only
 // replaced when asked, the input is never written, and a cancelled export leaves nothing behind.
 
+#include "core/export/export_folder.h"
 #include "core/export/fake_quant_exporter.h"
 #include "core/io/safetensors_file.h"
 #include "core/io/staging_directory.h"
@@ -25,7 +26,6 @@
 #include <QTest>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -153,8 +153,8 @@ private Q_SLOTS:
         QCOMPARE(test::entriesOf(tmp.path()), QStringList{QStringLiteral("stories260K-rtn-a4g32")});
         const QMap<QString, QByteArray> output = test::snapshot(outDir);
         QStringList expectedNames = inputBefore.keys();
-        expectedNames << QLatin1String(FakeQuantExporter::kRecipeFileName)
-                      << QLatin1String(FakeQuantExporter::kReportFileName);
+        expectedNames << QLatin1String(ExportFolder::kRecipeFileName)
+                      << QLatin1String(ExportFolder::kReportFileName);
         expectedNames.sort();
         QCOMPARE(output.keys(), expectedNames);
         for (const QString& name : inputBefore.keys()) {
@@ -168,8 +168,8 @@ private Q_SLOTS:
         const auto& layers = model->inventory().layers();
         QCOMPARE(report.layers.size(), std::size_t(35));
         QCOMPARE(report.countWithStatus(LayerStatus::Quantized), 35);
-        const QJsonObject json = test::readJson(
-            QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)));
+        const QJsonObject json =
+            test::readJson(QDir(outDir).filePath(QLatin1String(ExportFolder::kReportFileName)));
         const QJsonArray jsonLayers = json.value(QStringLiteral("layers")).toArray();
         QCOMPARE(jsonLayers.size(), 35);
         QCOMPARE(json.value(QStringLiteral("summary"))
@@ -207,7 +207,7 @@ private Q_SLOTS:
 
         // The recipe parses back into an equal plan.
         const QuantPlan recipe = QuantPlan::fromFile(
-            QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kRecipeFileName)));
+            QDir(outDir).filePath(QLatin1String(ExportFolder::kRecipeFileName)));
         QCOMPARE(recipe.toJson(), plan.toJson());
         QVERIFY(recipe.defaults == plan.defaults);
 
@@ -474,9 +474,13 @@ private Q_SLOTS:
         bool cancelled = false;
         try {
             if (trigger.isEmpty()) {
+                // Only the export is cancelled: a cancelled pipeline would not reach it.
+                SilentProgress pipelineProgress;
+                const auto quantized = QuantizationPipeline::run(model, test::rtnPlan(4, 32, false),
+                                                                 {}, {}, pipelineProgress);
                 SilentProgress progress;
                 progress.cancel();
-                exportWithPlan(model, test::rtnPlan(4, 32, false), outDir, exportOptions, progress);
+                FakeQuantExporter::run(*quantized, outDir, exportOptions, progress);
             } else {
                 test::CancelOnText progress(QStringLiteral("Writing ") + trigger);
                 try {
@@ -526,7 +530,7 @@ private Q_SLOTS:
         verifyTensors(*model, outDir, plan);
 
         const QJsonArray layers =
-            test::readJson(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+            test::readJson(QDir(outDir).filePath(QLatin1String(ExportFolder::kReportFileName)))
                 .value(QStringLiteral("layers"))
                 .toArray();
         QCOMPARE(layers.size(), 14);
@@ -588,7 +592,7 @@ private Q_SLOTS:
         verifyTensors(*model, outDir, plan);
 
         const QJsonArray layers =
-            test::readJson(QDir(outDir).filePath(QLatin1String(FakeQuantExporter::kReportFileName)))
+            test::readJson(QDir(outDir).filePath(QLatin1String(ExportFolder::kReportFileName)))
                 .value(QStringLiteral("layers"))
                 .toArray();
         bool found = false;

@@ -173,10 +173,15 @@ void verifyReadBack(const QuantizedModel& quantized, const WeightReader& read,
         const std::vector<float> got = read(layer.name);
         const QuantizedLayer* q = quantized.find(layer.name);
         const auto divisor = divisors.find(layer.name);
-        const std::vector<float> expected =
+        const bool folded = divisor != divisors.end();
+        std::vector<float> expected =
             q ? expectedWeight(q->tensor, scaleType(layer),
-                               divisor == divisors.end() ? std::vector<float>() : divisor->second)
+                               folded ? divisor->second : std::vector<float>())
               : quantized.model->readWeight(layer);
+        if (!q && folded) {
+            for (std::size_t i = 0; i < expected.size(); ++i)
+                expected[i] /= divisor->second[i / static_cast<std::size_t>(layer.inFeatures)];
+        }
         QCOMPARE(got.size(), expected.size());
         for (std::size_t i = 0; i < got.size(); ++i)
             QB_CHECK(got[i] == expected[i] || (std::isnan(got[i]) && std::isnan(expected[i])),
@@ -185,6 +190,19 @@ void verifyReadBack(const QuantizedModel& quantized, const WeightReader& read,
                          .arg(i)
                          .arg(num(got[i]), num(expected[i])));
     }
+}
+
+void verifyFolded(const Checkpoint& in, const Checkpoint& out, const QString& name,
+                  const std::vector<float>& divisor)
+{
+    QVERIFY2(!divisor.empty(), qPrintable(name));
+    const auto before = in.require(name);
+    const auto after = out.require(name);
+    QCOMPARE(after.info->dtype, before.info->dtype);
+    const std::vector<float> old = before.file->readFloat(*before.info);
+    const std::vector<float> now = after.file->readFloat(*after.info);
+    for (std::size_t j = 0; j < old.size(); ++j)
+        QB_CHECK(now[j] == old[j] / divisor[j], name + QStringLiteral("[%1]").arg(j));
 }
 
 void writeFloatCopy(const QString& packedDir, const LayerInventory& inventory,

@@ -112,11 +112,17 @@ template <typename Reader> WeightReader dequantizedWeightsOf(std::shared_ptr<con
 }
 
 // Every module of `quantized`'s model read back through `read` equals the run's weight with the
-// scales rounded to `scaleType` (quantized; ÷ `divisors` of the layer when a scale was folded
-// into it) or the source weight (kept), bit for bit.
+// scales rounded to `scaleType` (quantized) or the source weight (kept), bit for bit; when a scale
+// was folded into a layer, its `divisors` entry [N] divides its scales (quantized) or its weight
+// rows in float32 (kept).
 void verifyReadBack(const QuantizedModel& quantized, const WeightReader& read,
                     const std::function<DType(const LinearLayer&)>& scaleType,
                     const std::map<QString, std::vector<float>>& divisors = {});
+
+// Tensor `name` of the export `out` is that of its input `in` in the same dtype, element j of
+// dimension 0 divided by divisor[j] (a folded input scale: a norm's weight, a linear's bias).
+void verifyFolded(const Checkpoint& in, const Checkpoint& out, const QString& name,
+                  const std::vector<float>& divisor);
 
 // The export at `packedDir` as a plain float checkpoint at `floatDir`: the tensors of every
 // quantized module (`module.suffix` for `suffixes`) replaced by `read`'s float32 weight [N, K]

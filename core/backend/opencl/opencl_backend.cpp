@@ -42,10 +42,6 @@ namespace {
 static_assert(sizeof(GridParams) == 2 * sizeof(float) && alignof(GridParams) <= 8,
               "GridParams must be laid out as the kernels' float2 (scale, zero)");
 
-// Rows of X per float32 partial of X^T X: as the CPU backend (kGramSlabRows in cpu_backend.cpp),
-// so that both round the same number of terms in float before the wider accumulation.
-constexpr std::int64_t kGramSlabRows = 2048;
-
 // Leading dimensions of the products' padded operands are multiples of this: a multiple of the
 // direct kernels' column block (16 or 32 floats) and of the tiled kernels' 64.
 constexpr std::int64_t kColumnPad = 64;
@@ -166,19 +162,13 @@ QString fromStd(const std::string& text)
     return QString::fromStdString(std::string(text.c_str())).trimmed();
 }
 
-// Platform P, device D of "opencl:P:D", or nothing.
-std::optional<std::pair<int, int>> parseDeviceId(const QString& id)
+// The group of every column of `tensor` ([cols]), as the kernels' group-index argument.
+std::vector<std::int32_t> columnGroups(const QuantizedTensor& tensor)
 {
-    const QStringList parts = id.split(QLatin1Char(':'));
-    if (parts.size() != 3 || parts[0] != QLatin1String("opencl"))
-        return std::nullopt;
-    bool platformOk = false;
-    bool deviceOk = false;
-    const int platform = parts[1].toInt(&platformOk);
-    const int device = parts[2].toInt(&deviceOk);
-    if (!platformOk || !deviceOk || platform < 0 || device < 0)
-        return std::nullopt;
-    return std::make_pair(platform, device);
+    std::vector<std::int32_t> groups(static_cast<std::size_t>(tensor.cols));
+    for (std::int64_t c = 0; c < tensor.cols; ++c)
+        groups[static_cast<std::size_t>(c)] = static_cast<std::int32_t>(tensor.groupOf(c));
+    return groups;
 }
 
 QString cacheDirectory()
@@ -279,6 +269,9 @@ private:
     };
     void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const Operand& a, const Operand& b,
               const Operand& c, const cl::Buffer* bias, bool subtract) const;
+    // Launches a product kernel of the kernel shape's family (gemm_*, gram_*), its arguments set,
+    // over a result of `m` rows and `n` columns.
+    void launchProduct(const cl::Kernel& kernel, std::int64_t m, std::int64_t n) const;
 
     // dst [cols, rowsPadded] (row stride ldDst) = src [rows, cols]ᵀ with src's columns taken
     // through `permutation` when given; rows [rows, rowsPadded) of the result are zero.
@@ -288,6 +281,9 @@ private:
 
     // An element-wise kernel over [rows, cols] whose work-items take QB_VW columns each.
     void launchRows(const cl::Kernel& kernel, std::int64_t cols, std::int64_t rows) const;
+    // Rows per slice of a [rows, cols] float matrix that fits the largest buffer (all of them
+    // when they fit); throws Error when not even one row fits.
+    std::int64_t sliceRowsFor(std::int64_t rows, std::int64_t cols) const;
 
     ComputeDevice m_device;
     KernelShape m_shape;
@@ -346,7 +342,7 @@ OpenClBackend::OpenClBackend(const ComputeDevice& device, const Tuning& tuning)
     : m_device(device)
 {
     try {
-        const std::optional<std::pair<int, int>> index = parseDeviceId(device.id);
+        const std::optional<std::pair<int, int>> index = device.openClIndices();
         std::vector<cl::Platform> platforms;
         cl::Platform::get(&platforms);
         std::vector<cl::Device> devices;
@@ -376,6 +372,7 @@ OpenClBackend::OpenClBackend(const ComputeDevice& device, const Tuning& tuning)
             maxBuffer = std::min(maxBuffer, tuning.maxBufferBytes);
         m_maxBufferBytes = std::min<std::int64_t>(maxBuffer, std::numeric_limits<int>::max());
 
+        m_programInfo.cpuDevice = m_cpuDevice;
         switch (tuning.kernels) {
         case Tuning::Kernels::Automatic:
             m_shape.direct = m_cpuDevice;
@@ -416,6 +413,7 @@ OpenClBackend::OpenClBackend(const ComputeDevice& device, const Tuning& tuning)
                 .arg(m_shape.rowsPerItem)
                 .arg(m_shape.vectorsPerItem);
         m_programInfo.buildOptions = options;
+        m_programInfo.kernels = m_shape.direct ? Tuning::Kernels::Direct : Tuning::Kernels::Tiled;
         m_programInfo.correctlyRoundedDivide = correctDivide;
 
         m_context = cl::Context(m_clDevice);
@@ -586,6 +584,14 @@ void OpenClBackend::launchRows(const cl::Kernel& kernel, std::int64_t cols, std:
            cl::NDRange(std::size_t(local), 1));
 }
 
+std::int64_t OpenClBackend::sliceRowsFor(std::int64_t rows, std::int64_t cols) const
+{
+    const std::int64_t sliceRows = std::min(rows, maxBufferFloats() / cols);
+    if (sliceRows < 1)
+        throw Error(tr("a row of %1 weights is larger than the device's largest buffer").arg(cols));
+    return sliceRows;
+}
+
 void OpenClBackend::gemm(std::int64_t m, std::int64_t n, std::int64_t k, const Operand& a,
                          const Operand& b, const Operand& c, const cl::Buffer* bias,
                          bool subtract) const
@@ -595,6 +601,11 @@ void OpenClBackend::gemm(std::int64_t m, std::int64_t n, std::int64_t k, const O
             toInt(a.strideK), *b.buffer, toInt(b.offset), toInt(b.strideK), *c.buffer,
             toInt(c.offset), toInt(c.strideK), bias ? *bias : m_unused, bias ? 1 : 0,
             subtract ? 1 : 0);
+    launchProduct(kernel, m, n);
+}
+
+void OpenClBackend::launchProduct(const cl::Kernel& kernel, std::int64_t m, std::int64_t n) const
+{
     if (m_shape.direct) {
         const std::int64_t blocksN = (n + m_shape.columnsPerItem() - 1) / m_shape.columnsPerItem();
         const std::int64_t blocksM = (m + m_shape.rowsPerItem - 1) / m_shape.rowsPerItem;
@@ -613,7 +624,7 @@ void OpenClBackend::transpose(const DeviceBuffer& src, std::int64_t rows, std::i
                               const DeviceBuffer& dst) const
 {
     cl::Kernel& kernel = m_kernels.transpose;
-    setArgs(kernel, src.get(), toInt(cols), toInt(rows), toInt(cols), toInt(rowsPadded),
+    setArgs(kernel, src.get(), toInt(rows), toInt(cols), toInt(rowsPadded),
             permutation ? permutation->get() : m_unused, permutation ? 1 : 0, dst.get(),
             toInt(rowsPadded));
     launch(kernel,
@@ -623,9 +634,9 @@ void OpenClBackend::transpose(const DeviceBuffer& src, std::int64_t rows, std::i
 }
 
 // X^T X per panel of rows (all of them unless [k, k] floats exceed the largest buffer) and per
-// slab of at most 2048 rows of x (fewer when a slab of k columns would exceed it): each slab's
-// float32 product is added into the panel's float pair (hi, lo) on the device (gram.cl), and the
-// panels are read back and added into xtx in double once all have succeeded.
+// slab of at most kGramSlabRows rows of x (fewer when a slab of k columns would exceed it): each
+// slab's float32 product is added into the panel's float pair (hi, lo) on the device (gram.cl), and
+// the panels are read back and added into xtx in double once all have succeeded.
 //
 // The device forms the upper triangle, row-major: its row j is column j of xtx's lower triangle
 // (the matrix is symmetric), so that the final additions stream through both.
@@ -673,21 +684,7 @@ void OpenClBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) con
                 cl::Kernel& kernel = m_kernels.gram;
                 setArgs(kernel, toInt(height), toInt(width), toInt(m), slab.get(), toInt(c0),
                         toInt(ld), hi.get(), lo.get(), toInt(widthPadded));
-                if (m_shape.direct) {
-                    const std::int64_t blocksN =
-                        (width + m_shape.columnsPerItem() - 1) / m_shape.columnsPerItem();
-                    const std::int64_t blocksM =
-                        (height + m_shape.rowsPerItem - 1) / m_shape.rowsPerItem;
-                    launch(kernel,
-                           cl::NDRange(std::size_t(blocksN),
-                                       std::size_t(roundUp(blocksM, kDirectRowsLocal))),
-                           cl::NDRange(1, kDirectRowsLocal));
-                } else {
-                    launch(kernel,
-                           cl::NDRange(std::size_t(roundUp(width, 64) / 4),
-                                       std::size_t(roundUp(height, 64) / 4)),
-                           cl::NDRange(kTileLocal, kTileLocal));
-                }
+                launchProduct(kernel, height, width);
             }
             for (auto [buffer, target] : {std::pair{&hi, &hiAll}, std::pair{&lo, &loAll}}) {
                 m_queue.enqueueReadBufferRect(
@@ -793,17 +790,13 @@ QuantizedTensor OpenClBackend::quantizeRtn(std::span<const float> weight, std::i
     QuantizedTensor result = QuantizedTensor::allocate(scheme, rows, cols);
     const std::int64_t width = result.groupWidth;
     const std::int64_t groups = result.groupsPerRow;
-    const std::int64_t sliceRows = std::min(rows, maxBufferFloats() / cols);
-    if (sliceRows < 1)
-        throw Error(tr("a row of %1 weights is larger than the device's largest buffer").arg(cols));
+    const std::int64_t sliceRows = sliceRowsFor(rows, cols);
     const bool perTensor = scheme.granularity == Granularity::PerTensor;
     const float maxq = float(scheme.maxCode());
     const std::int64_t floatBytes = sizeof(float);
     const std::int64_t paramBytes = sizeof(GridParams);
 
-    std::vector<std::int32_t> groupOf(static_cast<std::size_t>(cols));
-    for (std::int64_t c = 0; c < cols; ++c)
-        groupOf[static_cast<std::size_t>(c)] = static_cast<std::int32_t>(c / width);
+    const std::vector<std::int32_t> groupOf = columnGroups(result);
 
     guarded([&] {
         DeviceBuffer values(*this, sliceRows * cols * floatBytes);
@@ -862,12 +855,8 @@ std::vector<float> OpenClBackend::dequantize(const QuantizedTensor& tensor) cons
     if (rows == 0 || cols == 0)
         return values;
     const std::int64_t groups = tensor.groupsPerRow;
-    const std::int64_t sliceRows = std::min(rows, maxBufferFloats() / cols);
-    if (sliceRows < 1)
-        throw Error(tr("a row of %1 weights is larger than the device's largest buffer").arg(cols));
-    std::vector<std::int32_t> groupOf(static_cast<std::size_t>(cols));
-    for (std::int64_t c = 0; c < cols; ++c)
-        groupOf[static_cast<std::size_t>(c)] = static_cast<std::int32_t>(tensor.groupOf(c));
+    const std::int64_t sliceRows = sliceRowsFor(rows, cols);
+    const std::vector<std::int32_t> groupOf = columnGroups(tensor);
     const std::int64_t paramBytes = sizeof(GridParams);
 
     guarded([&] {
@@ -933,7 +922,7 @@ void OpenClBackend::gptqColumnLoop(const GptqColumnLoop& loop, QuantizedTensor& 
         }
     }
     const bool grouped = tensor.scheme.granularity == Granularity::Group;
-    const int groupMode = grouped ? (loop.staticGroups ? 2 : 1) : 0;
+    const int groupMode = grouped ? (loop.groupsInLoop ? 1 : 2) : 0; // 2: static groups
     const std::int64_t width = tensor.groupWidth;
     const std::int64_t groups = tensor.groupsPerRow;
     const float maxq = float(tensor.scheme.maxCode());

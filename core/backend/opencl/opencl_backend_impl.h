@@ -42,6 +42,10 @@ struct ProgramInfo {
     QString buildOptions;   // as passed to clBuildProgram
     QString cacheFile;      // the cache file for this source, options, device and driver
     bool correctlyRoundedDivide = false; // built with -cl-fp32-correctly-rounded-divide-sqrt
+    // The kernel family the backend launches: Direct or Tiled (Automatic resolved), or Automatic
+    // for a backend that does not come from createBackend.
+    Tuning::Kernels kernels = Tuning::Kernels::Automatic;
+    bool cpuDevice = false; // the device is of CL_DEVICE_TYPE_CPU (Automatic chooses Direct)
 };
 
 // The program of `backend`, which must come from createBackend (else a default ProgramInfo).
