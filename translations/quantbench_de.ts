@@ -2398,6 +2398,21 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
 </context>
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>Could not save the plot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation type="unfinished">Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuantPlan</name>
     <message>
         <source>Keep</source>
@@ -3678,10 +3693,6 @@ Backend-Kennung: %2</translation>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <source>Save the plot as PNG or PDF</source>
-        <translation>Das Diagramm als PNG oder PDF speichern</translation>
-    </message>
-    <message>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
@@ -3713,18 +3724,6 @@ Backend-Kennung: %2</translation>
         <translation>%1 (%2): MSE %3 · relativ %4 · SQNR %5 dB</translation>
     </message>
     <message>
-        <source>Export Plot</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;PDF (*.pdf)</source>
-        <translation>PNG-Bild (*.png);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not save %1</source>
-        <translation>%1 konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
@@ -3735,6 +3734,10 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Layer, in model order</source>
         <translation>Schicht, in Modellreihenfolge</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

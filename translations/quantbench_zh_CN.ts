@@ -2382,6 +2382,21 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
 </context>
 <context>
+    <name>PlotExport</name>
+    <message>
+        <source>Could not save the plot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation type="unfinished">导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuantPlan</name>
     <message>
         <source>Keep</source>
@@ -3652,10 +3667,6 @@ Backend id: %2</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Save the plot as PNG or PDF</source>
-        <translation>将图表保存为 PNG 或 PDF</translation>
-    </message>
-    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -3686,18 +3697,6 @@ Backend id: %2</source>
         <translation>%1（%2）：MSE %3 · 相对误差 %4 · SQNR %5 dB</translation>
     </message>
     <message>
-        <source>Export Plot</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;PDF (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not save %1</source>
-        <translation>无法保存 %1</translation>
-    </message>
-    <message>
         <source>block %1</source>
         <translation>块 %1</translation>
     </message>
@@ -3708,6 +3707,10 @@ Backend id: %2</source>
     <message>
         <source>Layer, in model order</source>
         <translation>层（按模型顺序）</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

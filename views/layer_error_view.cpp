@@ -1,9 +1,9 @@
 #include "views/layer_error_view.h"
 
+#include "views/plot_export.h"
+
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -80,7 +80,7 @@ LayerErrorView::LayerErrorView(QWidget* parent)
         tr("Keep the latest run's bars beside the next runs' (up to %1 runs)").arg(kMaxRuns));
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export…"));
-    exportButton->setToolTip(tr("Save the plot as PNG or PDF"));
+    exportButton->setToolTip(tr("Save the plot as PNG, SVG or PDF"));
     m_info->setObjectName(QStringLiteral("layerErrorInfo"));
     m_info->setWordWrap(true);
 
@@ -359,16 +359,9 @@ void LayerErrorView::showToolTip(const QPoint& pixel)
 
 void LayerErrorView::exportPlot()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot"), QString(),
-                                                      tr("PNG image (*.png);;PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    const bool saved =
-        QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0
-            ? m_plot->savePdf(path)
-            : m_plot->savePng(path, 0, 0, 2.0);
-    if (!saved)
-        m_info->setText(tr("Could not save %1").arg(path));
+    const QString problem = exportPlotInteractively(m_plot, this);
+    if (!problem.isEmpty())
+        m_info->setText(problem);
 }
 
 } // namespace qb
