@@ -3160,6 +3160,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <source>Reading %1</source>
         <translation>%1 wird gelesen</translation>
     </message>
+    <message>
+        <source>the run&apos;s layer %1 does not have the shape of the weights (%2×%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WeightScan</name>
@@ -3601,6 +3605,70 @@ Backend-Kennung: %2</translation>
     <message>
         <source>[%1, %2): %3 weights</source>
         <translation>[%1, %2): %3 Gewichte</translation>
+    </message>
+    <message>
+        <source>Weights and grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights with the quantization grid; the weights before and after quantization overlaid (the last run&apos;s result when it quantized this layer as planned, else round-to-nearest on the plan&apos;s grid); or the histogram of the error ŵ − w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding error ŵ − w (weight units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (%1, last run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (round-to-nearest on the plan&apos;s grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (last run): the input channels were scaled before rounding, so each column has its own grid in the original space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rounding error: RMS %1, largest %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last run&apos;s weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round-to-nearest on the plan&apos;s grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after quantization: %1 weights</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -3141,6 +3141,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
+    <message>
+        <source>the run&apos;s layer %1 does not have the shape of the weights (%2×%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WeightScan</name>
@@ -3577,6 +3581,70 @@ Backend id: %2</source>
     <message>
         <source>[%1, %2): %3 weights</source>
         <translation>[%1, %2)：%3 个权重</translation>
+    </message>
+    <message>
+        <source>Weights and grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights with the quantization grid; the weights before and after quantization overlaid (the last run&apos;s result when it quantized this layer as planned, else round-to-nearest on the plan&apos;s grid); or the histogram of the error ŵ − w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">导出…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding error ŵ − w (weight units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (%1, last run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (round-to-nearest on the plan&apos;s grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (last run): the input channels were scaled before rounding, so each column has its own grid in the original space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rounding error: RMS %1, largest %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last run&apos;s weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round-to-nearest on the plan&apos;s grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after quantization: %1 weights</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "views/histogram_view.h"
 
+#include "views/plot_export.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -19,6 +21,9 @@ namespace qb {
 namespace {
 
 const QColor kBarColor(0x3C, 0x78, 0xB4);
+const QColor kBeforeColor(0x3C, 0x78, 0xB4, 110);
+const QColor kAfterColor(0xC8, 0x3C, 0x3C, 170);
+const QColor kErrorColor(0x6A, 0x4C, 0x9C);
 const QColor kGridColor(0xE0, 0x7B, 0x00);
 const QColor kClippedColor(0xD0, 0x30, 0x30, 40);
 
@@ -32,6 +37,7 @@ HistogramView::HistogramView(QWidget* parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
     , m_scope(new QComboBox(this))
+    , m_display(new QComboBox(this))
     , m_row(new QSpinBox(this))
     , m_group(new QSpinBox(this))
     , m_bins(new QSpinBox(this))
@@ -40,6 +46,7 @@ HistogramView::HistogramView(QWidget* parent)
 {
     m_plot->setObjectName(QStringLiteral("histogramPlot"));
     m_scope->setObjectName(QStringLiteral("histogramScope"));
+    m_display->setObjectName(QStringLiteral("histogramDisplay"));
     m_row->setObjectName(QStringLiteral("histogramRow"));
     m_group->setObjectName(QStringLiteral("histogramGroup"));
     m_bins->setObjectName(QStringLiteral("histogramBins"));
@@ -50,6 +57,13 @@ HistogramView::HistogramView(QWidget* parent)
     m_scope->addItem(tr("Chosen row"), static_cast<int>(HistogramScope::Row));
     m_scope->addItem(tr("Chosen group"), static_cast<int>(HistogramScope::Group));
     m_scope->setToolTip(tr("Which weights the histogram counts"));
+    m_display->addItem(tr("Weights and grid"), static_cast<int>(Display::Weights));
+    m_display->addItem(tr("Before and after"), static_cast<int>(Display::BeforeAfter));
+    m_display->addItem(tr("Rounding error"), static_cast<int>(Display::Error));
+    m_display->setToolTip(
+        tr("Weights with the quantization grid; the weights before and after quantization "
+           "overlaid (the last run's result when it quantized this layer as planned, else "
+           "round-to-nearest on the plan's grid); or the histogram of the error ŵ − w"));
     m_row->setToolTip(tr("Output row whose quantization grid is drawn"));
     m_group->setToolTip(tr("Group (run of input columns) of that row whose grid is drawn"));
     // Typed numbers ask for one snapshot on Enter or focus-out, not one per keystroke; arrows
@@ -65,6 +79,9 @@ HistogramView::HistogramView(QWidget* parent)
     auto* reset = new QToolButton(this);
     reset->setText(tr("Reset zoom"));
     reset->setToolTip(tr("Show the whole histogram again (also: double-click the plot)"));
+    auto* exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Save the plot as PNG, SVG or PDF"));
 
     // Two short rows keep the panel narrow enough to leave the layer table its width.
     auto* chooser = new QHBoxLayout;
@@ -76,20 +93,23 @@ HistogramView::HistogramView(QWidget* parent)
     chooser->addWidget(new QLabel(tr("Group:"), this));
     chooser->addWidget(m_group);
     chooser->addStretch(1);
-    auto* display = new QHBoxLayout;
-    display->addWidget(new QLabel(tr("Bins:"), this));
-    display->addWidget(m_bins);
-    display->addSpacing(8);
-    display->addWidget(m_log);
-    display->addStretch(1);
-    display->addWidget(reset);
+    auto* displayRow = new QHBoxLayout;
+    displayRow->addWidget(m_display);
+    displayRow->addSpacing(8);
+    displayRow->addWidget(new QLabel(tr("Bins:"), this));
+    displayRow->addWidget(m_bins);
+    displayRow->addSpacing(8);
+    displayRow->addWidget(m_log);
+    displayRow->addStretch(1);
+    displayRow->addWidget(reset);
+    displayRow->addWidget(exportButton);
 
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(chooser);
-    layout->addLayout(display);
+    layout->addLayout(displayRow);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_info);
 
@@ -104,6 +124,13 @@ HistogramView::HistogramView(QWidget* parent)
     m_bars->setPen(Qt::NoPen);
     m_bars->setBrush(kBarColor);
     m_bars->setWidthType(QCPBars::wtPlotCoords);
+    m_afterBars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_afterBars->setName(tr("After quantization"));
+    m_afterBars->setPen(Qt::NoPen);
+    m_afterBars->setBrush(kAfterColor);
+    m_afterBars->setWidthType(QCPBars::wtPlotCoords);
+    m_plot->legend->setVisible(false);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
         updateControls();
@@ -116,7 +143,17 @@ HistogramView::HistogramView(QWidget* parent)
         redraw();
         Q_EMIT logScaleChanged(on);
     });
+    connect(m_display, &QComboBox::currentIndexChanged, this, [this] {
+        redraw();
+        resetRanges();
+        Q_EMIT displayChanged(display());
+    });
     connect(reset, &QToolButton::clicked, this, &HistogramView::resetRanges);
+    connect(exportButton, &QToolButton::clicked, this, [this] {
+        const QString problem = exportPlotInteractively(m_plot, this);
+        if (!problem.isEmpty())
+            m_info->setText(problem);
+    });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &HistogramView::resetRanges);
     connect(m_plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent* event) { showToolTip(event->pos()); });
@@ -144,6 +181,16 @@ int HistogramView::bins() const
 bool HistogramView::isLogScale() const
 {
     return m_log->isChecked();
+}
+
+HistogramView::Display HistogramView::display() const
+{
+    return static_cast<Display>(m_display->currentData().toInt());
+}
+
+void HistogramView::setDisplay(Display display)
+{
+    m_display->setCurrentIndex(m_display->findData(static_cast<int>(display)));
 }
 
 void HistogramView::setBins(int bins)
@@ -198,6 +245,8 @@ void HistogramView::redraw()
     if (!m_snapshot) {
         // Nothing to draw but the message, if any; it survives redraws (the log-scale toggle).
         m_bars->data()->clear();
+        m_afterBars->data()->clear();
+        m_plot->legend->setVisible(false);
         m_info->clear();
         if (!m_message.isEmpty()) {
             auto* text = new QCPItemText(m_plot);
@@ -211,19 +260,46 @@ void HistogramView::redraw()
     }
     const WeightHistogram& h = *m_snapshot;
     const bool log = isLogScale();
-    QVector<double> keys;
-    QVector<double> values;
-    keys.reserve(static_cast<qsizetype>(h.counts.size()));
-    values.reserve(static_cast<qsizetype>(h.counts.size()));
-    const double width = h.binWidth();
-    for (std::size_t i = 0; i < h.counts.size(); ++i) {
-        keys << h.lo + (static_cast<double>(i) + 0.5) * width;
-        values << h.counts[i];
+    const bool hasAfter = h.afterSource != WeightHistogram::AfterSource::None;
+    const Display shown = hasAfter ? display() : Display::Weights;
+    auto setBars = [](QCPBars* bars, const std::vector<double>& counts, double from,
+                      double width) {
+        QVector<double> keys;
+        QVector<double> values;
+        keys.reserve(static_cast<qsizetype>(counts.size()));
+        values.reserve(static_cast<qsizetype>(counts.size()));
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            keys << from + (static_cast<double>(i) + 0.5) * width;
+            values << counts[i];
+        }
+        bars->setData(keys, values, true);
+        bars->setWidth(width);
+    };
+    if (shown == Display::Error) {
+        setBars(m_bars, h.errorCounts, h.errorLo, h.errorBinWidth());
+        m_bars->setBrush(kErrorColor);
+        m_bars->setName(tr("Rounding error"));
+        m_afterBars->data()->clear();
+        m_plot->xAxis->setLabel(tr("Rounding error ŵ − w (weight units)"));
+    } else {
+        setBars(m_bars, h.counts, h.lo, h.binWidth());
+        m_bars->setBrush(shown == Display::BeforeAfter ? kBeforeColor : kBarColor);
+        m_bars->setName(shown == Display::BeforeAfter ? tr("Before quantization") : tr("Weights"));
+        if (shown == Display::BeforeAfter) {
+            setBars(m_afterBars, h.afterCounts, h.lo, h.binWidth());
+            m_afterBars->setName(h.afterSource == WeightHistogram::AfterSource::Run
+                                     ? tr("After (%1, last run)").arg(h.runConfig)
+                                     : tr("After (round-to-nearest on the plan's grid)"));
+        } else {
+            m_afterBars->data()->clear();
+        }
+        m_plot->xAxis->setLabel(tr("Weight value"));
     }
-    m_bars->setData(keys, values, true);
-    m_bars->setWidth(width);
-    // On a log axis bars grow from 0.5 so a bin holding one weight is still visible.
+    m_plot->legend->setVisible(shown == Display::BeforeAfter);
+    m_bars->setVisible(true);
+    m_afterBars->setVisible(shown == Display::BeforeAfter);
     m_bars->setBaseValue(log ? 0.5 : 0.0);
+    m_afterBars->setBaseValue(log ? 0.5 : 0.0);
     if (log) {
         m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
@@ -232,7 +308,7 @@ void HistogramView::redraw()
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     }
 
-    if (h.hasGrid && !h.gridLevels.empty()) {
+    if (shown != Display::Error && h.hasGrid && !h.gridLevels.empty()) {
         const double gridLo = h.gridLevels.front();
         const double gridHi = h.gridLevels.back();
         const double margin = (h.hi - h.lo) + std::abs(gridHi - gridLo);
@@ -283,16 +359,20 @@ void HistogramView::resetRanges()
     if (!m_snapshot)
         return;
     const WeightHistogram& h = *m_snapshot;
-    double lo = h.lo;
-    double hi = h.hi;
-    if (h.hasGrid && !h.gridLevels.empty()) {
+    const bool showError =
+        display() == Display::Error && h.afterSource != WeightHistogram::AfterSource::None;
+    double lo = showError ? h.errorLo : h.lo;
+    double hi = showError ? h.errorHi : h.hi;
+    if (!showError && h.hasGrid && !h.gridLevels.empty()) {
         lo = std::min(lo, h.gridLevels.front());
         hi = std::max(hi, h.gridLevels.back());
     }
     const double pad = (hi - lo) * 0.03;
     m_plot->xAxis->setRange(lo - pad, hi + pad);
-    const double peak =
-        h.counts.empty() ? 1.0 : *std::max_element(h.counts.begin(), h.counts.end());
+    const std::vector<double>& counts = showError ? h.errorCounts : h.counts;
+    double peak = counts.empty() ? 1.0 : *std::max_element(counts.begin(), counts.end());
+    if (display() == Display::BeforeAfter && !h.afterCounts.empty())
+        peak = std::max(peak, *std::max_element(h.afterCounts.begin(), h.afterCounts.end()));
     if (isLogScale())
         m_plot->yAxis->setRange(0.5, std::max(peak, 1.0) * 2.0);
     else
@@ -327,7 +407,18 @@ QString HistogramView::infoText() const
         parts << tr("clipped: %1 % (%2 weights)")
                      .arg(locale.toString(h.clippedFraction() * 100.0, 'f', 3))
                      .arg(locale.toString(static_cast<qlonglong>(h.clipped)));
+    } else if (h.scaledColumns) {
+        parts << tr("%1 (last run): the input channels were scaled before rounding, so each "
+                    "column has its own grid in the original space")
+                     .arg(h.runConfig);
     }
+    if (h.afterSource != WeightHistogram::AfterSource::None)
+        parts << tr("rounding error: RMS %1, largest %2 (%3)")
+                     .arg(locale.toString(std::sqrt(h.errorMse), 'g', 4),
+                          locale.toString(h.errorMaxAbs, 'g', 4),
+                          h.afterSource == WeightHistogram::AfterSource::Run
+                              ? tr("the last run's weights")
+                              : tr("round-to-nearest on the plan's grid"));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -339,7 +430,7 @@ void HistogramView::showToolTip(const QPoint& position)
     const double x = m_plot->xAxis->pixelToCoord(position.x());
     QString text;
     // A grid level within 3 pixels takes precedence over the bar beneath it.
-    if (h.hasGrid) {
+    if (h.hasGrid && display() != Display::Error) {
         for (std::size_t code = 0; code < h.gridLevels.size(); ++code) {
             const double px = m_plot->xAxis->coordToPixel(h.gridLevels[code]);
             if (std::abs(px - position.x()) <= 3.0) {
@@ -350,17 +441,27 @@ void HistogramView::showToolTip(const QPoint& position)
             }
         }
     }
+    const bool showError =
+        display() == Display::Error && h.afterSource != WeightHistogram::AfterSource::None;
     if (text.isEmpty()) {
-        const double width = h.binWidth();
-        const auto bin = static_cast<std::int64_t>(std::floor((x - h.lo) / width));
-        if (bin < 0 || bin >= static_cast<std::int64_t>(h.counts.size())) {
+        const double from = showError ? h.errorLo : h.lo;
+        const double width = showError ? h.errorBinWidth() : h.binWidth();
+        const std::vector<double>& counts = showError ? h.errorCounts : h.counts;
+        const auto bin = static_cast<std::int64_t>(std::floor((x - from) / width));
+        if (bin < 0 || bin >= static_cast<std::int64_t>(counts.size())) {
             QToolTip::hideText();
             return;
         }
-        const double from = h.lo + static_cast<double>(bin) * width;
+        const double binFrom = from + static_cast<double>(bin) * width;
+        const QLocale locale;
         text = tr("[%1, %2): %3 weights")
-                   .arg(QLocale().toString(from, 'g', 6), QLocale().toString(from + width, 'g', 6))
-                   .arg(QLocale().toString(h.counts[static_cast<std::size_t>(bin)], 'f', 0));
+                   .arg(locale.toString(binFrom, 'g', 6), locale.toString(binFrom + width, 'g', 6))
+                   .arg(locale.toString(counts[static_cast<std::size_t>(bin)], 'f', 0));
+        if (display() == Display::BeforeAfter && !h.afterCounts.empty())
+            text += QLatin1Char('\n')
+                    + tr("after quantization: %1 weights")
+                          .arg(locale.toString(h.afterCounts[static_cast<std::size_t>(bin)], 'f',
+                                               0));
     }
     QToolTip::showText(m_plot->mapToGlobal(position), text, m_plot);
 }

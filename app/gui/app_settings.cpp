@@ -18,9 +18,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 19>& settingTable()
+const std::array<SettingSpec, 21>& settingTable()
 {
-    static const std::array<SettingSpec, 19> table{{
+    static const std::array<SettingSpec, 21> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -34,6 +34,10 @@ const std::array<SettingSpec, 19>& settingTable()
          QJsonDocument(LayerQuantConfig{}.toJson()).toJson(QJsonDocument::Compact)},
         {AppSettings::Key::HistogramLogScale, "histogram/logScale", false},
         {AppSettings::Key::HistogramBins, "histogram/bins", 128},
+        // HistogramView::Display: weights and grid, before and after, rounding error.
+        {AppSettings::Key::HistogramDisplay, "histogram/display", 0},
+        // The objectName of the plot tab shown last.
+        {AppSettings::Key::CurrentPlotTab, "window/plotTab", QString()},
         // Empty: the bundled TinyStories sample, when installed.
         {AppSettings::Key::EvaluationText, "evaluation/text", QString()},
         {AppSettings::Key::EvaluationContext, "evaluation/context", 0},

@@ -30,6 +30,8 @@ public:
         DefaultQuantConfig,
         HistogramLogScale,
         HistogramBins,
+        HistogramDisplay,
+        CurrentPlotTab,
         EvaluationText,
         EvaluationContext,
         EvaluationStride,

@@ -527,6 +527,13 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(m_settings.value(AppSettings::Key::MainSplitterState).toByteArray());
     m_histogram->setLogScale(m_settings.value(AppSettings::Key::HistogramLogScale).toBool());
     m_histogram->setBins(m_settings.value(AppSettings::Key::HistogramBins).toInt());
+    m_histogram->setDisplay(static_cast<HistogramView::Display>(
+        m_settings.value(AppSettings::Key::HistogramDisplay).toInt()));
+    const QString plotTab = m_settings.value(AppSettings::Key::CurrentPlotTab).toString();
+    for (int i = 0; i < m_plots->count() && !plotTab.isEmpty(); ++i) {
+        if (m_plots->widget(i)->objectName() == plotTab)
+            m_plots->setCurrentIndex(i);
+    }
     m_defaultsBar->setConfig(m_settings.defaultQuantConfig());
     const QString text = m_settings.value(AppSettings::Key::EvaluationText).toString();
     m_evaluationPanel->setTextPath(text.isEmpty() ? demoEvaluationText() : text);
@@ -549,6 +556,10 @@ void MainWindow::saveSettings()
         m_settings.setValue(AppSettings::Key::LayerHeaderState,
                             m_layerView->horizontalHeader()->saveState());
     m_settings.setValue(AppSettings::Key::HistogramBins, m_histogram->bins());
+    m_settings.setValue(AppSettings::Key::HistogramDisplay, static_cast<int>(m_histogram->display()));
+    if (m_plots->currentWidget())
+        m_settings.setValue(AppSettings::Key::CurrentPlotTab,
+                            m_plots->currentWidget()->objectName());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -766,9 +777,17 @@ void MainWindow::requestHistogram()
     request.group = m_histogram->group();
     request.bins = m_histogram->bins();
     const std::shared_ptr<const LoadedModel> model = m_model;
+    // The last run's layer is the "after" when it quantized the layer as the plan now says.
+    std::shared_ptr<const QuantizedModel> run = m_lastRun;
+    if (run) {
+        const QuantizedLayer* runLayer = run->find(layer->name);
+        if (!runLayer || !(runLayer->config == request.config))
+            run.reset();
+    }
     m_jobs.start(kHistogramSlot, tr("Histogram of %1").arg(layer->name),
-                 [this, model, request](Progress& progress) -> JobRunner::Delivery {
-                     auto histogram = WeightHistogramBuilder::compute(*model, request, progress);
+                 [this, model, request, run](Progress& progress) -> JobRunner::Delivery {
+                     auto histogram = WeightHistogramBuilder::compute(
+                         *model, request, progress, run ? run->find(request.layerName) : nullptr);
                      return [this, histogram] { m_histogram->setSnapshot(histogram); };
                  });
 }
@@ -984,6 +1003,7 @@ void MainWindow::keepRun(std::shared_ptr<const QuantizedModel> run, const RunInp
     m_lastRun = std::move(run);
     m_lastRunInputs = inputs;
     updateCalibrationStatus();
+    requestHistogram(); // its "after" is now the run's layer
 }
 
 void MainWindow::showRun(const std::shared_ptr<const QuantizedModel>& result)

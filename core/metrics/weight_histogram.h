@@ -15,6 +15,7 @@ namespace qb {
 
 class LoadedModel;
 class Progress;
+struct QuantizedLayer;
 
 // Which weights of a layer a histogram counts.
 enum class HistogramScope : std::uint8_t { Layer, Row, Group };
@@ -57,18 +58,50 @@ struct WeightHistogram {
     double clippedFraction() const { return total > 0 ? double(clipped) / double(total) : 0.0; }
 
     double binWidth() const { return counts.empty() ? 0.0 : (hi - lo) / double(counts.size()); }
+
+    // The same scope after quantization — what the weights become and what rounding did to them.
+    // From a pipeline run's layer when one was given (GPTQ's and AWQ's weights are not the
+    // plan's round-to-nearest), else round-to-nearest on the plan's grid; none when the layer
+    // keeps full precision or cannot be quantized.
+    enum class AfterSource : std::uint8_t { None, PlanRoundToNearest, Run };
+    AfterSource afterSource = AfterSource::None;
+    QString runConfig; // the run layer's settings (LayerQuantConfig::describe) when from a run
+    // The run scaled the layer's input channels before rounding (AWQ, SmoothQuant): every column
+    // then has a grid of its own in the original space, so no single grid is drawn.
+    bool scaledColumns = false;
+    // The quantized weights on the bins above (a symmetric grid can round up to half a step past
+    // the range: such values count in the edge bins).
+    std::vector<double> afterCounts;
+    // The rounding error ŵ − w per weight, over its own equal-width bins [errorLo, errorHi]
+    // (as many as `counts`), with its mean square and largest magnitude. A run's AWQ or
+    // SmoothQuant weight is compared in the original input space (scale divided out).
+    double errorLo = 0.0;
+    double errorHi = 0.0;
+    std::vector<double> errorCounts;
+    double errorMse = 0.0;
+    double errorMaxAbs = 0.0;
+    double errorBinWidth() const
+    {
+        return errorCounts.empty() ? 0.0 : (errorHi - errorLo) / double(errorCounts.size());
+    }
 };
 
 class WeightHistogramBuilder {
     Q_DECLARE_TR_FUNCTIONS(WeightHistogramBuilder)
 
 public:
-    // Reads the layer and computes its histogram. Throws Error for an unknown layer.
-    static std::shared_ptr<const WeightHistogram>
-    compute(const LoadedModel& model, const HistogramRequest& request, Progress& progress);
+    // Reads the layer and computes its histogram. `run`, when given, is the layer as a pipeline
+    // run quantized it (with request.config its settings): its weights are the "after", and
+    // its grid (when its columns are not scaled) the one drawn. Throws Error for an unknown
+    // layer or a run layer of another shape.
+    static std::shared_ptr<const WeightHistogram> compute(const LoadedModel& model,
+                                                          const HistogramRequest& request,
+                                                          Progress& progress,
+                                                          const QuantizedLayer* run = nullptr);
     // The same from a weight matrix [rows, cols] already in memory.
     static WeightHistogram fromWeights(std::span<const float> weight, std::int64_t rows,
-                                       std::int64_t cols, const HistogramRequest& request);
+                                       std::int64_t cols, const HistogramRequest& request,
+                                       const QuantizedLayer* run = nullptr);
 };
 
 } // namespace qb

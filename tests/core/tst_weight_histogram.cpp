@@ -2,7 +2,9 @@
 // chosen group, the clipped count, clamping of the chosen row and group, and non-finite weights.
 
 #include "core/metrics/weight_histogram.h"
+#include "core/quant/quantized_layer.h"
 #include "core/quant/quantized_tensor.h"
+#include "core/util/error.h"
 
 #include <QTest>
 
@@ -208,6 +210,94 @@ private Q_SLOTS:
         QCOMPARE(h.clippedFraction(), double(clipped) / double(size));
         if (symmetric && scope != HistogramScope::Group && groupCode != QuantScheme::kPerTensor)
             QVERIFY(clipped > 0); // the symmetric grid clips at least each row's positive extreme
+
+        // After: round-to-nearest's values on the same bins, and the error ŵ − w on its own.
+        QCOMPARE(int(h.afterSource), int(WeightHistogram::AfterSource::PlanRoundToNearest));
+        const std::vector<float> after = q.dequantize();
+        std::vector<double> expectedAfter(static_cast<std::size_t>(bins), 0.0);
+        std::vector<double> errors;
+        for (std::int64_t r = s.rowBegin; r < s.rowEnd; ++r) {
+            for (std::int64_t c = s.colBegin; c < s.colEnd; ++c) {
+                const auto i = static_cast<std::size_t>(r * cols + c);
+                const auto bin = std::clamp<std::int64_t>(
+                    static_cast<std::int64_t>(std::floor((after[i] - h.lo) / h.binWidth())), 0,
+                    bins - 1);
+                expectedAfter[static_cast<std::size_t>(bin)] += 1.0;
+                errors.push_back(double(after[i]) - double(w[i]));
+            }
+        }
+        if (lo != hi)
+            QCOMPARE(h.afterCounts, expectedAfter);
+        QCOMPARE(h.errorCounts.size(), std::size_t(bins));
+        double mse = 0.0, maxAbs = 0.0, errorSum = 0.0;
+        for (double e : errors) {
+            mse += e * e;
+            maxAbs = std::max(maxAbs, std::abs(e));
+            QVERIFY(e >= h.errorLo && e <= h.errorHi);
+        }
+        for (double c : h.errorCounts)
+            errorSum += c;
+        QCOMPARE(errorSum, double(size));
+        QVERIFY(std::abs(h.errorMse - mse / double(size)) <= 1e-12 * std::max(1.0, h.errorMse));
+        QCOMPARE(h.errorMaxAbs, maxAbs);
+    }
+
+    // A run's layer replaces round-to-nearest: its weights are the "after", its own grid is drawn
+    // (GPTQ's parameters are not the min/max of the original weights), and a run that scaled the
+    // input channels (AWQ) is compared in the original space with no single grid.
+    void afterFromRun()
+    {
+        const std::int64_t rows = 6, cols = 64;
+        const std::vector<float> w = randomWeights(rows, cols, 11);
+        // A stand-in for GPTQ: the codes of slightly different weights, hence other parameters.
+        std::vector<float> shifted = w;
+        for (float& v : shifted)
+            v *= 0.9f;
+        HistogramRequest request;
+        request.config = rtn(3, 16, false);
+        request.config.method = QuantMethod::Gptq;
+        request.scope = HistogramScope::Row;
+        request.row = 4;
+        request.group = 2;
+        request.bins = 32;
+        QuantizedLayer run;
+        run.name = QStringLiteral("layer");
+        run.config = request.config;
+        run.tensor = quantizeRtn(shifted, rows, cols, request.config.scheme);
+        const std::vector<float> runWeight = run.tensor.dequantize();
+
+        const WeightHistogram h = WeightHistogramBuilder::fromWeights(w, rows, cols, request, &run);
+        QCOMPARE(int(h.afterSource), int(WeightHistogram::AfterSource::Run));
+        QVERIFY(h.hasGrid);
+        QVERIFY(!h.scaledColumns);
+        QCOMPARE(h.grid.scale, run.tensor.paramsAt(4, 32).scale);
+        QCOMPARE(h.grid.zero, run.tensor.paramsAt(4, 32).zero);
+        const WeightHistogram plain = WeightHistogramBuilder::fromWeights(w, rows, cols, request);
+        QVERIFY(plain.grid.scale != h.grid.scale);
+        double errorSquares = 0.0;
+        for (std::int64_t c = 0; c < cols; ++c) {
+            const auto i = static_cast<std::size_t>(4 * cols + c);
+            errorSquares += std::pow(double(runWeight[i]) - double(w[i]), 2);
+        }
+        QVERIFY(std::abs(h.errorMse - errorSquares / cols) <= 1e-12);
+        QVERIFY(h.errorMse != plain.errorMse);
+
+        run.inputScale.assign(static_cast<std::size_t>(cols), 2.0f);
+        const WeightHistogram scaled =
+            WeightHistogramBuilder::fromWeights(w, rows, cols, request, &run);
+        QVERIFY(scaled.scaledColumns);
+        QVERIFY(!scaled.hasGrid);
+        errorSquares = 0.0;
+        for (std::int64_t c = 0; c < cols; ++c) {
+            const auto i = static_cast<std::size_t>(4 * cols + c);
+            errorSquares += std::pow(double(runWeight[i] / 2.0f) - double(w[i]), 2);
+        }
+        QVERIFY(std::abs(scaled.errorMse - errorSquares / cols) <= 1e-12);
+
+        QuantizedLayer wrongShape = run;
+        wrongShape.tensor = quantizeRtn(shifted, rows * 2, cols / 2, request.config.scheme);
+        QVERIFY_THROWS_EXCEPTION(qb::Error, WeightHistogramBuilder::fromWeights(
+                                                w, rows, cols, request, &wrongShape));
     }
 
     void rowAndGroupClamped_data()

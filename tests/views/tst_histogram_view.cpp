@@ -1,7 +1,8 @@
 // HistogramView checked for what its plot holds: bars equal to the snapshot's counts at the bin
 // centres, one vertical line per drawn grid level (every level up to 64, every n-th beyond),
 // clipped ranges shaded only where one grid covers every counted weight, the log scale, and which
-// control changes ask for a new snapshot (requestChanged) and which do not.
+// control changes ask for a new snapshot (requestChanged) and which do not; the before/after
+// overlay and the rounding-error histogram hold the snapshot's after and error counts.
 
 #include "core/metrics/weight_histogram.h"
 #include "views/histogram_view.h"
@@ -441,6 +442,61 @@ private Q_SLOTS:
         QCOMPARE(m_view->plot()->itemCount(), 0);
         QCOMPARE(m_view->infoText(), QString());
         QCOMPARE(control<QLabel>("histogramInfo")->text(), QString());
+    }
+
+    void beforeAfterAndError()
+    {
+        const auto h = histogram(rtn(3, 16, false), HistogramScope::Group, 2, 1, 40);
+        QCOMPARE(int(h->afterSource), int(WeightHistogram::AfterSource::PlanRoundToNearest));
+        m_view->setSnapshot(h);
+        QSignalSpy requests(m_view.get(), &HistogramView::requestChanged);
+        QSignalSpy displays(m_view.get(), &HistogramView::displayChanged);
+
+        // Weights: no overlay.
+        QVERIFY(!m_view->afterBars()->visible() || m_view->afterBars()->data()->isEmpty());
+
+        auto* display = control<QComboBox>("histogramDisplay");
+        QVERIFY(display);
+        display->setCurrentIndex(display->findData(int(HistogramView::Display::BeforeAfter)));
+        QCOMPARE(m_view->display(), HistogramView::Display::BeforeAfter);
+        QCOMPARE(displays.size(), 1);
+        QCOMPARE(requests.size(), 0); // the snapshot already holds everything: only a redraw
+        QVERIFY(m_view->afterBars()->visible());
+        QVERIFY(m_view->plot()->legend->visible());
+        auto after = m_view->afterBars()->data();
+        QCOMPARE(after->size(), 40);
+        int i = 0;
+        for (auto it = after->constBegin(); it != after->constEnd(); ++it, ++i) {
+            QCOMPARE(it->key, h->lo + (i + 0.5) * h->binWidth());
+            QCOMPARE(it->value, h->afterCounts[std::size_t(i)]);
+        }
+        // One group: its rounded weights sit on at most 2^bits levels, at most 8 bars non-empty.
+        int filled = 0;
+        for (double c : h->afterCounts)
+            filled += c > 0 ? 1 : 0;
+        QVERIFY(filled >= 2 && filled <= 8);
+
+        m_view->setDisplay(HistogramView::Display::Error);
+        QCOMPARE(displays.size(), 2);
+        QVERIFY(!m_view->plot()->legend->visible());
+        auto errors = m_view->bars()->data();
+        QCOMPARE(errors->size(), 40);
+        i = 0;
+        for (auto it = errors->constBegin(); it != errors->constEnd(); ++it, ++i) {
+            QCOMPARE(it->key, h->errorLo + (i + 0.5) * h->errorBinWidth());
+            QCOMPARE(it->value, h->errorCounts[std::size_t(i)]);
+        }
+        QVERIFY(itemsOf<QCPItemStraightLine>(m_view->plot()).isEmpty()); // no grid on errors
+        const QCPRange x = m_view->plot()->xAxis->range();
+        QVERIFY(x.lower <= h->errorLo && x.upper >= h->errorHi);
+        QVERIFY(m_view->infoText().contains(QStringLiteral("RMS")));
+
+        // A kept layer has no "after": the display falls back to the weights.
+        LayerQuantConfig kept;
+        kept.method = QuantMethod::None;
+        m_view->setSnapshot(histogram(kept));
+        QCOMPARE(m_view->bars()->data()->size(), 48);
+        QVERIFY(m_view->afterBars()->data()->isEmpty());
     }
 };
 
