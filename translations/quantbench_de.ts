@@ -4613,6 +4613,29 @@ Backend-Kennung: %2</translation>
         <source>Exported a %1 checkpoint to %2</source>
         <translation>%1-Checkpoint nach %2 exportiert</translation>
     </message>
+    <message numerus="yes">
+        <source>%n group(s) of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Align gives each group the settings of its most precise member (no layer loses precision); you can undo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export As Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align Fused Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qb::MethodOptionsEditor</name>

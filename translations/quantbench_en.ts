@@ -324,5 +324,12 @@
             <numerusform>The calibration text gave %1 of the %n samples asked for: it has fewer documents. Random windows take more samples from the same text.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n group(s) of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -4574,6 +4574,28 @@ Backend id: %2</source>
         <source>Exported a %1 checkpoint to %2</source>
         <translation>已将 %1 检查点导出到 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n group(s) of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Align gives each group the settings of its most precise member (no layer loses precision); you can undo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export As Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Align Fused Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qb::MethodOptionsEditor</name>

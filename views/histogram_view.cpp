@@ -262,8 +262,7 @@ void HistogramView::redraw()
     const bool log = isLogScale();
     const bool hasAfter = h.afterSource != WeightHistogram::AfterSource::None;
     const Display shown = hasAfter ? display() : Display::Weights;
-    auto setBars = [](QCPBars* bars, const std::vector<double>& counts, double from,
-                      double width) {
+    auto setBars = [](QCPBars* bars, const std::vector<double>& counts, double from, double width) {
         QVector<double> keys;
         QVector<double> values;
         keys.reserve(static_cast<qsizetype>(counts.size()));
@@ -458,10 +457,10 @@ void HistogramView::showToolTip(const QPoint& position)
                    .arg(locale.toString(binFrom, 'g', 6), locale.toString(binFrom + width, 'g', 6))
                    .arg(locale.toString(counts[static_cast<std::size_t>(bin)], 'f', 0));
         if (display() == Display::BeforeAfter && !h.afterCounts.empty())
-            text += QLatin1Char('\n')
-                    + tr("after quantization: %1 weights")
-                          .arg(locale.toString(h.afterCounts[static_cast<std::size_t>(bin)], 'f',
-                                               0));
+            text +=
+                QLatin1Char('\n')
+                + tr("after quantization: %1 weights")
+                      .arg(locale.toString(h.afterCounts[static_cast<std::size_t>(bin)], 'f', 0));
     }
     QToolTip::showText(m_plot->mapToGlobal(position), text, m_plot);
 }

@@ -556,7 +556,8 @@ void MainWindow::saveSettings()
         m_settings.setValue(AppSettings::Key::LayerHeaderState,
                             m_layerView->horizontalHeader()->saveState());
     m_settings.setValue(AppSettings::Key::HistogramBins, m_histogram->bins());
-    m_settings.setValue(AppSettings::Key::HistogramDisplay, static_cast<int>(m_histogram->display()));
+    m_settings.setValue(AppSettings::Key::HistogramDisplay,
+                        static_cast<int>(m_histogram->display()));
     if (m_plots->currentWidget())
         m_settings.setValue(AppSettings::Key::CurrentPlotTab,
                             m_plots->currentWidget()->objectName());
@@ -1114,6 +1115,38 @@ void MainWindow::chooseExportFolder()
         box.setDetailedText(problems.join(QLatin1Char('\n')));
         box.exec();
         return;
+    }
+    // vLLM fuses q/k/v and gate/up into one matrix each and refuses a checkpoint whose shards
+    // of one are stored differently: offer to align them (one undoable plan edit) first.
+    if (options.format != CheckpointFormat::Fake) {
+        const QuantPlan plan = m_layerModel->plan();
+        const std::vector<QStringList> families =
+            plan.fusedFamiliesThatDiffer(m_model->inventory());
+        if (!families.empty()) {
+            QStringList lines;
+            for (const QStringList& family : families)
+                lines << family.join(QStringLiteral(", "));
+            QMessageBox box(QMessageBox::Warning, tr("Export Checkpoint"),
+                            tr("%n group(s) of layers that runtimes such as vLLM fuse into one "
+                               "matrix (a block's q/k/v, its gate/up) are planned with different "
+                               "settings; vLLM refuses such a checkpoint.",
+                               nullptr, int(families.size())),
+                            QMessageBox::Cancel, this);
+            box.setInformativeText(
+                tr("Align gives each group the settings of its most precise member (no layer "
+                   "loses precision); you can undo it."));
+            box.setDetailedText(lines.join(QLatin1Char('\n')));
+            QPushButton* align = box.addButton(tr("Align Them"), QMessageBox::AcceptRole);
+            QPushButton* asPlanned =
+                box.addButton(tr("Export As Planned"), QMessageBox::AcceptRole);
+            box.setDefaultButton(align);
+            box.exec();
+            if (box.clickedButton() == align)
+                m_layerModel->applyPlanEdit(plan.withFusedFamiliesAligned(m_model->inventory()),
+                                            tr("Align Fused Layers"));
+            else if (box.clickedButton() != asPlanned)
+                return;
+        }
     }
     const QString suggested =
         QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())

@@ -8,10 +8,13 @@
 #include <QDir>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
+#include <tuple>
 
 namespace qb {
 
@@ -395,6 +398,70 @@ void QuantPlan::setLayerConfig(const QString& layerName, const LayerQuantConfig&
     });
     if (!override.isEmpty())
         m_overrides.push_back(std::move(override));
+}
+
+namespace {
+
+// Whether runtimes fuse the layers of this input-sharing group into one matrix.
+bool isFusedFamily(const LayerInventory& inventory, const std::vector<int>& group)
+{
+    if (group.size() < 2)
+        return false;
+    const auto roleAt = [&](int index) { return inventory.layers()[std::size_t(index)].role; };
+    const auto allIn = [&](std::initializer_list<LayerRole> roles) {
+        return std::all_of(group.begin(), group.end(), [&](int index) {
+            return std::find(roles.begin(), roles.end(), roleAt(index)) != roles.end();
+        });
+    };
+    return allIn({LayerRole::QProj, LayerRole::KProj, LayerRole::VProj})
+           || allIn({LayerRole::GateProj, LayerRole::UpProj});
+}
+
+// How much precision a config keeps, for choosing a fused family's common settings: full
+// precision above everything, then more bits, then narrower groups (per channel and per tensor
+// as one group of all columns).
+std::tuple<bool, int, std::int64_t> precisionRank(const LayerQuantConfig& config)
+{
+    const QuantScheme& scheme = config.scheme;
+    const std::int64_t width = scheme.granularity == Granularity::Group
+                                   ? scheme.groupSize
+                                   : std::numeric_limits<std::int64_t>::max();
+    return {config.method == QuantMethod::None, scheme.bits, -width};
+}
+
+} // namespace
+
+std::vector<QStringList> QuantPlan::fusedFamiliesThatDiffer(const LayerInventory& inventory) const
+{
+    std::vector<QStringList> families;
+    for (const std::vector<int>& group : inventory.inputGroups()) {
+        if (!isFusedFamily(inventory, group))
+            continue;
+        QStringList names;
+        for (int index : group)
+            names << inventory.layers()[std::size_t(index)].name;
+        const LayerQuantConfig first = resolve(names.front());
+        if (std::any_of(names.begin() + 1, names.end(),
+                        [&](const QString& name) { return !(resolve(name) == first); }))
+            families.push_back(names);
+    }
+    return families;
+}
+
+QuantPlan QuantPlan::withFusedFamiliesAligned(const LayerInventory& inventory) const
+{
+    QuantPlan aligned = *this;
+    for (const QStringList& family : fusedFamiliesThatDiffer(inventory)) {
+        LayerQuantConfig best = resolve(family.front());
+        for (const QString& name : family) {
+            const LayerQuantConfig config = resolve(name);
+            if (precisionRank(config) > precisionRank(best))
+                best = config;
+        }
+        for (const QString& name : family)
+            aligned.setLayerConfig(name, best);
+    }
+    return aligned;
 }
 
 QJsonObject QuantPlan::toJson() const

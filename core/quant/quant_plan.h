@@ -134,6 +134,15 @@ public:
     // stay unscaled, as in the reference implementations).
     QStringList warningsFor(const LayerInventory& inventory) const;
 
+    // The families runtimes fuse into one matrix — a block's q/k/v, its gate/up — whose members
+    // this plan quantizes differently: each family's layer names, in model order. vLLM refuses
+    // checkpoints where a fused layer's shards are stored differently.
+    std::vector<QStringList> fusedFamiliesThatDiffer(const LayerInventory& inventory) const;
+    // This plan with each such family given the settings of its most precise member (full
+    // precision first, then the most bits, then the smallest groups; the first in model order on
+    // ties), through exact-name overrides: no layer loses precision.
+    QuantPlan withFusedFamiliesAligned(const LayerInventory& inventory) const;
+
 private:
     std::vector<PlanOverride> m_overrides;
 };

@@ -105,8 +105,9 @@ private Q_SLOTS:
         window.openModel(test::demoModelDir());
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
 
-        window.calibrationPanel()->setTextPath(QDir(test::dataDir()).filePath(
-            QStringLiteral("tinystories/TinyStories-valid-subset.txt")));
+        window.calibrationPanel()->setTextPath(
+            QDir(test::dataDir())
+                .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt")));
         LayerQuantConfig gptq;
         gptq.method = QuantMethod::Gptq;
         gptq.scheme = QuantScheme::fromGroupSizeCode(3, false, 32);
@@ -115,7 +116,8 @@ private Q_SLOTS:
         // Meanwhile the user looks around: other layers' histograms, the error plot.
         const int layers = int(window.model()->inventory().layers().size());
         for (int i = 0; i < 12; ++i) {
-            window.selectLayer(window.model()->inventory().layers()[std::size_t((i * 5) % layers)].name);
+            window.selectLayer(
+                window.model()->inventory().layers()[std::size_t((i * 5) % layers)].name);
             QTest::qWait(40);
         }
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastRun(), kTimeoutMs);
@@ -129,9 +131,9 @@ private Q_SLOTS:
         CheckpointExportOptions options;
         options.format = CheckpointFormat::Fake;
         window.exportCheckpoint(dir.filePath(QStringLiteral("export")), options);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.jobs().isIdle() && QFileInfo::exists(dir.filePath(QStringLiteral("export"))),
-            kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle()
+                                     && QFileInfo::exists(dir.filePath(QStringLiteral("export"))),
+                                 kTimeoutMs);
         heartbeat.stop();
         AppSettings::useFile({});
 

@@ -58,8 +58,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openModel(test::demoModelDir());
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
-        window.calibrationPanel()->setTextPath(QDir(test::dataDir()).filePath(
-            QStringLiteral("tinystories/TinyStories-valid-subset.txt")));
+        window.calibrationPanel()->setTextPath(
+            QDir(test::dataDir())
+                .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt")));
         LayerQuantConfig gptq;
         gptq.method = QuantMethod::Gptq;
         gptq.scheme = QuantScheme::fromGroupSizeCode(3, false, 32);
@@ -84,8 +85,8 @@ private Q_SLOTS:
         for (int i = 0; i < tabs->count(); ++i) {
             tabs->setCurrentIndex(i);
             const QString name = tabs->widget(i)->objectName();
-            QVERIFY2(!name.isEmpty(), qPrintable(QStringLiteral("tab %1 has no object name")
-                                                     .arg(tabs->tabText(i))));
+            QVERIFY2(!name.isEmpty(),
+                     qPrintable(QStringLiteral("tab %1 has no object name").arg(tabs->tabText(i))));
             save(name);
         }
         tabs->setCurrentWidget(window.histogramView());

@@ -1,6 +1,6 @@
 // QuantPlan, the per-layer recipe: defaults, overrides and how they resolve, minimal overrides
-// from setLayerConfig, JSON in and out, validation messages, and the problems of a plan for a
-// given model.
+// from setLayerConfig, JSON in and out, validation messages, the problems of a plan for a
+// given model, and the fused families (q/k/v, gate/up) it plans differently and their alignment.
 
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
@@ -584,6 +584,64 @@ private Q_SLOTS:
         const QString bad = write(QStringLiteral("bad.json"), R"({"default": {"bits": 9}})");
         message = test::errorOf([&] { QuantPlan::fromFile(bad); });
         QVERIFY2(message.startsWith(bad + QStringLiteral(": default.bits")), qPrintable(message));
+    }
+
+    void fusedFamiliesAligned()
+    {
+        const LayerInventory& inventory = m_model->inventory();
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::Gptq;
+        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, true, 32);
+        QVERIFY(plan.fusedFamiliesThatDiffer(inventory).empty());
+        // down_proj is alone at its input: 8 bits there splits no family.
+        PlanOverride down;
+        down.match = QStringLiteral("re:.*down_proj");
+        down.bits = 8;
+        plan.addOverride(down);
+        QVERIFY(plan.fusedFamiliesThatDiffer(inventory).empty());
+
+        LayerQuantConfig k = plan.resolve(kK0);
+        k.scheme = QuantScheme::fromGroupSizeCode(8, true, 32);
+        plan.setLayerConfig(kK0, k); // block 0: k at 8 bits
+        LayerQuantConfig gate = plan.resolve(kGate4);
+        gate.scheme = QuantScheme::fromGroupSizeCode(3, true, 16);
+        plan.setLayerConfig(kGate4, gate); // block 4: gate at 3 bits g16
+        const QString up4 = QStringLiteral("model.layers.4.mlp.up_proj");
+        LayerQuantConfig up = plan.resolve(up4);
+        up.scheme = QuantScheme::fromGroupSizeCode(3, true, 64);
+        plan.setLayerConfig(up4, up); // … and up at 3 bits g64
+        const QString v1 = QStringLiteral("model.layers.1.self_attn.v_proj");
+        LayerQuantConfig kept;
+        kept.method = QuantMethod::None;
+        plan.setLayerConfig(v1, kept); // block 1: v kept in full precision
+
+        const std::vector<QStringList> families = plan.fusedFamiliesThatDiffer(inventory);
+        QCOMPARE(int(families.size()), 3);
+        QCOMPARE(families[0],
+                 (QStringList{kQ0, kK0, QStringLiteral("model.layers.0.self_attn.v_proj")}));
+        QCOMPARE(families[1].size(), 3);
+        QVERIFY(families[1].contains(v1));
+        QCOMPARE(families[2], (QStringList{kGate4, up4}));
+
+        const QuantPlan aligned = plan.withFusedFamiliesAligned(inventory);
+        QVERIFY(aligned.fusedFamiliesThatDiffer(inventory).empty());
+        QVERIFY(aligned.problemsFor(inventory).isEmpty());
+        // The most precise member wins: 8 bits in block 0, full precision in block 1, and the
+        // narrower groups of the two 3-bit settings in block 4.
+        for (const QString& name : families[0])
+            QCOMPARE(aligned.resolve(name), k);
+        for (const QString& name : families[1])
+            QCOMPARE(aligned.resolve(name).method, QuantMethod::None);
+        for (const QString& name : families[2])
+            QCOMPARE(aligned.resolve(name), gate);
+        // Nothing else moved.
+        for (const LinearLayer& layer : inventory.layers()) {
+            const bool inFamily =
+                std::any_of(families.begin(), families.end(),
+                            [&](const QStringList& f) { return f.contains(layer.name); });
+            if (!inFamily)
+                QCOMPARE(aligned.resolve(layer.name), plan.resolve(layer.name));
+        }
     }
 };
 

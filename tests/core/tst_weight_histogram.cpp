@@ -296,8 +296,8 @@ private Q_SLOTS:
 
         QuantizedLayer wrongShape = run;
         wrongShape.tensor = quantizeRtn(shifted, rows * 2, cols / 2, request.config.scheme);
-        QVERIFY_THROWS_EXCEPTION(qb::Error, WeightHistogramBuilder::fromWeights(
-                                                w, rows, cols, request, &wrongShape));
+        QVERIFY_THROWS_EXCEPTION(
+            qb::Error, WeightHistogramBuilder::fromWeights(w, rows, cols, request, &wrongShape));
     }
 
     void rowAndGroupClamped_data()
