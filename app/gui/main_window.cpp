@@ -1105,6 +1105,17 @@ void MainWindow::chooseExportFolder()
     options.format = *CheckpointExport::formatFromKey(keys.at(descriptions.indexOf(description)));
     const QString key = CheckpointExport::formatKey(options.format);
     m_settings.setValue(AppSettings::Key::ExportFormat, key);
+    if (options.format == CheckpointFormat::Gptq) {
+        // v2 stores zero points as they are; v1 (older loaders) stores them minus one, which
+        // is exact only for symmetric grids (problemsFor says when it is not).
+        const QStringList layouts{tr("gptq_v2: zero points as stored (every grid)"),
+                                  tr("gptq v1: for older loaders (symmetric grids only)")};
+        const QString layout = QInputDialog::getItem(this, tr("Export Checkpoint"),
+                                                     tr("GPTQ layout:"), layouts, 0, false, &chose);
+        if (!chose)
+            return;
+        options.gptqV1 = layout == layouts.at(1);
+    }
     const QStringList problems =
         CheckpointExport::problemsFor(options, m_layerModel->plan(), m_model->inventory());
     if (!problems.isEmpty()) {
