@@ -1085,7 +1085,7 @@ void MainWindow::chooseExportFolder()
     const QString key = CheckpointExport::formatKey(options.format);
     m_settings.setValue(AppSettings::Key::ExportFormat, key);
     const QStringList problems =
-        CheckpointExport::problemsFor(options, m_layerModel->plan(), m_model->inventory());
+        CheckpointExport::problemsFor(options, m_layerModel->plan(), *m_model);
     if (!problems.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Export Checkpoint"),
                         tr("The plan cannot be written as %1:").arg(description), QMessageBox::Ok,
@@ -1095,22 +1095,33 @@ void MainWindow::chooseExportFolder()
         box.exec();
         return;
     }
+    const bool singleFile = CheckpointExport::writesSingleFile(options.format);
     const QString suggested =
         QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())
-            .filePath(QFileInfo(m_model->directory()).fileName() + QLatin1Char('-') + key);
-    const QString dir = QFileDialog::getSaveFileName(
-        this, tr("Export Checkpoint to Folder"), suggested, QString(), nullptr,
-        QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
+            .filePath(QFileInfo(m_model->directory()).fileName() + QLatin1Char('-') + key
+                      + (singleFile ? QStringLiteral(".gguf") : QString()));
+    // GGUF is one file (its recipe, report and model card are written beside it); the other
+    // formats are folders.
+    const QString dir =
+        singleFile ? QFileDialog::getSaveFileName(this, tr("Export Checkpoint to File"), suggested,
+                                                  tr("GGUF files (*.gguf)"), nullptr,
+                                                  QFileDialog::DontConfirmOverwrite)
+                   : QFileDialog::getSaveFileName(
+                       this, tr("Export Checkpoint to Folder"), suggested, QString(), nullptr,
+                       QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
     if (dir.isEmpty())
         return;
     m_settings.setValue(AppSettings::Key::LastExportDirectory, QFileInfo(dir).absolutePath());
     bool replace = false;
     if (QFileInfo::exists(dir)) {
         const auto answer = QMessageBox::question(
-            this, tr("Replace Folder?"),
-            tr("%1 already exists. Replace it with the exported checkpoint? Its current contents "
-               "are deleted once the export has completed.")
-                .arg(QDir::toNativeSeparators(dir)));
+            this, singleFile ? tr("Replace File?") : tr("Replace Folder?"),
+            singleFile ? tr("%1 already exists. Replace it with the exported checkpoint once the "
+                            "export has completed?")
+                             .arg(QDir::toNativeSeparators(dir))
+                       : tr("%1 already exists. Replace it with the exported checkpoint? Its "
+                            "current contents are deleted once the export has completed.")
+                             .arg(QDir::toNativeSeparators(dir)));
         if (answer != QMessageBox::Yes)
             return;
         replace = true;
@@ -1149,8 +1160,7 @@ void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExpo
     const QuantPlan plan = m_layerModel->plan();
     if (!readyToRun(plan, {}))
         return;
-    if (const QStringList problems =
-            CheckpointExport::problemsFor(options, plan, m_model->inventory());
+    if (const QStringList problems = CheckpointExport::problemsFor(options, plan, *m_model);
         !problems.isEmpty()) {
         for (const QString& problem : problems)
             addIssue(Issue::Severity::Error, problem, directory);
