@@ -533,6 +533,11 @@ private Q_SLOTS:
             QVERIFY2(imported->readWeight(*imported->inventory().find(layer.name)) == expected,
                      qPrintable(layer.name));
         }
+        // Every export has its model card: the mixture, and no perplexity it did not measure.
+        const QString card =
+            QString::fromUtf8(readAll(QDir(out).filePath(QStringLiteral("README.md"))));
+        QVERIFY2(card.contains(QStringLiteral("| RTN | 4 | 32 | yes |")), qPrintable(card));
+        QVERIFY(card.contains(QStringLiteral("not measured")));
         // The tokenizer came along.
         QVERIFY(QFileInfo::exists(
             QDir(imported->directory()).filePath(QStringLiteral("tokenizer.model"))));
