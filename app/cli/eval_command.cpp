@@ -154,13 +154,18 @@ int runEval(const Command& command, const QStringList& arguments)
     }
     if (line.isSet(QStringLiteral("json"))) {
         QJsonObject out = result.toJson();
-        out.insert(QStringLiteral("model"), model->directory());
+        out.insert(QStringLiteral("model"), model->sourcePath());
+        if (model->isImported())
+            out.insert(QStringLiteral("imported"), model->importNote());
         out.insert(QStringLiteral("text"), QFileInfo(textPath).absoluteFilePath());
         if (plan)
             out.insert(QStringLiteral("recipe"), plan->toJson());
         printJson(out);
     } else {
-        printOut(toText(result, model->directory(), textPath, plan));
+        if (model->isImported())
+            printWarning(Cli::tr("%1: %2").arg(QDir::toNativeSeparators(model->sourcePath()),
+                                               model->importNote()));
+        printOut(toText(result, model->sourcePath(), textPath, plan));
     }
     return ExitSuccess;
 }

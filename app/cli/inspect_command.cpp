@@ -57,7 +57,9 @@ QJsonObject toJson(const LoadedModel& model, const std::vector<NonFiniteTensor>*
     const Checkpoint& checkpoint = model.checkpoint();
 
     QJsonObject modelJson = model.spec().toJson();
-    modelJson.insert(QStringLiteral("directory"), model.directory());
+    modelJson.insert(QStringLiteral("directory"), model.sourcePath());
+    if (model.isImported())
+        modelJson.insert(QStringLiteral("imported"), model.importNote());
     modelJson.insert(QStringLiteral("shards"), qint64(checkpoint.shards().size()));
     // null for a real model; a synthetic one (random weights) is always labelled.
     const std::optional<SyntheticLabel>& synthetic = model.spec().synthetic;
@@ -134,7 +136,9 @@ QString toText(const LoadedModel& model)
                                      .arg(shardNames.first(), shardNames.last());
 
     std::vector<std::pair<QString, QString>> fields{
-        {Cli::tr("Model"), QDir::toNativeSeparators(model.directory())},
+        {Cli::tr("Model"), model.isImported() ? Cli::tr("%1 (%2)").arg(
+                               QDir::toNativeSeparators(model.sourcePath()), model.importNote())
+                                              : QDir::toNativeSeparators(model.directory())},
         {Cli::tr("Model type"), spec.modelType},
         {Cli::tr("Hidden size"),
          Cli::tr("%1 (intermediate %2)")

@@ -145,7 +145,12 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                             "bits), awq (AWQ GEMM as transformers and vLLM read "
                                             "it; 4 bits, one group size) or compressed-tensors "
                                             "(pack-quantized, as vLLM and transformers read it; 4 "
-                                            "or 8 bits)."),
+                                            "or 8 bits) or gguf (one .gguf file for llama.cpp: "
+                                            "groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the "
+                                            "codes, other layers re-quantized to K-quants; --out "
+                                            "is then the file, and its recipe, report and model "
+                                            "card are written beside it as NAME.recipe.json, "
+                                            "NAME.report.json and NAME.README.md)."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption gptqV1(QStringLiteral("gptq-v1"),
                                     Cli::tr("With --format gptq: write the older v1 layout (zero "
@@ -175,7 +180,8 @@ int runQuantize(const Command& command, const QStringList& arguments)
     const QString formatName = line.isSet(format) ? line.value(format) : QStringLiteral("fake");
     const std::optional<CheckpointFormat> chosen = CheckpointExport::formatFromKey(formatName);
     if (!chosen)
-        throw UsageError(Cli::tr("--format must be fake, gptq, awq or compressed-tensors, not '%1'")
+        throw UsageError(Cli::tr("--format must be fake, gptq, awq, compressed-tensors or gguf, "
+                                 "not '%1'")
                              .arg(formatName));
     if (line.isSet(gptqV1) && *chosen != CheckpointFormat::Gptq)
         throw UsageError(Cli::tr("--gptq-v1 needs --format gptq"));
@@ -194,8 +200,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
     exportOptions.trueSequential = calibration.trueSequential(line);
     {
         // Refused before the run rather than after it.
-        const QStringList problems =
-            CheckpointExport::problemsFor(exportOptions, plan, model->inventory());
+        const QStringList problems = CheckpointExport::problemsFor(exportOptions, plan, *model);
         if (!problems.isEmpty())
             throw Error(PackedExport::summarize(problems));
     }

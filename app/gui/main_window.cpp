@@ -170,8 +170,15 @@ void MainWindow::createActions()
     m_openAction = new QAction(icon("open"), tr("&Open Model Folder…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(
-        tr("Open a Hugging Face checkpoint folder (config.json and safetensors)"));
+        tr("Open a Hugging Face checkpoint folder (config.json and safetensors; GPTQ, AWQ and "
+           "compressed-tensors folders are dequantized on opening)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseModelFolder);
+
+    m_openGgufAction = new QAction(tr("Open &GGUF File…"), this);
+    m_openGgufAction->setObjectName(QStringLiteral("openGgufAction"));
+    m_openGgufAction->setStatusTip(
+        tr("Open a llama.cpp GGUF file (llama architecture), dequantized to float32 on opening"));
+    connect(m_openGgufAction, &QAction::triggered, this, &MainWindow::chooseGgufFile);
 
     m_demoAction = new QAction(icon("demo"), tr("Open &Demo Model"), this);
     m_demoAction->setStatusTip(tr("Open the bundled stories260K model"));
@@ -252,6 +259,7 @@ void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openGgufAction);
     m_recentMenu = file->addMenu(icon("recent"), tr("Open &Recent"));
     file->addAction(m_demoAction);
     file->addSeparator();
@@ -596,6 +604,18 @@ void MainWindow::chooseModelFolder()
     openModel(dir);
 }
 
+void MainWindow::chooseGgufFile()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open GGUF File"),
+        m_settings.value(AppSettings::Key::LastModelDirectory).toString(),
+        tr("GGUF files (*.gguf);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastModelDirectory, QFileInfo(file).absolutePath());
+    openModel(file);
+}
+
 void MainWindow::openDemoModel()
 {
     const QString dir = demoModelDirectory();
@@ -657,7 +677,7 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     }
     m_modelSummary->setText(
         tr("<b>%1</b> · %2 · %3 blocks · hidden %4 · %5 linear layers, %6 parameters in %7 · %8")
-            .arg(QFileInfo(m_model->directory()).fileName().toHtmlEscaped(), spec.modelType)
+            .arg(QFileInfo(m_model->sourcePath()).fileName().toHtmlEscaped(), spec.modelType)
             .arg(spec.numHiddenLayers)
             .arg(spec.hiddenSize)
             .arg(inventory.layers().size())
@@ -670,9 +690,17 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
             m_modelSummary->text() + QStringLiteral(" · <b>")
             + tr("synthetic: %1, random weights").arg(spec.synthetic->describe().toHtmlEscaped())
             + QStringLiteral("</b>"));
-    m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->directory()));
-    setWindowTitle(tr("%1 — QuantBench").arg(QFileInfo(m_model->directory()).fileName()));
-    m_settings.addRecentModel(m_model->directory());
+    if (m_model->isImported()) {
+        m_modelSummary->setText(m_modelSummary->text() + QStringLiteral(" · <b>")
+                                + m_model->importNote().toHtmlEscaped() + QStringLiteral("</b>"));
+        addIssue(Issue::Severity::Info,
+                 tr("%1: %2").arg(QDir::toNativeSeparators(m_model->sourcePath()),
+                                  m_model->importNote()),
+                 m_model->sourcePath());
+    }
+    m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->sourcePath()));
+    setWindowTitle(tr("%1 — QuantBench").arg(QFileInfo(m_model->sourcePath()).fileName()));
+    m_settings.addRecentModel(m_model->sourcePath());
     rebuildRecentMenu();
 
     const QModelIndex first = m_layerProxy->index(0, 0);
@@ -1117,7 +1145,7 @@ void MainWindow::chooseExportFolder()
         options.gptqV1 = layout == layouts.at(1);
     }
     const QStringList problems =
-        CheckpointExport::problemsFor(options, m_layerModel->plan(), m_model->inventory());
+        CheckpointExport::problemsFor(options, m_layerModel->plan(), *m_model);
     if (!problems.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Export Checkpoint"),
                         tr("The plan cannot be written as %1:").arg(description), QMessageBox::Ok,
@@ -1129,7 +1157,8 @@ void MainWindow::chooseExportFolder()
     }
     // vLLM fuses q/k/v and gate/up into one matrix each and refuses a checkpoint whose shards
     // of one are stored differently: offer to align them (one undoable plan edit) first.
-    if (options.format != CheckpointFormat::Fake) {
+    // llama.cpp keeps them apart, and fake-quant stores full-precision weights.
+    if (options.format != CheckpointFormat::Fake && options.format != CheckpointFormat::Gguf) {
         const QuantPlan plan = m_layerModel->plan();
         const std::vector<QStringList> families =
             plan.fusedFamiliesThatDiffer(m_model->inventory());
@@ -1159,22 +1188,33 @@ void MainWindow::chooseExportFolder()
                 return;
         }
     }
+    const bool singleFile = CheckpointExport::writesSingleFile(options.format);
     const QString suggested =
         QDir(m_settings.value(AppSettings::Key::LastExportDirectory).toString())
-            .filePath(QFileInfo(m_model->directory()).fileName() + QLatin1Char('-') + key);
-    const QString dir = QFileDialog::getSaveFileName(
-        this, tr("Export Checkpoint to Folder"), suggested, QString(), nullptr,
-        QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
+            .filePath(QFileInfo(m_model->sourcePath()).completeBaseName() + QLatin1Char('-') + key
+                      + (singleFile ? QStringLiteral(".gguf") : QString()));
+    // GGUF is one file (its recipe, report and model card are written beside it); the other
+    // formats are folders.
+    const QString dir =
+        singleFile ? QFileDialog::getSaveFileName(this, tr("Export Checkpoint to File"), suggested,
+                                                  tr("GGUF files (*.gguf)"), nullptr,
+                                                  QFileDialog::DontConfirmOverwrite)
+                   : QFileDialog::getSaveFileName(
+                       this, tr("Export Checkpoint to Folder"), suggested, QString(), nullptr,
+                       QFileDialog::DontConfirmOverwrite | QFileDialog::ShowDirsOnly);
     if (dir.isEmpty())
         return;
     m_settings.setValue(AppSettings::Key::LastExportDirectory, QFileInfo(dir).absolutePath());
     bool replace = false;
     if (QFileInfo::exists(dir)) {
         const auto answer = QMessageBox::question(
-            this, tr("Replace Folder?"),
-            tr("%1 already exists. Replace it with the exported checkpoint? Its current contents "
-               "are deleted once the export has completed.")
-                .arg(QDir::toNativeSeparators(dir)));
+            this, singleFile ? tr("Replace File?") : tr("Replace Folder?"),
+            singleFile ? tr("%1 already exists. Replace it with the exported checkpoint once the "
+                            "export has completed?")
+                             .arg(QDir::toNativeSeparators(dir))
+                       : tr("%1 already exists. Replace it with the exported checkpoint? Its "
+                            "current contents are deleted once the export has completed.")
+                             .arg(QDir::toNativeSeparators(dir)));
         if (answer != QMessageBox::Yes)
             return;
         replace = true;
@@ -1213,8 +1253,7 @@ void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExpo
     const QuantPlan plan = m_layerModel->plan();
     if (!readyToRun(plan, {}))
         return;
-    if (const QStringList problems =
-            CheckpointExport::problemsFor(options, plan, m_model->inventory());
+    if (const QStringList problems = CheckpointExport::problemsFor(options, plan, *m_model);
         !problems.isEmpty()) {
         for (const QString& problem : problems)
             addIssue(Issue::Severity::Error, problem, directory);
@@ -1381,7 +1420,8 @@ void MainWindow::savePlan()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save Plan"),
         QDir(m_settings.value(AppSettings::Key::LastPlanDirectory).toString())
-            .filePath(QFileInfo(m_model->directory()).fileName() + QStringLiteral("-recipe.json")),
+            .filePath(QFileInfo(m_model->sourcePath()).completeBaseName()
+                      + QStringLiteral("-recipe.json")),
         tr("Recipes (*.json)"));
     if (path.isEmpty())
         return;
@@ -1500,6 +1540,7 @@ void MainWindow::updateActions()
     const bool canCompute = !busy && !m_jobs.isRunning(kBackendSlot) && m_model != nullptr;
     const bool hasModel = m_model != nullptr;
     m_openAction->setEnabled(!busy);
+    m_openGgufAction->setEnabled(!busy);
     m_recentMenu->setEnabled(!busy && !m_recentMenu->actions().isEmpty());
     m_demoAction->setEnabled(!busy);
     m_exportAction->setEnabled(canCompute);

@@ -143,6 +143,7 @@ private:
     void saveSettings();
 
     void chooseModelFolder();
+    void chooseGgufFile();
     void chooseExportFolder();
     void savePlan();
     void loadPlan();
@@ -233,6 +234,7 @@ private:
     QToolButton* m_cancelButton = nullptr;
 
     QAction* m_openAction = nullptr;
+    QAction* m_openGgufAction = nullptr;
     QAction* m_demoAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_savePlanAction = nullptr;

@@ -310,6 +310,8 @@ QStringList AwqExporter::run(const QuantizedModel& quantized, const QString& out
                                      plan.config.value(QStringLiteral("modules_to_not_convert"))}};
     format.extraJsonFiles = {{QLatin1String(kQuantConfigFileName), autoAwqConfig}};
     const QStringList notes = limitations(quantized);
+    format.displayName = QStringLiteral("AWQ");
+    format.card = options.card;
     PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format, notes,
                         progress);
     return notes;

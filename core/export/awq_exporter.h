@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/model_card.h"
 #include "core/io/awq_checkpoint.h"
 #include "core/io/awq_format.h"
 #include "core/quant/quantized_model.h"
@@ -55,6 +56,7 @@ public:
 
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
+        ModelCardFacts card;          // what README.md says beyond the run (perplexities)
     };
 
     // One layer in the format's layout.

@@ -3,15 +3,17 @@
 #include "core/export/awq_exporter.h"
 #include "core/export/compressed_tensors_exporter.h"
 #include "core/export/fake_quant_exporter.h"
+#include "core/export/gguf_exporter.h"
 #include "core/export/gptq_exporter.h"
+#include "core/model/loaded_model.h"
 
 namespace qb {
 
 namespace {
 
 constexpr CheckpointFormat kFormats[] = {CheckpointFormat::Fake, CheckpointFormat::Gptq,
-                                         CheckpointFormat::Awq,
-                                         CheckpointFormat::CompressedTensors};
+                                         CheckpointFormat::Awq, CheckpointFormat::CompressedTensors,
+                                         CheckpointFormat::Gguf};
 
 GptqExporter::Options gptqOptions(const CheckpointExportOptions& options)
 {
@@ -19,6 +21,7 @@ GptqExporter::Options gptqOptions(const CheckpointExportOptions& options)
     gptq.replaceExisting = options.replaceExisting;
     gptq.format = options.gptqV1 ? GptqFormat::V1 : GptqFormat::V2;
     gptq.trueSequential = options.trueSequential;
+    gptq.card = options.card;
     return gptq;
 }
 
@@ -52,6 +55,8 @@ QString CheckpointExport::formatKey(CheckpointFormat format)
         return QStringLiteral("awq");
     case CheckpointFormat::CompressedTensors:
         return QStringLiteral("compressed-tensors");
+    case CheckpointFormat::Gguf:
+        return QStringLiteral("gguf");
     }
     return {};
 }
@@ -67,13 +72,17 @@ QString CheckpointExport::describe(CheckpointFormat format)
         return tr("AWQ GEMM (packed 4-bit weights: transformers, vLLM)");
     case CheckpointFormat::CompressedTensors:
         return tr("compressed-tensors (packed 4- or 8-bit weights: vLLM, transformers)");
+    case CheckpointFormat::Gguf:
+        return tr("GGUF (one file of Q4_0/Q4_1/Q5/Q8_0 blocks and K-quants: llama.cpp, Ollama, "
+                  "LM Studio)");
     }
     return {};
 }
 
 QStringList CheckpointExport::problemsFor(const CheckpointExportOptions& options,
-                                          const QuantPlan& plan, const LayerInventory& inventory)
+                                          const QuantPlan& plan, const LoadedModel& model)
 {
+    const LayerInventory& inventory = model.inventory();
     switch (options.format) {
     case CheckpointFormat::Fake:
         return {};
@@ -83,8 +92,15 @@ QStringList CheckpointExport::problemsFor(const CheckpointExportOptions& options
         return AwqExporter::problemsFor(plan, inventory);
     case CheckpointFormat::CompressedTensors:
         return CompressedTensorsExporter::problemsFor(plan, inventory);
+    case CheckpointFormat::Gguf:
+        return GgufExporter::problemsFor(model);
     }
     return {};
+}
+
+bool CheckpointExport::writesSingleFile(CheckpointFormat format)
+{
+    return format == CheckpointFormat::Gguf;
 }
 
 QStringList CheckpointExport::run(const CheckpointExportOptions& options,
@@ -95,6 +111,7 @@ QStringList CheckpointExport::run(const CheckpointExportOptions& options,
     case CheckpointFormat::Fake: {
         FakeQuantExporter::Options fake;
         fake.replaceExisting = options.replaceExisting;
+        fake.card = options.card;
         return FakeQuantExporter::run(quantized, outDir, fake, progress);
     }
     case CheckpointFormat::Gptq:
@@ -102,12 +119,20 @@ QStringList CheckpointExport::run(const CheckpointExportOptions& options,
     case CheckpointFormat::Awq: {
         AwqExporter::Options awq;
         awq.replaceExisting = options.replaceExisting;
+        awq.card = options.card;
         return AwqExporter::run(quantized, outDir, awq, progress);
     }
     case CheckpointFormat::CompressedTensors: {
         CompressedTensorsExporter::Options compressed;
         compressed.replaceExisting = options.replaceExisting;
+        compressed.card = options.card;
         return CompressedTensorsExporter::run(quantized, outDir, compressed, progress);
+    }
+    case CheckpointFormat::Gguf: {
+        GgufExporter::Options gguf;
+        gguf.replaceExisting = options.replaceExisting;
+        gguf.card = options.card;
+        return GgufExporter::run(quantized, outDir, gguf, progress);
     }
     }
     return {};

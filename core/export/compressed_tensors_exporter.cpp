@@ -462,6 +462,8 @@ QStringList CompressedTensorsExporter::run(const QuantizedModel& quantized, cons
     };
     format.quantizationConfig = plan.config;
     const QStringList notes = limitations(quantized);
+    format.displayName = QStringLiteral("compressed-tensors");
+    format.card = options.card;
     PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format, notes,
                         progress);
     return notes;

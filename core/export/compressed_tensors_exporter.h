@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/model_card.h"
 #include "core/io/compressed_tensors_format.h"
 #include "core/io/dtype.h"
 #include "core/quant/quantized_model.h"
@@ -61,6 +62,7 @@ class CompressedTensorsExporter {
 public:
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
+        ModelCardFacts card;          // what README.md says beyond the run (perplexities)
     };
 
     // How a layer is stored: the `weights` arguments of its config group.

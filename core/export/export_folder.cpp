@@ -28,7 +28,8 @@ bool isCompanionFile(const QFileInfo& file, const QStringList& skip)
     const QString name = file.fileName();
     return name != QLatin1String(ExportFolder::kReportFileName)
            && name != QLatin1String(ExportFolder::kRecipeFileName)
-           && name != QLatin1String(Checkpoint::kIndexFileName) && !skip.contains(name);
+           && name != QLatin1String(Checkpoint::kIndexFileName)
+           && name != QLatin1String(ModelCard::kFileName) && !skip.contains(name);
 }
 
 } // namespace
@@ -46,7 +47,8 @@ void ExportFolder::copyCompanionFiles(const QString& modelDirectory, const Stagi
 
 void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
                                         const QStringList& limitations,
-                                        const StagingDirectory& stage)
+                                        const StagingDirectory& stage, const ModelCardFacts& card,
+                                        const QString& formatName)
 {
     QJsonObject report = quantized.report.toJson();
     if (!limitations.isEmpty())
@@ -54,6 +56,8 @@ void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
                       QJsonArray::fromStringList(limitations));
     writeJson(stage.filePath(QLatin1String(kRecipeFileName)), quantized.report.plan.toJson());
     writeJson(stage.filePath(QLatin1String(kReportFileName)), report);
+    ModelCard::write(stage.filePath(QLatin1String(ModelCard::kFileName)), quantized, limitations,
+                     card, formatName);
 }
 
 void ExportFolder::writeJson(const QString& path, const QJsonObject& json)

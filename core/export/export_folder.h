@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/export/model_card.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
@@ -25,10 +27,12 @@ public:
     // `skip` (files the exporter writes itself). Throws Error when a copy fails.
     static void copyCompanionFiles(const QString& modelDirectory, const StagingDirectory& stage,
                                    const QStringList& skip = {});
-    // quant_recipe.json (the plan) and quant_report.json (the report, with `limitations` as
-    // "export_limitations" when there are any).
+    // quant_recipe.json (the plan), quant_report.json (the report, with `limitations` as
+    // "export_limitations" when there are any) and the model card README.md (ModelCard; an
+    // input README.md is replaced). `formatName` ("GPTQ") names the format on the card.
     static void writeRecipeAndReport(const QuantizedModel& quantized,
-                                     const QStringList& limitations, const StagingDirectory& stage);
+                                     const QStringList& limitations, const StagingDirectory& stage,
+                                     const ModelCardFacts& card, const QString& formatName);
     // `json` indented into `path`, atomically. Throws Error naming the file on failure.
     static void writeJson(const QString& path, const QJsonObject& json);
     // Throws Error naming both files on failure.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/model_card.h"
 #include "core/quant/quantized_model.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,7 @@ class FakeQuantExporter {
 public:
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
+        ModelCardFacts card;          // what README.md says beyond the run (perplexities)
     };
 
     // Writes `quantized` (a QuantizationPipeline result) to outDir and returns the limitations()

@@ -458,6 +458,8 @@ QStringList GptqExporter::run(const QuantizedModel& quantized, const QString& ou
     format.quantizationConfig = plan.config;
     format.extraJsonFiles = {{QLatin1String(kQuantizeConfigFileName), plan.config}};
     const QStringList notes = limitations(quantized);
+    format.displayName = QStringLiteral("GPTQ");
+    format.card = options.card;
     PackedExport::write(quantized, outDir, options.replaceExisting, plan.folds, format, notes,
                         progress);
     return notes;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/model_card.h"
 #include "core/io/gptq_checkpoint.h"
 #include "core/io/gptq_format.h"
 #include "core/quant/quantized_model.h"
@@ -61,6 +62,7 @@ public:
 
     struct Options {
         bool replaceExisting = false; // replace an existing outDir (the CLI's --force)
+        ModelCardFacts card;          // what README.md says beyond the run (perplexities)
         // V2 (zeros as they are) by default; V1 (zero − 1) only when every quantized layer is
         // symmetric, otherwise run() refuses.
         GptqFormat format = GptqFormat::V2;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/model_card.h"
 #include "core/io/dtype.h"
 #include "core/io/safetensors_writer.h"
 #include "core/model/layer_inventory.h"
@@ -64,6 +65,8 @@ public:
         // Further JSON files written beside config.json (file name, contents), e.g. GPTQ's
         // quantize_config.json; an input file of the same name is not copied.
         std::vector<std::pair<QString, QJsonObject>> extraJsonFiles;
+        QString displayName; // "GPTQ", for the model card
+        ModelCardFacts card; // the model card's measurements
     };
 
     // Writes `quantized` to outDir in `format`: every shard of the input under its own name, with

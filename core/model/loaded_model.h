@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/io/checkpoint.h"
+#include "core/model/checkpoint_import.h"
 #include "core/model/layer_inventory.h"
 #include "core/model/model_spec.h"
 #include "core/util/issue.h"
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <memory>
 #include <vector>
@@ -15,14 +17,28 @@ namespace qb {
 // A checkpoint folder opened and checked: its config, its mapped weights and its linear layers.
 // open() either returns a complete model or throws; there is no half-loaded state.
 //
+// open() also takes a checkpoint in a packed format (CheckpointImport: a GGUF file, a GPTQ, AWQ
+// or compressed-tensors folder): it is dequantized once into a float32 Hugging Face folder in a
+// private temporary folder that the model owns and removes when the last reference to it goes;
+// directory() is then that folder (config, weights and tokenizer are found there as for any
+// model) and sourcePath() the path the user opened.
+//
 // Immutable; shared between the GUI and worker threads as std::shared_ptr<const LoadedModel>.
 class LoadedModel {
     Q_DECLARE_TR_FUNCTIONS(LoadedModel)
 
 public:
-    static std::shared_ptr<const LoadedModel> open(const QString& directory);
+    // `path`: a checkpoint folder, or a packed checkpoint to import (see above).
+    static std::shared_ptr<const LoadedModel> open(const QString& path);
 
+    // The folder holding config.json, the safetensors weights and the tokenizer.
     const QString& directory() const { return m_directory; }
+    // What the user opened: directory(), or the imported file or folder.
+    const QString& sourcePath() const { return m_sourcePath; }
+    bool isImported() const { return m_importKind != CheckpointImport::Kind::Plain; }
+    CheckpointImport::Kind importKind() const { return m_importKind; }
+    // For people: "imported from GGUF and dequantized to float32", or empty.
+    QString importNote() const;
     const ModelSpec& spec() const { return m_spec; }
     const Checkpoint& checkpoint() const { return *m_checkpoint; }
     const LayerInventory& inventory() const { return m_inventory; }
@@ -34,6 +50,9 @@ private:
     LoadedModel() = default;
 
     QString m_directory;
+    QString m_sourcePath;
+    CheckpointImport::Kind m_importKind = CheckpointImport::Kind::Plain;
+    std::shared_ptr<QTemporaryDir> m_importFolder; // owns directory() for an import
     ModelSpec m_spec;
     std::shared_ptr<const Checkpoint> m_checkpoint;
     LayerInventory m_inventory;

@@ -976,9 +976,9 @@ private Q_SLOTS:
                      report["calibration"]["held_out_tokens"].toInt());
             QCOMPARE(layer["damping_raises"].toInt(), 0);
         }
-        const CliRun badFormat = run(base + QStringList{"--calib", text, "--format", "gguf"});
+        const CliRun badFormat = run(base + QStringList{"--calib", text, "--format", "ggml"});
         QCOMPARE(badFormat.exitCode, 2);
-        QVERIFY2(badFormat.err.contains("gguf"), qPrintable(badFormat.err));
+        QVERIFY2(badFormat.err.contains("ggml"), qPrintable(badFormat.err));
 
         // --calib-mode overrides the recipe's mode: random windows give every sample asked for.
         const CliRun badMode = run(base + QStringList{"--calib", text, "--calib-mode", "lines"});
@@ -997,6 +997,33 @@ private Q_SLOTS:
         QCOMPARE(randomReport["calibration"]["fit_windows"].toInt()
                      + randomReport["calibration"]["held_out_windows"].toInt(),
                  40);
+    }
+
+    // quantize --format gguf writes one .gguf file with its recipe, report and model card
+    // beside it; eval opens the file (dequantized) and scores the quantized model, saying so.
+    void quantizeGgufAndEvaluateIt()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("demo.gguf");
+        const CliRun quantized =
+            run({"quantize", test::demoModelDir(), "--method", "rtn", "--bits", "4", "--group",
+                 "32", "--sym", "--format", "gguf", "--out", out});
+        QCOMPARE(quantized.exitCode, 0);
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+            (QStringList{"demo.README.md", "demo.gguf", "demo.recipe.json", "demo.report.json"}));
+        // The demo's down_proj rows (172) fit no block: stored in F32, with a warning.
+        QVERIFY2(quantized.err.contains("model.layers.0.mlp.down_proj"), qPrintable(quantized.err));
+
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const CliRun evaluated = run({"eval", out, "--text", sample, "--json"});
+        QCOMPARE(evaluated.exitCode, 0);
+        const QJsonObject result = parseObject(evaluated.out);
+        QCOMPARE(result["model"].toString(), QFileInfo(out).absoluteFilePath());
+        QVERIFY(result["imported"].toString().contains("GGUF"));
+        const double perplexity = result["perplexity"].toDouble();
+        // Quantized: above the full-precision 3.5482, and not absurdly.
+        QVERIFY2(perplexity > 3.56 && perplexity < 5.0, qPrintable(evaluated.out));
     }
 
     // eval scores the plan's model: through the pipeline when the plan needs calibration.

@@ -551,7 +551,7 @@ private Q_SLOTS:
         addFolderRow(
             "a file, not a folder",
             [](const QString& folder) { writeText(in(folder, "model.safetensors.txt"), "x"); },
-            {"{dir}/model.safetensors.txt", "does not exist"},
+            {"{dir}/model.safetensors.txt", "not a GGUF file"},
             QStringLiteral("model.safetensors.txt"));
         addFolderRow("only pytorch_model.bin",
                      [](const QString& folder) {

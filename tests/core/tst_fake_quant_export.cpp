@@ -154,7 +154,8 @@ private Q_SLOTS:
         const QMap<QString, QByteArray> output = test::snapshot(outDir);
         QStringList expectedNames = inputBefore.keys();
         expectedNames << QLatin1String(ExportFolder::kRecipeFileName)
-                      << QLatin1String(ExportFolder::kReportFileName);
+                      << QLatin1String(ExportFolder::kReportFileName)
+                      << QLatin1String(ModelCard::kFileName);
         expectedNames.sort();
         QCOMPARE(output.keys(), expectedNames);
         for (const QString& name : inputBefore.keys()) {

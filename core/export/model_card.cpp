@@ -1,0 +1,141 @@
+#include "core/export/model_card.h"
+
+#include "core/model/loaded_model.h"
+#include "core/quant/quantized_model.h"
+#include "core/util/error.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+
+#include <map>
+#include <tuple>
+
+namespace qb {
+
+namespace {
+
+double layerBits(const QuantizedModel& quantized, const LinearLayer& layer)
+{
+    const QuantizedLayer* q = quantized.find(layer.name);
+    if (!q)
+        return 8.0 * dtypeSize(layer.dtype);
+    const QuantScheme& scheme = q->tensor.scheme;
+    const double bits = scheme.bits;
+    const double group = scheme.granularity == Granularity::Group
+                             ? static_cast<double>(scheme.groupSize)
+                         : scheme.granularity == Granularity::PerChannel
+                             ? static_cast<double>(layer.inFeatures)
+                             : static_cast<double>(layer.parameterCount());
+    return bits + (16.0 + bits) / group;
+}
+
+QString groupText(const QuantScheme& scheme)
+{
+    switch (scheme.granularity) {
+    case Granularity::Group:
+        return QString::number(scheme.groupSize);
+    case Granularity::PerChannel:
+        return ModelCard::tr("per channel");
+    case Granularity::PerTensor:
+        return ModelCard::tr("per tensor");
+    }
+    return {};
+}
+
+} // namespace
+
+double ModelCard::bitsPerWeight(const QuantizedModel& quantized)
+{
+    double bits = 0.0;
+    double weights = 0.0;
+    for (const LinearLayer& layer : quantized.model->inventory().layers()) {
+        const auto count = static_cast<double>(layer.parameterCount());
+        bits += layerBits(quantized, layer) * count;
+        weights += count;
+    }
+    return weights > 0 ? bits / weights : 0.0;
+}
+
+QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limitations,
+                        const ModelCardFacts& facts, const QString& formatName)
+{
+    const QLocale locale = QLocale::c(); // a model card is read on the hub: one notation
+    const QString modelName = QFileInfo(quantized.model->directory()).fileName();
+    QString md;
+    md += QStringLiteral("# %1 (%2)\n\n").arg(modelName, formatName);
+    md += tr("Quantized with QuantBench %1 from `%2`.")
+              .arg(QCoreApplication::applicationVersion(), modelName)
+          + QStringLiteral("\n\n");
+
+    // Mixture: method, bits, group, symmetry → layers.
+    std::map<std::tuple<QString, int, QString, bool>, QStringList> mixture;
+    QStringList kept;
+    for (const LinearLayer& layer : quantized.model->inventory().layers()) {
+        const QuantizedLayer* q = quantized.find(layer.name);
+        if (!q) {
+            kept << layer.name;
+            continue;
+        }
+        const QuantScheme& scheme = q->tensor.scheme;
+        mixture[{methodDisplayName(q->config.method), scheme.bits, groupText(scheme),
+                 scheme.symmetric}]
+            << layer.name;
+    }
+    md += QStringLiteral("## ") + tr("Mixture") + QStringLiteral("\n\n");
+    md +=
+        QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n|---|---|---|---|---|---|\n")
+            .arg(tr("Method"), tr("Bits"), tr("Group"), tr("Symmetric"), tr("Layers"), tr("Which"));
+    for (const auto& [key, layers] : mixture) {
+        const auto& [method, bits, group, symmetric] = key;
+        md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                  .arg(method)
+                  .arg(bits)
+                  .arg(group, symmetric ? tr("yes") : tr("no"))
+                  .arg(layers.size())
+                  .arg(layers.join(QStringLiteral(", ")));
+    }
+    if (!kept.isEmpty())
+        md += QStringLiteral("| %1 | - | - | - | %2 | %3 |\n")
+                  .arg(tr("kept"))
+                  .arg(kept.size())
+                  .arg(kept.join(QStringLiteral(", ")));
+    md += QLatin1Char('\n')
+          + tr("Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and "
+               "the zero point counted, (16 + b) / g bits per weight for groups of g).")
+                .arg(locale.toString(bitsPerWeight(quantized), 'f', 3))
+          + QStringLiteral("\n\n");
+
+    md += QStringLiteral("## ") + tr("Perplexity") + QStringLiteral("\n\n");
+    auto ppl = [&](const std::optional<double>& value) {
+        return value ? locale.toString(*value, 'f', 4) : tr("not measured");
+    };
+    md += QStringLiteral("- %1: %2\n- %3: %4\n")
+              .arg(tr("before quantization"), ppl(facts.perplexityBefore), tr("after quantization"),
+                   ppl(facts.perplexityAfter));
+    if (!facts.evaluationText.isEmpty())
+        md += QStringLiteral("- %1: %2\n").arg(tr("evaluation text"), facts.evaluationText);
+    md += QLatin1Char('\n');
+
+    if (!limitations.isEmpty()) {
+        md += QStringLiteral("## ") + tr("Limitations") + QStringLiteral("\n\n");
+        for (const QString& limitation : limitations)
+            md += QStringLiteral("- ") + limitation + QLatin1Char('\n');
+        md += QLatin1Char('\n');
+    }
+    return md;
+}
+
+void ModelCard::write(const QString& path, const QuantizedModel& quantized,
+                      const QStringList& limitations, const ModelCardFacts& facts,
+                      const QString& formatName)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = text(quantized, limitations, facts, formatName).toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw Error(
+            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+}
+
+} // namespace qb

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace qb {
+
+struct QuantizedModel;
+
+// What the caller of an export measured and wants on the model card; nothing is invented: a
+// perplexity not given is written as "not measured".
+struct ModelCardFacts {
+    std::optional<double> perplexityBefore; // the unquantized model's
+    std::optional<double> perplexityAfter;  // the quantized model's, as evaluated in QuantBench
+    QString evaluationText;                 // what the perplexities were measured on
+};
+
+// The README.md every export writes beside its weights: the source model, the format, the
+// mixture (per method, bits, group and symmetry: how many layers and which), the average bits
+// per weight of the quantizable linear layers (each quantized layer b + (16 + b) / g bits per
+// weight for groups of g — the fp16 scale and the zero point —, each kept layer its dtype's
+// bits), the perplexities when measured, and the export's limitations.
+class ModelCard {
+    Q_DECLARE_TR_FUNCTIONS(ModelCard)
+
+public:
+    static constexpr const char* kFileName = "README.md";
+
+    static QString text(const QuantizedModel& quantized, const QStringList& limitations,
+                        const ModelCardFacts& facts, const QString& formatName);
+    // Writes text() to `path`. Throws Error naming the file on failure.
+    static void write(const QString& path, const QuantizedModel& quantized,
+                      const QStringList& limitations, const ModelCardFacts& facts,
+                      const QString& formatName);
+    // The average bits per weight of the quantizable linear layers (see above).
+    static double bitsPerWeight(const QuantizedModel& quantized);
+};
+
+} // namespace qb

@@ -1,0 +1,647 @@
+#include "core/io/gguf_format.h"
+
+#include "core/io/dtype.h"
+
+#include <QRegularExpression>
+#include <QtGlobal>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace qb {
+
+static_assert(std::endian::native == std::endian::little,
+              "GGUF blocks are little-endian and are read and written as they are in memory");
+
+namespace {
+
+struct LayerNames {
+    const char* hf;
+    const char* gguf;
+};
+// Inside a block: model.layers.N.<hf> ↔ blk.N.<gguf> (convert_hf_to_gguf's tensor map for llama).
+constexpr LayerNames kBlockNames[] = {
+    {"self_attn.q_proj", "attn_q"},
+    {"self_attn.k_proj", "attn_k"},
+    {"self_attn.v_proj", "attn_v"},
+    {"self_attn.o_proj", "attn_output"},
+    {"mlp.gate_proj", "ffn_gate"},
+    {"mlp.up_proj", "ffn_up"},
+    {"mlp.down_proj", "ffn_down"},
+    {"input_layernorm", "attn_norm"},
+    {"post_attention_layernorm", "ffn_norm"},
+};
+constexpr LayerNames kModelNames[] = {
+    {"model.embed_tokens", "token_embd"},
+    {"model.norm", "output_norm"},
+    {"lm_head", "output"},
+};
+
+} // namespace
+
+QString llamaGgufTensorName(const QString& hfName)
+{
+    static const QRegularExpression block(
+        QStringLiteral("^model\\.layers\\.(\\d+)\\.(.+)\\.(weight|bias)$"));
+    if (const auto match = block.match(hfName); match.hasMatch()) {
+        for (const LayerNames& names : kBlockNames) {
+            if (match.captured(2) == QLatin1String(names.hf))
+                return QStringLiteral("blk.%1.%2.%3")
+                    .arg(match.captured(1), QLatin1String(names.gguf), match.captured(3));
+        }
+        return {};
+    }
+    for (const LayerNames& names : kModelNames) {
+        const QString prefix = QLatin1String(names.hf) + QLatin1Char('.');
+        if (hfName.startsWith(prefix)) {
+            const QString suffix = hfName.mid(prefix.size());
+            if (suffix == QLatin1String("weight") || suffix == QLatin1String("bias"))
+                return QLatin1String(names.gguf) + QLatin1Char('.') + suffix;
+        }
+    }
+    return {};
+}
+
+QString llamaHfTensorName(const QString& ggufName)
+{
+    static const QRegularExpression block(QStringLiteral("^blk\\.(\\d+)\\.(.+)\\.(weight|bias)$"));
+    if (const auto match = block.match(ggufName); match.hasMatch()) {
+        for (const LayerNames& names : kBlockNames) {
+            if (match.captured(2) == QLatin1String(names.gguf))
+                return QStringLiteral("model.layers.%1.%2.%3")
+                    .arg(match.captured(1), QLatin1String(names.hf), match.captured(3));
+        }
+        return {};
+    }
+    for (const LayerNames& names : kModelNames) {
+        const QString prefix = QLatin1String(names.gguf) + QLatin1Char('.');
+        if (ggufName.startsWith(prefix)) {
+            const QString suffix = ggufName.mid(prefix.size());
+            if (suffix == QLatin1String("weight") || suffix == QLatin1String("bias"))
+                return QLatin1String(names.hf) + QLatin1Char('.') + suffix;
+        }
+    }
+    return {};
+}
+
+std::int64_t llamaHfRowOfGgufRow(std::int64_t row, std::int64_t rows, int heads)
+{
+    // convert_hf_to_gguf: w.reshape(n_head, 2, rows / n_head / 2, …).swapaxes(1, 2): GGUF row
+    // (h, 2i + j) is HF row (h, j · half + i).
+    const std::int64_t headRows = rows / heads;
+    const std::int64_t half = headRows / 2;
+    const std::int64_t head = row / headRows;
+    const std::int64_t t = row % headRows;
+    return head * headRows + (t % 2) * half + t / 2;
+}
+
+QString ggmlTypeName(GgmlType type)
+{
+    return QLatin1String(ggmlTraits(type).name);
+}
+
+QString ggufValueTypeName(GgufValueType type)
+{
+    static const char* const names[] = {"UINT8",  "INT8",    "UINT16", "INT16",  "UINT32",
+                                        "INT32",  "FLOAT32", "BOOL",   "STRING", "ARRAY",
+                                        "UINT64", "INT64",   "FLOAT64"};
+    const auto index = static_cast<std::size_t>(type);
+    return index < std::size(names) ? QLatin1String(names[index])
+                                    : QStringLiteral("type %1").arg(index);
+}
+
+GgufValue GgufValue::u32(std::uint32_t value)
+{
+    GgufValue v;
+    v.type = GgufValueType::U32;
+    v.integer = value;
+    return v;
+}
+
+GgufValue GgufValue::i32(std::int32_t value)
+{
+    GgufValue v;
+    v.type = GgufValueType::I32;
+    v.integer = value;
+    return v;
+}
+
+GgufValue GgufValue::f32(float value)
+{
+    GgufValue v;
+    v.type = GgufValueType::F32;
+    v.real = value;
+    return v;
+}
+
+GgufValue GgufValue::boolean(bool value)
+{
+    GgufValue v;
+    v.type = GgufValueType::Bool;
+    v.integer = value ? 1 : 0;
+    return v;
+}
+
+GgufValue GgufValue::text(const QString& value)
+{
+    GgufValue v;
+    v.type = GgufValueType::String;
+    v.string = value.toUtf8();
+    return v;
+}
+
+GgufValue GgufValue::textArray(QByteArrayList values)
+{
+    GgufValue v;
+    v.type = GgufValueType::Array;
+    v.elementType = GgufValueType::String;
+    v.strings = std::move(values);
+    return v;
+}
+
+GgufValue GgufValue::f32Array(std::vector<double> values)
+{
+    GgufValue v;
+    v.type = GgufValueType::Array;
+    v.elementType = GgufValueType::F32;
+    v.reals = std::move(values);
+    return v;
+}
+
+GgufValue GgufValue::i32Array(std::vector<std::int64_t> values)
+{
+    GgufValue v;
+    v.type = GgufValueType::Array;
+    v.elementType = GgufValueType::I32;
+    v.integers = std::move(values);
+    return v;
+}
+
+std::uint64_t GgufValue::arrayLength() const
+{
+    switch (elementType) {
+    case GgufValueType::String:
+        return static_cast<std::uint64_t>(strings.size());
+    case GgufValueType::F32:
+    case GgufValueType::F64:
+        return reals.size();
+    default:
+        return integers.size();
+    }
+}
+
+std::uint64_t ggmlBytes(GgmlType type, std::uint64_t values)
+{
+    const GgmlTypeTraits& traits = ggmlTraits(type);
+    Q_ASSERT(values % static_cast<std::uint64_t>(traits.blockSize) == 0);
+    return values / static_cast<std::uint64_t>(traits.blockSize)
+           * static_cast<std::uint64_t>(traits.bytesPerBlock);
+}
+
+namespace {
+
+// The block at `index` of a byte stream of any alignment.
+template <typename Block> Block blockAt(const std::byte* src, std::size_t index)
+{
+    Block block;
+    std::memcpy(&block, src + index * sizeof(Block), sizeof(Block));
+    return block;
+}
+
+template <typename Block> void storeBlock(const Block& block, std::byte* dst, std::size_t index)
+{
+    std::memcpy(dst + index * sizeof(Block), &block, sizeof(Block));
+}
+
+// ggml's get_scale_min_k4: the 6-bit scale and min of sub-block j (0…7) of a Q4_K block.
+void scaleMinK4(int j, const std::uint8_t* q, std::uint8_t* scale, std::uint8_t* min)
+{
+    if (j < 4) {
+        *scale = q[j] & 63;
+        *min = q[j + 4] & 63;
+    } else {
+        *scale = static_cast<std::uint8_t>((q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4));
+        *min = static_cast<std::uint8_t>((q[j + 4] >> 4) | ((q[j - 0] >> 6) << 4));
+    }
+}
+
+// The high bits of 32 five-bit codes, bit j for value j.
+std::uint32_t highBits(std::span<const std::uint8_t> codes)
+{
+    std::uint32_t qh = 0;
+    for (std::size_t j = 0; j < 32; ++j)
+        qh |= static_cast<std::uint32_t>((codes[j] >> 4) & 1) << j;
+    return qh;
+}
+
+void packNibbles(std::span<const std::uint8_t> codes, std::uint8_t* qs)
+{
+    for (std::size_t j = 0; j < 16; ++j)
+        qs[j] = static_cast<std::uint8_t>((codes[j] & 0x0F) | ((codes[j + 16] & 0x0F) << 4));
+}
+
+int nearestInt(float value)
+{
+    return static_cast<int>(std::nearbyint(value));
+}
+
+} // namespace
+
+void dequantizeGgml(GgmlType type, const std::byte* src, std::span<float> out)
+{
+    const std::size_t blockSize = static_cast<std::size_t>(ggmlTraits(type).blockSize);
+    Q_ASSERT(out.size() % blockSize == 0);
+    const std::size_t blocks = out.size() / blockSize;
+    float* y = out.data();
+    switch (type) {
+    case GgmlType::F32:
+        std::memcpy(y, src, out.size() * sizeof(float));
+        return;
+    case GgmlType::F16:
+        convertToFloat(DType::F16, src, out);
+        return;
+    case GgmlType::BF16:
+        convertToFloat(DType::BF16, src, out);
+        return;
+    case GgmlType::Q4_0:
+        for (std::size_t i = 0; i < blocks; ++i, y += 32) {
+            const auto b = blockAt<BlockQ4_0>(src, i);
+            const float d = halfToFloat(b.d);
+            for (int j = 0; j < 16; ++j) {
+                y[j] = static_cast<float>((b.qs[j] & 0x0F) - 8) * d;
+                y[j + 16] = static_cast<float>((b.qs[j] >> 4) - 8) * d;
+            }
+        }
+        return;
+    case GgmlType::Q4_1:
+        for (std::size_t i = 0; i < blocks; ++i, y += 32) {
+            const auto b = blockAt<BlockQ4_1>(src, i);
+            const float d = halfToFloat(b.d);
+            const float m = halfToFloat(b.m);
+            for (int j = 0; j < 16; ++j) {
+                y[j] = static_cast<float>(b.qs[j] & 0x0F) * d + m;
+                y[j + 16] = static_cast<float>(b.qs[j] >> 4) * d + m;
+            }
+        }
+        return;
+    case GgmlType::Q5_0:
+    case GgmlType::Q5_1:
+        for (std::size_t i = 0; i < blocks; ++i, y += 32) {
+            float d = 0.0f;
+            float m = 0.0f;
+            std::uint32_t qh = 0;
+            const std::uint8_t* qs = nullptr;
+            BlockQ5_0 b0;
+            BlockQ5_1 b1;
+            if (type == GgmlType::Q5_0) {
+                b0 = blockAt<BlockQ5_0>(src, i);
+                d = halfToFloat(b0.d);
+                std::memcpy(&qh, b0.qh, sizeof(qh));
+                qs = b0.qs;
+            } else {
+                b1 = blockAt<BlockQ5_1>(src, i);
+                d = halfToFloat(b1.d);
+                m = halfToFloat(b1.m);
+                std::memcpy(&qh, b1.qh, sizeof(qh));
+                qs = b1.qs;
+            }
+            const int offset = type == GgmlType::Q5_0 ? 16 : 0;
+            for (int j = 0; j < 16; ++j) {
+                const int high0 = static_cast<int>(((qh >> j) << 4) & 0x10);
+                const int high1 = static_cast<int>((qh >> (j + 12)) & 0x10);
+                const int x0 = ((qs[j] & 0x0F) | high0) - offset;
+                const int x1 = ((qs[j] >> 4) | high1) - offset;
+                if (type == GgmlType::Q5_0) {
+                    y[j] = static_cast<float>(x0) * d;
+                    y[j + 16] = static_cast<float>(x1) * d;
+                } else {
+                    y[j] = static_cast<float>(x0) * d + m;
+                    y[j + 16] = static_cast<float>(x1) * d + m;
+                }
+            }
+        }
+        return;
+    case GgmlType::Q8_0:
+        for (std::size_t i = 0; i < blocks; ++i, y += 32) {
+            const auto b = blockAt<BlockQ8_0>(src, i);
+            const float d = halfToFloat(b.d);
+            for (int j = 0; j < 32; ++j)
+                y[j] = static_cast<float>(b.qs[j]) * d;
+        }
+        return;
+    case GgmlType::Q4_K:
+        for (std::size_t i = 0; i < blocks; ++i) {
+            const auto b = blockAt<BlockQ4_K>(src, i);
+            const float d = halfToFloat(b.d);
+            const float dmin = halfToFloat(b.dmin);
+            const std::uint8_t* q = b.qs;
+            int is = 0;
+            for (int j = 0; j < 256; j += 64) {
+                std::uint8_t sc = 0;
+                std::uint8_t mn = 0;
+                scaleMinK4(is + 0, b.scales, &sc, &mn);
+                const float d1 = d * static_cast<float>(sc);
+                const float m1 = dmin * static_cast<float>(mn);
+                scaleMinK4(is + 1, b.scales, &sc, &mn);
+                const float d2 = d * static_cast<float>(sc);
+                const float m2 = dmin * static_cast<float>(mn);
+                for (int l = 0; l < 32; ++l)
+                    *y++ = d1 * static_cast<float>(q[l] & 0xF) - m1;
+                for (int l = 0; l < 32; ++l)
+                    *y++ = d2 * static_cast<float>(q[l] >> 4) - m2;
+                q += 32;
+                is += 2;
+            }
+        }
+        return;
+    case GgmlType::Q6_K:
+        for (std::size_t i = 0; i < blocks; ++i) {
+            const auto b = blockAt<BlockQ6_K>(src, i);
+            const float d = halfToFloat(b.d);
+            const std::uint8_t* ql = b.ql;
+            const std::uint8_t* qh = b.qh;
+            const std::int8_t* sc = b.scales;
+            for (int n = 0; n < 256; n += 128) {
+                for (int l = 0; l < 32; ++l) {
+                    const int is = l / 16;
+                    const int q1 = ((ql[l + 0] & 0xF) | (((qh[l] >> 0) & 3) << 4)) - 32;
+                    const int q2 = ((ql[l + 32] & 0xF) | (((qh[l] >> 2) & 3) << 4)) - 32;
+                    const int q3 = ((ql[l + 0] >> 4) | (((qh[l] >> 4) & 3) << 4)) - 32;
+                    const int q4 = ((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4)) - 32;
+                    y[l + 0] = d * static_cast<float>(sc[is + 0]) * static_cast<float>(q1);
+                    y[l + 32] = d * static_cast<float>(sc[is + 2]) * static_cast<float>(q2);
+                    y[l + 64] = d * static_cast<float>(sc[is + 4]) * static_cast<float>(q3);
+                    y[l + 96] = d * static_cast<float>(sc[is + 6]) * static_cast<float>(q4);
+                }
+                y += 128;
+                ql += 64;
+                qh += 32;
+                sc += 8;
+            }
+        }
+        return;
+    }
+}
+
+BlockQ4_0 packQ4_0(std::span<const std::uint8_t> codes, float scale)
+{
+    Q_ASSERT(codes.size() == 32);
+    BlockQ4_0 b{};
+    b.d = floatToHalf(scale);
+    packNibbles(codes, b.qs);
+    return b;
+}
+
+BlockQ4_1 packQ4_1(std::span<const std::uint8_t> codes, float scale, float zero)
+{
+    Q_ASSERT(codes.size() == 32);
+    BlockQ4_1 b{};
+    b.d = floatToHalf(scale);
+    b.m = floatToHalf(-scale * zero);
+    packNibbles(codes, b.qs);
+    return b;
+}
+
+BlockQ5_0 packQ5_0(std::span<const std::uint8_t> codes, float scale)
+{
+    Q_ASSERT(codes.size() == 32);
+    BlockQ5_0 b{};
+    b.d = floatToHalf(scale);
+    const std::uint32_t qh = highBits(codes);
+    std::memcpy(b.qh, &qh, sizeof(qh));
+    packNibbles(codes, b.qs);
+    return b;
+}
+
+BlockQ5_1 packQ5_1(std::span<const std::uint8_t> codes, float scale, float zero)
+{
+    Q_ASSERT(codes.size() == 32);
+    BlockQ5_1 b{};
+    b.d = floatToHalf(scale);
+    b.m = floatToHalf(-scale * zero);
+    const std::uint32_t qh = highBits(codes);
+    std::memcpy(b.qh, &qh, sizeof(qh));
+    packNibbles(codes, b.qs);
+    return b;
+}
+
+BlockQ8_0 packQ8_0(std::span<const std::uint8_t> codes, float scale)
+{
+    Q_ASSERT(codes.size() == 32);
+    BlockQ8_0 b{};
+    b.d = floatToHalf(scale);
+    for (std::size_t j = 0; j < 32; ++j)
+        b.qs[j] = static_cast<std::int8_t>(static_cast<int>(codes[j]) - 128);
+    return b;
+}
+
+namespace {
+
+BlockQ4_0 quantizeBlockQ4_0(const float* x)
+{
+    float amax = 0.0f;
+    float max = 0.0f;
+    for (int j = 0; j < 32; ++j) {
+        if (std::fabs(x[j]) > amax) {
+            amax = std::fabs(x[j]);
+            max = x[j];
+        }
+    }
+    const float d = max / -8.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    std::uint8_t codes[32];
+    for (int j = 0; j < 32; ++j)
+        codes[j] = static_cast<std::uint8_t>(
+            std::min(15, static_cast<int>(static_cast<std::int8_t>(x[j] * id + 8.5f))));
+    return packQ4_0(codes, d);
+}
+
+BlockQ4_1 quantizeBlockQ4_1(const float* x)
+{
+    float min = x[0];
+    float max = x[0];
+    for (int j = 1; j < 32; ++j) {
+        min = std::min(min, x[j]);
+        max = std::max(max, x[j]);
+    }
+    const float d = (max - min) / 15.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    BlockQ4_1 b{};
+    b.d = floatToHalf(d);
+    b.m = floatToHalf(min);
+    std::uint8_t codes[32];
+    for (int j = 0; j < 32; ++j)
+        codes[j] = static_cast<std::uint8_t>(
+            std::min(15, static_cast<int>(static_cast<std::int8_t>((x[j] - min) * id + 0.5f))));
+    packNibbles(codes, b.qs);
+    return b;
+}
+
+BlockQ8_0 quantizeBlockQ8_0(const float* x)
+{
+    float amax = 0.0f;
+    for (int j = 0; j < 32; ++j)
+        amax = std::max(amax, std::fabs(x[j]));
+    const float d = amax / 127.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    BlockQ8_0 b{};
+    b.d = floatToHalf(d);
+    for (int j = 0; j < 32; ++j)
+        b.qs[j] = static_cast<std::int8_t>(nearestInt(x[j] * id));
+    return b;
+}
+
+// Q4_K: each sub-block of 32 on its own min/max grid (min clamped to ≤ 0, as the format stores
+// a subtracted min), the 8 scales and mins quantized to 6 bits against the super-block's fp16 d
+// and dmin, then every value rounded on the grid those stored numbers give.
+BlockQ4_K quantizeBlockQ4_K(const float* x)
+{
+    float scales[8];
+    float mins[8];
+    float maxScale = 0.0f;
+    float maxMin = 0.0f;
+    for (int s = 0; s < 8; ++s) {
+        float lo = 0.0f;
+        float hi = x[s * 32];
+        for (int l = 0; l < 32; ++l) {
+            lo = std::min(lo, x[s * 32 + l]);
+            hi = std::max(hi, x[s * 32 + l]);
+        }
+        scales[s] = std::max(0.0f, (hi - lo) / 15.0f);
+        mins[s] = -lo;
+        maxScale = std::max(maxScale, scales[s]);
+        maxMin = std::max(maxMin, mins[s]);
+    }
+    BlockQ4_K b{};
+    b.d = floatToHalf(maxScale / 63.0f);
+    b.dmin = floatToHalf(maxMin / 63.0f);
+    const float d = halfToFloat(b.d);
+    const float dmin = halfToFloat(b.dmin);
+    std::uint8_t sc[8];
+    std::uint8_t mn[8];
+    for (int s = 0; s < 8; ++s) {
+        sc[s] =
+            static_cast<std::uint8_t>(d > 0.0f ? std::clamp(nearestInt(scales[s] / d), 0, 63) : 0);
+        // Rounded up so that the grid still reaches the sub-block's minimum.
+        mn[s] = static_cast<std::uint8_t>(
+            dmin > 0.0f ? std::clamp(static_cast<int>(std::ceil(mins[s] / dmin)), 0, 63) : 0);
+    }
+    for (int j = 0; j < 4; ++j) {
+        b.scales[j] = static_cast<std::uint8_t>((sc[j] & 63) | ((sc[j + 4] >> 4) << 6));
+        b.scales[j + 4] = static_cast<std::uint8_t>((mn[j] & 63) | ((mn[j + 4] >> 4) << 6));
+        b.scales[j + 8] = static_cast<std::uint8_t>((sc[j + 4] & 0xF) | ((mn[j + 4] & 0xF) << 4));
+    }
+    std::uint8_t q[256];
+    for (int s = 0; s < 8; ++s) {
+        const float step = d * static_cast<float>(sc[s]);
+        const float offset = dmin * static_cast<float>(mn[s]);
+        for (int l = 0; l < 32; ++l) {
+            const float value = x[s * 32 + l];
+            q[s * 32 + l] = static_cast<std::uint8_t>(
+                step > 0.0f ? std::clamp(nearestInt((value + offset) / step), 0, 15) : 0);
+        }
+    }
+    for (int j = 0; j < 4; ++j) {
+        for (int l = 0; l < 32; ++l)
+            b.qs[32 * j + l] = static_cast<std::uint8_t>(q[64 * j + l] | (q[64 * j + 32 + l] << 4));
+    }
+    return b;
+}
+
+// Q6_K: each sub-block of 16 on a symmetric grid whose value of largest magnitude maps to -32,
+// the 16 scales quantized to int8 against the super-block's fp16 d.
+BlockQ6_K quantizeBlockQ6_K(const float* x)
+{
+    float scales[16];
+    float maxAbsScale = 0.0f;
+    for (int s = 0; s < 16; ++s) {
+        float amax = 0.0f;
+        float max = 0.0f;
+        for (int l = 0; l < 16; ++l) {
+            const float value = x[s * 16 + l];
+            if (std::fabs(value) > amax) {
+                amax = std::fabs(value);
+                max = value;
+            }
+        }
+        scales[s] = max / -32.0f;
+        maxAbsScale = std::max(maxAbsScale, std::fabs(scales[s]));
+    }
+    BlockQ6_K b{};
+    b.d = floatToHalf(maxAbsScale / 127.0f);
+    const float d = halfToFloat(b.d);
+    std::uint8_t q[256];
+    for (int s = 0; s < 16; ++s) {
+        const int sc = d > 0.0f ? std::clamp(nearestInt(scales[s] / d), -127, 127) : 0;
+        b.scales[s] = static_cast<std::int8_t>(sc);
+        const float step = d * static_cast<float>(sc);
+        for (int l = 0; l < 16; ++l) {
+            const int level =
+                step != 0.0f ? std::clamp(nearestInt(x[s * 16 + l] / step), -32, 31) : 0;
+            q[s * 16 + l] = static_cast<std::uint8_t>(level + 32);
+        }
+    }
+    for (int n = 0; n < 2; ++n) {
+        const std::uint8_t* chunk = q + 128 * n;
+        for (int l = 0; l < 32; ++l) {
+            const int q1 = chunk[l];
+            const int q2 = chunk[l + 32];
+            const int q3 = chunk[l + 64];
+            const int q4 = chunk[l + 96];
+            b.ql[64 * n + l] = static_cast<std::uint8_t>((q1 & 0xF) | ((q3 & 0xF) << 4));
+            b.ql[64 * n + l + 32] = static_cast<std::uint8_t>((q2 & 0xF) | ((q4 & 0xF) << 4));
+            b.qh[32 * n + l] = static_cast<std::uint8_t>((q1 >> 4) | ((q2 >> 4) << 2)
+                                                         | ((q3 >> 4) << 4) | ((q4 >> 4) << 6));
+        }
+    }
+    return b;
+}
+
+} // namespace
+
+void quantizeGgml(GgmlType type, std::span<const float> values, std::byte* dst)
+{
+    const std::size_t blockSize = static_cast<std::size_t>(ggmlTraits(type).blockSize);
+    Q_ASSERT(values.size() % blockSize == 0);
+    const std::size_t blocks = values.size() / blockSize;
+    const float* x = values.data();
+    switch (type) {
+    case GgmlType::F32:
+        convertFromFloat(DType::F32, values, dst);
+        return;
+    case GgmlType::F16:
+        convertFromFloat(DType::F16, values, dst);
+        return;
+    case GgmlType::BF16:
+        convertFromFloat(DType::BF16, values, dst);
+        return;
+    case GgmlType::Q4_0:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ4_0(x + 32 * i), dst, i);
+        return;
+    case GgmlType::Q4_1:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ4_1(x + 32 * i), dst, i);
+        return;
+    case GgmlType::Q8_0:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ8_0(x + 32 * i), dst, i);
+        return;
+    case GgmlType::Q4_K:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ4_K(x + 256 * i), dst, i);
+        return;
+    case GgmlType::Q6_K:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ6_K(x + 256 * i), dst, i);
+        return;
+    case GgmlType::Q5_0:
+    case GgmlType::Q5_1:
+        break;
+    }
+    Q_ASSERT_X(false, "quantizeGgml", "Q5_0 and Q5_1 are written from codes only");
+}
+
+} // namespace qb
