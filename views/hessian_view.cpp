@@ -86,8 +86,16 @@ HessianView::HessianView(QWidget* parent)
     m_plot->axisRect()->setupFullAxesBox(false);
     m_plot->xAxis2->setTickLabels(false);
     m_plot->yAxis2->setTickLabels(false);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend in a row above the plot, where it hides no bar.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->plotLayout()->setRowSpacing(0);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
+    m_plot->legend->setVisible(true);
     m_plot->setMouseTracking(true);
     m_plot->setMinimumHeight(260);
 
@@ -243,7 +251,9 @@ void HessianView::redraw()
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     else
         m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    m_plot->yAxis->setLabel(tr("diag(XᵀX) = Σ x² over the calibration rows (input units²)"));
+    m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
+    m_plot->yAxis->setNumberPrecision(3);
+    m_plot->yAxis->setLabel(tr("diag(XᵀX) = Σ x² (input units²)"));
     m_plot->xAxis->setLabel(actOrder
                                 ? tr("Position in GPTQ's act-order (descending diag(H); channel in "
                                      "the tooltip)")
@@ -253,7 +263,6 @@ void HessianView::redraw()
         m_headline->setText(m_message);
         m_summary->clear();
         m_info->clear();
-        m_plot->legend->setVisible(false);
         m_plot->xAxis->setRange(0, 1);
         m_plot->yAxis->setRange(log ? QCPRange(1e-3, 1.0) : QCPRange(0.0, 1.0));
         m_plot->replot();
@@ -283,7 +292,15 @@ void HessianView::redraw()
         low = 1e-3;
         high = 1.0;
     }
-    const QCPRange range = log ? QCPRange(low / 4.0, high * 3.0) : QCPRange(0.0, high * 1.08);
+    // The damping GPTQ adds to every diagonal entry (the run's, else the plan's): channels below
+    // it are dominated by it. Kept inside the axis range.
+    const double mean = meanOf(p.hessianDiagonal);
+    const bool gptqRan = p.quantizedWith == QuantMethod::Gptq && !p.fellBackToRtn;
+    const double damp = gptqRan ? p.dampingUsed : p.config.damp;
+    const double dampingLevel = damp * mean;
+    if (dampingLevel > 0.0)
+        low = std::min(low, dampingLevel);
+    const QCPRange range = log ? QCPRange(low / 3.0, high * 1.6) : QCPRange(0.0, high * 1.06);
     const double floor = log ? range.lower : 0.0;
 
     auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
@@ -302,11 +319,7 @@ void HessianView::redraw()
     }
     bars->setData(keys, values, true);
 
-    // The damping GPTQ adds to every diagonal entry: channels below it are dominated by it.
-    const double mean = meanOf(p.hessianDiagonal);
-    const bool gptqRan = p.quantizedWith == QuantMethod::Gptq && !p.fellBackToRtn;
-    const double damp = gptqRan ? p.dampingUsed : p.config.damp;
-    if (damp > 0.0 && mean > 0.0) {
+    if (dampingLevel > 0.0) {
         auto* line = new QCPItemStraightLine(m_plot);
         line->point1->setCoords(0, damp * mean);
         line->point2->setCoords(1, damp * mean);
@@ -314,9 +327,14 @@ void HessianView::redraw()
         auto* label = new QCPItemText(m_plot);
         label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         label->position->setTypeY(QCPItemPosition::ptPlotCoords);
-        label->position->setCoords(0.005, damp * mean);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setColor(kDampingColour.darker(130));
+        label->position->setCoords(0.995, damp * mean);
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        // Above the bars (the "axes" layer is drawn after the plottables' "main").
+        line->setLayer(QStringLiteral("axes"));
+        label->setLayer(QStringLiteral("axes"));
+        label->setColor(kDampingColour.darker(150));
+        label->setBrush(QColor(255, 255, 255, 210));
+        label->setPadding(QMargins(3, 1, 3, 1));
         label->setText(tr("damping %1 × mean diag = %2").arg(number(damp), number(damp * mean)));
     }
 
@@ -347,15 +365,18 @@ void HessianView::redraw()
                       log && v <= 0.0 ? range.lower : v);
         mark->removeFromLegend();
     }
-    m_plot->legend->setVisible(true);
     m_plot->xAxis->setRange(-0.7, n - 0.3);
     m_plot->yAxis->setRange(range);
+    // Powers of ten when the axis spans two decades or more, plain numbers otherwise.
+    const bool decades = log && range.upper / range.lower >= 100.0;
+    m_plot->yAxis->setNumberFormat(decades ? QStringLiteral("eb") : QStringLiteral("gb"));
+    m_plot->yAxis->setNumberPrecision(decades ? 0 : 3);
 
     // The summary line.
     const QLocale locale;
     QStringList parts;
     if (gptqRan) {
-        QString used = tr("Damping used: %1 × mean diag(H)").arg(number(p.dampingUsed));
+        QString used = tr("Damping used: %1 × mean diag").arg(number(p.dampingUsed));
         if (p.dampingRaises > 0)
             used +=
                 QLatin1Char(' ')
@@ -366,15 +387,17 @@ void HessianView::redraw()
     } else {
         parts << tr("Damping used: none (not quantized with GPTQ)");
     }
-    parts << tr("percdamp in the plan: %1").arg(number(p.config.damp));
+    parts << tr("percdamp (plan): %1").arg(number(p.config.damp));
+    QStringList second;
     if (p.conditionEstimate > 0.0)
-        parts << tr("condition estimate λmax/λmin of H + %1 × mean diag: %2")
-                     .arg(number(p.conditionDamp), locale.toString(p.conditionEstimate, 'g', 3));
+        second << tr("condition estimate λmax/λmin ≈ %1 (of H + %2 × mean diag)")
+                      .arg(locale.toString(p.conditionEstimate, 'g', 3), number(p.conditionDamp));
     else
-        parts << tr("condition estimate: not known (the run kept no XᵀX for this layer)");
-    parts << tr("dead channels: %1 of %2").arg(p.deadChannels.size()).arg(n);
+        second << tr("condition estimate: not known (the run kept no XᵀX for this layer)");
+    second << tr("dead channels: %1 of %2").arg(p.deadChannels.size()).arg(n);
     m_headline->setText(LayerInputProfileText::headline(p));
-    m_summary->setText(parts.join(QStringLiteral(" · ")));
+    m_summary->setText(parts.join(QStringLiteral(" · ")) + QLatin1Char('\n')
+                       + second.join(QStringLiteral(" · ")));
     m_info->setText(
         m_selectedChannel >= 0
             ? channelText(m_selectedChannel).replace(QLatin1Char('\n'), QStringLiteral(" · "))

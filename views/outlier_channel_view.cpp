@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -42,6 +43,19 @@ void setLog(QCPAxis* axis, bool log)
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     else
         axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    axis->setNumberFormat(QStringLiteral("gb"));
+    axis->setNumberPrecision(3);
+}
+
+// Tick labels as powers of ten (10⁻², 10⁰) when a log axis spans two decades or more; plain
+// numbers otherwise (the log ticker then also ticks between the powers).
+void setTickFormat(QCPAxis* axis)
+{
+    const QCPRange range = axis->range();
+    const bool decades = axis->scaleType() == QCPAxis::stLogarithmic && range.lower > 0.0
+                         && range.upper / range.lower >= 100.0;
+    axis->setNumberFormat(decades ? QStringLiteral("eb") : QStringLiteral("gb"));
+    axis->setNumberPrecision(decades ? 0 : 3);
 }
 
 // The value range of `values` for an axis, linear from 0 or log from below the smallest
@@ -60,8 +74,8 @@ QCPRange valueRange(const std::vector<double>& values, bool log)
     if (!(high > 0.0))
         return log ? QCPRange(1e-3, 1.0) : QCPRange(0.0, 1.0);
     if (log)
-        return QCPRange(low * kLogFloorFactor, high * 2.0);
-    return QCPRange(0.0, high * 1.08);
+        return QCPRange(low * kLogFloorFactor, high * 1.6);
+    return QCPRange(0.0, high * 1.06);
 }
 
 QString number(double value)
@@ -122,11 +136,26 @@ OutlierChannelView::OutlierChannelView(QWidget* parent)
     controls->addWidget(m_top);
     controls->addWidget(exportButton);
 
-    // Activations on top, the weight's columns below, on one channel axis.
+    // Activations on top, the weight's columns below, on one channel axis; each plot's legend in
+    // a row above it, where it hides no bar.
     m_plot->setObjectName(QStringLiteral("outlierPlot"));
-    m_plot->plotLayout()->addElement(1, 0, m_weightRect);
-    m_plot->plotLayout()->setRowStretchFactor(0, 3);
-    m_plot->plotLayout()->setRowStretchFactor(1, 2);
+    QCPLayoutGrid* grid = m_plot->plotLayout();
+    grid->insertRow(0);
+    grid->addElement(0, 0, m_plot->legend);
+    grid->addElement(2, 0, m_weightLegend);
+    grid->addElement(3, 0, m_weightRect);
+    for (QCPLegend* legend : {m_plot->legend, m_weightLegend}) {
+        legend->setFillOrder(QCPLegend::foColumnsFirst);
+        legend->setBorderPen(Qt::NoPen);
+        legend->setBrush(Qt::NoBrush);
+        legend->setMargins(QMargins(4, 2, 4, 0));
+        legend->setMinimumSize(0, 0);
+    }
+    grid->setRowStretchFactor(0, 0.001);
+    grid->setRowStretchFactor(1, 3);
+    grid->setRowStretchFactor(2, 0.001);
+    grid->setRowStretchFactor(3, 2);
+    grid->setRowSpacing(0);
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     m_weightRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
@@ -145,11 +174,7 @@ OutlierChannelView::OutlierChannelView(QWidget* parent)
             qOverload<const QCPRange&>(&QCPAxis::rangeChanged), m_plot->xAxis,
             qOverload<const QCPRange&>(&QCPAxis::setRange));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_weightRect->insetLayout()->addElement(m_weightLegend, Qt::AlignTop | Qt::AlignRight);
     m_weightLegend->setLayer(QStringLiteral("legend"));
-    m_weightLegend->setBrush(QColor(255, 255, 255, 220));
     m_plot->setMouseTracking(true);
     m_plot->setMinimumHeight(320);
 
@@ -166,6 +191,7 @@ OutlierChannelView::OutlierChannelView(QWidget* parent)
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({700, 300}); // proportions: the plot first
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -382,7 +408,7 @@ void OutlierChannelView::fillTable()
         for (int column = 0; column < m_table->columnCount(); ++column) {
             auto* item = new QTableWidgetItem(
                 column == 0 ? QLocale().toString(int(c))
-                            : QLocale().toString(cells[std::size_t(column)], 'g', 4));
+                            : QLocale().toString(cells[std::size_t(column)], 'g', 3));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             item->setData(Qt::UserRole, int(c));
             m_table->setItem(row, column, item);
@@ -391,6 +417,10 @@ void OutlierChannelView::fillTable()
             m_table->selectRow(row);
     }
     m_table->resizeColumnsToContents();
+    // Wide enough for every column (no horizontal scrolling); the plot takes the rest.
+    const int width = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width()
+                      + m_table->horizontalHeader()->length() + 2;
+    m_table->setMinimumWidth(std::min(width, 560));
 }
 
 void OutlierChannelView::redraw()
@@ -407,10 +437,12 @@ void OutlierChannelView::redraw()
     QCPAxis* weightAxis = m_weightRect->axis(QCPAxis::atLeft);
     const bool log = isLogScale();
     setLog(valueAxis, log);
-    setLog(weightAxis, log);
+    // The weight's columns stay linear: their norms rarely span decades, and a log axis over
+    // less than one decade reads badly.
+    setLog(weightAxis, false);
     const bool byMax = statistic() == Statistic::MaxAbs;
     valueAxis->setLabel(byMax ? tr("max |x| (input units)") : tr("mean |x| (input units)"));
-    weightAxis->setLabel(tr("weight column (weight units)"));
+    weightAxis->setLabel(tr("|w| (weight units)"));
     const bool sorted = isSorted();
     weightChannelAxis->setLabel(sorted ? tr("Rank of the input channel, largest %1 first")
                                              .arg(byMax ? tr("max |x|") : tr("mean |x|"))
@@ -423,9 +455,7 @@ void OutlierChannelView::redraw()
         scaleAxis->setVisible(false);
         channelAxis->setRange(0, 1);
         valueAxis->setRange(log ? QCPRange(1e-3, 1.0) : QCPRange(0.0, 1.0));
-        weightAxis->setRange(log ? QCPRange(1e-3, 1.0) : QCPRange(0.0, 1.0));
-        m_plot->legend->setVisible(false);
-        m_weightLegend->setVisible(false);
+        weightAxis->setRange(0.0, 1.0);
         fillTable();
         m_plot->replot();
         return;
@@ -478,7 +508,12 @@ void OutlierChannelView::redraw()
     medianText->position->setCoords(0.005, median);
     medianText->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     medianText->setText(tr("median %1").arg(number(median)));
-    medianText->setColor(QColor(0x44, 0x44, 0x44));
+    medianText->setColor(QColor(0x33, 0x33, 0x33));
+    medianText->setBrush(QColor(255, 255, 255, 210));
+    medianText->setPadding(QMargins(3, 1, 3, 1));
+    // Above the bars (the "axes" layer is drawn after the plottables' "main").
+    medianLine->setLayer(QStringLiteral("axes"));
+    medianText->setLayer(QStringLiteral("axes"));
 
     // The AWQ scales or SmoothQuant factors, on the right-hand axis.
     const bool scaled = !p.inputScale.empty();
@@ -505,7 +540,7 @@ void OutlierChannelView::redraw()
 
     // The weight's columns below.
     addBars(weightChannelAxis, weightAxis, p.weightColumnNorm, kWeightColour,
-            tr("‖W[:, j]‖₂ (column L2 norm)"), valueRange(p.weightColumnMaxAbs, true).lower);
+            tr("‖W[:, j]‖₂ (column L2 norm)"), 0.0);
     auto* maxGraph = m_plot->addGraph(weightChannelAxis, weightAxis);
     maxGraph->setName(tr("max |W[:, j]|"));
     maxGraph->setLineStyle(QCPGraph::lsNone);
@@ -552,9 +587,12 @@ void OutlierChannelView::redraw()
 
     channelAxis->setRange(-0.7, n - 0.3);
     valueAxis->setRange(valueRange(shown, log));
+    setTickFormat(valueAxis);
+    if (scaled)
+        setTickFormat(scaleAxis);
     std::vector<double> weights = p.weightColumnNorm;
     weights.insert(weights.end(), p.weightColumnMaxAbs.begin(), p.weightColumnMaxAbs.end());
-    weightAxis->setRange(valueRange(weights, log));
+    weightAxis->setRange(valueRange(weights, false));
 
     m_headline->setText(LayerInputProfileText::headline(p));
     m_info->setText(
