@@ -483,6 +483,25 @@ private Q_SLOTS:
         }
     }
 
+    // A model without a calibration text (not the demo): the tabs say how to get one.
+    void inputProfileTabsAskForACalibrationText()
+    {
+        QTemporaryDir dir;
+        test::writeTinyLlama(dir.path());
+        MainWindow window;
+        window.show();
+        openAndWait(window, dir.path());
+        QVERIFY(window.calibrationTextPath().isEmpty());
+        window.plotTabs()->setCurrentWidget(window.outlierChannelView());
+        window.selectLayer(QStringLiteral("model.layers.0.self_attn.q_proj"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QVERIFY(!window.outlierChannelView()->profile());
+        QVERIFY2(
+            window.outlierChannelView()->message().contains(QStringLiteral("calibration text")),
+            qPrintable(window.outlierChannelView()->message()));
+        QCOMPARE(window.hessianView()->message(), window.outlierChannelView()->message());
+    }
+
     // Cancel during a run keeps the finished layers; the others show as not run, and the issues
     // panel says how many. An incomplete run is exported only when asked for, and then says so.
     void cancelledRunShowsNotRunLayers()
