@@ -531,8 +531,7 @@ void OutlierChannelView::redraw()
             values << p.inputScale[std::size_t(m_order[std::size_t(i)])];
         }
         graph->setData(keys, values, true);
-        scaleAxis->setLabel(
-            tr("%1 (dimensionless; x is divided by s)").arg(LayerInputProfileText::scaleName(p)));
+        scaleAxis->setLabel(tr("%1 (no unit; x ÷ s)").arg(LayerInputProfileText::scaleName(p)));
         setLog(scaleAxis, log);
         scaleAxis->setRange(valueRange(p.inputScale, log));
         scaleAxis->setTickLabels(true);
