@@ -95,6 +95,16 @@
     </message>
 </context>
 <context>
+    <name>GgufExporter</name>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes those layers with full-precision activations</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GptqExporter</name>
     <message numerus="yes">
         <source>%n layer(s) round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>

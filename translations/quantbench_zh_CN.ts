@@ -313,6 +313,61 @@
         <source>compressed-tensors (packed 4- or 8-bit weights: vLLM, transformers)</source>
         <translation>compressed-tensors（打包的 4 或 8 位权重：vLLM、transformers）</translation>
     </message>
+    <message>
+        <source>GGUF (one file of Q4_0/Q4_1/Q5/Q8_0 blocks and K-quants: llama.cpp, Ollama, LM Studio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointImport</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished">%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: quantized module %2 is not a linear layer of a Llama block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safetensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: general.architecture is &quot;%2&quot;; QuantBench imports &quot;llama&quot; GGUF files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: inconsistent hyperparameters: embedding_length %2, head_count %3, head_count_kv %4, block_count %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tensor token_embd.weight is missing or is not [vocab, %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the model uses rope scaling, which QuantBench does not import from GGUF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; is not one of llama.cpp&apos;s llama tensors that QuantBench imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; has %3 rows, not a whole number of head pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tokenizer.ggml.token_type[%2] is %3, not a token type (1 to 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: module %2 dequantizes to %3 values, but config.json makes it [%4, %5]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation type="unfinished">无法将 %1 复制到 %2</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1113,14 +1168,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
 计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
     </message>
     <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits).</source>
-        <translation>检查点格式：fake（源数据类型的反量化权重；默认）、gptq（GPTQ 加载器读取的打包整数权重：transformers、vLLM、GPTQModel；gptq_v2 零点；2、3、4 或 8 位）、awq（transformers 和 vLLM 读取的 AWQ GEMM；4 位，单一分组大小）或 compressed-tensors（pack-quantized，供 vLLM 和 transformers 读取；4 或 8 位）。</translation>
-    </message>
-    <message>
-        <source>--format must be fake, gptq, awq or compressed-tensors, not &apos;%1&apos;</source>
-        <translation>--format 必须是 fake、gptq、awq 或 compressed-tensors，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>Choose per-layer bit-widths for a target average, as a recipe</source>
         <translation>按目标平均位数选择逐层位宽，并写成配方</translation>
     </message>
@@ -1430,6 +1477,14 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>made now</source>
         <translation>本次运行时进行</translation>
     </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json and NAME.README.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be fake, gptq, awq, compressed-tensors or gguf, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -1692,6 +1747,301 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>%1 failed, continuing on the CPU: %2</source>
         <translation>%1 出错，在 CPU 上继续：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GgufExporter</name>
+    <message>
+        <source>GGUF export writes llama.cpp&apos;s &quot;llama&quot; architecture; this model is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model uses rope_scaling &quot;%1&quot;, which this GGUF export does not write (llama.cpp needs a rope_freqs tensor for it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head_dim %1 × %2 heads differs from hidden_size %3, which llama.cpp&apos;s llama architecture assumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: GGUF export writes the sentencepiece tokenizer (tokenizer.ggml.model &quot;llama&quot;) and needs tokenizer.model; a tokenizer.json-only (BPE) model is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rows of %2 values fit no GGUF block (32 or 256 values), so its dequantized %3-bit weight is stored in F32: exact, but not smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2-bit %3 has no GGUF type holding its codes; re-quantized from the dequantized weight to %4, which differs slightly from the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) round their input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes those layers with full-precision activations</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation type="unfinished">量化运行已取消：未处理到的层以全精度存储</translation>
+    </message>
+    <message>
+        <source>%1 already exists; give --force (or confirm) to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation type="unfinished">%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1 lies inside the input model&apos;s folder, which is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokenizer.model has %1 pieces but the model&apos;s vocab_size is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a code does not fit in %2 bits</source>
+        <translation type="unfinished">%1：有代码超出 %2 位</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has dtype %3, which GGUF export does not write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not enough free space: the output needs %2, the disk has %3</source>
+        <translation type="unfinished">%1：可用空间不足：输出需要 %2，磁盘剩余 %3</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation type="unfinished">正在写入 %1</translation>
+    </message>
+    <message>
+        <source>%1: scale %2 does not fit in the fp16 of a GGUF block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot rename the finished file into place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished">已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GgufFile</name>
+    <message>
+        <source>%1 at byte %2 runs past the end of the file (%3 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the length of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished">文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation type="unfinished">无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished">文件为空</translation>
+    </message>
+    <message>
+        <source>cannot map the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of metadata key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot;: a BOOL must be 0 or 1, but it is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot;: arrays of arrays are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the element type of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot;: unknown array element type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot;: an array of %2 elements does not fit in the rest of the file (%3 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot;: unknown value type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the magic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a GGUF file: the magic is 0x%1, not &quot;GGUF&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF version %1; QuantBench reads version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tensor count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the metadata count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the metadata count %1 cannot fit in the file (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tensor count %1 cannot fit in the file (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the type of metadata key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>general.alignment must be a UINT32, but it is a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>general.alignment %1 is not a power of two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of tensor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensor %1 has an empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensor &quot;%1&quot; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensor &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rank of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rank %2; ggml tensors have 1 to %3 dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dimension %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: dimension %2 is %3, which is zero or makes the tensor too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the type of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ggml type %2 is not one QuantBench reads (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rows of %2 values are not a whole number of %3 blocks of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the offset of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: offset %2 is not a multiple of the alignment %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data section (from byte %1) starts past the end of the file (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tensor &quot;%1&quot;: its data [%2, %3) run past the end of the data section (%4 bytes; file size %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; must be an integer, but it is a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; must be a FLOAT32, but it is a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; must be a STRING, but it is a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; must be an array of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata key &quot;%1&quot; has %2 entries, but %3 are expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GgufWriter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished">%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>the file has the wrong size after writing</source>
+        <translation type="unfinished">写入后文件大小不正确</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2457,18 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>%1: the folder does not exist</source>
         <translation>%1：文件夹不存在</translation>
     </message>
+    <message>
+        <source>%1: cannot create a temporary folder to import it into: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a GGUF file; open a checkpoint folder or a .gguf file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported from %1 and dequantized to float32</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MethodOptions</name>
@@ -2165,6 +2527,93 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>α (migration strength): %1</source>
         <translation>α（迁移强度）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>per channel</source>
+        <translation type="unfinished">逐通道</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation type="unfinished">逐张量</translation>
+    </message>
+    <message>
+        <source>Quantized with QuantBench %1 from `%2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished">方法</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation type="unfinished">位数</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">分组</translation>
+    </message>
+    <message>
+        <source>Symmetric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished">保留</translation>
+    </message>
+    <message>
+        <source>Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and the zero point counted, (16 + b) / g bits per weight for groups of g).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation type="unfinished">困惑度</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluation text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished">%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
@@ -4059,10 +4508,6 @@ Backend id: %2</source>
         <translation>打开模型文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open a Hugging Face checkpoint folder (config.json and safetensors)</source>
-        <translation>打开 Hugging Face 检查点文件夹（config.json 和 safetensors）</translation>
-    </message>
-    <message>
         <source>Open &amp;Demo Model</source>
         <translation>打开演示模型(&amp;D)</translation>
     </message>
@@ -4594,6 +5039,54 @@ Backend id: %2</source>
     </message>
     <message>
         <source>Align Fused Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face checkpoint folder (config.json and safetensors; GPTQ, AWQ and compressed-tensors folders are dequantized on opening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;GGUF File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a llama.cpp GGUF file (llama architecture), dequantized to float32 on opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open GGUF File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gptq_v2: zero points as stored (every grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gptq v1: for older loaders (symmetric grids only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPTQ layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Checkpoint to File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the exported checkpoint once the export has completed?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,8 +13,11 @@
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -22,7 +25,7 @@ namespace {
 // Waits (without blocking the event loop) until the window has opened its model and finished
 // every job, then saves a picture of it and quits. For documentation and the packaging test.
 void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& recipe,
-                        const QString& select, bool quantize, bool evaluate)
+                        const QString& select, const QString& tab, bool quantize, bool evaluate)
 {
     auto* timer = new QTimer(&window);
     auto* clock = new QElapsedTimer;
@@ -44,6 +47,25 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
                              qPrintable(recipe));
                 QCoreApplication::exit(1);
                 return;
+            }
+            if (!tab.isEmpty()) {
+                QTabWidget* tabs = window.plotTabs();
+                int found = -1;
+                for (int i = 0; i < tabs->count(); ++i) {
+                    if (tabs->tabText(i).remove(QLatin1Char('&')).compare(tab, Qt::CaseInsensitive)
+                        == 0)
+                        found = i;
+                }
+                if (found < 0) {
+                    std::fprintf(stderr, "quantbench: --tab: there is no tab named %s\n",
+                                 qPrintable(tab));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                tabs->setCurrentIndex(found);
+                // The plot gets the larger share, as a user looking at it would give it.
+                if (auto* splitter = window.findChild<QSplitter*>(QStringLiteral("mainSplitter")))
+                    splitter->setSizes({560, std::max(600, window.width() - 560)});
             }
             if (!select.isEmpty())
                 window.selectLayer(select);
@@ -86,6 +108,10 @@ struct CommandLine {
                               QCoreApplication::translate("main", "Select LAYER after opening "
                                                                   "(with --screenshot)."),
                               QStringLiteral("LAYER")};
+    QCommandLineOption tab{QStringLiteral("tab"),
+                           QCoreApplication::translate("main", "Show the plot tab titled NAME "
+                                                               "(with --screenshot)."),
+                           QStringLiteral("NAME")};
     QCommandLineOption recipe{QStringLiteral("recipe"),
                               QCoreApplication::translate("main", "Load the plan from the recipe "
                                                                   "FILE after opening (with "
@@ -113,6 +139,7 @@ struct CommandLine {
             QStringLiteral("[MODEL_DIR]"));
         parser.addOption(screenshot);
         parser.addOption(select);
+        parser.addOption(tab);
         parser.addOption(recipe);
         parser.addOption(quantize);
         parser.addOption(evaluate);
@@ -168,6 +195,7 @@ int main(int argc, char* argv[])
         scheduleScreenshot(window, commandLine.parser.value(commandLine.screenshot),
                            commandLine.parser.value(commandLine.recipe),
                            commandLine.parser.value(commandLine.select),
+                           commandLine.parser.value(commandLine.tab),
                            commandLine.parser.isSet(commandLine.quantize),
                            commandLine.parser.isSet(commandLine.evaluate));
     return QApplication::exec();

@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "core/analysis/layer_input_profile.h"
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
 #include "core/metrics/perplexity.h"
@@ -16,12 +17,14 @@
 #include "views/calibration_panel.h"
 #include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
+#include "views/hessian_view.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/issues_panel.h"
 #include "views/layer_error_view.h"
 #include "views/layer_table_model.h"
 #include "views/method_options.h"
+#include "views/outlier_channel_view.h"
 #include "views/plan_defaults_bar.h"
 #include "views/plan_field_delegate.h"
 
@@ -65,6 +68,8 @@ namespace {
 
 const QString kHistogramSlot = QStringLiteral("histogram");
 const QString kScanSlot = QStringLiteral("scan");
+// The input profile of the selected layer (the Outlier channels and Hessian tabs).
+const QString kProfileSlot = QStringLiteral("profile");
 // Setting up a compute device builds its kernels (seconds, when no cache has them yet).
 const QString kBackendSlot = QStringLiteral("backend");
 
@@ -408,6 +413,12 @@ void MainWindow::createWidgets()
     m_layerErrors = new LayerErrorView(m_plots);
     m_layerErrors->setObjectName(QStringLiteral("layerErrorView"));
     m_plots->addTab(m_layerErrors, tr("Layer errors"));
+    m_outliers = new OutlierChannelView(m_plots);
+    m_outliers->setObjectName(QStringLiteral("outlierChannelView"));
+    m_plots->addTab(m_outliers, tr("Outlier channels"));
+    m_hessian = new HessianView(m_plots);
+    m_hessian->setObjectName(QStringLiteral("hessianView"));
+    m_plots->addTab(m_hessian, tr("Hessian"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -478,6 +489,12 @@ void MainWindow::createWidgets()
         m_layerErrors->setSelectedLayer(layer ? layer->name : QString());
     });
     connect(m_layerErrors, &LayerErrorView::layerClicked, this, &MainWindow::selectLayer);
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::requestInputProfile);
+    connect(m_plots, &QTabWidget::currentChanged, this, [this] {
+        if (m_plots->currentWidget() == m_outliers || m_plots->currentWidget() == m_hessian)
+            requestInputProfile();
+    });
     connect(m_layerErrors, &LayerErrorView::pinRequested, this, [this] {
         if (!m_latestReport
             || (!m_pinnedReports.empty() && m_pinnedReports.front() == m_latestReport))
@@ -647,7 +664,10 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
 {
     m_jobs.cancel(kHistogramSlot);
     m_jobs.cancel(kScanSlot);
+    m_jobs.cancel(kProfileSlot);
     m_model = std::move(model);
+    m_profileRun.reset();
+    m_siteMeasurements.clear();
     QuantPlan plan;
     plan.defaults = m_defaultsBar->config();
     plan.calibration = m_settings.defaultCalibration();
@@ -821,6 +841,115 @@ void MainWindow::requestHistogram()
                  });
 }
 
+void MainWindow::requestInputProfile()
+{
+    const LinearLayer* layer = currentLayer();
+    const QString name = layer ? layer->name : QString();
+    m_outliers->setSelectedLayer(name);
+    m_hessian->setSelectedLayer(name);
+    auto showBoth = [this](const QString& message) {
+        m_outliers->showMessage(message);
+        m_hessian->showMessage(message);
+    };
+    if (!m_model || !layer) {
+        m_jobs.cancel(kProfileSlot);
+        showBoth(tr("Select a layer to see its input channels and Hessian diagonal."));
+        return;
+    }
+    // Already shown, and still what would be computed: nothing to do.
+    const QuantPlan& plan = m_layerModel->plan();
+    const LayerQuantConfig config = plan.resolve(name);
+    const std::shared_ptr<const QuantizedModel> run =
+        m_profileRun && m_profileRun->model == m_model ? m_profileRun : nullptr;
+    const bool fromRun = run && run->inputChannels.contains(layer->inputGroup);
+    const auto shown = m_outliers->profile();
+    if (shown && shown == m_hessian->profile() && shown->layerName == name
+        && (fromRun ? shown->source == LayerInputProfile::Source::QuantizationRun
+                          && shown->computedAt == run->finished
+                    : shown->source == LayerInputProfile::Source::FullPrecisionCalibration
+                          && shown->config == config && shown->config.damp == config.damp))
+        return;
+
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    auto deliver = [this, model](std::shared_ptr<const LayerInputProfile> profile) {
+        return [this, model, profile] {
+            if (model != m_model)
+                return;
+            m_outliers->setProfile(profile);
+            m_hessian->setProfile(profile);
+        };
+    };
+    if (fromRun) {
+        m_jobs.start(kProfileSlot, tr("Input profile of %1").arg(name),
+                     [run, name, deliver](Progress&) -> JobRunner::Delivery {
+                         return deliver(LayerInputProfiler::fromRun(*run, name));
+                     });
+        return;
+    }
+    // A full-precision pass is a real cost: only while one of the two tabs is shown.
+    if (m_plots->currentWidget() != m_outliers && m_plots->currentWidget() != m_hessian) {
+        m_jobs.cancel(kProfileSlot);
+        showBoth(tr("Shown when this tab is open."));
+        return;
+    }
+    const QString textPath = calibrationTextPath();
+    if (textPath.isEmpty()) {
+        m_jobs.cancel(kProfileSlot);
+        showBoth(tr("No calibration text: choose one in the Calibration panel to measure the "
+                    "inputs of %1 with the full-precision model, or quantize with a method that "
+                    "calibrates (GPTQ, AWQ, SmoothQuant) to see the run's statistics.")
+                     .arg(name));
+        return;
+    }
+    const QFileInfo text(textPath);
+    const QByteArray key = textPath.toUtf8() + '|' + QByteArray::number(text.size()) + '|'
+                           + text.lastModified().toString(Qt::ISODateWithMs).toUtf8() + '|'
+                           + jsonBytes(plan.calibration.toJson());
+    if (key != m_measurementKey) {
+        m_siteMeasurements.clear();
+        m_measurementKey = key;
+    }
+    std::shared_ptr<const InputSiteMeasurement> cached;
+    if (const auto it = m_siteMeasurements.find(layer->inputGroup);
+        it != m_siteMeasurements.end() && it->second->damp == config.damp)
+        cached = it->second;
+    // What the latest run did to the layer (RTN, say, which kept no statistics) still shows.
+    const QuantizedLayer* quantized = run ? run->find(name) : nullptr;
+    const CalibrationOptions calibration = plan.calibration;
+    const int group = layer->inputGroup;
+    if (!cached)
+        showBoth(tr("Measuring the inputs of %1: a full-precision pass over the calibration "
+                    "windows up to its block…")
+                     .arg(name));
+    m_jobs.start(
+        kProfileSlot, tr("Input profile of %1").arg(name),
+        [this, model, run, quantized, cached, calibration, textPath, group, name,
+         config](Progress& progress) -> JobRunner::Delivery {
+            std::shared_ptr<const InputSiteMeasurement> measurement = cached;
+            if (!measurement) {
+                progress.report(
+                    0.0,
+                    tr("Reading the calibration text %1").arg(QDir::toNativeSeparators(textPath)));
+                const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+                const auto windows = LayerInputProfiler::fittingWindows(
+                    CalibrationSet::build(*tokenizer, TextDocuments::fromFile(textPath),
+                                          calibration),
+                    calibration.holdoutFraction);
+                measurement =
+                    LayerInputProfiler::measureSite(model, group, windows, config.damp, progress);
+            }
+            const auto profile =
+                LayerInputProfiler::fromMeasurement(*model, name, *measurement, config, quantized);
+            return [this, model, measurement, profile, group] {
+                if (model != m_model)
+                    return;
+                m_siteMeasurements.insert_or_assign(group, measurement);
+                m_outliers->setProfile(profile);
+                m_hessian->setProfile(profile);
+            };
+        });
+}
+
 void MainWindow::onPlanChanged()
 {
     const QuantPlan& plan = m_layerModel->plan();
@@ -846,6 +975,7 @@ void MainWindow::onPlanChanged()
         && !(shown->request.config == plan.resolve(layer->name)
              && shown->request.config.scheme == plan.resolve(layer->name).scheme))
         requestHistogram();
+    requestInputProfile();
     updateActions();
 }
 
@@ -1040,6 +1170,8 @@ void MainWindow::showRun(const std::shared_ptr<const QuantizedModel>& result)
     const QuantizedModel& run = *result;
     m_latestReport = std::shared_ptr<const QuantReport>(result, &result->report);
     refreshLayerErrors();
+    m_profileRun = result;
+    requestInputProfile();
     m_layerModel->mergeReport(run.report);
     fitResultColumns();
     showReportIssues(run.report);
@@ -1523,6 +1655,10 @@ void MainWindow::onJobFinished(const QString& slot, quint64, const QString& titl
     case JobRunner::Outcome::Failed:
         if (slot == kHistogramSlot)
             m_histogram->showMessage(message);
+        if (slot == kProfileSlot) {
+            m_outliers->showMessage(message);
+            m_hessian->showMessage(message);
+        }
         addIssue(Issue::Severity::Error, message);
         m_issuesDock->show();
         m_issuesDock->raise();

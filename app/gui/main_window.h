@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -31,8 +32,11 @@ namespace qb {
 
 class CalibrationPanel;
 class EvaluationPanel;
+class HessianView;
 class HistogramView;
 class LayerErrorView;
+class OutlierChannelView;
+struct InputSiteMeasurement;
 class IssuesModel;
 class IssuesPanel;
 class LayerTableModel;
@@ -88,6 +92,9 @@ public:
     QTableView* layerView() const { return m_layerView; }
     HistogramView* histogramView() const { return m_histogram; }
     LayerErrorView* layerErrorView() const { return m_layerErrors; }
+    OutlierChannelView* outlierChannelView() const { return m_outliers; }
+    HessianView* hessianView() const { return m_hessian; }
+    QTabWidget* plotTabs() const { return m_plots; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
     CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
     // The latest whole-plan pipeline run (report.complete is false when it was cancelled), or
@@ -155,6 +162,10 @@ private:
     void setLoadedModel(std::shared_ptr<const LoadedModel> model);
     void startWeightScan();
     void requestHistogram();
+    // The Outlier channels and Hessian tabs follow the selected layer: from the latest run's
+    // statistics when it calibrated the layer's input site, else — while one of the two tabs is
+    // shown — from a full-precision calibration pass (cached per input site).
+    void requestInputProfile();
     void onPlanChanged();
     void showReportIssues(const QuantReport& report);
     void updateEvaluationStaleness();
@@ -225,6 +236,14 @@ private:
     QLabel* m_statusLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;
     LayerErrorView* m_layerErrors = nullptr;
+    OutlierChannelView* m_outliers = nullptr;
+    HessianView* m_hessian = nullptr;
+    // The run the input profiles come from: the latest one shown (showRun), whole plan or not.
+    std::shared_ptr<const QuantizedModel> m_profileRun;
+    // Full-precision measurements by input group, valid for m_measurementKey (the calibration
+    // text, its size and time, and the plan's calibration settings); cleared with the model.
+    std::map<int, std::shared_ptr<const InputSiteMeasurement>> m_siteMeasurements;
+    QByteArray m_measurementKey;
     // The per-layer errors drawn: the latest run's report and the ones the user kept to compare
     // with (newest first); cleared when another model is opened.
     std::shared_ptr<const QuantReport> m_latestReport;

@@ -9,19 +9,21 @@ namespace qb {
 
 namespace {
 
-// absSum [k] += Σ |x| (in double) and absMax [k] = max(absMax, max |x|) over the rows of
-// `input` [n, k], the channels spread over the workers.
-void accumulateAbsStatistics(Eigen::VectorXd& absSum, Eigen::VectorXf& absMax,
-                             const RowMatrix& input)
+// absSum [k] += Σ |x|, squareSum [k] += Σ x² (in double) and absMax [k] = max(absMax, max |x|)
+// over the rows of `input` [n, k], the channels spread over the workers.
+void accumulateAbsStatistics(Eigen::VectorXd& absSum, Eigen::VectorXd& squareSum,
+                             Eigen::VectorXf& absMax, const RowMatrix& input)
 {
     const Eigen::Index k = input.cols();
     parallelFor(k, 256, [&](std::int64_t begin, std::int64_t end) {
         const Eigen::Index width = end - begin;
         auto sum = absSum.segment(begin, width);
+        auto squares = squareSum.segment(begin, width);
         auto largest = absMax.segment(begin, width);
         for (Eigen::Index r = 0; r < input.rows(); ++r) {
             const auto values = input.row(r).segment(begin, width).transpose().cwiseAbs();
             sum += values.cast<double>();
+            squares += values.cast<double>().cwiseAbs2();
             largest = largest.cwiseMax(values);
         }
     });
@@ -33,6 +35,19 @@ Eigen::VectorXd InputStats::absMean() const
 {
     return tokens > 0 ? Eigen::VectorXd(absSum / double(tokens))
                       : Eigen::VectorXd::Zero(absSum.size());
+}
+
+InputChannelStats InputChannelStats::of(const InputStats& stats)
+{
+    InputChannelStats channels;
+    channels.inputGroup = stats.inputGroup;
+    channels.block = stats.block;
+    channels.site = stats.site;
+    channels.tokens = stats.tokens;
+    channels.absMean = stats.absMean();
+    channels.absMax = stats.absMax;
+    channels.squareSum = stats.squareSum;
+    return channels;
 }
 
 QString inputSiteName(const LayerInventory& inventory, int inputGroup)
@@ -94,6 +109,7 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
             stats.xtx = Eigen::MatrixXd::Zero(k, k);
         stats.absSum = Eigen::VectorXd::Zero(k);
         stats.absMax = Eigen::VectorXf::Zero(k);
+        stats.squareSum = Eigen::VectorXd::Zero(k);
         stats.sample.resize(0, k);
         // One generator per site, seeded from the site, so the samples do not depend on the
         // order sites are visited in.
@@ -103,7 +119,7 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
 
     if (wantsGram)
         m_backend->accumulateGram(input, stats.xtx);
-    accumulateAbsStatistics(stats.absSum, stats.absMax, input);
+    accumulateAbsStatistics(stats.absSum, stats.squareSum, stats.absMax, input);
     stats.tokens += input.rows();
 
     // Reservoir sampling (Algorithm R): every row seen has the same chance to be kept.

@@ -28,11 +28,28 @@ struct InputStats {
                             // (empty when not asked for, see InputStatsRecorder::select)
     Eigen::VectorXd absSum; // [K] Σ |x|
     Eigen::VectorXf absMax; // [K] max |x|
-    RowMatrix sample;       // [≤ sampleRows, K] a uniform sample of the input rows
+    // [K] Σ x², each float32 x squared in double: diag(X^T X) without the cost of X^T X
+    // (equal to xtx's diagonal up to rounding; recorded for every site, O(K))
+    Eigen::VectorXd squareSum;
+    RowMatrix sample;               // [≤ sampleRows, K] a uniform sample of the input rows
     std::int64_t sampleOffered = 0; // rows offered to the sample (reservoir sampling)
 
     int channels() const { return static_cast<int>(absSum.size()); }
     Eigen::VectorXd absMean() const;
+};
+
+// The per-channel part of InputStats, O(K): what a quantization run keeps of every site it
+// calibrated (QuantizedModel::inputChannels), for the outlier-channel and Hessian views.
+struct InputChannelStats {
+    int inputGroup = -1;
+    int block = -1;
+    QString site;
+    std::int64_t tokens = 0;
+    Eigen::VectorXd absMean;   // [K] mean |x|
+    Eigen::VectorXf absMax;    // [K] max |x|
+    Eigen::VectorXd squareSum; // [K] Σ x² = diag(X^T X)
+
+    static InputChannelStats of(const InputStats& stats);
 };
 
 // The site name of an input group ("attn_in", …): the golden data's names.

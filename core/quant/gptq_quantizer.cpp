@@ -122,6 +122,56 @@ bool GptqQuantizer::inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::Matrix
     return upper.allFinite();
 }
 
+double GptqQuantizer::conditionEstimate(const Eigen::MatrixXd& lower)
+{
+    const Eigen::Index n = lower.rows();
+    if (n == 0)
+        return 0.0;
+    const auto l = lower.triangularView<Eigen::Lower>();
+    // Power iteration: λ ≈ ‖A v‖ for a unit v, which is ≤ λmax.
+    Eigen::VectorXd v = Eigen::VectorXd::Ones(n).normalized();
+    double largest = 0.0;
+    for (int i = 0; i < kConditionIterations; ++i) {
+        Eigen::VectorXd next = l * (l.transpose() * v);
+        largest = next.norm();
+        if (!(largest > 0.0) || !std::isfinite(largest))
+            return 0.0;
+        v = next / largest;
+    }
+    // Inverse iteration: μ ≈ ‖A⁻¹ v‖ ≤ 1 / λmin.
+    v = Eigen::VectorXd::Ones(n).normalized();
+    double inverseSmallest = 0.0;
+    for (int i = 0; i < kConditionIterations; ++i) {
+        Eigen::VectorXd next = l.solve(v);
+        l.transpose().solveInPlace(next);
+        inverseSmallest = next.norm();
+        if (!(inverseSmallest > 0.0) || !std::isfinite(inverseSmallest))
+            return 0.0;
+        v = next / inverseSmallest;
+    }
+    return largest * inverseSmallest;
+}
+
+double GptqQuantizer::dampedConditionEstimate(const Eigen::MatrixXd& xtx, double damp)
+{
+    const Eigen::Index n = xtx.rows();
+    if (n == 0)
+        return 0.0;
+    Eigen::MatrixXd h = xtx;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        if (h(i, i) == 0.0)
+            h(i, i) = 1.0;
+    }
+    const double mean = h.diagonal().mean();
+    if (!std::isfinite(mean))
+        return 0.0;
+    h.diagonal().array() += damp * mean;
+    const Eigen::LLT<Eigen::MatrixXd> llt(h);
+    if (llt.info() != Eigen::Success)
+        return 0.0;
+    return conditionEstimate(llt.matrixLLT());
+}
+
 QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64_t rows,
                                        std::int64_t cols, const Eigen::MatrixXd& xtx,
                                        const LayerQuantConfig& config,
@@ -198,6 +248,8 @@ QuantizedLayer GptqQuantizer::quantize(std::span<const float> weight, std::int64
         if (factored)
             result.dampingRaises = raise;
     }
+    if (factored)
+        result.conditionEstimate = conditionEstimate(factor);
     factor = Eigen::MatrixXd(); // 8 n² bytes: not needed any more
 
     // U = J L⁻¹ J in float32 (its upper triangle; the loop reads nothing else), checked finite.

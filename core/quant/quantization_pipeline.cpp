@@ -11,6 +11,7 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -202,6 +203,7 @@ public:
         }
         m_result->layers = std::move(m_layers);
         m_result->report.seconds = timer.nsecsElapsed() * 1e-9;
+        m_result->finished = QDateTime::currentDateTime();
         const ComputeBackend& backend = *m_runner.backend();
         m_result->report.compute = ComputeUse::of(backend);
         m_progress.report(1.0);
@@ -440,6 +442,9 @@ private:
         const std::vector<const LinearLayer*> members = membersOf(group);
         if (members.empty())
             return;
+        // What the site's inputs looked like, O(in), for the views.
+        if (data.stats.tokens > 0)
+            m_result->inputChannels.insert_or_assign(group, InputChannelStats::of(data.stats));
         std::vector<LayerQuantConfig> configs;
         std::vector<std::vector<float>> weights;
         for (const LinearLayer* layer : members) {

@@ -45,6 +45,9 @@ struct QuantizedLayer {
     double dampingUsed = 0.0;   // GPTQ: the damping that made H positive definite (× mean diag)
     int dampingRaises = 0;      // GPTQ: how often the damping had to be raised
     bool fellBackToRtn = false; // GPTQ: H stayed singular; the layer was rounded to nearest
+    // GPTQ: λmax / λmin of the damped H it factored (dead diagonals set to 1, dampingUsed × mean
+    // diag added), as GptqQuantizer::conditionEstimate estimates it; 0 when not computed.
+    double conditionEstimate = 0.0;
     QString details; // what the quantizer chose, for people ("scale ratio 0.45"); translated
     QString warning; // what was not as asked, and why (translated); empty when all went to plan
     double seconds = 0.0;

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/calib/input_stats.h"
 #include "core/model/forward_hooks.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quant_report.h"
 #include "core/quant/quantized_layer.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <cstdint>
@@ -27,6 +29,12 @@ struct QuantizedModel {
     // The quantized layers by name. Their `weight` is left empty to keep the model small (one
     // byte per weight for the codes): QuantizedLayer::dequantizedWeight() rebuilds it.
     std::map<QString, QuantizedLayer> layers;
+    // Per-channel statistics of every input site the run calibrated (by input group; O(in)
+    // each, never X^T X), over the fitting windows, as that site saw its inputs in the run (with
+    // true-sequential, after the earlier layers were quantized). Sites calibrated for nothing
+    // (plain RTN, kept layers) are absent.
+    std::map<int, InputChannelStats> inputChannels;
+    QDateTime finished; // when the run ended (local time)
 
     const QuantizedLayer* find(const QString& layerName) const;
 };

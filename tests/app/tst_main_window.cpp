@@ -6,6 +6,7 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/main_window.h"
+#include "core/analysis/layer_input_profile.h"
 #include "core/backend/backend_registry.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/loaded_model.h"
@@ -18,10 +19,12 @@
 #include "views/calibration_panel.h"
 #include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
+#include "views/hessian_view.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
 #include "views/layer_error_view.h"
 #include "views/layer_table_model.h"
+#include "views/outlier_channel_view.h"
 
 #include <QAction>
 #include <QDir>
@@ -37,6 +40,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -390,6 +394,112 @@ private Q_SLOTS:
             window.resize(1440, 900);
             QVERIFY(window.grab().save(QDir(shots).filePath("layer-errors.png")));
         }
+    }
+
+    // After a GPTQ run, selecting a layer fills the Outlier channels and Hessian tabs with the
+    // run's statistics of that layer (equal to the profile core builds from the run); without a
+    // run, opening one of the tabs measures the layer's inputs with the full-precision model.
+    void inputProfileTabsFollowTheSelectedLayer()
+    {
+        MainWindow window;
+        window.resize(1440, 900);
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        useSmallCalibration(window);
+        OutlierChannelView* outliers = window.outlierChannelView();
+        HessianView* hessian = window.hessianView();
+        QVERIFY(outliers && hessian);
+        QTabWidget* tabs = window.plotTabs();
+        QCOMPARE(tabs->tabText(tabs->indexOf(outliers)), QStringLiteral("Outlier channels"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(hessian)), QStringLiteral("Hessian"));
+
+        // Without a run: the full-precision pass, only once a tab is shown.
+        const QString first = QStringLiteral("model.layers.0.self_attn.k_proj");
+        window.selectLayer(first);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QVERIFY(!outliers->profile());
+        tabs->setCurrentWidget(hessian);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && hessian->profile(), kTimeoutMs);
+        QCOMPARE(hessian->profile()->layerName, first);
+        QCOMPARE(hessian->profile()->source, LayerInputProfile::Source::FullPrecisionCalibration);
+        QCOMPARE(outliers->profile(), hessian->profile());
+        QCOMPARE(hessian->shownValues(), hessian->profile()->hessianDiagonal);
+
+        LayerQuantConfig gptq = config(QuantMethod::Gptq, 4, 32);
+        gptq.actOrder = true;
+        window.layerModel()->setDefaults(gptq);
+        window.quantizeLayers(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), 4 * kTimeoutMs);
+        const auto run = window.lastRun();
+        QVERIFY(run && run->report.complete);
+
+        // The shown layer now shows the run's statistics.
+        QTRY_VERIFY_WITH_TIMEOUT(hessian->profile()
+                                     && hessian->profile()->source
+                                            == LayerInputProfile::Source::QuantizationRun,
+                                 kTimeoutMs);
+        for (const QString& name : {QStringLiteral("model.layers.2.self_attn.q_proj"),
+                                    QStringLiteral("model.layers.3.mlp.down_proj")}) {
+            window.selectLayer(name);
+            QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && outliers->profile()
+                                         && outliers->profile()->layerName == name,
+                                     kTimeoutMs);
+            const auto expected = LayerInputProfiler::fromRun(*run, name);
+            QVERIFY(expected);
+            const auto shown = outliers->profile();
+            QCOMPARE(hessian->profile(), shown);
+            QCOMPARE(shown->source, LayerInputProfile::Source::QuantizationRun);
+            QCOMPARE(shown->absMean, expected->absMean);
+            QCOMPARE(shown->absMax, expected->absMax);
+            QCOMPARE(shown->hessianDiagonal, expected->hessianDiagonal);
+            QCOMPARE(shown->weightColumnNorm, expected->weightColumnNorm);
+            QCOMPARE(shown->actOrder, std::vector<int>(run->find(name)->permutation.begin(),
+                                                       run->find(name)->permutation.end()));
+            QCOMPARE(shown->dampingUsed, run->find(name)->dampingUsed);
+            QCOMPARE(outliers->shownValues(), expected->absMean);
+            QCOMPARE(hessian->shownValues(), expected->hessianDiagonal);
+            QVERIFY(hessian->summary().contains(QStringLiteral("condition estimate")));
+        }
+
+        // For review: QB_SCREENSHOT_DIR names a folder to write the window with each tab into.
+        const QString shots = qEnvironmentVariable("QB_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            window.selectLayer(QStringLiteral("model.layers.2.self_attn.q_proj"));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window.jobs().isIdle() && outliers->profile()
+                    && outliers->profile()->layerName
+                           == QStringLiteral("model.layers.2.self_attn.q_proj"),
+                kTimeoutMs);
+            // The plots get the larger share, as someone looking at them would give them.
+            if (auto* splitter = window.findChild<QSplitter*>(QStringLiteral("mainSplitter")))
+                splitter->setSizes({560, 880});
+            tabs->setCurrentWidget(outliers);
+            outliers->selectChannel(outliers->tableChannels().front());
+            QVERIFY(window.grab().save(QDir(shots).filePath("outlier-channels.png")));
+            tabs->setCurrentWidget(hessian);
+            hessian->setActOrder(true);
+            hessian->selectChannel(hessian->shownChannels().front());
+            QVERIFY(window.grab().save(QDir(shots).filePath("hessian.png")));
+        }
+    }
+
+    // A model without a calibration text (not the demo): the tabs say how to get one.
+    void inputProfileTabsAskForACalibrationText()
+    {
+        QTemporaryDir dir;
+        test::writeTinyLlama(dir.path());
+        MainWindow window;
+        window.show();
+        openAndWait(window, dir.path());
+        QVERIFY(window.calibrationTextPath().isEmpty());
+        window.plotTabs()->setCurrentWidget(window.outlierChannelView());
+        window.selectLayer(QStringLiteral("model.layers.0.self_attn.q_proj"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QVERIFY(!window.outlierChannelView()->profile());
+        QVERIFY2(
+            window.outlierChannelView()->message().contains(QStringLiteral("calibration text")),
+            qPrintable(window.outlierChannelView()->message()));
+        QCOMPARE(window.hessianView()->message(), window.outlierChannelView()->message());
     }
 
     // Cancel during a run keeps the finished layers; the others show as not run, and the issues
