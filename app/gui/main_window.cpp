@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "core/analysis/rounding_lab.h"
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
 #include "core/metrics/perplexity.h"
@@ -24,6 +25,7 @@
 #include "views/method_options.h"
 #include "views/plan_defaults_bar.h"
 #include "views/plan_field_delegate.h"
+#include "views/rounding_lab_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,6 +67,10 @@ namespace {
 
 const QString kHistogramSlot = QStringLiteral("histogram");
 const QString kScanSlot = QStringLiteral("scan");
+const QString kLabSlot = QStringLiteral("lab");
+// Calibration windows the rounding lab records a layer's inputs over: enough for a stable X^T X of
+// a small layer, few enough to take seconds.
+constexpr int kLabCalibrationSamples = 32;
 // Setting up a compute device builds its kernels (seconds, when no cache has them yet).
 const QString kBackendSlot = QStringLiteral("backend");
 
@@ -400,6 +406,9 @@ void MainWindow::createWidgets()
     m_layerErrors = new LayerErrorView(m_plots);
     m_layerErrors->setObjectName(QStringLiteral("layerErrorView"));
     m_plots->addTab(m_layerErrors, tr("Layer errors"));
+    m_roundingLab = new RoundingLabView(m_plots);
+    m_roundingLab->setObjectName(QStringLiteral("roundingLabView"));
+    m_plots->addTab(m_roundingLab, tr("Rounding lab"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -470,6 +479,24 @@ void MainWindow::createWidgets()
         m_layerErrors->setSelectedLayer(layer ? layer->name : QString());
     });
     connect(m_layerErrors, &LayerErrorView::layerClicked, this, &MainWindow::selectLayer);
+    // The rounding lab follows the selected layer; its rows are read while it is shown.
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const LinearLayer* layer = currentLayer();
+        m_roundingLab->setSelectedLayer(layer ? layer->name : QString());
+        if (m_plots->currentWidget() == m_roundingLab)
+            requestLabRows(m_roundingLab->layerRow());
+    });
+    connect(m_plots, &QTabWidget::currentChanged, this, [this] {
+        const LinearLayer* layer = currentLayer();
+        if (m_plots->currentWidget() == m_roundingLab && layer
+            && (!m_roundingLab->layerSource()
+                || m_roundingLab->layerSource()->layerName != layer->name))
+            requestLabRows(m_roundingLab->layerRow());
+    });
+    connect(m_roundingLab, &RoundingLabView::layerRowsRequested, this,
+            [this](int firstRow) { requestLabRows(firstRow); });
+    connect(m_roundingLab, &RoundingLabView::activationsRequested, this,
+            [this] { requestLabRows(m_roundingLab->layerRow(), true); });
     connect(m_layerErrors, &LayerErrorView::pinRequested, this, [this] {
         if (!m_latestReport
             || (!m_pinnedReports.empty() && m_pinnedReports.front() == m_latestReport))
@@ -615,6 +642,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
 {
     m_jobs.cancel(kHistogramSlot);
     m_jobs.cancel(kScanSlot);
+    m_jobs.cancel(kLabSlot);
+    m_labActivations.clear();
     m_model = std::move(model);
     QuantPlan plan;
     plan.defaults = m_defaultsBar->config();
@@ -771,6 +800,55 @@ void MainWindow::requestHistogram()
                      auto histogram = WeightHistogramBuilder::compute(*model, request, progress);
                      return [this, histogram] { m_histogram->setSnapshot(histogram); };
                  });
+}
+
+void MainWindow::requestLabRows(int firstRow, bool recordActivations)
+{
+    const LinearLayer* layer = currentLayer();
+    if (!m_model || !layer) {
+        m_jobs.cancel(kLabSlot);
+        m_roundingLab->setLayerSource(nullptr);
+        return;
+    }
+    const QString textPath = recordActivations ? calibrationTextPath() : QString();
+    if (recordActivations && textPath.isEmpty()) {
+        m_roundingLab->setLayerMessage(
+            tr("Choose a calibration text (Calibration panel) to record the layer's inputs."));
+        showCalibrationPanel();
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const QString name = layer->name;
+    const int inputGroup = layer->inputGroup;
+    const auto known = m_labActivations.find(inputGroup);
+    std::shared_ptr<const LabActivations> activations =
+        known != m_labActivations.end() ? known->second : nullptr;
+    CalibrationOptions calibration = m_layerModel->plan().calibration;
+    calibration.samples = std::min(calibration.samples, kLabCalibrationSamples);
+    m_roundingLab->setLayerMessage(recordActivations ? tr("Recording the inputs of %1…").arg(name)
+                                                     : tr("Reading %1…").arg(name));
+    m_jobs.start(
+        kLabSlot,
+        recordActivations ? tr("Recording the inputs of %1").arg(name) : tr("Reading %1").arg(name),
+        [this, model, name, firstRow, inputGroup, activations, textPath,
+         calibration](Progress& progress) mutable -> JobRunner::Delivery {
+            const bool recorded = !textPath.isEmpty();
+            if (recorded) {
+                const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+                const auto windows = CalibrationSet::build(
+                    *tokenizer, TextDocuments::fromFile(textPath), calibration);
+                activations = RoundingLab::recordActivations(model, name, windows, progress);
+            }
+            auto source = std::make_shared<const RoundingLabSource>(RoundingLab::fromLayer(
+                *model, name, firstRow, RoundingLabView::kLayerRows, activations));
+            return [this, model, source, inputGroup, activations, recorded] {
+                if (model != m_model)
+                    return;
+                if (recorded)
+                    m_labActivations[inputGroup] = activations;
+                m_roundingLab->setLayerSource(source);
+            };
+        });
 }
 
 void MainWindow::onPlanChanged()
@@ -1419,6 +1497,8 @@ void MainWindow::onJobFinished(const QString& slot, quint64, const QString& titl
     case JobRunner::Outcome::Failed:
         if (slot == kHistogramSlot)
             m_histogram->showMessage(message);
+        if (slot == kLabSlot)
+            m_roundingLab->setLayerMessage(message);
         addIssue(Issue::Severity::Error, message);
         m_issuesDock->show();
         m_issuesDock->raise();

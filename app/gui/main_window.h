@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -33,6 +34,8 @@ class CalibrationPanel;
 class EvaluationPanel;
 class HistogramView;
 class LayerErrorView;
+class RoundingLabView;
+struct LabActivations;
 class IssuesModel;
 class IssuesPanel;
 class LayerTableModel;
@@ -88,6 +91,7 @@ public:
     QTableView* layerView() const { return m_layerView; }
     HistogramView* histogramView() const { return m_histogram; }
     LayerErrorView* layerErrorView() const { return m_layerErrors; }
+    RoundingLabView* roundingLabView() const { return m_roundingLab; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
     CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
     // The latest whole-plan pipeline run (report.complete is false when it was cancelled), or
@@ -154,6 +158,10 @@ private:
     void setLoadedModel(std::shared_ptr<const LoadedModel> model);
     void startWeightScan();
     void requestHistogram();
+    // Reads rows [firstRow, firstRow + RoundingLabView::kLayerRows) of the selected layer for the
+    // rounding lab in the background (with the layer's recorded activations when there are any);
+    // with `recordActivations`, first records them over the calibration text.
+    void requestLabRows(int firstRow, bool recordActivations = false);
     void onPlanChanged();
     void showReportIssues(const QuantReport& report);
     void updateEvaluationStaleness();
@@ -224,6 +232,9 @@ private:
     QLabel* m_statusLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;
     LayerErrorView* m_layerErrors = nullptr;
+    RoundingLabView* m_roundingLab = nullptr;
+    // The rounding lab's recorded layer inputs, by input group; cleared with the model.
+    std::map<int, std::shared_ptr<const LabActivations>> m_labActivations;
     // The per-layer errors drawn: the latest run's report and the ones the user kept to compare
     // with (newest first); cleared when another model is opened.
     std::shared_ptr<const QuantReport> m_latestReport;

@@ -154,6 +154,7 @@ RoundingLabSource RoundingLab::synthetic(std::int64_t length, double outlierSize
     Q_ASSERT(length > 0);
     RoundingLabSource source;
     source.rows = kSyntheticRows;
+    source.layerRows = kSyntheticRows;
     source.cols = length;
     source.weight.resize(static_cast<std::size_t>(source.rows * length));
     // The weights do not depend on the outlier size (only one value does), so dragging the
@@ -165,24 +166,29 @@ RoundingLabSource RoundingLab::synthetic(std::int64_t length, double outlierSize
     source.weight[static_cast<std::size_t>(source.outlierColumn)] =
         static_cast<float>(outlierSize * kSyntheticSigma);
 
-    auto activations = std::make_shared<LabActivations>();
-    activations->synthetic = true;
-    activations->tokens = kSyntheticTokens;
     source.outlierActivationChannel = length > kOutlierChannel ? kOutlierChannel : -1;
-    Eigen::MatrixXd x(kSyntheticTokens, length);
-    Gaussian inputs(mix64(seed ^ 0x5eedULL));
-    for (Eigen::Index t = 0; t < x.rows(); ++t) {
-        for (Eigen::Index j = 0; j < length; ++j)
-            x(t, j) =
-                (j == source.outlierActivationChannel ? kOutlierActivation : 1.0) * inputs.next();
-    }
-    activations->xtx = x.transpose() * x;
-    activations->meanAbs = x.cwiseAbs().colwise().mean().transpose();
-    source.activations = std::move(activations);
+    source.activations = syntheticActivations(length, mix64(seed ^ 0x5eedULL));
     source.description = tr("synthetic: %1 weights ~ N(0, 0.02²), one weight of %2 σ")
                              .arg(length)
                              .arg(outlierSize, 0, 'g', 3);
     return source;
+}
+
+std::shared_ptr<const LabActivations> RoundingLab::syntheticActivations(std::int64_t channels,
+                                                                        std::uint64_t seed)
+{
+    auto activations = std::make_shared<LabActivations>();
+    activations->synthetic = true;
+    activations->tokens = kSyntheticTokens;
+    Eigen::MatrixXd x(kSyntheticTokens, channels);
+    Gaussian inputs(seed);
+    for (Eigen::Index t = 0; t < x.rows(); ++t) {
+        for (Eigen::Index j = 0; j < channels; ++j)
+            x(t, j) = (j == kOutlierChannel ? kOutlierActivation : 1.0) * inputs.next();
+    }
+    activations->xtx = x.transpose() * x;
+    activations->meanAbs = x.cwiseAbs().colwise().mean().transpose();
+    return activations;
 }
 
 RoundingLabSource RoundingLab::fromLayer(const LoadedModel& model, const QString& layerName,
@@ -195,8 +201,10 @@ RoundingLabSource RoundingLab::fromLayer(const LoadedModel& model, const QString
     RoundingLabSource source;
     source.layerName = layerName;
     source.cols = layer->inFeatures;
-    source.firstRow = std::clamp<std::int64_t>(firstRow, 0, layer->outFeatures - 1);
-    source.rows = std::clamp<std::int64_t>(count, 1, layer->outFeatures - source.firstRow);
+    source.layerRows = layer->outFeatures;
+    // Rows near the end: the window moves back so that it still holds `count` rows.
+    source.rows = std::clamp<std::int64_t>(count, 1, layer->outFeatures);
+    source.firstRow = std::clamp<std::int64_t>(firstRow, 0, layer->outFeatures - source.rows);
     const std::vector<float> weight = model.readWeight(*layer);
     const auto begin = weight.begin() + source.firstRow * source.cols;
     source.weight.assign(begin, begin + source.rows * source.cols);

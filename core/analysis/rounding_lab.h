@@ -32,9 +32,10 @@ struct LabActivations {
 // when known, the activations of its input channels. Immutable once built; shared between the
 // worker that reads it and the view as std::shared_ptr<const RoundingLabSource>.
 struct RoundingLabSource {
-    QString description;       // for people: "model.layers.0.self_attn.q_proj, rows 3–10"
-    QString layerName;         // empty for a synthetic source
-    std::int64_t firstRow = 0; // the layer's row that row 0 of `weight` is
+    QString description;        // for people: "model.layers.0.self_attn.q_proj, rows 3–10"
+    QString layerName;          // empty for a synthetic source
+    std::int64_t firstRow = 0;  // the layer's row that row 0 of `weight` is
+    std::int64_t layerRows = 0; // rows of the whole layer (of the synthetic matrix: rows)
     std::int64_t rows = 0;
     std::int64_t cols = 0;
     std::vector<float> weight; // [rows, cols] row-major, in the layer's weight units
@@ -130,7 +131,13 @@ public:
     static RoundingLabSource synthetic(std::int64_t length, double outlierSize,
                                        std::uint64_t seed = 1);
 
-    // Rows [firstRow, firstRow + count) of `layerName`'s weight (count clamped to the layer), with
+    // The synthetic activations alone, for `channels` input channels (what synthetic() uses, and
+    // the step-through's X when a real layer has no calibration inputs).
+    static std::shared_ptr<const LabActivations> syntheticActivations(std::int64_t channels,
+                                                                      std::uint64_t seed = 1);
+
+    // Rows [firstRow, firstRow + count) of `layerName`'s weight (count clamped to the layer; near
+    // the end the rows start earlier so that there are still `count`: firstRow is then less), with
     // `activations` (may be null). Reads the layer's whole weight: call it off the GUI thread for
     // large layers. Throws Error when the layer does not exist.
     static RoundingLabSource fromLayer(const LoadedModel& model, const QString& layerName,

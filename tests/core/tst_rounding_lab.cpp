@@ -275,9 +275,12 @@ void TestRoundingLab::realLayerRows()
     QCOMPARE(source.rows, std::int64_t(4));
     QCOMPARE(source.cols, cols);
     QVERIFY(std::equal(source.weight.begin(), source.weight.end(), weight.begin() + 5 * cols));
-    // Past the end: clamped to the layer.
-    QCOMPARE(RoundingLab::fromLayer(golden.model(), c.layer, rows - 2, 8, nullptr).rows,
-             std::int64_t(2));
+    // Near the end: the rows start earlier.
+    const RoundingLabSource last =
+        RoundingLab::fromLayer(golden.model(), c.layer, rows - 2, 8, nullptr);
+    QCOMPARE(last.rows, std::int64_t(8));
+    QCOMPARE(last.firstRow, rows - 8);
+    QCOMPARE(last.layerRows, rows);
     QVERIFY_THROWS_EXCEPTION(
         Error,
         RoundingLab::fromLayer(golden.model(), QStringLiteral("no.such.layer"), 0, 1, nullptr));
