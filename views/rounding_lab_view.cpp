@@ -150,7 +150,7 @@ QSlider* slider(QWidget* parent, const QString& objectName, int lo, int hi, int 
     s->setRange(lo, hi);
     s->setValue(value);
     s->setPageStep(1);
-    s->setMinimumWidth(90);
+    s->setMinimumWidth(60);
     return s;
 }
 
@@ -205,6 +205,9 @@ RoundingLabView::RoundingLabView(QWidget* parent)
     m_source->addItem(tr("Selected layer: one group"), int(SourceKind::LayerGroup));
     m_source->addItem(tr("Synthetic vector with an outlier"), int(SourceKind::Synthetic));
     m_source->setCurrentIndex(2);
+    // The combo may narrow below its longest entry, so the tab fits beside the layer table.
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_source->setMinimumContentsLength(14);
     m_source->setToolTip(tr("The weights to round: a row of the layer selected in the table, one "
                             "group of that row, or 64 synthetic Gaussian weights with one outlier "
                             "you can resize"));
@@ -249,7 +252,6 @@ RoundingLabView::RoundingLabView(QWidget* parent)
     sourceRow->addWidget(m_source, 1);
     sourceRow->addWidget(m_row);
     sourceRow->addWidget(m_group);
-    sourceRow->addWidget(m_record);
     knobs->addLayout(sourceRow, 0, 0, 1, 6);
     const auto addKnob = [&](int row, int column, QLabel* label, QSlider* s, QLabel* value) {
         label->setBuddy(s);
@@ -262,7 +264,8 @@ RoundingLabView::RoundingLabView(QWidget* parent)
     addKnob(2, 0, new QLabel(tr("Clip ratio:"), this), m_clip, m_clipValue);
     addKnob(2, 1, new QLabel(tr("AWQ α:"), this), m_alpha, m_alphaValue);
     addKnob(3, 0, m_outlierLabel, m_outlier, m_outlierValue);
-    knobs->addWidget(m_symmetric, 3, 3, 1, 3);
+    knobs->addWidget(m_symmetric, 3, 3);
+    knobs->addWidget(m_record, 3, 4, 1, 2);
     knobs->setColumnStretch(1, 1);
     knobs->setColumnStretch(4, 1);
 
@@ -324,7 +327,8 @@ void RoundingLabView::buildRoundingPage(QWidget* page)
     m_plot->setObjectName(QStringLiteral("labPlot"));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
-    m_plot->setMinimumHeight(200);
+    // Explicit minimums: the legends' natural width would otherwise widen the whole window.
+    m_plot->setMinimumSize(240, 140);
     m_plot->setAutoAddPlottableToLegend(false);
     m_plot->plotLayout()->clear();
     m_valueRect = addAxisRect(m_plot, 1);
@@ -403,7 +407,7 @@ void RoundingLabView::buildStepPage(QWidget* page)
     m_stepPlot->setObjectName(QStringLiteral("labStepPlot"));
     m_stepPlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_stepPlot->setMouseTracking(true);
-    m_stepPlot->setMinimumHeight(220);
+    m_stepPlot->setMinimumSize(240, 150);
     m_stepPlot->setAutoAddPlottableToLegend(false);
     m_stepPlot->plotLayout()->clear();
     m_stepWeightRect = addAxisRect(m_stepPlot, 1);
