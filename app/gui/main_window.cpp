@@ -1,6 +1,7 @@
 #include "app/gui/main_window.h"
 
 #include "core/analysis/layer_input_profile.h"
+#include "core/analysis/rounding_lab.h"
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
 #include "core/metrics/perplexity.h"
@@ -27,6 +28,7 @@
 #include "views/outlier_channel_view.h"
 #include "views/plan_defaults_bar.h"
 #include "views/plan_field_delegate.h"
+#include "views/rounding_lab_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,6 +72,10 @@ const QString kHistogramSlot = QStringLiteral("histogram");
 const QString kScanSlot = QStringLiteral("scan");
 // The input profile of the selected layer (the Outlier channels and Hessian tabs).
 const QString kProfileSlot = QStringLiteral("profile");
+const QString kLabSlot = QStringLiteral("lab");
+// Calibration windows the rounding lab records a layer's inputs over: enough for a stable X^T X of
+// a small layer, few enough to take seconds.
+constexpr int kLabCalibrationSamples = 32;
 // Setting up a compute device builds its kernels (seconds, when no cache has them yet).
 const QString kBackendSlot = QStringLiteral("backend");
 
@@ -419,6 +425,9 @@ void MainWindow::createWidgets()
     m_hessian = new HessianView(m_plots);
     m_hessian->setObjectName(QStringLiteral("hessianView"));
     m_plots->addTab(m_hessian, tr("Hessian"));
+    m_roundingLab = new RoundingLabView(m_plots);
+    m_roundingLab->setObjectName(QStringLiteral("roundingLabView"));
+    m_plots->addTab(m_roundingLab, tr("Rounding lab"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -495,6 +504,24 @@ void MainWindow::createWidgets()
         if (m_plots->currentWidget() == m_outliers || m_plots->currentWidget() == m_hessian)
             requestInputProfile();
     });
+    // The rounding lab follows the selected layer; its rows are read while it is shown.
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const LinearLayer* layer = currentLayer();
+        m_roundingLab->setSelectedLayer(layer ? layer->name : QString());
+        if (m_plots->currentWidget() == m_roundingLab)
+            requestLabRows(m_roundingLab->layerRow());
+    });
+    connect(m_plots, &QTabWidget::currentChanged, this, [this] {
+        const LinearLayer* layer = currentLayer();
+        if (m_plots->currentWidget() == m_roundingLab && layer
+            && (!m_roundingLab->layerSource()
+                || m_roundingLab->layerSource()->layerName != layer->name))
+            requestLabRows(m_roundingLab->layerRow());
+    });
+    connect(m_roundingLab, &RoundingLabView::layerRowsRequested, this,
+            [this](int firstRow) { requestLabRows(firstRow); });
+    connect(m_roundingLab, &RoundingLabView::activationsRequested, this,
+            [this] { requestLabRows(m_roundingLab->layerRow(), true); });
     connect(m_layerErrors, &LayerErrorView::pinRequested, this, [this] {
         if (!m_latestReport
             || (!m_pinnedReports.empty() && m_pinnedReports.front() == m_latestReport))
@@ -665,6 +692,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     m_jobs.cancel(kHistogramSlot);
     m_jobs.cancel(kScanSlot);
     m_jobs.cancel(kProfileSlot);
+    m_jobs.cancel(kLabSlot);
+    m_labActivations.clear();
     m_model = std::move(model);
     m_profileRun.reset();
     m_siteMeasurements.clear();
@@ -946,6 +975,55 @@ void MainWindow::requestInputProfile()
                 m_siteMeasurements.insert_or_assign(group, measurement);
                 m_outliers->setProfile(profile);
                 m_hessian->setProfile(profile);
+            };
+        });
+}
+
+void MainWindow::requestLabRows(int firstRow, bool recordActivations)
+{
+    const LinearLayer* layer = currentLayer();
+    if (!m_model || !layer) {
+        m_jobs.cancel(kLabSlot);
+        m_roundingLab->setLayerSource(nullptr);
+        return;
+    }
+    const QString textPath = recordActivations ? calibrationTextPath() : QString();
+    if (recordActivations && textPath.isEmpty()) {
+        m_roundingLab->setLayerMessage(
+            tr("Choose a calibration text (Calibration panel) to record the layer's inputs."));
+        showCalibrationPanel();
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const QString name = layer->name;
+    const int inputGroup = layer->inputGroup;
+    const auto known = m_labActivations.find(inputGroup);
+    std::shared_ptr<const LabActivations> activations =
+        known != m_labActivations.end() ? known->second : nullptr;
+    CalibrationOptions calibration = m_layerModel->plan().calibration;
+    calibration.samples = std::min(calibration.samples, kLabCalibrationSamples);
+    m_roundingLab->setLayerMessage(recordActivations ? tr("Recording the inputs of %1…").arg(name)
+                                                     : tr("Reading %1…").arg(name));
+    m_jobs.start(
+        kLabSlot,
+        recordActivations ? tr("Recording the inputs of %1").arg(name) : tr("Reading %1").arg(name),
+        [this, model, name, firstRow, inputGroup, activations, textPath,
+         calibration](Progress& progress) mutable -> JobRunner::Delivery {
+            const bool recorded = !textPath.isEmpty();
+            if (recorded) {
+                const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+                const auto windows = CalibrationSet::build(
+                    *tokenizer, TextDocuments::fromFile(textPath), calibration);
+                activations = RoundingLab::recordActivations(model, name, windows, progress);
+            }
+            auto source = std::make_shared<const RoundingLabSource>(RoundingLab::fromLayer(
+                *model, name, firstRow, RoundingLabView::kLayerRows, activations));
+            return [this, model, source, inputGroup, activations, recorded] {
+                if (model != m_model)
+                    return;
+                if (recorded)
+                    m_labActivations[inputGroup] = activations;
+                m_roundingLab->setLayerSource(source);
             };
         });
 }
@@ -1659,6 +1737,8 @@ void MainWindow::onJobFinished(const QString& slot, quint64, const QString& titl
             m_outliers->showMessage(message);
             m_hessian->showMessage(message);
         }
+        if (slot == kLabSlot)
+            m_roundingLab->setLayerMessage(message);
         addIssue(Issue::Severity::Error, message);
         m_issuesDock->show();
         m_issuesDock->raise();

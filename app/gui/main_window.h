@@ -37,6 +37,8 @@ class HistogramView;
 class LayerErrorView;
 class OutlierChannelView;
 struct InputSiteMeasurement;
+class RoundingLabView;
+struct LabActivations;
 class IssuesModel;
 class IssuesPanel;
 class LayerTableModel;
@@ -95,6 +97,7 @@ public:
     OutlierChannelView* outlierChannelView() const { return m_outliers; }
     HessianView* hessianView() const { return m_hessian; }
     QTabWidget* plotTabs() const { return m_plots; }
+    RoundingLabView* roundingLabView() const { return m_roundingLab; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
     CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
     // The latest whole-plan pipeline run (report.complete is false when it was cancelled), or
@@ -166,6 +169,10 @@ private:
     // statistics when it calibrated the layer's input site, else — while one of the two tabs is
     // shown — from a full-precision calibration pass (cached per input site).
     void requestInputProfile();
+    // Reads rows [firstRow, firstRow + RoundingLabView::kLayerRows) of the selected layer for the
+    // rounding lab in the background (with the layer's recorded activations when there are any);
+    // with `recordActivations`, first records them over the calibration text.
+    void requestLabRows(int firstRow, bool recordActivations = false);
     void onPlanChanged();
     void showReportIssues(const QuantReport& report);
     void updateEvaluationStaleness();
@@ -244,6 +251,9 @@ private:
     // text, its size and time, and the plan's calibration settings); cleared with the model.
     std::map<int, std::shared_ptr<const InputSiteMeasurement>> m_siteMeasurements;
     QByteArray m_measurementKey;
+    RoundingLabView* m_roundingLab = nullptr;
+    // The rounding lab's recorded layer inputs, by input group; cleared with the model.
+    std::map<int, std::shared_ptr<const LabActivations>> m_labActivations;
     // The per-layer errors drawn: the latest run's report and the ones the user kept to compare
     // with (newest first); cleared when another model is opened.
     std::shared_ptr<const QuantReport> m_latestReport;

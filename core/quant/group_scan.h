@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/quant/minmax_grid.h"
 #include "core/quant/quant_scheme.h"
 #include "core/util/parallel.h"
 
@@ -65,6 +66,34 @@ inline void matrixMinMax(std::span<const float> values, std::int64_t rows, std::
 inline float clipShrinkFactor(int step)
 {
     return static_cast<float>(1.0 - step / 20.0);
+}
+
+// One group's range [groupMin, groupMax] shrunk by `factor` (clip), and the reference min/max grid
+// of the values clamped to it: values are clamped to [lo, hi] and rounded on `params`. The min/max
+// grid of the clamped values depends only on their min and max (with 0), which are the group's
+// min and max clamped, so factor 1 gives exactly the grid of minMaxGridParams (plain RTN).
+struct ShrunkGrid {
+    float lo = 0.0f;
+    float hi = 0.0f;
+    GridParams params;
+};
+
+inline ShrunkGrid shrunkGrid(float groupMin, float groupMax, float factor,
+                             const QuantScheme& scheme)
+{
+    ShrunkGrid grid;
+    grid.lo = groupMin * factor;
+    grid.hi = groupMax * factor;
+    const float ends[2] = {std::clamp(groupMin, grid.lo, grid.hi),
+                           std::clamp(groupMax, grid.lo, grid.hi)};
+    grid.params = minMaxGridParams(ends, 2, scheme.bits, scheme.symmetric);
+    return grid;
+}
+
+// The code of x clamped to the shrunk range.
+inline float codeOnShrunkGrid(float x, const ShrunkGrid& grid, float maxCode)
+{
+    return quantizeToCode(std::clamp(x, grid.lo, grid.hi), grid.params, maxCode);
 }
 
 } // namespace qb

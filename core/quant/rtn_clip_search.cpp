@@ -17,30 +17,9 @@ namespace qb {
 
 namespace {
 
-// One shrunk range and its grid: values are clamped to [lo, hi] and rounded on `params`.
-struct ShrunkGrid {
-    float lo = 0.0f;
-    float hi = 0.0f;
-    GridParams params;
-};
-
-// The group spanning [groupMin, groupMax] shrunk by `factor`. The min/max grid of the clamped
-// values depends only on their min and max (with 0), which are the group's min and max clamped.
-ShrunkGrid shrunkGrid(float groupMin, float groupMax, float factor, const QuantScheme& scheme)
-{
-    ShrunkGrid grid;
-    grid.lo = groupMin * factor;
-    grid.hi = groupMax * factor;
-    const float ends[2] = {std::clamp(groupMin, grid.lo, grid.hi),
-                           std::clamp(groupMax, grid.lo, grid.hi)};
-    grid.params = minMaxGridParams(ends, 2, scheme.bits, scheme.symmetric);
-    return grid;
-}
-
 inline float roundOnGrid(float x, const ShrunkGrid& grid, float maxCode)
 {
-    return dequantizeCode(quantizeToCode(std::clamp(x, grid.lo, grid.hi), grid.params, maxCode),
-                          grid.params);
+    return dequantizeCode(codeOnShrunkGrid(x, grid, maxCode), grid.params);
 }
 
 } // namespace
@@ -77,8 +56,8 @@ QuantizedTensor RtnClipSearch::quantizeWithSteps(std::span<const float> weight, 
                 result.params[static_cast<std::size_t>(r * layout.groups + g)] = grid.params;
                 std::uint8_t* codes = result.codes.data() + r * cols + layout.first(g);
                 for (std::int64_t c = 0; c < count; ++c)
-                    codes[c] = static_cast<std::uint8_t>(quantizeToCode(
-                        std::clamp(values[c], grid.lo, grid.hi), grid.params, maxCode));
+                    codes[c] =
+                        static_cast<std::uint8_t>(codeOnShrunkGrid(values[c], grid, maxCode));
             }
         }
     });

@@ -25,6 +25,7 @@
 #include "views/layer_error_view.h"
 #include "views/layer_table_model.h"
 #include "views/outlier_channel_view.h"
+#include "views/rounding_lab_view.h"
 
 #include <QAction>
 #include <QDir>
@@ -39,6 +40,7 @@
 #include <QProcessEnvironment>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -393,6 +395,37 @@ private Q_SLOTS:
             }
             window.resize(1440, 900);
             QVERIFY(window.grab().save(QDir(shots).filePath("layer-errors.png")));
+
+            // The rounding lab on a real row, with the layer's recorded inputs: 3 bits, groups of
+            // 16, α 0.5; then the GPTQ step-through a third of the way. The plots get the room a
+            // teacher would give them.
+            RoundingLabView* lab = window.roundingLabView();
+            window.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->setSizes({520, 920});
+            const QList<QDockWidget*> docks = window.findChildren<QDockWidget*>();
+            for (QDockWidget* dock : docks)
+                dock->hide();
+            window.selectLayer(QStringLiteral("model.layers.1.self_attn.q_proj"));
+            for (QTabWidget* tabs : window.findChildren<QTabWidget*>()) {
+                if (tabs->indexOf(lab) >= 0)
+                    tabs->setCurrentWidget(lab);
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+            lab->setSourceKind(RoundingLabView::SourceKind::LayerRow);
+            Q_EMIT lab->activationsRequested();
+            QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+            QVERIFY(lab->layerSource() && lab->layerSource()->activations);
+            lab->findChild<QSlider*>(QStringLiteral("labBits"))->setValue(3);
+            lab->findChild<QSlider*>(QStringLiteral("labGroupSize"))->setValue(2);
+            lab->findChild<QSlider*>(QStringLiteral("labClip"))->setValue(90);
+            lab->findChild<QSpinBox*>(QStringLiteral("labGroup"))->setValue(1);
+            QVERIFY(window.grab().save(QDir(shots).filePath("rounding-lab.png")));
+            lab->showStepThrough(true);
+            for (int i = 0; i < 11; ++i)
+                lab->stepForward();
+            QVERIFY(window.grab().save(QDir(shots).filePath("gptq-step-through.png")));
+            lab->showStepThrough(false);
+            for (QDockWidget* dock : docks)
+                dock->show();
         }
     }
 
@@ -500,6 +533,57 @@ private Q_SLOTS:
             window.outlierChannelView()->message().contains(QStringLiteral("calibration text")),
             qPrintable(window.outlierChannelView()->message()));
         QCOMPARE(window.hessianView()->message(), window.outlierChannelView()->message());
+    }
+
+    // The Rounding lab tab follows the selected layer: it holds the layer's rows as the model
+    // stores them, reads other rows when asked, and records the layer's inputs over the
+    // calibration text for α and the output error.
+    void roundingLabFollowsSelectedLayer()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        useSmallCalibration(window);
+        RoundingLabView* lab = window.roundingLabView();
+        QTabWidget* tabs = window.findChild<QTabWidget*>(QStringLiteral("plotTabs"));
+        tabs->setCurrentWidget(lab);
+        lab->setSourceKind(RoundingLabView::SourceKind::LayerRow);
+        const QString name = QStringLiteral("model.layers.2.mlp.down_proj");
+        window.selectLayer(name);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        auto source = lab->layerSource();
+        QVERIFY(source);
+        QCOMPARE(source->layerName, name);
+        const LinearLayer* layer = window.model()->inventory().find(name);
+        const std::vector<float> weight = window.model()->readWeight(*layer);
+        QCOMPARE(source->cols, layer->inFeatures);
+        QVERIFY(std::equal(source->weight.begin(), source->weight.end(), weight.begin()));
+        QVERIFY(lab->result().has_value());
+        QCOMPARE(lab->result()->original,
+                 std::vector<float>(weight.begin(), weight.begin() + layer->inFeatures));
+        QVERIFY(!source->activations);
+
+        // Another row, outside the rows read: read in the background.
+        lab->findChild<QSpinBox*>(QStringLiteral("labRow"))->setValue(20);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        source = lab->layerSource();
+        QCOMPARE(source->firstRow, std::int64_t(20));
+        QCOMPARE(lab->result()->original,
+                 std::vector<float>(weight.begin() + 20 * layer->inFeatures,
+                                    weight.begin() + 21 * layer->inFeatures));
+
+        Q_EMIT lab->activationsRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        source = lab->layerSource();
+        QVERIFY(source->activations);
+        QVERIFY(source->activations->tokens > 0);
+        QCOMPARE(source->activations->meanAbs.size(), Eigen::Index(layer->inFeatures));
+        QVERIFY(lab->result()->outputError.has_value());
+
+        // Selecting another layer follows it.
+        window.selectLayer(QStringLiteral("model.layers.0.self_attn.k_proj"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(lab->layerSource()->layerName, QStringLiteral("model.layers.0.self_attn.k_proj"));
     }
 
     // Cancel during a run keeps the finished layers; the others show as not run, and the issues
