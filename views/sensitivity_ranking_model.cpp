@@ -1,5 +1,6 @@
 #include "views/sensitivity_ranking_model.h"
 
+#include <QFont>
 #include <QLocale>
 
 #include <algorithm>
@@ -12,6 +13,25 @@ namespace qb {
 double sensitivityValue(const SensitivityPoint& point, SensitivityMetric metric)
 {
     return metric == SensitivityMetric::Kl ? point.kl : point.deltaPerplexity;
+}
+
+QString sensitivityUnitLabel(const SensitivityScanResult& scan, int unit)
+{
+    const SensitivityUnitResult& result = scan.units[std::size_t(unit)];
+    if (scan.unit == SensitivityUnitKind::Role)
+        return result.name;
+    if (scan.unit == SensitivityUnitKind::Block) {
+        const SensitivityLayer* first = scan.findLayer(result.layers.value(0));
+        return first && first->block >= 0
+                   ? SensitivityRankingModel::tr("block %1").arg(first->block)
+                   : result.name;
+    }
+    const SensitivityLayer* layer = scan.findLayer(result.name);
+    if (!layer || layer->block < 0)
+        return result.name;
+    return SensitivityRankingModel::tr("%1 · %2")
+        .arg(layer->block)
+        .arg(result.name.section(QLatin1Char('.'), -1));
 }
 
 SensitivityRankingModel::SensitivityRankingModel(QObject* parent)
@@ -121,7 +141,7 @@ QVariant SensitivityRankingModel::data(const QModelIndex& index, int role) const
         case RankColumn:
             return point ? QVariant(index.row() + 1) : QVariant(QStringLiteral("–"));
         case UnitColumn:
-            return unit.name;
+            return sensitivityUnitLabel(*m_scan, unitIndex);
         case ParametersColumn:
             return locale.toString(qlonglong(parametersOf(unitIndex)));
         case DeltaColumn:
@@ -146,6 +166,14 @@ QVariant SensitivityRankingModel::data(const QModelIndex& index, int role) const
                      : tr("Not measured at %1 bits: the scan was cancelled first.").arg(m_bits));
         return text;
     }
+    case Qt::FontRole:
+        if ((index.column() == DeltaColumn && m_metric == SensitivityMetric::DeltaPerplexity)
+            || (index.column() == KlColumn && m_metric == SensitivityMetric::Kl)) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
     case Qt::TextAlignmentRole:
         return index.column() == UnitColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -167,15 +195,16 @@ QVariant SensitivityRankingModel::headerData(int section, Qt::Orientation orient
         case RankColumn:
             return tr("#");
         case UnitColumn:
-            return m_scan && m_scan->unit == SensitivityUnitKind::Block  ? tr("Block")
-                   : m_scan && m_scan->unit == SensitivityUnitKind::Role ? tr("Role")
-                                                                         : tr("Layer");
+            return m_scan && m_scan->unit == SensitivityUnitKind::Block ? tr("Block")
+                   : m_scan && m_scan->unit == SensitivityUnitKind::Role
+                       ? tr("Role")
+                       : tr("Layer (block · role)");
         case ParametersColumn:
             return tr("Parameters");
         case DeltaColumn:
-            return tr("Δ perplexity");
+            return tr("Δ ppl");
         case KlColumn:
-            return tr("KL (nats/token)");
+            return tr("KL");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -183,11 +212,13 @@ QVariant SensitivityRankingModel::headerData(int section, Qt::Orientation orient
         case RankColumn:
             return tr("Rank by the shown figure at the chosen bit-width: 1 is the most sensitive");
         case DeltaColumn:
-            return tr("Perplexity with only this unit quantized, minus the full-precision "
-                      "model's");
+            return tr("Perplexity with only this unit quantized at %1 bits, minus the "
+                      "full-precision model's")
+                .arg(m_bits);
         case KlColumn:
-            return tr("Mean KL divergence of the next-token distributions from the "
-                      "full-precision model's");
+            return tr("Mean KL divergence (nats/token) of the next-token distributions from the "
+                      "full-precision model's, with only this unit quantized at %1 bits")
+                .arg(m_bits);
         default:
             return {};
         }

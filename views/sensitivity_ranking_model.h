@@ -17,16 +17,20 @@ enum class SensitivityMetric {
 
 // The figure `metric` of `point`.
 double sensitivityValue(const SensitivityPoint& point, SensitivityMetric metric);
+// A short name of scan.units[unit] for axes and lists: "3 · q_proj" (block · role) for a layer,
+// "block 3" for a block, the role for a role.
+QString sensitivityUnitLabel(const SensitivityScanResult& scan, int unit);
 
 // The units of a sensitivity scan ranked by how much quantizing them alone at one bit-width hurts:
 // the most sensitive first (by the chosen figure, ties in model order), units without a
-// measurement at that width (a cancelled scan) last. Columns: rank, unit, parameters, Δ perplexity
-// and KL at that width. Draws an immutable scan; sorts nothing but its row order.
+// measurement at that width (a cancelled scan) last. Columns: rank, unit (its short label; the
+// full name in the tooltip), Δ perplexity and KL at that width (the ranked one in bold),
+// parameters. Draws an immutable scan; sorts nothing but its row order.
 class SensitivityRankingModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { RankColumn, UnitColumn, ParametersColumn, DeltaColumn, KlColumn, ColumnCount };
+    enum Column { RankColumn, UnitColumn, DeltaColumn, KlColumn, ParametersColumn, ColumnCount };
     // The unit's figure at the ranked width as a double (NaN when not measured).
     static constexpr int ValueRole = Qt::UserRole + 1;
 

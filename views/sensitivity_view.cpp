@@ -102,6 +102,9 @@ SensitivityView::SensitivityView(QWidget* parent)
     m_metric->setToolTip(tr("What the colours and the ranking show: the change in perplexity, or "
                             "the mean KL divergence from the full-precision model"));
     m_log->setObjectName(QStringLiteral("sensitivityLog"));
+    // On at first: each bit less multiplies the error, so the widths differ by orders of
+    // magnitude and a linear scale shows the narrowest width alone.
+    m_log->setChecked(true);
     m_log->setToolTip(tr("Logarithmic colour scale: the units differ by orders of magnitude "
                          "(changes of zero or less take the lightest colour)"));
     m_rankBits->setObjectName(QStringLiteral("sensitivityRankBits"));
@@ -138,6 +141,9 @@ SensitivityView::SensitivityView(QWidget* parent)
     m_checkLabel->setTextFormat(Qt::RichText);
     m_checkLabel->setStyleSheet(QStringLiteral("QLabel { background: #eef4fc; border: 1px solid "
                                                "#b8cde8; padding: 4px; }"));
+    m_checkLabel->setToolTip(
+        tr("The prediction adds up what each layer did alone in the scan; how quantized layers "
+           "interact is not in it, so the measured change is usually larger."));
     m_checkLabel->hide();
     m_info->setObjectName(QStringLiteral("sensitivityInfo"));
     m_info->setWordWrap(true);
@@ -187,8 +193,8 @@ SensitivityView::SensitivityView(QWidget* parent)
     splitter->setObjectName(QStringLiteral("sensitivitySplitter"));
     splitter->addWidget(m_plot);
     splitter->addWidget(m_table);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 11);
+    splitter->setStretchFactor(1, 9);
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -202,6 +208,7 @@ SensitivityView::SensitivityView(QWidget* parent)
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
         m_ranking->setMetric(metric());
         redraw();
+        m_table->resizeColumnsToContents(); // the shown figure's column is bold
     });
     connect(m_log, &QCheckBox::toggled, this, &SensitivityView::redraw);
     connect(m_rankBits, &QComboBox::currentIndexChanged, this, [this] {
@@ -354,17 +361,7 @@ void SensitivityView::updateSelectionMark()
 
 QString SensitivityView::unitLabel(int unit) const
 {
-    const SensitivityUnitResult& result = m_scan->units[std::size_t(unit)];
-    if (m_scan->unit == SensitivityUnitKind::Role)
-        return result.name;
-    if (m_scan->unit == SensitivityUnitKind::Block) {
-        const SensitivityLayer* first = m_scan->findLayer(result.layers.value(0));
-        return first && first->block >= 0 ? tr("block %1").arg(first->block) : result.name;
-    }
-    const SensitivityLayer* layer = m_scan->findLayer(result.name);
-    if (!layer || layer->block < 0)
-        return result.name;
-    return tr("%1 · %2").arg(layer->block).arg(result.name.section(QLatin1Char('.'), -1));
+    return sensitivityUnitLabel(*m_scan, unit);
 }
 
 void SensitivityView::updateUnitTicks()
@@ -402,8 +399,9 @@ void SensitivityView::updateCellTexts()
     const double cellWidth =
         std::abs(m_plot->xAxis->coordToPixel(1.0) - m_plot->xAxis->coordToPixel(0.0));
     const QFontMetrics metrics(static_cast<QCPItemText*>(m_cellTexts.front())->font());
-    const bool room = cellHeight >= metrics.height()
-                      && cellWidth >= metrics.horizontalAdvance(QStringLiteral("0.0000"));
+    // Room for the text with a little margin, else none (the tooltip has the value).
+    const bool room = cellHeight >= metrics.height() + 2
+                      && cellWidth >= metrics.horizontalAdvance(QStringLiteral("-0.00000"));
     for (QCPAbstractItem* text : m_cellTexts)
         text->setVisible(room);
 }
@@ -416,6 +414,9 @@ void SensitivityView::redraw()
     for (QCPAbstractItem* item : m_cellTexts)
         m_plot->removeItem(item);
     m_cellTexts.clear();
+    for (QCPAbstractItem* item : m_blockLines)
+        m_plot->removeItem(item);
+    m_blockLines.clear();
     m_tickStep = 0;
 
     const SensitivityMetric shown = metric();
@@ -519,6 +520,23 @@ void SensitivityView::redraw()
             m_missingMarks.push_back(mark);
         }
     }
+    // Layer units: a white line between blocks, so that the blocks stand out.
+    if (m_scan->unit == SensitivityUnitKind::Layer) {
+        for (int unit = 1; unit < units; ++unit) {
+            const SensitivityLayer* above =
+                m_scan->findLayer(m_scan->units[std::size_t(unit - 1)].name);
+            const SensitivityLayer* below =
+                m_scan->findLayer(m_scan->units[std::size_t(unit)].name);
+            if (!above || !below || above->block == below->block)
+                continue;
+            auto* line = new QCPItemLine(m_plot);
+            line->setClipToAxisRect(true);
+            line->start->setCoords(-0.5, unit - 0.5);
+            line->end->setCoords(widths - 0.5, unit - 0.5);
+            line->setPen(QPen(Qt::white, 3));
+            m_blockLines.push_back(line);
+        }
+    }
     // Each measured cell's value, in black or white by the colour beneath it.
     if (units * widths <= kMaxCellTexts) {
         const QLocale locale;
@@ -566,7 +584,9 @@ void SensitivityView::updateLabels()
         return;
     }
     const QuantScheme& scheme = m_scan->quantization.scheme;
-    const QString grouping = tr("group size %1").arg(groupSizeText(scheme.groupSizeCode()));
+    const QString grouping = scheme.groupSizeCode() > 0
+                                 ? tr("groups of %1").arg(scheme.groupSizeCode())
+                                 : groupSizeText(scheme.groupSizeCode());
     m_summary->setText(
         tr("%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)", nullptr,
            m_scan->evaluationDocuments)

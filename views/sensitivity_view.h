@@ -116,6 +116,7 @@ private:
     QCPItemRect* m_selectionMark = nullptr;
     std::vector<QCPAbstractItem*> m_missingMarks;
     std::vector<QCPAbstractItem*> m_cellTexts;
+    std::vector<QCPAbstractItem*> m_blockLines;
     SensitivityRankingModel* m_ranking;
     QTableView* m_table;
     QComboBox* m_metric;

@@ -79,6 +79,8 @@ private Q_SLOTS:
         const auto scan = makeScan();
         SensitivityView view;
         view.resize(900, 500);
+        QVERIFY(view.isLogScale()); // the default
+        view.setLogScale(false);
         view.setScan(scan);
         QCOMPARE(view.colorMap()->data()->keySize(), 3);
         QCOMPARE(view.colorMap()->data()->valueSize(), 6);
@@ -132,6 +134,7 @@ private Q_SLOTS:
         const auto scan = makeScan(1); // only the 2-bit points
         SensitivityView view;
         view.resize(900, 500);
+        view.setLogScale(false);
         view.setScan(scan);
         QCOMPARE(view.missingCells(), 6 * 2);
         QVERIFY(std::isnan(view.cellValue(2, 1)));
@@ -217,7 +220,7 @@ private Q_SLOTS:
             QCOMPARE(model.unitAt(row), expected[std::size_t(row)]);
             QCOMPARE(model.rowOf(expected[std::size_t(row)]), row);
             QCOMPARE(model.index(row, SensitivityRankingModel::UnitColumn).data().toString(),
-                     scan->units[std::size_t(expected[std::size_t(row)])].name);
+                     sensitivityUnitLabel(*scan, expected[std::size_t(row)]));
             QCOMPARE(model.index(row, 0).data(SensitivityRankingModel::ValueRole).toDouble(),
                      figure(expected[std::size_t(row)]));
             QCOMPARE(model.index(row, SensitivityRankingModel::RankColumn).data().toInt(), row + 1);
