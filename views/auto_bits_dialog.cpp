@@ -66,7 +66,9 @@ AutoBitsDialog::AutoBitsDialog(const SensitivityScanResult& scan, const AutoBits
     const QuantScheme& scheme = scan.quantization.scheme;
     auto* grouping = new QLabel(
         tr("%1, %2, %3 — as the scan measured; run a new scan to change them")
-            .arg(methodDisplayName(scan.quantization.method), groupSizeText(scheme.groupSizeCode()),
+            .arg(methodDisplayName(scan.quantization.method),
+                 scheme.groupSizeCode() > 0 ? tr("groups of %1").arg(scheme.groupSizeCode())
+                                            : groupSizeText(scheme.groupSizeCode()),
                  scheme.symmetric ? LayerTableModel::tr("symmetric")
                                   : LayerTableModel::tr("asymmetric")),
         this);

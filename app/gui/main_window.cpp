@@ -1505,7 +1505,10 @@ QString describeAutoBits(const AutoBitsResult& result)
                     locale.toString(result.minimumBitsPerWeight, 'f', 2),
                     locale.toString(result.maximumBitsPerWeight, 'f', 2))
            + QStringLiteral("<br>") + prediction + QStringLiteral("<br>")
-           + MainWindow::tr("Layers: %1").arg(widths.join(QStringLiteral(", ")));
+           + MainWindow::tr("Layers: %1").arg(widths.join(QStringLiteral(", ")))
+           + QStringLiteral("<br><span style=\"color:#667085\">%1</span>")
+                 .arg(MainWindow::tr("The prediction adds up what each layer did alone in the "
+                                     "scan; the measured change is usually larger."));
 }
 
 } // namespace
