@@ -129,8 +129,6 @@ SensitivityView::SensitivityView(QWidget* parent)
     controls->addWidget(new QLabel(tr("Rank at:"), this));
     controls->addWidget(m_rankBits);
     controls->addStretch(1);
-    controls->addWidget(newScan);
-    controls->addWidget(m_autoBits);
     controls->addWidget(exportButton);
 
     m_summary->setObjectName(QStringLiteral("sensitivitySummary"));
@@ -193,8 +191,10 @@ SensitivityView::SensitivityView(QWidget* parent)
     splitter->setObjectName(QStringLiteral("sensitivitySplitter"));
     splitter->addWidget(m_plot);
     splitter->addWidget(m_table);
-    splitter->setStretchFactor(0, 11);
-    splitter->setStretchFactor(1, 9);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    // The heatmap's share: more than the table's, which scrolls.
+    splitter->setSizes({600, 400});
     splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -203,7 +203,12 @@ SensitivityView::SensitivityView(QWidget* parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_checkLabel);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_info);
+    // The actions below, beside the wrapping info line, so that the tab stays narrow.
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(m_info, 1);
+    footer->addWidget(newScan);
+    footer->addWidget(m_autoBits);
+    layout->addLayout(footer);
 
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
         m_ranking->setMetric(metric());
@@ -245,6 +250,11 @@ SensitivityView::SensitivityView(QWidget* parent)
 }
 
 SensitivityView::~SensitivityView() = default;
+
+QSize SensitivityView::sizeHint() const
+{
+    return QWidget::sizeHint().expandedTo(QSize(760, 520));
+}
 
 void SensitivityView::setScan(std::shared_ptr<const SensitivityScanResult> scan)
 {

@@ -49,6 +49,9 @@ public:
     explicit SensitivityView(QWidget* parent = nullptr);
     ~SensitivityView() override;
 
+    // Room for the heatmap and the ranking side by side (the minimum stays small).
+    QSize sizeHint() const override;
+
     // The scan to draw (null: none yet).
     void setScan(std::shared_ptr<const SensitivityScanResult> scan);
     const std::shared_ptr<const SensitivityScanResult>& scan() const { return m_scan; }
