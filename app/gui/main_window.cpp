@@ -1,7 +1,9 @@
 #include "app/gui/main_window.h"
 
+#include "core/analysis/auto_bits.h"
 #include "core/analysis/layer_input_profile.h"
 #include "core/analysis/rounding_lab.h"
+#include "core/analysis/sensitivity_scan.h"
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
 #include "core/metrics/perplexity.h"
@@ -15,6 +17,7 @@
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "views/auto_bits_dialog.h"
 #include "views/calibration_panel.h"
 #include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
@@ -29,6 +32,8 @@
 #include "views/plan_defaults_bar.h"
 #include "views/plan_field_delegate.h"
 #include "views/rounding_lab_view.h"
+#include "views/sensitivity_scan_dialog.h"
+#include "views/sensitivity_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +68,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
+#include <map>
 
 namespace qb {
 
@@ -76,6 +83,8 @@ const QString kLabSlot = QStringLiteral("lab");
 // Calibration windows the rounding lab records a layer's inputs over: enough for a stable X^T X of
 // a small layer, few enough to take seconds.
 constexpr int kLabCalibrationSamples = 32;
+// The automatic-bits dialog's preview of its current options.
+const QString kAutoBitsPreviewSlot = QStringLiteral("autobits-preview");
 // Setting up a compute device builds its kernels (seconds, when no cache has them yet).
 const QString kBackendSlot = QStringLiteral("backend");
 
@@ -244,6 +253,18 @@ void MainWindow::createActions()
                                       "plan quantizes it, and the KL divergence between them"));
     connect(m_evaluateAction, &QAction::triggered, this, &MainWindow::evaluate);
 
+    m_sensitivityAction = new QAction(icon("sensitivity"), tr("Sensitivity &Scan…"), this);
+    m_sensitivityAction->setObjectName(QStringLiteral("sensitivityScanAction"));
+    m_sensitivityAction->setStatusTip(tr("Quantize one layer (or block, or role) at a time at "
+                                         "each bit-width and measure how much perplexity suffers"));
+    connect(m_sensitivityAction, &QAction::triggered, this, &MainWindow::showSensitivityScanDialog);
+
+    m_autoBitsAction = new QAction(icon("autobits"), tr("&Automatic Bits…"), this);
+    m_autoBitsAction->setObjectName(QStringLiteral("autoBitsAction"));
+    m_autoBitsAction->setStatusTip(tr("Choose each layer's bit-width from the sensitivity scan "
+                                      "for a target average bits per weight"));
+    connect(m_autoBitsAction, &QAction::triggered, this, &MainWindow::showAutoBitsDialog);
+
     m_calibrationAction = new QAction(tr("Ca&libration Settings…"), this);
     m_calibrationAction->setObjectName(QStringLiteral("calibrationAction"));
     m_calibrationAction->setStatusTip(tr("The text and the samples the quantizers calibrate on"));
@@ -288,10 +309,17 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_preferencesAction);
 
+    QMenu* planMenu = menuBar()->addMenu(tr("&Plan"));
+    planMenu->addAction(m_autoBitsAction);
+    planMenu->addSeparator();
+    planMenu->addAction(m_loadPlanAction);
+    planMenu->addAction(m_savePlanAction);
+
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_quantizeSelectedAction);
     run->addAction(m_quantizeAllAction);
     run->addAction(m_evaluateAction);
+    run->addAction(m_sensitivityAction);
     run->addSeparator();
     run->addAction(m_calibrationAction);
     run->addSeparator();
@@ -314,6 +342,8 @@ void MainWindow::createMenus()
     m_quantizeSelectedAction->setIconText(tr("Quantize Selected"));
     m_quantizeAllAction->setIconText(tr("Quantize All"));
     m_evaluateAction->setIconText(tr("Evaluate"));
+    m_sensitivityAction->setIconText(tr("Sensitivity"));
+    m_autoBitsAction->setIconText(tr("Auto Bits"));
     m_cancelAction->setIconText(tr("Cancel"));
     m_exportAction->setIconText(tr("Export"));
     m_undoAction->setIconText(tr("Undo"));
@@ -329,6 +359,9 @@ void MainWindow::createMenus()
     toolbar->addAction(m_quantizeAllAction);
     toolbar->addAction(m_evaluateAction);
     toolbar->addAction(m_cancelAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_sensitivityAction);
+    toolbar->addAction(m_autoBitsAction);
     toolbar->addSeparator();
     toolbar->addAction(m_exportAction);
     toolbar->addSeparator();
@@ -428,6 +461,9 @@ void MainWindow::createWidgets()
     m_roundingLab = new RoundingLabView(m_plots);
     m_roundingLab->setObjectName(QStringLiteral("roundingLabView"));
     m_plots->addTab(m_roundingLab, tr("Rounding lab"));
+    m_sensitivity = new SensitivityView(m_plots);
+    m_sensitivity->setObjectName(QStringLiteral("sensitivityView"));
+    m_plots->addTab(m_sensitivity, tr("Sensitivity"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -496,7 +532,13 @@ void MainWindow::createWidgets()
     connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         const LinearLayer* layer = currentLayer();
         m_layerErrors->setSelectedLayer(layer ? layer->name : QString());
+        m_sensitivity->setSelectedLayer(layer ? layer->name : QString());
     });
+    connect(m_sensitivity, &SensitivityView::layerClicked, this, &MainWindow::selectLayer);
+    connect(m_sensitivity, &SensitivityView::scanRequested, this,
+            &MainWindow::showSensitivityScanDialog);
+    connect(m_sensitivity, &SensitivityView::autoBitsRequested, this,
+            &MainWindow::showAutoBitsDialog);
     connect(m_layerErrors, &LayerErrorView::layerClicked, this, &MainWindow::selectLayer);
     connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::requestInputProfile);
@@ -694,9 +736,15 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     m_jobs.cancel(kProfileSlot);
     m_jobs.cancel(kLabSlot);
     m_labActivations.clear();
+    m_jobs.cancel(kAutoBitsPreviewSlot);
     m_model = std::move(model);
     m_profileRun.reset();
     m_siteMeasurements.clear();
+    // A scan and its automatic plan are of the model they were made on.
+    m_scan.reset();
+    m_autoBits.reset();
+    m_autoBitsMeasured.reset();
+    m_sensitivity->setScan(nullptr);
     QuantPlan plan;
     plan.defaults = m_defaultsBar->config();
     plan.calibration = m_settings.defaultCalibration();
@@ -1036,6 +1084,7 @@ void MainWindow::onPlanChanged()
     updateEvaluationStaleness();
     updatePlanProblems();
     updateCalibrationStatus();
+    updatePlanCheck();
     // The plan's own columns grow to show what it now says (the user's narrower widths of the
     // other columns are left alone).
     for (int column = LayerTableModel::MethodColumn; column <= LayerTableModel::OptionsColumn;
@@ -1547,41 +1596,319 @@ void MainWindow::evaluate()
     const QByteArray fingerprint = evaluationFingerprint(plan);
     m_evaluationDock->show();
     m_evaluationDock->raise();
-    m_jobs.start(kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
-                 [this, model, plan, options, textPath, quantizes, needsRun, inputs, kept,
-                  runOptions, fingerprint](Progress& progress) -> JobRunner::Delivery {
-                     // A plan that needs calibration is evaluated as its pipeline quantized it.
-                     std::shared_ptr<const QuantizedModel> run = kept;
-                     const bool ran = needsRun && !run;
-                     if (ran) {
-                         ProgressRange stage(progress, 0.0, 0.6);
-                         run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
-                         if (!run->report.complete)
-                             progress.throwIfCancelled();
+    m_jobs.start(
+        kMainSlot, tr("Evaluating on %1").arg(QFileInfo(textPath).fileName()),
+        [this, model, plan, options, textPath, quantizes, needsRun, inputs, kept, runOptions,
+         fingerprint](Progress& progress) -> JobRunner::Delivery {
+            // A plan that needs calibration is evaluated as its pipeline quantized it.
+            std::shared_ptr<const QuantizedModel> run = kept;
+            const bool ran = needsRun && !run;
+            if (ran) {
+                ProgressRange stage(progress, 0.0, 0.6);
+                run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
+                if (!run->report.complete)
+                    progress.throwIfCancelled();
+            }
+            ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
+            const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+            const QStringList documents = TextDocuments::fromFile(textPath);
+            std::unique_ptr<ForwardHooks> hooks;
+            if (run)
+                hooks = std::make_unique<QuantizedModelHooks>(run);
+            else if (quantizes)
+                hooks = std::make_unique<PlanWeightHooks>(model, plan, options.backend);
+            auto result = std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
+                model, *tokenizer, documents, options, hooks.get(), stage));
+            return [this, model, plan, result, run, ran, inputs, fingerprint] {
+                if (model != m_model)
+                    return;
+                if (ran) {
+                    keepRun(run, inputs);
+                    showRun(run);
+                }
+                m_evaluatedFingerprint = fingerprint;
+                m_evaluationPanel->setResult(result, plan.describe());
+                updateEvaluationStaleness();
+                if (m_autoBits && fingerprint == m_autoBitsFingerprint && result->modified) {
+                    m_autoBitsMeasured = result;
+                    updatePlanCheck();
+                    addIssue(Issue::Severity::Info,
+                             tr("Automatic bits: perplexity %1 predicted, %2 measured")
+                                 .arg(QLocale().toString(m_autoBits->predictedPerplexity, 'f', 4),
+                                      QLocale().toString(result->modified->perplexity(), 'f', 4)));
+                }
+            };
+        });
+}
+
+// ---- sensitivity and automatic bits -----------------------------------------------------------
+
+void MainWindow::showSensitivityScanDialog()
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    SensitivityScanRequest initial;
+    if (m_lastScanRequest) {
+        initial = *m_lastScanRequest;
+    } else {
+        // The plan's grouping, RTN at the usual widths, on the evaluation panel's text.
+        const QuantScheme& scheme = m_layerModel->plan().defaults.scheme;
+        initial.options.quantization.method = QuantMethod::Rtn;
+        initial.options.quantization.scheme =
+            QuantScheme::fromGroupSizeCode(4, scheme.symmetric, scheme.groupSizeCode());
+    }
+    if (initial.evaluationText.isEmpty())
+        initial.evaluationText = m_evaluationPanel->textPath();
+    const LayerInventory& inventory = m_model->inventory();
+    const std::array<int, 3> units{
+        int(SensitivityScan::units(inventory, SensitivityUnitKind::Layer).size()),
+        int(SensitivityScan::units(inventory, SensitivityUnitKind::Block).size()),
+        int(SensitivityScan::units(inventory, SensitivityUnitKind::Role).size())};
+    auto* dialog = new SensitivityScanDialog(initial, units, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const CalibrationOptions& c = m_layerModel->plan().calibration;
+    const QString calibration = calibrationTextPath();
+    dialog->setCalibrationNote(
+        calibration.isEmpty()
+            ? tr("GPTQ needs a calibration text: choose one in Run › Calibration Settings….")
+            : tr("GPTQ calibrates on %1: %n sample(s) of %2 tokens, the full-precision model's "
+                 "activations (Run › Calibration Settings…).",
+                 nullptr, c.samples)
+                  .arg(QFileInfo(calibration).fileName(), QLocale().toString(c.sequenceLength)));
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { runSensitivityScan(dialog->request()); });
+    dialog->open();
+}
+
+void MainWindow::runSensitivityScan(const SensitivityScanRequest& request)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
+        return;
+    SensitivityOptions options = request.options;
+    options.calibration = m_layerModel->plan().calibration;
+    options.contextLength = m_evaluationPanel->contextLength();
+    options.stride = m_evaluationPanel->stride();
+    options.backend = m_backend;
+    const QString evaluationText = request.evaluationText;
+    if (!QFileInfo(evaluationText).isFile()) {
+        addIssue(Issue::Severity::Error,
+                 tr("%1: no such evaluation text; the sensitivity scan did not run.")
+                     .arg(QDir::toNativeSeparators(evaluationText)),
+                 evaluationText);
+        showStatus(tr("Choose an evaluation text for the sensitivity scan."));
+        return;
+    }
+    QString calibrationText;
+    if (options.quantization.needsCalibration()) {
+        calibrationText = calibrationTextPath();
+        if (calibrationText.isEmpty()) {
+            addIssue(Issue::Severity::Error,
+                     tr("A calibration text is needed (by %1): choose a text file in the "
+                        "Calibration panel.")
+                         .arg(methodDisplayName(options.quantization.method)));
+            showStatus(tr("Choose a calibration text first."));
+            showCalibrationPanel();
+            return;
+        }
+    }
+    m_lastScanRequest = std::make_unique<SensitivityScanRequest>(request);
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const int documents = request.evaluationDocuments;
+    m_jobs.start(
+        kMainSlot, tr("Sensitivity scan"),
+        [this, model, options, evaluationText, documents,
+         calibrationText](Progress& progress) -> JobRunner::Delivery {
+            progress.report(
+                0.0,
+                tr("Reading the evaluation text %1").arg(QDir::toNativeSeparators(evaluationText)));
+            const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+            QStringList evaluation = TextDocuments::fromFile(evaluationText);
+            if (documents > 0)
+                evaluation = evaluation.mid(0, documents);
+            std::vector<std::vector<int>> windows;
+            if (!calibrationText.isEmpty())
+                windows = CalibrationSet::build(
+                    *tokenizer, TextDocuments::fromFile(calibrationText), options.calibration);
+            progress.throwIfCancelled();
+            auto scan = std::make_shared<const SensitivityScanResult>(
+                SensitivityScan::run(model, *tokenizer, windows, evaluation, options, progress));
+            return [this, model, scan] {
+                if (model != m_model)
+                    return;
+                m_scan = scan;
+                m_sensitivity->setScan(scan);
+                if (const LinearLayer* layer = currentLayer())
+                    m_sensitivity->setSelectedLayer(layer->name);
+                m_plots->setCurrentWidget(m_sensitivity);
+                if (!scan->complete)
+                    addIssue(Issue::Severity::Warning,
+                             tr("The sensitivity scan was cancelled: the measurements it did not "
+                                "make are hatched, and automatic bits needs a complete scan."));
+            };
+        },
+        JobRunner::OnCancel::DeliverPartial);
+}
+
+QString MainWindow::scanProblem() const
+{
+    if (!m_scan)
+        return tr("There is no sensitivity scan of this model yet.");
+    if (!m_scan->complete)
+        return tr("The latest sensitivity scan was cancelled before it measured every layer.");
+    return {};
+}
+
+void MainWindow::showAutoBitsDialog()
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    if (const QString problem = scanProblem(); !problem.isEmpty()) {
+        auto* box = new QMessageBox(QMessageBox::Question, tr("Automatic Bits"),
+                                    problem + QLatin1Char(' ')
+                                        + tr("Automatic bits chooses from one. Run a sensitivity "
+                                             "scan now?"),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(QStringLiteral("autoBitsNeedsScan"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::buttonClicked, this, [this, box](QAbstractButton* button) {
+            if (box->standardButton(button) == QMessageBox::Yes)
+                showSensitivityScanDialog();
+        });
+        box->open();
+        return;
+    }
+    auto* dialog = new AutoBitsDialog(*m_scan, m_autoBitsOptions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AutoBitsDialog::optionsChanged, this,
+            [this, dialog] { previewAutoBits(dialog); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_autoBitsOptions = dialog->options();
+        applyAutoBits(m_autoBitsOptions);
+    });
+    connect(dialog, &QDialog::finished, this, [this] { m_jobs.cancel(kAutoBitsPreviewSlot); });
+    previewAutoBits(dialog);
+    dialog->open();
+}
+
+namespace {
+
+// The preview of an automatic choice: achieved bits per weight, the prediction, the widths.
+QString describeAutoBits(const AutoBitsResult& result)
+{
+    const QLocale locale;
+    std::map<int, int> layersAt;
+    for (const AutoBitsLayerChoice& layer : result.layers)
+        ++layersAt[layer.bits];
+    QStringList widths;
+    for (const auto& [bits, count] : layersAt)
+        widths << MainWindow::tr("%1-bit × %2").arg(bits).arg(count);
+    const QString delta =
+        (result.predictedPerplexity >= result.referencePerplexity ? QStringLiteral("+") : QString())
+        + locale.toString(result.predictedPerplexity - result.referencePerplexity, 'f', 4);
+    QString prediction =
+        MainWindow::tr("Predicted perplexity <b>%1</b> (%2 over full precision %3)")
+            .arg(locale.toString(result.predictedPerplexity, 'f', 4), delta,
+                 locale.toString(result.referencePerplexity, 'f', 4));
+    if (result.loss == AutoBitsLoss::Kl)
+        prediction +=
+            MainWindow::tr(", KL %1 nats/token").arg(locale.toString(result.predictedLoss, 'g', 4));
+    return MainWindow::tr("<b>%1 bits/weight</b> achieved (target %2; %3 to %4 possible)")
+               .arg(locale.toString(result.averageBitsPerWeight, 'f', 3),
+                    locale.toString(result.targetBitsPerWeight, 'f', 2),
+                    locale.toString(result.minimumBitsPerWeight, 'f', 2),
+                    locale.toString(result.maximumBitsPerWeight, 'f', 2))
+           + QStringLiteral("<br>") + prediction + QStringLiteral("<br>")
+           + MainWindow::tr("Layers: %1").arg(widths.join(QStringLiteral(", ")))
+           + QStringLiteral("<br><span style=\"color:#667085\">%1</span>")
+                 .arg(MainWindow::tr("The prediction adds up what each layer did alone in the "
+                                     "scan; the measured change is usually larger."));
+}
+
+} // namespace
+
+void MainWindow::previewAutoBits(AutoBitsDialog* dialog)
+{
+    if (!m_model || !m_scan)
+        return;
+    const QPointer<AutoBitsDialog> target(dialog);
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const std::shared_ptr<const SensitivityScanResult> scan = m_scan;
+    const AutoBitsOptions options = dialog->options();
+    if (options.bits.empty())
+        return;
+    m_jobs.start(kAutoBitsPreviewSlot, tr("Previewing automatic bits"),
+                 [target, model, scan, options](Progress&) -> JobRunner::Delivery {
+                     QString text;
+                     bool error = false;
+                     try {
+                         text =
+                             describeAutoBits(AutoBits::choose(*scan, model->inventory(), options));
+                     } catch (const Error& e) {
+                         text = e.message();
+                         error = true;
                      }
-                     ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
-                     const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
-                     const QStringList documents = TextDocuments::fromFile(textPath);
-                     std::unique_ptr<ForwardHooks> hooks;
-                     if (run)
-                         hooks = std::make_unique<QuantizedModelHooks>(run);
-                     else if (quantizes)
-                         hooks = std::make_unique<PlanWeightHooks>(model, plan, options.backend);
-                     auto result =
-                         std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
-                             model, *tokenizer, documents, options, hooks.get(), stage));
-                     return [this, model, plan, result, run, ran, inputs, fingerprint] {
-                         if (model != m_model)
-                             return;
-                         if (ran) {
-                             keepRun(run, inputs);
-                             showRun(run);
-                         }
-                         m_evaluatedFingerprint = fingerprint;
-                         m_evaluationPanel->setResult(result, plan.describe());
-                         updateEvaluationStaleness();
+                     return [target, text, error] {
+                         if (target)
+                             target->setPreview(text, error);
                      };
                  });
+}
+
+void MainWindow::applyAutoBits(const AutoBitsOptions& options)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
+        return;
+    if (const QString problem = scanProblem(); !problem.isEmpty()) {
+        addIssue(Issue::Severity::Error, problem);
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const std::shared_ptr<const SensitivityScanResult> scan = m_scan;
+    m_jobs.start(kMainSlot, tr("Choosing bits"),
+                 [this, model, scan, options](Progress&) -> JobRunner::Delivery {
+                     auto result = std::make_shared<const AutoBitsResult>(
+                         AutoBits::choose(*scan, model->inventory(), options));
+                     const QStringList problems = result->plan.problemsFor(model->inventory());
+                     if (!problems.isEmpty())
+                         throw Error(problems.join(QLatin1Char('\n')));
+                     return [this, model, result] {
+                         if (model != m_model)
+                             return;
+                         const QLocale locale;
+                         m_layerModel->applyPlanEdit(
+                             result->plan,
+                             tr("Automatic bits: %1 bits/weight")
+                                 .arg(locale.toString(result->averageBitsPerWeight, 'f', 2)));
+                         m_autoBits = result;
+                         m_autoBitsFingerprint = evaluationFingerprint(m_layerModel->plan());
+                         m_autoBitsMeasured.reset();
+                         updatePlanCheck();
+                         m_plots->setCurrentWidget(m_sensitivity);
+                         showStatus(tr("Automatic bits: %1 bits/weight, perplexity %2 predicted. "
+                                       "Evaluate the plan to measure it.")
+                                        .arg(locale.toString(result->averageBitsPerWeight, 'f', 3),
+                                             locale.toString(result->predictedPerplexity, 'f', 4)));
+                     };
+                 });
+}
+
+void MainWindow::updatePlanCheck()
+{
+    if (!m_autoBits) {
+        m_sensitivity->setPlanCheck(std::nullopt);
+        return;
+    }
+    SensitivityView::PlanCheck check;
+    check.bitsPerWeight = m_autoBits->averageBitsPerWeight;
+    check.targetBitsPerWeight = m_autoBits->targetBitsPerWeight;
+    check.referencePerplexity = m_autoBits->referencePerplexity;
+    check.predictedPerplexity = m_autoBits->predictedPerplexity;
+    if (m_autoBitsMeasured && m_autoBitsMeasured->modified) {
+        check.measuredPerplexity = m_autoBitsMeasured->modified->perplexity();
+        check.measuredReference = m_autoBitsMeasured->reference.perplexity();
+    }
+    check.planEdited = evaluationFingerprint(m_layerModel->plan()) != m_autoBitsFingerprint;
+    m_sensitivity->setPlanCheck(check);
 }
 
 QByteArray MainWindow::evaluationFingerprint(const QuantPlan& plan) const
@@ -1766,6 +2093,8 @@ void MainWindow::updateActions()
     m_evaluateAction->setEnabled(canCompute);
     m_quantizeSelectedAction->setEnabled(canCompute
                                          && m_layerView->selectionModel()->hasSelection());
+    m_sensitivityAction->setEnabled(canCompute);
+    m_autoBitsAction->setEnabled(canCompute);
     m_preferencesAction->setEnabled(!busy);
     m_cancelAction->setEnabled(busy);
 }

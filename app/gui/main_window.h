@@ -2,6 +2,7 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/job_runner.h"
+#include "core/analysis/auto_bits.h"
 #include "core/backend/compute_backend.h"
 #include "core/export/checkpoint_export.h"
 #include "core/quant/quant_plan.h"
@@ -44,6 +45,11 @@ class IssuesPanel;
 class LayerTableModel;
 class LoadedModel;
 class PlanDefaultsBar;
+class SensitivityView;
+class AutoBitsDialog;
+struct EvaluationResult;
+struct SensitivityScanRequest;
+struct SensitivityScanResult;
 struct LinearLayer;
 struct QuantReport;
 struct QuantizedModel;
@@ -84,6 +90,19 @@ public:
     // job); the others stream the plan's weights block by block.
     void evaluate();
     void selectLayer(const QString& layerName);
+    // Run › Sensitivity Scan…: the scan's dialog (window-modal), whose accepted request runs.
+    void showSensitivityScanDialog();
+    // Scans the model as `request` says (calibration settings from the plan, context and stride
+    // from the evaluation panel, on the chosen device) in the main slot, with progress and
+    // Cancel; the result (a cancelled scan's with the measurements finished) goes to the
+    // Sensitivity tab.
+    void runSensitivityScan(const SensitivityScanRequest& request);
+    // Plan › Automatic Bits…: its dialog, previewing each choice, or, without a complete scan of
+    // this model, the offer to run one first.
+    void showAutoBitsDialog();
+    // Chooses each layer's bits from the latest scan (AutoBits, in the main slot) and writes the
+    // choice into the plan as one undoable step.
+    void applyAutoBits(const AutoBitsOptions& options);
     // Loads a recipe as the plan (one undoable step). On failure, or when it does not fit the
     // model, the plan stays and the issues panel says why; returns false.
     bool loadPlanFile(const QString& path);
@@ -100,6 +119,11 @@ public:
     RoundingLabView* roundingLabView() const { return m_roundingLab; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
     CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
+    SensitivityView* sensitivityView() const { return m_sensitivity; }
+    // The latest sensitivity scan of the open model (complete false when cancelled), or null.
+    std::shared_ptr<const SensitivityScanResult> sensitivityScan() const { return m_scan; }
+    // The latest automatic-bits choice applied to the plan, or null.
+    std::shared_ptr<const AutoBitsResult> lastAutoBits() const { return m_autoBits; }
     // The latest whole-plan pipeline run (report.complete is false when it was cancelled), or
     // null; dropped when another model is opened.
     std::shared_ptr<const QuantizedModel> lastRun() const { return m_lastRun; }
@@ -200,6 +224,13 @@ private:
     // plan needs calibration.
     QByteArray evaluationFingerprint(const QuantPlan& plan) const;
     void fitResultColumns();
+    // Why the latest scan cannot give automatic bits (none, cancelled), or empty.
+    QString scanProblem() const;
+    // Computes what `dialog`'s options give, in the background, into its preview.
+    void previewAutoBits(AutoBitsDialog* dialog);
+    // The automatic plan's prediction, and its measurement once evaluated, into the Sensitivity
+    // tab.
+    void updatePlanCheck();
     void addIssue(Issue::Severity severity, const QString& message, const QString& subject = {});
     void onIssueActivated(const QString& subject);
 
@@ -259,6 +290,15 @@ private:
     std::shared_ptr<const QuantReport> m_latestReport;
     std::vector<std::shared_ptr<const QuantReport>> m_pinnedReports;
     std::shared_ptr<const ComputeBackend> m_backend;
+    SensitivityView* m_sensitivity = nullptr;
+    std::shared_ptr<const SensitivityScanResult> m_scan; // of m_model; dropped with it
+    std::unique_ptr<SensitivityScanRequest> m_lastScanRequest;
+    AutoBitsOptions m_autoBitsOptions;
+    // The latest automatic choice, the evaluation fingerprint of the plan it wrote, and that
+    // plan's evaluation once the user ran one.
+    std::shared_ptr<const AutoBitsResult> m_autoBits;
+    QByteArray m_autoBitsFingerprint;
+    std::shared_ptr<const EvaluationResult> m_autoBitsMeasured;
     QProgressBar* m_progressBar = nullptr;
     QToolButton* m_cancelButton = nullptr;
 
@@ -276,6 +316,8 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_evaluateAction = nullptr;
     QAction* m_calibrationAction = nullptr;
+    QAction* m_sensitivityAction = nullptr;
+    QAction* m_autoBitsAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_preferencesAction = nullptr;
     QMenu* m_recentMenu = nullptr;
