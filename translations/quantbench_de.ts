@@ -315,58 +315,58 @@
     </message>
     <message>
         <source>GGUF (one file of Q4_0/Q4_1/Q5/Q8_0 blocks and K-quants: llama.cpp, Ollama, LM Studio)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF (eine Datei aus Q4_0/Q4_1/Q5/Q8_0-Blöcken und K-quants: llama.cpp, Ollama, LM Studio)</translation>
     </message>
 </context>
 <context>
     <name>CheckpointImport</name>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1: Schreiben nicht möglich: %2</translation>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
     <message>
         <source>%1: quantized module %2 is not a linear layer of a Llama block</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das quantisierte Modul %2 ist keine lineare Schicht eines Llama-Blocks</translation>
     </message>
     <message>
         <source>safetensors</source>
-        <translation type="unfinished"></translation>
+        <translation>safetensors</translation>
     </message>
     <message>
         <source>%1: general.architecture is &quot;%2&quot;; QuantBench imports &quot;llama&quot; GGUF files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: general.architecture ist &quot;%2&quot;; QuantBench importiert &quot;llama&quot;-GGUF-Dateien</translation>
     </message>
     <message>
         <source>%1: inconsistent hyperparameters: embedding_length %2, head_count %3, head_count_kv %4, block_count %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Widersprüchliche Hyperparameter: embedding_length %2, head_count %3, head_count_kv %4, block_count %5</translation>
     </message>
     <message>
         <source>%1: tensor token_embd.weight is missing or is not [vocab, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Tensor token_embd.weight fehlt oder ist nicht [vocab, %2]</translation>
     </message>
     <message>
         <source>%1: the model uses rope scaling, which QuantBench does not import from GGUF</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Modell verwendet Rope-Skalierung, die QuantBench nicht aus GGUF importiert</translation>
     </message>
     <message>
         <source>%1: tensor &quot;%2&quot; is not one of llama.cpp&apos;s llama tensors that QuantBench imports</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Tensor &quot;%2&quot; gehört nicht zu den llama-Tensoren von llama.cpp, die QuantBench importiert</translation>
     </message>
     <message>
         <source>%1: tensor &quot;%2&quot; has %3 rows, not a whole number of head pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Tensor &quot;%2&quot; hat %3 Zeilen, keine ganze Zahl von Head-Paaren</translation>
     </message>
     <message>
         <source>%1: tokenizer.ggml.token_type[%2] is %3, not a token type (1 to 6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tokenizer.ggml.token_type[%2] ist %3, kein Token-Typ (1 bis 6)</translation>
     </message>
     <message>
         <source>%1: module %2 dequantizes to %3 values, but config.json makes it [%4, %5]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Modul %2 wird zu %3 Werten dequantisiert, aber laut config.json ist es [%4, %5]</translation>
     </message>
     <message>
         <source>cannot copy %1 to %2</source>
-        <translation type="unfinished">%1 kann nicht nach %2 kopiert werden</translation>
+        <translation>%1 kann nicht nach %2 kopiert werden</translation>
     </message>
 </context>
 <context>
@@ -1166,12 +1166,6 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <translation>--gptq-v1 braucht --format gptq</translation>
     </message>
     <message>
-        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
-The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Mit --format fake (Standard) wird jede quantisierbare lineare Schicht dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des Originalmodells das Ergebnis lädt; mit --format gptq, awq oder compressed-tensors werden die quantisierten Schichten als gepackte Ganzzahl-Codes mit ihren Skalen und Nullpunkten gespeichert, im Checkpoint-Format GPTQ, AWQ GEMM bzw. compressed-tensors (pack-quantized). config.json und der Tokenizer werden kopiert; quant_recipe.json und quant_report.json (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Rückfälle) werden daneben geschrieben. Die Eingabe wird nie verändert; die Ausgabe erscheint erst, wenn sie vollständig ist.
-Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche brauchen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
-    </message>
-    <message>
         <source>Choose per-layer bit-widths for a target average, as a recipe</source>
         <translation>Bitbreiten pro Schicht für einen Zieldurchschnitt wählen, als Rezept</translation>
     </message>
@@ -1487,12 +1481,18 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>jetzt erstellt</translation>
     </message>
     <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json and NAME.README.md).</source>
-        <translation type="unfinished"></translation>
+        <source>--format must be fake, gptq, awq, compressed-tensors or gguf, not &apos;%1&apos;</source>
+        <translation>--format muss fake, gptq, awq, compressed-tensors oder gguf sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--format must be fake, gptq, awq, compressed-tensors or gguf, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json, quant_report.json and quant_report.csv (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>Quantisiert das Modell Block für Block nach dem Plan (schichtsequenziell: jeder Block wird auf dem kalibriert, was die bereits quantisierten Blöcke liefern) und schreibt das Ergebnis. Mit --format fake (Standard) wird jede quantisierbare lineare Schicht dequantisiert in ihrem ursprünglichen dtype unter denselben Tensornamen gespeichert, sodass jeder Loader des Originalmodells das Ergebnis lädt; mit --format gptq, awq oder compressed-tensors werden die quantisierten Schichten als gepackte Ganzzahl-Codes mit ihren Skalen und Nullpunkten gespeichert, im Checkpoint-Format GPTQ, AWQ GEMM bzw. compressed-tensors (pack-quantized). config.json und der Tokenizer werden kopiert; quant_recipe.json, quant_report.json und quant_report.csv (pro Schicht: Gewichtsfehler, Ausgabefehler auf zurückgehaltenen Kalibrierungsstichproben, GPTQ-Dämpfung und Rückfälle) werden daneben geschrieben. Die Eingabe wird nie verändert; die Ausgabe erscheint erst, wenn sie vollständig ist.
+Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Optionen überschreiben, oder allein durch --method angegeben. GPTQ, AWQ, SmoothQuant und die Clipping-Suche brauchen --calib. Schichten mit NaN- oder Inf-Gewichten bleiben mit einer Warnung unquantisiert.</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json, NAME.report.csv and NAME.README.md).</source>
+        <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-dtype; Standard), gptq (gepackte Ganzzahl-Gewichte, wie GPTQ-Loader sie lesen: transformers, vLLM, GPTQModel; Nullpunkte nach gptq_v2; 2, 3, 4 oder 8 Bit), awq (AWQ GEMM, wie transformers und vLLM es lesen; 4 Bit, eine Gruppengröße), compressed-tensors (pack-quantized, wie vLLM und transformers es lesen; 4 oder 8 Bit) oder gguf (eine .gguf-Datei für llama.cpp: Gruppen zu 32 als Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 aus den Codes, andere Schichten neu quantisiert zu K-quants; --out ist dann die Datei, und Rezept, Bericht und Modellkarte werden daneben als NAME.recipe.json, NAME.report.json, NAME.report.csv und NAME.README.md geschrieben).</translation>
     </message>
 </context>
 <context>
@@ -1765,296 +1765,296 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <name>GgufExporter</name>
     <message>
         <source>GGUF export writes llama.cpp&apos;s &quot;llama&quot; architecture; this model is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der GGUF-Export schreibt die &quot;llama&quot;-Architektur von llama.cpp; dieses Modell ist %1</translation>
     </message>
     <message>
         <source>the model uses rope_scaling &quot;%1&quot;, which this GGUF export does not write (llama.cpp needs a rope_freqs tensor for it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell verwendet rope_scaling &quot;%1&quot;, das dieser GGUF-Export nicht schreibt (llama.cpp braucht dafür einen rope_freqs-Tensor)</translation>
     </message>
     <message>
         <source>head_dim %1 × %2 heads differs from hidden_size %3, which llama.cpp&apos;s llama architecture assumes</source>
-        <translation type="unfinished"></translation>
+        <translation>head_dim %1 × %2 Heads weicht von hidden_size %3 ab, was die llama-Architektur von llama.cpp voraussetzt</translation>
     </message>
     <message>
         <source>%1: GGUF export writes the sentencepiece tokenizer (tokenizer.ggml.model &quot;llama&quot;) and needs tokenizer.model; a tokenizer.json-only (BPE) model is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der GGUF-Export schreibt den sentencepiece-Tokenizer (tokenizer.ggml.model &quot;llama&quot;) und braucht tokenizer.model; ein Modell nur mit tokenizer.json (BPE) wird nicht unterstützt</translation>
     </message>
     <message>
         <source>%1: rows of %2 values fit no GGUF block (32 or 256 values), so its dequantized %3-bit weight is stored in F32: exact, but not smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilen aus %2 Werten passen in keinen GGUF-Block (32 oder 256 Werte), daher wird das dequantisierte %3-Bit-Gewicht in F32 gespeichert: exakt, aber nicht kleiner</translation>
     </message>
     <message>
         <source>%1: %2-bit %3 has no GGUF type holding its codes; re-quantized from the dequantized weight to %4, which differs slightly from the run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Für %2-Bit-%3 gibt es keinen GGUF-Typ, der die Codes aufnimmt; aus dem dequantisierten Gewicht neu quantisiert zu %4, was geringfügig vom Lauf abweicht</translation>
     </message>
     <message numerus="yes">
         <source>%n layer(s) round their input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes those layers with full-precision activations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schicht rundet ihre Eingabeaktivierungen auf int8 (W8A8); GGUF speichert nur Gewichte, daher berechnet llama.cpp diese Schicht mit Aktivierungen in voller Genauigkeit</numerusform>
+            <numerusform>%n Schichten runden ihre Eingabeaktivierungen auf int8 (W8A8); GGUF speichert nur Gewichte, daher berechnet llama.cpp diese Schichten mit Aktivierungen in voller Genauigkeit</numerusform>
         </translation>
     </message>
     <message>
         <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Quantisierungslauf wurde abgebrochen: Die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
     </message>
     <message>
         <source>%1 already exists; give --force (or confirm) to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; zum Ersetzen --force angeben (oder bestätigen)</translation>
     </message>
     <message>
         <source>%1: the folder does not exist</source>
-        <translation type="unfinished">%1: Der Ordner existiert nicht</translation>
+        <translation>%1: Der Ordner existiert nicht</translation>
     </message>
     <message>
         <source>%1 lies inside the input model&apos;s folder, which is never written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt im Ordner des Eingabemodells, in den nie geschrieben wird</translation>
     </message>
     <message>
         <source>tokenizer.model has %1 pieces but the model&apos;s vocab_size is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tokenizer.model hat %1 Pieces, aber vocab_size des Modells ist %2</translation>
     </message>
     <message>
         <source>%1: a code does not fit in %2 bits</source>
-        <translation type="unfinished">%1: ein Code passt nicht in %2 Bit</translation>
+        <translation>%1: Ein Code passt nicht in %2 Bit</translation>
     </message>
     <message>
         <source>%1: tensor %2 has dtype %3, which GGUF export does not write</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Tensor %2 hat den dtype %3, den der GGUF-Export nicht schreibt</translation>
     </message>
     <message>
         <source>%1: not enough free space: the output needs %2, the disk has %3</source>
-        <translation type="unfinished">%1: Nicht genug freier Speicherplatz: Die Ausgabe braucht %2, auf dem Datenträger sind %3 frei</translation>
+        <translation>%1: Nicht genug freier Speicherplatz: Die Ausgabe braucht %2, auf dem Datenträger sind %3 frei</translation>
     </message>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished">%1 wird geschrieben</translation>
+        <translation>%1 wird geschrieben</translation>
     </message>
     <message>
         <source>%1: scale %2 does not fit in the fp16 of a GGUF block</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Skala %2 passt nicht in das fp16 eines GGUF-Blocks</translation>
     </message>
     <message>
         <source>%1: cannot rename the finished file into place</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die fertige Datei lässt sich nicht an ihren Platz umbenennen</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished">%1 geschrieben</translation>
+        <translation>%1 geschrieben</translation>
     </message>
 </context>
 <context>
     <name>GgufFile</name>
     <message>
         <source>%1 at byte %2 runs past the end of the file (%3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an Byte %2 reicht über das Dateiende hinaus (%3 Bytes)</translation>
     </message>
     <message>
         <source>the length of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Länge von %1</translation>
     </message>
     <message>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Bytes)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the file does not exist</source>
-        <translation type="unfinished">Die Datei existiert nicht</translation>
+        <translation>Die Datei existiert nicht</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished">Die Datei lässt sich nicht öffnen: %1</translation>
+        <translation>Die Datei lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">Die Datei ist leer</translation>
+        <translation>Die Datei ist leer</translation>
     </message>
     <message>
         <source>cannot map the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei lässt sich nicht in den Speicher abbilden: %1</translation>
     </message>
     <message>
         <source>the value of metadata key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert des Metadatenschlüssels &quot;%1&quot;</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: a BOOL must be 0 or 1, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot;: Ein BOOL muss 0 oder 1 sein, ist aber %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: arrays of arrays are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot;: Arrays aus Arrays werden nicht unterstützt</translation>
     </message>
     <message>
         <source>the element type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Elementtyp von %1</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: unknown array element type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot;: Unbekannter Array-Elementtyp %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: an array of %2 elements does not fit in the rest of the file (%3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot;: Ein Array aus %2 Elementen passt nicht in den Rest der Datei (%3 Bytes)</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: unknown value type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot;: Unbekannter Werttyp %2</translation>
     </message>
     <message>
         <source>the magic</source>
-        <translation type="unfinished"></translation>
+        <translation>die Magic-Zahl</translation>
     </message>
     <message>
         <source>not a GGUF file: the magic is 0x%1, not &quot;GGUF&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine GGUF-Datei: Die Magic-Zahl ist 0x%1, nicht &quot;GGUF&quot;</translation>
     </message>
     <message>
         <source>the version</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version</translation>
     </message>
     <message>
         <source>GGUF version %1; QuantBench reads version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Version %1; QuantBench liest Version %2</translation>
     </message>
     <message>
         <source>the tensor count</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tensoranzahl</translation>
     </message>
     <message>
         <source>the metadata count</source>
-        <translation type="unfinished"></translation>
+        <translation>die Metadatenanzahl</translation>
     </message>
     <message>
         <source>the metadata count %1 cannot fit in the file (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metadatenanzahl %1 passt nicht in die Datei (%2 Bytes)</translation>
     </message>
     <message>
         <source>the tensor count %1 cannot fit in the file (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tensoranzahl %1 passt nicht in die Datei (%2 Bytes)</translation>
     </message>
     <message>
         <source>metadata key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel %1</translation>
     </message>
     <message>
         <source>metadata key %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel %1 ist leer</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; kommt doppelt vor</translation>
     </message>
     <message>
         <source>the type of metadata key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Typ des Metadatenschlüssels &quot;%1&quot;</translation>
     </message>
     <message>
         <source>general.alignment must be a UINT32, but it is a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>general.alignment muss ein UINT32 sein, ist aber ein %1</translation>
     </message>
     <message>
         <source>general.alignment %1 is not a power of two</source>
-        <translation type="unfinished"></translation>
+        <translation>general.alignment %1 ist keine Zweierpotenz</translation>
     </message>
     <message>
         <source>the name of tensor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name von Tensor %1</translation>
     </message>
     <message>
         <source>tensor %1 has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor %1 hat einen leeren Namen</translation>
     </message>
     <message>
         <source>tensor &quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor &quot;%1&quot; kommt doppelt vor</translation>
     </message>
     <message>
         <source>tensor &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the rank of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rang von %1</translation>
     </message>
     <message>
         <source>%1: rank %2; ggml tensors have 1 to %3 dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Rang %2; ggml-Tensoren haben 1 bis %3 Dimensionen</translation>
     </message>
     <message>
         <source>dimension %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimension %1 von %2</translation>
     </message>
     <message>
         <source>%1: dimension %2 is %3, which is zero or makes the tensor too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dimension %2 ist %3, was null ist oder den Tensor zu groß macht</translation>
     </message>
     <message>
         <source>the type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Typ von %1</translation>
     </message>
     <message>
         <source>%1: ggml type %2 is not one QuantBench reads (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ggml-Typ %2 gehört nicht zu denen, die QuantBench liest (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</translation>
     </message>
     <message>
         <source>%1: rows of %2 values are not a whole number of %3 blocks of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilen aus %2 Werten sind keine ganze Zahl von %3-Blöcken zu %4</translation>
     </message>
     <message>
         <source>the offset of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Offset von %1</translation>
     </message>
     <message>
         <source>%1: offset %2 is not a multiple of the alignment %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Offset %2 ist kein Vielfaches der Ausrichtung %3</translation>
     </message>
     <message>
         <source>the data section (from byte %1) starts past the end of the file (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenabschnitt (ab Byte %1) beginnt hinter dem Dateiende (%2 Bytes)</translation>
     </message>
     <message>
         <source>tensor &quot;%1&quot;: its data [%2, %3) run past the end of the data section (%4 bytes; file size %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor &quot;%1&quot;: Seine Daten [%2, %3) reichen über das Ende des Datenabschnitts hinaus (%4 Bytes; Dateigröße %5)</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; fehlt</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be an integer, but it is a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; muss eine Ganzzahl sein, ist aber ein %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be a FLOAT32, but it is a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; muss ein FLOAT32 sein, ist aber ein %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be a STRING, but it is a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; muss ein STRING sein, ist aber ein %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be an array of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; muss ein Array aus %2 sein</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; has %2 entries, but %3 are expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatenschlüssel &quot;%1&quot; hat %2 Einträge, erwartet werden aber %3</translation>
     </message>
 </context>
 <context>
     <name>GgufWriter</name>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1: Schreiben nicht möglich: %2</translation>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
     <message>
         <source>the file has the wrong size after writing</source>
-        <translation type="unfinished">Die Datei hat nach dem Schreiben die falsche Größe</translation>
+        <translation>Die Datei hat nach dem Schreiben die falsche Größe</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2186,17 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>damping raised to %1 × the mean Hessian diagonal to make it invertible</source>
         <translation>Dämpfung auf %1 × das Diagonalmittel der Hesse-Matrix erhöht, um sie invertierbar zu machen</translation>
+    </message>
+</context>
+<context>
+    <name>GptqStepThrough</name>
+    <message>
+        <source>the GPTQ step-through takes 1 to %1 rows of 1 to %2 columns, not %3 × %4</source>
+        <translation>Der GPTQ-Schrittmodus nimmt 1 bis %1 Zeilen aus 1 bis %2 Spalten, nicht %3 × %4</translation>
+    </message>
+    <message>
+        <source>the slice has %1 columns, its Hessian %2</source>
+        <translation>Der Ausschnitt hat %1 Spalten, seine Hesse-Matrix %2</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2386,78 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
 </context>
 <context>
+    <name>LayerInputProfileText</name>
+    <message>
+        <source>full-precision calibration at %1</source>
+        <translation>Kalibrierung in voller Genauigkeit um %1</translation>
+    </message>
+    <message>
+        <source>from the %1 run at %2</source>
+        <translation>aus dem %1-Lauf um %2</translation>
+    </message>
+    <message>
+        <source>from the quantization run at %1</source>
+        <translation>aus dem Quantisierungslauf um %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n input channel(s) · %2 rows · %3</source>
+        <translation>
+            <numerusform>%1 · %n Eingabekanal · %2 Zeilen · %3</numerusform>
+            <numerusform>%1 · %n Eingabekanäle · %2 Zeilen · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AWQ scale s</source>
+        <translation>AWQ-Skala s</translation>
+    </message>
+    <message>
+        <source>SmoothQuant factor s</source>
+        <translation>SmoothQuant-Faktor s</translation>
+    </message>
+</context>
+<context>
+    <name>LayerInputProfiler</name>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>Das Modell hat keine lineare Schicht namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the input statistics have %2 channels, the layer has %3 inputs</source>
+        <translation>%1: Die Eingabestatistiken haben %2 Kanäle, die Schicht hat %3 Eingänge</translation>
+    </message>
+    <message>
+        <source>there is no input site %1 in the model</source>
+        <translation>Im Modell gibt es keine Eingabestelle %1</translation>
+    </message>
+    <message>
+        <source>there is no calibration window to run</source>
+        <translation>Es gibt kein Kalibrierungsfenster zum Ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up the token embeddings of %n calibration window(s)</source>
+        <translation>
+            <numerusform>Token-Embeddings von %n Kalibrierungsfenster werden nachgeschlagen</numerusform>
+            <numerusform>Token-Embeddings von %n Kalibrierungsfenstern werden nachgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full-precision pass: block %1 of %2</source>
+        <translation>Durchlauf in voller Genauigkeit: Block %1 von %2</translation>
+    </message>
+    <message>
+        <source>the calibration pass did not reach input site %1</source>
+        <translation>Der Kalibrierungsdurchlauf hat die Eingabestelle %1 nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Estimating the condition of the damped Hessian</source>
+        <translation>Die Kondition der gedämpften Hesse-Matrix wird geschätzt</translation>
+    </message>
+    <message>
+        <source>%1: the measurement is of another input site</source>
+        <translation>%1: Die Messung gehört zu einer anderen Eingabestelle</translation>
+    </message>
+</context>
+<context>
     <name>LayerInventory</name>
     <message>
         <source>%1: tensor &quot;%2&quot;, which config.json implies, is missing from the checkpoint</source>
@@ -2474,15 +2557,15 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
     <message>
         <source>%1: cannot create a temporary folder to import it into: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Es lässt sich kein temporärer Ordner für den Import anlegen: %2</translation>
     </message>
     <message>
         <source>%1: not a GGUF file; open a checkpoint folder or a .gguf file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Keine GGUF-Datei; öffnen Sie einen Checkpoint-Ordner oder eine .gguf-Datei</translation>
     </message>
     <message>
         <source>imported from %1 and dequantized to float32</source>
-        <translation type="unfinished"></translation>
+        <translation>importiert aus %1 und zu float32 dequantisiert</translation>
     </message>
 </context>
 <context>
@@ -2548,87 +2631,87 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <name>ModelCard</name>
     <message>
         <source>per channel</source>
-        <translation type="unfinished">pro Kanal</translation>
+        <translation>pro Kanal</translation>
     </message>
     <message>
         <source>per tensor</source>
-        <translation type="unfinished">pro Tensor</translation>
+        <translation>pro Tensor</translation>
     </message>
     <message>
         <source>Quantized with QuantBench %1 from `%2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisiert mit QuantBench %1 aus `%2`.</translation>
     </message>
     <message>
         <source>Mixture</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammensetzung</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">Methode</translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Bits</source>
-        <translation type="unfinished">Bits</translation>
+        <translation>Bits</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Gruppe</translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Symmetric</source>
-        <translation type="unfinished"></translation>
+        <translation>Symmetrisch</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichten</translation>
     </message>
     <message>
         <source>Which</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">ja</translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">nein</translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished">beibehalten</translation>
+        <translation>beibehalten</translation>
     </message>
     <message>
         <source>Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and the zero point counted, (16 + b) / g bits per weight for groups of g).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittliche Bits pro Gewicht der quantisierbaren linearen Schichten: %1 (fp16-Skala und Nullpunkt mitgezählt, (16 + b) / g Bits pro Gewicht bei Gruppen zu g).</translation>
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished">Perplexität</translation>
+        <translation>Perplexität</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <source>before quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>vor der Quantisierung</translation>
     </message>
     <message>
         <source>after quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>nach der Quantisierung</translation>
     </message>
     <message>
         <source>evaluation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertungstext</translation>
     </message>
     <message>
         <source>Limitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Einschränkungen</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1: Schreiben nicht möglich: %2</translation>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -2851,15 +2934,15 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <name>PlotExport</name>
     <message>
         <source>Could not save the plot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm konnte nicht unter %1 gespeichert werden</translation>
     </message>
     <message>
         <source>Export Plot</source>
-        <translation type="unfinished">Diagramm exportieren</translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg);;PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3190,41 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>%1: %2 needs calibration data, and none reached it</source>
         <translation>%1: %2 benötigt Kalibrierungsdaten, hat aber keine erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>RoundingLab</name>
+    <message>
+        <source>synthetic: %1 weights ~ N(0, 0.02²), one weight of %2 σ</source>
+        <translation>synthetisch: %1 Gewichte ~ N(0, 0.02²), ein Gewicht von %2 σ</translation>
+    </message>
+    <message>
+        <source>the model has no linear layer %1</source>
+        <translation>Das Modell hat keine lineare Schicht %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2 of %3</source>
+        <translation>%1, Zeile %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 is not in a decoder block: its inputs are not recorded here</source>
+        <translation>%1 liegt in keinem Decoder-Block: Seine Eingaben werden hier nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>there is no calibration window to run</source>
+        <translation>Es gibt kein Kalibrierungsfenster zum Ausführen</translation>
+    </message>
+    <message>
+        <source>Running block %1 of %2</source>
+        <translation>Block %1 von %2 wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Recording the inputs of %1</source>
+        <translation>Eingaben von %1 werden aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1: no input was recorded</source>
+        <translation>%1: Es wurde keine Eingabe aufgezeichnet</translation>
     </message>
 </context>
 <context>
@@ -3612,7 +3730,7 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
     <message>
         <source>the run&apos;s layer %1 does not have the shape of the weights (%2×%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schicht %1 des Laufs hat nicht die Form der Gewichte (%2×%3)</translation>
     </message>
 </context>
 <context>
@@ -3659,6 +3777,89 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>Load the plan from the recipe FILE after opening (with --screenshot).</source>
         <translation>Den Plan nach dem Öffnen aus der Rezeptdatei FILE laden (mit --screenshot).</translation>
+    </message>
+    <message>
+        <source>Show the plot tab titled NAME (with --screenshot).</source>
+        <translation>Den Diagramm-Tab mit dem Titel NAME anzeigen (mit --screenshot).</translation>
+    </message>
+</context>
+<context>
+    <name>qb::AutoBitsDialog</name>
+    <message>
+        <source>Automatic Bits</source>
+        <translation>Automatische Bitwahl</translation>
+    </message>
+    <message>
+        <source>Chooses each layer&apos;s bit-width so that the loss the sensitivity scan predicts is smallest while the average bits per weight — scales and zero points included — stays at or below the target. Layers sharing an input (q/k/v, gate/up) get the same width. The plan is replaced in one step you can undo.</source>
+        <translation>Wählt die Bitbreite jeder Schicht so, dass der vom Sensitivitätsscan vorhergesagte Verlust möglichst klein ist, während der Durchschnitt der Bits pro Gewicht – Skalen und Nullpunkte eingerechnet – das Ziel nicht überschreitet. Schichten mit gemeinsamer Eingabe (q/k/v, gate/up) erhalten dieselbe Bitbreite. Der Plan wird in einem Schritt ersetzt, den Sie rückgängig machen können.</translation>
+    </message>
+    <message>
+        <source> bits/weight</source>
+        <translation> Bits/Gewicht</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <translation>%1 Bit</translation>
+    </message>
+    <message>
+        <source>KL divergence (recommended)</source>
+        <translation>KL-Divergenz (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Δ perplexity</source>
+        <translation>Δ Perplexität</translation>
+    </message>
+    <message>
+        <source>The scan figure summed over the layers: the KL divergence is never negative and adds up; a single layer&apos;s Δ perplexity is often within the evaluation&apos;s noise</source>
+        <translation>Der Wert des Scans, summiert über die Schichten: Die KL-Divergenz ist nie negativ und summiert sich auf; die Δ Perplexität einer einzelnen Schicht liegt oft im Rauschen der Auswertung</translation>
+    </message>
+    <message>
+        <source>Exact (knapsack)</source>
+        <translation>Exakt (Rucksackproblem)</translation>
+    </message>
+    <message>
+        <source>Greedy (largest gain per bit)</source>
+        <translation>Greedy (größter Gewinn pro Bit)</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 — as the scan measured; run a new scan to change them</source>
+        <translation>%1, %2, %3 – wie vom Scan gemessen; führen Sie einen neuen Scan aus, um sie zu ändern</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>Gruppen zu %1</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Allowed widths:</source>
+        <translation>Zulässige Bitbreiten:</translation>
+    </message>
+    <message>
+        <source>Quantization:</source>
+        <translation>Quantisierung:</translation>
+    </message>
+    <message>
+        <source>Minimise:</source>
+        <translation>Minimieren:</translation>
+    </message>
+    <message>
+        <source>Solver:</source>
+        <translation>Löser:</translation>
+    </message>
+    <message>
+        <source>Apply to Plan</source>
+        <translation>Auf Plan anwenden</translation>
+    </message>
+    <message>
+        <source>Allow at least one width.</source>
+        <translation>Lassen Sie mindestens eine Bitbreite zu.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4149,128 @@ Backend-Kennung: %2</translation>
     </message>
 </context>
 <context>
+    <name>qb::HessianView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>Kanalreihenfolge</translation>
+    </message>
+    <message>
+        <source>Act-order (GPTQ&apos;s column order)</source>
+        <translation>Act-order (Spaltenreihenfolge von GPTQ)</translation>
+    </message>
+    <message>
+        <source>Act-order: the channels by descending diag(H), the order GPTQ quantizes the weight&apos;s columns in with act-order on</source>
+        <translation>Act-order: die Kanäle absteigend nach diag(H), die Reihenfolge, in der GPTQ bei aktivem act-order die Spalten des Gewichts quantisiert</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis: the diagonal spans orders of magnitude</source>
+        <translation>Logarithmische Werteachse: Die Diagonale erstreckt sich über Größenordnungen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its Hessian diagonal.</source>
+        <translation>Wählen Sie eine Schicht, um die Diagonale ihrer Hesse-Matrix zu sehen.</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX) = Σ x² = %1 (%2× the mean diagonal)</source>
+        <translation>diag(XᵀX) = Σ x² = %1 (%2× die mittlere Diagonale)</translation>
+    </message>
+    <message>
+        <source>act-order position %1 of %2</source>
+        <translation>act-order-Position %1 von %2</translation>
+    </message>
+    <message>
+        <source>mean x² %1 · mean |x| %2</source>
+        <translation>mittleres x² %1 · mittleres |x| %2</translation>
+    </message>
+    <message>
+        <source>dead: never non-zero in calibration (GPTQ zeroes its weight column)</source>
+        <translation>tot: in der Kalibrierung nie ungleich null (GPTQ setzt die Gewichtsspalte auf null)</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX) = Σ x² (input units²)</source>
+        <translation>diag(XᵀX) = Σ x² (Eingabeeinheiten²)</translation>
+    </message>
+    <message>
+        <source>Position in GPTQ&apos;s act-order (descending diag(H); channel in the tooltip)</source>
+        <translation>Position in der act-order von GPTQ (absteigend nach diag(H); Kanal im Tooltip)</translation>
+    </message>
+    <message>
+        <source>Input channel</source>
+        <translation>Eingabekanal</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX) per input channel</source>
+        <translation>diag(XᵀX) pro Eingabekanal</translation>
+    </message>
+    <message>
+        <source>damping %1 × mean diag = %2</source>
+        <translation>Dämpfung %1 × mittlere Diag. = %2</translation>
+    </message>
+    <message>
+        <source>dead channel (Σ x² = 0)</source>
+        <translation>toter Kanal (Σ x² = 0)</translation>
+    </message>
+    <message>
+        <source>Damping used: %1 × mean diag</source>
+        <translation>Verwendete Dämpfung: %1 × mittlere Diag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(raised ten-fold %n time(s) to make H invertible)</source>
+        <translation>
+            <numerusform>(%n-mal verzehnfacht, um H invertierbar zu machen)</numerusform>
+            <numerusform>(%n-mal verzehnfacht, um H invertierbar zu machen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPTQ fell back to RTN: H was not invertible even with raised damping</source>
+        <translation>GPTQ ist auf RTN zurückgefallen: H war auch mit erhöhter Dämpfung nicht invertierbar</translation>
+    </message>
+    <message>
+        <source>Damping used: none (not quantized with GPTQ)</source>
+        <translation>Verwendete Dämpfung: keine (nicht mit GPTQ quantisiert)</translation>
+    </message>
+    <message>
+        <source>percdamp (plan): %1</source>
+        <translation>percdamp (Plan): %1</translation>
+    </message>
+    <message>
+        <source>condition estimate λmax/λmin ≈ %1 (of H + %2 × mean diag)</source>
+        <translation>Konditionsschätzung λmax/λmin ≈ %1 (von H + %2 × mittlere Diag.)</translation>
+    </message>
+    <message>
+        <source>condition estimate: not known (the run kept no XᵀX for this layer)</source>
+        <translation>Konditionsschätzung: unbekannt (der Lauf hat für diese Schicht kein XᵀX behalten)</translation>
+    </message>
+    <message>
+        <source>dead channels: %1 of %2</source>
+        <translation>tote Kanäle: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Click a bar for a channel&apos;s values; drag and scroll to pan and zoom the channel axis.</source>
+        <translation>Klicken Sie auf einen Balken, um die Werte eines Kanals zu sehen; ziehen und scrollen Sie, um die Kanalachse zu verschieben und zu zoomen.</translation>
+    </message>
+</context>
+<context>
     <name>qb::HistogramView</name>
     <message>
         <source>Log scale</source>
@@ -4058,67 +4381,67 @@ Backend-Kennung: %2</translation>
     </message>
     <message>
         <source>Weights and grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte und Raster</translation>
     </message>
     <message>
         <source>Before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher und nachher</translation>
     </message>
     <message>
         <source>Rounding error</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundungsfehler</translation>
     </message>
     <message>
         <source>Weights with the quantization grid; the weights before and after quantization overlaid (the last run&apos;s result when it quantized this layer as planned, else round-to-nearest on the plan&apos;s grid); or the histogram of the error ŵ − w</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte mit dem Quantisierungsraster; die Gewichte vor und nach der Quantisierung überlagert (das Ergebnis des letzten Laufs, wenn er diese Schicht wie geplant quantisiert hat, sonst Runden zum nächsten Wert auf dem Raster des Plans); oder das Histogramm des Fehlers ŵ − w</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Exportieren…</translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save the plot as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
     <message>
         <source>After quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der Quantisierung</translation>
     </message>
     <message>
         <source>Rounding error ŵ − w (weight units)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundungsfehler ŵ − w (Gewichtseinheiten)</translation>
     </message>
     <message>
         <source>Before quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor der Quantisierung</translation>
     </message>
     <message>
         <source>After (%1, last run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachher (%1, letzter Lauf)</translation>
     </message>
     <message>
         <source>After (round-to-nearest on the plan&apos;s grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachher (Runden zum nächsten Wert auf dem Raster des Plans)</translation>
     </message>
     <message>
         <source>%1 (last run): the input channels were scaled before rounding, so each column has its own grid in the original space</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (letzter Lauf): Die Eingabekanäle wurden vor dem Runden skaliert, daher hat jede Spalte im ursprünglichen Raum ihr eigenes Raster</translation>
     </message>
     <message>
         <source>rounding error: RMS %1, largest %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundungsfehler: RMS %1, größter %2 (%3)</translation>
     </message>
     <message>
         <source>the last run&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>die Gewichte des letzten Laufs</translation>
     </message>
     <message>
         <source>round-to-nearest on the plan&apos;s grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden zum nächsten Wert auf dem Raster des Plans</translation>
     </message>
     <message>
         <source>after quantization: %1 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>nach der Quantisierung: %1 Gewichte</translation>
     </message>
 </context>
 <context>
@@ -4255,7 +4578,7 @@ Backend-Kennung: %2</translation>
     </message>
     <message>
         <source>Save the plot as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm als PNG, SVG oder PDF speichern</translation>
     </message>
 </context>
 <context>
@@ -5061,74 +5384,241 @@ Backend-Kennung: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n group(s) of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gruppe von Schichten, die Laufzeiten wie vLLM zu einer Matrix zusammenfassen (q/k/v eines Blocks, sein gate/up), ist mit unterschiedlichen Einstellungen geplant; vLLM lehnt einen solchen Checkpoint ab.</numerusform>
+            <numerusform>%n Gruppen von Schichten, die Laufzeiten wie vLLM zu einer Matrix zusammenfassen (q/k/v eines Blocks, sein gate/up), sind mit unterschiedlichen Einstellungen geplant; vLLM lehnt einen solchen Checkpoint ab.</numerusform>
         </translation>
     </message>
     <message>
         <source>Align gives each group the settings of its most precise member (no layer loses precision); you can undo it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angleichen gibt jeder Gruppe die Einstellungen ihres genauesten Mitglieds (keine Schicht verliert an Genauigkeit); Sie können es rückgängig machen.</translation>
     </message>
     <message>
         <source>Align Them</source>
-        <translation type="unfinished"></translation>
+        <translation>Angleichen</translation>
     </message>
     <message>
         <source>Export As Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie geplant exportieren</translation>
     </message>
     <message>
         <source>Align Fused Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengefasste Schichten angleichen</translation>
     </message>
     <message>
         <source>Open a Hugging Face checkpoint folder (config.json and safetensors; GPTQ, AWQ and compressed-tensors folders are dequantized on opening)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Hugging-Face-Checkpoint-Ordner öffnen (config.json und safetensors; GPTQ-, AWQ- und compressed-tensors-Ordner werden beim Öffnen dequantisiert)</translation>
     </message>
     <message>
         <source>Open &amp;GGUF File…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;GGUF-Datei öffnen…</translation>
     </message>
     <message>
         <source>Open a llama.cpp GGUF file (llama architecture), dequantized to float32 on opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine GGUF-Datei von llama.cpp öffnen (llama-Architektur), beim Öffnen zu float32 dequantisiert</translation>
     </message>
     <message>
         <source>Open GGUF File</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Datei öffnen</translation>
     </message>
     <message>
         <source>GGUF files (*.gguf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Dateien (*.gguf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>gptq_v2: zero points as stored (every grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>gptq_v2: Nullpunkte wie gespeichert (jedes Raster)</translation>
     </message>
     <message>
         <source>gptq v1: for older loaders (symmetric grids only)</source>
-        <translation type="unfinished"></translation>
+        <translation>gptq v1: für ältere Loader (nur symmetrische Raster)</translation>
     </message>
     <message>
         <source>GPTQ layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>GPTQ-Layout:</translation>
     </message>
     <message>
         <source>Export Checkpoint to File</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint in Datei exportieren</translation>
     </message>
     <message>
         <source>GGUF files (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Dateien (*.gguf)</translation>
     </message>
     <message>
         <source>Replace File?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ersetzen?</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it with the exported checkpoint once the export has completed?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Nach Abschluss des Exports durch den exportierten Checkpoint ersetzen?</translation>
+    </message>
+    <message>
+        <source>Sensitivity &amp;Scan…</source>
+        <translation>Sensitivitäts&amp;scan…</translation>
+    </message>
+    <message>
+        <source>Quantize one layer (or block, or role) at a time at each bit-width and measure how much perplexity suffers</source>
+        <translation>Jeweils eine Schicht (oder einen Block oder eine Rolle) mit jeder Bitbreite quantisieren und messen, wie sehr die Perplexität leidet</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic Bits…</source>
+        <translation>Automatische &amp;Bitwahl…</translation>
+    </message>
+    <message>
+        <source>Choose each layer&apos;s bit-width from the sensitivity scan for a target average bits per weight</source>
+        <translation>Die Bitbreite jeder Schicht anhand des Sensitivitätsscans für einen Zieldurchschnitt an Bits pro Gewicht wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <source>Auto Bits</source>
+        <translation>Auto-Bits</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>Ausreißerkanäle</translation>
+    </message>
+    <message>
+        <source>Hessian</source>
+        <translation>Hesse-Matrix</translation>
+    </message>
+    <message>
+        <source>Rounding lab</source>
+        <translation>Rundungslabor</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its input channels and Hessian diagonal.</source>
+        <translation>Wählen Sie eine Schicht, um ihre Eingabekanäle und die Diagonale ihrer Hesse-Matrix zu sehen.</translation>
+    </message>
+    <message>
+        <source>Input profile of %1</source>
+        <translation>Eingabeprofil von %1</translation>
+    </message>
+    <message>
+        <source>Shown when this tab is open.</source>
+        <translation>Wird angezeigt, wenn dieser Tab geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>No calibration text: choose one in the Calibration panel to measure the inputs of %1 with the full-precision model, or quantize with a method that calibrates (GPTQ, AWQ, SmoothQuant) to see the run&apos;s statistics.</source>
+        <translation>Kein Kalibrierungstext: Wählen Sie im Bereich Kalibrierung einen, um die Eingaben von %1 mit dem Modell in voller Genauigkeit zu messen, oder quantisieren Sie mit einer kalibrierenden Methode (GPTQ, AWQ, SmoothQuant), um die Statistiken des Laufs zu sehen.</translation>
+    </message>
+    <message>
+        <source>Measuring the inputs of %1: a full-precision pass over the calibration windows up to its block…</source>
+        <translation>Eingaben von %1 werden gemessen: ein Durchlauf in voller Genauigkeit über die Kalibrierungsfenster bis zu ihrem Block…</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text (Calibration panel) to record the layer&apos;s inputs.</source>
+        <translation>Wählen Sie einen Kalibrierungstext (Bereich Kalibrierung), um die Eingaben der Schicht aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Recording the inputs of %1…</source>
+        <translation>Eingaben von %1 werden aufgezeichnet…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Recording the inputs of %1</source>
+        <translation>Eingaben von %1 werden aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Automatic bits: perplexity %1 predicted, %2 measured</source>
+        <translation>Automatische Bitwahl: Perplexität %1 vorhergesagt, %2 gemessen</translation>
+    </message>
+    <message>
+        <source>GPTQ needs a calibration text: choose one in Run › Calibration Settings….</source>
+        <translation>GPTQ braucht einen Kalibrierungstext: Wählen Sie einen unter Ausführen › Kalibrierungseinstellungen….</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPTQ calibrates on %1: %n sample(s) of %2 tokens, the full-precision model&apos;s activations (Run › Calibration Settings…).</source>
+        <translation>
+            <numerusform>GPTQ kalibriert auf %1: %n Stichprobe mit %2 Tokens, Aktivierungen des Modells in voller Genauigkeit (Ausführen › Kalibrierungseinstellungen…).</numerusform>
+            <numerusform>GPTQ kalibriert auf %1: %n Stichproben mit je %2 Tokens, Aktivierungen des Modells in voller Genauigkeit (Ausführen › Kalibrierungseinstellungen…).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no such evaluation text; the sensitivity scan did not run.</source>
+        <translation>%1: Kein solcher Auswertungstext; der Sensitivitätsscan wurde nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text for the sensitivity scan.</source>
+        <translation>Wählen Sie einen Auswertungstext für den Sensitivitätsscan.</translation>
+    </message>
+    <message>
+        <source>Sensitivity scan</source>
+        <translation>Sensitivitätsscan</translation>
+    </message>
+    <message>
+        <source>Reading the evaluation text %1</source>
+        <translation>Auswertungstext %1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>The sensitivity scan was cancelled: the measurements it did not make are hatched, and automatic bits needs a complete scan.</source>
+        <translation>Der Sensitivitätsscan wurde abgebrochen: Die nicht durchgeführten Messungen sind schraffiert, und die automatische Bitwahl braucht einen vollständigen Scan.</translation>
+    </message>
+    <message>
+        <source>There is no sensitivity scan of this model yet.</source>
+        <translation>Für dieses Modell gibt es noch keinen Sensitivitätsscan.</translation>
+    </message>
+    <message>
+        <source>The latest sensitivity scan was cancelled before it measured every layer.</source>
+        <translation>Der letzte Sensitivitätsscan wurde abgebrochen, bevor er jede Schicht gemessen hat.</translation>
+    </message>
+    <message>
+        <source>Automatic Bits</source>
+        <translation>Automatische Bitwahl</translation>
+    </message>
+    <message>
+        <source>Automatic bits chooses from one. Run a sensitivity scan now?</source>
+        <translation>Die automatische Bitwahl stützt sich auf einen solchen Scan. Jetzt einen Sensitivitätsscan ausführen?</translation>
+    </message>
+    <message>
+        <source>%1-bit × %2</source>
+        <translation>%1 Bit × %2</translation>
+    </message>
+    <message>
+        <source>Predicted perplexity &lt;b&gt;%1&lt;/b&gt; (%2 over full precision %3)</source>
+        <translation>Vorhergesagte Perplexität &lt;b&gt;%1&lt;/b&gt; (%2 gegenüber voller Genauigkeit %3)</translation>
+    </message>
+    <message>
+        <source>, KL %1 nats/token</source>
+        <translation>, KL %1 nats/Token</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 bits/weight&lt;/b&gt; achieved (target %2; %3 to %4 possible)</source>
+        <translation>&lt;b&gt;%1 Bit/Gewicht&lt;/b&gt; erreicht (Ziel %2; %3 bis %4 möglich)</translation>
+    </message>
+    <message>
+        <source>Layers: %1</source>
+        <translation>Schichten: %1</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan; the measured change is usually larger.</source>
+        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat; die gemessene Änderung ist meist größer.</translation>
+    </message>
+    <message>
+        <source>Previewing automatic bits</source>
+        <translation>Vorschau der automatischen Bitwahl</translation>
+    </message>
+    <message>
+        <source>Choosing bits</source>
+        <translation>Bitbreiten werden gewählt</translation>
+    </message>
+    <message>
+        <source>Automatic bits: %1 bits/weight</source>
+        <translation>Automatische Bitwahl: %1 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>Automatic bits: %1 bits/weight, perplexity %2 predicted. Evaluate the plan to measure it.</source>
+        <translation>Automatische Bitwahl: %1 Bit/Gewicht, Perplexität %2 vorhergesagt. Werten Sie den Plan aus, um sie zu messen.</translation>
     </message>
 </context>
 <context>
@@ -5202,6 +5692,177 @@ Backend-Kennung: %2</translation>
     </message>
 </context>
 <context>
+    <name>qb::OutlierChannelView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Mean |x|</source>
+        <translation>Mittleres |x|</translation>
+    </message>
+    <message>
+        <source>Max |x|</source>
+        <translation>Max |x|</translation>
+    </message>
+    <message>
+        <source>Which activation statistic each bar shows, over every calibration row the layer saw</source>
+        <translation>Welche Aktivierungsstatistik jeder Balken zeigt, über alle Kalibrierungszeilen, die die Schicht gesehen hat</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>Kanalreihenfolge</translation>
+    </message>
+    <message>
+        <source>Sorted, largest first</source>
+        <translation>Sortiert, größte zuerst</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axes: outlier channels are often 10–100× the median</source>
+        <translation>Logarithmische Werteachsen: Ausreißerkanäle sind oft 10–100× so groß wie der Median</translation>
+    </message>
+    <message>
+        <source>How many channels the table lists</source>
+        <translation>Wie viele Kanäle die Tabelle auflistet</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>Top:</source>
+        <translation>Top:</translation>
+    </message>
+    <message>
+        <source>The channels with the largest statistic; click one to mark it</source>
+        <translation>Die Kanäle mit der größten Statistik; klicken Sie auf einen, um ihn zu markieren</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its input channels.</source>
+        <translation>Wählen Sie eine Schicht, um ihre Eingabekanäle zu sehen.</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>mean |x| %1 (%2× median)</source>
+        <translation>mittleres |x| %1 (%2× Median)</translation>
+    </message>
+    <message>
+        <source>max |x| %1 (%2× median)</source>
+        <translation>max |x| %1 (%2× Median)</translation>
+    </message>
+    <message>
+        <source>‖W[:, %1]‖₂ %2</source>
+        <translation>‖W[:, %1]‖₂ %2</translation>
+    </message>
+    <message>
+        <source>max |w| %1</source>
+        <translation>max |w| %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× Median</translation>
+    </message>
+    <message>
+        <source>‖W col‖₂</source>
+        <translation>‖W-Spalte‖₂</translation>
+    </message>
+    <message>
+        <source>Max |w|</source>
+        <translation>Max |w|</translation>
+    </message>
+    <message>
+        <source>Scale s</source>
+        <translation>Skala s</translation>
+    </message>
+    <message>
+        <source>Max |x| divided by the median over channels of max |x|</source>
+        <translation>Max |x| geteilt durch den Median von max |x| über alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Mean |x| divided by the median over channels of mean |x|</source>
+        <translation>Mittleres |x| geteilt durch den Median des mittleren |x| über alle Kanäle</translation>
+    </message>
+    <message>
+        <source>max |x| (input units)</source>
+        <translation>max |x| (Eingabeeinheiten)</translation>
+    </message>
+    <message>
+        <source>mean |x| (input units)</source>
+        <translation>mittleres |x| (Eingabeeinheiten)</translation>
+    </message>
+    <message>
+        <source>|w| (weight units)</source>
+        <translation>|w| (Gewichtseinheiten)</translation>
+    </message>
+    <message>
+        <source>Rank of the input channel, largest %1 first</source>
+        <translation>Rang des Eingabekanals, nach %1 absteigend</translation>
+    </message>
+    <message>
+        <source>max |x|</source>
+        <translation>max |x|</translation>
+    </message>
+    <message>
+        <source>mean |x|</source>
+        <translation>mittleres |x|</translation>
+    </message>
+    <message>
+        <source>Input channel</source>
+        <translation>Eingabekanal</translation>
+    </message>
+    <message>
+        <source>max |x| per input channel</source>
+        <translation>max |x| pro Eingabekanal</translation>
+    </message>
+    <message>
+        <source>mean |x| per input channel</source>
+        <translation>mittleres |x| pro Eingabekanal</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <source>%1 (no unit; x ÷ s)</source>
+        <translation>%1 (ohne Einheit; x ÷ s)</translation>
+    </message>
+    <message>
+        <source>‖W[:, j]‖₂ (column L2 norm)</source>
+        <translation>‖W[:, j]‖₂ (L2-Norm der Spalte)</translation>
+    </message>
+    <message>
+        <source>max |W[:, j]|</source>
+        <translation>max |W[:, j]|</translation>
+    </message>
+    <message>
+        <source>Click a bar or a table row for a channel&apos;s values; drag and scroll to pan and zoom the channel axis.</source>
+        <translation>Klicken Sie auf einen Balken oder eine Tabellenzeile, um die Werte eines Kanals zu sehen; ziehen und scrollen Sie zum Verschieben und Zoomen der Kanalachse.</translation>
+    </message>
+</context>
+<context>
     <name>qb::PlanDefaultsBar</name>
     <message>
         <source> bits</source>
@@ -5222,6 +5883,781 @@ Backend-Kennung: %2</translation>
     <message>
         <source>%1 options:</source>
         <translation>Optionen für %1:</translation>
+    </message>
+</context>
+<context>
+    <name>qb::RoundingLabView</name>
+    <message>
+        <source>Outlier:</source>
+        <translation>Ausreißer:</translation>
+    </message>
+    <message>
+        <source>Symmetric</source>
+        <translation>Symmetrisch</translation>
+    </message>
+    <message>
+        <source>Record Activations</source>
+        <translation>Aktivierungen aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Selected layer: a row</source>
+        <translation>Gewählte Schicht: eine Zeile</translation>
+    </message>
+    <message>
+        <source>Selected layer: one group</source>
+        <translation>Gewählte Schicht: eine Gruppe</translation>
+    </message>
+    <message>
+        <source>Synthetic vector with an outlier</source>
+        <translation>Synthetischer Vektor mit einem Ausreißer</translation>
+    </message>
+    <message>
+        <source>The weights to round: a row of the layer selected in the table, one group of that row, or 64 synthetic Gaussian weights with one outlier you can resize</source>
+        <translation>Die zu rundenden Gewichte: eine Zeile der in der Tabelle gewählten Schicht, eine Gruppe dieser Zeile oder 64 synthetische gaußverteilte Gewichte mit einem Ausreißer, dessen Größe Sie ändern können</translation>
+    </message>
+    <message>
+        <source>row </source>
+        <translation>Zeile </translation>
+    </message>
+    <message>
+        <source>The layer&apos;s row (output channel) to round</source>
+        <translation>Die zu rundende Zeile (Ausgabekanal) der Schicht</translation>
+    </message>
+    <message>
+        <source>group </source>
+        <translation>Gruppe </translation>
+    </message>
+    <message>
+        <source>The group whose grid levels are drawn (and, for &quot;one group&quot;, the group rounded); the GPTQ step-through starts at its first column</source>
+        <translation>Die Gruppe, deren Rasterstufen gezeichnet werden (und bei „eine Gruppe“ die gerundete Gruppe); GPTQ schrittweise beginnt bei ihrer ersten Spalte</translation>
+    </message>
+    <message>
+        <source>Drag: the size of the synthetic vector&apos;s outlier weight, in standard deviations of the other weights</source>
+        <translation>Ziehen: die Größe des Ausreißergewichts des synthetischen Vektors, in Standardabweichungen der übrigen Gewichte</translation>
+    </message>
+    <message>
+        <source>Bits per weight: 2^bits levels per group</source>
+        <translation>Bits pro Gewicht: 2^bits Stufen pro Gruppe</translation>
+    </message>
+    <message>
+        <source>Weights sharing one scale and zero point (one grid)</source>
+        <translation>Gewichte, die sich eine Skala und einen Nullpunkt teilen (ein Raster)</translation>
+    </message>
+    <message>
+        <source>Symmetric: the grid is centred on zero (no zero point to store), half of it wasted when the values are one-sided</source>
+        <translation>Symmetrisch: Das Raster ist um null zentriert (kein Nullpunkt zu speichern), seine Hälfte bleibt ungenutzt, wenn die Werte einseitig sind</translation>
+    </message>
+    <message>
+        <source>Clip ratio: each group&apos;s range [min, max] shrunk to [min·c, max·c]; values outside are clamped — coarse outliers, finer steps for the rest</source>
+        <translation>Clipping-Verhältnis: Der Bereich [min, max] jeder Gruppe wird auf [min·c, max·c] verkleinert; Werte außerhalb werden abgeschnitten – grobe Ausreißer, feinere Stufen für den Rest</translation>
+    </message>
+    <message>
+        <source>AWQ scale: each weight is multiplied by s_j = (mean |x_j|)^α of its input channel before rounding and divided by it after, so the channels with large activations are rounded finer</source>
+        <translation>AWQ-Skala: Jedes Gewicht wird vor dem Runden mit s_j = (mean |x_j|)^α seines Eingabekanals multipliziert und danach wieder dadurch geteilt, sodass die Kanäle mit großen Aktivierungen feiner gerundet werden</translation>
+    </message>
+    <message>
+        <source>Run the calibration text through the model up to this layer and record its inputs&apos; mean |x| and XᵀX (for α and the output error)</source>
+        <translation>Den Kalibrierungstext bis zu dieser Schicht durch das Modell laufen lassen und mittleres |x| und XᵀX ihrer Eingaben aufzeichnen (für α und den Ausgabefehler)</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Runden:</translation>
+    </message>
+    <message>
+        <source>Bits:</source>
+        <translation>Bits:</translation>
+    </message>
+    <message>
+        <source>Group size:</source>
+        <translation>Gruppengröße:</translation>
+    </message>
+    <message>
+        <source>Clip ratio:</source>
+        <translation>Clipping-Verhältnis:</translation>
+    </message>
+    <message>
+        <source>AWQ α:</source>
+        <translation>AWQ α:</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>Rundung</translation>
+    </message>
+    <message>
+        <source>GPTQ Step-Through</source>
+        <translation>GPTQ schrittweise</translation>
+    </message>
+    <message>
+        <source>Input column of the row</source>
+        <translation>Eingabespalte der Zeile</translation>
+    </message>
+    <message>
+        <source>Error ŵ − w
+(weight units)</source>
+        <translation>Fehler ŵ − w
+(Gewichtseinheiten)</translation>
+    </message>
+    <message>
+        <source>grid levels (shown group)</source>
+        <translation>Rasterstufen (gezeigte Gruppe)</translation>
+    </message>
+    <message>
+        <source>clip range</source>
+        <translation>Clipping-Bereich</translation>
+    </message>
+    <message>
+        <source>original weights w</source>
+        <translation>ursprüngliche Gewichte w</translation>
+    </message>
+    <message>
+        <source>rounded ŵ</source>
+        <translation>gerundet ŵ</translation>
+    </message>
+    <message>
+        <source>error ŵ − w</source>
+        <translation>Fehler ŵ − w</translation>
+    </message>
+    <message>
+        <source>error of a clipped weight</source>
+        <translation>Fehler eines abgeschnittenen Gewichts</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>Diagramm als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Weight
+(weight units)</source>
+        <translation>Gewicht
+(Gewichtseinheiten)</translation>
+    </message>
+    <message>
+        <source>Change this step
+(weight units)</source>
+        <translation>Änderung in diesem Schritt
+(Gewichtseinheiten)</translation>
+    </message>
+    <message>
+        <source>Input column of the layer</source>
+        <translation>Eingabespalte der Schicht</translation>
+    </message>
+    <message>
+        <source>Output error
+(per token)</source>
+        <translation>Ausgabefehler
+(pro Token)</translation>
+    </message>
+    <message>
+        <source>Columns rounded</source>
+        <translation>Gerundete Spalten</translation>
+    </message>
+    <message>
+        <source>original w</source>
+        <translation>ursprüngliches w</translation>
+    </message>
+    <message>
+        <source>updated, to be rounded</source>
+        <translation>aktualisiert, noch zu runden</translation>
+    </message>
+    <message>
+        <source>output error: RTN</source>
+        <translation>Ausgabefehler: RTN</translation>
+    </message>
+    <message>
+        <source>output error: GPTQ</source>
+        <translation>Ausgabefehler: GPTQ</translation>
+    </message>
+    <message>
+        <source>its rounding ŵ − w</source>
+        <translation>seine Rundung ŵ − w</translation>
+    </message>
+    <message>
+        <source>spread onto later columns</source>
+        <translation>auf spätere Spalten verteilt</translation>
+    </message>
+    <message>
+        <source>Round the next column and spread its error onto the later columns</source>
+        <translation>Die nächste Spalte runden und ihren Fehler auf die späteren Spalten verteilen</translation>
+    </message>
+    <message>
+        <source>Step through the remaining columns (press again to pause)</source>
+        <translation>Die übrigen Spalten schrittweise durchlaufen (erneut drücken zum Anhalten)</translation>
+    </message>
+    <message>
+        <source>Back to the unrounded slice</source>
+        <translation>Zurück zum ungerundeten Ausschnitt</translation>
+    </message>
+    <message>
+        <source>show row </source>
+        <translation>angezeigte Zeile </translation>
+    </message>
+    <message>
+        <source>The slice&apos;s row drawn in the upper panels (the output error counts every row)</source>
+        <translation>Die Zeile des Ausschnitts, die in den oberen Diagrammen gezeichnet wird (der Ausgabefehler zählt jede Zeile)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>%1 (%2 levels)</source>
+        <translation>%1 (%2 Stufen)</translation>
+    </message>
+    <message>
+        <source>per row</source>
+        <translation>pro Zeile</translation>
+    </message>
+    <message>
+        <source>%1 σ</source>
+        <translation>%1 σ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing to round yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Noch nichts zu runden.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a layer in the table, or choose the synthetic vector.</source>
+        <translation>Wählen Sie eine Schicht in der Tabelle oder den synthetischen Vektor.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Scaled weight w·s
+(weight units)</source>
+        <translation>Skaliertes Gewicht w·s
+(Gewichtseinheiten)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n clipped</source>
+        <translation>
+            <numerusform>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n abgeschnitten</numerusform>
+            <numerusform>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n abgeschnitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> &amp;nbsp;·&amp;nbsp; output error %1 / token</source>
+        <translation> &amp;nbsp;·&amp;nbsp; Ausgabefehler %1 / Token</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synthetic activations: %n token(s), input channel 5 ten times larger than the others. </source>
+        <translation>
+            <numerusform>Synthetische Aktivierungen: %n Token, Eingabekanal 5 zehnmal größer als die anderen. </numerusform>
+            <numerusform>Synthetische Aktivierungen: %n Tokens, Eingabekanal 5 zehnmal größer als die anderen. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activations recorded over %n calibration token(s). </source>
+        <translation>
+            <numerusform>Aktivierungen über %n Kalibrierungstoken aufgezeichnet. </numerusform>
+            <numerusform>Aktivierungen über %n Kalibrierungstokens aufgezeichnet. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No activations recorded for this layer: α and the output error need them. </source>
+        <translation>Für diese Schicht wurden keine Aktivierungen aufgezeichnet: α und der Ausgabefehler brauchen sie. </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each weight moves to the nearest of its group&apos;s %n level(s) (grey lines, shown for the highlighted group). Drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>Jedes Gewicht wandert zur nächstgelegenen Stufe seiner Gruppe (%n Stufe; graue Linien, für die hervorgehobene Gruppe gezeigt). Ziehen und scrollen Sie zum Verschieben und Zoomen.</numerusform>
+            <numerusform>Jedes Gewicht wandert zur nächstgelegenen Stufe seiner Gruppe (%n Stufen; graue Linien, für die hervorgehobene Gruppe gezeigt). Ziehen und scrollen Sie zum Verschieben und Zoomen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The slice&apos;s Hessian is not invertible&lt;/b&gt;, even with raised damping: GPTQ cannot run on it.</source>
+        <translation>&lt;b&gt;Die Hesse-Matrix des Ausschnitts ist nicht invertierbar&lt;/b&gt;, auch nicht mit erhöhter Dämpfung: GPTQ kann darauf nicht laufen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing to step through yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Noch nichts zum schrittweisen Durchlaufen.&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Step %1 of %2&lt;/b&gt;: column %3 rounded (row %4: error %5), spread onto %n later column(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Schritt %1 von %2&lt;/b&gt;: Spalte %3 gerundet (Zeile %4: Fehler %5), auf %n spätere Spalte verteilt.</numerusform>
+            <numerusform>&lt;b&gt;Schritt %1 von %2&lt;/b&gt;: Spalte %3 gerundet (Zeile %4: Fehler %5), auf %n spätere Spalten verteilt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output error: &lt;b&gt;&lt;span style=&apos;color:%1&apos;&gt;GPTQ %2&lt;/span&gt;&lt;/b&gt; vs &lt;b&gt;&lt;span style=&apos;color:%3&apos;&gt;RTN %4&lt;/span&gt;&lt;/b&gt;</source>
+        <translation>Ausgabefehler: &lt;b&gt;&lt;span style=&apos;color:%1&apos;&gt;GPTQ %2&lt;/span&gt;&lt;/b&gt; vs. &lt;b&gt;&lt;span style=&apos;color:%3&apos;&gt;RTN %4&lt;/span&gt;&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (GPTQ %1 %)</source>
+        <translation> (GPTQ %1 %)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 rows × %2 columns&lt;/b&gt; (columns %3–%4), %5. Press Step: GPTQ rounds one column at a time and moves the columns not yet rounded to make up for its error.</source>
+        <translation>&lt;b&gt;%1 Zeilen × %2 Spalten&lt;/b&gt; (Spalten %3–%4), %5. Drücken Sie „Schritt“: GPTQ rundet jeweils eine Spalte und verschiebt die noch nicht gerundeten Spalten, um ihren Fehler auszugleichen.</translation>
+    </message>
+    <message>
+        <source>H = XᵀX of synthetic activations (channel 5 ten times larger).</source>
+        <translation>H = XᵀX synthetischer Aktivierungen (Kanal 5 zehnmal größer).</translation>
+    </message>
+    <message numerus="yes">
+        <source>H = XᵀX of %n calibration token(s).</source>
+        <translation>
+            <numerusform>H = XᵀX von %n Kalibrierungstoken.</numerusform>
+            <numerusform>H = XᵀX von %n Kalibrierungstokens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calibration inputs for this layer: H = XᵀX of synthetic activations. Record Activations for the real ones.</source>
+        <translation>Keine Kalibrierungseingaben für diese Schicht: H = XᵀX synthetischer Aktivierungen. Zeichnen Sie die echten mit „Aktivierungen aufzeichnen“ auf.</translation>
+    </message>
+    <message>
+        <source>Damping %1 × mean diag(H). The update is the rounding error times row i of the inverse Hessian&apos;s Cholesky factor.</source>
+        <translation>Dämpfung %1 × mittlere diag(H). Die Aktualisierung ist der Rundungsfehler mal Zeile i des Cholesky-Faktors der inversen Hesse-Matrix.</translation>
+    </message>
+    <message>
+        <source>Column %1 (group %2)</source>
+        <translation>Spalte %1 (Gruppe %2)</translation>
+    </message>
+    <message>
+        <source>w = %1</source>
+        <translation>w = %1</translation>
+    </message>
+    <message>
+        <source>s = %1, w·s = %2</source>
+        <translation>s = %1, w·s = %2</translation>
+    </message>
+    <message>
+        <source>code %1 of 0…%2 → level %3</source>
+        <translation>Code %1 von 0…%2 → Stufe %3</translation>
+    </message>
+    <message>
+        <source>ŵ = %1, error ŵ − w = %2</source>
+        <translation>ŵ = %1, Fehler ŵ − w = %2</translation>
+    </message>
+    <message>
+        <source>group scale %1, zero point %2</source>
+        <translation>Gruppenskala %1, Nullpunkt %2</translation>
+    </message>
+    <message>
+        <source>clipped to [%1, %2]</source>
+        <translation>abgeschnitten auf [%1, %2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n column(s)</source>
+        <translation>
+            <numerusform>Nach %n Spalte</numerusform>
+            <numerusform>Nach %n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPTQ output error %1</source>
+        <translation>GPTQ-Ausgabefehler %1</translation>
+    </message>
+    <message>
+        <source>RTN output error %1</source>
+        <translation>RTN-Ausgabefehler %1</translation>
+    </message>
+    <message>
+        <source>Column %1, row %2</source>
+        <translation>Spalte %1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>original %1</source>
+        <translation>ursprünglich %1</translation>
+    </message>
+    <message>
+        <source>rounded %1</source>
+        <translation>gerundet %1</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>jetzt %1</translation>
+    </message>
+    <message>
+        <source>changed this step by %1</source>
+        <translation>in diesem Schritt um %1 geändert</translation>
+    </message>
+    <message>
+        <source>RTN would give %1</source>
+        <translation>RTN ergäbe %1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityRankingModel</name>
+    <message>
+        <source>block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s): %1</source>
+        <translation>
+            <numerusform>%n Schicht: %1</numerusform>
+            <numerusform>%n Schichten: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At %1 bits: perplexity %2 (Δ %3), KL %4 nats/token</source>
+        <translation>Bei %1 Bit: Perplexität %2 (Δ %3), KL %4 nats/Token</translation>
+    </message>
+    <message>
+        <source>Not measured at %1 bits: the scan was cancelled first.</source>
+        <translation>Bei %1 Bit nicht gemessen: Der Scan wurde vorher abgebrochen.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Layer (block · role)</source>
+        <translation>Schicht (Block · Rolle)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Δ ppl</source>
+        <translation>Δ ppl</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>Rank by the shown figure at the chosen bit-width: 1 is the most sensitive</source>
+        <translation>Rang nach dem angezeigten Wert bei der gewählten Bitbreite: 1 ist am empfindlichsten</translation>
+    </message>
+    <message>
+        <source>Perplexity with only this unit quantized at %1 bits, minus the full-precision model&apos;s</source>
+        <translation>Perplexität, wenn nur diese Einheit mit %1 Bit quantisiert ist, minus die des Modells in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence (nats/token) of the next-token distributions from the full-precision model&apos;s, with only this unit quantized at %1 bits</source>
+        <translation>Mittlere KL-Divergenz (nats/Token) der Verteilungen des nächsten Tokens gegenüber denen des Modells in voller Genauigkeit, wenn nur diese Einheit mit %1 Bit quantisiert ist</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityScanDialog</name>
+    <message>
+        <source>Sensitivity Scan</source>
+        <translation>Sensitivitätsscan</translation>
+    </message>
+    <message>
+        <source>Each unit is quantized alone at each bit-width, everything else kept in full precision, and the model is scored on the evaluation text: the change in perplexity and the KL divergence show which layers suffer most.</source>
+        <translation>Jede Einheit wird allein bei jeder Bitbreite quantisiert, alles andere bleibt in voller Genauigkeit, und das Modell wird auf dem Auswertungstext bewertet: Die Änderung der Perplexität und die KL-Divergenz zeigen, welche Schichten am meisten leiden.</translation>
+    </message>
+    <message>
+        <source>RTN needs no calibration; GPTQ calibrates each layer on the full-precision model&apos;s activations</source>
+        <translation>RTN braucht keine Kalibrierung; GPTQ kalibriert jede Schicht auf den Aktivierungen des Modells in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>One layer</source>
+        <translation>Eine Schicht</translation>
+    </message>
+    <message>
+        <source>One block (all its layers)</source>
+        <translation>Ein Block (alle seine Schichten)</translation>
+    </message>
+    <message>
+        <source>One role across all blocks</source>
+        <translation>Eine Rolle über alle Blöcke</translation>
+    </message>
+    <message>
+        <source>a UTF-8 text file</source>
+        <translation>eine UTF-8-Textdatei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Score only the first documents of the text: fewer make the scan faster and the figures noisier</source>
+        <translation>Nur die ersten Dokumente des Textes bewerten: Weniger machen den Scan schneller und die Werte verrauschter</translation>
+    </message>
+    <message>
+        <source>Bit-widths:</source>
+        <translation>Bitbreiten:</translation>
+    </message>
+    <message>
+        <source>Grouping:</source>
+        <translation>Gruppierung:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Quantize per measurement:</source>
+        <translation>Pro Messung quantisieren:</translation>
+    </message>
+    <message>
+        <source>Evaluation text:</source>
+        <translation>Auswertungstext:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Dokumente:</translation>
+    </message>
+    <message>
+        <source>Run Scan</source>
+        <translation>Scan ausführen</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>Auswertungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose at least one bit-width.</source>
+        <translation>Wählen Sie mindestens eine Bitbreite.</translation>
+    </message>
+    <message>
+        <source>Choose an existing evaluation text.</source>
+        <translation>Wählen Sie einen vorhandenen Auswertungstext.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 = %n measurement(s), each an evaluation of the text from the unit&apos;s first block on.</source>
+        <translation>
+            <numerusform>%1 × %2 = %n Messung, jeweils eine Auswertung des Textes ab dem ersten Block der Einheit.</numerusform>
+            <numerusform>%1 × %2 = %n Messungen, jeweils eine Auswertung des Textes ab dem ersten Block der Einheit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit-width(s)</source>
+        <translation>
+            <numerusform>%n Bitbreite</numerusform>
+            <numerusform>%n Bitbreiten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityView</name>
+    <message>
+        <source>one layer at a time</source>
+        <translation>jeweils eine Schicht</translation>
+    </message>
+    <message>
+        <source>one block at a time</source>
+        <translation>jeweils ein Block</translation>
+    </message>
+    <message>
+        <source>one role across all blocks at a time</source>
+        <translation>jeweils eine Rolle über alle Blöcke</translation>
+    </message>
+    <message>
+        <source>Log colour scale</source>
+        <translation>Log-Farbskala</translation>
+    </message>
+    <message>
+        <source>Δ perplexity</source>
+        <translation>Δ Perplexität</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>What the colours and the ranking show: the change in perplexity, or the mean KL divergence from the full-precision model</source>
+        <translation>Was die Farben und die Rangliste zeigen: die Änderung der Perplexität oder die mittlere KL-Divergenz zum Modell in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Logarithmic colour scale: the units differ by orders of magnitude (changes of zero or less take the lightest colour)</source>
+        <translation>Logarithmische Farbskala: Die Einheiten unterscheiden sich um Größenordnungen (Änderungen von null oder weniger erhalten die hellste Farbe)</translation>
+    </message>
+    <message>
+        <source>The bit-width the list ranks the units at</source>
+        <translation>Die Bitbreite, nach der die Liste die Einheiten ordnet</translation>
+    </message>
+    <message>
+        <source>New Scan…</source>
+        <translation>Neuer Scan…</translation>
+    </message>
+    <message>
+        <source>Run a sensitivity scan with other settings</source>
+        <translation>Einen Sensitivitätsscan mit anderen Einstellungen ausführen</translation>
+    </message>
+    <message>
+        <source>Automatic Bits…</source>
+        <translation>Automatische Bitwahl…</translation>
+    </message>
+    <message>
+        <source>Choose each layer&apos;s bit-width from this scan for a target average bits per weight</source>
+        <translation>Die Bitbreite jeder Schicht anhand dieses Scans für einen Zieldurchschnitt an Bits pro Gewicht wählen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the heatmap as PNG, SVG or PDF</source>
+        <translation>Heatmap als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Rank at:</source>
+        <translation>Rang bei:</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan; how quantized layers interact is not in it, so the measured change is usually larger.</source>
+        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat; das Zusammenspiel quantisierter Schichten ist darin nicht enthalten, daher ist die gemessene Änderung meist größer.</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 Bit</translation>
+    </message>
+    <message>
+        <source>KL divergence (nats/token)</source>
+        <translation>KL-Divergenz (nats/Token)</translation>
+    </message>
+    <message>
+        <source>Δ perplexity (vs. full precision)</source>
+        <translation>Δ Perplexität (gegenüber voller Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>Bit-width of the quantized unit (bits per weight)</source>
+        <translation>Bitbreite der quantisierten Einheit (Bits pro Gewicht)</translation>
+    </message>
+    <message>
+        <source>Layer (block · role), in model order</source>
+        <translation>Schicht (Block · Rolle), in Modellreihenfolge</translation>
+    </message>
+    <message>
+        <source>Block, in model order</source>
+        <translation>Block, in Modellreihenfolge</translation>
+    </message>
+    <message>
+        <source>Role, across all blocks</source>
+        <translation>Rolle, über alle Blöcke</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <translation>%1 Bit</translation>
+    </message>
+    <message>
+        <source>No sensitivity scan yet.</source>
+        <translation>Noch kein Sensitivitätsscan.</translation>
+    </message>
+    <message>
+        <source>Run › Sensitivity Scan… quantizes one layer (or block, or role) at a time at each bit-width, everything else in full precision, and measures how much the model&apos;s perplexity suffers. The most sensitive layers are the ones to keep at more bits.</source>
+        <translation>Ausführen › Sensitivitätsscan… quantisiert jeweils eine Schicht (oder einen Block oder eine Rolle) bei jeder Bitbreite, alles andere in voller Genauigkeit, und misst, wie sehr die Perplexität des Modells leidet. Die empfindlichsten Schichten sollten mehr Bits behalten.</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>Gruppen zu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)</source>
+        <translation>
+            <numerusform>%1, %2, %3, %4 · Perplexität in voller Genauigkeit %5 auf %n Dokument (%6 Tokens)</numerusform>
+            <numerusform>%1, %2, %3, %4 · Perplexität in voller Genauigkeit %5 auf %n Dokumenten (%6 Tokens)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>symmetrisch</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>asymmetrisch</translation>
+    </message>
+    <message numerus="yes">
+        <source>The scan was cancelled: %1 of %n measurement(s) are missing (hatched). Automatic bits needs a complete scan.</source>
+        <translation>
+            <numerusform>Der Scan wurde abgebrochen: %1 von %n Messung fehlt (schraffiert). Die automatische Bitwahl braucht einen vollständigen Scan.</numerusform>
+            <numerusform>Der Scan wurde abgebrochen: %1 von %n Messungen fehlen (schraffiert). Die automatische Bitwahl braucht einen vollständigen Scan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) in %1 s. Click a cell or a row to select its layer; drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>%n Messung in %1 s. Klicken Sie auf eine Zelle oder eine Zeile, um ihre Schicht auszuwählen; ziehen und scrollen Sie zum Verschieben und Zoomen.</numerusform>
+            <numerusform>%n Messungen in %1 s. Klicken Sie auf eine Zelle oder eine Zeile, um ihre Schicht auszuwählen; ziehen und scrollen Sie zum Verschieben und Zoomen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Automatic bits:&lt;/b&gt; %1 bits/weight (target %2) · perplexity predicted &lt;b&gt;%3&lt;/b&gt; (%4 over full precision %5)</source>
+        <translation>&lt;b&gt;Automatische Bitwahl:&lt;/b&gt; %1 Bit/Gewicht (Ziel %2) · vorhergesagte Perplexität &lt;b&gt;%3&lt;/b&gt; (%4 gegenüber voller Genauigkeit %5)</translation>
+    </message>
+    <message>
+        <source>measured &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>gemessen &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>— evaluated on another text or context than the scan (full precision %1 there), so the two differ by more than the prediction&apos;s error</source>
+        <translation>— auf einem anderen Text oder Kontext als der Scan ausgewertet (dort volle Genauigkeit %1), daher weichen beide um mehr als den Fehler der Vorhersage voneinander ab</translation>
+    </message>
+    <message>
+        <source>measured: evaluate the plan (Run › Evaluate) to compare</source>
+        <translation>gemessen: Werten Sie den Plan aus (Ausführen › Auswerten), um zu vergleichen</translation>
+    </message>
+    <message>
+        <source>the plan has been edited since</source>
+        <translation>der Plan wurde seitdem bearbeitet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), first %1</source>
+        <translation>
+            <numerusform>%n Schicht, erste: %1</numerusform>
+            <numerusform>%n Schichten, erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 bits: perplexity %2 (Δ %3 from %4)</source>
+        <translation>%1 Bit: Perplexität %2 (Δ %3 gegenüber %4)</translation>
+    </message>
+    <message>
+        <source>KL divergence %1 nats/token</source>
+        <translation>KL-Divergenz %1 nats/Token</translation>
+    </message>
+    <message>
+        <source>%1 bits: not measured (the scan was cancelled first)</source>
+        <translation>%1 Bit: nicht gemessen (der Scan wurde vorher abgebrochen)</translation>
     </message>
 </context>
 </TS>

@@ -98,9 +98,9 @@
     <name>GgufExporter</name>
     <message numerus="yes">
         <source>%n layer(s) round their input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes those layers with full-precision activations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n layer rounds its input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes that layer with full-precision activations</numerusform>
+            <numerusform>%n layers round their input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes those layers with full-precision activations</numerusform>
         </translation>
     </message>
 </context>
@@ -111,6 +111,26 @@
         <translation>
             <numerusform>%n layer rounds its input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute that layer with full-precision activations</numerusform>
             <numerusform>%n layers round their input activations to int8 (W8A8); a GPTQ checkpoint stores only weights, so its loaders compute those layers with full-precision activations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayerInputProfileText</name>
+    <message numerus="yes">
+        <source>%1 · %n input channel(s) · %2 rows · %3</source>
+        <translation>
+            <numerusform>%1 · %n input channel · %2 rows · %3</numerusform>
+            <numerusform>%1 · %n input channels · %2 rows · %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayerInputProfiler</name>
+    <message numerus="yes">
+        <source>Looking up the token embeddings of %n calibration window(s)</source>
+        <translation>
+            <numerusform>Looking up the token embeddings of %n calibration window</numerusform>
+            <numerusform>Looking up the token embeddings of %n calibration windows</numerusform>
         </translation>
     </message>
 </context>
@@ -205,6 +225,16 @@
         <translation>
             <numerusform>%n window of up to %1 tokens, stride %2</numerusform>
             <numerusform>%n windows of up to %1 tokens, stride %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::HessianView</name>
+    <message numerus="yes">
+        <source>(raised ten-fold %n time(s) to make H invertible)</source>
+        <translation>
+            <numerusform>(raised ten-fold %n time to make H invertible)</numerusform>
+            <numerusform>(raised ten-fold %n times to make H invertible)</numerusform>
         </translation>
     </message>
 </context>
@@ -336,9 +366,133 @@
     </message>
     <message numerus="yes">
         <source>%n group(s) of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n group of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) is planned with different settings; vLLM refuses such a checkpoint.</numerusform>
+            <numerusform>%n groups of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>GPTQ calibrates on %1: %n sample(s) of %2 tokens, the full-precision model&apos;s activations (Run › Calibration Settings…).</source>
+        <translation>
+            <numerusform>GPTQ calibrates on %1: %n sample of %2 tokens, the full-precision model&apos;s activations (Run › Calibration Settings…).</numerusform>
+            <numerusform>GPTQ calibrates on %1: %n samples of %2 tokens, the full-precision model&apos;s activations (Run › Calibration Settings…).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::RoundingLabView</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n clipped</source>
+        <translation>
+            <numerusform>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n clipped</numerusform>
+            <numerusform>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n clipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synthetic activations: %n token(s), input channel 5 ten times larger than the others. </source>
+        <translation>
+            <numerusform>Synthetic activations: %n token, input channel 5 ten times larger than the others. </numerusform>
+            <numerusform>Synthetic activations: %n tokens, input channel 5 ten times larger than the others. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activations recorded over %n calibration token(s). </source>
+        <translation>
+            <numerusform>Activations recorded over %n calibration token. </numerusform>
+            <numerusform>Activations recorded over %n calibration tokens. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each weight moves to the nearest of its group&apos;s %n level(s) (grey lines, shown for the highlighted group). Drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>Each weight moves to the nearest of its group&apos;s %n level (grey lines, shown for the highlighted group). Drag and scroll to pan and zoom.</numerusform>
+            <numerusform>Each weight moves to the nearest of its group&apos;s %n levels (grey lines, shown for the highlighted group). Drag and scroll to pan and zoom.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Step %1 of %2&lt;/b&gt;: column %3 rounded (row %4: error %5), spread onto %n later column(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Step %1 of %2&lt;/b&gt;: column %3 rounded (row %4: error %5), spread onto %n later column.</numerusform>
+            <numerusform>&lt;b&gt;Step %1 of %2&lt;/b&gt;: column %3 rounded (row %4: error %5), spread onto %n later columns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>H = XᵀX of %n calibration token(s).</source>
+        <translation>
+            <numerusform>H = XᵀX of %n calibration token.</numerusform>
+            <numerusform>H = XᵀX of %n calibration tokens.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n column(s)</source>
+        <translation>
+            <numerusform>After %n column</numerusform>
+            <numerusform>After %n columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityRankingModel</name>
+    <message numerus="yes">
+        <source>%n layer(s): %1</source>
+        <translation>
+            <numerusform>%n layer: %1</numerusform>
+            <numerusform>%n layers: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityScanDialog</name>
+    <message numerus="yes">
+        <source>%1 × %2 = %n measurement(s), each an evaluation of the text from the unit&apos;s first block on.</source>
+        <translation>
+            <numerusform>%1 × %2 = %n measurement, each an evaluation of the text from the unit&apos;s first block on.</numerusform>
+            <numerusform>%1 × %2 = %n measurements, each an evaluation of the text from the unit&apos;s first block on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit-width(s)</source>
+        <translation>
+            <numerusform>%n bit-width</numerusform>
+            <numerusform>%n bit-widths</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityView</name>
+    <message numerus="yes">
+        <source>%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)</source>
+        <translation>
+            <numerusform>%1, %2, %3, %4 · full-precision perplexity %5 on %n document (%6 tokens)</numerusform>
+            <numerusform>%1, %2, %3, %4 · full-precision perplexity %5 on %n documents (%6 tokens)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The scan was cancelled: %1 of %n measurement(s) are missing (hatched). Automatic bits needs a complete scan.</source>
+        <translation>
+            <numerusform>The scan was cancelled: %1 of %n measurement is missing (hatched). Automatic bits needs a complete scan.</numerusform>
+            <numerusform>The scan was cancelled: %1 of %n measurements are missing (hatched). Automatic bits needs a complete scan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) in %1 s. Click a cell or a row to select its layer; drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>%n measurement in %1 s. Click a cell or a row to select its layer; drag and scroll to pan and zoom.</numerusform>
+            <numerusform>%n measurements in %1 s. Click a cell or a row to select its layer; drag and scroll to pan and zoom.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), first %1</source>
+        <translation>
+            <numerusform>%n layer, first %1</numerusform>
+            <numerusform>%n layers, first %1</numerusform>
         </translation>
     </message>
 </context>

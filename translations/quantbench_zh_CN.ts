@@ -315,58 +315,58 @@
     </message>
     <message>
         <source>GGUF (one file of Q4_0/Q4_1/Q5/Q8_0 blocks and K-quants: llama.cpp, Ollama, LM Studio)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF（单个文件，包含 Q4_0/Q4_1/Q5/Q8_0 块和 K-quants：llama.cpp、Ollama、LM Studio）</translation>
     </message>
 </context>
 <context>
     <name>CheckpointImport</name>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1：无法写入：%2</translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>%1: quantized module %2 is not a linear layer of a Llama block</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：量化模块 %2 不是 Llama 块中的线性层</translation>
     </message>
     <message>
         <source>safetensors</source>
-        <translation type="unfinished"></translation>
+        <translation>safetensors</translation>
     </message>
     <message>
         <source>%1: general.architecture is &quot;%2&quot;; QuantBench imports &quot;llama&quot; GGUF files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：general.architecture 为 &quot;%2&quot;；QuantBench 只导入 &quot;llama&quot; 架构的 GGUF 文件</translation>
     </message>
     <message>
         <source>%1: inconsistent hyperparameters: embedding_length %2, head_count %3, head_count_kv %4, block_count %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：超参数不一致：embedding_length %2，head_count %3，head_count_kv %4，block_count %5</translation>
     </message>
     <message>
         <source>%1: tensor token_embd.weight is missing or is not [vocab, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：张量 token_embd.weight 缺失或形状不是 [vocab, %2]</translation>
     </message>
     <message>
         <source>%1: the model uses rope scaling, which QuantBench does not import from GGUF</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：该模型使用 rope 缩放，QuantBench 不从 GGUF 导入该设置</translation>
     </message>
     <message>
         <source>%1: tensor &quot;%2&quot; is not one of llama.cpp&apos;s llama tensors that QuantBench imports</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：张量 &quot;%2&quot; 不属于 QuantBench 可导入的 llama.cpp llama 张量</translation>
     </message>
     <message>
         <source>%1: tensor &quot;%2&quot; has %3 rows, not a whole number of head pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：张量 &quot;%2&quot; 有 %3 行，不能构成整数个头对</translation>
     </message>
     <message>
         <source>%1: tokenizer.ggml.token_type[%2] is %3, not a token type (1 to 6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：tokenizer.ggml.token_type[%2] 为 %3，不是有效的 token 类型（1 到 6）</translation>
     </message>
     <message>
         <source>%1: module %2 dequantizes to %3 values, but config.json makes it [%4, %5]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：模块 %2 反量化后有 %3 个值，但 config.json 给出的形状为 [%4, %5]</translation>
     </message>
     <message>
         <source>cannot copy %1 to %2</source>
-        <translation type="unfinished">无法将 %1 复制到 %2</translation>
+        <translation>无法将 %1 复制到 %2</translation>
     </message>
 </context>
 <context>
@@ -1162,12 +1162,6 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>--gptq-v1 需要 --format gptq</translation>
     </message>
     <message>
-        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json and quant_report.json (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
-The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
-        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。使用 --format fake（默认）时，每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它；使用 --format gptq、awq 或 compressed-tensors 时，量化层以打包的整数代码及其缩放因子和零点存储，分别采用 GPTQ、AWQ GEMM 或 compressed-tensors pack-quantized 检查点格式。config.json 和分词器会被复制；quant_recipe.json 和 quant_report.json（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
-计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
-    </message>
-    <message>
         <source>Choose per-layer bit-widths for a target average, as a recipe</source>
         <translation>按目标平均位数选择逐层位宽，并写成配方</translation>
     </message>
@@ -1478,12 +1472,18 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>本次运行时进行</translation>
     </message>
     <message>
-        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json and NAME.README.md).</source>
-        <translation type="unfinished"></translation>
+        <source>--format must be fake, gptq, awq, compressed-tensors or gguf, not &apos;%1&apos;</source>
+        <translation>--format 必须是 fake、gptq、awq、compressed-tensors 或 gguf，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--format must be fake, gptq, awq, compressed-tensors or gguf, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>Quantizes the model block by block as the plan says (layer-sequential: each block is calibrated on what the already quantized blocks give) and writes the result. With --format fake (the default) every quantizable linear layer is stored dequantized in its original dtype, under the same tensor names, so any loader of the original model loads it; with --format gptq, awq or compressed-tensors the quantized layers are stored as packed integer codes with their scales and zero points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint format. config.json and the tokenizer are copied; quant_recipe.json, quant_report.json and quant_report.csv (per layer: weight error, output error on held-out calibration samples, GPTQ damping and fallbacks) are written beside them. The input is never written; the output appears only once complete.
+The plan is read from a --recipe, whose default the other plan flags override, or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need --calib. Layers with NaN or Inf weights are kept unquantized with a warning.</source>
+        <translation>按计划逐块量化模型（逐层顺序：每个块都在已量化块给出的输出上校准）并写出结果。使用 --format fake（默认）时，每个可量化线性层都以其原始 dtype、相同的张量名称存储为反量化值，因此原模型的任何加载器都能加载它；使用 --format gptq、awq 或 compressed-tensors 时，量化层以打包的整数代码及其缩放因子和零点存储，分别采用 GPTQ、AWQ GEMM 或 compressed-tensors pack-quantized 检查点格式。config.json 和分词器会被复制；quant_recipe.json、quant_report.json 和 quant_report.csv（逐层记录：权重误差、在留出校准样本上的输出误差、GPTQ 阻尼及回退情况）写在它们旁边。输入永远不会被写入；输出仅在完整后才会出现。
+计划从 --recipe 读取（其他计划选项会覆盖其默认值），或仅由 --method 给出。GPTQ、AWQ、SmoothQuant 和截断搜索需要 --calib。含有 NaN 或 Inf 权重的层保持未量化，并给出警告。</translation>
+    </message>
+    <message>
+        <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json, NAME.report.csv and NAME.README.md).</source>
+        <translation>检查点格式：fake（源 dtype 的反量化权重；默认）、gptq（GPTQ 加载器读取的打包整数权重：transformers、vLLM、GPTQModel；gptq_v2 零点；2、3、4 或 8 位）、awq（transformers 和 vLLM 读取的 AWQ GEMM；4 位，单一分组大小）、compressed-tensors（pack-quantized，供 vLLM 和 transformers 读取；4 或 8 位）或 gguf（供 llama.cpp 使用的单个 .gguf 文件：32 个一组的分组直接由代码存为 Q4_0/Q4_1/Q5_0/Q5_1/Q8_0，其他层重新量化为 K-quants；此时 --out 即为该文件，其配方、报告和模型卡写在它旁边，分别为 NAME.recipe.json、NAME.report.json、NAME.report.csv 和 NAME.README.md）。</translation>
     </message>
 </context>
 <context>
@@ -1753,295 +1753,295 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <name>GgufExporter</name>
     <message>
         <source>GGUF export writes llama.cpp&apos;s &quot;llama&quot; architecture; this model is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF 导出写入的是 llama.cpp 的 &quot;llama&quot; 架构；此模型为 %1</translation>
     </message>
     <message>
         <source>the model uses rope_scaling &quot;%1&quot;, which this GGUF export does not write (llama.cpp needs a rope_freqs tensor for it)</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型使用 rope_scaling &quot;%1&quot;，此 GGUF 导出不支持写入（llama.cpp 需要为其提供 rope_freqs 张量）</translation>
     </message>
     <message>
         <source>head_dim %1 × %2 heads differs from hidden_size %3, which llama.cpp&apos;s llama architecture assumes</source>
-        <translation type="unfinished"></translation>
+        <translation>head_dim %1 × %2 个头不等于 hidden_size %3，而 llama.cpp 的 llama 架构假定二者相等</translation>
     </message>
     <message>
         <source>%1: GGUF export writes the sentencepiece tokenizer (tokenizer.ggml.model &quot;llama&quot;) and needs tokenizer.model; a tokenizer.json-only (BPE) model is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：GGUF 导出写入 sentencepiece 分词器（tokenizer.ggml.model &quot;llama&quot;），需要 tokenizer.model；不支持仅有 tokenizer.json（BPE）的模型</translation>
     </message>
     <message>
         <source>%1: rows of %2 values fit no GGUF block (32 or 256 values), so its dequantized %3-bit weight is stored in F32: exact, but not smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个值的行无法放入任何 GGUF 块（32 或 256 个值），因此其反量化的 %3 位权重以 F32 存储：精确，但不会更小</translation>
     </message>
     <message>
         <source>%1: %2-bit %3 has no GGUF type holding its codes; re-quantized from the dequantized weight to %4, which differs slightly from the run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 位的 %3 没有可容纳其代码的 GGUF 类型；已从反量化权重重新量化为 %4，与本次运行的结果略有不同</translation>
     </message>
     <message numerus="yes">
         <source>%n layer(s) round their input activations to int8 (W8A8); GGUF stores only weights, so llama.cpp computes those layers with full-precision activations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个层将其输入激活舍入为 int8（W8A8）；GGUF 只存储权重，因此 llama.cpp 会以全精度激活计算这些层</numerusform>
         </translation>
     </message>
     <message>
         <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation type="unfinished">量化运行已取消：未处理到的层以全精度存储</translation>
+        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
     </message>
     <message>
         <source>%1 already exists; give --force (or confirm) to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在；请指定 --force（或确认）以替换它</translation>
     </message>
     <message>
         <source>%1: the folder does not exist</source>
-        <translation type="unfinished">%1：文件夹不存在</translation>
+        <translation>%1：文件夹不存在</translation>
     </message>
     <message>
         <source>%1 lies inside the input model&apos;s folder, which is never written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 位于输入模型的文件夹内，而该文件夹从不写入</translation>
     </message>
     <message>
         <source>tokenizer.model has %1 pieces but the model&apos;s vocab_size is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tokenizer.model 有 %1 个词片，但模型的 vocab_size 为 %2</translation>
     </message>
     <message>
         <source>%1: a code does not fit in %2 bits</source>
-        <translation type="unfinished">%1：有代码超出 %2 位</translation>
+        <translation>%1：有代码超出 %2 位</translation>
     </message>
     <message>
         <source>%1: tensor %2 has dtype %3, which GGUF export does not write</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：张量 %2 的 dtype 为 %3，GGUF 导出不支持写入该类型</translation>
     </message>
     <message>
         <source>%1: not enough free space: the output needs %2, the disk has %3</source>
-        <translation type="unfinished">%1：可用空间不足：输出需要 %2，磁盘剩余 %3</translation>
+        <translation>%1：可用空间不足：输出需要 %2，磁盘剩余 %3</translation>
     </message>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished">正在写入 %1</translation>
+        <translation>正在写入 %1</translation>
     </message>
     <message>
         <source>%1: scale %2 does not fit in the fp16 of a GGUF block</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缩放因子 %2 超出 GGUF 块中 fp16 的范围</translation>
     </message>
     <message>
         <source>%1: cannot rename the finished file into place</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法将完成的文件重命名到目标位置</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished">已写入 %1</translation>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>
     <name>GgufFile</name>
     <message>
         <source>%1 at byte %2 runs past the end of the file (%3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>字节 %2 处的 %1 超出了文件末尾（文件共 %3 字节）</translation>
     </message>
     <message>
         <source>the length of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的长度</translation>
     </message>
     <message>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 字节）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>the file does not exist</source>
-        <translation type="unfinished">文件不存在</translation>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished">无法打开文件：%1</translation>
+        <translation>无法打开文件：%1</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished">文件为空</translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>cannot map the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法映射文件：%1</translation>
     </message>
     <message>
         <source>the value of metadata key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 的值</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: a BOOL must be 0 or 1, but it is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot;：BOOL 必须为 0 或 1，但实际为 %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: arrays of arrays are not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot;：不支持数组的数组</translation>
     </message>
     <message>
         <source>the element type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的元素类型</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: unknown array element type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot;：未知的数组元素类型 %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: an array of %2 elements does not fit in the rest of the file (%3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot;：%2 个元素的数组超出了文件的剩余部分（%3 字节）</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot;: unknown value type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot;：未知的值类型 %2</translation>
     </message>
     <message>
         <source>the magic</source>
-        <translation type="unfinished"></translation>
+        <translation>魔数</translation>
     </message>
     <message>
         <source>not a GGUF file: the magic is 0x%1, not &quot;GGUF&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 GGUF 文件：魔数为 0x%1，而不是 &quot;GGUF&quot;</translation>
     </message>
     <message>
         <source>the version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本号</translation>
     </message>
     <message>
         <source>GGUF version %1; QuantBench reads version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF 版本 %1；QuantBench 读取的是版本 %2</translation>
     </message>
     <message>
         <source>the tensor count</source>
-        <translation type="unfinished"></translation>
+        <translation>张量数量</translation>
     </message>
     <message>
         <source>the metadata count</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据数量</translation>
     </message>
     <message>
         <source>the metadata count %1 cannot fit in the file (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据数量 %1 超出了文件的容量（%2 字节）</translation>
     </message>
     <message>
         <source>the tensor count %1 cannot fit in the file (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>张量数量 %1 超出了文件的容量（%2 字节）</translation>
     </message>
     <message>
         <source>metadata key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 %1</translation>
     </message>
     <message>
         <source>metadata key %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 %1 为空</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 出现了两次</translation>
     </message>
     <message>
         <source>the type of metadata key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 的类型</translation>
     </message>
     <message>
         <source>general.alignment must be a UINT32, but it is a %1</source>
-        <translation type="unfinished"></translation>
+        <translation>general.alignment 必须为 UINT32，但实际为 %1</translation>
     </message>
     <message>
         <source>general.alignment %1 is not a power of two</source>
-        <translation type="unfinished"></translation>
+        <translation>general.alignment %1 不是 2 的幂</translation>
     </message>
     <message>
         <source>the name of tensor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 %1 的名称</translation>
     </message>
     <message>
         <source>tensor %1 has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 %1 的名称为空</translation>
     </message>
     <message>
         <source>tensor &quot;%1&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 &quot;%1&quot; 出现了两次</translation>
     </message>
     <message>
         <source>tensor &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the rank of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的维数</translation>
     </message>
     <message>
         <source>%1: rank %2; ggml tensors have 1 to %3 dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：维数为 %2；ggml 张量有 1 到 %3 个维度</translation>
     </message>
     <message>
         <source>dimension %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的第 %1 维</translation>
     </message>
     <message>
         <source>%1: dimension %2 is %3, which is zero or makes the tensor too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第 %2 维为 %3，为零或会使张量过大</translation>
     </message>
     <message>
         <source>the type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的类型</translation>
     </message>
     <message>
         <source>%1: ggml type %2 is not one QuantBench reads (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：ggml 类型 %2 不是 QuantBench 可读取的类型（F32、F16、BF16、Q4_0、Q4_1、Q5_0、Q5_1、Q8_0、Q4_K、Q6_K）</translation>
     </message>
     <message>
         <source>%1: rows of %2 values are not a whole number of %3 blocks of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：每行 %2 个值，不能构成整数个 %3 块（每块 %4 个）</translation>
     </message>
     <message>
         <source>the offset of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的偏移量</translation>
     </message>
     <message>
         <source>%1: offset %2 is not a multiple of the alignment %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：偏移量 %2 不是对齐值 %3 的倍数</translation>
     </message>
     <message>
         <source>the data section (from byte %1) starts past the end of the file (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据区（从字节 %1 开始）的起点超出了文件末尾（文件共 %2 字节）</translation>
     </message>
     <message>
         <source>tensor &quot;%1&quot;: its data [%2, %3) run past the end of the data section (%4 bytes; file size %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 &quot;%1&quot;：其数据 [%2, %3) 超出了数据区末尾（数据区 %4 字节；文件大小 %5）</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少元数据键 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be an integer, but it is a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 必须为整数，但实际为 %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be a FLOAT32, but it is a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 必须为 FLOAT32，但实际为 %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be a STRING, but it is a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 必须为 STRING，但实际为 %2</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; must be an array of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 必须为 %2 数组</translation>
     </message>
     <message>
         <source>metadata key &quot;%1&quot; has %2 entries, but %3 are expected</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据键 &quot;%1&quot; 有 %2 个条目，但应为 %3 个</translation>
     </message>
 </context>
 <context>
     <name>GgufWriter</name>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1：无法写入：%2</translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>the file has the wrong size after writing</source>
-        <translation type="unfinished">写入后文件大小不正确</translation>
+        <translation>写入后文件大小不正确</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2172,17 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>damping raised to %1 × the mean Hessian diagonal to make it invertible</source>
         <translation>阻尼已提高到 %1 × Hessian 平均对角线值，以使其可逆</translation>
+    </message>
+</context>
+<context>
+    <name>GptqStepThrough</name>
+    <message>
+        <source>the GPTQ step-through takes 1 to %1 rows of 1 to %2 columns, not %3 × %4</source>
+        <translation>GPTQ 逐步演示接受 1 到 %1 行、1 到 %2 列，而不是 %3 × %4</translation>
+    </message>
+    <message>
+        <source>the slice has %1 columns, its Hessian %2</source>
+        <translation>该切片有 %1 列，而其 Hessian 为 %2</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2372,76 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
 </context>
 <context>
+    <name>LayerInputProfileText</name>
+    <message>
+        <source>full-precision calibration at %1</source>
+        <translation>全精度校准，于 %1</translation>
+    </message>
+    <message>
+        <source>from the %1 run at %2</source>
+        <translation>来自 %2 的 %1 运行</translation>
+    </message>
+    <message>
+        <source>from the quantization run at %1</source>
+        <translation>来自 %1 的量化运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n input channel(s) · %2 rows · %3</source>
+        <translation>
+            <numerusform>%1 · %n 个输入通道 · %2 行 · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AWQ scale s</source>
+        <translation>AWQ 缩放因子 s</translation>
+    </message>
+    <message>
+        <source>SmoothQuant factor s</source>
+        <translation>SmoothQuant 因子 s</translation>
+    </message>
+</context>
+<context>
+    <name>LayerInputProfiler</name>
+    <message>
+        <source>the model has no linear layer named &quot;%1&quot;</source>
+        <translation>模型中没有名为 &quot;%1&quot; 的线性层</translation>
+    </message>
+    <message>
+        <source>%1: the input statistics have %2 channels, the layer has %3 inputs</source>
+        <translation>%1：输入统计量有 %2 个通道，而该层有 %3 个输入</translation>
+    </message>
+    <message>
+        <source>there is no input site %1 in the model</source>
+        <translation>模型中没有输入位置 %1</translation>
+    </message>
+    <message>
+        <source>there is no calibration window to run</source>
+        <translation>没有可运行的校准窗口</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up the token embeddings of %n calibration window(s)</source>
+        <translation>
+            <numerusform>正在查找 %n 个校准窗口的 token 嵌入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full-precision pass: block %1 of %2</source>
+        <translation>全精度前向传播：第 %1 个块（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>the calibration pass did not reach input site %1</source>
+        <translation>校准前向传播未到达输入位置 %1</translation>
+    </message>
+    <message>
+        <source>Estimating the condition of the damped Hessian</source>
+        <translation>正在估计带阻尼 Hessian 的条件数</translation>
+    </message>
+    <message>
+        <source>%1: the measurement is of another input site</source>
+        <translation>%1：该测量属于另一个输入位置</translation>
+    </message>
+</context>
+<context>
     <name>LayerInventory</name>
     <message>
         <source>%1: tensor &quot;%2&quot;, which config.json implies, is missing from the checkpoint</source>
@@ -2459,15 +2540,15 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
     <message>
         <source>%1: cannot create a temporary folder to import it into: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法创建用于导入的临时文件夹：%2</translation>
     </message>
     <message>
         <source>%1: not a GGUF file; open a checkpoint folder or a .gguf file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 GGUF 文件；请打开检查点文件夹或 .gguf 文件</translation>
     </message>
     <message>
         <source>imported from %1 and dequantized to float32</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 导入并反量化为 float32</translation>
     </message>
 </context>
 <context>
@@ -2533,87 +2614,87 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <name>ModelCard</name>
     <message>
         <source>per channel</source>
-        <translation type="unfinished">逐通道</translation>
+        <translation>逐通道</translation>
     </message>
     <message>
         <source>per tensor</source>
-        <translation type="unfinished">逐张量</translation>
+        <translation>逐张量</translation>
     </message>
     <message>
         <source>Quantized with QuantBench %1 from `%2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 QuantBench %1 从 `%2` 量化。</translation>
     </message>
     <message>
         <source>Mixture</source>
-        <translation type="unfinished"></translation>
+        <translation>混合</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">方法</translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Bits</source>
-        <translation type="unfinished">位数</translation>
+        <translation>位数</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">分组</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>Symmetric</source>
-        <translation type="unfinished"></translation>
+        <translation>对称</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Which</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些层</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished">保留</translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and the zero point counted, (16 + b) / g bits per weight for groups of g).</source>
-        <translation type="unfinished"></translation>
+        <translation>可量化线性层的平均每权重位数：%1（计入 fp16 缩放因子和零点，每组 g 个权重时为每权重 (16 + b) / g 位）。</translation>
     </message>
     <message>
         <source>Perplexity</source>
-        <translation type="unfinished">困惑度</translation>
+        <translation>困惑度</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>未测量</translation>
     </message>
     <message>
         <source>before quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>量化前</translation>
     </message>
     <message>
         <source>after quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>量化后</translation>
     </message>
     <message>
         <source>evaluation text</source>
-        <translation type="unfinished"></translation>
+        <translation>评估文本</translation>
     </message>
     <message>
         <source>Limitations</source>
-        <translation type="unfinished"></translation>
+        <translation>局限性</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished">%1：无法写入：%2</translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
@@ -2834,15 +2915,15 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <name>PlotExport</name>
     <message>
         <source>Could not save the plot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图表保存到 %1</translation>
     </message>
     <message>
         <source>Export Plot</source>
-        <translation type="unfinished">导出图表</translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3169,41 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>%1: %2 needs calibration data, and none reached it</source>
         <translation>%1：%2 需要校准数据，但没有校准数据到达该层</translation>
+    </message>
+</context>
+<context>
+    <name>RoundingLab</name>
+    <message>
+        <source>synthetic: %1 weights ~ N(0, 0.02²), one weight of %2 σ</source>
+        <translation>合成：%1 个权重 ~ N(0, 0.02²)，其中一个权重为 %2 σ</translation>
+    </message>
+    <message>
+        <source>the model has no linear layer %1</source>
+        <translation>模型中没有线性层 %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2 of %3</source>
+        <translation>%1，第 %2 行（共 %3 行）</translation>
+    </message>
+    <message>
+        <source>%1 is not in a decoder block: its inputs are not recorded here</source>
+        <translation>%1 不在解码器块中：此处不记录其输入</translation>
+    </message>
+    <message>
+        <source>there is no calibration window to run</source>
+        <translation>没有可运行的校准窗口</translation>
+    </message>
+    <message>
+        <source>Running block %1 of %2</source>
+        <translation>正在运行第 %1 个块（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>Recording the inputs of %1</source>
+        <translation>正在记录 %1 的输入</translation>
+    </message>
+    <message>
+        <source>%1: no input was recorded</source>
+        <translation>%1：未记录到任何输入</translation>
     </message>
 </context>
 <context>
@@ -3592,7 +3708,7 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
     <message>
         <source>the run&apos;s layer %1 does not have the shape of the weights (%2×%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的层 %1 与权重的形状（%2×%3）不符</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3755,89 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>Load the plan from the recipe FILE after opening (with --screenshot).</source>
         <translation>打开后从配方 FILE 加载计划（配合 --screenshot）。</translation>
+    </message>
+    <message>
+        <source>Show the plot tab titled NAME (with --screenshot).</source>
+        <translation>显示标题为 NAME 的图表标签页（配合 --screenshot）。</translation>
+    </message>
+</context>
+<context>
+    <name>qb::AutoBitsDialog</name>
+    <message>
+        <source>Automatic Bits</source>
+        <translation>自动位宽</translation>
+    </message>
+    <message>
+        <source>Chooses each layer&apos;s bit-width so that the loss the sensitivity scan predicts is smallest while the average bits per weight — scales and zero points included — stays at or below the target. Layers sharing an input (q/k/v, gate/up) get the same width. The plan is replaced in one step you can undo.</source>
+        <translation>为每个层选择位宽，使敏感度扫描预测的损失最小，同时平均每权重位数（含缩放因子和零点）不超过目标。共享同一输入的层（q/k/v、gate/up）使用相同位宽。计划会在一步中被替换，可以撤销。</translation>
+    </message>
+    <message>
+        <source> bits/weight</source>
+        <translation> 位/权重</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>KL divergence (recommended)</source>
+        <translation>KL 散度（推荐）</translation>
+    </message>
+    <message>
+        <source>Δ perplexity</source>
+        <translation>Δ 困惑度</translation>
+    </message>
+    <message>
+        <source>The scan figure summed over the layers: the KL divergence is never negative and adds up; a single layer&apos;s Δ perplexity is often within the evaluation&apos;s noise</source>
+        <translation>扫描数值在各层上求和：KL 散度永不为负且可以累加；单个层的 Δ 困惑度往往在评估的噪声范围内</translation>
+    </message>
+    <message>
+        <source>Exact (knapsack)</source>
+        <translation>精确（背包）</translation>
+    </message>
+    <message>
+        <source>Greedy (largest gain per bit)</source>
+        <translation>贪心（每位增益最大者优先）</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 — as the scan measured; run a new scan to change them</source>
+        <translation>%1，%2，%3 — 与扫描测量时相同；要更改，请运行新的扫描</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>每组 %1</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Allowed widths:</source>
+        <translation>允许的位宽：</translation>
+    </message>
+    <message>
+        <source>Quantization:</source>
+        <translation>量化：</translation>
+    </message>
+    <message>
+        <source>Minimise:</source>
+        <translation>最小化：</translation>
+    </message>
+    <message>
+        <source>Solver:</source>
+        <translation>求解器：</translation>
+    </message>
+    <message>
+        <source>Apply to Plan</source>
+        <translation>应用到计划</translation>
+    </message>
+    <message>
+        <source>Allow at least one width.</source>
+        <translation>请至少允许一种位宽。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
     </message>
 </context>
 <context>
@@ -3924,6 +4123,127 @@ Backend id: %2</source>
     </message>
 </context>
 <context>
+    <name>qb::HessianView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>通道顺序</translation>
+    </message>
+    <message>
+        <source>Act-order (GPTQ&apos;s column order)</source>
+        <translation>Act-order（GPTQ 的列顺序）</translation>
+    </message>
+    <message>
+        <source>Act-order: the channels by descending diag(H), the order GPTQ quantizes the weight&apos;s columns in with act-order on</source>
+        <translation>Act-order：按 diag(H) 降序排列的通道，即启用 act-order 时 GPTQ 量化权重各列的顺序</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axis: the diagonal spans orders of magnitude</source>
+        <translation>对数值轴：对角线值跨越多个数量级</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>顺序：</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its Hessian diagonal.</source>
+        <translation>选择一个层以查看其 Hessian 对角线。</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX) = Σ x² = %1 (%2× the mean diagonal)</source>
+        <translation>diag(XᵀX) = Σ x² = %1（平均对角线值的 %2×）</translation>
+    </message>
+    <message>
+        <source>act-order position %1 of %2</source>
+        <translation>act-order 中的位置 %1（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>mean x² %1 · mean |x| %2</source>
+        <translation>平均 x² %1 · 平均 |x| %2</translation>
+    </message>
+    <message>
+        <source>dead: never non-zero in calibration (GPTQ zeroes its weight column)</source>
+        <translation>死通道：在校准中从未非零（GPTQ 将其权重列置零）</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX) = Σ x² (input units²)</source>
+        <translation>diag(XᵀX) = Σ x²（输入单位²）</translation>
+    </message>
+    <message>
+        <source>Position in GPTQ&apos;s act-order (descending diag(H); channel in the tooltip)</source>
+        <translation>在 GPTQ act-order 中的位置（按 diag(H) 降序；通道见工具提示）</translation>
+    </message>
+    <message>
+        <source>Input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX) per input channel</source>
+        <translation>每个输入通道的 diag(XᵀX)</translation>
+    </message>
+    <message>
+        <source>damping %1 × mean diag = %2</source>
+        <translation>阻尼 %1 × 平均对角线值 = %2</translation>
+    </message>
+    <message>
+        <source>dead channel (Σ x² = 0)</source>
+        <translation>死通道（Σ x² = 0）</translation>
+    </message>
+    <message>
+        <source>Damping used: %1 × mean diag</source>
+        <translation>使用的阻尼：%1 × 平均对角线值</translation>
+    </message>
+    <message numerus="yes">
+        <source>(raised ten-fold %n time(s) to make H invertible)</source>
+        <translation>
+            <numerusform>（为使 H 可逆，阻尼已 %n 次提高十倍）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPTQ fell back to RTN: H was not invertible even with raised damping</source>
+        <translation>GPTQ 已回退为 RTN：即使提高阻尼，H 仍不可逆</translation>
+    </message>
+    <message>
+        <source>Damping used: none (not quantized with GPTQ)</source>
+        <translation>使用的阻尼：无（未使用 GPTQ 量化）</translation>
+    </message>
+    <message>
+        <source>percdamp (plan): %1</source>
+        <translation>percdamp（计划）：%1</translation>
+    </message>
+    <message>
+        <source>condition estimate λmax/λmin ≈ %1 (of H + %2 × mean diag)</source>
+        <translation>条件数估计 λmax/λmin ≈ %1（H + %2 × 平均对角线值）</translation>
+    </message>
+    <message>
+        <source>condition estimate: not known (the run kept no XᵀX for this layer)</source>
+        <translation>条件数估计：未知（本次运行未保留该层的 XᵀX）</translation>
+    </message>
+    <message>
+        <source>dead channels: %1 of %2</source>
+        <translation>死通道：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Click a bar for a channel&apos;s values; drag and scroll to pan and zoom the channel axis.</source>
+        <translation>点击柱条可查看该通道的数值；拖动和滚动可平移和缩放通道轴。</translation>
+    </message>
+</context>
+<context>
     <name>qb::HistogramView</name>
     <message>
         <source>Log scale</source>
@@ -4033,67 +4353,67 @@ Backend id: %2</source>
     </message>
     <message>
         <source>Weights and grid</source>
-        <translation type="unfinished"></translation>
+        <translation>权重与网格</translation>
     </message>
     <message>
         <source>Before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>量化前后</translation>
     </message>
     <message>
         <source>Rounding error</source>
-        <translation type="unfinished"></translation>
+        <translation>舍入误差</translation>
     </message>
     <message>
         <source>Weights with the quantization grid; the weights before and after quantization overlaid (the last run&apos;s result when it quantized this layer as planned, else round-to-nearest on the plan&apos;s grid); or the histogram of the error ŵ − w</source>
-        <translation type="unfinished"></translation>
+        <translation>带量化网格的权重；量化前后的权重叠加显示（若上次运行按计划量化了该层，则为其结果，否则为在计划网格上的就近舍入）；或误差 ŵ − w 的直方图</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">导出…</translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Save the plot as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
         <source>After quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>量化后</translation>
     </message>
     <message>
         <source>Rounding error ŵ − w (weight units)</source>
-        <translation type="unfinished"></translation>
+        <translation>舍入误差 ŵ − w（权重单位）</translation>
     </message>
     <message>
         <source>Before quantization</source>
-        <translation type="unfinished"></translation>
+        <translation>量化前</translation>
     </message>
     <message>
         <source>After (%1, last run)</source>
-        <translation type="unfinished"></translation>
+        <translation>量化后（%1，上次运行）</translation>
     </message>
     <message>
         <source>After (round-to-nearest on the plan&apos;s grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>量化后（在计划网格上就近舍入）</translation>
     </message>
     <message>
         <source>%1 (last run): the input channels were scaled before rounding, so each column has its own grid in the original space</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（上次运行）：输入通道在舍入前经过缩放，因此在原始空间中每列都有各自的网格</translation>
     </message>
     <message>
         <source>rounding error: RMS %1, largest %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>舍入误差：RMS %1，最大 %2（%3）</translation>
     </message>
     <message>
         <source>the last run&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>上次运行的权重</translation>
     </message>
     <message>
         <source>round-to-nearest on the plan&apos;s grid</source>
-        <translation type="unfinished"></translation>
+        <translation>在计划网格上就近舍入</translation>
     </message>
     <message>
         <source>after quantization: %1 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>量化后：%1 权重</translation>
     </message>
 </context>
 <context>
@@ -4227,7 +4547,7 @@ Backend id: %2</source>
     </message>
     <message>
         <source>Save the plot as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
 </context>
 <context>
@@ -5021,73 +5341,239 @@ Backend id: %2</source>
     </message>
     <message numerus="yes">
         <source>%n group(s) of layers that runtimes such as vLLM fuse into one matrix (a block&apos;s q/k/v, its gate/up) are planned with different settings; vLLM refuses such a checkpoint.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 组层会被 vLLM 等运行时融合为一个矩阵（块的 q/k/v、gate/up），但计划为它们设置了不同的参数；vLLM 会拒绝此类检查点。</numerusform>
         </translation>
     </message>
     <message>
         <source>Align gives each group the settings of its most precise member (no layer loses precision); you can undo it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“对齐”会为每组赋予其中精度最高成员的设置（没有层会损失精度）；可以撤销。</translation>
     </message>
     <message>
         <source>Align Them</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐</translation>
     </message>
     <message>
         <source>Export As Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>按计划导出</translation>
     </message>
     <message>
         <source>Align Fused Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐融合层</translation>
     </message>
     <message>
         <source>Open a Hugging Face checkpoint folder (config.json and safetensors; GPTQ, AWQ and compressed-tensors folders are dequantized on opening)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 Hugging Face 检查点文件夹（config.json 和 safetensors；GPTQ、AWQ 和 compressed-tensors 文件夹在打开时会被反量化）</translation>
     </message>
     <message>
         <source>Open &amp;GGUF File…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 GGUF 文件(&amp;G)…</translation>
     </message>
     <message>
         <source>Open a llama.cpp GGUF file (llama architecture), dequantized to float32 on opening</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 llama.cpp GGUF 文件（llama 架构），打开时反量化为 float32</translation>
     </message>
     <message>
         <source>Open GGUF File</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 GGUF 文件</translation>
     </message>
     <message>
         <source>GGUF files (*.gguf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF 文件 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>gptq_v2: zero points as stored (every grid)</source>
-        <translation type="unfinished"></translation>
+        <translation>gptq_v2：按原样存储零点（适用于所有网格）</translation>
     </message>
     <message>
         <source>gptq v1: for older loaders (symmetric grids only)</source>
-        <translation type="unfinished"></translation>
+        <translation>gptq v1：用于较旧的加载器（仅限对称网格）</translation>
     </message>
     <message>
         <source>GPTQ layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>GPTQ 布局：</translation>
     </message>
     <message>
         <source>Export Checkpoint to File</source>
-        <translation type="unfinished"></translation>
+        <translation>将检查点导出到文件</translation>
     </message>
     <message>
         <source>GGUF files (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF 文件 (*.gguf)</translation>
     </message>
     <message>
         <source>Replace File?</source>
-        <translation type="unfinished"></translation>
+        <translation>替换文件？</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it with the exported checkpoint once the export has completed?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在。要在导出完成后用导出的检查点替换它吗？</translation>
+    </message>
+    <message>
+        <source>Sensitivity &amp;Scan…</source>
+        <translation>敏感度扫描(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Quantize one layer (or block, or role) at a time at each bit-width and measure how much perplexity suffers</source>
+        <translation>每次在每个位宽下量化一个层（或块、或角色），并测量困惑度受到的影响</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic Bits…</source>
+        <translation>自动位宽(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Choose each layer&apos;s bit-width from the sensitivity scan for a target average bits per weight</source>
+        <translation>根据敏感度扫描为每个层选择位宽，以达到目标平均每权重位数</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <source>Auto Bits</source>
+        <translation>自动位宽</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>离群通道</translation>
+    </message>
+    <message>
+        <source>Hessian</source>
+        <translation>Hessian</translation>
+    </message>
+    <message>
+        <source>Rounding lab</source>
+        <translation>舍入实验室</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its input channels and Hessian diagonal.</source>
+        <translation>选择一个层以查看其输入通道和 Hessian 对角线。</translation>
+    </message>
+    <message>
+        <source>Input profile of %1</source>
+        <translation>%1 的输入概况</translation>
+    </message>
+    <message>
+        <source>Shown when this tab is open.</source>
+        <translation>在此标签页打开时显示。</translation>
+    </message>
+    <message>
+        <source>No calibration text: choose one in the Calibration panel to measure the inputs of %1 with the full-precision model, or quantize with a method that calibrates (GPTQ, AWQ, SmoothQuant) to see the run&apos;s statistics.</source>
+        <translation>没有校准文本：请在“校准”面板中选择一个，以用全精度模型测量 %1 的输入；或使用需要校准的方法（GPTQ、AWQ、SmoothQuant）进行量化，以查看本次运行的统计量。</translation>
+    </message>
+    <message>
+        <source>Measuring the inputs of %1: a full-precision pass over the calibration windows up to its block…</source>
+        <translation>正在测量 %1 的输入：在校准窗口上对其所在块及之前的部分进行全精度前向传播…</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text (Calibration panel) to record the layer&apos;s inputs.</source>
+        <translation>请选择校准文本（“校准”面板）以记录该层的输入。</translation>
+    </message>
+    <message>
+        <source>Recording the inputs of %1…</source>
+        <translation>正在记录 %1 的输入…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Recording the inputs of %1</source>
+        <translation>正在记录 %1 的输入</translation>
+    </message>
+    <message>
+        <source>Automatic bits: perplexity %1 predicted, %2 measured</source>
+        <translation>自动位宽：预测困惑度 %1，实测 %2</translation>
+    </message>
+    <message>
+        <source>GPTQ needs a calibration text: choose one in Run › Calibration Settings….</source>
+        <translation>GPTQ 需要校准文本：请在“运行 › 校准设置…”中选择。</translation>
+    </message>
+    <message numerus="yes">
+        <source>GPTQ calibrates on %1: %n sample(s) of %2 tokens, the full-precision model&apos;s activations (Run › Calibration Settings…).</source>
+        <translation>
+            <numerusform>GPTQ 在 %1 上校准：%n 个样本，每个 %2 个 token，使用全精度模型的激活（运行 › 校准设置…）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no such evaluation text; the sensitivity scan did not run.</source>
+        <translation>%1：评估文本不存在；敏感度扫描未运行。</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text for the sensitivity scan.</source>
+        <translation>请为敏感度扫描选择评估文本。</translation>
+    </message>
+    <message>
+        <source>Sensitivity scan</source>
+        <translation>敏感度扫描</translation>
+    </message>
+    <message>
+        <source>Reading the evaluation text %1</source>
+        <translation>正在读取评估文本 %1</translation>
+    </message>
+    <message>
+        <source>The sensitivity scan was cancelled: the measurements it did not make are hatched, and automatic bits needs a complete scan.</source>
+        <translation>敏感度扫描已取消：未完成的测量以斜线阴影标出，而自动位宽需要完整的扫描。</translation>
+    </message>
+    <message>
+        <source>There is no sensitivity scan of this model yet.</source>
+        <translation>此模型尚无敏感度扫描。</translation>
+    </message>
+    <message>
+        <source>The latest sensitivity scan was cancelled before it measured every layer.</source>
+        <translation>最近一次敏感度扫描在测量完所有层之前已被取消。</translation>
+    </message>
+    <message>
+        <source>Automatic Bits</source>
+        <translation>自动位宽</translation>
+    </message>
+    <message>
+        <source>Automatic bits chooses from one. Run a sensitivity scan now?</source>
+        <translation>自动位宽依据敏感度扫描进行选择。现在运行敏感度扫描吗？</translation>
+    </message>
+    <message>
+        <source>%1-bit × %2</source>
+        <translation>%1 位 × %2</translation>
+    </message>
+    <message>
+        <source>Predicted perplexity &lt;b&gt;%1&lt;/b&gt; (%2 over full precision %3)</source>
+        <translation>预测困惑度 &lt;b&gt;%1&lt;/b&gt;（比全精度 %3 高 %2）</translation>
+    </message>
+    <message>
+        <source>, KL %1 nats/token</source>
+        <translation>，KL %1 nats/token</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 bits/weight&lt;/b&gt; achieved (target %2; %3 to %4 possible)</source>
+        <translation>实际达到 &lt;b&gt;每权重 %1 位&lt;/b&gt;（目标 %2；可达范围 %3 到 %4）</translation>
+    </message>
+    <message>
+        <source>Layers: %1</source>
+        <translation>层：%1</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan; the measured change is usually larger.</source>
+        <translation>预测值是将扫描中每个层单独造成的影响相加；实测变化通常更大。</translation>
+    </message>
+    <message>
+        <source>Previewing automatic bits</source>
+        <translation>正在预览自动位宽</translation>
+    </message>
+    <message>
+        <source>Choosing bits</source>
+        <translation>正在选择位宽</translation>
+    </message>
+    <message>
+        <source>Automatic bits: %1 bits/weight</source>
+        <translation>自动位宽：每权重 %1 位</translation>
+    </message>
+    <message>
+        <source>Automatic bits: %1 bits/weight, perplexity %2 predicted. Evaluate the plan to measure it.</source>
+        <translation>自动位宽：每权重 %1 位，预测困惑度 %2。评估该计划以实测困惑度。</translation>
     </message>
 </context>
 <context>
@@ -5161,6 +5647,177 @@ Backend id: %2</source>
     </message>
 </context>
 <context>
+    <name>qb::OutlierChannelView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Mean |x|</source>
+        <translation>平均 |x|</translation>
+    </message>
+    <message>
+        <source>Max |x|</source>
+        <translation>最大 |x|</translation>
+    </message>
+    <message>
+        <source>Which activation statistic each bar shows, over every calibration row the layer saw</source>
+        <translation>每个柱条显示的激活统计量，基于该层见到的所有校准行</translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation>通道顺序</translation>
+    </message>
+    <message>
+        <source>Sorted, largest first</source>
+        <translation>排序，从大到小</translation>
+    </message>
+    <message>
+        <source>Logarithmic value axes: outlier channels are often 10–100× the median</source>
+        <translation>对数数值轴：离群通道通常是中位数的 10–100 倍</translation>
+    </message>
+    <message>
+        <source>How many channels the table lists</source>
+        <translation>表格列出的通道数</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>顺序：</translation>
+    </message>
+    <message>
+        <source>Top:</source>
+        <translation>列出前：</translation>
+    </message>
+    <message>
+        <source>The channels with the largest statistic; click one to mark it</source>
+        <translation>统计量最大的通道；点击某个通道可将其标记</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its input channels.</source>
+        <translation>选择一个层以查看其输入通道。</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <source>mean |x| %1 (%2× median)</source>
+        <translation>平均 |x| %1（中位数的 %2 倍）</translation>
+    </message>
+    <message>
+        <source>max |x| %1 (%2× median)</source>
+        <translation>最大 |x| %1（中位数的 %2 倍）</translation>
+    </message>
+    <message>
+        <source>‖W[:, %1]‖₂ %2</source>
+        <translation>‖W[:, %1]‖₂ %2</translation>
+    </message>
+    <message>
+        <source>max |w| %1</source>
+        <translation>最大 |w| %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× 中位数</translation>
+    </message>
+    <message>
+        <source>‖W col‖₂</source>
+        <translation>‖W 列‖₂</translation>
+    </message>
+    <message>
+        <source>Max |w|</source>
+        <translation>最大 |w|</translation>
+    </message>
+    <message>
+        <source>Scale s</source>
+        <translation>缩放因子 s</translation>
+    </message>
+    <message>
+        <source>Max |x| divided by the median over channels of max |x|</source>
+        <translation>最大 |x| 除以各通道最大 |x| 的中位数</translation>
+    </message>
+    <message>
+        <source>Mean |x| divided by the median over channels of mean |x|</source>
+        <translation>平均 |x| 除以各通道平均 |x| 的中位数</translation>
+    </message>
+    <message>
+        <source>max |x| (input units)</source>
+        <translation>最大 |x|（输入单位）</translation>
+    </message>
+    <message>
+        <source>mean |x| (input units)</source>
+        <translation>平均 |x|（输入单位）</translation>
+    </message>
+    <message>
+        <source>|w| (weight units)</source>
+        <translation>|w|（权重单位）</translation>
+    </message>
+    <message>
+        <source>Rank of the input channel, largest %1 first</source>
+        <translation>输入通道的排名，%1 最大者在前</translation>
+    </message>
+    <message>
+        <source>max |x|</source>
+        <translation>最大 |x|</translation>
+    </message>
+    <message>
+        <source>mean |x|</source>
+        <translation>平均 |x|</translation>
+    </message>
+    <message>
+        <source>Input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>max |x| per input channel</source>
+        <translation>每个输入通道的最大 |x|</translation>
+    </message>
+    <message>
+        <source>mean |x| per input channel</source>
+        <translation>每个输入通道的平均 |x|</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>中位数 %1</translation>
+    </message>
+    <message>
+        <source>%1 (no unit; x ÷ s)</source>
+        <translation>%1（无单位；x ÷ s）</translation>
+    </message>
+    <message>
+        <source>‖W[:, j]‖₂ (column L2 norm)</source>
+        <translation>‖W[:, j]‖₂（列 L2 范数）</translation>
+    </message>
+    <message>
+        <source>max |W[:, j]|</source>
+        <translation>最大 |W[:, j]|</translation>
+    </message>
+    <message>
+        <source>Click a bar or a table row for a channel&apos;s values; drag and scroll to pan and zoom the channel axis.</source>
+        <translation>点击柱条或表格行可查看通道的数值；拖动和滚动可平移和缩放通道轴。</translation>
+    </message>
+</context>
+<context>
     <name>qb::PlanDefaultsBar</name>
     <message>
         <source> bits</source>
@@ -5181,6 +5838,766 @@ Backend id: %2</source>
     <message>
         <source>%1 options:</source>
         <translation>%1 选项：</translation>
+    </message>
+</context>
+<context>
+    <name>qb::RoundingLabView</name>
+    <message>
+        <source>Outlier:</source>
+        <translation>离群值：</translation>
+    </message>
+    <message>
+        <source>Symmetric</source>
+        <translation>对称</translation>
+    </message>
+    <message>
+        <source>Record Activations</source>
+        <translation>记录激活</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Selected layer: a row</source>
+        <translation>所选层：一行</translation>
+    </message>
+    <message>
+        <source>Selected layer: one group</source>
+        <translation>所选层：一个分组</translation>
+    </message>
+    <message>
+        <source>Synthetic vector with an outlier</source>
+        <translation>含一个离群值的合成向量</translation>
+    </message>
+    <message>
+        <source>The weights to round: a row of the layer selected in the table, one group of that row, or 64 synthetic Gaussian weights with one outlier you can resize</source>
+        <translation>要舍入的权重：表格中所选层的一行、该行的一个分组，或 64 个合成高斯权重（含一个可调整大小的离群值）</translation>
+    </message>
+    <message>
+        <source>row </source>
+        <translation>行 </translation>
+    </message>
+    <message>
+        <source>The layer&apos;s row (output channel) to round</source>
+        <translation>要舍入的层中的行（输出通道）</translation>
+    </message>
+    <message>
+        <source>group </source>
+        <translation>分组 </translation>
+    </message>
+    <message>
+        <source>The group whose grid levels are drawn (and, for &quot;one group&quot;, the group rounded); the GPTQ step-through starts at its first column</source>
+        <translation>绘制其网格级别的分组（在“一个分组”模式下也是被舍入的分组）；GPTQ 单步演示从其第一列开始</translation>
+    </message>
+    <message>
+        <source>Drag: the size of the synthetic vector&apos;s outlier weight, in standard deviations of the other weights</source>
+        <translation>拖动：合成向量中离群权重的大小，以其他权重的标准差为单位</translation>
+    </message>
+    <message>
+        <source>Bits per weight: 2^bits levels per group</source>
+        <translation>每权重位数：每个分组 2^bits 个级别</translation>
+    </message>
+    <message>
+        <source>Weights sharing one scale and zero point (one grid)</source>
+        <translation>共享同一缩放因子和零点的权重数（一个网格）</translation>
+    </message>
+    <message>
+        <source>Symmetric: the grid is centred on zero (no zero point to store), half of it wasted when the values are one-sided</source>
+        <translation>对称：网格以零为中心（无需存储零点），数值只在一侧时会浪费一半网格</translation>
+    </message>
+    <message>
+        <source>Clip ratio: each group&apos;s range [min, max] shrunk to [min·c, max·c]; values outside are clamped — coarse outliers, finer steps for the rest</source>
+        <translation>截断比例：每个分组的范围 [min, max] 缩小为 [min·c, max·c]；超出的值被截断——离群值更粗糙，其余值步长更细</translation>
+    </message>
+    <message>
+        <source>AWQ scale: each weight is multiplied by s_j = (mean |x_j|)^α of its input channel before rounding and divided by it after, so the channels with large activations are rounded finer</source>
+        <translation>AWQ 缩放：每个权重在舍入前乘以其输入通道的 s_j = (mean |x_j|)^α，舍入后再除以它，从而使激活较大的通道舍入得更精细</translation>
+    </message>
+    <message>
+        <source>Run the calibration text through the model up to this layer and record its inputs&apos; mean |x| and XᵀX (for α and the output error)</source>
+        <translation>将校准文本输入模型并运行到此层，记录其输入的平均 |x| 和 XᵀX（用于 α 和输出误差）</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>舍入对象：</translation>
+    </message>
+    <message>
+        <source>Bits:</source>
+        <translation>位数：</translation>
+    </message>
+    <message>
+        <source>Group size:</source>
+        <translation>分组大小：</translation>
+    </message>
+    <message>
+        <source>Clip ratio:</source>
+        <translation>截断比例：</translation>
+    </message>
+    <message>
+        <source>AWQ α:</source>
+        <translation>AWQ α：</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <source>GPTQ Step-Through</source>
+        <translation>GPTQ 单步演示</translation>
+    </message>
+    <message>
+        <source>Input column of the row</source>
+        <translation>该行的输入列</translation>
+    </message>
+    <message>
+        <source>Error ŵ − w
+(weight units)</source>
+        <translation>误差 ŵ − w
+（权重单位）</translation>
+    </message>
+    <message>
+        <source>grid levels (shown group)</source>
+        <translation>网格级别（所显示的分组）</translation>
+    </message>
+    <message>
+        <source>clip range</source>
+        <translation>截断范围</translation>
+    </message>
+    <message>
+        <source>original weights w</source>
+        <translation>原始权重 w</translation>
+    </message>
+    <message>
+        <source>rounded ŵ</source>
+        <translation>舍入后 ŵ</translation>
+    </message>
+    <message>
+        <source>error ŵ − w</source>
+        <translation>误差 ŵ − w</translation>
+    </message>
+    <message>
+        <source>error of a clipped weight</source>
+        <translation>被截断权重的误差</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Weight
+(weight units)</source>
+        <translation>权重
+（权重单位）</translation>
+    </message>
+    <message>
+        <source>Change this step
+(weight units)</source>
+        <translation>本步变化
+（权重单位）</translation>
+    </message>
+    <message>
+        <source>Input column of the layer</source>
+        <translation>该层的输入列</translation>
+    </message>
+    <message>
+        <source>Output error
+(per token)</source>
+        <translation>输出误差
+（每 token）</translation>
+    </message>
+    <message>
+        <source>Columns rounded</source>
+        <translation>已舍入的列数</translation>
+    </message>
+    <message>
+        <source>original w</source>
+        <translation>原始 w</translation>
+    </message>
+    <message>
+        <source>updated, to be rounded</source>
+        <translation>已更新，待舍入</translation>
+    </message>
+    <message>
+        <source>output error: RTN</source>
+        <translation>输出误差：RTN</translation>
+    </message>
+    <message>
+        <source>output error: GPTQ</source>
+        <translation>输出误差：GPTQ</translation>
+    </message>
+    <message>
+        <source>its rounding ŵ − w</source>
+        <translation>其舍入 ŵ − w</translation>
+    </message>
+    <message>
+        <source>spread onto later columns</source>
+        <translation>分摊到后续列</translation>
+    </message>
+    <message>
+        <source>Round the next column and spread its error onto the later columns</source>
+        <translation>舍入下一列，并将其误差分摊到后续列</translation>
+    </message>
+    <message>
+        <source>Step through the remaining columns (press again to pause)</source>
+        <translation>逐步处理剩余的列（再按一次可暂停）</translation>
+    </message>
+    <message>
+        <source>Back to the unrounded slice</source>
+        <translation>回到未舍入的切片</translation>
+    </message>
+    <message>
+        <source>show row </source>
+        <translation>显示行 </translation>
+    </message>
+    <message>
+        <source>The slice&apos;s row drawn in the upper panels (the output error counts every row)</source>
+        <translation>在上方面板中绘制的切片行（输出误差计入所有行）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>%1 (%2 levels)</source>
+        <translation>%1（%2 个级别）</translation>
+    </message>
+    <message>
+        <source>per row</source>
+        <translation>逐行</translation>
+    </message>
+    <message>
+        <source>%1 σ</source>
+        <translation>%1 σ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing to round yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;尚无可舍入的内容。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a layer in the table, or choose the synthetic vector.</source>
+        <translation>请在表格中选择一个层，或选择合成向量。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Scaled weight w·s
+(weight units)</source>
+        <translation>缩放后的权重 w·s
+（权重单位）</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; max |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n clipped</source>
+        <translation>
+            <numerusform>&lt;b&gt;MSE %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 最大 |ŵ − w| %2 &amp;nbsp;·&amp;nbsp; %n 个被截断</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> &amp;nbsp;·&amp;nbsp; output error %1 / token</source>
+        <translation> &amp;nbsp;·&amp;nbsp; 输出误差 %1 / token</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synthetic activations: %n token(s), input channel 5 ten times larger than the others. </source>
+        <translation>
+            <numerusform>合成激活：%n 个 token，输入通道 5 比其他通道大十倍。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Activations recorded over %n calibration token(s). </source>
+        <translation>
+            <numerusform>已在 %n 个校准 token 上记录激活。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No activations recorded for this layer: α and the output error need them. </source>
+        <translation>此层未记录激活：α 和输出误差需要它们。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each weight moves to the nearest of its group&apos;s %n level(s) (grey lines, shown for the highlighted group). Drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>每个权重移到其分组 %n 个级别中最近的一个（灰线，显示的是高亮分组的级别）。拖动和滚动可平移和缩放。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The slice&apos;s Hessian is not invertible&lt;/b&gt;, even with raised damping: GPTQ cannot run on it.</source>
+        <translation>&lt;b&gt;该切片的 Hessian 矩阵不可逆&lt;/b&gt;，即使提高阻尼也不行：GPTQ 无法在其上运行。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing to step through yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;尚无可单步演示的内容。&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Step %1 of %2&lt;/b&gt;: column %3 rounded (row %4: error %5), spread onto %n later column(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;第 %1 步（共 %2 步）&lt;/b&gt;：已舍入第 %3 列（第 %4 行：误差 %5），并分摊到后续 %n 列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output error: &lt;b&gt;&lt;span style=&apos;color:%1&apos;&gt;GPTQ %2&lt;/span&gt;&lt;/b&gt; vs &lt;b&gt;&lt;span style=&apos;color:%3&apos;&gt;RTN %4&lt;/span&gt;&lt;/b&gt;</source>
+        <translation>输出误差：&lt;b&gt;&lt;span style=&apos;color:%1&apos;&gt;GPTQ %2&lt;/span&gt;&lt;/b&gt; 对比 &lt;b&gt;&lt;span style=&apos;color:%3&apos;&gt;RTN %4&lt;/span&gt;&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (GPTQ %1 %)</source>
+        <translation>（GPTQ %1 %）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 rows × %2 columns&lt;/b&gt; (columns %3–%4), %5. Press Step: GPTQ rounds one column at a time and moves the columns not yet rounded to make up for its error.</source>
+        <translation>&lt;b&gt;%1 行 × %2 列&lt;/b&gt;（列 %3–%4），%5。按“单步”：GPTQ 每次舍入一列，并调整尚未舍入的列以弥补其误差。</translation>
+    </message>
+    <message>
+        <source>H = XᵀX of synthetic activations (channel 5 ten times larger).</source>
+        <translation>H = 合成激活的 XᵀX（通道 5 大十倍）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>H = XᵀX of %n calibration token(s).</source>
+        <translation>
+            <numerusform>H = %n 个校准 token 的 XᵀX。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calibration inputs for this layer: H = XᵀX of synthetic activations. Record Activations for the real ones.</source>
+        <translation>此层没有校准输入：H = 合成激活的 XᵀX。点击“记录激活”以获取真实激活。</translation>
+    </message>
+    <message>
+        <source>Damping %1 × mean diag(H). The update is the rounding error times row i of the inverse Hessian&apos;s Cholesky factor.</source>
+        <translation>阻尼 %1 × mean diag(H)。更新量为舍入误差乘以逆 Hessian 矩阵 Cholesky 因子的第 i 行。</translation>
+    </message>
+    <message>
+        <source>Column %1 (group %2)</source>
+        <translation>第 %1 列（分组 %2）</translation>
+    </message>
+    <message>
+        <source>w = %1</source>
+        <translation>w = %1</translation>
+    </message>
+    <message>
+        <source>s = %1, w·s = %2</source>
+        <translation>s = %1，w·s = %2</translation>
+    </message>
+    <message>
+        <source>code %1 of 0…%2 → level %3</source>
+        <translation>编码 %1（0…%2）→ 级别 %3</translation>
+    </message>
+    <message>
+        <source>ŵ = %1, error ŵ − w = %2</source>
+        <translation>ŵ = %1，误差 ŵ − w = %2</translation>
+    </message>
+    <message>
+        <source>group scale %1, zero point %2</source>
+        <translation>分组缩放因子 %1，零点 %2</translation>
+    </message>
+    <message>
+        <source>clipped to [%1, %2]</source>
+        <translation>截断到 [%1, %2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n column(s)</source>
+        <translation>
+            <numerusform>%n 列之后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPTQ output error %1</source>
+        <translation>GPTQ 输出误差 %1</translation>
+    </message>
+    <message>
+        <source>RTN output error %1</source>
+        <translation>RTN 输出误差 %1</translation>
+    </message>
+    <message>
+        <source>Column %1, row %2</source>
+        <translation>第 %1 列，第 %2 行</translation>
+    </message>
+    <message>
+        <source>original %1</source>
+        <translation>原始 %1</translation>
+    </message>
+    <message>
+        <source>rounded %1</source>
+        <translation>舍入后 %1</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>当前 %1</translation>
+    </message>
+    <message>
+        <source>changed this step by %1</source>
+        <translation>本步变化 %1</translation>
+    </message>
+    <message>
+        <source>RTN would give %1</source>
+        <translation>RTN 将得到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityRankingModel</name>
+    <message>
+        <source>block %1</source>
+        <translation>块 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s): %1</source>
+        <translation>
+            <numerusform>%n 个层：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At %1 bits: perplexity %2 (Δ %3), KL %4 nats/token</source>
+        <translation>%1 位时：困惑度 %2（Δ %3），KL %4 nats/token</translation>
+    </message>
+    <message>
+        <source>Not measured at %1 bits: the scan was cancelled first.</source>
+        <translation>未在 %1 位下测量：扫描已先被取消。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Layer (block · role)</source>
+        <translation>层（块 · 角色）</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Δ ppl</source>
+        <translation>Δ ppl</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>Rank by the shown figure at the chosen bit-width: 1 is the most sensitive</source>
+        <translation>按所选位宽下所显示的指标排名：1 为最敏感</translation>
+    </message>
+    <message>
+        <source>Perplexity with only this unit quantized at %1 bits, minus the full-precision model&apos;s</source>
+        <translation>仅将此单元量化为 %1 位时的困惑度，减去全精度模型的困惑度</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence (nats/token) of the next-token distributions from the full-precision model&apos;s, with only this unit quantized at %1 bits</source>
+        <translation>仅将此单元量化为 %1 位时，下一个 token 分布与全精度模型的平均 KL 散度（nats/token）</translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityScanDialog</name>
+    <message>
+        <source>Sensitivity Scan</source>
+        <translation>敏感度扫描</translation>
+    </message>
+    <message>
+        <source>Each unit is quantized alone at each bit-width, everything else kept in full precision, and the model is scored on the evaluation text: the change in perplexity and the KL divergence show which layers suffer most.</source>
+        <translation>每个单元在每个位宽下单独量化，其余部分保持全精度，并在评估文本上为模型计分：困惑度的变化和 KL 散度表明哪些层受影响最大。</translation>
+    </message>
+    <message>
+        <source>RTN needs no calibration; GPTQ calibrates each layer on the full-precision model&apos;s activations</source>
+        <translation>RTN 无需校准；GPTQ 在全精度模型的激活上校准每个层</translation>
+    </message>
+    <message>
+        <source>One layer</source>
+        <translation>一个层</translation>
+    </message>
+    <message>
+        <source>One block (all its layers)</source>
+        <translation>一个块（其所有层）</translation>
+    </message>
+    <message>
+        <source>One role across all blocks</source>
+        <translation>一个角色（跨所有块）</translation>
+    </message>
+    <message>
+        <source>a UTF-8 text file</source>
+        <translation>UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Score only the first documents of the text: fewer make the scan faster and the figures noisier</source>
+        <translation>只对文本的前若干个文档计分：数量越少，扫描越快，但数值噪声越大</translation>
+    </message>
+    <message>
+        <source>Bit-widths:</source>
+        <translation>位宽：</translation>
+    </message>
+    <message>
+        <source>Grouping:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Quantize per measurement:</source>
+        <translation>每次测量量化：</translation>
+    </message>
+    <message>
+        <source>Evaluation text:</source>
+        <translation>评估文本：</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文档数：</translation>
+    </message>
+    <message>
+        <source>Run Scan</source>
+        <translation>运行扫描</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>评估文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose at least one bit-width.</source>
+        <translation>请至少选择一个位宽。</translation>
+    </message>
+    <message>
+        <source>Choose an existing evaluation text.</source>
+        <translation>请选择一个已存在的评估文本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 = %n measurement(s), each an evaluation of the text from the unit&apos;s first block on.</source>
+        <translation>
+            <numerusform>%1 × %2 = %n 次测量，每次都从该单元的第一个块开始对文本进行评估。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 个单元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bit-width(s)</source>
+        <translation>
+            <numerusform>%n 个位宽</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qb::SensitivityView</name>
+    <message>
+        <source>one layer at a time</source>
+        <translation>每次一个层</translation>
+    </message>
+    <message>
+        <source>one block at a time</source>
+        <translation>每次一个块</translation>
+    </message>
+    <message>
+        <source>one role across all blocks at a time</source>
+        <translation>每次一个角色（跨所有块）</translation>
+    </message>
+    <message>
+        <source>Log colour scale</source>
+        <translation>对数颜色刻度</translation>
+    </message>
+    <message>
+        <source>Δ perplexity</source>
+        <translation>Δ 困惑度</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL 散度</translation>
+    </message>
+    <message>
+        <source>What the colours and the ranking show: the change in perplexity, or the mean KL divergence from the full-precision model</source>
+        <translation>颜色和排名所显示的内容：困惑度的变化，或与全精度模型的平均 KL 散度</translation>
+    </message>
+    <message>
+        <source>Logarithmic colour scale: the units differ by orders of magnitude (changes of zero or less take the lightest colour)</source>
+        <translation>对数颜色刻度：各单元之间相差几个数量级（变化小于等于零时显示为最浅的颜色）</translation>
+    </message>
+    <message>
+        <source>The bit-width the list ranks the units at</source>
+        <translation>列表对各单元排名所依据的位宽</translation>
+    </message>
+    <message>
+        <source>New Scan…</source>
+        <translation>新建扫描…</translation>
+    </message>
+    <message>
+        <source>Run a sensitivity scan with other settings</source>
+        <translation>使用其他设置运行敏感度扫描</translation>
+    </message>
+    <message>
+        <source>Automatic Bits…</source>
+        <translation>自动位宽…</translation>
+    </message>
+    <message>
+        <source>Choose each layer&apos;s bit-width from this scan for a target average bits per weight</source>
+        <translation>根据此扫描为每个层选择位宽，以达到目标平均每权重位数</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the heatmap as PNG, SVG or PDF</source>
+        <translation>将热力图保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Rank at:</source>
+        <translation>排名位宽：</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan; how quantized layers interact is not in it, so the measured change is usually larger.</source>
+        <translation>预测值是将扫描中每个层单独造成的影响相加；其中不包含已量化层之间的相互作用，因此实测变化通常更大。</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>KL divergence (nats/token)</source>
+        <translation>KL 散度（nats/token）</translation>
+    </message>
+    <message>
+        <source>Δ perplexity (vs. full precision)</source>
+        <translation>Δ 困惑度（相对全精度）</translation>
+    </message>
+    <message>
+        <source>Bit-width of the quantized unit (bits per weight)</source>
+        <translation>被量化单元的位宽（每权重位数）</translation>
+    </message>
+    <message>
+        <source>Layer (block · role), in model order</source>
+        <translation>层（块 · 角色），按模型顺序</translation>
+    </message>
+    <message>
+        <source>Block, in model order</source>
+        <translation>块，按模型顺序</translation>
+    </message>
+    <message>
+        <source>Role, across all blocks</source>
+        <translation>角色，跨所有块</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>No sensitivity scan yet.</source>
+        <translation>尚无敏感度扫描。</translation>
+    </message>
+    <message>
+        <source>Run › Sensitivity Scan… quantizes one layer (or block, or role) at a time at each bit-width, everything else in full precision, and measures how much the model&apos;s perplexity suffers. The most sensitive layers are the ones to keep at more bits.</source>
+        <translation>“运行 › 敏感度扫描…”会在每个位宽下每次量化一个层（或块、或角色），其余部分保持全精度，并测量模型的困惑度因此变差多少。最敏感的层应保留更多位数。</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>每组 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)</source>
+        <translation>
+            <numerusform>%1，%2，%3，%4 · 在 %n 个文档（%6 个 token）上的全精度困惑度 %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>对称</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>非对称</translation>
+    </message>
+    <message numerus="yes">
+        <source>The scan was cancelled: %1 of %n measurement(s) are missing (hatched). Automatic bits needs a complete scan.</source>
+        <translation>
+            <numerusform>扫描已取消：%n 次测量中缺少 %1 次（以斜线阴影标出）。自动位宽需要完整的扫描。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurement(s) in %1 s. Click a cell or a row to select its layer; drag and scroll to pan and zoom.</source>
+        <translation>
+            <numerusform>%n 次测量，用时 %1 s。点击单元格或行可选中对应的层；拖动和滚动可平移和缩放。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Automatic bits:&lt;/b&gt; %1 bits/weight (target %2) · perplexity predicted &lt;b&gt;%3&lt;/b&gt; (%4 over full precision %5)</source>
+        <translation>&lt;b&gt;自动位宽：&lt;/b&gt;每权重 %1 位（目标 %2）· 预测困惑度 &lt;b&gt;%3&lt;/b&gt;（比全精度 %5 高 %4）</translation>
+    </message>
+    <message>
+        <source>measured &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>实测 &lt;b&gt;%1&lt;/b&gt;（%2）</translation>
+    </message>
+    <message>
+        <source>— evaluated on another text or context than the scan (full precision %1 there), so the two differ by more than the prediction&apos;s error</source>
+        <translation>——评估所用的文本或上下文与扫描不同（该处全精度为 %1），因此两者之差超出预测误差</translation>
+    </message>
+    <message>
+        <source>measured: evaluate the plan (Run › Evaluate) to compare</source>
+        <translation>实测：评估该计划（运行 › 评估）以进行比较</translation>
+    </message>
+    <message>
+        <source>the plan has been edited since</source>
+        <translation>此后计划已被编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), first %1</source>
+        <translation>
+            <numerusform>%n 个层，第一个为 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 bits: perplexity %2 (Δ %3 from %4)</source>
+        <translation>%1 位：困惑度 %2（相对 %4 的 Δ %3）</translation>
+    </message>
+    <message>
+        <source>KL divergence %1 nats/token</source>
+        <translation>KL 散度 %1 nats/token</translation>
+    </message>
+    <message>
+        <source>%1 bits: not measured (the scan was cancelled first)</source>
+        <translation>%1 位：未测量（扫描已先被取消）</translation>
     </message>
 </context>
 </TS>

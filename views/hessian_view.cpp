@@ -42,7 +42,7 @@ double meanOf(const std::vector<double>& values)
 } // namespace
 
 HessianView::HessianView(QWidget* parent)
-    : QWidget(parent)
+    : ChannelProfileView(parent)
     , m_plot(new QCustomPlot(this))
     , m_orderBox(new QComboBox(this))
     , m_log(new QCheckBox(tr("Log scale"), this))
@@ -124,38 +124,6 @@ HessianView::HessianView(QWidget* parent)
     showMessage(tr("Select a layer to see its Hessian diagonal."));
 }
 
-void HessianView::setSelectedLayer(const QString& layerName)
-{
-    if (layerName == m_layer)
-        return;
-    m_layer = layerName;
-    if (m_profile && m_profile->layerName != layerName) {
-        m_profile.reset();
-        m_selectedChannel = -1;
-        redraw();
-    }
-}
-
-void HessianView::setProfile(std::shared_ptr<const LayerInputProfile> profile)
-{
-    if (profile && !m_layer.isEmpty() && profile->layerName != m_layer)
-        return;
-    if (!profile || !m_profile || profile->layerName != m_profile->layerName
-        || profile->channels() != m_profile->channels())
-        m_selectedChannel = -1;
-    m_profile = std::move(profile);
-    m_message.clear();
-    redraw();
-}
-
-void HessianView::showMessage(const QString& message)
-{
-    m_profile.reset();
-    m_selectedChannel = -1;
-    m_message = message;
-    redraw();
-}
-
 bool HessianView::isActOrder() const
 {
     return m_orderBox->currentData().toBool();
@@ -197,25 +165,9 @@ std::vector<double> HessianView::deadMarkerPositions() const
     return positions;
 }
 
-int HessianView::channelAt(double x) const
-{
-    const long position = std::lround(x);
-    if (position < 0 || position >= long(m_order.size()) || std::abs(x - double(position)) > 0.5)
-        return -1;
-    return m_order[std::size_t(position)];
-}
-
 QString HessianView::summary() const
 {
     return m_summary->text();
-}
-
-void HessianView::selectChannel(int channel)
-{
-    if (!m_profile || channel < 0 || channel >= m_profile->channels())
-        channel = -1;
-    m_selectedChannel = channel;
-    redraw();
 }
 
 QString HessianView::channelText(int channel) const

@@ -86,7 +86,7 @@ QString number(double value)
 } // namespace
 
 OutlierChannelView::OutlierChannelView(QWidget* parent)
-    : QWidget(parent)
+    : ChannelProfileView(parent)
     , m_plot(new QCustomPlot(this))
     , m_weightRect(new QCPAxisRect(m_plot))
     , m_weightLegend(new QCPLegend)
@@ -225,43 +225,6 @@ OutlierChannelView::OutlierChannelView(QWidget* parent)
     showMessage(tr("Select a layer to see its input channels."));
 }
 
-void OutlierChannelView::setSelectedLayer(const QString& layerName)
-{
-    if (layerName == m_layer)
-        return;
-    m_layer = layerName;
-    if (m_profile && m_profile->layerName != layerName) {
-        m_profile.reset();
-        m_selectedChannel = -1;
-        redraw();
-    }
-}
-
-void OutlierChannelView::setProfile(std::shared_ptr<const LayerInputProfile> profile)
-{
-    if (profile && !m_layer.isEmpty() && profile->layerName != m_layer)
-        return;
-    if (!profile || !m_profile || profile->layerName != m_profile->layerName
-        || profile->channels() != m_profile->channels())
-        m_selectedChannel = -1;
-    m_profile = std::move(profile);
-    m_message.clear();
-    redraw();
-}
-
-void OutlierChannelView::showMessage(const QString& message)
-{
-    m_profile.reset();
-    m_selectedChannel = -1;
-    m_message = message;
-    redraw();
-}
-
-QString OutlierChannelView::message() const
-{
-    return m_message;
-}
-
 OutlierChannelView::Statistic OutlierChannelView::statistic() const
 {
     return Statistic(m_statistic->currentData().toInt());
@@ -322,14 +285,6 @@ std::vector<double> OutlierChannelView::shownWeightNorms() const
     return shown;
 }
 
-int OutlierChannelView::channelAt(double x) const
-{
-    const long position = std::lround(x);
-    if (position < 0 || position >= long(m_order.size()) || std::abs(x - double(position)) > 0.5)
-        return -1;
-    return m_order[std::size_t(position)];
-}
-
 int OutlierChannelView::channelAtPixel(const QPoint& pixel) const
 {
     for (QCPAxisRect* rect : {m_plot->axisRect(), m_weightRect}) {
@@ -345,14 +300,6 @@ std::vector<int> OutlierChannelView::tableChannels() const
     for (int row = 0; row < m_table->rowCount(); ++row)
         channels.push_back(m_table->item(row, 0)->data(Qt::UserRole).toInt());
     return channels;
-}
-
-void OutlierChannelView::selectChannel(int channel)
-{
-    if (!m_profile || channel < 0 || channel >= m_profile->channels())
-        channel = -1;
-    m_selectedChannel = channel;
-    redraw();
 }
 
 QString OutlierChannelView::channelText(int channel) const

@@ -122,8 +122,9 @@ int runQuantize(const Command& command, const QStringList& arguments)
             "loader of the original model loads it; with --format gptq, awq or compressed-tensors "
             "the quantized layers are stored as packed integer codes with their scales and zero "
             "points, in the GPTQ, AWQ GEMM or compressed-tensors pack-quantized checkpoint "
-            "format. config.json and the tokenizer are copied; quant_recipe.json and "
-            "quant_report.json (per layer: weight error, output error on held-out "
+            "format. config.json and the tokenizer are copied; quant_recipe.json, "
+            "quant_report.json and quant_report.csv (per layer: weight error, output error on "
+            "held-out "
             "calibration samples, GPTQ damping and fallbacks) are written beside them. The "
             "input is never written; the output appears only once complete.\n"
             "The plan is read from a --recipe, whose default the other plan flags override, "
@@ -137,21 +138,22 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                  Cli::tr("The folder to write. Must not exist unless --force is "
                                          "given."),
                                  QStringLiteral("OUT_DIR"));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    Cli::tr("Checkpoint format: fake (dequantized weights in the "
-                                            "source dtype; the default), gptq (packed integer "
-                                            "weights as GPTQ loaders read them: transformers, "
-                                            "vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 "
-                                            "bits), awq (AWQ GEMM as transformers and vLLM read "
-                                            "it; 4 bits, one group size) or compressed-tensors "
-                                            "(pack-quantized, as vLLM and transformers read it; 4 "
-                                            "or 8 bits) or gguf (one .gguf file for llama.cpp: "
-                                            "groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the "
-                                            "codes, other layers re-quantized to K-quants; --out "
-                                            "is then the file, and its recipe, report and model "
-                                            "card are written beside it as NAME.recipe.json, "
-                                            "NAME.report.json and NAME.README.md)."),
-                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        Cli::tr("Checkpoint format: fake (dequantized weights in the "
+                "source dtype; the default), gptq (packed integer "
+                "weights as GPTQ loaders read them: transformers, "
+                "vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 "
+                "bits), awq (AWQ GEMM as transformers and vLLM read "
+                "it; 4 bits, one group size) or compressed-tensors "
+                "(pack-quantized, as vLLM and transformers read it; 4 "
+                "or 8 bits) or gguf (one .gguf file for llama.cpp: "
+                "groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the "
+                "codes, other layers re-quantized to K-quants; --out "
+                "is then the file, and its recipe, report and model "
+                "card are written beside it as NAME.recipe.json, "
+                "NAME.report.json, NAME.report.csv and NAME.README.md)."),
+        QStringLiteral("FORMAT"));
     const QCommandLineOption gptqV1(QStringLiteral("gptq-v1"),
                                     Cli::tr("With --format gptq: write the older v1 layout (zero "
                                             "points minus one), which holds symmetric layers "

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSaveFile>
 
 namespace qb {
 
@@ -27,6 +28,7 @@ bool isCompanionFile(const QFileInfo& file, const QStringList& skip)
         return false;
     const QString name = file.fileName();
     return name != QLatin1String(ExportFolder::kReportFileName)
+           && name != QLatin1String(ExportFolder::kReportCsvFileName)
            && name != QLatin1String(ExportFolder::kRecipeFileName)
            && name != QLatin1String(Checkpoint::kIndexFileName)
            && name != QLatin1String(ModelCard::kFileName) && !skip.contains(name);
@@ -56,6 +58,7 @@ void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
                       QJsonArray::fromStringList(limitations));
     writeJson(stage.filePath(QLatin1String(kRecipeFileName)), quantized.report.plan.toJson());
     writeJson(stage.filePath(QLatin1String(kReportFileName)), report);
+    writeBytes(stage.filePath(QLatin1String(kReportCsvFileName)), quantized.report.toCsv());
     ModelCard::write(stage.filePath(QLatin1String(ModelCard::kFileName)), quantized, limitations,
                      card, formatName);
 }
@@ -64,6 +67,14 @@ void ExportFolder::writeJson(const QString& path, const QJsonObject& json)
 {
     if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
         throw Error(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason));
+}
+
+void ExportFolder::writeBytes(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw Error(
+            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
 void ExportFolder::copyFile(const QString& from, const QString& to)

@@ -14,12 +14,14 @@ struct QuantizedModel;
 
 // What every exporter writes besides the weights, the same way: the input's small companion
 // files (config, tokenizer, licence) copied, and the plan (quant_recipe.json) and per-layer
-// report (quant_report.json) of the run. Writes go into a StagingDirectory's folder.
+// report (quant_report.json and quant_report.csv) of the run. Writes go into a StagingDirectory's
+// folder.
 class ExportFolder {
     Q_DECLARE_TR_FUNCTIONS(ExportFolder)
 
 public:
     static constexpr const char* kReportFileName = "quant_report.json";
+    static constexpr const char* kReportCsvFileName = "quant_report.csv";
     static constexpr const char* kRecipeFileName = "quant_recipe.json";
 
     // Copies every regular file of `modelDirectory` into the stage except weights (safetensors,
@@ -28,13 +30,16 @@ public:
     static void copyCompanionFiles(const QString& modelDirectory, const StagingDirectory& stage,
                                    const QStringList& skip = {});
     // quant_recipe.json (the plan), quant_report.json (the report, with `limitations` as
-    // "export_limitations" when there are any) and the model card README.md (ModelCard; an
-    // input README.md is replaced). `formatName` ("GPTQ") names the format on the card.
+    // "export_limitations" when there are any), quant_report.csv (its layers) and the model card
+    // README.md (ModelCard; an input README.md is replaced). `formatName` ("GPTQ") names the format
+    // on the card.
     static void writeRecipeAndReport(const QuantizedModel& quantized,
                                      const QStringList& limitations, const StagingDirectory& stage,
                                      const ModelCardFacts& card, const QString& formatName);
     // `json` indented into `path`, atomically. Throws Error naming the file on failure.
     static void writeJson(const QString& path, const QJsonObject& json);
+    // `bytes` into `path`, atomically. Throws Error naming the file on failure.
+    static void writeBytes(const QString& path, const QByteArray& bytes);
     // Throws Error naming both files on failure.
     static void copyFile(const QString& from, const QString& to);
 };

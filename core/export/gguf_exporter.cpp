@@ -477,6 +477,7 @@ QStringList GgufExporter::run(const QuantizedModel& quantized, const QString& ou
     progress.throwIfCancelled();
     ExportFolder::writeJson(base + QStringLiteral(".recipe.json"), quantized.report.plan.toJson());
     ExportFolder::writeJson(base + QStringLiteral(".report.json"), report);
+    ExportFolder::writeBytes(base + QStringLiteral(".report.csv"), quantized.report.toCsv());
     ModelCard::write(base + QStringLiteral(".README.md"), quantized, notes, options.card,
                      QStringLiteral("GGUF"));
     if (!staged.commit())

@@ -128,4 +128,59 @@ QJsonObject QuantReport::toJson() const
     };
 }
 
+QStringList QuantReport::csvColumns()
+{
+    return {QStringLiteral("name"),           QStringLiteral("role"),
+            QStringLiteral("block"),          QStringLiteral("shape"),
+            QStringLiteral("dtype"),          QStringLiteral("status"),
+            QStringLiteral("method"),         QStringLiteral("bits"),
+            QStringLiteral("group_size"),     QStringLiteral("sym"),
+            QStringLiteral("output_mse"),     QStringLiteral("output_rel_error"),
+            QStringLiteral("output_sqnr_db"), QStringLiteral("output_rows"),
+            QStringLiteral("weight_mse"),     QStringLiteral("weight_rel_error"),
+            QStringLiteral("damping"),        QStringLiteral("fell_back_to_rtn"),
+            QStringLiteral("seconds"),        QStringLiteral("note")};
+}
+
+QByteArray QuantReport::toCsv() const
+{
+    const QStringList columns = csvColumns();
+    const auto field = [](const QJsonValue& value) -> QString {
+        switch (value.type()) {
+        case QJsonValue::Bool:
+            return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        case QJsonValue::Double:
+            return QString::number(value.toDouble(), 'g', 17);
+        case QJsonValue::String:
+            return value.toString();
+        case QJsonValue::Array: { // the shape
+            const QJsonArray items = value.toArray();
+            QStringList parts;
+            for (const QJsonValue& item : items)
+                parts << QString::number(item.toDouble(), 'g', 17);
+            return parts.join(QLatin1Char('x'));
+        }
+        default: // null (a non-finite SQNR), undefined (not applicable)
+            return {};
+        }
+    };
+    const auto quoted = [](QString text) {
+        if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
+            && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+            return text;
+        text.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    };
+    QString csv = columns.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    const QJsonArray layerArray = toJson().value(QStringLiteral("layers")).toArray();
+    for (const QJsonValue& layer : layerArray) {
+        const QJsonObject object = layer.toObject();
+        QStringList row;
+        for (const QString& column : columns)
+            row << quoted(field(object.value(column)));
+        csv += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return csv.toUtf8();
+}
+
 } // namespace qb

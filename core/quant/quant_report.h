@@ -87,6 +87,11 @@ public:
     const LayerReport* find(const QString& layerName) const;
     int countWithStatus(LayerStatus status) const;
     QJsonObject toJson() const;
+    // The layers as CSV (RFC 4180, a header row, then one row per layer in model order): the
+    // fields of toJson()'s layer objects named by csvColumns(), empty where a layer has none
+    // (a kept layer has no bits), numbers written in full precision, "shape" as OUTxIN.
+    QByteArray toCsv() const;
+    static QStringList csvColumns();
 };
 
 } // namespace qb

@@ -1011,7 +1011,8 @@ private Q_SLOTS:
         QCOMPARE(quantized.exitCode, 0);
         QCOMPARE(
             QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
-            (QStringList{"demo.README.md", "demo.gguf", "demo.recipe.json", "demo.report.json"}));
+            (QStringList{"demo.README.md", "demo.gguf", "demo.recipe.json", "demo.report.csv",
+                             "demo.report.json"}));
         // The demo's down_proj rows (172) fit no block: stored in F32, with a warning.
         QVERIFY2(quantized.err.contains("model.layers.0.mlp.down_proj"), qPrintable(quantized.err));
 

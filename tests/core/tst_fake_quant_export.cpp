@@ -155,6 +155,7 @@ private Q_SLOTS:
         QStringList expectedNames = inputBefore.keys();
         expectedNames << QLatin1String(ExportFolder::kRecipeFileName)
                       << QLatin1String(ExportFolder::kReportFileName)
+                      << QLatin1String(ExportFolder::kReportCsvFileName)
                       << QLatin1String(ModelCard::kFileName);
         expectedNames.sort();
         QCOMPARE(output.keys(), expectedNames);
@@ -204,6 +205,20 @@ private Q_SLOTS:
             QCOMPARE(item.value(QStringLiteral("weight_max_abs_error")).toDouble(),
                      expected.maxAbsError);
             QCOMPARE(report.layers[static_cast<std::size_t>(i)].metrics.mse, expected.mse);
+        }
+
+        // The CSV: a header and one row per layer, the same figures as the JSON.
+        QFile csv(QDir(outDir).filePath(QLatin1String(ExportFolder::kReportCsvFileName)));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> csvLines = csv.readAll().split('\n');
+        QCOMPARE(csvLines.size(), 37); // header, 35 layers, the empty piece after the last \r\n
+        QCOMPARE(QString::fromUtf8(csvLines[0].trimmed()), QuantReport::csvColumns().join(u','));
+        const int mseColumn = int(QuantReport::csvColumns().indexOf(QStringLiteral("weight_mse")));
+        for (int i = 0; i < 35; ++i) {
+            const QList<QByteArray> cells = csvLines[i + 1].trimmed().split(',');
+            QCOMPARE(cells.size(), QuantReport::csvColumns().size());
+            QCOMPARE(QString::fromUtf8(cells[0]), layers[std::size_t(i)].name);
+            QCOMPARE(cells[mseColumn].toDouble(), report.layers[std::size_t(i)].metrics.mse);
         }
 
         // The recipe parses back into an equal plan.
