@@ -6113,18 +6113,18 @@ Backend id: %2</source>
     <message numerus="yes">
         <source>Synthetic activations: %n token(s), input channel 5 ten times larger than the others. </source>
         <translation>
-            <numerusform>合成激活：%n 个 token，输入通道 5 比其他通道大十倍。</numerusform>
+            <numerusform>合成激活：%n 个 token，输入通道 5 比其他通道大十倍。 </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Activations recorded over %n calibration token(s). </source>
         <translation>
-            <numerusform>已在 %n 个校准 token 上记录激活。</numerusform>
+            <numerusform>已在 %n 个校准 token 上记录激活。 </numerusform>
         </translation>
     </message>
     <message>
         <source>No activations recorded for this layer: α and the output error need them. </source>
-        <translation>此层未记录激活：α 和输出误差需要它们。</translation>
+        <translation>此层未记录激活：α 和输出误差需要它们。 </translation>
     </message>
     <message numerus="yes">
         <source>Each weight moves to the nearest of its group&apos;s %n level(s) (grey lines, shown for the highlighted group). Drag and scroll to pan and zoom.</source>
@@ -6152,7 +6152,7 @@ Backend id: %2</source>
     </message>
     <message>
         <source> (GPTQ %1 %)</source>
-        <translation>（GPTQ %1 %）</translation>
+        <translation> （GPTQ %1 %）</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 rows × %2 columns&lt;/b&gt; (columns %3–%4), %5. Press Step: GPTQ rounds one column at a time and moves the columns not yet rounded to make up for its error.</source>

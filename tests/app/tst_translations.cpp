@@ -127,9 +127,11 @@ QString sorted(const QSet<QString>& set)
     return QLatin1Char('{') + list.join(QStringLiteral(", ")) + QLatin1Char('}');
 }
 
-// Keyboard accelerators: each '&' that is not part of a literal "&&".
+// Keyboard accelerators: each '&' that is not part of a literal "&&" or of an HTML entity
+// ("&nbsp;", "&#183;") in rich text.
 int accelerators(const QString& text)
 {
+    static const QRegularExpression entity(QStringLiteral("^&(?:[A-Za-z]+|#[0-9]+);"));
     int count = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text[i] != QLatin1Char('&'))
@@ -138,6 +140,8 @@ int accelerators(const QString& text)
             ++i;
             continue;
         }
+        if (entity.match(QStringView(text).mid(i)).hasMatch())
+            continue;
         ++count;
     }
     return count;
