@@ -17,7 +17,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
+#include <QStorageInfo>
 
 #include <cstring>
 #include <functional>
@@ -26,6 +28,34 @@
 namespace qb {
 
 namespace {
+
+struct CheckpointImportText {
+    Q_DECLARE_TR_FUNCTIONS(CheckpointImport)
+};
+
+// Refuses before anything is written when `folder`'s disk cannot hold the float32 copy (a
+// 4-bit 7B checkpoint becomes some 28 GB): `source` names what was being imported.
+void requireSpaceFor(const std::vector<TensorHeader>& headers, const QString& folder,
+                     const QString& source)
+{
+    std::uint64_t bytes = 1 << 20; // header, config and tokenizer
+    for (const TensorHeader& header : headers) {
+        std::uint64_t elements = 1;
+        for (std::int64_t d : header.shape)
+            elements *= static_cast<std::uint64_t>(d);
+        bytes += elements * static_cast<std::uint64_t>(dtypeSize(header.dtype));
+    }
+    const qint64 available = QStorageInfo(folder).bytesAvailable();
+    if (available >= 0 && static_cast<std::uint64_t>(available) < bytes) {
+        const QLocale locale;
+        throw Error(CheckpointImportText::tr(
+                        "%1: not enough free space in %2 to import it: its float32 copy needs "
+                        "%3, the disk has %4 (set TMPDIR to a larger disk)")
+                        .arg(source, QDir::toNativeSeparators(folder),
+                             locale.formattedDataSize(static_cast<qint64>(bytes)),
+                             locale.formattedDataSize(available)));
+    }
+}
 
 QJsonObject quietJson(const QString& path)
 {
@@ -203,6 +233,7 @@ void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
         headers.push_back({name, DType::F32, tensor.torchShape()});
         sources.push_back(&tensor);
     }
+    requireSpaceFor(headers, folder, shown);
     SafetensorsWriter writer(
         QDir(folder).filePath(QLatin1String(Checkpoint::kSingleFileName)), headers,
         {{QStringLiteral("format"), QStringLiteral("pt")},
@@ -334,6 +365,7 @@ void CheckpointImport::packedInto(const QString& directory, Kind kind, const QSt
     for (const QString& module : modules)
         headers.push_back(
             {module + QStringLiteral(".weight"), DType::F32, linearShape(spec, module, shown)});
+    requireSpaceFor(headers, folder, shown);
     SafetensorsWriter writer(QDir(folder).filePath(QLatin1String(Checkpoint::kSingleFileName)),
                              headers,
                              {{QStringLiteral("format"), QStringLiteral("pt")},
