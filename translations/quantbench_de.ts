@@ -368,6 +368,10 @@
         <source>cannot copy %1 to %2</source>
         <translation>%1 kann nicht nach %2 kopiert werden</translation>
     </message>
+    <message>
+        <source>%1: not enough free space in %2 to import it: its float32 copy needs %3, the disk has %4 (set TMPDIR to a larger disk)</source>
+        <translation>%1: nicht genug freier Speicher in %2 für den Import: die float32-Kopie braucht %3, der Datenträger hat %4 (setzen Sie TMPDIR auf einen größeren Datenträger)</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

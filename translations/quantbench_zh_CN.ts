@@ -368,6 +368,10 @@
         <source>cannot copy %1 to %2</source>
         <translation>无法将 %1 复制到 %2</translation>
     </message>
+    <message>
+        <source>%1: not enough free space in %2 to import it: its float32 copy needs %3, the disk has %4 (set TMPDIR to a larger disk)</source>
+        <translation>%1：%2 中的可用空间不足，无法导入：其 float32 副本需要 %3，磁盘只有 %4（请将 TMPDIR 设为更大的磁盘）</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
