@@ -133,10 +133,13 @@ double GptqQuantizer::conditionEstimate(const Eigen::MatrixXd& lower)
     double largest = 0.0;
     for (int i = 0; i < kConditionIterations; ++i) {
         Eigen::VectorXd next = l * (l.transpose() * v);
+        const double previous = largest;
         largest = next.norm();
         if (!(largest > 0.0) || !std::isfinite(largest))
             return 0.0;
         v = next / largest;
+        if (std::abs(largest - previous) <= kConditionTolerance * largest)
+            break;
     }
     // Inverse iteration: μ ≈ ‖A⁻¹ v‖ ≤ 1 / λmin.
     v = Eigen::VectorXd::Ones(n).normalized();
@@ -144,10 +147,13 @@ double GptqQuantizer::conditionEstimate(const Eigen::MatrixXd& lower)
     for (int i = 0; i < kConditionIterations; ++i) {
         Eigen::VectorXd next = l.solve(v);
         l.transpose().solveInPlace(next);
+        const double previous = inverseSmallest;
         inverseSmallest = next.norm();
         if (!(inverseSmallest > 0.0) || !std::isfinite(inverseSmallest))
             return 0.0;
         v = next / inverseSmallest;
+        if (std::abs(inverseSmallest - previous) <= kConditionTolerance * inverseSmallest)
+            break;
     }
     return largest * inverseSmallest;
 }

@@ -53,14 +53,17 @@ public:
     static bool inverseCholeskyUpper(const Eigen::MatrixXd& h, Eigen::MatrixXd& upper);
 
     // An estimate of the 2-norm condition number λmax / λmin of A = L Lᵀ from its Cholesky factor
-    // L [n, n] (lower triangle of `lower`; the rest is not read): λmax by kConditionIterations
-    // power iterations on A (A v = L (Lᵀ v)), λmin by as many inverse iterations (A⁻¹ v by two
-    // triangular solves), both from the all-ones vector. Each iteration estimate approaches its
-    // eigenvalue from inside the spectrum, so the ratio never exceeds the true condition number and
-    // is close to it when the extreme eigenvalues are separated from the rest. O(n²) per
-    // iteration: small beside the O(n³) factorisation. Invariant to a symmetric permutation of A,
-    // so GPTQ's reversed act-order factor and a plain one give the same value.
+    // L [n, n] (lower triangle of `lower`; the rest is not read): λmax by at most
+    // kConditionIterations power iterations on A (A v = L (Lᵀ v)), λmin by as many inverse
+    // iterations (A⁻¹ v by two triangular solves), both from the all-ones vector, each stopping
+    // once its estimate moves by less than kConditionTolerance (relative). Each estimate
+    // approaches its eigenvalue from inside the spectrum, so the ratio never exceeds the true
+    // condition number and is close to it when the extreme eigenvalues are separated from the
+    // rest. Every iteration streams the factor (memory-bound, 2 n² reads), which is why it stops
+    // early: it runs inside every GPTQ layer. Invariant to a symmetric permutation of A, so GPTQ's
+    // reversed act-order factor and a plain one give the same value.
     static constexpr int kConditionIterations = 30;
+    static constexpr double kConditionTolerance = 1e-3;
     static double conditionEstimate(const Eigen::MatrixXd& lower);
 
     // conditionEstimate() of GPTQ's damped H for the Gram matrix `xtx` [n, n]: dead diagonals

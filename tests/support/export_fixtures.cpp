@@ -292,7 +292,8 @@ QStringList exportedFiles(const QStringList& inputFiles, const QStringList& conf
     }
     files << QStringLiteral("model.safetensors") << configFiles
           << QLatin1String(ExportFolder::kRecipeFileName)
-          << QLatin1String(ExportFolder::kReportFileName) << QLatin1String(ModelCard::kFileName);
+          << QLatin1String(ExportFolder::kReportFileName)
+          << QLatin1String(ExportFolder::kReportCsvFileName) << QLatin1String(ModelCard::kFileName);
     files.removeDuplicates(); // an input README.md is replaced by the model card
     files.sort();
     return files;
