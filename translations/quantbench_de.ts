@@ -1498,6 +1498,14 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json, NAME.report.csv and NAME.README.md).</source>
         <translation>Checkpoint-Format: fake (dequantisierte Gewichte im Quell-dtype; Standard), gptq (gepackte Ganzzahl-Gewichte, wie GPTQ-Loader sie lesen: transformers, vLLM, GPTQModel; Nullpunkte nach gptq_v2; 2, 3, 4 oder 8 Bit), awq (AWQ GEMM, wie transformers und vLLM es lesen; 4 Bit, eine Gruppengröße), compressed-tensors (pack-quantized, wie vLLM und transformers es lesen; 4 oder 8 Bit) oder gguf (eine .gguf-Datei für llama.cpp: Gruppen zu 32 als Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 aus den Codes, andere Schichten neu quantisiert zu K-quants; --out ist dann die Datei, und Rezept, Bericht und Modellkarte werden daneben als NAME.recipe.json, NAME.report.json, NAME.report.csv und NAME.README.md geschrieben).</translation>
     </message>
+    <message>
+        <source>Measure the perplexity of the model before and after quantization on this text (as eval does, each document on its own) and write both into the model card.</source>
+        <translation>Die Perplexität des Modells vor und nach der Quantisierung auf diesem Text messen (wie eval, jedes Dokument für sich) und beide in die Modellkarte schreiben.</translation>
+    </message>
+    <message>
+        <source>Perplexity on %1: %2 before, %3 after quantization</source>
+        <translation>Perplexität auf %1: %2 vorher, %3 nach der Quantisierung</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>

@@ -1489,6 +1489,14 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>Checkpoint format: fake (dequantized weights in the source dtype; the default), gptq (packed integer weights as GPTQ loaders read them: transformers, vLLM, GPTQModel; gptq_v2 zero points; 2, 3, 4 or 8 bits), awq (AWQ GEMM as transformers and vLLM read it; 4 bits, one group size) or compressed-tensors (pack-quantized, as vLLM and transformers read it; 4 or 8 bits) or gguf (one .gguf file for llama.cpp: groups of 32 as Q4_0/Q4_1/Q5_0/Q5_1/Q8_0 from the codes, other layers re-quantized to K-quants; --out is then the file, and its recipe, report and model card are written beside it as NAME.recipe.json, NAME.report.json, NAME.report.csv and NAME.README.md).</source>
         <translation>检查点格式：fake（源 dtype 的反量化权重；默认）、gptq（GPTQ 加载器读取的打包整数权重：transformers、vLLM、GPTQModel；gptq_v2 零点；2、3、4 或 8 位）、awq（transformers 和 vLLM 读取的 AWQ GEMM；4 位，单一分组大小）、compressed-tensors（pack-quantized，供 vLLM 和 transformers 读取；4 或 8 位）或 gguf（供 llama.cpp 使用的单个 .gguf 文件：32 个一组的分组直接由代码存为 Q4_0/Q4_1/Q5_0/Q5_1/Q8_0，其他层重新量化为 K-quants；此时 --out 即为该文件，其配方、报告和模型卡写在它旁边，分别为 NAME.recipe.json、NAME.report.json、NAME.report.csv 和 NAME.README.md）。</translation>
     </message>
+    <message>
+        <source>Measure the perplexity of the model before and after quantization on this text (as eval does, each document on its own) and write both into the model card.</source>
+        <translation>在此文本上测量模型量化前后的困惑度（与 eval 相同，每个文档单独计算），并将两者写入模型卡。</translation>
+    </message>
+    <message>
+        <source>Perplexity on %1: %2 before, %3 after quantization</source>
+        <translation>%1 上的困惑度：量化前 %2，量化后 %3</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>

@@ -11,9 +11,13 @@
 #include "core/export/checkpoint_export.h"
 #include "core/export/packed_export.h"
 #include "core/io/json_file.h"
+#include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
+#include "core/quant/quantized_model.h"
 #include "core/quant/smooth_quant.h"
+#include "core/tokenizer/text_documents.h"
+#include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 
 #include <QDir>
@@ -162,6 +166,12 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                         Cli::tr("Also write the report (quant_report.json) to "
                                                 "this file."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption evalText(QStringLiteral("eval"),
+                                      Cli::tr("Measure the perplexity of the model before and "
+                                              "after quantization on this text (as eval does, "
+                                              "each document on its own) and write both into "
+                                              "the model card."),
+                                      QStringLiteral("TEXT"));
     const QCommandLineOption force = forceOption();
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the report (quant_report.json) to stdout "
@@ -170,7 +180,8 @@ int runQuantize(const Command& command, const QStringList& arguments)
     planOptions.addTo(line);
     calibration.addTo(line);
     backendOption.addTo(line);
-    for (const QCommandLineOption* option : {&out, &format, &gptqV1, &reportFile, &force, &json})
+    for (const QCommandLineOption* option :
+         {&out, &format, &gptqV1, &reportFile, &evalText, &force, &json})
         line.addOption(*option);
     if (!line.parse(arguments))
         return ExitSuccess;
@@ -207,6 +218,25 @@ int runQuantize(const Command& command, const QStringList& arguments)
             throw Error(PackedExport::summarize(problems));
     }
     const auto quantized = calibration.quantize(line, model, plan, backend);
+    if (line.isSet(evalText)) {
+        // The stored model and the quantized one in lockstep on the same windows.
+        const QString textPath = line.value(evalText);
+        const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+        PerplexityOptions options;
+        options.backend = backend;
+        QuantizedModelHooks hooks(quantized);
+        ConsoleProgress progress;
+        const EvaluationResult result = PerplexityEvaluator::evaluate(
+            model, *tokenizer, TextDocuments::fromFile(textPath), options, &hooks, progress);
+        exportOptions.card.perplexityBefore = result.reference.perplexity();
+        exportOptions.card.perplexityAfter = result.modified->perplexity();
+        exportOptions.card.evaluationText = QFileInfo(textPath).fileName();
+        printErr(Cli::tr("Perplexity on %1: %2 before, %3 after quantization")
+                     .arg(QFileInfo(textPath).fileName(),
+                          QLocale().toString(result.reference.perplexity(), 'f', 4),
+                          QLocale().toString(result.modified->perplexity(), 'f', 4))
+                 + QLatin1Char('\n'));
+    }
     QStringList limitations;
     {
         ConsoleProgress progress;

@@ -1527,6 +1527,14 @@ void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExpo
     // The checkpoint records how the run it holds was calibrated.
     CheckpointExportOptions exportOptions = options;
     exportOptions.trueSequential = inputs.trueSequential;
+    // The model card carries the perplexities of the shown evaluation when it is of this plan.
+    if (const auto evaluated = m_evaluationPanel->result();
+        evaluated && evaluated->modified && m_evaluatedFingerprint
+        && *m_evaluatedFingerprint == evaluationFingerprint(plan)) {
+        exportOptions.card.perplexityBefore = evaluated->reference.perplexity();
+        exportOptions.card.perplexityAfter = evaluated->modified->perplexity();
+        exportOptions.card.evaluationText = QFileInfo(m_evaluationPanel->textPath()).fileName();
+    }
     m_jobs.start(
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
         [this, model, plan, inputs, kept, runOptions, directory,

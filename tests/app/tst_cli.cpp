@@ -1005,26 +1005,38 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath("demo.gguf");
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
         const CliRun quantized =
             run({"quantize", test::demoModelDir(), "--method", "rtn", "--bits", "4", "--group",
-                 "32", "--sym", "--format", "gguf", "--out", out});
+                 "32", "--sym", "--format", "gguf", "--out", out, "--eval", sample});
         QCOMPARE(quantized.exitCode, 0);
-        QCOMPARE(
-            QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
-            (QStringList{"demo.README.md", "demo.gguf", "demo.recipe.json", "demo.report.csv",
-                             "demo.report.json"}));
+        // --eval: both perplexities on the model card (the stored model's is the golden one).
+        QFile card(dir.filePath("demo.README.md"));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QString cardText = QString::fromUtf8(card.readAll());
+        QVERIFY2(cardText.contains("3.5482"), qPrintable(cardText));
+        const QRegularExpression afterLine("after quantization: ([0-9.]+)");
+        const QRegularExpressionMatch after = afterLine.match(cardText);
+        QVERIFY2(after.hasMatch(), qPrintable(cardText));
+        const double inMemory = after.captured(1).toDouble();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+                 (QStringList{"demo.README.md", "demo.gguf", "demo.recipe.json", "demo.report.csv",
+                              "demo.report.json"}));
         // The demo's down_proj rows (172) fit no block: stored in F32, with a warning.
         QVERIFY2(quantized.err.contains("model.layers.0.mlp.down_proj"), qPrintable(quantized.err));
 
-        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
         const CliRun evaluated = run({"eval", out, "--text", sample, "--json"});
         QCOMPARE(evaluated.exitCode, 0);
         const QJsonObject result = parseObject(evaluated.out);
         QCOMPARE(result["model"].toString(), QFileInfo(out).absoluteFilePath());
         QVERIFY(result["imported"].toString().contains("GGUF"));
         const double perplexity = result["perplexity"].toDouble();
-        // Quantized: above the full-precision 3.5482, and not absurdly.
+        // Quantized: above the full-precision 3.5482, and not absurdly; and the GGUF, read back,
+        // scores what the in-memory quantized model scored (up to the fp16 rounding of the
+        // Q4_0 scales).
         QVERIFY2(perplexity > 3.56 && perplexity < 5.0, qPrintable(evaluated.out));
+        QVERIFY2(std::abs(perplexity - inMemory) < 1e-3,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(perplexity).arg(inMemory)));
     }
 
     // eval scores the plan's model: through the pipeline when the plan needs calibration.
