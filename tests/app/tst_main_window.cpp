@@ -876,6 +876,30 @@ private Q_SLOTS:
         const auto exported = LoadedModel::open(target);
         QCOMPARE(exported->inventory().layers().size(), std::size_t(35));
         QVERIFY(QFile::exists(QDir(target).filePath(QStringLiteral("quant_report.json"))));
+        QVERIFY(QFile::exists(QDir(target).filePath(QStringLiteral("quant_report.csv"))));
+        // Nothing was evaluated: the model card says so rather than inventing a figure.
+        const auto cardOf = [](const QString& folder) {
+            QFile card(QDir(folder).filePath(QStringLiteral("README.md")));
+            return card.open(QIODevice::ReadOnly) ? QString::fromUtf8(card.readAll()) : QString();
+        };
+        QVERIFY2(cardOf(target).contains(QStringLiteral("not measured")),
+                 qPrintable(cardOf(target)));
+
+        // After Evaluate of this plan, the card of the next export carries both perplexities.
+        EvaluationPanel* panel = window.evaluationPanel();
+        panel->setTextPath(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        window.evaluate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && panel->result(), kTimeoutMs);
+        const QString evaluated = out.filePath(QStringLiteral("evaluated"));
+        window.exportCheckpoint(evaluated, {});
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        const QString card = cardOf(evaluated);
+        const QLocale c = QLocale::c();
+        QVERIFY2(card.contains(c.toString(panel->result()->reference.perplexity(), 'f', 4))
+                     && card.contains(c.toString(panel->result()->modified->perplexity(), 'f', 4))
+                     && card.contains(QStringLiteral("tinystories_sample.txt")),
+                 qPrintable(card));
         // The export also fills the table with the errors it measured.
         QVERIFY(window.layerModel()->resultAt(0));
 
