@@ -9,21 +9,23 @@ namespace qb {
 
 namespace {
 
-// absSum [k] += Σ |x|, squareSum [k] += Σ x² (in double) and absMax [k] = max(absMax, max |x|)
-// over the rows of `input` [n, k], the channels spread over the workers.
-void accumulateAbsStatistics(Eigen::VectorXd& absSum, Eigen::VectorXd& squareSum,
+// absSum [k] += Σ |x|, squareSum [k] += Σ x² (in double; only when `squares`: with X^T X
+// recorded, its diagonal is the same sum) and absMax [k] = max(absMax, max |x|) over the rows of
+// `input` [n, k], the channels spread over the workers.
+void accumulateAbsStatistics(Eigen::VectorXd& absSum, Eigen::VectorXd& squareSum, bool squares,
                              Eigen::VectorXf& absMax, const RowMatrix& input)
 {
     const Eigen::Index k = input.cols();
     parallelFor(k, 256, [&](std::int64_t begin, std::int64_t end) {
         const Eigen::Index width = end - begin;
         auto sum = absSum.segment(begin, width);
-        auto squares = squareSum.segment(begin, width);
+        auto squareSums = squareSum.segment(begin, width);
         auto largest = absMax.segment(begin, width);
         for (Eigen::Index r = 0; r < input.rows(); ++r) {
             const auto values = input.row(r).segment(begin, width).transpose().cwiseAbs();
             sum += values.cast<double>();
-            squares += values.cast<double>().cwiseAbs2();
+            if (squares)
+                squareSums += values.cast<double>().cwiseAbs2();
             largest = largest.cwiseMax(values);
         }
     });
@@ -119,7 +121,7 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
 
     if (wantsGram)
         m_backend->accumulateGram(input, stats.xtx);
-    accumulateAbsStatistics(stats.absSum, stats.squareSum, stats.absMax, input);
+    accumulateAbsStatistics(stats.absSum, stats.squareSum, !wantsGram, stats.absMax, input);
     stats.tokens += input.rows();
 
     // Reservoir sampling (Algorithm R): every row seen has the same chance to be kept.
@@ -146,8 +148,10 @@ void InputStatsRecorder::onInput(int inputGroup, RowMatrix& input)
 std::map<int, InputStats> InputStatsRecorder::take()
 {
     for (auto& [group, stats] : m_stats) {
-        if (stats.xtx.size() > 0)
+        if (stats.xtx.size() > 0) {
             stats.xtx.triangularView<Eigen::StrictlyUpper>() = stats.xtx.transpose();
+            stats.squareSum = stats.xtx.diagonal(); // not summed again beside X^T X
+        }
         stats.sample.conservativeResize(std::min(stats.sampleOffered, m_sampleRows),
                                         Eigen::NoChange);
     }

@@ -28,8 +28,8 @@ struct InputStats {
                             // (empty when not asked for, see InputStatsRecorder::select)
     Eigen::VectorXd absSum; // [K] Σ |x|
     Eigen::VectorXf absMax; // [K] max |x|
-    // [K] Σ x², each float32 x squared in double: diag(X^T X) without the cost of X^T X
-    // (equal to xtx's diagonal up to rounding; recorded for every site, O(K))
+    // [K] Σ x² = diag(X^T X), for every site: xtx's diagonal when X^T X is recorded, else each
+    // float32 x squared and summed in double (O(K), without the cost of X^T X)
     Eigen::VectorXd squareSum;
     RowMatrix sample;               // [≤ sampleRows, K] a uniform sample of the input rows
     std::int64_t sampleOffered = 0; // rows offered to the sample (reservoir sampling)
