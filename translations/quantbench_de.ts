@@ -2725,6 +2725,14 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>%1: cannot write: %2</source>
         <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>%1 (blocks %2)</source>
+        <translation>%1 (Blöcke %2)</translation>
+    </message>
 </context>
 <context>
     <name>ModelSpec</name>

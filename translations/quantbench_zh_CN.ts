@@ -2708,6 +2708,14 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 (blocks %2)</source>
+        <translation>%1（块 %2）</translation>
+    </message>
 </context>
 <context>
     <name>ModelSpec</name>

@@ -44,6 +44,38 @@ QString groupText(const QuantScheme& scheme)
     return {};
 }
 
+// Which layers a mixture row holds, short enough for a table cell: "all", one layer's name, or
+// the roles ("down_proj" for every block's, "q_proj (blocks 0, 3)" for some). The full
+// per-layer list is in the report beside the card.
+QString whichLayers(const QStringList& names, const LoadedModel& model)
+{
+    const LayerInventory& inventory = model.inventory();
+    if (names.size() == static_cast<qsizetype>(inventory.layers().size()))
+        return ModelCard::tr("all");
+    if (names.size() == 1)
+        return names.front();
+    QStringList roles; // in the order they first appear
+    std::map<QString, QStringList> blocksOf;
+    for (const QString& name : names) {
+        const LinearLayer* layer = inventory.find(name);
+        const QString role = layer ? roleName(layer->role) : name;
+        if (!blocksOf.count(role))
+            roles << role;
+        QStringList& blocks = blocksOf[role];
+        if (layer && layer->block >= 0)
+            blocks << QString::number(layer->block);
+    }
+    QStringList parts;
+    for (const QString& role : roles) {
+        const QStringList& blocks = blocksOf[role];
+        if (blocks.isEmpty() || blocks.size() == model.spec().numHiddenLayers)
+            parts << role;
+        else
+            parts << ModelCard::tr("%1 (blocks %2)").arg(role, blocks.join(QStringLiteral(", ")));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 double ModelCard::bitsPerWeight(const QuantizedModel& quantized)
@@ -94,13 +126,13 @@ QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limi
                   .arg(bits)
                   .arg(group, symmetric ? tr("yes") : tr("no"))
                   .arg(layers.size())
-                  .arg(layers.join(QStringLiteral(", ")));
+                  .arg(whichLayers(layers, *quantized.model));
     }
     if (!kept.isEmpty())
         md += QStringLiteral("| %1 | - | - | - | %2 | %3 |\n")
                   .arg(tr("kept"))
                   .arg(kept.size())
-                  .arg(kept.join(QStringLiteral(", ")));
+                  .arg(whichLayers(kept, *quantized.model));
     md += QLatin1Char('\n')
           + tr("Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and "
                "the zero point counted, (16 + b) / g bits per weight for groups of g).")
