@@ -153,10 +153,6 @@
         <source>group_size -1 (per channel): vLLM serves it only with its Marlin AWQ kernels (GPUs of compute capability 8.0 or newer); its plain AWQ kernels need a positive group size</source>
         <translation>group_size -1 (pro Kanal): vLLM bedient dies nur mit seinen Marlin-AWQ-Kerneln (GPUs mit Compute Capability 8.0 oder neuer); seine einfachen AWQ-Kernel brauchen eine positive Gruppengröße</translation>
     </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
-    </message>
 </context>
 <context>
     <name>AwqQuantizer</name>
@@ -1690,10 +1686,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
             <numerusform>%n Schichten füllen keine ganzen 32-Bit-Wörter (die Eingänge oder, bei asymmetrischen Schichten, die Ausgänge sind kein Vielfaches von 32 / bits: %1): compressed-tensors füllt das letzte Wort auf und transformers liest sie, aber die Kernel von vLLM lehnen sie ab</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
-    </message>
 </context>
 <context>
     <name>ComputeBackends</name>
@@ -1739,6 +1731,10 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>cannot copy %1 to %2</source>
         <translation>%1 kann nicht nach %2 kopiert werden</translation>
     </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -1756,10 +1752,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
             <numerusform>%n Schicht rundet ihre Eingabeaktivierungen auf int8 (W8A8); ein Fake-Quant-Checkpoint speichert nur Gewichte, daher berechnet ein Loader diese Schicht mit Aktivierungen in voller Genauigkeit</numerusform>
             <numerusform>%n Schichten runden ihre Eingabeaktivierungen auf int8 (W8A8); ein Fake-Quant-Checkpoint speichert nur Gewichte, daher berechnet ein Loader diese Schichten mit Aktivierungen in voller Genauigkeit</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>Der Quantisierungslauf wurde abgebrochen: Die nicht erreichten Schichten werden in voller Genauigkeit gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1807,20 +1799,12 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         </translation>
     </message>
     <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>Der Quantisierungslauf wurde abgebrochen: Die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
-    </message>
-    <message>
         <source>%1 already exists; give --force (or confirm) to replace it</source>
         <translation>%1 existiert bereits; zum Ersetzen --force angeben (oder bestätigen)</translation>
     </message>
     <message>
         <source>%1: the folder does not exist</source>
         <translation>%1: Der Ordner existiert nicht</translation>
-    </message>
-    <message>
-        <source>%1 lies inside the input model&apos;s folder, which is never written</source>
-        <translation>%1 liegt im Ordner des Eingabemodells, in den nie geschrieben wird</translation>
     </message>
     <message>
         <source>tokenizer.model has %1 pieces but the model&apos;s vocab_size is %2</source>
@@ -1833,10 +1817,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>%1: tensor %2 has dtype %3, which GGUF export does not write</source>
         <translation>%1: Tensor %2 hat den dtype %3, den der GGUF-Export nicht schreibt</translation>
-    </message>
-    <message>
-        <source>%1: not enough free space: the output needs %2, the disk has %3</source>
-        <translation>%1: Nicht genug freier Speicherplatz: Die Ausgabe braucht %2, auf dem Datenträger sind %3 frei</translation>
     </message>
     <message>
         <source>Writing %1</source>
@@ -2179,10 +2159,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
         <translation>vLLM wird diesen Checkpoint ablehnen: es fasst q/k/v und gate/up zu je einer Schicht zusammen, und deren Einstellungen unterscheiden sich in %1</translation>
-    </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>der Quantisierungslauf wurde abgebrochen: die Schichten, die er nicht erreicht hat, werden in voller Genauigkeit gespeichert</translation>
     </message>
     <message>
         <source>internal error: the dynamic rules written for %1 do not give it its setting (%2)</source>

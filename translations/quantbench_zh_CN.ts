@@ -153,10 +153,6 @@
         <source>group_size -1 (per channel): vLLM serves it only with its Marlin AWQ kernels (GPUs of compute capability 8.0 or newer); its plain AWQ kernels need a positive group size</source>
         <translation>group_size -1（逐通道）：vLLM 只能用其 Marlin AWQ 内核运行它（计算能力 8.0 或更高的 GPU）；其普通 AWQ 内核需要正的分组大小</translation>
     </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
-    </message>
 </context>
 <context>
     <name>AwqQuantizer</name>
@@ -1679,10 +1675,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
             <numerusform>%n 个层未填满整个 32 位字（输入数，或非对称层的输出数，不是 32 / bits 的倍数：%1）：compressed-tensors 会填充最后一个字，transformers 也能读取这些层，但 vLLM 的内核会拒绝它们</numerusform>
         </translation>
     </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
-    </message>
 </context>
 <context>
     <name>ComputeBackends</name>
@@ -1728,6 +1720,10 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>cannot copy %1 to %2</source>
         <translation>无法将 %1 复制到 %2</translation>
     </message>
+    <message>
+        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
+        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
+    </message>
 </context>
 <context>
     <name>FakeQuantExporter</name>
@@ -1744,10 +1740,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <translation>
             <numerusform>%n 个层将其输入激活舍入为 int8（W8A8）；伪量化检查点只存储权重，因此其加载器会以全精度激活计算这些层</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
     </message>
 </context>
 <context>
@@ -1794,20 +1786,12 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         </translation>
     </message>
     <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
-    </message>
-    <message>
         <source>%1 already exists; give --force (or confirm) to replace it</source>
         <translation>%1 已存在；请指定 --force（或确认）以替换它</translation>
     </message>
     <message>
         <source>%1: the folder does not exist</source>
         <translation>%1：文件夹不存在</translation>
-    </message>
-    <message>
-        <source>%1 lies inside the input model&apos;s folder, which is never written</source>
-        <translation>%1 位于输入模型的文件夹内，而该文件夹从不写入</translation>
     </message>
     <message>
         <source>tokenizer.model has %1 pieces but the model&apos;s vocab_size is %2</source>
@@ -1820,10 +1804,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>%1: tensor %2 has dtype %3, which GGUF export does not write</source>
         <translation>%1：张量 %2 的 dtype 为 %3，GGUF 导出不支持写入该类型</translation>
-    </message>
-    <message>
-        <source>%1: not enough free space: the output needs %2, the disk has %3</source>
-        <translation>%1：可用空间不足：输出需要 %2，磁盘剩余 %3</translation>
     </message>
     <message>
         <source>Writing %1</source>
@@ -2165,10 +2145,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
         <translation>vLLM 会拒绝此检查点：它把 q/k/v 和 gate/up 各自融合成一层，而它们的设置在 %1 中不同</translation>
-    </message>
-    <message>
-        <source>the quantization run was cancelled: the layers it did not reach are stored in full precision</source>
-        <translation>量化运行已取消：未处理到的层以全精度存储</translation>
     </message>
     <message>
         <source>internal error: the dynamic rules written for %1 do not give it its setting (%2)</source>

@@ -1,5 +1,6 @@
 #include "core/export/awq_exporter.h"
 
+#include "core/export/export_folder.h"
 #include "core/export/packed_export.h"
 #include "core/io/dtype.h"
 #include "core/model/loaded_model.h"
@@ -274,8 +275,7 @@ QStringList AwqExporter::limitations(const QuantizedModel& quantized)
                      "kernels (GPUs of compute capability 8.0 or newer); its plain AWQ kernels "
                      "need a positive group size");
     if (!quantized.report.complete)
-        result << tr("the quantization run was cancelled: the layers it did not reach are "
-                     "stored in full precision");
+        result << ExportFolder::incompleteRunLimitation();
     return result;
 }
 

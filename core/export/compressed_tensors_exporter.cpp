@@ -1,5 +1,6 @@
 #include "core/export/compressed_tensors_exporter.h"
 
+#include "core/export/export_folder.h"
 #include "core/export/packed_export.h"
 #include "core/model/loaded_model.h"
 #include "core/util/error.h"
@@ -418,8 +419,7 @@ QStringList CompressedTensorsExporter::limitations(const QuantizedModel& quantiz
                       .arg(PackedExport::summarize(padded).replace(QLatin1Char('\n'),
                                                                    QStringLiteral(", ")));
     if (!quantized.report.complete)
-        result << tr("the quantization run was cancelled: the layers it did not reach are "
-                     "stored in full precision");
+        result << ExportFolder::incompleteRunLimitation();
     return result;
 }
 

@@ -63,6 +63,12 @@ void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
                      card, formatName);
 }
 
+QString ExportFolder::incompleteRunLimitation()
+{
+    return tr("the quantization run was cancelled: the layers it did not reach are stored in "
+              "full precision");
+}
+
 void ExportFolder::writeJson(const QString& path, const QJsonObject& json)
 {
     if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())

@@ -36,6 +36,9 @@ public:
     static void writeRecipeAndReport(const QuantizedModel& quantized,
                                      const QStringList& limitations, const StagingDirectory& stage,
                                      const ModelCardFacts& card, const QString& formatName);
+    // The limitation every format shares when the run was cancelled (report.complete false):
+    // the layers it did not reach are stored in full precision.
+    static QString incompleteRunLimitation();
     // `json` indented into `path`, atomically. Throws Error naming the file on failure.
     static void writeJson(const QString& path, const QJsonObject& json);
     // `bytes` into `path`, atomically. Throws Error naming the file on failure.

@@ -23,8 +23,7 @@ QStringList FakeQuantExporter::limitations(const QuantizedModel& quantized)
                      "with full-precision activations",
                      nullptr, activationLayers);
     if (!quantized.report.complete)
-        result << tr("the quantization run was cancelled: the layers it did not reach are "
-                     "stored in full precision");
+        result << ExportFolder::incompleteRunLimitation();
     return result;
 }
 
@@ -32,7 +31,7 @@ QStringList FakeQuantExporter::run(const QuantizedModel& quantized, const QStrin
                                    const Options& options, Progress& progress)
 {
     const LoadedModel& model = *quantized.model;
-    StagingDirectory stage(outDir, options.replaceExisting, {model.directory()});
+    StagingDirectory stage(outDir, options.replaceExisting, model.inputPaths());
     const Checkpoint& checkpoint = model.checkpoint();
     stage.requireFreeSpace(checkpoint.totalBytes() + (1 << 20));
 

@@ -4,6 +4,7 @@
 #include "core/export/model_card.h"
 #include "core/export/packed_export.h"
 #include "core/io/gguf_writer.h"
+#include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
 #include "core/tokenizer/sentencepiece_tokenizer.h"
 #include "core/util/error.h"
@@ -13,10 +14,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QStorageInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -200,8 +199,7 @@ QStringList GgufExporter::limitations(const QuantizedModel& quantized)
                      "activations",
                      nullptr, activationLayers);
     if (!quantized.report.complete)
-        result << tr("the quantization run was cancelled: the layers it did not reach are "
-                     "stored in full precision");
+        result << ExportFolder::incompleteRunLimitation();
     return result;
 }
 
@@ -219,11 +217,7 @@ QStringList GgufExporter::run(const QuantizedModel& quantized, const QString& ou
     if (!outInfo.absoluteDir().exists())
         throw Error(tr("%1: the folder does not exist")
                         .arg(QDir::toNativeSeparators(outInfo.absolutePath())));
-    const QString inputDir = QFileInfo(model.directory()).canonicalFilePath();
-    const QString outDirCanonical = outInfo.absoluteDir().canonicalPath();
-    if (outDirCanonical == inputDir || outDirCanonical.startsWith(inputDir + QLatin1Char('/')))
-        throw Error(
-            tr("%1 lies inside the input model's folder, which is never written").arg(shownOut));
+    StagingDirectory::refuseInputs(outInfo.absoluteFilePath(), model.inputPaths());
 
     // ---- tokenizer ----------------------------------------------------------------------
     const auto spm = SentencePieceTokenizer::open(
@@ -366,16 +360,8 @@ QStringList GgufExporter::run(const QuantizedModel& quantized, const QString& ou
                           GgufValue::boolean(false));
 
     // ---- write --------------------------------------------------------------------------
-    {
-        const qint64 available = QStorageInfo(outInfo.absolutePath()).bytesAvailable();
-        const std::uint64_t needed = totalBytes + (1 << 20);
-        if (available >= 0 && static_cast<std::uint64_t>(available) < needed) {
-            const QLocale locale;
-            throw Error(tr("%1: not enough free space: the output needs %2, the disk has %3")
-                            .arg(shownOut, locale.formattedDataSize(static_cast<qint64>(needed)),
-                                 locale.formattedDataSize(available)));
-        }
-    }
+    StagingDirectory::requireFreeSpaceAt(outInfo.absolutePath(), outInfo.absoluteFilePath(),
+                                         totalBytes + (1 << 20));
     StagedFile staged(outInfo.absoluteFilePath());
     std::vector<GgufWriter::Tensor> headers;
     for (const Planned& p : planned)

@@ -1,5 +1,6 @@
 #include "core/export/gptq_exporter.h"
 
+#include "core/export/export_folder.h"
 #include "core/export/packed_export.h"
 #include "core/io/dtype.h"
 #include "core/io/safetensors_writer.h"
@@ -423,8 +424,7 @@ QStringList GptqExporter::limitations(const QuantizedModel& quantized)
                      "each, and their settings differ in %1")
                       .arg(mixed.join(QStringLiteral(", ")));
     if (!quantized.report.complete)
-        result << tr("the quantization run was cancelled: the layers it did not reach are "
-                     "stored in full precision");
+        result << ExportFolder::incompleteRunLimitation();
     return result;
 }
 

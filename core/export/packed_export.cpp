@@ -124,7 +124,7 @@ void PackedExport::write(const QuantizedModel& quantized, const QString& outDir,
         shardHeaders.push_back(std::move(headers));
     }
 
-    StagingDirectory stage(outDir, replaceExisting, {model.directory()});
+    StagingDirectory stage(outDir, replaceExisting, model.inputPaths());
     stage.requireFreeSpace(totalBytes + (1 << 20));
 
     const QString version = QCoreApplication::applicationVersion();
@@ -223,10 +223,8 @@ PackedExport::fusedFamiliesThatDiffer(const QuantizedModel& quantized,
 {
     const LayerInventory& inventory = quantized.model->inventory();
     QStringList families;
-    for (const std::vector<int>& group : inventory.inputGroups()) {
+    for (const std::vector<int>& group : inventory.fusedFamilies()) {
         const LinearLayer& first = inventory.layers()[static_cast<std::size_t>(group.front())];
-        if (group.size() < 2 || fusedName(first.role).isEmpty())
-            continue;
         const QString storage = storageOf(first);
         const bool differ = std::any_of(group.begin(), group.end(), [&](int index) {
             return storageOf(inventory.layers()[static_cast<std::size_t>(index)]) != storage;

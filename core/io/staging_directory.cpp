@@ -43,17 +43,7 @@ StagingDirectory::StagingDirectory(const QString& destination, bool replaceExist
     , m_replaceExisting(replaceExisting)
 {
     const QString shown = QDir::toNativeSeparators(m_destination);
-    const QString destinationCanonical = canonicalOrAbsolute(m_destination);
-    for (const QString& input : protectedPaths) {
-        const QString inputCanonical = canonicalOrAbsolute(input);
-        if (isSameOrInside(inputCanonical, destinationCanonical))
-            throw Error(tr("%1: refusing to write here, it would replace the input %2")
-                            .arg(shown, QDir::toNativeSeparators(input)));
-        if (isSameOrInside(destinationCanonical, inputCanonical))
-            throw Error(tr("%1: refusing to write inside the input folder %2; choose a folder "
-                           "outside it")
-                            .arg(shown, QDir::toNativeSeparators(input)));
-    }
+    refuseInputs(m_destination, protectedPaths);
     const QFileInfo info(m_destination);
     if (info.exists() && !info.isDir())
         throw Error(tr("%1: exists and is not a folder").arg(shown));
@@ -90,12 +80,33 @@ QString StagingDirectory::filePath(const QString& name) const
 
 void StagingDirectory::requireFreeSpace(std::uint64_t bytes) const
 {
-    const QStorageInfo storage(m_stagePath);
-    const qint64 available = storage.bytesAvailable();
+    requireFreeSpaceAt(m_stagePath, m_destination, bytes);
+}
+
+void StagingDirectory::refuseInputs(const QString& destination, const QStringList& protectedPaths)
+{
+    const QString shown = QDir::toNativeSeparators(destination);
+    const QString destinationCanonical = canonicalOrAbsolute(destination);
+    for (const QString& input : protectedPaths) {
+        const QString inputCanonical = canonicalOrAbsolute(input);
+        if (isSameOrInside(inputCanonical, destinationCanonical))
+            throw Error(tr("%1: refusing to write here, it would replace the input %2")
+                            .arg(shown, QDir::toNativeSeparators(input)));
+        if (isSameOrInside(destinationCanonical, inputCanonical))
+            throw Error(tr("%1: refusing to write inside the input folder %2; choose a folder "
+                           "outside it")
+                            .arg(shown, QDir::toNativeSeparators(input)));
+    }
+}
+
+void StagingDirectory::requireFreeSpaceAt(const QString& folder, const QString& destination,
+                                          std::uint64_t bytes)
+{
+    const qint64 available = QStorageInfo(folder).bytesAvailable();
     if (available >= 0 && static_cast<std::uint64_t>(available) < bytes) {
         const QLocale locale;
         throw Error(tr("%1: not enough free space: the output needs %2, the disk has %3")
-                        .arg(QDir::toNativeSeparators(m_destination),
+                        .arg(QDir::toNativeSeparators(destination),
                              locale.formattedDataSize(static_cast<qint64>(bytes)),
                              locale.formattedDataSize(available)));
     }

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -29,6 +30,15 @@ public:
     QString filePath(const QString& name) const;
     // Throws Error when the destination's file system has fewer than `bytes` free.
     void requireFreeSpace(std::uint64_t bytes) const;
+
+    // What every output (this folder, or a single file such as a GGUF) must pass before anything
+    // is written: Error when `destination` is, contains or lies inside any of `protectedPaths`
+    // (symbolic links resolved, also for paths that do not exist yet).
+    static void refuseInputs(const QString& destination, const QStringList& protectedPaths);
+    // Error naming `destination` when the file system holding `folder` has fewer than `bytes`
+    // free.
+    static void requireFreeSpaceAt(const QString& folder, const QString& destination,
+                                   std::uint64_t bytes);
     // Moves the stage into place. Throws Error if the rename fails (the stage is then removed).
     void commit();
 

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <iterator>
 #include <set>
 
@@ -215,6 +216,25 @@ QStringList LayerInventory::sharesInputWith(const LinearLayer& layer) const
             names << other.name;
     }
     return names;
+}
+
+std::vector<std::vector<int>> LayerInventory::fusedFamilies() const
+{
+    const auto allIn = [this](const std::vector<int>& group,
+                              std::initializer_list<LayerRole> roles) {
+        return std::all_of(group.begin(), group.end(), [&](int index) {
+            const LayerRole role = m_layers[static_cast<std::size_t>(index)].role;
+            return std::find(roles.begin(), roles.end(), role) != roles.end();
+        });
+    };
+    std::vector<std::vector<int>> families;
+    for (const std::vector<int>& group : m_inputGroups) {
+        if (group.size() >= 2
+            && (allIn(group, {LayerRole::QProj, LayerRole::KProj, LayerRole::VProj})
+                || allIn(group, {LayerRole::GateProj, LayerRole::UpProj})))
+            families.push_back(group);
+    }
+    return families;
 }
 
 std::int64_t LayerInventory::totalParameters() const

@@ -72,6 +72,9 @@ public:
     const std::vector<LinearLayer>& layers() const { return m_layers; }
     // Groups of layer indices that read the same input (q/k/v of a block; gate/up of a block).
     const std::vector<std::vector<int>>& inputGroups() const { return m_inputGroups; }
+    // The input groups runtimes such as vLLM fuse into one matrix (a block's q/k/v, its gate/up),
+    // in model order: where a checkpoint must store every member alike.
+    std::vector<std::vector<int>> fusedFamilies() const;
 
     int indexOf(const QString& name) const { return m_indexByName.value(name, -1); }
     const LinearLayer* find(const QString& name) const;

@@ -42,6 +42,14 @@ QString LoadedModel::importNote() const
                         : QString();
 }
 
+QStringList LoadedModel::inputPaths() const
+{
+    QStringList paths{m_directory};
+    if (m_sourcePath != m_directory)
+        paths << m_sourcePath;
+    return paths;
+}
+
 std::vector<float> LoadedModel::readWeight(const LinearLayer& layer) const
 {
     const Checkpoint::TensorRef ref = m_checkpoint->require(layer.weightName);

@@ -35,6 +35,9 @@ public:
     const QString& directory() const { return m_directory; }
     // What the user opened: directory(), or the imported file or folder.
     const QString& sourcePath() const { return m_sourcePath; }
+    // What an output must never replace or be written into: the folder read and, for an
+    // imported checkpoint, the file or folder the user opened as well.
+    QStringList inputPaths() const;
     bool isImported() const { return m_importKind != CheckpointImport::Kind::Plain; }
     CheckpointImport::Kind importKind() const { return m_importKind; }
     // For people: "imported from GGUF and dequantized to float32", or empty.

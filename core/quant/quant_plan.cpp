@@ -402,21 +402,6 @@ void QuantPlan::setLayerConfig(const QString& layerName, const LayerQuantConfig&
 
 namespace {
 
-// Whether runtimes fuse the layers of this input-sharing group into one matrix.
-bool isFusedFamily(const LayerInventory& inventory, const std::vector<int>& group)
-{
-    if (group.size() < 2)
-        return false;
-    const auto roleAt = [&](int index) { return inventory.layers()[std::size_t(index)].role; };
-    const auto allIn = [&](std::initializer_list<LayerRole> roles) {
-        return std::all_of(group.begin(), group.end(), [&](int index) {
-            return std::find(roles.begin(), roles.end(), roleAt(index)) != roles.end();
-        });
-    };
-    return allIn({LayerRole::QProj, LayerRole::KProj, LayerRole::VProj})
-           || allIn({LayerRole::GateProj, LayerRole::UpProj});
-}
-
 // How much precision a config keeps, for choosing a fused family's common settings: full
 // precision above everything, then more bits, then narrower groups (per channel and per tensor
 // as one group of all columns).
@@ -434,9 +419,7 @@ std::tuple<bool, int, std::int64_t> precisionRank(const LayerQuantConfig& config
 std::vector<QStringList> QuantPlan::fusedFamiliesThatDiffer(const LayerInventory& inventory) const
 {
     std::vector<QStringList> families;
-    for (const std::vector<int>& group : inventory.inputGroups()) {
-        if (!isFusedFamily(inventory, group))
-            continue;
+    for (const std::vector<int>& group : inventory.fusedFamilies()) {
         QStringList names;
         for (int index : group)
             names << inventory.layers()[std::size_t(index)].name;

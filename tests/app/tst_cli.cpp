@@ -1039,6 +1039,37 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(perplexity).arg(inMemory)));
     }
 
+    // An imported checkpoint is an input like any other: an export onto the file or folder it
+    // came from is refused, --force or not, and the input stays as it was.
+    void exportOntoAnImportedInputIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString gguf = dir.filePath("demo.gguf");
+        QCOMPARE(run({"quantize", test::demoModelDir(), "--method", "rtn", "--bits", "4", "--group",
+                      "32", "--sym", "--format", "gguf", "--out", gguf})
+                     .exitCode,
+                 0);
+        const QString gptq = dir.filePath("gptq");
+        QCOMPARE(run({"quantize", test::demoModelDir(), "--method", "rtn", "--bits", "8", "--group",
+                      "32", "--sym", "--format", "gptq", "--out", gptq})
+                     .exitCode,
+                 0);
+        const QMap<QString, QByteArray> before = checksums(dir.path());
+        const QList<QStringList> exports{{"quantize", gguf, "--method", "rtn", "--bits", "8",
+                                          "--format", "gguf", "--out", gguf, "--force"},
+                                         {"quantize", gptq, "--method", "rtn", "--bits", "8",
+                                          "--format", "fake", "--out", gptq, "--force"},
+                                         {"quantize", gptq, "--method", "rtn", "--bits", "8",
+                                          "--format", "gptq", "--out", gptq + "/inside",
+                                          "--force"}};
+        for (const QStringList& args : exports) {
+            const CliRun refused = run(args);
+            QVERIFY2(refused.exitCode == 1, qPrintable(args.join(' ') + "\n" + refused.err));
+            QVERIFY2(refused.err.contains("refusing to write"), qPrintable(refused.err));
+        }
+        QCOMPARE(checksums(dir.path()), before);
+    }
+
     // eval scores the plan's model: through the pipeline when the plan needs calibration.
     void evalQuantized()
     {

@@ -10,10 +10,9 @@
 #include "core/export/checkpoint_export.h"
 #include "core/model/layer_inventory.h"
 #include "core/model/loaded_model.h"
+#include "tests/app/gptq_run_setup.h"
 #include "tests/support/test_paths.h"
-#include "views/calibration_panel.h"
 #include "views/evaluation_panel.h"
-#include "views/layer_table_model.h"
 
 #include <QAction>
 #include <QDir>
@@ -105,14 +104,7 @@ private Q_SLOTS:
         window.openModel(test::demoModelDir());
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
 
-        window.calibrationPanel()->setTextPath(
-            QDir(test::dataDir())
-                .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt")));
-        LayerQuantConfig gptq;
-        gptq.method = QuantMethod::Gptq;
-        gptq.scheme = QuantScheme::fromGroupSizeCode(3, false, 32);
-        window.layerModel()->setDefaults(gptq);
-        window.quantizeLayers(false);
+        test::startGptq3Run(window);
         // Meanwhile the user looks around: other layers' histograms, the error plot.
         const int layers = int(window.model()->inventory().layers().size());
         for (int i = 0; i < 12; ++i) {

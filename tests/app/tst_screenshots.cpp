@@ -8,10 +8,9 @@
 #include "app/gui/main_window.h"
 #include "core/model/layer_inventory.h"
 #include "core/model/loaded_model.h"
+#include "tests/app/gptq_run_setup.h"
 #include "tests/support/test_paths.h"
-#include "views/calibration_panel.h"
 #include "views/histogram_view.h"
-#include "views/layer_table_model.h"
 
 #include <QDir>
 #include <QImage>
@@ -58,14 +57,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openModel(test::demoModelDir());
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
-        window.calibrationPanel()->setTextPath(
-            QDir(test::dataDir())
-                .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt")));
-        LayerQuantConfig gptq;
-        gptq.method = QuantMethod::Gptq;
-        gptq.scheme = QuantScheme::fromGroupSizeCode(3, false, 32);
-        window.layerModel()->setDefaults(gptq);
-        window.quantizeLayers(false);
+        test::startGptq3Run(window);
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastRun(), kTimeoutMs);
         window.selectLayer(QStringLiteral("model.layers.2.mlp.gate_proj"));
 
