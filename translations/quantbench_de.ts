@@ -3961,6 +3961,13 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
             <numerusform>CPU (Eigen, %n Threads)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>CPU (Eigen, %n thread(s), %1)</source>
+        <translation>
+            <numerusform>CPU (Eigen, %n Thread, %1)</numerusform>
+            <numerusform>CPU (Eigen, %n Threads, %1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qb::ComputeDeviceDialog</name>

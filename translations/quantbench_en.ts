@@ -210,6 +210,13 @@
             <numerusform>CPU (Eigen, %n threads)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>CPU (Eigen, %n thread(s), %1)</source>
+        <translation>
+            <numerusform>CPU (Eigen, %n thread, %1)</numerusform>
+            <numerusform>CPU (Eigen, %n threads, %1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qb::EvaluationPanel</name>

@@ -3937,6 +3937,12 @@ The plan is read from a --recipe, whose default the other plan flags override, o
             <numerusform>CPU（Eigen，%n 个线程）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>CPU (Eigen, %n thread(s), %1)</source>
+        <translation>
+            <numerusform>CPU（Eigen，%n 个线程，%1）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qb::ComputeDeviceDialog</name>

@@ -19,8 +19,9 @@ namespace {
 //
 // Why float: two AVX2/FMA cores do about twice the float32 throughput of double, and X^T X is the
 // cost of calibration (65,536 rows of 4096 channels: 1.1 TFLOP with the symmetry). Why tall panels
-// and 2048-row slabs: measured fastest on 2 cores (about 210 GFLOP/s of useful work, against 170
-// for 256 × 256 blocks over 512-row slabs), the double additions being a small part. Precision:
+// and 2048-row slabs: measured fastest on 2 cores (about 210 GFLOP/s of useful work with AVX2,
+// against 170 for 256 × 256 blocks over 512-row slabs), the double additions being a small part.
+// The panel product itself is gram_panel.h's, AVX-512 where the CPU has it. Precision:
 // tst_calibration holds the result to 1e-6 of a double accumulation on real activations.
 constexpr Eigen::Index kGramPanel = 256;
 
@@ -42,12 +43,19 @@ std::int64_t gptqGroupOf(const GptqColumnLoop& loop, const QuantizedTensor& tens
 
 } // namespace
 
-CpuBackend::CpuBackend()
+CpuBackend::CpuBackend(CpuKernelSet kernels)
+    : m_gramPanel(gramPanelKernel(kernels))
 {
     m_device.id = QStringLiteral("cpu");
-    m_device.name = QCoreApplication::translate("qb::ComputeDevice", "CPU (Eigen, %n thread(s))",
-                                                nullptr, workerThreadCount());
-    m_device.computeUnits = workerThreadCount();
+    const int threads = workerThreadCount();
+    m_device.name =
+        *m_gramPanel.instructionSet
+            ? QCoreApplication::translate("qb::ComputeDevice", "CPU (Eigen, %n thread(s), %1)",
+                                          nullptr, threads)
+                  .arg(QLatin1String(m_gramPanel.instructionSet))
+            : QCoreApplication::translate("qb::ComputeDevice", "CPU (Eigen, %n thread(s))", nullptr,
+                                          threads);
+    m_device.computeUnits = threads;
 }
 
 // xtx [k, k] += inputᵀ input on and below the diagonal (plus the upper triangle of the diagonal
@@ -65,10 +73,10 @@ void CpuBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) const
         const Eigen::Index c0 = panel * kGramPanel;
         const Eigen::Index width = std::min(kGramPanel, k - c0);
         auto target = xtx.block(c0, c0, k - c0, width);
-        Eigen::MatrixXf partial;
+        Eigen::MatrixXf partial(k - c0, width);
         for (Eigen::Index s = 0; s < n; s += kGramSlabRows) {
             const Eigen::Index m = std::min<Eigen::Index>(kGramSlabRows, n - s);
-            partial.noalias() = x.block(s, c0, m, k - c0).transpose() * x.block(s, c0, m, width);
+            m_gramPanel.product(x.data() + s * k + c0, k, m, k - c0, width, partial.data());
             target += partial.cast<double>();
         }
     });

@@ -1,14 +1,16 @@
 #pragma once
 
 #include "core/backend/compute_backend.h"
+#include "core/backend/gram_panel.h"
 
 namespace qb {
 
 // The reference backend: Eigen products and plain loops spread over the worker threads
-// (core/util/parallel). Every other backend is tested against it.
+// (core/util/parallel). Every other backend is tested against it. X^T X's panels run on the
+// widest instruction set the CPU has (gram_panel.h) unless `kernels` asks for the build's own.
 class CpuBackend final : public ComputeBackend {
 public:
-    CpuBackend();
+    explicit CpuBackend(CpuKernelSet kernels = CpuKernelSet::Best);
 
     const ComputeDevice& device() const override { return m_device; }
     void accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) const override;
@@ -23,6 +25,7 @@ public:
 
 private:
     ComputeDevice m_device;
+    GramPanelKernel m_gramPanel;
 };
 
 } // namespace qb

@@ -3,6 +3,7 @@
 // TinyStories-valid-subset.txt as documents, BOS + ids cut to 256 tokens), the window modes, the
 // row sample, and the true-sequential hand-over between blocks.
 
+#include "core/backend/cpu_backend.h"
 #include "core/calib/calibration_set.h"
 #include "core/calib/input_stats.h"
 #include "core/calib/layer_sequential_capture.h"
@@ -20,6 +21,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <random>
 #include <set>
 
 using namespace qb;
@@ -104,6 +106,54 @@ private Q_SLOTS:
         QVERIFY(worstXtx <= 1e-6);
         QVERIFY(worstMean <= 1e-5);
         QVERIFY(worstMax <= 1e-5);
+    }
+
+    // X^T X through the build's own kernel and through the widest one this CPU has (AVX-512 where
+    // present), on shapes that cut the 256-column panels and 2048-row slabs unevenly, against a
+    // double product. The demo's golden statistics above go through the widest one.
+    void gramKernelSetsAgree()
+    {
+        const CpuBackend baseline(CpuKernelSet::Baseline);
+        const CpuBackend best(CpuKernelSet::Best);
+        std::mt19937 random(7);
+        std::lognormal_distribution<float> scale(0.0f, 1.0f);
+        std::normal_distribution<float> normal;
+        const std::pair<Eigen::Index, Eigen::Index> shapes[] = {
+            {1, 1}, {5, 7}, {2049, 33}, {300, 257}, {4100, 513}, {2048, 600}};
+        for (const auto& [n, k] : shapes) {
+            RowMatrix x(n, k);
+            Eigen::VectorXf channelScale(k);
+            for (Eigen::Index c = 0; c < k; ++c)
+                channelScale(c) = scale(random); // uneven channels, as activations have
+            for (Eigen::Index r = 0; r < n; ++r)
+                for (Eigen::Index c = 0; c < k; ++c)
+                    x(r, c) = normal(random) * channelScale(c);
+            const Eigen::MatrixXd xd = x.cast<double>();
+            const Eigen::MatrixXd expected = xd.transpose() * xd;
+            // Called twice: the second call adds onto the first.
+            Eigen::MatrixXd viaBaseline = Eigen::MatrixXd::Zero(k, k);
+            Eigen::MatrixXd viaBest = Eigen::MatrixXd::Zero(k, k);
+            for (int call = 0; call < 2; ++call) {
+                baseline.accumulateGram(x, viaBaseline);
+                best.accumulateGram(x, viaBest);
+            }
+            const Eigen::MatrixXd lower = (2.0 * expected).triangularView<Eigen::Lower>();
+            const QByteArray shape =
+                QByteArray::number(qint64(n)) + " x " + QByteArray::number(qint64(k));
+            QVERIFY2(
+                relativeMaxError(Eigen::MatrixXd(viaBaseline.triangularView<Eigen::Lower>()), lower)
+                    <= 1e-6,
+                shape.constData());
+            QVERIFY2(
+                relativeMaxError(Eigen::MatrixXd(viaBest.triangularView<Eigen::Lower>()), lower)
+                    <= 1e-6,
+                shape.constData());
+        }
+        if (!*gramPanelKernel(CpuKernelSet::Best).instructionSet)
+            QSKIP(
+                "This CPU (or build) has no AVX-512 kernel: only the build's own one was checked");
+        QVERIFY(best.device().name.contains(QLatin1String("AVX-512")));
+        QVERIFY(!baseline.device().name.contains(QLatin1String("AVX-512")));
     }
 
     void randomWindows()

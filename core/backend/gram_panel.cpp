@@ -1,0 +1,56 @@
+#include "core/backend/gram_panel.h"
+
+#include <Eigen/Core>
+
+namespace qb {
+
+#ifdef QB_HAVE_AVX512_KERNELS
+namespace detail {
+// core/backend/gram_panel_avx512.cpp, compiled for x86-64-v4: call only where the CPU has it.
+void gramPanelProductAvx512(const float* a, std::int64_t lda, std::int64_t m, std::int64_t rows,
+                            std::int64_t width, float* partial);
+} // namespace detail
+#endif
+
+namespace {
+
+void gramPanelProductBaseline(const float* a, std::int64_t lda, std::int64_t m, std::int64_t rows,
+                              std::int64_t width, float* partial)
+{
+    using Block =
+        Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>, 0,
+                   Eigen::OuterStride<>>;
+    const Block block(a, m, rows, Eigen::OuterStride<>(lda));
+    Eigen::Map<Eigen::MatrixXf> out(partial, rows, width);
+    out.noalias() = block.transpose() * block.leftCols(width);
+}
+
+bool cpuRunsAvx512()
+{
+#if defined(QB_HAVE_AVX512_KERNELS) && (defined(__x86_64__) || defined(__i386__))
+    // x86-64-v4's AVX-512 subsets; libgcc also checks that the OS saves the zmm registers.
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+           && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")
+           && __builtin_cpu_supports("avx512cd");
+#else
+    return false;
+#endif
+}
+
+} // namespace
+
+GramPanelKernel gramPanelKernel(CpuKernelSet set)
+{
+#ifdef QB_HAVE_AVX512_KERNELS
+    static const bool avx512 = cpuRunsAvx512();
+    if (set == CpuKernelSet::Best && avx512)
+        return {&detail::gramPanelProductAvx512, "AVX-512"};
+#else
+    Q_UNUSED(set);
+    Q_UNUSED(&cpuRunsAvx512);
+#endif
+    return {&gramPanelProductBaseline, ""};
+}
+
+} // namespace qb
