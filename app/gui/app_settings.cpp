@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 
 #include <array>
@@ -18,9 +20,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 21>& settingTable()
+const std::array<SettingSpec, 23>& settingTable()
 {
-    static const std::array<SettingSpec, 21> table{{
+    static const std::array<SettingSpec, 23> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -51,8 +53,46 @@ const std::array<SettingSpec, 21>& settingTable()
         {AppSettings::Key::ComputeBackend, "compute/backend", QStringLiteral("cpu")},
         // A --format value: "fake", "gptq", "awq", "compressed-tensors".
         {AppSettings::Key::ExportFormat, "export/format", QStringLiteral("fake")},
+        // JSON objects (AppSettings::lastSensitivityScan, autoBitsOptions); empty: none saved.
+        {AppSettings::Key::LastSensitivityScan, "sensitivity/lastScan", QByteArray()},
+        {AppSettings::Key::AutoBitsOptions, "autobits/options", QByteArray()},
     }};
     return table;
+}
+
+QJsonArray widthsToJson(const std::vector<int>& widths)
+{
+    QJsonArray array;
+    for (int bits : widths)
+        array.append(bits);
+    return array;
+}
+
+// Widths in QuantScheme's range, in the order saved; nothing when any entry is not one.
+std::optional<std::vector<int>> widthsFromJson(const QJsonValue& value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    std::vector<int> widths;
+    for (const QJsonValue& entry : value.toArray()) {
+        const int bits = entry.toInt(0);
+        if (bits < QuantScheme::kMinBits || bits > QuantScheme::kMaxBits)
+            return std::nullopt;
+        widths.push_back(bits);
+    }
+    return widths;
+}
+
+// The enum value whose key (keyOf) is `key`, from `values`.
+template <typename Enum, std::size_t N>
+std::optional<Enum> enumFromKey(const QString& key, const std::array<Enum, N>& values,
+                                QString (*keyOf)(Enum))
+{
+    for (Enum value : values) {
+        if (keyOf(value) == key)
+            return value;
+    }
+    return std::nullopt;
 }
 
 const SettingSpec& specOf(AppSettings::Key key)
@@ -170,6 +210,80 @@ void AppSettings::setDefaultQuantConfig(const LayerQuantConfig& config)
 {
     setValue(Key::DefaultQuantConfig,
              QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+}
+
+std::optional<SensitivityScanRequest> AppSettings::lastSensitivityScan() const
+{
+    const QJsonObject saved =
+        QJsonDocument::fromJson(value(Key::LastSensitivityScan).toByteArray()).object();
+    if (saved.isEmpty())
+        return std::nullopt;
+    const std::optional<std::vector<int>> widths =
+        widthsFromJson(saved.value(QStringLiteral("bits")));
+    const std::optional<SensitivityUnitKind> unit =
+        sensitivityUnitFromKey(saved.value(QStringLiteral("unit")).toString());
+    if (!widths || widths->empty() || !unit)
+        return std::nullopt;
+    SensitivityScanRequest request;
+    try {
+        // Stored as a recipe's "default" object, so it is validated the same way.
+        request.options.quantization =
+            QuantPlan::fromJson(QJsonObject{{QStringLiteral("default"),
+                                             saved.value(QStringLiteral("quantization"))}},
+                                keyName(Key::LastSensitivityScan))
+                .defaults;
+    } catch (const std::exception&) {
+        return std::nullopt; // a damaged setting: the dialog starts from its defaults
+    }
+    request.options.bits = *widths;
+    request.options.unit = *unit;
+    request.evaluationText = saved.value(QStringLiteral("text")).toString();
+    request.evaluationDocuments = std::max(0, saved.value(QStringLiteral("documents")).toInt());
+    return request;
+}
+
+void AppSettings::setLastSensitivityScan(const SensitivityScanRequest& request)
+{
+    const QJsonObject saved{
+        {QStringLiteral("bits"), widthsToJson(request.options.bits)},
+        {QStringLiteral("quantization"), request.options.quantization.toJson()},
+        {QStringLiteral("unit"), sensitivityUnitKey(request.options.unit)},
+        {QStringLiteral("text"), request.evaluationText},
+        {QStringLiteral("documents"), request.evaluationDocuments},
+    };
+    setValue(Key::LastSensitivityScan, QJsonDocument(saved).toJson(QJsonDocument::Compact));
+}
+
+AutoBitsOptions AppSettings::autoBitsOptions() const
+{
+    const QJsonObject saved =
+        QJsonDocument::fromJson(value(Key::AutoBitsOptions).toByteArray()).object();
+    AutoBitsOptions options;
+    if (const auto widths = widthsFromJson(saved.value(QStringLiteral("bits"))))
+        options.bits = *widths;
+    const double target = saved.value(QStringLiteral("target")).toDouble(0.0);
+    if (target > 0.0 && target <= 32.0)
+        options.targetBitsPerWeight = target;
+    if (const auto loss = enumFromKey(saved.value(QStringLiteral("loss")).toString(),
+                                      std::array{AutoBitsLoss::Kl, AutoBitsLoss::DeltaPerplexity},
+                                      &autoBitsLossKey))
+        options.loss = *loss;
+    if (const auto solver = enumFromKey(saved.value(QStringLiteral("solver")).toString(),
+                                        std::array{AutoBitsSolver::Exact, AutoBitsSolver::Greedy},
+                                        &autoBitsSolverKey))
+        options.solver = *solver;
+    return options;
+}
+
+void AppSettings::setAutoBitsOptions(const AutoBitsOptions& options)
+{
+    const QJsonObject saved{
+        {QStringLiteral("bits"), widthsToJson(options.bits)},
+        {QStringLiteral("target"), options.targetBitsPerWeight},
+        {QStringLiteral("loss"), autoBitsLossKey(options.loss)},
+        {QStringLiteral("solver"), autoBitsSolverKey(options.solver)},
+    };
+    setValue(Key::AutoBitsOptions, QJsonDocument(saved).toJson(QJsonDocument::Compact));
 }
 
 } // namespace qb

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "core/analysis/auto_bits.h"
 #include "core/quant/quant_plan.h"
+#include "views/sensitivity_scan_dialog.h"
 
 #include <QString>
 #include <QStringList>
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -40,6 +43,8 @@ public:
         TrueSequential,
         ComputeBackend,
         ExportFormat,
+        LastSensitivityScan,
+        AutoBitsOptions,
     };
 
     static constexpr int kMaxRecentModels = 10;
@@ -67,6 +72,15 @@ public:
     // The calibration settings new models start with: the last the user chose.
     CalibrationOptions defaultCalibration() const;
     void setDefaultCalibration(const CalibrationOptions& options);
+    // What the Sensitivity Scan dialog last ran (widths, method and grouping, unit, evaluation
+    // text and documents); nothing when none was saved or the saved one is damaged. The owner's
+    // calibration, context and device are not part of it.
+    std::optional<SensitivityScanRequest> lastSensitivityScan() const;
+    void setLastSensitivityScan(const SensitivityScanRequest& request);
+    // What the Automatic Bits dialog last applied; the defaults when none was saved or it is
+    // damaged.
+    AutoBitsOptions autoBitsOptions() const;
+    void setAutoBitsOptions(const AutoBitsOptions& options);
 
 private:
     std::unique_ptr<QSettings> m_settings;

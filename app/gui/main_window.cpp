@@ -638,6 +638,7 @@ void MainWindow::restoreSettings()
     m_calibrationPanel->setTextPath(m_settings.value(AppSettings::Key::CalibrationText).toString());
     m_calibrationPanel->setTrueSequential(
         m_settings.value(AppSettings::Key::TrueSequential).toBool());
+    m_autoBitsOptions = m_settings.autoBitsOptions();
     updateCalibrationStatus();
 }
 
@@ -1658,6 +1659,8 @@ void MainWindow::showSensitivityScanDialog()
     SensitivityScanRequest initial;
     if (m_lastScanRequest) {
         initial = *m_lastScanRequest;
+    } else if (std::optional<SensitivityScanRequest> saved = m_settings.lastSensitivityScan()) {
+        initial = std::move(*saved); // the last scan of an earlier session
     } else {
         // The plan's grouping, RTN at the usual widths, on the evaluation panel's text.
         const QuantScheme& scheme = m_layerModel->plan().defaults.scheme;
@@ -1665,7 +1668,7 @@ void MainWindow::showSensitivityScanDialog()
         initial.options.quantization.scheme =
             QuantScheme::fromGroupSizeCode(4, scheme.symmetric, scheme.groupSizeCode());
     }
-    if (initial.evaluationText.isEmpty())
+    if (initial.evaluationText.isEmpty() || !QFileInfo(initial.evaluationText).isFile())
         initial.evaluationText = m_evaluationPanel->textPath();
     const LayerInventory& inventory = m_model->inventory();
     const std::array<int, 3> units{
@@ -1720,6 +1723,7 @@ void MainWindow::runSensitivityScan(const SensitivityScanRequest& request)
         }
     }
     m_lastScanRequest = std::make_unique<SensitivityScanRequest>(request);
+    m_settings.setLastSensitivityScan(request);
     const std::shared_ptr<const LoadedModel> model = m_model;
     const int documents = request.evaluationDocuments;
     m_jobs.start(
@@ -1791,6 +1795,7 @@ void MainWindow::showAutoBitsDialog()
             [this, dialog] { previewAutoBits(dialog); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_autoBitsOptions = dialog->options();
+        m_settings.setAutoBitsOptions(m_autoBitsOptions);
         applyAutoBits(m_autoBitsOptions);
     });
     connect(dialog, &QDialog::finished, this, [this] { m_jobs.cancel(kAutoBitsPreviewSlot); });

@@ -218,6 +218,27 @@ private Q_SLOTS:
                  scan->findLayer(QStringLiteral("model.layers.1.mlp.down_proj"))->unit);
         QTest::qWait(50);
         saveShot(&window, QStringLiteral("sensitivity.png"));
+
+        // A later session starts the scan dialog from the scan that was run, and Automatic Bits
+        // from the options that were applied.
+        QCOMPARE(AppSettings().autoBitsOptions().targetBitsPerWeight, 3.5);
+        QCOMPARE(AppSettings().autoBitsOptions().loss, options.loss);
+        MainWindow later;
+        later.openModel(test::demoModelDir());
+        QTRY_VERIFY_WITH_TIMEOUT(later.jobs().isIdle() && later.model(), kTimeoutMs);
+        later.findChild<QAction*>(QStringLiteral("sensitivityScanAction"))->trigger();
+        auto* restoredDialog = waitForChild<SensitivityScanDialog>(&later);
+        QVERIFY(restoredDialog);
+        const SensitivityScanRequest restored = restoredDialog->request();
+        QCOMPARE(restored.options.bits, request.options.bits);
+        QCOMPARE(restored.options.unit, request.options.unit);
+        // scheme.bits is not part of it: the scan replaces it with each width.
+        LayerQuantConfig restoredQuantization = restored.options.quantization;
+        restoredQuantization.scheme.bits = request.options.quantization.scheme.bits;
+        QCOMPARE(restoredQuantization.toJson(), request.options.quantization.toJson());
+        QCOMPARE(restored.evaluationText, request.evaluationText);
+        QCOMPARE(restored.evaluationDocuments, request.evaluationDocuments);
+        restoredDialog->reject();
     }
 
     void cancelledScanIsHatchedAndRefusedForAutomaticBits()

@@ -14,6 +14,7 @@
 #include "core/quant/gptq_quantizer.h"
 #include "core/quant/quantization_pipeline.h"
 #include "core/quant/quantized_model.h"
+#include "core/quant/smooth_quant.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
@@ -280,6 +281,42 @@ private Q_SLOTS:
                  std::vector<double>(quantized->inputScale.begin(), quantized->inputScale.end()));
         QCOMPARE(profile->quantizedWith, std::optional<QuantMethod>(QuantMethod::Awq));
         QCOMPARE(profile->conditionEstimate, 0.0); // AWQ keeps no XᵀX
+    }
+
+    // SmoothQuant's factors reach the profile (for the outlier view's overlay), equal to
+    // smoothingScales of the run's own activation maxima and the group's full-precision weights.
+    void smoothQuantFactorsReachTheProfile()
+    {
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::SmoothQuant;
+        plan.defaults.alpha = 0.5;
+        plan.calibration.sequenceLength = 256;
+        const QStringList group = {"model.layers.0.self_attn.q_proj",
+                                   "model.layers.0.self_attn.k_proj",
+                                   "model.layers.0.self_attn.v_proj"};
+        PipelineOptions options;
+        options.layers = group;
+        SilentProgress progress;
+        const auto run = QuantizationPipeline::run(m_model, plan, m_windows, options, progress);
+        const auto profile = LayerInputProfiler::fromRun(*run, group[1]);
+        QVERIFY(profile);
+        QCOMPARE(profile->scaleKind, LayerInputProfile::ScaleKind::SmoothQuant);
+        QCOMPARE(profile->quantizedWith, std::optional<QuantMethod>(QuantMethod::SmoothQuant));
+
+        std::vector<std::vector<float>> weights;
+        std::vector<LayerWeightView> views;
+        for (const QString& name : group) {
+            const LinearLayer* layer = m_model->inventory().find(name);
+            weights.push_back(m_model->readWeight(*layer));
+            views.push_back(
+                {name, plan.defaults, weights.back(), layer->outFeatures, layer->inFeatures});
+        }
+        const std::vector<float> activationMax(profile->absMax.begin(), profile->absMax.end());
+        const std::vector<float> expected =
+            smoothingScales(activationMax, groupWeightColumnAbsMax(views), 0.5);
+        QCOMPARE(profile->inputScale.size(), expected.size());
+        for (std::size_t j = 0; j < expected.size(); ++j)
+            QCOMPARE(float(profile->inputScale[j]), expected[j]);
     }
 
     void topChannelsAndMedians()

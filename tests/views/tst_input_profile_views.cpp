@@ -135,6 +135,33 @@ private Q_SLOTS:
         QVERIFY(view.findChild<QLabel*>("outlierHeadline")->text().contains("14:03"));
     }
 
+    // SmoothQuant's factors take the right-hand axis under their own name.
+    void outlierViewNamesSmoothQuantFactors()
+    {
+        OutlierChannelView view;
+        view.resize(1000, 600);
+        view.show();
+        view.setSelectedLayer(kLayer);
+        auto p = std::make_shared<LayerInputProfile>(*profile(true));
+        p->quantizedWith = QuantMethod::SmoothQuant;
+        p->scaleKind = LayerInputProfile::ScaleKind::SmoothQuant;
+        p->inputScale = {0.5, 0.6, 1e-5, 0.4, 0.55, 4.0, 0.3, 0.7};
+        view.setProfile(p);
+        view.setSorted(false);
+        QCPGraph* factors = nullptr;
+        for (int i = 0; i < view.plot()->graphCount(); ++i) {
+            if (view.plot()->graph(i)->valueAxis() == view.plot()->yAxis2)
+                factors = view.plot()->graph(i);
+        }
+        QVERIFY(factors);
+        QVERIFY(factors->name().contains("SmoothQuant"));
+        QVERIFY(!factors->name().contains("AWQ"));
+        QVERIFY(view.plot()->yAxis2->label().contains("SmoothQuant"));
+        QCOMPARE(factors->data()->size(), 8);
+        for (int c = 0; c < 8; ++c)
+            QCOMPARE(factors->data()->at(c)->value, p->inputScale[std::size_t(c)]);
+    }
+
     void outlierTopTableListsRatiosToTheMedian()
     {
         OutlierChannelView view;
