@@ -110,8 +110,14 @@ std::uint32_t GgufExporter::fileTypeOf(GgmlType type)
         return 8;
     case GgmlType::Q5_1:
         return 9;
+    case GgmlType::Q2_K:
+        return 10;
+    case GgmlType::Q3_K:
+        return 12; // MOSTLY_Q3_K_M
     case GgmlType::Q4_K:
         return 15; // MOSTLY_Q4_K_M
+    case GgmlType::Q5_K:
+        return 17; // MOSTLY_Q5_K_M
     case GgmlType::Q6_K:
         return 18;
     case GgmlType::BF16:
@@ -133,11 +139,44 @@ GgufExporter::Storage GgufExporter::storageFor(const QuantScheme& scheme, std::i
         if (scheme.bits == 8 && symmetricGrid)
             return {GgmlType::Q8_0, true};
     }
-    if (scheme.bits <= 4)
-        return {rows256 ? GgmlType::Q4_K : rows32 ? GgmlType::Q4_1 : GgmlType::F32, false};
-    if (scheme.bits <= 6)
-        return {rows256 ? GgmlType::Q6_K : rows32 ? GgmlType::Q8_0 : GgmlType::F32, false};
-    return {rows32 ? GgmlType::Q8_0 : GgmlType::F32, false};
+    // The k-quant of the plan's width where the rows are whole blocks of 256; otherwise the
+    // narrowest 32-value type that holds the width (no reference quantizer writes Q5_0/Q5_1).
+    const GgmlType fallback = !rows32            ? GgmlType::F32
+                              : scheme.bits <= 4 ? GgmlType::Q4_1
+                                                 : GgmlType::Q8_0;
+    if (!rows256 || scheme.bits >= 7)
+        return {fallback, false};
+    static constexpr GgmlType kQuants[] = {GgmlType::Q2_K, GgmlType::Q3_K, GgmlType::Q4_K,
+                                           GgmlType::Q5_K, GgmlType::Q6_K}; // 2 … 6 bits
+    return {kQuants[std::clamp(scheme.bits, 2, 6) - 2], false};
+}
+
+int GgufExporter::codeBitsOf(GgmlType type)
+{
+    switch (type) {
+    case GgmlType::Q2_K:
+        return 2;
+    case GgmlType::Q3_K:
+        return 3;
+    case GgmlType::Q4_0:
+    case GgmlType::Q4_1:
+    case GgmlType::Q4_K:
+        return 4;
+    case GgmlType::Q5_0:
+    case GgmlType::Q5_1:
+    case GgmlType::Q5_K:
+        return 5;
+    case GgmlType::Q6_K:
+        return 6;
+    case GgmlType::Q8_0:
+        return 8;
+    case GgmlType::F16:
+    case GgmlType::BF16:
+        return 16;
+    case GgmlType::F32:
+        return 32;
+    }
+    return 32;
 }
 
 QStringList GgufExporter::problemsFor(const LoadedModel& model)
@@ -185,6 +224,22 @@ QStringList GgufExporter::limitations(const QuantizedModel& quantized)
                           .arg(layer.name)
                           .arg(tensor.cols)
                           .arg(tensor.scheme.bits);
+        else if (codeBitsOf(storage.type) > tensor.scheme.bits && tensor.cols % 256 != 0)
+            result << tr("%1: rows of %2 values are not whole k-quant blocks (256 values), so its "
+                         "%3-bit %4 is re-quantized from the dequantized weight to %5: %6 bits "
+                         "per weight, more than planned")
+                          .arg(layer.name)
+                          .arg(tensor.cols)
+                          .arg(tensor.scheme.bits)
+                          .arg(tensor.scheme.describe(), ggmlTypeName(storage.type))
+                          .arg(codeBitsOf(storage.type));
+        else if (codeBitsOf(storage.type) > tensor.scheme.bits)
+            result << tr("%1: GGUF has no %2-bit type, so its %3 is re-quantized from the "
+                         "dequantized weight to %4: %5 bits per weight, more than planned")
+                          .arg(layer.name)
+                          .arg(tensor.scheme.bits)
+                          .arg(tensor.scheme.describe(), ggmlTypeName(storage.type))
+                          .arg(codeBitsOf(storage.type));
         else
             result << tr("%1: %2-bit %3 has no GGUF type holding its codes; re-quantized from "
                          "the dequantized weight to %4, which differs slightly from the run")

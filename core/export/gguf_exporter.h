@@ -28,9 +28,11 @@ struct LinearLayer;
 //     CODES — 4-bit symmetric (zero point 8) Q4_0, 4-bit otherwise Q4_1 (m = −scale·zero),
 //     5-bit Q5_0 / Q5_1 alike, 8-bit symmetric Q8_0; exact up to the fp16 rounding of d and m;
 //   - any other quantized layer is re-quantized from its dequantized weight (a warning in the
-//     report's limitations): ≤ 4 bits Q4_K (rows a multiple of 256) else Q4_1, 5–6 bits Q6_K
-//     else Q8_0, 7–8 bits Q8_0; a row length that no block divides (down_proj's 172 in the demo
-//     model) is written as the dequantized weight in F32, which is exact.
+//     report's limitations) to the k-quant of its width when its rows are a multiple of 256 —
+//     2 bits Q2_K, 3 Q3_K, 4 Q4_K, 5 Q5_K, 6 Q6_K — else to Q4_1 (2–4 bits) or Q8_0 (5–6 bits,
+//     and 7–8 bits always), which the warning says hold more bits than planned; a row length that
+//     no block divides (down_proj's 172 in the demo model) is written as the dequantized weight
+//     in F32, which is exact.
 // Unquantized tensors keep F32, F16 or BF16 (F64 becomes F32); norms are F32. Input scales of
 // AWQ / SmoothQuant are folded into the norm or previous linear as PackedExport folds them.
 //
@@ -68,8 +70,11 @@ public:
     // Every layer not written from its codes, and what else the file does not reproduce.
     static QStringList limitations(const QuantizedModel& quantized);
 
-    // The llama.cpp file type (general.file_type) of the most common weight type.
+    // The llama.cpp file type (general.file_type) of the most common weight type: the "_M"
+    // variant where llama.cpp has several (Q3_K_M, Q4_K_M, Q5_K_M).
     static std::uint32_t fileTypeOf(GgmlType type);
+    // The bits of one quantized value of `type` (4 for Q4_K, 16 for F16), without the scales.
+    static int codeBitsOf(GgmlType type);
 };
 
 } // namespace qb

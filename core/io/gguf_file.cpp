@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStringList>
 
 #include <cstring>
 #include <limits>
@@ -311,11 +312,15 @@ void GgufFile::parse()
         }
         const auto type = cursor.read<std::uint32_t>(tr("the type of %1").arg(where));
         const GgmlTypeTraits* traits = ggmlTraitsOf(type);
-        if (!traits)
-            fail(tr("%1: ggml type %2 is not one QuantBench reads (F32, F16, BF16, Q4_0, Q4_1, "
-                    "Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)")
+        if (!traits) {
+            QStringList known;
+            for (const GgmlTypeTraits& t : kGgmlTypeTraits)
+                known << QLatin1String(t.name);
+            fail(tr("%1: ggml type %2 is not one QuantBench reads (%3)")
                      .arg(where)
-                     .arg(type));
+                     .arg(type)
+                     .arg(known.join(QLatin1String(", "))));
+        }
         tensor.type = traits->type;
         if (tensor.dims[0] % traits->blockSize != 0)
             fail(tr("%1: rows of %2 values are not a whole number of %3 blocks of %4")

@@ -227,6 +227,50 @@ void scaleMinK4(int j, const std::uint8_t* q, std::uint8_t* scale, std::uint8_t*
     }
 }
 
+// The inverse of scaleMinK4: 8 six-bit scales and mins into the 12 bytes of a Q4_K / Q5_K block.
+void packScaleMinK4(const std::uint8_t* sc, const std::uint8_t* mn, std::uint8_t* q)
+{
+    for (int j = 0; j < 4; ++j) {
+        q[j] = static_cast<std::uint8_t>((sc[j] & 63) | ((sc[j + 4] >> 4) << 6));
+        q[j + 4] = static_cast<std::uint8_t>((mn[j] & 63) | ((mn[j + 4] >> 4) << 6));
+        q[j + 8] = static_cast<std::uint8_t>((sc[j + 4] & 0xF) | ((mn[j + 4] & 0xF) << 4));
+    }
+}
+
+// The 6-bit scale (0 … 63, stored + 32) of sub-block s (0 … 15) of a Q3_K block: low 4 bits in a
+// nibble of scales[s mod 8], high 2 bits in scales[8 + s mod 4] (dequantize_row_q3_K unpacks the
+// same with its kmask words).
+int scaleQ3K(int s, const std::uint8_t* scales)
+{
+    const int low = s < 8 ? scales[s] & 0xF : scales[s - 8] >> 4;
+    const int high = (scales[8 + s % 4] >> (2 * (s / 4))) & 3;
+    return low | (high << 4);
+}
+
+void packScalesQ3K(const std::uint8_t* sc, std::uint8_t* scales)
+{
+    std::memset(scales, 0, 12);
+    for (int s = 0; s < 16; ++s) {
+        scales[s % 8] |= static_cast<std::uint8_t>((sc[s] & 0xF) << (s < 8 ? 0 : 4));
+        scales[8 + s % 4] |= static_cast<std::uint8_t>((sc[s] >> 4) << (2 * (s / 4)));
+    }
+}
+
+// The 2-bit field of value v (0 … 255) of Q2_K / Q3_K's qs: byte 32·(v / 128) + v mod 32, bits
+// 2·((v mod 128) / 32) … +1.
+int crumbAt(const std::uint8_t* qs, int v)
+{
+    return (qs[32 * (v / 128) + v % 32] >> (2 * ((v % 128) / 32))) & 3;
+}
+
+void packCrumbs(const std::uint8_t* q, std::uint8_t* qs)
+{
+    std::memset(qs, 0, 64);
+    for (int v = 0; v < 256; ++v)
+        qs[32 * (v / 128) + v % 32] |=
+            static_cast<std::uint8_t>((q[v] & 3) << (2 * ((v % 128) / 32)));
+}
+
 // The high bits of 32 five-bit codes, bit j for value j.
 std::uint32_t highBits(std::span<const std::uint8_t> codes)
 {
@@ -329,6 +373,60 @@ void dequantizeGgml(GgmlType type, const std::byte* src, std::span<float> out)
             const float d = halfToFloat(b.d);
             for (int j = 0; j < 32; ++j)
                 y[j] = static_cast<float>(b.qs[j]) * d;
+        }
+        return;
+    case GgmlType::Q2_K:
+        for (std::size_t i = 0; i < blocks; ++i, y += 256) {
+            const auto b = blockAt<BlockQ2_K>(src, i);
+            const float d = halfToFloat(b.d);
+            const float dmin = halfToFloat(b.dmin);
+            for (int s = 0; s < 16; ++s) {
+                const float dl = d * static_cast<float>(b.scales[s] & 0xF);
+                const float ml = dmin * static_cast<float>(b.scales[s] >> 4);
+                for (int v = 16 * s; v < 16 * s + 16; ++v)
+                    y[v] = dl * static_cast<float>(crumbAt(b.qs, v)) - ml;
+            }
+        }
+        return;
+    case GgmlType::Q3_K:
+        for (std::size_t i = 0; i < blocks; ++i, y += 256) {
+            const auto b = blockAt<BlockQ3_K>(src, i);
+            const float d = halfToFloat(b.d);
+            for (int s = 0; s < 16; ++s) {
+                const float dl = d * static_cast<float>(scaleQ3K(s, b.scales) - 32);
+                for (int v = 16 * s; v < 16 * s + 16; ++v) {
+                    const bool high = (b.hmask[v % 32] >> (v / 32)) & 1;
+                    y[v] = dl * static_cast<float>(crumbAt(b.qs, v) - (high ? 0 : 4));
+                }
+            }
+        }
+        return;
+    case GgmlType::Q5_K:
+        for (std::size_t i = 0; i < blocks; ++i) {
+            const auto b = blockAt<BlockQ5_K>(src, i);
+            const float d = halfToFloat(b.d);
+            const float dmin = halfToFloat(b.dmin);
+            const std::uint8_t* ql = b.qs;
+            for (int c = 0; c < 4; ++c) {
+                std::uint8_t sc = 0;
+                std::uint8_t mn = 0;
+                scaleMinK4(2 * c, b.scales, &sc, &mn);
+                const float d1 = d * static_cast<float>(sc);
+                const float m1 = dmin * static_cast<float>(mn);
+                scaleMinK4(2 * c + 1, b.scales, &sc, &mn);
+                const float d2 = d * static_cast<float>(sc);
+                const float m2 = dmin * static_cast<float>(mn);
+                for (int l = 0; l < 32; ++l)
+                    *y++ =
+                        d1 * static_cast<float>((ql[l] & 0xF) | (((b.qh[l] >> (2 * c)) & 1) << 4))
+                        - m1;
+                for (int l = 0; l < 32; ++l)
+                    *y++ = d2
+                               * static_cast<float>((ql[l] >> 4)
+                                                    | (((b.qh[l] >> (2 * c + 1)) & 1) << 4))
+                           - m2;
+                ql += 32;
+            }
         }
         return;
     case GgmlType::Q4_K:
@@ -528,11 +626,7 @@ BlockQ4_K quantizeBlockQ4_K(const float* x)
         mn[s] = static_cast<std::uint8_t>(
             dmin > 0.0f ? std::clamp(static_cast<int>(std::ceil(mins[s] / dmin)), 0, 63) : 0);
     }
-    for (int j = 0; j < 4; ++j) {
-        b.scales[j] = static_cast<std::uint8_t>((sc[j] & 63) | ((sc[j + 4] >> 4) << 6));
-        b.scales[j + 4] = static_cast<std::uint8_t>((mn[j] & 63) | ((mn[j + 4] >> 4) << 6));
-        b.scales[j + 8] = static_cast<std::uint8_t>((sc[j + 4] & 0xF) | ((mn[j + 4] & 0xF) << 4));
-    }
+    packScaleMinK4(sc, mn, b.scales);
     std::uint8_t q[256];
     for (int s = 0; s < 8; ++s) {
         const float step = d * static_cast<float>(sc[s]);
@@ -547,6 +641,159 @@ BlockQ4_K quantizeBlockQ4_K(const float* x)
         for (int l = 0; l < 32; ++l)
             b.qs[32 * j + l] = static_cast<std::uint8_t>(q[64 * j + l] | (q[64 * j + 32 + l] << 4));
     }
+    return b;
+}
+
+// The smallest fp16 not below `value` (≥ 0): a super-scale rounded up, so that the largest
+// sub-block scale still fits its field.
+std::uint16_t halfNotBelow(float value)
+{
+    std::uint16_t h = floatToHalf(value);
+    if (halfToFloat(h) < value)
+        ++h; // positive halves: the next bit pattern is the next larger value
+    return h;
+}
+
+// How many steps of `unit` reach `value` (≥ 0), at most `limit`.
+int stepsCovering(float value, float unit, int limit)
+{
+    return unit > 0.0f ? std::clamp(static_cast<int>(std::ceil(value / unit)), 0, limit) : 0;
+}
+
+// An asymmetric k-quant block (Q2_K: 16 sub-blocks of 16, levels 0 … 3, 4-bit scales; Q5_K:
+// 8 of 32, 0 … 31, 6-bit): w = d·sc[s]·q − dmin·mn[s]. Each sub-block's grid starts at or below
+// its minimum (clamped to ≤ 0) and reaches at least its maximum, with d, dmin, sc and mn all
+// rounded up; each value then goes to its nearest level, at most half a stored step away.
+struct AsymmetricKQuant {
+    std::uint16_t d = 0;
+    std::uint16_t dmin = 0;
+    std::uint8_t sc[16] = {};
+    std::uint8_t mn[16] = {};
+    std::uint8_t q[256] = {};
+};
+AsymmetricKQuant quantizeAsymmetricK(const float* x, int subBlocks, int levels, int maxScale)
+{
+    const int subSize = 256 / subBlocks;
+    AsymmetricKQuant k;
+    float mins[16];
+    float maxs[16];
+    float maxMin = 0.0f;
+    for (int s = 0; s < subBlocks; ++s) {
+        mins[s] = 0.0f;
+        maxs[s] = x[s * subSize];
+        for (int l = 0; l < subSize; ++l) {
+            mins[s] = std::min(mins[s], x[s * subSize + l]);
+            maxs[s] = std::max(maxs[s], x[s * subSize + l]);
+        }
+        mins[s] = -mins[s]; // subtracted by the format: ≥ 0
+        maxMin = std::max(maxMin, mins[s]);
+    }
+    k.dmin = halfNotBelow(maxMin / static_cast<float>(maxScale));
+    const float dmin = halfToFloat(k.dmin);
+    // The step each sub-block needs from its stored minimum up to its maximum.
+    float need[16];
+    float maxNeed = 0.0f;
+    for (int s = 0; s < subBlocks; ++s) {
+        k.mn[s] = static_cast<std::uint8_t>(stepsCovering(mins[s], dmin, maxScale));
+        const float offset = dmin * static_cast<float>(k.mn[s]);
+        need[s] = std::max(0.0f, (maxs[s] + offset) / static_cast<float>(levels));
+        maxNeed = std::max(maxNeed, need[s]);
+    }
+    k.d = halfNotBelow(maxNeed / static_cast<float>(maxScale));
+    const float d = halfToFloat(k.d);
+    for (int s = 0; s < subBlocks; ++s) {
+        k.sc[s] = static_cast<std::uint8_t>(stepsCovering(need[s], d, maxScale));
+        // The same float operations as the dequantizer's.
+        const float step = d * static_cast<float>(k.sc[s]);
+        const float offset = dmin * static_cast<float>(k.mn[s]);
+        for (int l = 0; l < subSize; ++l) {
+            const float value = x[s * subSize + l];
+            k.q[s * subSize + l] = static_cast<std::uint8_t>(
+                step > 0.0f ? std::clamp(nearestInt((value + offset) / step), 0, levels) : 0);
+        }
+    }
+    return k;
+}
+
+BlockQ2_K quantizeBlockQ2_K(const float* x)
+{
+    const AsymmetricKQuant k = quantizeAsymmetricK(x, 16, 3, 15);
+    BlockQ2_K b{};
+    b.d = k.d;
+    b.dmin = k.dmin;
+    for (int s = 0; s < 16; ++s)
+        b.scales[s] = static_cast<std::uint8_t>(k.sc[s] | (k.mn[s] << 4));
+    packCrumbs(k.q, b.qs);
+    return b;
+}
+
+BlockQ5_K quantizeBlockQ5_K(const float* x)
+{
+    const AsymmetricKQuant k = quantizeAsymmetricK(x, 8, 31, 63);
+    BlockQ5_K b{};
+    b.d = k.d;
+    b.dmin = k.dmin;
+    packScaleMinK4(k.sc, k.mn, b.scales);
+    for (int c = 0; c < 4; ++c) {
+        for (int l = 0; l < 32; ++l) {
+            const int q1 = k.q[64 * c + l];
+            const int q2 = k.q[64 * c + 32 + l];
+            b.qs[32 * c + l] = static_cast<std::uint8_t>((q1 & 0xF) | ((q2 & 0xF) << 4));
+            b.qh[l] |=
+                static_cast<std::uint8_t>(((q1 >> 4) << (2 * c)) | ((q2 >> 4) << (2 * c + 1)));
+        }
+    }
+    return b;
+}
+
+// Q3_K: each sub-block of 16 on a symmetric grid of levels −4 … 3. A step t > 0 covers
+// [−4t, 3t], a step −t covers [−3t, 4t]: of the two, the one with the smaller t that reaches both
+// the largest value P and the most negative −N. The super-scale d (fp16, > 0) and the 6-bit
+// sub-block scales are rounded up in magnitude so that every stored grid still covers its
+// sub-block; each value then goes to its nearest level, at most half a stored step away.
+BlockQ3_K quantizeBlockQ3_K(const float* x)
+{
+    float steps[16]; // signed
+    float maxPositive = 0.0f;
+    float maxNegative = 0.0f;
+    for (int s = 0; s < 16; ++s) {
+        float p = 0.0f;
+        float n = 0.0f;
+        for (int l = 0; l < 16; ++l) {
+            p = std::max(p, x[s * 16 + l]);
+            n = std::max(n, -x[s * 16 + l]);
+        }
+        const float positiveStep = std::max(n / 4.0f, p / 3.0f);
+        const float negativeStep = std::max(p / 4.0f, n / 3.0f);
+        steps[s] = positiveStep <= negativeStep ? positiveStep : -negativeStep;
+        if (steps[s] >= 0.0f)
+            maxPositive = std::max(maxPositive, steps[s]);
+        else
+            maxNegative = std::max(maxNegative, -steps[s]);
+    }
+    // Stored scales are 6 bits minus 32: −32 … 31.
+    BlockQ3_K b{};
+    b.d = halfNotBelow(std::max(maxPositive / 31.0f, maxNegative / 32.0f));
+    const float d = halfToFloat(b.d);
+    std::uint8_t sc[16];
+    std::uint8_t q[256];
+    for (int s = 0; s < 16; ++s) {
+        const int scale =
+            steps[s] >= 0.0f ? stepsCovering(steps[s], d, 31) : -stepsCovering(-steps[s], d, 32);
+        sc[s] = static_cast<std::uint8_t>(scale + 32);
+        const float step = d * static_cast<float>(scale);
+        for (int l = 0; l < 16; ++l) {
+            const int v = s * 16 + l;
+            const int level = step != 0.0f ? std::clamp(nearestInt(x[v] / step), -4, 3) : 0;
+            // Levels 0 … 3 set the high bit ("4 not subtracted") and keep their 2 bits; −4 … −1
+            // keep level + 4.
+            if (level >= 0)
+                b.hmask[v % 32] |= static_cast<std::uint8_t>(1 << (v / 32));
+            q[v] = static_cast<std::uint8_t>(level >= 0 ? level : level + 4);
+        }
+    }
+    packScalesQ3K(sc, b.scales);
+    packCrumbs(q, b.qs);
     return b;
 }
 
@@ -636,6 +883,18 @@ void quantizeGgml(GgmlType type, std::span<const float> values, std::byte* dst)
     case GgmlType::Q6_K:
         for (std::size_t i = 0; i < blocks; ++i)
             storeBlock(quantizeBlockQ6_K(x + 256 * i), dst, i);
+        return;
+    case GgmlType::Q2_K:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ2_K(x + 256 * i), dst, i);
+        return;
+    case GgmlType::Q3_K:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ3_K(x + 256 * i), dst, i);
+        return;
+    case GgmlType::Q5_K:
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlockQ5_K(x + 256 * i), dst, i);
         return;
     case GgmlType::Q5_0:
     case GgmlType::Q5_1:

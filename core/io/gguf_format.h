@@ -25,7 +25,10 @@ enum class GgmlType : std::uint32_t {
     Q5_0 = 6,
     Q5_1 = 7,
     Q8_0 = 8,
+    Q2_K = 10,
+    Q3_K = 11,
     Q4_K = 12,
+    Q5_K = 13,
     Q6_K = 14,
     BF16 = 30,
 };
@@ -61,6 +64,27 @@ struct BlockQ8_0 {
     std::uint16_t d;
     std::int8_t qs[32];
 };
+// The k-quants hold QK_K = 256 values per block in sub-blocks with small integer scales that
+// fp16 super-scales multiply. Q2_K and Q3_K share how 2-bit fields sit in `qs`: value v of the
+// block (0 … 255) is bits 2·((v mod 128) / 32) … +1 of qs[32·(v / 128) + v mod 32].
+//
+// Q2_K: 16 sub-blocks of 16: w = d * (scales[s] & 0xF) * q - dmin * (scales[s] >> 4), q 2 bits.
+struct BlockQ2_K {
+    std::uint8_t scales[16];
+    std::uint8_t qs[64];
+    std::uint16_t d;
+    std::uint16_t dmin;
+};
+// Q3_K: 16 sub-blocks of 16: w = d * (sc[s] - 32) * q, q in -4 … 3: the value's 2 bits in qs,
+// minus 4 unless its bit in hmask (bit v / 32 of hmask[v mod 32]) is set. The 6-bit sc[s]
+// are split over `scales`: the low 4 bits in the low (s < 8) or high (s ≥ 8) nibble of
+// scales[s mod 8], the high 2 bits in bits 2·(s / 4) … +1 of scales[8 + s mod 4].
+struct BlockQ3_K {
+    std::uint8_t hmask[32];
+    std::uint8_t qs[64];
+    std::uint8_t scales[12];
+    std::uint16_t d;
+};
 // Q4_K: 256 values in 8 sub-blocks of 32: w = d * sc[s] * q - dmin * mn[s], 6-bit sc and mn
 // packed into `scales` (get_scale_min_k4), q 4 bits: sub-blocks 2i and 2i + 1 share qs[32i …
 // 32i + 31], low and high nibble.
@@ -68,6 +92,16 @@ struct BlockQ4_K {
     std::uint16_t d;
     std::uint16_t dmin;
     std::uint8_t scales[12];
+    std::uint8_t qs[128];
+};
+// Q5_K: 8 sub-blocks of 32: w = d * sc[s] * q - dmin * mn[s], scales and mins packed as Q4_K's,
+// q 5 bits: the low 4 as Q4_K's nibbles, the fifth of value 64c + l (c = 0 … 3, l = 0 … 63) in
+// bit 2c + l / 32 of qh[l mod 32].
+struct BlockQ5_K {
+    std::uint16_t d;
+    std::uint16_t dmin;
+    std::uint8_t scales[12];
+    std::uint8_t qh[32];
     std::uint8_t qs[128];
 };
 // Q6_K: 256 values in 16 sub-blocks of 16: w = d * scales[s] * (q - 32), q 6 bits: low 4 in ql,
@@ -83,7 +117,10 @@ static_assert(sizeof(BlockQ4_1) == 20);
 static_assert(sizeof(BlockQ5_0) == 22);
 static_assert(sizeof(BlockQ5_1) == 24);
 static_assert(sizeof(BlockQ8_0) == 34);
+static_assert(sizeof(BlockQ2_K) == 84);
+static_assert(sizeof(BlockQ3_K) == 110);
 static_assert(sizeof(BlockQ4_K) == 144);
+static_assert(sizeof(BlockQ5_K) == 176);
 static_assert(sizeof(BlockQ6_K) == 210);
 
 struct GgmlTypeTraits {
@@ -93,7 +130,7 @@ struct GgmlTypeTraits {
     int bytesPerBlock; // bytes per block
 };
 
-inline constexpr std::array<GgmlTypeTraits, 10> kGgmlTypeTraits{{
+inline constexpr std::array<GgmlTypeTraits, 13> kGgmlTypeTraits{{
     {GgmlType::F32, "F32", 1, 4},
     {GgmlType::F16, "F16", 1, 2},
     {GgmlType::BF16, "BF16", 1, 2},
@@ -102,7 +139,10 @@ inline constexpr std::array<GgmlTypeTraits, 10> kGgmlTypeTraits{{
     {GgmlType::Q5_0, "Q5_0", 32, sizeof(BlockQ5_0)},
     {GgmlType::Q5_1, "Q5_1", 32, sizeof(BlockQ5_1)},
     {GgmlType::Q8_0, "Q8_0", 32, sizeof(BlockQ8_0)},
+    {GgmlType::Q2_K, "Q2_K", 256, sizeof(BlockQ2_K)},
+    {GgmlType::Q3_K, "Q3_K", 256, sizeof(BlockQ3_K)},
     {GgmlType::Q4_K, "Q4_K", 256, sizeof(BlockQ4_K)},
+    {GgmlType::Q5_K, "Q5_K", 256, sizeof(BlockQ5_K)},
     {GgmlType::Q6_K, "Q6_K", 256, sizeof(BlockQ6_K)},
 }};
 
@@ -203,9 +243,16 @@ BlockQ8_0 packQ8_0(std::span<const std::uint8_t> codes, float scale);
 
 // Quantizes values.size() floats (a multiple of the block size) into `dst`, which must hold
 // ggmlBytes(type, values.size()) bytes. Q4_0, Q4_1 and Q8_0 as llama.cpp's quantize_row_*_ref
-// compute them; Q4_K and Q6_K with a plain min/max (Q4_K) or max-abs (Q6_K) grid per sub-block
-// and 6-/8-bit sub-block scales (simpler than llama.cpp's search, and as valid); F32, F16 and
-// BF16 by conversion.
+// compute them; the k-quants without llama.cpp's search (make_qkx2_quants, make_q3_quants), on
+// a plain grid per sub-block, and as valid:
+//   - Q4_K and Q6_K: the sub-block's min/max (Q4_K) or max-abs (Q6_K) grid, its scale rounded to
+//     the nearest 6-/8-bit step of the super-scale (a value can clip by up to that rounding);
+//   - Q2_K and Q5_K: a grid from the sub-block's minimum (clamped to ≤ 0: the format subtracts
+//     it) to its maximum, Q3_K: a symmetric grid over the sub-block's largest value of either
+//     sign, choosing which sign gets the extra level -4; the fp16 super-scales rounded up and the
+//     4-/6-bit sub-block scales (and mins) rounded up so that the stored grid still covers every
+//     value: the error of a value is at most half its sub-block's stored step.
+// F32, F16 and BF16 by conversion.
 void quantizeGgml(GgmlType type, std::span<const float> values, std::byte* dst);
 
 } // namespace qb
