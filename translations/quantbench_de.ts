@@ -1834,6 +1834,14 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
+    <message>
+        <source>%1: rows of %2 values are not whole k-quant blocks (256 values), so its weights (%3) are re-quantized from the dequantized weight to %4: %5 bits per weight, more than planned</source>
+        <translation>%1: Zeilen aus %2 Werten sind keine ganzen K-Quant-Blöcke (256 Werte), daher werden die Gewichte (%3) aus dem dequantisierten Gewicht nach %4 neu quantisiert: %5 Bit pro Gewicht, mehr als geplant</translation>
+    </message>
+    <message>
+        <source>%1: GGUF has no %2-bit type, so its weights (%3) are re-quantized from the dequantized weight to %4: %5 bits per weight, more than planned</source>
+        <translation>%1: GGUF hat keinen %2-Bit-Typ, daher werden die Gewichte (%3) aus dem dequantisierten Gewicht nach %4 neu quantisiert: %5 Bit pro Gewicht, mehr als geplant</translation>
+    </message>
 </context>
 <context>
     <name>GgufFile</name>
@@ -1990,10 +1998,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <translation>der Typ von %1</translation>
     </message>
     <message>
-        <source>%1: ggml type %2 is not one QuantBench reads (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</source>
-        <translation>%1: ggml-Typ %2 gehört nicht zu denen, die QuantBench liest (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</translation>
-    </message>
-    <message>
         <source>%1: rows of %2 values are not a whole number of %3 blocks of %4</source>
         <translation>%1: Zeilen aus %2 Werten sind keine ganze Zahl von %3-Blöcken zu %4</translation>
     </message>
@@ -2036,6 +2040,10 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>metadata key &quot;%1&quot; has %2 entries, but %3 are expected</source>
         <translation>Metadatenschlüssel &quot;%1&quot; hat %2 Einträge, erwartet werden aber %3</translation>
+    </message>
+    <message>
+        <source>%1: ggml type %2 is not one QuantBench reads (%3)</source>
+        <translation>%1: Den ggml-Typ %2 liest QuantBench nicht (%3)</translation>
     </message>
 </context>
 <context>

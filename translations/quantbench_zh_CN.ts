@@ -1821,6 +1821,14 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
+    <message>
+        <source>%1: rows of %2 values are not whole k-quant blocks (256 values), so its weights (%3) are re-quantized from the dequantized weight to %4: %5 bits per weight, more than planned</source>
+        <translation>%1：每行 %2 个值不是完整的 K-quant 块（256 个值），因此其权重（%3）将从反量化后的权重重新量化为 %4：每个权重 %5 位，超出计划</translation>
+    </message>
+    <message>
+        <source>%1: GGUF has no %2-bit type, so its weights (%3) are re-quantized from the dequantized weight to %4: %5 bits per weight, more than planned</source>
+        <translation>%1：GGUF 没有 %2 位类型，因此其权重（%3）将从反量化后的权重重新量化为 %4：每个权重 %5 位，超出计划</translation>
+    </message>
 </context>
 <context>
     <name>GgufFile</name>
@@ -1977,10 +1985,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <translation>%1 的类型</translation>
     </message>
     <message>
-        <source>%1: ggml type %2 is not one QuantBench reads (F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q6_K)</source>
-        <translation>%1：ggml 类型 %2 不是 QuantBench 可读取的类型（F32、F16、BF16、Q4_0、Q4_1、Q5_0、Q5_1、Q8_0、Q4_K、Q6_K）</translation>
-    </message>
-    <message>
         <source>%1: rows of %2 values are not a whole number of %3 blocks of %4</source>
         <translation>%1：每行 %2 个值，不能构成整数个 %3 块（每块 %4 个）</translation>
     </message>
@@ -2023,6 +2027,10 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>metadata key &quot;%1&quot; has %2 entries, but %3 are expected</source>
         <translation>元数据键 &quot;%1&quot; 有 %2 个条目，但应为 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: ggml type %2 is not one QuantBench reads (%3)</source>
+        <translation>%1：QuantBench 不读取 ggml 类型 %2（%3）</translation>
     </message>
 </context>
 <context>

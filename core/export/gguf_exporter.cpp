@@ -226,16 +226,15 @@ QStringList GgufExporter::limitations(const QuantizedModel& quantized)
                           .arg(tensor.scheme.bits);
         else if (codeBitsOf(storage.type) > tensor.scheme.bits && tensor.cols % 256 != 0)
             result << tr("%1: rows of %2 values are not whole k-quant blocks (256 values), so its "
-                         "%3-bit %4 is re-quantized from the dequantized weight to %5: %6 bits "
+                         "weights (%3) are re-quantized from the dequantized weight to %4: %5 bits "
                          "per weight, more than planned")
                           .arg(layer.name)
                           .arg(tensor.cols)
-                          .arg(tensor.scheme.bits)
                           .arg(tensor.scheme.describe(), ggmlTypeName(storage.type))
                           .arg(codeBitsOf(storage.type));
         else if (codeBitsOf(storage.type) > tensor.scheme.bits)
-            result << tr("%1: GGUF has no %2-bit type, so its %3 is re-quantized from the "
-                         "dequantized weight to %4: %5 bits per weight, more than planned")
+            result << tr("%1: GGUF has no %2-bit type, so its weights (%3) are re-quantized from "
+                         "the dequantized weight to %4: %5 bits per weight, more than planned")
                           .arg(layer.name)
                           .arg(tensor.scheme.bits)
                           .arg(tensor.scheme.describe(), ggmlTypeName(storage.type))
