@@ -21,7 +21,7 @@ namespace {
 // cost of calibration (65,536 rows of 4096 channels: 1.1 TFLOP with the symmetry). Why tall panels
 // and 2048-row slabs: measured fastest on 2 cores (about 210 GFLOP/s of useful work with AVX2,
 // against 170 for 256 × 256 blocks over 512-row slabs), the double additions being a small part.
-// The panel product itself is gram_panel.h's, AVX-512 where the CPU has it. Precision:
+// The panel product itself is cpu_kernels.h's, AVX-512 where the CPU has it. Precision:
 // tst_calibration holds the result to 1e-6 of a double accumulation on real activations.
 constexpr Eigen::Index kGramPanel = 256;
 
@@ -44,15 +44,15 @@ std::int64_t gptqGroupOf(const GptqColumnLoop& loop, const QuantizedTensor& tens
 } // namespace
 
 CpuBackend::CpuBackend(CpuKernelSet kernels)
-    : m_gramPanel(gramPanelKernel(kernels))
+    : m_kernels(cpuKernels(kernels))
 {
     m_device.id = QStringLiteral("cpu");
     const int threads = workerThreadCount();
     m_device.name =
-        *m_gramPanel.instructionSet
+        *m_kernels.instructionSet
             ? QCoreApplication::translate("qb::ComputeDevice", "CPU (Eigen, %n thread(s), %1)",
                                           nullptr, threads)
-                  .arg(QLatin1String(m_gramPanel.instructionSet))
+                  .arg(QLatin1String(m_kernels.instructionSet))
             : QCoreApplication::translate("qb::ComputeDevice", "CPU (Eigen, %n thread(s))", nullptr,
                                           threads);
     m_device.computeUnits = threads;
@@ -76,7 +76,7 @@ void CpuBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) const
         Eigen::MatrixXf partial(k - c0, width);
         for (Eigen::Index s = 0; s < n; s += kGramSlabRows) {
             const Eigen::Index m = std::min<Eigen::Index>(kGramSlabRows, n - s);
-            m_gramPanel.product(x.data() + s * k + c0, k, m, k - c0, width, partial.data());
+            m_kernels.gramPanel(x.data() + s * k + c0, k, m, k - c0, width, partial.data());
             target += partial.cast<double>();
         }
     });
@@ -85,7 +85,7 @@ void CpuBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) const
 void CpuBackend::linear(const RowMatrix& x, const float* weight, std::int64_t out,
                         const float* bias, RowMatrix& y) const
 {
-    linearProduct(x, weight, out, bias, y);
+    linearProduct(x, weight, out, bias, y, m_kernels.linearSlice);
 }
 
 QuantizedTensor CpuBackend::quantizeRtn(std::span<const float> weight, std::int64_t rows,

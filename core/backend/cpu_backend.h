@@ -1,13 +1,14 @@
 #pragma once
 
 #include "core/backend/compute_backend.h"
-#include "core/backend/gram_panel.h"
+#include "core/backend/cpu_kernels.h"
 
 namespace qb {
 
 // The reference backend: Eigen products and plain loops spread over the worker threads
-// (core/util/parallel). Every other backend is tested against it. X^T X's panels run on the
-// widest instruction set the CPU has (gram_panel.h) unless `kernels` asks for the build's own.
+// (core/util/parallel). Every other backend is tested against it. X^T X and the linear product run
+// on the widest instruction set the CPU has (cpu_kernels.h) unless `kernels` asks for the build's
+// own.
 class CpuBackend final : public ComputeBackend {
 public:
     explicit CpuBackend(CpuKernelSet kernels = CpuKernelSet::Best);
@@ -25,7 +26,7 @@ public:
 
 private:
     ComputeDevice m_device;
-    GramPanelKernel m_gramPanel;
+    CpuKernels m_kernels;
 };
 
 } // namespace qb

@@ -27,7 +27,7 @@
 // generated in memory on all cores (xoshiro256**, one stream per block of rows, so the data do
 // not depend on the thread count).
 
-#include "core/backend/gram_panel.h"
+#include "core/backend/cpu_kernels.h"
 #include "core/calib/calibration_set.h"
 #include "core/calib/input_stats.h"
 #include "core/io/safetensors_writer.h"
@@ -720,7 +720,7 @@ int main(int argc, char* argv[])
     // Ours runs its panels on AVX-512 where the CPU has it, the port on the build's AVX2 (the
     // instruction set of the reference's BLAS here, at half the port's rate). How the port would do
     // with AVX-512 too is measured and printed beside, not made the target.
-    const char* oursInstructionSet = gramPanelKernel(CpuKernelSet::Best).instructionSet;
+    const char* oursInstructionSet = cpuKernels(CpuKernelSet::Best).instructionSet;
     const bool oursOnAvx512 = *oursInstructionSet != 0;
     double hessianPortAvx512 = kNaN;
     if (oursOnAvx512) {

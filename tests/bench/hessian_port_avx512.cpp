@@ -1,7 +1,7 @@
 // The product step of bench_quant's X^T X port (GPTQ's add_batch) compiled for AVX-512, called
 // only where the CPU has it: it tells how the port would do if the reference's BLAS used AVX-512
 // too (the published reference does not: its 20.8 s are 106 GFLOP/s, half the AVX2 port's rate).
-// Isolated as core/backend/gram_panel_avx512.cpp is: Eigen under a renamed namespace, nothing else
+// Isolated as core/backend/cpu_kernels_avx512.cpp is: Eigen under a renamed namespace, nothing else
 // included.
 #define Eigen QbEigenAvx512
 #include <Eigen/Core>

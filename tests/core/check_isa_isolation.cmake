@@ -1,5 +1,5 @@
 # Checks that objects compiled for a wider instruction set than the build (here AVX-512,
-# core/backend/gram_panel_avx512.cpp) define no external symbol but their entry points and the
+# core/backend/cpu_kernels_avx512.cpp) define no external symbol but their entry points and the
 # renamed Eigen's. Any other global or weak definition — an inline std or Eigen function
 # instantiated there — could be picked by the linker for callers everywhere, and would then crash
 # with an illegal instruction on CPUs without AVX-512.

@@ -108,10 +108,10 @@ private Q_SLOTS:
         QVERIFY(worstMax <= 1e-5);
     }
 
-    // X^T X through the build's own kernel and through the widest one this CPU has (AVX-512 where
-    // present), on shapes that cut the 256-column panels and 2048-row slabs unevenly, against a
-    // double product. The demo's golden statistics above go through the widest one.
-    void gramKernelSetsAgree()
+    // X^T X and the linear product through the build's own kernels and through the widest ones this
+    // CPU has (AVX-512 where present), on shapes that cut the 256-column panels and 2048-row slabs
+    // unevenly, against double products. The demo's golden statistics above go through the widest.
+    void kernelSetsAgree()
     {
         const CpuBackend baseline(CpuKernelSet::Baseline);
         const CpuBackend best(CpuKernelSet::Best);
@@ -149,9 +149,34 @@ private Q_SLOTS:
                     <= 1e-6,
                 shape.constData());
         }
-        if (!*gramPanelKernel(CpuKernelSet::Best).instructionSet)
-            QSKIP(
-                "This CPU (or build) has no AVX-512 kernel: only the build's own one was checked");
+        // The linear product (y = x Wᵀ + b) through both kernel sets, on the same shapes as
+        // weights: its output slices cut at the threads' task boundaries.
+        for (const auto& [n, k] : shapes) {
+            const Eigen::Index out = k + 37;
+            RowMatrix x(n, k);
+            std::vector<float> weight(static_cast<std::size_t>(out * k));
+            std::vector<float> bias(static_cast<std::size_t>(out));
+            for (Eigen::Index i = 0; i < x.size(); ++i)
+                x.data()[i] = normal(random);
+            for (float& w : weight)
+                w = 0.02f * normal(random);
+            for (float& b : bias)
+                b = normal(random);
+            const Eigen::Map<const RowMatrix> w(weight.data(), out, k);
+            const Eigen::MatrixXd expected =
+                (x.cast<double>() * w.cast<double>().transpose()).rowwise()
+                + Eigen::Map<const Eigen::RowVectorXf>(bias.data(), out).cast<double>();
+            RowMatrix viaBaseline, viaBest;
+            baseline.linear(x, weight.data(), out, bias.data(), viaBaseline);
+            best.linear(x, weight.data(), out, bias.data(), viaBest);
+            const QByteArray shape =
+                QByteArray::number(qint64(n)) + " x " + QByteArray::number(qint64(k));
+            QVERIFY2(relativeMaxError(viaBaseline.cast<double>(), expected) <= 1e-6,
+                     shape.constData());
+            QVERIFY2(relativeMaxError(viaBest.cast<double>(), expected) <= 1e-6, shape.constData());
+        }
+        if (!*cpuKernels(CpuKernelSet::Best).instructionSet)
+            QSKIP("This CPU (or build) has no AVX-512 kernels: only the build's own were checked");
         QVERIFY(best.device().name.contains(QLatin1String("AVX-512")));
         QVERIFY(!baseline.device().name.contains(QLatin1String("AVX-512")));
     }

@@ -1,4 +1,4 @@
-#include "core/backend/gram_panel.h"
+#include "core/backend/cpu_kernels.h"
 
 #include <Eigen/Core>
 
@@ -6,9 +6,11 @@ namespace qb {
 
 #ifdef QB_HAVE_AVX512_KERNELS
 namespace detail {
-// core/backend/gram_panel_avx512.cpp, compiled for x86-64-v4: call only where the CPU has it.
+// core/backend/cpu_kernels_avx512.cpp, compiled for x86-64-v4: call only where the CPU has it.
 void gramPanelProductAvx512(const float* a, std::int64_t lda, std::int64_t m, std::int64_t rows,
                             std::int64_t width, float* partial);
+void linearSliceProductAvx512(const float* x, std::int64_t rows, std::int64_t inner, const float* w,
+                              std::int64_t begin, std::int64_t end, float* y, std::int64_t ldy);
 } // namespace detail
 #endif
 
@@ -31,23 +33,23 @@ bool cpuRunsAvx512()
     // x86-64-v4's AVX-512 subsets; libgcc also checks that the OS saves the zmm registers.
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
-        && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")
-        && __builtin_cpu_supports("avx512cd");
+           && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")
+           && __builtin_cpu_supports("avx512cd");
 }
 #endif
 
 } // namespace
 
-GramPanelKernel gramPanelKernel(CpuKernelSet set)
+CpuKernels cpuKernels(CpuKernelSet set)
 {
 #ifdef QB_HAVE_AVX512_KERNELS
     static const bool avx512 = cpuRunsAvx512();
     if (set == CpuKernelSet::Best && avx512)
-        return {&detail::gramPanelProductAvx512, "AVX-512"};
+        return {&detail::gramPanelProductAvx512, &detail::linearSliceProductAvx512, "AVX-512"};
 #else
-    static_cast<void>(set); // only the build's own kernel exists
+    static_cast<void>(set); // only the build's own kernels exist
 #endif
-    return {&gramPanelProductBaseline, ""};
+    return {&gramPanelProductBaseline, &linearSliceProduct, ""};
 }
 
 } // namespace qb

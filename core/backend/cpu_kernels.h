@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/linear_product.h"
+
 #include <cstdint>
 
 namespace qb {
@@ -13,17 +15,20 @@ using GramPanelProduct = void (*)(const float* a, std::int64_t lda, std::int64_t
 
 // Which code the CPU backend runs its products with.
 enum class CpuKernelSet {
-    Best,     // the widest instruction set this CPU has that the build carries a kernel for
+    Best,     // the widest instruction set this CPU has that the build carries kernels for
     Baseline, // the instruction set the whole build is compiled for (QB_CPU_ARCH)
 };
 
-struct GramPanelKernel {
-    GramPanelProduct product = nullptr;
+// The CPU backend's two float products — X^T X's panels and the linear layers' output slices
+// (linear_product.h) — for one instruction set.
+struct CpuKernels {
+    GramPanelProduct gramPanel = nullptr;
+    LinearSliceProduct linearSlice = nullptr;
     const char* instructionSet = ""; // "AVX-512", or "" for the build's own instruction set
 };
 
-// The panel product for `set`. Best picks AVX-512 (x86-64-v4) when the build could compile that
-// kernel (core/backend/gram_panel_avx512.cpp) and this CPU and OS support it; else the baseline.
-GramPanelKernel gramPanelKernel(CpuKernelSet set);
+// The kernels for `set`. Best picks AVX-512 (x86-64-v4) when the build could compile those kernels
+// (core/backend/cpu_kernels_avx512.cpp) and this CPU and OS support it; else the baseline.
+CpuKernels cpuKernels(CpuKernelSet set);
 
 } // namespace qb
