@@ -35,8 +35,9 @@ QStringList MethodOptions::keysFor(QuantMethod method)
         return {kClipSearch, kSmooth, kAlpha};
     case QuantMethod::SmoothQuant:
         return {kAlpha};
-    case QuantMethod::None:
     case QuantMethod::Awq:
+        return {kTiedScales};
+    case QuantMethod::None:
     case QuantMethod::W8A8:
         break;
     }
@@ -57,6 +58,8 @@ QVariant MethodOptions::value(const LayerQuantConfig& config, const QString& key
         return config.smooth;
     if (key == kAlpha)
         return config.alpha;
+    if (key == kTiedScales)
+        return config.tiedScales;
     return {};
 }
 
@@ -70,7 +73,8 @@ QVariantMap MethodOptions::of(const LayerQuantConfig& config)
 
 bool MethodOptions::isValid(const QString& key, const QVariant& value)
 {
-    if (key == kActOrder || key == kStaticGroups || key == kClipSearch || key == kSmooth)
+    if (key == kActOrder || key == kStaticGroups || key == kClipSearch || key == kSmooth
+        || key == kTiedScales)
         return value.typeId() == QMetaType::Bool;
     if (key == kDamp)
         return isNumber(value) && value.toDouble() > 0.0 && value.toDouble() <= kMaxDamp;
@@ -95,6 +99,8 @@ bool MethodOptions::set(LayerQuantConfig& config, const QString& key, const QVar
         config.smooth = value.toBool();
     else if (key == kAlpha)
         config.alpha = value.toDouble();
+    else if (key == kTiedScales)
+        config.tiedScales = value.toBool();
     return true;
 }
 
@@ -116,8 +122,11 @@ QString MethodOptions::summary(const LayerQuantConfig& config)
     case QuantMethod::SmoothQuant:
         parts << tr("α %1").arg(number(config.alpha));
         break;
-    case QuantMethod::None:
     case QuantMethod::Awq:
+        if (config.tiedScales)
+            parts << tr("tied scales");
+        break;
+    case QuantMethod::None:
     case QuantMethod::W8A8:
         break;
     }
@@ -143,6 +152,9 @@ QString MethodOptions::describe(const LayerQuantConfig& config)
             lines << tr("smoothing: %1").arg(onOff(config.smooth));
         else if (key == kAlpha && (config.method == QuantMethod::SmoothQuant || config.smooth))
             lines << tr("α (migration strength): %1").arg(number(config.alpha));
+        else if (key == kTiedScales)
+            lines << tr("tied scales (o_proj under grouped-query attention): %1")
+                         .arg(onOff(config.tiedScales));
     }
     return lines.join(QLatin1Char('\n'));
 }

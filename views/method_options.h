@@ -15,7 +15,8 @@ namespace qb {
 //   clip_search                      RTN
 //   smooth                           RTN, GPTQ (SmoothQuant smoothing before quantizing)
 //   alpha                            SmoothQuant, and the smoothing of RTN and GPTQ
-// Keep, AWQ and W8A8 have none (AWQ searches its scales itself; W8A8 has nothing to choose).
+//   tied_scales                      AWQ (o_proj under grouped-query attention)
+// Keep and W8A8 have none (W8A8 has nothing to choose).
 // Values are QVariant: bool for the flags, double for damp and alpha.
 //
 // The views need this table to show and edit only what applies; the ranges match what
@@ -30,6 +31,7 @@ public:
     static inline const QString kClipSearch = QStringLiteral("clip_search");
     static inline const QString kSmooth = QStringLiteral("smooth");
     static inline const QString kAlpha = QStringLiteral("alpha");
+    static inline const QString kTiedScales = QStringLiteral("tied_scales");
 
     static constexpr double kMinDamp = 1e-4; // the editors' lower limit (recipes: above 0)
     static constexpr double kMaxDamp = 10.0;
@@ -48,7 +50,8 @@ public:
     static bool set(LayerQuantConfig& config, const QString& key, const QVariant& value);
 
     // A short form for a table cell or a button: "act-order, damp 0.01", "α 0.5",
-    // "clip search, smoothed α 0.5"; "—" when the method has no options or none is on.
+    // "clip search, smoothed α 0.5", "tied scales"; "—" when the method has no options or none
+    // is on.
     static QString summary(const LayerQuantConfig& config);
     // One line per option for a tooltip ("act-order: on", "damping: 0.01 × mean diag(H)").
     static QString describe(const LayerQuantConfig& config);

@@ -21,6 +21,7 @@ MethodOptionsEditor::MethodOptionsEditor(QWidget* parent)
     , m_smooth(new QCheckBox(tr("smooth"), this))
     , m_alphaLabel(new QLabel(tr("α"), this))
     , m_alpha(new QDoubleSpinBox(this))
+    , m_tiedScales(new QCheckBox(tr("tied scales"), this))
 {
     m_actOrder->setObjectName(QStringLiteral("optionActOrder"));
     m_staticGroups->setObjectName(QStringLiteral("optionStaticGroups"));
@@ -28,6 +29,7 @@ MethodOptionsEditor::MethodOptionsEditor(QWidget* parent)
     m_clipSearch->setObjectName(QStringLiteral("optionClipSearch"));
     m_smooth->setObjectName(QStringLiteral("optionSmooth"));
     m_alpha->setObjectName(QStringLiteral("optionAlpha"));
+    m_tiedScales->setObjectName(QStringLiteral("optionTiedScales"));
     m_none->setEnabled(false);
 
     m_actOrder->setToolTip(tr("GPTQ: quantize the columns in order of decreasing Hessian "
@@ -46,6 +48,10 @@ MethodOptionsEditor::MethodOptionsEditor(QWidget* parent)
     m_alpha->setToolTip(tr("Migration strength α: 0 leaves the activations as they are, 1 moves "
                            "all of their range into the weights"));
     m_alphaLabel->setToolTip(m_alpha->toolTip());
+    m_tiedScales->setToolTip(
+        tr("AWQ: under grouped-query attention, scale o_proj's inputs with one scale per "
+           "key/value head channel (shared by the query heads reading it), folded into v_proj. "
+           "Off: o_proj stays unscaled and is only clipped, as llm-awq does"));
 
     m_damp->setDecimals(4);
     m_damp->setRange(MethodOptions::kMinDamp, MethodOptions::kMaxDamp);
@@ -67,6 +73,7 @@ MethodOptionsEditor::MethodOptionsEditor(QWidget* parent)
     layout->addWidget(m_smooth);
     layout->addWidget(m_alphaLabel);
     layout->addWidget(m_alpha);
+    layout->addWidget(m_tiedScales);
 
     connect(m_actOrder, &QCheckBox::toggled, this,
             [this](bool on) { userSet(MethodOptions::kActOrder, on); });
@@ -76,6 +83,8 @@ MethodOptionsEditor::MethodOptionsEditor(QWidget* parent)
             [this](bool on) { userSet(MethodOptions::kClipSearch, on); });
     connect(m_smooth, &QCheckBox::toggled, this,
             [this](bool on) { userSet(MethodOptions::kSmooth, on); });
+    connect(m_tiedScales, &QCheckBox::toggled, this,
+            [this](bool on) { userSet(MethodOptions::kTiedScales, on); });
     connect(m_damp, &QDoubleSpinBox::valueChanged, this,
             [this](double value) { userSet(MethodOptions::kDamp, value); });
     connect(m_alpha, &QDoubleSpinBox::valueChanged, this,
@@ -118,13 +127,14 @@ void MethodOptionsEditor::showConfig()
 {
     const QStringList keys = MethodOptions::keysFor(m_config.method);
     const QSignalBlocker b1(m_actOrder), b2(m_staticGroups), b3(m_damp), b4(m_clipSearch),
-        b5(m_smooth), b6(m_alpha);
+        b5(m_smooth), b6(m_alpha), b7(m_tiedScales);
     m_actOrder->setChecked(m_config.actOrder);
     m_staticGroups->setChecked(m_config.staticGroups);
     m_damp->setValue(m_config.damp);
     m_clipSearch->setChecked(m_config.clipSearch);
     m_smooth->setChecked(m_config.smooth);
     m_alpha->setValue(m_config.alpha);
+    m_tiedScales->setChecked(m_config.tiedScales);
 
     m_none->setVisible(keys.isEmpty());
     m_actOrder->setVisible(keys.contains(MethodOptions::kActOrder));
@@ -135,6 +145,7 @@ void MethodOptionsEditor::showConfig()
     m_smooth->setVisible(keys.contains(MethodOptions::kSmooth));
     m_alphaLabel->setVisible(keys.contains(MethodOptions::kAlpha));
     m_alpha->setVisible(keys.contains(MethodOptions::kAlpha));
+    m_tiedScales->setVisible(keys.contains(MethodOptions::kTiedScales));
     // RTN and GPTQ use α only to smooth; SmoothQuant always.
     const bool alphaUsed = m_config.method == QuantMethod::SmoothQuant || m_config.smooth;
     m_alphaLabel->setEnabled(alphaUsed);

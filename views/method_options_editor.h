@@ -13,7 +13,8 @@ namespace qb {
 
 // Edits the method-specific settings of one layer configuration (MethodOptions) in a row of
 // fields, showing only those its method uses: GPTQ's act-order, static groups and damping, RTN's
-// clip search, smoothing with its α for RTN and GPTQ, SmoothQuant's α. α is enabled for RTN and
+// clip search, smoothing with its α for RTN and GPTQ, SmoothQuant's α, AWQ's tied scales. α is
+// enabled for RTN and
 // GPTQ only while smoothing is on. Used inline by the plan defaults bar and as the layer table's
 // editor of the Options column.
 //
@@ -49,6 +50,7 @@ private:
     QCheckBox* m_smooth;
     QLabel* m_alphaLabel;
     QDoubleSpinBox* m_alpha;
+    QCheckBox* m_tiedScales;
     LayerQuantConfig m_initial; // as last set
     LayerQuantConfig m_config;  // as shown
 };

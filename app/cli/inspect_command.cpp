@@ -81,6 +81,9 @@ QJsonObject toJson(const LoadedModel& model, const std::vector<NonFiniteTensor>*
             {QStringLiteral("fold_target"), layer.foldTarget.kind == FoldTarget::Kind::None
                                                 ? QJsonValue(QJsonValue::Null)
                                                 : QJsonValue(layer.foldTarget.name)},
+            // Input channels reading each output of the fold target: > 1 for o_proj under
+            // grouped-query attention, whose input scale folds only when tied.
+            {QStringLiteral("fold_shared_by"), layer.foldTarget.sharedBy},
         });
     }
 

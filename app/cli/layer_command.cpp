@@ -207,8 +207,10 @@ int runLayer(const Command& command, const QStringList& arguments)
                 ? AwqQuantizer::singleLinearLoss(stats.xtx, stats.tokens, weight.data(),
                                                  layer->outFeatures, layer->inFeatures, backend)
                 : AwqLoss{};
+        // The layer alone: its input scale is free, whatever could absorb it in the model.
         quantized = std::move(LayerQuantizer::quantizeSite({{layer, config, weight}}, inputs, loss,
-                                                           true, *backend, progress)
+                                                           LayerQuantizer::InputScaling::free(),
+                                                           *backend, progress)
                                   .front());
     }
 

@@ -70,6 +70,10 @@ PlanOptions::PlanOptions(Recipe recipe)
                    Cli::tr("RTN: search each group's clipping range against the layer's inputs."))
     , m_smooth(QStringLiteral("smooth"),
                Cli::tr("RTN, GPTQ: apply SmoothQuant's smoothing (--alpha) before quantizing."))
+    , m_untiedScales(QStringLiteral("untied-scales"),
+                     Cli::tr("AWQ: leave o_proj unscaled under grouped-query attention, as "
+                             "llm-awq does (the default scales it with one scale per key/value "
+                             "head channel, folded into v_proj)."))
     , m_recipe(QStringLiteral("recipe"),
                Cli::tr("Read the plan (a default and per-layer overrides) from this recipe JSON "
                        "file."),
@@ -79,9 +83,9 @@ PlanOptions::PlanOptions(Recipe recipe)
 
 std::vector<const QCommandLineOption*> PlanOptions::options() const
 {
-    std::vector<const QCommandLineOption*> list{&m_method, &m_bits,       &m_group,        &m_sym,
-                                                &m_asym,   &m_actOrder,   &m_staticGroups, &m_damp,
-                                                &m_alpha,  &m_clipSearch, &m_smooth};
+    std::vector<const QCommandLineOption*> list{
+        &m_method,       &m_bits, &m_group, &m_sym,        &m_asym,   &m_actOrder,
+        &m_staticGroups, &m_damp, &m_alpha, &m_clipSearch, &m_smooth, &m_untiedScales};
     if (m_recipeAccepted == Recipe::Accepted)
         list.push_back(&m_recipe);
     return list;
@@ -150,6 +154,8 @@ QuantPlan PlanOptions::build(const CommandLine& line) const
         defaults.clipSearch = true;
     if (isSet(m_smooth))
         defaults.smooth = true;
+    if (isSet(m_untiedScales))
+        defaults.tiedScales = false;
     return plan;
 }
 

@@ -11,7 +11,8 @@ namespace qb::cli {
 
 // The options that describe a quantization plan, shared by the commands that take one
 // (quantize, eval, layer): --method, --bits, --group, --sym/--asym, the method settings
-// (--act-order, --static-groups, --damp, --alpha, --clip-search, --smooth) and --recipe. The
+// (--act-order, --static-groups, --damp, --alpha, --clip-search, --smooth, --untied-scales) and
+// --recipe. The
 // recipe's plan (or the built-in default) comes first; the explicit flags then override its
 // default settings.
 class PlanOptions {
@@ -43,6 +44,7 @@ private:
     QCommandLineOption m_alpha;
     QCommandLineOption m_clipSearch;
     QCommandLineOption m_smooth;
+    QCommandLineOption m_untiedScales;
     QCommandLineOption m_recipe;
 };
 

@@ -68,18 +68,44 @@ PackedExport::Folds PackedExport::planFolds(const QuantizedModel& quantized,
                                 .arg(scaledLayer->name, layer.name, formatName));
         }
         const FoldTarget& target = scaledLayer->foldTarget;
+        const LinearLayer* previous =
+            target.kind == FoldTarget::Kind::Linear ? inventory.find(target.name) : nullptr;
+        // The divisor of the previous linear's output rows: s itself, or under grouped-query
+        // attention s of the input channels reading each row, which must all be equal.
+        std::vector<float> rowDivisor;
+        if (previous && target.foldsTiedScale()) {
+            rowDivisor.assign(static_cast<std::size_t>(previous->outFeatures), 0.0f);
+            std::vector<bool> seen(rowDivisor.size(), false);
+            for (std::size_t c = 0; c < scale->size(); ++c) {
+                const std::int64_t row = target.sourceChannel(static_cast<std::int64_t>(c));
+                if (row < 0 || row >= previous->outFeatures)
+                    throw Error(tr("%1: its input scale has %2 channels, which do not fit the "
+                                   "outputs of %3")
+                                    .arg(scaledLayer->name)
+                                    .arg(scale->size())
+                                    .arg(previous->name));
+                const auto r = static_cast<std::size_t>(row);
+                if (seen[r] && rowDivisor[r] != (*scale)[c])
+                    throw Error(tr("%1: its input scale differs between query heads sharing a "
+                                   "key/value head (channel %2), so it cannot be folded into %3")
+                                    .arg(scaledLayer->name)
+                                    .arg(c)
+                                    .arg(previous->name));
+                rowDivisor[r] = (*scale)[c];
+                seen[r] = true;
+            }
+        } else if (previous && previous->outFeatures == static_cast<std::int64_t>(scale->size())) {
+            rowDivisor = *scale;
+        }
         if (target.kind == FoldTarget::Kind::Norm) {
             divideInto(folds.tensorDivisor, target.name + QStringLiteral(".weight"), *scale);
-        } else if (const LinearLayer* previous = target.kind == FoldTarget::Kind::Linear
-                                                     ? inventory.find(target.name)
-                                                     : nullptr;
-                   previous && previous->outFeatures == static_cast<std::int64_t>(scale->size())) {
+        } else if (previous && !rowDivisor.empty()) {
             if (quantized.find(previous->name))
-                divideInto(folds.outputDivisor, previous->name, *scale);
+                divideInto(folds.outputDivisor, previous->name, rowDivisor);
             else
-                divideInto(folds.tensorDivisor, previous->weightName, *scale);
+                divideInto(folds.tensorDivisor, previous->weightName, rowDivisor);
             if (!previous->biasName.isEmpty())
-                divideInto(folds.tensorDivisor, previous->biasName, *scale);
+                divideInto(folds.tensorDivisor, previous->biasName, rowDivisor);
         } else {
             throw Error(tr("%1: its input scale has nothing before it to fold into")
                             .arg(scaledLayer->name));

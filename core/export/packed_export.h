@@ -32,8 +32,9 @@ public:
     // Where the input scales s of a run (AWQ, SmoothQuant, smoothing) go, since packed kernels
     // multiply the unscaled input: folded into the operation before the layer's input site — a
     // norm's weight divided by s elementwise, or a preceding linear's output rows (its scales when
-    // it is quantized, else its weight rows, and its bias) divided by s. The model then computes
-    // what the run's model computes.
+    // it is quantized, else its weight rows, and its bias) divided by s; under grouped-query
+    // attention (o_proj after v_proj, FoldTarget::sharedBy) each v_proj row by the one tied s of
+    // the query-head channels reading it. The model then computes what the run's model computes.
     struct Folds {
         // Quantized layer -> [N]: each output row's scales are divided by it before rounding.
         std::map<QString, std::vector<float>> outputDivisor;
@@ -44,8 +45,8 @@ public:
         std::span<const float> outputDivisorOf(const QString& layer) const;
     };
     // The folds of `quantized`. `formatName` ("GPTQ") names the format in messages. Throws Error
-    // when layers reading the same input have different scales (one fold cannot serve both) or a
-    // scale has nothing before it to fold into.
+    // when layers reading the same input have different scales (one fold cannot serve both), a
+    // scale has nothing before it to fold into, or a scale over grouped-query heads is not tied.
     static Folds planFolds(const QuantizedModel& quantized, const QString& formatName);
 
     using TensorSink = std::function<void(std::span<const std::byte>)>;

@@ -166,11 +166,14 @@ LayerInventory LayerInventory::build(const ModelSpec& spec, const Checkpoint& ch
                  kvShape, attnInput, byInputNorm);
         addLayer(attn + QStringLiteral("v_proj"), b, LayerRole::VProj, kvOut, hidden, spec.qkvBias,
                  kvShape, attnInput, byInputNorm);
-        // o_proj's inputs are v_proj's outputs mixed by attention; a per-channel scale folds into
-        // v_proj only when each o_proj input maps to one v_proj output (no grouped-query sharing).
-        const FoldTarget oFold =
-            kvOut == qOut ? FoldTarget{FoldTarget::Kind::Linear, attn + QStringLiteral("v_proj")}
-                          : FoldTarget{};
+        // o_proj's inputs are v_proj's outputs mixed by attention: one to one with as many
+        // key/value heads as query heads, else each v_proj output feeds the query heads sharing
+        // its key/value head (FoldTarget::sharedBy), and only scales tied over those fold.
+        FoldTarget oFold{FoldTarget::Kind::Linear, attn + QStringLiteral("v_proj")};
+        if (kvOut != qOut) {
+            oFold.sharedBy = spec.numAttentionHeads / spec.numKeyValueHeads;
+            oFold.headDim = spec.headDim;
+        }
         addLayer(attn + QStringLiteral("o_proj"), b, LayerRole::OProj, hidden, qOut, spec.oBias,
                  tr("hidden_size, num_attention_heads × head_dim"), newInputGroup(), oFold);
         const int mlpInput = newInputGroup();

@@ -33,10 +33,31 @@ std::optional<LayerRole> roleFromName(const QString& name); // the inverse of ro
 
 // The operation before a linear that a per-input-channel scale can be folded into (AWQ,
 // SmoothQuant): the RMSNorm feeding it, or the linear whose outputs are its inputs.
+//
+// Under grouped-query attention o_proj's input channel (query head h, dim d) is v_proj's output
+// channel (key/value head h / sharedBy, dim d), mixed over tokens by attention (repeat_kv):
+// sharedBy = num_attention_heads / num_key_value_heads query heads read each key/value head. A
+// scale s over o_proj's inputs then folds into v_proj (its output row j divided by s_j) only when
+// s is equal on the sharedBy channels reading one row j: the fold takes tied scales only.
 struct FoldTarget {
     enum class Kind : std::uint8_t { None, Norm, Linear };
     Kind kind = Kind::None;
-    QString name; // tensor prefix, e.g. "model.layers.0.input_layernorm"
+    QString name;     // tensor prefix, e.g. "model.layers.0.input_layernorm"
+    int sharedBy = 1; // Linear: input channels reading each output channel of the target
+    int headDim = 0;  // channels per head, when sharedBy > 1
+
+    // Whether any per-channel scale folds: a norm, or a linear feeding its outputs one to one.
+    bool foldsAnyScale() const { return kind != Kind::None && sharedBy == 1; }
+    // Whether only tied scales fold (o_proj under grouped-query attention).
+    bool foldsTiedScale() const { return kind == Kind::Linear && sharedBy > 1; }
+    // The target's output channel that input channel c reads (c itself unless tied).
+    std::int64_t sourceChannel(std::int64_t c) const
+    {
+        if (sharedBy <= 1)
+            return c;
+        const std::int64_t head = c / headDim;
+        return (head / sharedBy) * headDim + c % headDim;
+    }
 };
 
 // One quantizable linear layer. Weights are stored [outFeatures, inFeatures] (PyTorch layout).

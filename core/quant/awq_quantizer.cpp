@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace qb {
 
@@ -111,6 +112,26 @@ std::vector<float> AwqQuantizer::scalesForRatio(const Eigen::VectorXd& absMean, 
     for (float& v : s)
         v /= norm;
     return s;
+}
+
+Eigen::VectorXd AwqQuantizer::tiedAbsMean(const Eigen::VectorXd& absMean,
+                                          std::span<const std::int64_t> tie)
+{
+    if (tie.empty())
+        return absMean;
+    Q_ASSERT(static_cast<Eigen::Index>(tie.size()) == absMean.size());
+    std::map<std::int64_t, std::pair<double, int>> sets; // id -> (Σ x̄, channels)
+    for (Eigen::Index c = 0; c < absMean.size(); ++c) {
+        auto& [sum, count] = sets[tie[static_cast<std::size_t>(c)]];
+        sum += absMean[c];
+        ++count;
+    }
+    Eigen::VectorXd tied(absMean.size());
+    for (Eigen::Index c = 0; c < absMean.size(); ++c) {
+        const auto& [sum, count] = sets.at(tie[static_cast<std::size_t>(c)]);
+        tied[c] = sum / count;
+    }
+    return tied;
 }
 
 void AwqQuantizer::candidateWeight(const float* weight, std::int64_t out, std::int64_t in,

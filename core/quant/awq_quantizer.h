@@ -98,6 +98,21 @@ public:
     // sqrt(max(s) · min(s)), in float32 as the reference. ratio 0 gives s = 1 exactly.
     static std::vector<float> scalesForRatio(const Eigen::VectorXd& absMean, double ratio);
 
+    // x̄ made equal over the input channels that must share one scale, so that scalesForRatio
+    // gives a tied s (it maps each channel alone, then divides all by one norm): channel c gets
+    // the mean of x̄ over the channels of its set tie[c]. tie: [absMean.size()] set ids (under
+    // grouped-query attention, FoldTarget::sourceChannel: the v_proj output an o_proj input
+    // reads), or empty (absMean unchanged).
+    //
+    // Why the mean of x̄: AWQ scales a channel by how much its input magnitude amplifies its
+    // weights' rounding error. One tied s divides the rounding error of all the set's columns,
+    // whose output contributions scale with their own x̄, so the set's salience is their sum —
+    // the same ranking as their mean, which is x̄ of the set's channels pooled into one (its
+    // definition applied to the set) and keeps the values on x̄'s scale for the 1e-4 clamp. A
+    // max would let one head's outlier scale its neighbours' columns too.
+    static Eigen::VectorXd tiedAbsMean(const Eigen::VectorXd& absMean,
+                                       std::span<const std::int64_t> tie);
+
     // Q(W·diag(s))·diag(s)⁻¹ of one layer into `candidate` [out, in]: the weight the scale search
     // scores, in the original input space.
     static void candidateWeight(const float* weight, std::int64_t out, std::int64_t in,

@@ -57,11 +57,24 @@ QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQua
     return result;
 }
 
-std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteLayer>& layers,
-                                                         const LayerInputs& inputs,
-                                                         const AwqLoss& awqLoss, bool scaleInputs,
-                                                         const ComputeBackend& backend,
-                                                         Progress& progress)
+LayerQuantizer::InputScaling LayerQuantizer::InputScaling::of(const FoldTarget& target,
+                                                              std::int64_t in, bool awqTied)
+{
+    if (target.foldsAnyScale())
+        return free();
+    if (!target.foldsTiedScale() || !awqTied)
+        return none();
+    InputScaling scaling;
+    scaling.tie.resize(static_cast<std::size_t>(in));
+    for (std::int64_t c = 0; c < in; ++c)
+        scaling.tie[static_cast<std::size_t>(c)] = target.sourceChannel(c);
+    return scaling;
+}
+
+std::vector<QuantizedLayer>
+LayerQuantizer::quantizeSite(const std::vector<SiteLayer>& layers, const LayerInputs& inputs,
+                             const AwqLoss& awqLoss, const InputScaling& scaling,
+                             const ComputeBackend& backend, Progress& progress)
 {
     std::vector<QuantizedLayer> results;
     if (layers.empty())
@@ -70,13 +83,27 @@ std::vector<QuantizedLayer> LayerQuantizer::quantizeSite(const std::vector<SiteL
     const bool smoothing =
         lead.method == QuantMethod::SmoothQuant
         || ((lead.method == QuantMethod::Rtn || lead.method == QuantMethod::Gptq) && lead.smooth);
+    // Smoothing's scales are not tied: a site that takes only tied scales is not smoothed.
+    const bool scaleInputs =
+        scaling.allowed && (lead.method == QuantMethod::Awq || scaling.tie.empty());
     if (lead.method == QuantMethod::Awq) {
         std::vector<AwqLayer> awqLayers;
         for (const SiteLayer& l : layers)
             awqLayers.push_back(AwqLayer{l.layer->name, l.weight.data(), l.layer->outFeatures,
                                          l.layer->inFeatures, l.config});
-        results = AwqQuantizer::quantizeGroup(awqLayers, inputs, scaleInputs ? awqLoss : AwqLoss{},
-                                              progress);
+        Eigen::VectorXd tiedMean;
+        LayerInputs tiedInputs = inputs;
+        if (scaleInputs && !scaling.tie.empty() && inputs.absMean) {
+            tiedMean = AwqQuantizer::tiedAbsMean(*inputs.absMean, scaling.tie);
+            tiedInputs.absMean = &tiedMean;
+        }
+        results = AwqQuantizer::quantizeGroup(awqLayers, tiedInputs,
+                                              scaleInputs ? awqLoss : AwqLoss{}, progress);
+        if (scaleInputs && !scaling.tie.empty()) {
+            for (QuantizedLayer& result : results)
+                result.details += tr("; one scale per key/value head channel, shared by the "
+                                     "query heads reading it");
+        }
     } else if (smoothing && !scaleInputs) {
         // Nothing can absorb a smoothing scale: the reference smooths only the layers after a
         // norm and runs the others as they are.

@@ -14,6 +14,7 @@
 
 namespace qb {
 
+struct FoldTarget;
 struct LinearLayer;
 class Progress;
 
@@ -43,21 +44,35 @@ public:
         std::span<const float> weight;
     };
 
+    // Which input scales the operation before a site can absorb (from its FoldTarget).
+    struct InputScaling {
+        bool allowed = true; // false: nothing before the site can absorb a scale
+        // [in] or empty: channels with equal tie[c] may only be scaled alike (o_proj under
+        // grouped-query attention: FoldTarget::sourceChannel). Only AWQ ties its scales.
+        std::vector<std::int64_t> tie;
+
+        static InputScaling free() { return {}; }
+        static InputScaling none() { return {false, {}}; }
+        // What `target` absorbs for a site of `in` input channels. A tied target gives a tie for
+        // AWQ when `awqTied` (LayerQuantConfig::tiedScales), and nothing otherwise.
+        static InputScaling of(const FoldTarget& target, std::int64_t in, bool awqTied);
+    };
+
     // Quantizes the layers reading one input, one result per layer in order. AWQ, SmoothQuant
     // and the `smooth` flag give all of them one input scale (they must agree on it, see
     // QuantPlan::problemsFor; no layer may be method None); the other methods go layer by layer.
     // `inputs` holds what the methods need: xtx (GPTQ, clip search), absMean and sample (AWQ),
     // absMax (smoothing). `awqLoss` judges AWQ's candidate weights (the layer's own output, or a
-    // sublayer's). With `scaleInputs` false — nothing before the layers can absorb an input
+    // sublayer's). With `scaling.allowed` false — nothing before the layers can absorb an input
     // scale — the inputs stay unscaled, as the reference implementations leave them there: AWQ
     // only searches the clipping, SmoothQuant is plain W8A8, the `smooth` flag is ignored; the
-    // results' details say so. Throws Error (naming the layer) for missing statistics,
-    // Cancelled.
-    static std::vector<QuantizedLayer> quantizeSite(const std::vector<SiteLayer>& layers,
-                                                    const LayerInputs& inputs,
-                                                    const AwqLoss& awqLoss, bool scaleInputs,
-                                                    const ComputeBackend& backend,
-                                                    Progress& progress);
+    // results' details say so. With a tie, AWQ searches tied scales (AwqQuantizer::tiedAbsMean)
+    // and smoothing is not offered one (it stays off, as without scaling). Throws Error (naming
+    // the layer) for missing statistics, Cancelled.
+    static std::vector<QuantizedLayer>
+    quantizeSite(const std::vector<SiteLayer>& layers, const LayerInputs& inputs,
+                 const AwqLoss& awqLoss, const InputScaling& scaling, const ComputeBackend& backend,
+                 Progress& progress);
 
     // Why `weight` cannot be quantized (NaN or infinite values, with the first position), or
     // nothing when it can.

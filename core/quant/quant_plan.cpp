@@ -131,9 +131,9 @@ void readBool(const QJsonValue& v, std::optional<bool>& slot, const Fail& fail)
 }
 
 // One row per optional member of PlanOverride.
-const std::array<Field, 10>& fields()
+const std::array<Field, 11>& fields()
 {
-    static const std::array<Field, 10> table{{
+    static const std::array<Field, 11> table{{
         {"method",
          [](const QJsonValue& v, PlanOverride& o, const Fail& fail) {
              o.method = methodFromKey(v.toString());
@@ -252,6 +252,15 @@ const std::array<Field, 10>& fields()
          [](const LayerQuantConfig& c) { return QJsonValue(c.smooth); },
          [](PlanOverride& o, const LayerQuantConfig& c) { o.smooth = c.smooth; },
          [](QuantMethod m) { return m == QuantMethod::Rtn || m == QuantMethod::Gptq; }},
+        {"tied_scales",
+         [](const QJsonValue& v, PlanOverride& o, const Fail& fail) {
+             readBool(v, o.tiedScales, fail);
+         },
+         [](const PlanOverride& o) { return optionalJson(o.tiedScales); },
+         [](const PlanOverride& o, LayerQuantConfig& c) { c.tiedScales = *o.tiedScales; },
+         [](const LayerQuantConfig& c) { return QJsonValue(c.tiedScales); },
+         [](PlanOverride& o, const LayerQuantConfig& c) { o.tiedScales = c.tiedScales; },
+         [](QuantMethod m) { return m == QuantMethod::Awq; }},
     }};
     return table;
 }
@@ -305,6 +314,8 @@ QString LayerQuantConfig::describe() const
         text += QuantPlan::tr(", clip search");
     if (smooth && (method == QuantMethod::Rtn || method == QuantMethod::Gptq))
         text += QuantPlan::tr(", smoothed (α = %1)").arg(alpha);
+    if (method == QuantMethod::Awq && !tiedScales)
+        text += QuantPlan::tr(", without tied scales");
     return text;
 }
 
@@ -661,32 +672,45 @@ QStringList QuantPlan::problemsFor(const LayerInventory& inventory) const
 
 QStringList QuantPlan::warningsFor(const LayerInventory& inventory) const
 {
-    // Layers whose input channels a method would scale but that have nothing before them to fold
-    // the scale into (o_proj under grouped-query attention): the reference implementations leave
-    // their inputs unscaled, and so does the pipeline — worth knowing, not an error.
-    QStringList awq, smoothed;
+    // Layers whose input channels a method would scale but whose scale nothing before them can
+    // absorb: the pipeline leaves their inputs unscaled, as the reference implementations do —
+    // worth knowing, not an error. Under grouped-query attention o_proj takes only scales tied
+    // over the query heads sharing a key/value head (FoldTarget::sharedBy): AWQ ties its scales
+    // unless tied_scales is off; smoothing never does.
+    QStringList awqUnfoldable, awqUntied, smoothed;
     for (const LinearLayer& layer : inventory.layers()) {
-        if (layer.foldTarget.kind != FoldTarget::Kind::None)
+        const FoldTarget& fold = layer.foldTarget;
+        if (fold.foldsAnyScale())
             continue;
         const LayerQuantConfig config = resolve(layer.name);
-        if (config.method == QuantMethod::Awq)
-            awq << layer.name;
-        else if (config.method == QuantMethod::SmoothQuant
-                 || ((config.method == QuantMethod::Rtn || config.method == QuantMethod::Gptq)
-                     && config.smooth))
+        if (config.method == QuantMethod::Awq) {
+            if (!fold.foldsTiedScale())
+                awqUnfoldable << layer.name;
+            else if (!config.tiedScales)
+                awqUntied << layer.name;
+        } else if (config.method == QuantMethod::SmoothQuant
+                   || ((config.method == QuantMethod::Rtn || config.method == QuantMethod::Gptq)
+                       && config.smooth)) {
             smoothed << layer.name;
+        }
     }
     QStringList warnings;
-    if (!awq.isEmpty())
-        warnings << tr("%1: nothing before these layers can absorb an input scale (their inputs "
-                       "are mixed by attention over shared key/value heads), so AWQ does not "
-                       "scale them and only searches their clipping, as llm-awq does")
-                        .arg(awq.join(QStringLiteral(", ")));
+    if (!awqUnfoldable.isEmpty())
+        warnings << tr("%1: nothing before these layers can absorb an input scale, so AWQ does "
+                       "not scale them and only searches their clipping, as llm-awq does")
+                        .arg(awqUnfoldable.join(QStringLiteral(", ")));
+    if (!awqUntied.isEmpty())
+        warnings << tr("%1: with tied_scales off, AWQ does not scale these layers and only "
+                       "searches their clipping, as llm-awq does (their inputs are mixed by "
+                       "attention over shared key/value heads, so only scales tied over the query "
+                       "heads sharing each key/value head fold into the layer before them)")
+                        .arg(awqUntied.join(QStringLiteral(", ")));
     if (!smoothed.isEmpty())
         warnings << tr("%1: nothing before these layers can absorb a smoothing scale (their "
-                       "inputs are mixed by attention over shared key/value heads), so they are "
-                       "not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference "
-                       "does")
+                       "inputs are mixed by attention over shared key/value heads, so only scales "
+                       "tied over the query heads sharing each key/value head would fold, and "
+                       "smoothing does not tie its scales), so they are not smoothed: SmoothQuant "
+                       "quantizes them as plain W8A8, as the reference does")
                         .arg(smoothed.join(QStringLiteral(", ")));
     return warnings;
 }

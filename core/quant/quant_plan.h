@@ -50,6 +50,10 @@ struct LayerQuantConfig {
     double alpha = 0.5;        // SmoothQuant (and `smooth`): migration strength in [0, 1]
     bool clipSearch = false;   // RTN: search each group's clipping range against the inputs
     bool smooth = false;       // RTN, GPTQ: SmoothQuant smoothing (alpha) before quantizing
+    // AWQ: scale a layer whose inputs only take tied scales — o_proj under grouped-query
+    // attention (FoldTarget::sharedBy) — with one scale per key/value head channel, folded into
+    // v_proj. false leaves such a layer unscaled, as llm-awq does.
+    bool tiedScales = true;
 
     // Whether quantizing with these settings needs calibration data (the method, or RTN's clip
     // search, or smoothing).
@@ -76,6 +80,7 @@ struct PlanOverride {
     std::optional<double> alpha;
     std::optional<bool> clipSearch;
     std::optional<bool> smooth;
+    std::optional<bool> tiedScales;
 
     bool isRegex() const { return match.startsWith(QLatin1String("re:")); }
     bool matches(const QString& layerName) const;
@@ -91,13 +96,13 @@ private:
 // in order, later ones winning field by field, and the calibration data to use. JSON:
 //   {"default": {"method": "gptq", "bits": 4, "group_size": 128, "sym": true,
 //                "act_order": false, "static_groups": false, "damp": 0.01, "alpha": 0.5,
-//                "clip_search": false, "smooth": false},
+//                "clip_search": false, "smooth": false, "tied_scales": true},
 //    "overrides": [{"match": "re:.*mlp\\.down_proj", "bits": 8},
 //                  {"match": "model.layers.0.self_attn.q_proj", "method": "none"}],
 //    "calibration": {"mode": "documents", "samples": 128, "seqlen": 512, "seed": 0}}
 // Methods: none, rtn, gptq, awq, smoothquant, w8a8. group_size: G columns, -1 per channel, 0 per
-// tensor. A value type: copy it freely; the GUI keeps one per document and edits it through undo
-// commands.
+// tensor. tied_scales (AWQ): see LayerQuantConfig::tiedScales. A value type: copy it freely; the
+// GUI keeps one per document and edits it through undo commands.
 class QuantPlan {
     Q_DECLARE_TR_FUNCTIONS(QuantPlan)
 
@@ -130,8 +135,9 @@ public:
     // disagree on its scaling or on int8 activations. Empty when the plan fits the model.
     QStringList problemsFor(const LayerInventory& inventory) const;
     // What the plan will do differently from what it says, which does not stop a run: AWQ or
-    // smoothing asked for on layers with nothing before them to absorb an input scale (those
-    // stay unscaled, as in the reference implementations).
+    // smoothing asked for on layers with nothing before them to absorb their input scale (those
+    // stay unscaled, as in the reference implementations): o_proj under grouped-query attention
+    // for smoothing, and for AWQ with tied_scales off.
     QStringList warningsFor(const LayerInventory& inventory) const;
 
     // The families runtimes fuse into one matrix — a block's q/k/v, its gate/up — whose members

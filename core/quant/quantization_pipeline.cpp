@@ -112,6 +112,14 @@ struct SiteData {
     RowMatrix measureRows; // held-out rows (or the fitting rows when none are held out)
 };
 
+// Whether AWQ scales `layer`'s inputs: something before it absorbs the scale (tied scales only
+// when the config allows them).
+bool awqScales(const LinearLayer& layer, const LayerQuantConfig& config)
+{
+    return layer.foldTarget.foldsAnyScale()
+           || (layer.foldTarget.foldsTiedScale() && config.tiedScales);
+}
+
 bool judgedBySublayer(LayerRole role)
 {
     return role == LayerRole::QProj || role == LayerRole::GateProj;
@@ -246,8 +254,7 @@ private:
             if (config.method == QuantMethod::Gptq
                 || (config.method == QuantMethod::Rtn && config.clipSearch))
                 needs.gram = true;
-            if (config.method == QuantMethod::Awq
-                && layer->foldTarget.kind != FoldTarget::Kind::None) {
+            if (config.method == QuantMethod::Awq && awqScales(*layer, config)) {
                 if (judgedBySublayer(layer->role))
                     needs.fitRows = true;
                 else
@@ -533,8 +540,9 @@ private:
         AwqLoss awqLoss;
         RowMatrix reference; // the sublayer's full-precision output, for AWQ's loss
         const LayerRole role = members.front()->role;
-        if (lead.method != QuantMethod::Awq
-            || members.front()->foldTarget.kind == FoldTarget::Kind::None) {
+        const LayerQuantizer::InputScaling scaling = LayerQuantizer::InputScaling::of(
+            members.front()->foldTarget, members.front()->inFeatures, lead.tiedScales);
+        if (lead.method != QuantMethod::Awq || !scaling.allowed) {
             // No AWQ loss: not AWQ, or nothing before the layer to fold a scale into.
         } else if (judgedBySublayer(role) && block >= 0) {
             reference = sublayerOutput(block, role, data.fitRows, nullptr);
@@ -551,9 +559,8 @@ private:
                                                      weights[i].data(), members[i]->outFeatures,
                                                      members[i]->inFeatures, m_runner.backend());
         }
-        const bool foldable = members.front()->foldTarget.kind != FoldTarget::Kind::None;
         std::vector<QuantizedLayer> results = LayerQuantizer::quantizeSite(
-            siteLayers, inputs, awqLoss, foldable, *m_runner.backend(), m_progress);
+            siteLayers, inputs, awqLoss, scaling, *m_runner.backend(), m_progress);
 
         Q_ASSERT(results.size() == active.size());
         for (std::size_t k = 0; k < active.size(); ++k) {

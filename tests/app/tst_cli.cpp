@@ -324,7 +324,11 @@ private Q_SLOTS:
         const QJsonObject k = layers[1].toObject();
         QCOMPARE(k["shares_input_with"].toArray(), (QJsonArray{"model.layers.0.self_attn.q_proj",
                                                                "model.layers.0.self_attn.v_proj"}));
-        QVERIFY(layers[3].toObject()["fold_target"].isNull()); // o_proj under GQA
+        // o_proj under GQA: folds into v_proj, whose outputs each feed two query heads.
+        QCOMPARE(layers[3].toObject()["fold_target"].toString(),
+                 QString("model.layers.0.self_attn.v_proj"));
+        QCOMPARE(layers[3].toObject()["fold_shared_by"].toInt(), 2);
+        QCOMPARE(down["fold_shared_by"].toInt(), 1);
 
         const auto opened = LoadedModel::open(test::demoModelDir());
         const QJsonObject totals = json["totals"].toObject();

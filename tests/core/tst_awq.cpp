@@ -1,7 +1,8 @@
 // AWQ: parity with the golden results of the reference implementation (mit-han-lab/llm-awq) on
 // q_proj and o_proj of the demo model, the grid of its pseudo_quantize_tensor (asymmetric,
 // symmetric, per channel, per tensor, partial last groups, one-sign and constant groups), the
-// scale search (normalisation, ratio 0, first strict minimum), the Gram-matrix loss against the
+// scale search (normalisation, ratio 0, first strict minimum, tied statistics), the Gram-matrix
+// loss against the
 // direct row loss, the clip search against its plain-loop reference, and the whole method on a
 // q/k/v group.
 
@@ -360,6 +361,33 @@ private Q_SLOTS:
                 const double ratioOfScales = double(s[i]) / double(s[i + 1]);
                 QVERIFY(std::abs(ratioOfScales / (a / b) - 1.0) < 1e-5);
             }
+        }
+    }
+
+    // Tied scales (o_proj under grouped-query attention): x̄ averaged over each set of channels,
+    // so that every ratio's s is equal within a set; no tie leaves x̄ as it is.
+    void tiedAbsMean()
+    {
+        // 4 query heads of 3 dims reading 2 key/value heads: channel (h, d) is in set (h / 2, d).
+        Eigen::VectorXd x(12);
+        x << 0.1, 2.0, 0.0, 0.3, 4.0, 0.5, 7.0, 1e-6, 0.2, 1.0, 3.0, 0.4;
+        std::vector<std::int64_t> tie(12);
+        for (std::int64_t c = 0; c < 12; ++c)
+            tie[static_cast<std::size_t>(c)] = (c / 3) / 2 * 3 + c % 3;
+        const Eigen::VectorXd tied = AwqQuantizer::tiedAbsMean(x, tie);
+        const double expected[12] = {0.2, 3.0,       0.25, 0.2, 3.0,       0.25,
+                                     4.0, 1.5000005, 0.3,  4.0, 1.5000005, 0.3};
+        for (int c = 0; c < 12; ++c)
+            QVERIFY2(std::abs(tied[c] - expected[c]) <= 1e-12,
+                     qPrintable(QStringLiteral("channel %1: %2").arg(c).arg(num(tied[c]))));
+        QCOMPARE(AwqQuantizer::tiedAbsMean(x, {}), x);
+        for (int step = 1; step < AwqQuantizer::kScaleGrid; ++step) {
+            const std::vector<float> s = AwqQuantizer::scalesForRatio(tied, step / 20.0);
+            for (std::size_t c = 0; c < 12; ++c)
+                for (std::size_t other = 0; other < 12; ++other)
+                    if (tie[c] == tie[other])
+                        QCOMPARE(s[c], s[other]);
+            QVERIFY(s[0] != s[1]); // different sets still differ
         }
     }
 

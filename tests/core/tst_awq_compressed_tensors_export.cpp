@@ -287,7 +287,8 @@ private Q_SLOTS:
         }
 
         // Read back: exactly the run's weights with float16 scales. With AWQ, down_proj's input
-        // scale folds into the kept up_proj's rows, q/k/v's into input_layernorm.
+        // scale folds into the kept up_proj's rows, q/k/v's into input_layernorm, o_proj's (tied
+        // per key/value head) into v_proj's scales.
         const auto reader = AwqCheckpoint::open(outDir);
         QCOMPARE(reader->groupSize(), groupCode);
         QCOMPARE(reader->quantizedModules().size(), qsizetype(25));
@@ -297,6 +298,11 @@ private Q_SLOTS:
             const std::vector<float>& s = quantized->find(prefix + "mlp.down_proj")->inputScale;
             QVERIFY(!s.empty());
             keptDivisors[prefix + "mlp.up_proj"] = s;
+            test::vProjRowDivisor(m_demo->spec(),
+                                  quantized->find(prefix + "self_attn.o_proj")->inputScale,
+                                  keptDivisors[prefix + "self_attn.v_proj"]);
+            if (QTest::currentTestFailed())
+                return;
         }
         test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), f16, keptDivisors);
 
@@ -877,8 +883,9 @@ private Q_SLOTS:
         test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), weightType);
     }
 
-    // AWQ's input scales folded into the norms and into up_proj's scales (quantized): the model
-    // read back computes what the run's model computes.
+    // AWQ's input scales folded into the norms and into up_proj's and v_proj's scales (quantized;
+    // o_proj's tied per key/value head): the model read back computes what the run's model
+    // computes.
     void ctFoldsInputScales()
     {
         QuantPlan plan;
@@ -902,6 +909,11 @@ private Q_SLOTS:
             const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
             divisors[prefix + "mlp.up_proj"] =
                 quantized->find(prefix + "mlp.down_proj")->inputScale;
+            test::vProjRowDivisor(m_demo->spec(),
+                                  quantized->find(prefix + "self_attn.o_proj")->inputScale,
+                                  divisors[prefix + "self_attn.v_proj"]);
+            if (QTest::currentTestFailed())
+                return;
             for (const auto& [norm, layer] :
                  {std::pair{prefix + "input_layernorm.weight", prefix + "self_attn.q_proj"},
                   std::pair{prefix + "post_attention_layernorm.weight",

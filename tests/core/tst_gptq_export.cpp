@@ -9,6 +9,7 @@
 
 #include "core/export/export_folder.h"
 #include "core/export/gptq_exporter.h"
+#include "core/export/packed_export.h"
 #include "core/io/gptq_checkpoint.h"
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
@@ -627,7 +628,18 @@ private Q_SLOTS:
             const std::vector<float>& downScale =
                 quantized->find(prefix + "mlp.down_proj")->inputScale;
             QVERIFY(!qScale.empty() && !gateScale.empty() && !downScale.empty());
-            QVERIFY(quantized->find(prefix + "self_attn.o_proj")->inputScale.empty()); // GQA
+            // o_proj under grouped-query attention: AWQ's scale is tied per key/value head and
+            // folds into v_proj's rows (scales, quantized); SmoothQuant leaves it unsmoothed.
+            const std::vector<float>& oScale =
+                quantized->find(prefix + "self_attn.o_proj")->inputScale;
+            if (static_cast<QuantMethod>(method) == QuantMethod::Awq) {
+                test::vProjRowDivisor(m_demo->spec(), oScale,
+                                      divisors[prefix + "self_attn.v_proj"]);
+                if (QTest::currentTestFailed())
+                    return;
+            } else {
+                QVERIFY(oScale.empty());
+            }
             divisors[prefix + "mlp.up_proj"] = downScale;
             for (const auto& [norm, s] :
                  {std::pair{prefix + "input_layernorm.weight", &qScale},
@@ -671,6 +683,17 @@ private Q_SLOTS:
         const QStringList notes = GptqExporter::limitations(*quantized);
         QCOMPARE(notes.size(),
                  qsizetype(static_cast<QuantMethod>(method) == QuantMethod::SmoothQuant ? 1 : 0));
+
+        if (static_cast<QuantMethod>(method) == QuantMethod::Awq) {
+            // An o_proj scale that differs between the query heads of one key/value head has no
+            // v_proj row to go to: refused, not folded wrongly.
+            QuantizedModel untied = *quantized;
+            const QString o = "model.layers.2.self_attn.o_proj";
+            untied.layers.at(o).inputScale[8 + 3] *= 1.5f; // head 1 shares head 0's key/value
+            const QString message =
+                test::errorOf([&] { PackedExport::planFolds(untied, QStringLiteral("GPTQ")); });
+            QVERIFY2(message.contains(o) && message.contains("key/value"), qPrintable(message));
+        }
     }
 
     // Without grouped-query sharing o_proj's scale folds into v_proj — quantized, with a bias

@@ -5,6 +5,9 @@
 
 #include <QTest>
 
+#include <utility>
+#include <vector>
+
 using namespace qb;
 
 class TestLoadedModel : public QObject {
@@ -58,12 +61,20 @@ private Q_SLOTS:
         QVERIFY(model->inventory().sharesInputWith(*down).isEmpty());
         QCOMPARE(down->foldTarget.kind, FoldTarget::Kind::Linear);
         QCOMPARE(down->foldTarget.name, QStringLiteral("model.layers.4.mlp.up_proj"));
-        // GQA: o_proj's inputs do not map one to one onto v_proj's outputs, so nothing to fold
-        // into.
-        QCOMPARE(model->inventory()
-                     .find(QStringLiteral("model.layers.0.self_attn.o_proj"))
-                     ->foldTarget.kind,
-                 FoldTarget::Kind::None);
+        QVERIFY(down->foldTarget.foldsAnyScale());
+        // GQA (8 query heads of 8 dims, 4 key/value heads): o_proj's input (head h, dim d) is
+        // v_proj's output (h / 2, d), so only scales tied over head pairs fold into v_proj.
+        const FoldTarget& o =
+            model->inventory().find(QStringLiteral("model.layers.0.self_attn.o_proj"))->foldTarget;
+        QCOMPARE(o.kind, FoldTarget::Kind::Linear);
+        QCOMPARE(o.name, QStringLiteral("model.layers.0.self_attn.v_proj"));
+        QCOMPARE(o.sharedBy, 2);
+        QCOMPARE(o.headDim, 8);
+        QVERIFY(!o.foldsAnyScale());
+        QVERIFY(o.foldsTiedScale());
+        for (const auto& [input, output] : std::vector<std::pair<int, int>>{
+                 {0, 0}, {7, 7}, {8, 0}, {15, 7}, {16, 8}, {27, 11}, {53, 29}, {63, 31}})
+            QCOMPARE(o.sourceChannel(input), std::int64_t(output));
 
         const std::vector<float> w = model->readWeight(*down);
         QCOMPARE(w.size(), std::size_t(64 * 172));

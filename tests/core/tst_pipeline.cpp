@@ -2,7 +2,9 @@
 // protocol and full-precision inputs it reproduces the single-layer reference results (GPTQ,
 // SmoothQuant, W8A8) inside a whole-model run; held-out windows; true-sequential calibration;
 // cancellation keeping finished layers; evaluation of the result (input scaling and int8
-// activations included); non-finite weights; runs without calibration data.
+// activations included); AWQ's tied o_proj scales under grouped-query attention (the fold keeps
+// the function; multi-head attention unchanged); non-finite weights; runs without calibration
+// data.
 
 #include "core/calib/calibration_set.h"
 #include "core/metrics/output_error.h"
@@ -15,6 +17,7 @@
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/golden_layers.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
@@ -23,9 +26,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 
 using namespace qb;
 using qb::test::GoldenLayers;
@@ -192,14 +197,21 @@ private Q_SLOTS:
     }
 
     // AWQ in the model: one scale per input (q/k/v judged on the attention output, gate/up on the
-    // MLP output, down_proj on its own, folded into up_proj); o_proj of this grouped-query model
-    // has nothing to fold a scale into and is only clipped, as llm-awq does. The scaled layers
-    // compute what their weights in the original input space compute.
+    // MLP output, down_proj and o_proj on their own, folded into up_proj and v_proj); o_proj of
+    // this grouped-query model (8 query heads of 8 dims, 4 key/value heads) takes a scale tied
+    // over the two query heads reading each key/value head, or with tied_scales off none (only
+    // clipped, as llm-awq does). The scaled layers compute what their weights in the original
+    // input space compute.
     void awqInsideTheModel()
     {
         const auto awq = run(planFor(QuantMethod::Awq, QStringLiteral("a3g32"), 0.1));
         const auto rtn = run(planFor(QuantMethod::Rtn, QStringLiteral("a3g32"), 0.1));
+        QuantPlan untiedPlan = planFor(QuantMethod::Awq, QStringLiteral("a3g32"), 0.1);
+        untiedPlan.defaults.tiedScales = false;
+        const auto untied = run(untiedPlan);
         QCOMPARE(awq->report.countWithStatus(LayerStatus::Quantized), 35);
+        QCOMPARE(untied->report.countWithStatus(LayerStatus::Quantized), 35);
+        int scaledOProj = 0;
         for (int b = 0; b < 5; ++b) {
             const QString prefix = QStringLiteral("model.layers.%1.").arg(b);
             auto layer = [&](const char* suffix) {
@@ -210,9 +222,22 @@ private Q_SLOTS:
             QCOMPARE(layer("self_attn.v_proj")->inputScale, layer("self_attn.q_proj")->inputScale);
             QCOMPARE(layer("mlp.up_proj")->inputScale, layer("mlp.gate_proj")->inputScale);
             QCOMPARE(layer("mlp.down_proj")->inputScale.size(), std::size_t(172));
-            QVERIFY(layer("self_attn.o_proj")->inputScale.empty());
-            QVERIFY(layer("self_attn.o_proj")->details.contains(QLatin1String("not scaled")));
+            // The tie: query heads 2k and 2k + 1 share key/value head k, so their scales agree.
+            const QuantizedLayer* o = layer("self_attn.o_proj");
+            QCOMPARE(o->inputScale.size(), std::size_t(64));
+            QVERIFY2(o->details.contains(QLatin1String("key/value")), qPrintable(o->details));
+            for (std::size_t head = 0; head < 8; head += 2)
+                for (std::size_t d = 0; d < 8; ++d)
+                    QCOMPARE(o->inputScale[(head + 1) * 8 + d], o->inputScale[head * 8 + d]);
+            if (std::any_of(o->inputScale.begin(), o->inputScale.end(),
+                            [](float s) { return s != 1.0f; }))
+                ++scaledOProj;
+            const QuantizedLayer* plain = untied->find(prefix + "self_attn.o_proj");
+            QVERIFY(plain->inputScale.empty());
+            QVERIFY(plain->details.contains(QLatin1String("not scaled")));
         }
+        // The search chose a ratio above 0 somewhere, so the tied scales are exercised.
+        QVERIFY(scaledOProj > 0);
         // Better than rounding to nearest where it counts: the held-out output error summed over
         // the layers.
         double awqError = 0.0, rtnError = 0.0;
@@ -249,6 +274,109 @@ private Q_SLOTS:
     }
 
     // Held-out windows: never fitted on, and where the output errors are measured.
+    // The tied fold is exact: v_proj's output rows divided by s per key/value channel and o_proj's
+    // columns multiplied by s — for every query head reading that channel — compute the same
+    // function (before any quantization). A scale that is not tied does not fold: the same
+    // construction then changes the logits, so the comparison can fail.
+    void tiedFoldKeepsTheFunction()
+    {
+        const ModelSpec& spec = m_model->spec();
+        QCOMPARE(spec.numAttentionHeads, 8);
+        QCOMPARE(spec.numKeyValueHeads, 4);
+        const std::int64_t width = std::int64_t(spec.numAttentionHeads) * spec.headDim;
+        // Tied over each key/value head's query heads, spanning a factor 81, not powers of two (so
+        // that the fold rounds).
+        std::vector<float> tied(static_cast<std::size_t>(width));
+        for (std::int64_t c = 0; c < width; ++c) {
+            const std::int64_t kvChannel = (c / spec.headDim) / 2 * spec.headDim + c % spec.headDim;
+            tied[static_cast<std::size_t>(c)] =
+                std::pow(3.0f, static_cast<float>(kvChannel % 7 - 3) / 1.5f);
+        }
+        std::vector<float> untied = tied;
+        untied[static_cast<std::size_t>(spec.headDim + 3)] *= 4.0f; // head 1 differs from head 0
+
+        struct Folded final : ForwardHooks {
+            std::map<QString, std::vector<float>> weights;
+            const float* weightFor(const LinearLayer& layer) override
+            {
+                const auto it = weights.find(layer.name);
+                return it == weights.end() ? nullptr : it->second.data();
+            }
+        };
+        auto fold = [&](const std::vector<float>& s, Folded& hooks) {
+            std::vector<float> rows;
+            test::vProjRowDivisor(spec, tied, rows); // the kv channels take the tied values
+            for (int b = 0; b < spec.numHiddenLayers; ++b) {
+                const LinearLayer& v = m_model->inventory().blockLayer(b, LayerRole::VProj);
+                const LinearLayer& o = m_model->inventory().blockLayer(b, LayerRole::OProj);
+                std::vector<float> vw = m_model->readWeight(v);
+                for (std::int64_t r = 0; r < v.outFeatures; ++r)
+                    for (std::int64_t c = 0; c < v.inFeatures; ++c)
+                        vw[static_cast<std::size_t>(r * v.inFeatures + c)] /=
+                            rows[static_cast<std::size_t>(r)];
+                std::vector<float> ow = m_model->readWeight(o);
+                for (std::int64_t r = 0; r < o.outFeatures; ++r)
+                    for (std::int64_t c = 0; c < o.inFeatures; ++c)
+                        ow[static_cast<std::size_t>(r * o.inFeatures + c)] *=
+                            s[static_cast<std::size_t>(c)];
+                hooks.weights[v.name] = std::move(vw);
+                hooks.weights[o.name] = std::move(ow);
+            }
+        };
+        const std::vector<int> tokens(m_windows.front().begin(), m_windows.front().begin() + 96);
+        const std::vector<float> original = test::logitsOf(m_model, tokens);
+        double largest = 0.0;
+        for (float v : original)
+            largest = std::max(largest, double(std::abs(v)));
+
+        Folded exact;
+        fold(tied, exact);
+        if (QTest::currentTestFailed())
+            return;
+        const double difference =
+            test::maxAbsDifference(test::logitsOf(m_model, tokens, &exact), original);
+        qInfo("tied fold: max |Δ logit| %.3g of max |logit| %.3g", difference, largest);
+        QVERIFY2(difference <= 1e-5 * largest, qPrintable(QString::number(difference)));
+
+        Folded wrong;
+        fold(untied, wrong);
+        const double wrongDifference =
+            test::maxAbsDifference(test::logitsOf(m_model, tokens, &wrong), original);
+        QVERIFY2(wrongDifference > 1e-3 * largest, qPrintable(QString::number(wrongDifference)));
+    }
+
+    // With as many key/value heads as query heads o_proj's scale folds into v_proj one to one:
+    // AWQ scales it freely, as llm-awq does, and tied_scales changes nothing.
+    void multiHeadAttentionUnchanged()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        test::TinyLlamaOptions options = test::packableTinyLlama();
+        options.numKvHeads = options.numHeads;
+        test::writeTinyLlama(dir.path(), options);
+        const auto model = LoadedModel::open(dir.path());
+        const FoldTarget& fold = model->inventory().blockLayer(0, LayerRole::OProj).foldTarget;
+        QVERIFY(fold.foldsAnyScale() && !fold.foldsTiedScale());
+        QuantPlan plan = test::rtnPlan(3, 16, false);
+        plan.defaults.method = QuantMethod::Awq;
+        const std::vector<std::vector<int>> windows =
+            test::tinyCalibrationWindows(options.vocabSize);
+        SilentProgress progress;
+        const auto tied = QuantizationPipeline::run(model, plan, windows, {}, progress);
+        plan.defaults.tiedScales = false;
+        QVERIFY(plan.warningsFor(model->inventory()).isEmpty());
+        const auto untied = QuantizationPipeline::run(model, plan, windows, {}, progress);
+        QCOMPARE(tied->layers.size(), untied->layers.size());
+        for (const auto& [name, layer] : tied->layers) {
+            const QuantizedLayer* other = untied->find(name);
+            QVERIFY(other);
+            QCOMPARE(layer.inputScale, other->inputScale);
+            QCOMPARE(layer.tensor.codes, other->tensor.codes);
+            QCOMPARE(layer.details, other->details);
+            QVERIFY(!layer.inputScale.empty()); // o_proj too
+        }
+    }
+
     void heldOutWindows()
     {
         QCOMPARE(QuantizationPipeline::heldOutWindowCount(19, 0.1), 2);

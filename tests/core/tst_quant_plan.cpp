@@ -463,6 +463,7 @@ private Q_SLOTS:
                         "act_order": true, "static_groups": true, "damp": 0.05},
             "overrides": [
                 {"match": "re:.*mlp\\.(gate|up)_proj", "method": "awq", "sym": false},
+                {"match": "re:.*layers\\.4\\.mlp\\.(gate|up)_proj", "tied_scales": false},
                 {"match": "re:.*self_attn\\.[qkv]_proj", "method": "smoothquant", "alpha": 0.75},
                 {"match": "re:.*o_proj", "method": "rtn", "clip_search": true},
                 {"match": "re:.*down_proj", "method": "w8a8"}
@@ -482,6 +483,16 @@ private Q_SLOTS:
         QCOMPARE(sq.alpha, 0.75);
         QVERIFY(sq.needsCalibration());
         QCOMPARE(plan.resolve(kGate4).method, QuantMethod::Awq);
+        QVERIFY(!plan.resolve(kGate4).tiedScales); // AWQ's o_proj option, on by default
+        QVERIFY(plan.resolve(QStringLiteral("model.layers.3.mlp.gate_proj")).tiedScales);
+        QVERIFY(plan.resolve(kGate4).describe().contains(QStringLiteral("without tied scales")));
+        QVERIFY(!(plan.resolve(kGate4)
+                  == plan.resolve(QStringLiteral("model.layers.3.mlp.gate_proj"))));
+        // …which the other methods do not use.
+        LayerQuantConfig untiedRtn =
+            plan.resolve(QStringLiteral("model.layers.1.self_attn.o_proj"));
+        untiedRtn.tiedScales = !untiedRtn.tiedScales;
+        QVERIFY(untiedRtn == plan.resolve(QStringLiteral("model.layers.1.self_attn.o_proj")));
         QVERIFY(plan.resolve(QStringLiteral("model.layers.1.self_attn.o_proj")).clipSearch);
         const LayerQuantConfig w8a8 = plan.resolve(kDown2);
         QCOMPARE(w8a8.method, QuantMethod::W8A8);
@@ -516,11 +527,17 @@ private Q_SLOTS:
         QuantPlan plan;
         plan.defaults.method = QuantMethod::Awq;
         QVERIFY(plan.problemsFor(inventory).isEmpty());
-        // o_proj under grouped-query attention: AWQ leaves it unscaled, and says so.
-        const QStringList warnings = plan.warningsFor(inventory);
+        // o_proj under grouped-query attention: AWQ scales it with tied scales, nothing to warn
+        // about; with tied scales off it leaves it unscaled, as llm-awq, and says so.
+        QVERIFY(plan.warningsFor(inventory).isEmpty());
+        QuantPlan untied = plan;
+        untied.defaults.tiedScales = false;
+        const QStringList warnings = untied.warningsFor(inventory);
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings[0].contains(QStringLiteral("model.layers.0.self_attn.o_proj"))
-                     && warnings[0].contains(QStringLiteral("clipping")),
+                     && !warnings[0].contains(QStringLiteral("model.layers.0.self_attn.q_proj"))
+                     && warnings[0].contains(QStringLiteral("clipping"))
+                     && warnings[0].contains(QStringLiteral("tied_scales")),
                  qPrintable(warnings[0]));
 
         PlanOverride k = test::planOverride(kK0);

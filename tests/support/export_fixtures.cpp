@@ -192,6 +192,29 @@ void verifyReadBack(const QuantizedModel& quantized, const WeightReader& read,
     }
 }
 
+void vProjRowDivisor(const ModelSpec& spec, const std::vector<float>& oScale,
+                     std::vector<float>& rows)
+{
+    const int headDim = spec.headDim;
+    const int perKvHead = spec.numAttentionHeads / spec.numKeyValueHeads;
+    rows.assign(static_cast<std::size_t>(spec.numKeyValueHeads * headDim), 0.0f);
+    QCOMPARE(oScale.size(), static_cast<std::size_t>(spec.numAttentionHeads * headDim));
+    for (int head = 0; head < spec.numAttentionHeads; ++head) {
+        for (int d = 0; d < headDim; ++d) {
+            const float s = oScale[static_cast<std::size_t>(head * headDim + d)];
+            float& row = rows[static_cast<std::size_t>((head / perKvHead) * headDim + d)];
+            if (head % perKvHead == 0)
+                row = s;
+            else
+                QB_CHECK(row == s, QStringLiteral("query head %1, dim %2: scale %3, its key/value "
+                                                  "head's first query head %4")
+                                       .arg(head)
+                                       .arg(d)
+                                       .arg(num(s), num(row)));
+        }
+    }
+}
+
 void verifyFolded(const Checkpoint& in, const Checkpoint& out, const QString& name,
                   const std::vector<float>& divisor)
 {

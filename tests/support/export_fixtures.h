@@ -3,6 +3,7 @@
 #include "core/io/checkpoint.h"
 #include "core/io/dtype.h"
 #include "core/io/safetensors_file.h"
+#include "core/model/model_spec.h"
 #include "core/quant/quant_plan.h"
 #include "core/util/error.h"
 #include "tests/support/synthetic_checkpoint.h"
@@ -118,6 +119,14 @@ template <typename Reader> WeightReader dequantizedWeightsOf(std::shared_ptr<con
 void verifyReadBack(const QuantizedModel& quantized, const WeightReader& read,
                     const std::function<DType(const LinearLayer&)>& scaleType,
                     const std::map<QString, std::vector<float>>& divisors = {});
+
+// `rows` := what o_proj's input scale s [heads · headDim] divides v_proj's output rows
+// [kvHeads · headDim] by when it is folded: s of query head h, dim d goes to row
+// (h / (heads / kvHeads), d). Written from the attention's head layout, independently of
+// FoldTarget; fails the test unless the query heads sharing a key/value head agree, which a fold
+// needs (callers check QTest::currentTestFailed()).
+void vProjRowDivisor(const ModelSpec& spec, const std::vector<float>& oScale,
+                     std::vector<float>& rows);
 
 // Tensor `name` of the export `out` is that of its input `in` in the same dtype, element j of
 // dimension 0 divided by divisor[j] (a folded input scale: a norm's weight, a linear's bias).

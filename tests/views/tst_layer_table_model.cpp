@@ -915,7 +915,7 @@ private Q_SLOTS:
             {14, QStringLiteral("GPTQ"), QStringLiteral("4"), QStringLiteral("32"),
              QStringLiteral("asym"), QStringLiteral("damp 0.01"), true, true},
             {17, QStringLiteral("AWQ"), QStringLiteral("4"), QStringLiteral("32"),
-             QStringLiteral("asym"), QStringLiteral("—"), true, false},
+             QStringLiteral("asym"), QStringLiteral("tied scales"), true, true},
             {kQ0, QStringLiteral("RTN"), QStringLiteral("4"), QStringLiteral("32"),
              QStringLiteral("asym"), QStringLiteral("—"), true, true},
         };

@@ -357,11 +357,12 @@ private Q_SLOTS:
         const QString clip = QStringLiteral("optionClipSearch");
         const QString smooth = QStringLiteral("optionSmooth");
         const QString alpha = QStringLiteral("optionAlpha");
+        const QString tied = QStringLiteral("optionTiedScales");
         QTest::newRow("gptq") << QStringLiteral("gptq")
                               << QStringList{actOrder, staticGroups, damp, smooth, alpha};
         QTest::newRow("rtn") << QStringLiteral("rtn") << QStringList{clip, smooth, alpha};
         QTest::newRow("smoothquant") << QStringLiteral("smoothquant") << QStringList{alpha};
-        QTest::newRow("awq") << QStringLiteral("awq") << QStringList{};
+        QTest::newRow("awq") << QStringLiteral("awq") << QStringList{tied};
         QTest::newRow("w8a8") << QStringLiteral("w8a8") << QStringList{};
         QTest::newRow("none") << QStringLiteral("none") << QStringList{};
     }
@@ -377,7 +378,8 @@ private Q_SLOTS:
         for (const QString& name :
              {QStringLiteral("optionActOrder"), QStringLiteral("optionStaticGroups"),
               QStringLiteral("optionDamp"), QStringLiteral("optionClipSearch"),
-              QStringLiteral("optionSmooth"), QStringLiteral("optionAlpha")}) {
+              QStringLiteral("optionSmooth"), QStringLiteral("optionAlpha"),
+              QStringLiteral("optionTiedScales")}) {
             auto* field = m_bar->findChild<QWidget*>(name);
             QVERIFY(field);
             QVERIFY2(field->isVisible() == shown.contains(name), qPrintable(name));
