@@ -1502,6 +1502,10 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>Perplexity on %1: %2 before, %3 after quantization</source>
         <translation>Perplexität auf %1: %2 vorher, %3 nach der Quantisierung</translation>
     </message>
+    <message>
+        <source>AWQ: leave o_proj unscaled under grouped-query attention, as llm-awq does (the default scales it with one scale per key/value head channel, folded into v_proj).</source>
+        <translation>AWQ: o_proj bei Grouped-Query-Attention unskaliert lassen, wie llm-awq (die Vorgabe skaliert es mit einer Skala je Kanal eines Key/Value-Kopfs, in v_proj gefaltet).</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -2526,6 +2530,10 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>not smoothed: nothing before the layer can absorb a scale</source>
         <translation>nicht geglättet: Nichts vor der Schicht kann eine Skala aufnehmen</translation>
     </message>
+    <message>
+        <source>; one scale per key/value head channel, shared by the query heads reading it</source>
+        <translation>; eine Skala je Kanal eines Key/Value-Kopfs, geteilt von den Query-Köpfen, die ihn lesen</translation>
+    </message>
 </context>
 <context>
     <name>LayerSequentialCapture</name>
@@ -2621,6 +2629,14 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>α (migration strength): %1</source>
         <translation>α (Migrationsstärke): %1</translation>
+    </message>
+    <message>
+        <source>tied scales</source>
+        <translation>gekoppelte Skalen</translation>
+    </message>
+    <message>
+        <source>tied scales (o_proj under grouped-query attention): %1</source>
+        <translation>gekoppelte Skalen (o_proj bei Grouped-Query-Attention): %1</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2904,14 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
             <numerusform>… und %n weitere Schichten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: its input scale has %2 channels, which do not fit the outputs of %3</source>
+        <translation>%1: Die Eingangsskala hat %2 Kanäle, die nicht zu den Ausgängen von %3 passen</translation>
+    </message>
+    <message>
+        <source>%1: its input scale differs between query heads sharing a key/value head (channel %2), so it cannot be folded into %3</source>
+        <translation>%1: Die Eingangsskala unterscheidet sich zwischen Query-Köpfen, die sich einen Key/Value-Kopf teilen (Kanal %2), daher kann sie nicht in %3 gefaltet werden</translation>
+    </message>
 </context>
 <context>
     <name>PerplexityEvaluator</name>
@@ -3111,12 +3135,20 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <translation>%1 lesen dieselbe Eingabe und müssen sie daher gleich behandeln: AWQ und Glättung rechnen eine Skala in die Operation vor ihnen ein, und W8A8 rundet die Eingabe selbst. Geben Sie ihnen dieselbe Methode (awq, smoothquant oder w8a8) oder Glättung mit demselben alpha</translation>
     </message>
     <message>
-        <source>%1: nothing before these layers can absorb an input scale (their inputs are mixed by attention over shared key/value heads), so AWQ does not scale them and only searches their clipping, as llm-awq does</source>
-        <translation>%1: Nichts vor diesen Schichten kann eine Eingabeskala aufnehmen (ihre Eingaben werden durch Attention über gemeinsame Key/Value-Heads gemischt), daher skaliert AWQ sie nicht und sucht nur ihr Clipping, wie llm-awq es tut</translation>
+        <source>, without tied scales</source>
+        <translation>, ohne gekoppelte Skalen</translation>
     </message>
     <message>
-        <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
-        <translation>%1: Nichts vor diesen Schichten kann eine Glättungsskala aufnehmen (ihre Eingaben werden durch Attention über gemeinsame Key/Value-Heads gemischt), daher werden sie nicht geglättet: SmoothQuant quantisiert sie als reines W8A8, wie es die Referenzimplementierung tut</translation>
+        <source>%1: nothing before these layers can absorb an input scale, so AWQ does not scale them and only searches their clipping, as llm-awq does</source>
+        <translation>%1: Nichts vor diesen Schichten kann eine Eingangsskala aufnehmen, daher skaliert AWQ sie nicht und sucht nur ihr Clipping, wie llm-awq</translation>
+    </message>
+    <message>
+        <source>%1: with tied_scales off, AWQ does not scale these layers and only searches their clipping, as llm-awq does (their inputs are mixed by attention over shared key/value heads, so only scales tied over the query heads sharing each key/value head fold into the layer before them)</source>
+        <translation>%1: Mit ausgeschaltetem tied_scales skaliert AWQ diese Schichten nicht und sucht nur ihr Clipping, wie llm-awq (ihre Eingänge werden von der Attention über geteilte Key/Value-Köpfe gemischt, daher lassen sich nur Skalen, die über die Query-Köpfe eines Key/Value-Kopfs gekoppelt sind, in die Schicht davor falten)</translation>
+    </message>
+    <message>
+        <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads, so only scales tied over the query heads sharing each key/value head would fold, and smoothing does not tie its scales), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
+        <translation>%1: Nichts vor diesen Schichten kann eine Glättungsskala aufnehmen (ihre Eingänge werden von der Attention über geteilte Key/Value-Köpfe gemischt, daher ließen sich nur über die Query-Köpfe eines Key/Value-Kopfs gekoppelte Skalen falten, und die Glättung koppelt ihre Skalen nicht), daher werden sie nicht geglättet: SmoothQuant quantisiert sie als einfaches W8A8, wie die Referenz</translation>
     </message>
 </context>
 <context>
@@ -5685,6 +5717,14 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Migration strength α: 0 leaves the activations as they are, 1 moves all of their range into the weights</source>
         <translation>Migrationsstärke α: 0 lässt die Aktivierungen unverändert, 1 verschiebt ihren gesamten Wertebereich in die Gewichte</translation>
+    </message>
+    <message>
+        <source>tied scales</source>
+        <translation>gekoppelte Skalen</translation>
+    </message>
+    <message>
+        <source>AWQ: under grouped-query attention, scale o_proj&apos;s inputs with one scale per key/value head channel (shared by the query heads reading it), folded into v_proj. Off: o_proj stays unscaled and is only clipped, as llm-awq does</source>
+        <translation>AWQ: Bei Grouped-Query-Attention die Eingänge von o_proj mit einer Skala je Kanal eines Key/Value-Kopfs skalieren (geteilt von den Query-Köpfen, die ihn lesen), in v_proj gefaltet. Aus: o_proj bleibt unskaliert und wird nur geclippt, wie bei llm-awq</translation>
     </message>
 </context>
 <context>

@@ -1493,6 +1493,10 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>Perplexity on %1: %2 before, %3 after quantization</source>
         <translation>%1 上的困惑度：量化前 %2，量化后 %3</translation>
     </message>
+    <message>
+        <source>AWQ: leave o_proj unscaled under grouped-query attention, as llm-awq does (the default scales it with one scale per key/value head channel, folded into v_proj).</source>
+        <translation>AWQ：在分组查询注意力下不缩放 o_proj，与 llm-awq 相同（默认按每个键/值头通道使用一个缩放因子，并折叠进 v_proj）。</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -2510,6 +2514,10 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>not smoothed: nothing before the layer can absorb a scale</source>
         <translation>未平滑：该层之前没有可吸收缩放因子的操作</translation>
     </message>
+    <message>
+        <source>; one scale per key/value head channel, shared by the query heads reading it</source>
+        <translation>；每个键/值头通道一个缩放因子，由读取它的查询头共享</translation>
+    </message>
 </context>
 <context>
     <name>LayerSequentialCapture</name>
@@ -2604,6 +2612,14 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>α (migration strength): %1</source>
         <translation>α（迁移强度）：%1</translation>
+    </message>
+    <message>
+        <source>tied scales</source>
+        <translation>绑定缩放</translation>
+    </message>
+    <message>
+        <source>tied scales (o_proj under grouped-query attention): %1</source>
+        <translation>绑定缩放（分组查询注意力下的 o_proj）：%1</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +2886,14 @@ The plan is read from a --recipe, whose default the other plan flags override, o
             <numerusform>……以及另外 %n 层</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: its input scale has %2 channels, which do not fit the outputs of %3</source>
+        <translation>%1：其输入缩放有 %2 个通道，与 %3 的输出不匹配</translation>
+    </message>
+    <message>
+        <source>%1: its input scale differs between query heads sharing a key/value head (channel %2), so it cannot be folded into %3</source>
+        <translation>%1：共享同一键/值头的查询头之间输入缩放不同（通道 %2），因此无法折叠进 %3</translation>
+    </message>
 </context>
 <context>
     <name>PerplexityEvaluator</name>
@@ -3091,12 +3115,20 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <translation>%1 读取同一输入，因此必须以相同方式处理它：AWQ 和平滑会把同一个缩放因子折叠到它们之前的操作中，而 W8A8 会直接对输入舍入。请为它们指定相同的方法（awq、smoothquant 或 w8a8），或使用相同 alpha 的平滑</translation>
     </message>
     <message>
-        <source>%1: nothing before these layers can absorb an input scale (their inputs are mixed by attention over shared key/value heads), so AWQ does not scale them and only searches their clipping, as llm-awq does</source>
-        <translation>%1：这些层之前没有可吸收输入缩放因子的操作（其输入经由共享键/值头的注意力混合），因此 AWQ 不对其缩放，只搜索其截断范围，与 llm-awq 的做法相同</translation>
+        <source>, without tied scales</source>
+        <translation>，不使用绑定缩放</translation>
     </message>
     <message>
-        <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
-        <translation>%1：这些层之前没有可吸收平滑缩放因子的操作（其输入经由共享键/值头的注意力混合），因此不对其平滑：SmoothQuant 将其按普通 W8A8 量化，与参考实现相同</translation>
+        <source>%1: nothing before these layers can absorb an input scale, so AWQ does not scale them and only searches their clipping, as llm-awq does</source>
+        <translation>%1：这些层之前没有能吸收输入缩放的运算，因此 AWQ 不缩放它们，只搜索其裁剪，与 llm-awq 相同</translation>
+    </message>
+    <message>
+        <source>%1: with tied_scales off, AWQ does not scale these layers and only searches their clipping, as llm-awq does (their inputs are mixed by attention over shared key/value heads, so only scales tied over the query heads sharing each key/value head fold into the layer before them)</source>
+        <translation>%1：关闭 tied_scales 时，AWQ 不缩放这些层，只搜索其裁剪，与 llm-awq 相同（它们的输入经注意力在共享的键/值头上混合，因此只有在共享同一键/值头的查询头之间绑定的缩放才能折叠进前一层）</translation>
+    </message>
+    <message>
+        <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads, so only scales tied over the query heads sharing each key/value head would fold, and smoothing does not tie its scales), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
+        <translation>%1：这些层之前没有能吸收平滑缩放的运算（它们的输入经注意力在共享的键/值头上混合，只有在共享同一键/值头的查询头之间绑定的缩放才能折叠，而平滑不绑定其缩放），因此不对它们做平滑：SmoothQuant 将其量化为普通 W8A8，与参考实现相同</translation>
     </message>
 </context>
 <context>
@@ -5639,6 +5671,14 @@ Backend id: %2</source>
     <message>
         <source>Migration strength α: 0 leaves the activations as they are, 1 moves all of their range into the weights</source>
         <translation>迁移强度 α：0 表示保持激活不变，1 表示将其全部范围迁移到权重中</translation>
+    </message>
+    <message>
+        <source>tied scales</source>
+        <translation>绑定缩放</translation>
+    </message>
+    <message>
+        <source>AWQ: under grouped-query attention, scale o_proj&apos;s inputs with one scale per key/value head channel (shared by the query heads reading it), folded into v_proj. Off: o_proj stays unscaled and is only clipped, as llm-awq does</source>
+        <translation>AWQ：在分组查询注意力下，按每个键/值头通道一个缩放因子（由读取它的查询头共享）缩放 o_proj 的输入，并折叠进 v_proj。关闭：o_proj 不缩放，只做裁剪，与 llm-awq 相同</translation>
     </message>
 </context>
 <context>
