@@ -2,6 +2,9 @@
 
 #include <Eigen/Core>
 
+#include <cstdlib>
+#include <cstring>
+
 namespace qb {
 
 #ifdef QB_HAVE_AVX512_KERNELS
@@ -28,6 +31,14 @@ void gramPanelProductBaseline(const float* a, std::int64_t lda, std::int64_t m, 
 }
 
 #ifdef QB_HAVE_AVX512_KERNELS
+// QUANTBENCH_CPU_KERNELS=baseline keeps every product on the build's own instruction set: float
+// sums then round the same on every CPU the build runs on (results reproducible across machines).
+bool baselineRequested()
+{
+    const char* value = std::getenv("QUANTBENCH_CPU_KERNELS");
+    return value && std::strcmp(value, "baseline") == 0;
+}
+
 bool cpuRunsAvx512()
 {
     // x86-64-v4's AVX-512 subsets; libgcc also checks that the OS saves the zmm registers.
@@ -43,7 +54,7 @@ bool cpuRunsAvx512()
 CpuKernels cpuKernels(CpuKernelSet set)
 {
 #ifdef QB_HAVE_AVX512_KERNELS
-    static const bool avx512 = cpuRunsAvx512();
+    static const bool avx512 = cpuRunsAvx512() && !baselineRequested();
     if (set == CpuKernelSet::Best && avx512)
         return {&detail::gramPanelProductAvx512, &detail::linearSliceProductAvx512, "AVX-512"};
 #else

@@ -28,7 +28,8 @@ struct CpuKernels {
 };
 
 // The kernels for `set`. Best picks AVX-512 (x86-64-v4) when the build could compile those kernels
-// (core/backend/cpu_kernels_avx512.cpp) and this CPU and OS support it; else the baseline.
+// (core/backend/cpu_kernels_avx512.cpp) and this CPU and OS support it, unless the environment
+// variable QUANTBENCH_CPU_KERNELS is "baseline" (read once); else the baseline.
 CpuKernels cpuKernels(CpuKernelSet set);
 
 } // namespace qb
