@@ -62,3 +62,24 @@ function(qb_assert_target_does_not_link target)
         endforeach()
     endforeach()
 endfunction()
+
+# Compiles `source` a second time for AVX-512 (x86-64-v4) into the object library `name` and adds
+# it to `consumer`, which gets QB_HAVE_AVX512_KERNELS and must call into it only on CPUs that have
+# AVX-512. The source includes Eigen under a renamed namespace and nothing else, so that no inline
+# function compiled for AVX-512 can stand in for the build's own (tests/core/check_isa_isolation.cmake
+# checks core's object). Does nothing where the compiler or the target processor has no x86-64-v4.
+function(qb_add_avx512_objects name source consumer)
+    include(CheckCXXCompilerFlag)
+    check_cxx_compiler_flag(-march=x86-64-v4 QB_COMPILER_HAS_X86_64_V4)
+    if(NOT QB_COMPILER_HAS_X86_64_V4 OR NOT CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+        return()
+    endif()
+    add_library(${name} OBJECT ${source})
+    target_link_libraries(${name} PRIVATE Eigen3::Eigen)
+    qb_set_warnings(${name})
+    # GCC 12 warns inside its own avx512fintrin.h (_mm512_undefined_*, GCC bug 105593).
+    target_compile_options(${name} PRIVATE -march=x86-64-v4
+        $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
+    target_sources(${consumer} PRIVATE $<TARGET_OBJECTS:${name}>)
+    target_compile_definitions(${consumer} PRIVATE QB_HAVE_AVX512_KERNELS)
+endfunction()

@@ -94,36 +94,7 @@ QString baseNameOf(const QString& outFile)
 
 std::uint32_t GgufExporter::fileTypeOf(GgmlType type)
 {
-    // llama.cpp's llama_ftype (gguf-py LlamaFileType).
-    switch (type) {
-    case GgmlType::F32:
-        return 0;
-    case GgmlType::F16:
-        return 1;
-    case GgmlType::Q4_0:
-        return 2;
-    case GgmlType::Q4_1:
-        return 3;
-    case GgmlType::Q8_0:
-        return 7;
-    case GgmlType::Q5_0:
-        return 8;
-    case GgmlType::Q5_1:
-        return 9;
-    case GgmlType::Q2_K:
-        return 10;
-    case GgmlType::Q3_K:
-        return 12; // MOSTLY_Q3_K_M
-    case GgmlType::Q4_K:
-        return 15; // MOSTLY_Q4_K_M
-    case GgmlType::Q5_K:
-        return 17; // MOSTLY_Q5_K_M
-    case GgmlType::Q6_K:
-        return 18;
-    case GgmlType::BF16:
-        return 32;
-    }
-    return 0;
+    return ggmlTraits(type).llamaFileType;
 }
 
 GgufExporter::Storage GgufExporter::storageFor(const QuantScheme& scheme, std::int64_t cols,
@@ -153,30 +124,7 @@ GgufExporter::Storage GgufExporter::storageFor(const QuantScheme& scheme, std::i
 
 int GgufExporter::codeBitsOf(GgmlType type)
 {
-    switch (type) {
-    case GgmlType::Q2_K:
-        return 2;
-    case GgmlType::Q3_K:
-        return 3;
-    case GgmlType::Q4_0:
-    case GgmlType::Q4_1:
-    case GgmlType::Q4_K:
-        return 4;
-    case GgmlType::Q5_0:
-    case GgmlType::Q5_1:
-    case GgmlType::Q5_K:
-        return 5;
-    case GgmlType::Q6_K:
-        return 6;
-    case GgmlType::Q8_0:
-        return 8;
-    case GgmlType::F16:
-    case GgmlType::BF16:
-        return 16;
-    case GgmlType::F32:
-        return 32;
-    }
-    return 32;
+    return ggmlTraits(type).codeBits;
 }
 
 QStringList GgufExporter::problemsFor(const LoadedModel& model)

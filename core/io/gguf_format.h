@@ -128,22 +128,26 @@ struct GgmlTypeTraits {
     const char* name;  // as llama.cpp prints it: "Q4_0"
     int blockSize;     // values per block (1 for plain floats)
     int bytesPerBlock; // bytes per block
+    int codeBits;      // bits of each value's code (16/32 for plain floats), scales not counted
+    // llama.cpp's llama_ftype (gguf-py LlamaFileType) of a file mostly of this type; the k-quants
+    // Q3_K, Q4_K and Q5_K as their "_M" mixes.
+    std::uint32_t llamaFileType;
 };
 
 inline constexpr std::array<GgmlTypeTraits, 13> kGgmlTypeTraits{{
-    {GgmlType::F32, "F32", 1, 4},
-    {GgmlType::F16, "F16", 1, 2},
-    {GgmlType::BF16, "BF16", 1, 2},
-    {GgmlType::Q4_0, "Q4_0", 32, sizeof(BlockQ4_0)},
-    {GgmlType::Q4_1, "Q4_1", 32, sizeof(BlockQ4_1)},
-    {GgmlType::Q5_0, "Q5_0", 32, sizeof(BlockQ5_0)},
-    {GgmlType::Q5_1, "Q5_1", 32, sizeof(BlockQ5_1)},
-    {GgmlType::Q8_0, "Q8_0", 32, sizeof(BlockQ8_0)},
-    {GgmlType::Q2_K, "Q2_K", 256, sizeof(BlockQ2_K)},
-    {GgmlType::Q3_K, "Q3_K", 256, sizeof(BlockQ3_K)},
-    {GgmlType::Q4_K, "Q4_K", 256, sizeof(BlockQ4_K)},
-    {GgmlType::Q5_K, "Q5_K", 256, sizeof(BlockQ5_K)},
-    {GgmlType::Q6_K, "Q6_K", 256, sizeof(BlockQ6_K)},
+    {GgmlType::F32, "F32", 1, 4, 32, 0},
+    {GgmlType::F16, "F16", 1, 2, 16, 1},
+    {GgmlType::BF16, "BF16", 1, 2, 16, 32},
+    {GgmlType::Q4_0, "Q4_0", 32, sizeof(BlockQ4_0), 4, 2},
+    {GgmlType::Q4_1, "Q4_1", 32, sizeof(BlockQ4_1), 4, 3},
+    {GgmlType::Q5_0, "Q5_0", 32, sizeof(BlockQ5_0), 5, 8},
+    {GgmlType::Q5_1, "Q5_1", 32, sizeof(BlockQ5_1), 5, 9},
+    {GgmlType::Q8_0, "Q8_0", 32, sizeof(BlockQ8_0), 8, 7},
+    {GgmlType::Q2_K, "Q2_K", 256, sizeof(BlockQ2_K), 2, 10},
+    {GgmlType::Q3_K, "Q3_K", 256, sizeof(BlockQ3_K), 3, 12},
+    {GgmlType::Q4_K, "Q4_K", 256, sizeof(BlockQ4_K), 4, 15},
+    {GgmlType::Q5_K, "Q5_K", 256, sizeof(BlockQ5_K), 5, 17},
+    {GgmlType::Q6_K, "Q6_K", 256, sizeof(BlockQ6_K), 6, 18},
 }};
 
 // The traits of a type id read from a file, or nullptr for a type QuantBench does not handle.
