@@ -20,7 +20,7 @@ namespace qb {
 struct ComputeDevice {
     QString id;       // "cpu", or "opencl:P:D" (platform and device index as the ICD lists them)
     QString platform; // OpenCL platform name (empty for the CPU backend)
-    QString name;     // device name, or "CPU (Eigen, N threads)"
+    QString name;     // device name, or "CPU (Eigen, N threads[, AVX-512])"
     QString deviceVersion; // "OpenCL 1.2 pocl …" (empty for the CPU backend)
     QString driverVersion; // (empty for the CPU backend)
     std::int64_t globalMemoryBytes = 0;
