@@ -2051,17 +2051,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     </message>
 </context>
 <context>
-    <name>GgufWriter</name>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
-    </message>
-    <message>
-        <source>the file has the wrong size after writing</source>
-        <translation>Die Datei hat nach dem Schreiben die falsche Größe</translation>
-    </message>
-</context>
-<context>
     <name>GptqCheckpoint</name>
     <message>
         <source>%1: quant_method must be &quot;gptq&quot;, not %2</source>
@@ -2841,6 +2830,17 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     </message>
 </context>
 <context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>the file has the wrong size after writing</source>
+        <translation>Die Datei hat nach dem Schreiben die falsche Größe</translation>
+    </message>
+</context>
+<context>
     <name>PackedCheckpointReading</name>
     <message>
         <source>%1: quantization_config must be an object, not %2</source>
@@ -3402,17 +3402,6 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>dtype %1 cannot be read as floating point (QuantBench reads F32, F16, BF16 and F64)</source>
         <translation>dtype %1 lässt sich nicht als Gleitkommazahl lesen (QuantBench liest F32, F16, BF16 und F64)</translation>
-    </message>
-</context>
-<context>
-    <name>SafetensorsWriter</name>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
-    </message>
-    <message>
-        <source>the file has the wrong size after writing</source>
-        <translation>Die Datei hat nach dem Schreiben die falsche Größe</translation>
     </message>
 </context>
 <context>

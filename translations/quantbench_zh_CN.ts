@@ -2038,17 +2038,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     </message>
 </context>
 <context>
-    <name>GgufWriter</name>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
-    </message>
-    <message>
-        <source>the file has the wrong size after writing</source>
-        <translation>写入后文件大小不正确</translation>
-    </message>
-</context>
-<context>
     <name>GptqCheckpoint</name>
     <message>
         <source>%1: quant_method must be &quot;gptq&quot;, not %2</source>
@@ -2824,6 +2813,17 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     </message>
 </context>
 <context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>the file has the wrong size after writing</source>
+        <translation>写入后文件大小不正确</translation>
+    </message>
+</context>
+<context>
     <name>PackedCheckpointReading</name>
     <message>
         <source>%1: quantization_config must be an object, not %2</source>
@@ -3380,17 +3380,6 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>dtype %1 cannot be read as floating point (QuantBench reads F32, F16, BF16 and F64)</source>
         <translation>dtype %1 无法读取为浮点数（QuantBench 支持读取 F32、F16、BF16 和 F64）</translation>
-    </message>
-</context>
-<context>
-    <name>SafetensorsWriter</name>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
-    </message>
-    <message>
-        <source>the file has the wrong size after writing</source>
-        <translation>写入后文件大小不正确</translation>
     </message>
 </context>
 <context>

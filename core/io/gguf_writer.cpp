@@ -1,10 +1,7 @@
 #include "core/io/gguf_writer.h"
 
 #include "core/io/gguf_file.h"
-#include "core/util/error.h"
 
-#include <QDir>
-#include <QFileInfo>
 
 namespace qb {
 
@@ -138,21 +135,14 @@ GgufWriter::GgufWriter(const QString& path,
     // The last tensor is padded too, as gguf-py does: the file ends on the alignment.
     m_expectedSize = dataStart + offset;
 
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        failIo(m_file.errorString());
+    m_file.open();
     write(header);
     pad();
 }
 
-void GgufWriter::failIo(const QString& what) const
-{
-    throw Error(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(m_file.fileName()), what));
-}
-
 void GgufWriter::write(const QByteArray& bytes)
 {
-    if (m_file.write(bytes) != bytes.size())
-        failIo(m_file.errorString());
+    m_file.write(bytes);
     m_written += static_cast<std::uint64_t>(bytes.size());
 }
 
@@ -167,8 +157,8 @@ void GgufWriter::writeNext(std::span<const std::byte> data)
 {
     Q_ASSERT(m_next < m_tensors.size());
     Q_ASSERT(data.size() == byteSizeOf(m_tensors[m_next]));
-    write(QByteArray::fromRawData(reinterpret_cast<const char*>(data.data()),
-                                  static_cast<qsizetype>(data.size())));
+    m_file.write(data);
+    m_written += data.size();
     pad();
     ++m_next;
 }
@@ -176,11 +166,7 @@ void GgufWriter::writeNext(std::span<const std::byte> data)
 void GgufWriter::finish()
 {
     Q_ASSERT(m_next == m_tensors.size());
-    if (!m_file.flush())
-        failIo(m_file.errorString());
-    m_file.close();
-    if (static_cast<std::uint64_t>(QFileInfo(m_file.fileName()).size()) != m_expectedSize)
-        failIo(tr("the file has the wrong size after writing"));
+    m_file.finish(m_expectedSize);
 }
 
 } // namespace qb

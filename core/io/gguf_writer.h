@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/io/gguf_format.h"
+#include "core/io/output_file.h"
 
-#include <QCoreApplication>
-#include <QFile>
 #include <QString>
 
 #include <cstdint>
@@ -18,8 +17,6 @@ namespace qb {
 // starting at a multiple of the alignment (zero padding), as llama.cpp's gguf writer lays them
 // out. Not thread-safe.
 class GgufWriter {
-    Q_DECLARE_TR_FUNCTIONS(GgufWriter)
-
 public:
     struct Tensor {
         QString name;
@@ -42,11 +39,10 @@ public:
     std::uint64_t expectedSize() const { return m_expectedSize; }
 
 private:
-    [[noreturn]] void failIo(const QString& what) const;
     void write(const QByteArray& bytes);
     void pad();
 
-    QFile m_file;
+    OutputFile m_file;
     std::vector<Tensor> m_tensors;
     std::uint32_t m_alignment = 32;
     std::size_t m_next = 0;

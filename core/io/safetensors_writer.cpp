@@ -1,9 +1,6 @@
 #include "core/io/safetensors_writer.h"
 
-#include "core/util/error.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,18 +44,11 @@ SafetensorsWriter::SafetensorsWriter(const QString& path, std::vector<TensorHead
     while ((json.size() + 8) % 8 != 0)
         json.append(' ');
 
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        failIo(m_file.errorString());
+    m_file.open();
     const auto headerLength = static_cast<std::uint64_t>(json.size());
-    if (m_file.write(reinterpret_cast<const char*>(&headerLength), 8) != 8
-        || m_file.write(json) != json.size())
-        failIo(m_file.errorString());
+    m_file.write(std::as_bytes(std::span(&headerLength, 1)));
+    m_file.write(json);
     m_expectedSize = 8 + headerLength + offset;
-}
-
-void SafetensorsWriter::failIo(const QString& what) const
-{
-    throw Error(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(m_file.fileName()), what));
 }
 
 void SafetensorsWriter::writeNext(std::span<const std::byte> data)
@@ -66,9 +56,7 @@ void SafetensorsWriter::writeNext(std::span<const std::byte> data)
     Q_ASSERT(m_next < m_tensors.size());
     Q_ASSERT(m_writtenOfNext == 0);
     Q_ASSERT(data.size() == byteSizeOf(m_tensors[m_next]));
-    if (m_file.write(reinterpret_cast<const char*>(data.data()), static_cast<qint64>(data.size()))
-        != static_cast<qint64>(data.size()))
-        failIo(m_file.errorString());
+    m_file.write(data);
     ++m_next;
 }
 
@@ -77,9 +65,7 @@ void SafetensorsWriter::writePart(std::span<const std::byte> data)
     Q_ASSERT(m_next < m_tensors.size());
     const std::uint64_t size = byteSizeOf(m_tensors[m_next]);
     Q_ASSERT(m_writtenOfNext + data.size() <= size);
-    if (m_file.write(reinterpret_cast<const char*>(data.data()), static_cast<qint64>(data.size()))
-        != static_cast<qint64>(data.size()))
-        failIo(m_file.errorString());
+    m_file.write(data);
     m_writtenOfNext += data.size();
     if (m_writtenOfNext == size) {
         m_writtenOfNext = 0;
@@ -90,11 +76,7 @@ void SafetensorsWriter::writePart(std::span<const std::byte> data)
 void SafetensorsWriter::finish()
 {
     Q_ASSERT(m_next == m_tensors.size());
-    if (!m_file.flush())
-        failIo(m_file.errorString());
-    m_file.close();
-    if (static_cast<std::uint64_t>(QFileInfo(m_file.fileName()).size()) != m_expectedSize)
-        failIo(tr("the file has the wrong size after writing"));
+    m_file.finish(m_expectedSize);
 }
 
 } // namespace qb

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/io/dtype.h"
+#include "core/io/output_file.h"
 
-#include <QCoreApplication>
-#include <QFile>
 #include <QMap>
 #include <QString>
 
@@ -27,8 +26,6 @@ std::uint64_t byteSizeOf(const TensorHeader& tensor);
 // tensor at a time. The header is padded with spaces to a multiple of 8 bytes so tensor data are
 // aligned. Not thread-safe.
 class SafetensorsWriter {
-    Q_DECLARE_TR_FUNCTIONS(SafetensorsWriter)
-
 public:
     // Creates `path` (truncating it) and writes the header. Throws Error on I/O failure.
     SafetensorsWriter(const QString& path, std::vector<TensorHeader> tensors,
@@ -47,9 +44,7 @@ public:
     std::uint64_t expectedSize() const { return m_expectedSize; }
 
 private:
-    [[noreturn]] void failIo(const QString& what) const;
-
-    QFile m_file;
+    OutputFile m_file;
     std::vector<TensorHeader> m_tensors;
     std::size_t m_next = 0;
     std::uint64_t m_writtenOfNext = 0; // bytes of tensor m_next written by writePart()

@@ -14,6 +14,7 @@
 #include "core/quant/quantized_tensor.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "tests/app/isolated_settings.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 #include "views/calibration_panel.h"
@@ -57,6 +58,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 using namespace qb;
 
@@ -111,16 +113,8 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        m_settingsDir = std::make_unique<QTemporaryDir>();
-        AppSettings::useFile(m_settingsDir->filePath(QStringLiteral("settings.ini")));
-    }
-    void cleanup()
-    {
-        AppSettings::useFile({});
-        m_settingsDir.reset();
-    }
+    void init() { m_settings.emplace(); }
+    void cleanup() { m_settings.reset(); }
 
     void opensModelAndShowsLayerHistogram()
     {
@@ -994,7 +988,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_settingsDir;
+    std::optional<test::IsolatedSettings> m_settings;
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -13,6 +13,7 @@
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/progress.h"
+#include "tests/app/isolated_settings.h"
 #include "tests/support/test_paths.h"
 #include "views/auto_bits_dialog.h"
 #include "views/evaluation_panel.h"
@@ -34,6 +35,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 using namespace qb;
 
@@ -85,16 +87,8 @@ class TestSensitivityWorkflow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init()
-    {
-        m_settingsDir = std::make_unique<QTemporaryDir>();
-        AppSettings::useFile(m_settingsDir->filePath(QStringLiteral("settings.ini")));
-    }
-    void cleanup()
-    {
-        AppSettings::useFile({});
-        m_settingsDir.reset();
-    }
+    void init() { m_settings.emplace(); }
+    void cleanup() { m_settings.reset(); }
 
     void scanThenAutomaticBits()
     {
@@ -293,7 +287,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_settingsDir;
+    std::optional<test::IsolatedSettings> m_settings;
 };
 
 QTEST_MAIN(TestSensitivityWorkflow)
