@@ -16,20 +16,16 @@
         <translation>Das Ziel muss eine positive Zahl von Bits pro Gewicht sein</translation>
     </message>
     <message>
-        <source>the scan has no result for the layer %1: was it made on another model?</source>
-        <translation>Der Scan enthält kein Ergebnis für die Schicht %1: Wurde er an einem anderen Modell erstellt?</translation>
-    </message>
-    <message>
-        <source>the scan lists the layer %1, which this model does not have</source>
-        <translation>Der Scan führt die Schicht %1 auf, die dieses Modell nicht hat</translation>
-    </message>
-    <message>
         <source>the scan has no result for %1 at %2 bits: it was cancelled before measuring it</source>
         <translation>Der Scan enthält kein Ergebnis für %1 bei %2 Bit: Er wurde abgebrochen, bevor er es gemessen hat</translation>
     </message>
     <message>
         <source>the target of %1 bits per weight cannot be met: the smallest average the allowed widths give is %2 bits per weight (every layer at %3 bits, scales and zero points included)</source>
         <translation>Das Ziel von %1 Bits pro Gewicht ist nicht erreichbar: Der kleinste Durchschnitt, den die zulässigen Bitbreiten ergeben, beträgt %2 Bits pro Gewicht (jede Schicht mit %3 Bit, Skalen und Nullpunkte eingerechnet)</translation>
+    </message>
+    <message>
+        <source>not applied: the scan did not measure the whole model at every allowed width (made by an older version, or cancelled); run a new scan</source>
+        <translation>nicht angewendet: Der Scan hat das ganze Modell nicht bei jeder zulässigen Bitbreite gemessen (von einer älteren Version erstellt oder abgebrochen); führen Sie einen neuen Scan aus</translation>
     </message>
 </context>
 <context>
@@ -1399,16 +1395,8 @@ Die Tabelle zeigt die Änderung der Perplexität pro Einheit und Bitbreite, dann
         <translation>Vorhergesagter Verlust</translation>
     </message>
     <message>
-        <source>%1, summed %2</source>
-        <translation>%1, summierte %2</translation>
-    </message>
-    <message>
         <source>Predicted perplexity</source>
         <translation>Vorhergesagte Perplexität</translation>
-    </message>
-    <message>
-        <source>%1 (full precision %2)</source>
-        <translation>%1 (volle Genauigkeit: %2)</translation>
     </message>
     <message>
         <source>Bits per weight</source>
@@ -1421,12 +1409,6 @@ Die Tabelle zeigt die Änderung der Perplexität pro Einheit und Bitbreite, dann
     <message>
         <source>Δ ppl at these bits</source>
         <translation>Δ ppl bei diesen Bits</translation>
-    </message>
-    <message>
-        <source>Chooses each layer&apos;s bit-width from the allowed ones so that the loss the sensitivity scan predicts — the sum over layers of their KL divergence (or change in perplexity) at the chosen width — is smallest while the average bits per weight stays at or below the target. The average counts the overhead: per group of G weights one 16-bit scale and one zero point of the layer&apos;s width, i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, gate/up) get one width. The exact solver (a multiple-choice knapsack) is the default; --greedy upgrades layers by the largest loss reduction per extra bit.
-The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or made here with the same options as the sensitivity command. The choice is written as a recipe for `quantbench-cli quantize --recipe`.</source>
-        <translation>Wählt die Bitbreite jeder Schicht so aus den zulässigen, dass der vom Sensitivitätsscan vorhergesagte Verlust – die Summe der KL-Divergenz (oder der Änderung der Perplexität) der Schichten bei der gewählten Bitbreite – möglichst klein ist, während der Durchschnitt der Bits pro Gewicht das Ziel nicht überschreitet. Der Durchschnitt berücksichtigt den Overhead: pro Gruppe von G Gewichten eine 16-Bit-Skala und einen Nullpunkt mit der Bitbreite der Schicht, also bits + (16 + bits) / G pro Gewicht. Schichten, die dieselbe Eingabe lesen (q/k/v, gate/up), erhalten eine gemeinsame Bitbreite. Standard ist der exakte Löser (ein Multiple-Choice-Rucksackproblem); --greedy stuft Schichten nach der größten Verlustsenkung pro zusätzlichem Bit hoch.
-Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --out`) oder hier mit denselben Optionen wie beim Befehl sensitivity erstellt. Die Auswahl wird als Rezept für `quantbench-cli quantize --recipe` geschrieben.</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder the scan was made on.</source>
@@ -1505,6 +1487,38 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>AWQ: leave o_proj unscaled under grouped-query attention, as llm-awq does (the default scales it with one scale per key/value head channel, folded into v_proj).</source>
         <translation>AWQ: o_proj bei Grouped-Query-Attention unskaliert lassen, wie llm-awq (die Vorgabe skaliert es mit einer Skala je Kanal eines Key/Value-Kopfs, in v_proj gefaltet).</translation>
+    </message>
+    <message>
+        <source>%1-bit ×%2</source>
+        <translation>%1 Bit ×%2</translation>
+    </message>
+    <message>
+        <source>Interaction factors</source>
+        <translation>Wechselwirkungsfaktoren</translation>
+    </message>
+    <message>
+        <source>%1, summed %2 (without the factors: %3)</source>
+        <translation>%1, summierte %2 (ohne die Faktoren: %3)</translation>
+    </message>
+    <message>
+        <source>%1 (without the factors: %2; full precision %3)</source>
+        <translation>%1 (ohne die Faktoren: %2; volle Genauigkeit %3)</translation>
+    </message>
+    <message>
+        <source>Chooses each layer&apos;s bit-width from the allowed ones so that the loss the sensitivity scan predicts — the sum over layers of their KL divergence (or change in perplexity) at the chosen width — is smallest while the average bits per weight stays at or below the target. The average counts the overhead: per group of G weights one 16-bit scale and one zero point of the layer&apos;s width, i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, gate/up) get one width. The exact solver (a multiple-choice knapsack) is the default; --greedy upgrades layers by the largest loss reduction per extra bit.
+Quantized together, layers&apos; errors compound, more the fewer the bits. The scan also measures the whole model at each width; the prediction scales each width&apos;s losses by the whole model&apos;s figure over the sum of its layers&apos; (the interaction factor), so that a plan with one width everywhere is predicted as measured. The choice itself minimises the plain sum.
+The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or made here with the same options as the sensitivity command. The choice is written as a recipe for `quantbench-cli quantize --recipe`.</source>
+        <translation>Wählt die Bitbreite jeder Schicht so aus den zulässigen, dass der vom Sensitivitätsscan vorhergesagte Verlust – die Summe der KL-Divergenz (oder der Änderung der Perplexität) der Schichten bei der gewählten Bitbreite – möglichst klein ist, während der Durchschnitt der Bits pro Gewicht das Ziel nicht überschreitet. Der Durchschnitt berücksichtigt den Overhead: pro Gruppe von G Gewichten eine 16-Bit-Skala und einen Nullpunkt mit der Bitbreite der Schicht, also bits + (16 + bits) / G pro Gewicht. Schichten, die dieselbe Eingabe lesen (q/k/v, gate/up), erhalten eine gemeinsame Bitbreite. Standard ist der exakte Löser (ein Multiple-Choice-Rucksackproblem); --greedy stuft Schichten nach der größten Verlustsenkung pro zusätzlichem Bit hoch.
+Gemeinsam quantisiert verstärken sich die Fehler der Schichten, umso mehr, je weniger Bits. Der Scan misst auch das ganze Modell bei jeder Bitbreite; die Vorhersage skaliert die Verluste jeder Bitbreite mit dem Wert des ganzen Modells geteilt durch die Summe seiner Schichten (dem Wechselwirkungsfaktor), sodass ein Plan mit überall derselben Bitbreite so vorhergesagt wird, wie er gemessen wurde. Die Auswahl selbst minimiert die einfache Summe.
+Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --out`) oder hier mit denselben Optionen wie beim Befehl sensitivity erstellt. Die Auswahl wird als Rezept für `quantbench-cli quantize --recipe` geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1-bit: Δ ppl %2, KL %3 (the units&apos; sum %4)</source>
+        <translation>%1 Bit: Δ ppl %2, KL %3 (Summe der Einheiten %4)</translation>
+    </message>
+    <message>
+        <source>Every unit quantized at once:</source>
+        <translation>Alle Einheiten gleichzeitig quantisiert:</translation>
     </message>
 </context>
 <context>
@@ -3442,6 +3456,10 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
         <source>Measuring %1 at %2 bits (%3 of %4)</source>
         <translation>%1 wird mit %2 Bit gemessen (%3 von %4)</translation>
     </message>
+    <message>
+        <source>Measuring every layer at %1 bits</source>
+        <translation>Messe alle Schichten bei %1 Bit</translation>
+    </message>
 </context>
 <context>
     <name>SensitivityScanResult</name>
@@ -3516,6 +3534,22 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>%1: the unit &quot;%2&quot; lists the layer &quot;%3&quot;, which &quot;layers&quot; does not</source>
         <translation>%1: Die Einheit „%2“ führt die Schicht „%3“ auf, die in „layers“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;uniform&quot; must list each width once, in ascending order</source>
+        <translation>%1: &quot;uniform&quot; muss jede Bitbreite einmal auflisten, aufsteigend geordnet</translation>
+    </message>
+    <message>
+        <source>the scan has no result for the layer %1: was it made on another model?</source>
+        <translation>Der Scan enthält kein Ergebnis für die Schicht %1: Wurde er an einem anderen Modell erstellt?</translation>
+    </message>
+    <message>
+        <source>the scan&apos;s layer %1 has %2 parameters, this model&apos;s %3: it was made on another model</source>
+        <translation>Die Schicht %1 des Scans hat %2 Parameter, die dieses Modells %3: Er wurde an einem anderen Modell erstellt</translation>
+    </message>
+    <message>
+        <source>the scan lists the layer %1, which this model does not have</source>
+        <translation>Der Scan führt die Schicht %1 auf, die dieses Modell nicht hat</translation>
     </message>
 </context>
 <context>
@@ -3806,6 +3840,10 @@ Der Plan wird aus einem --recipe gelesen, dessen Standard die übrigen Plan-Opti
     <message>
         <source>Show the plot tab titled NAME (with --screenshot).</source>
         <translation>Den Diagramm-Tab mit dem Titel NAME anzeigen (mit --screenshot).</translation>
+    </message>
+    <message>
+        <source>Open the sensitivity scan FILE (JSON) after opening (with --screenshot).</source>
+        <translation>Nach dem Öffnen den Sensitivitätsscan FILE (JSON) öffnen (mit --screenshot).</translation>
     </message>
 </context>
 <context>
@@ -5633,10 +5671,6 @@ Backend-Kennung: %2</translation>
         <translation>Schichten: %1</translation>
     </message>
     <message>
-        <source>The prediction adds up what each layer did alone in the scan; the measured change is usually larger.</source>
-        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat; die gemessene Änderung ist meist größer.</translation>
-    </message>
-    <message>
         <source>Previewing automatic bits</source>
         <translation>Vorschau der automatischen Bitwahl</translation>
     </message>
@@ -5651,6 +5685,64 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Automatic bits: %1 bits/weight, perplexity %2 predicted. Evaluate the plan to measure it.</source>
         <translation>Automatische Bitwahl: %1 Bit/Gewicht, Perplexität %2 vorhergesagt. Werten Sie den Plan aus, um sie zu messen.</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan (%1); the measured change is usually larger.</source>
+        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat (%1); die gemessene Änderung ist meist größer.</translation>
+    </message>
+    <message>
+        <source>%1-bit ×%2</source>
+        <translation>%1 Bit ×%2</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan, scaled per width by how much more the whole model lost at that width (%1); the plain sum predicts %2.</source>
+        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat, skaliert je Bitbreite damit, wie viel mehr das ganze Modell bei dieser Bitbreite verlor (%1); die einfache Summe sagt %2 vorher.</translation>
+    </message>
+    <message>
+        <source>Open Sensitivity Sc&amp;an…</source>
+        <translation>Sensitivitäts&amp;scan öffnen…</translation>
+    </message>
+    <message>
+        <source>Show a sensitivity scan saved as JSON (also by quantbench-cli sensitivity --out) for this model</source>
+        <translation>Einen als JSON gespeicherten Sensitivitätsscan (auch von quantbench-cli sensitivity --out) für dieses Modell anzeigen</translation>
+    </message>
+    <message>
+        <source>Save Sensitivity Scan…</source>
+        <translation>Sensitivitätsscan speichern…</translation>
+    </message>
+    <message>
+        <source>Save the sensitivity scan as JSON, as quantbench-cli sensitivity --out writes it (quantbench-cli autobits --scan reads it)</source>
+        <translation>Den Sensitivitätsscan als JSON speichern, wie quantbench-cli sensitivity --out ihn schreibt (quantbench-cli autobits --scan liest ihn)</translation>
+    </message>
+    <message>
+        <source>Open Sensitivity Scan</source>
+        <translation>Sensitivitätsscan öffnen</translation>
+    </message>
+    <message>
+        <source>Sensitivity scans (*.json)</source>
+        <translation>Sensitivitätsscans (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is not a scan of this model:
+%2</source>
+        <translation>%1 ist kein Scan dieses Modells:
+%2</translation>
+    </message>
+    <message>
+        <source>%1 holds a cancelled scan: the measurements it did not make are hatched, and automatic bits needs a complete scan.</source>
+        <translation>%1 enthält einen abgebrochenen Scan: Die nicht durchgeführten Messungen sind schraffiert, und automatische Bits benötigen einen vollständigen Scan.</translation>
+    </message>
+    <message>
+        <source>Opened the sensitivity scan %1</source>
+        <translation>Sensitivitätsscan %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Save Sensitivity Scan</source>
+        <translation>Sensitivitätsscan speichern</translation>
+    </message>
+    <message>
+        <source>Saved the sensitivity scan to %1</source>
+        <translation>Sensitivitätsscan in %1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -6584,10 +6676,6 @@ Backend-Kennung: %2</translation>
         <translation>Rang bei:</translation>
     </message>
     <message>
-        <source>The prediction adds up what each layer did alone in the scan; how quantized layers interact is not in it, so the measured change is usually larger.</source>
-        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat; das Zusammenspiel quantisierter Schichten ist darin nicht enthalten, daher ist die gemessene Änderung meist größer.</translation>
-    </message>
-    <message>
         <source>%1 bits</source>
         <translation>%1 Bit</translation>
     </message>
@@ -6698,6 +6786,18 @@ Backend-Kennung: %2</translation>
     <message>
         <source>%1 bits: not measured (the scan was cancelled first)</source>
         <translation>%1 Bit: nicht gemessen (der Scan wurde vorher abgebrochen)</translation>
+    </message>
+    <message>
+        <source>%1-bit %2</source>
+        <translation>%1 Bit %2</translation>
+    </message>
+    <message>
+        <source>Every layer at once, perplexity: %1</source>
+        <translation>Alle Schichten gleichzeitig, Perplexität: %1</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan, scaled per width by how much more the whole model lost at that width (quantized layers&apos; errors compound); a scan without the whole-model measurements gives the plain sum, which is usually smaller than the measured change.</source>
+        <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat, skaliert je Bitbreite damit, wie viel mehr das ganze Modell bei dieser Bitbreite verlor (die Fehler quantisierter Schichten verstärken sich); ein Scan ohne die Messungen des ganzen Modells ergibt die einfache Summe, die meist kleiner ist als die gemessene Änderung.</translation>
     </message>
 </context>
 </TS>

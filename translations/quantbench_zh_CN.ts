@@ -16,20 +16,16 @@
         <translation>目标必须是正的每权重位数</translation>
     </message>
     <message>
-        <source>the scan has no result for the layer %1: was it made on another model?</source>
-        <translation>扫描中没有层 %1 的结果：该扫描是否是在另一个模型上进行的？</translation>
-    </message>
-    <message>
-        <source>the scan lists the layer %1, which this model does not have</source>
-        <translation>扫描列出了层 %1，但此模型没有该层</translation>
-    </message>
-    <message>
         <source>the scan has no result for %1 at %2 bits: it was cancelled before measuring it</source>
         <translation>扫描中没有 %1 在 %2 位下的结果：扫描在测量它之前已被取消</translation>
     </message>
     <message>
         <source>the target of %1 bits per weight cannot be met: the smallest average the allowed widths give is %2 bits per weight (every layer at %3 bits, scales and zero points included)</source>
         <translation>无法达到每权重 %1 位的目标：允许的位宽所能达到的最小平均值为每权重 %2 位（所有层均为 %3 位，含缩放因子和零点）</translation>
+    </message>
+    <message>
+        <source>not applied: the scan did not measure the whole model at every allowed width (made by an older version, or cancelled); run a new scan</source>
+        <translation>未应用：扫描未在每个允许的位宽下测量整个模型（由旧版本生成或已取消）；请重新扫描</translation>
     </message>
 </context>
 <context>
@@ -1390,16 +1386,8 @@ The table shows the change in perplexity per unit and width, then the most sensi
         <translation>预测损失</translation>
     </message>
     <message>
-        <source>%1, summed %2</source>
-        <translation>%1，%2 之和</translation>
-    </message>
-    <message>
         <source>Predicted perplexity</source>
         <translation>预测困惑度</translation>
-    </message>
-    <message>
-        <source>%1 (full precision %2)</source>
-        <translation>%1（全精度 %2）</translation>
     </message>
     <message>
         <source>Bits per weight</source>
@@ -1412,12 +1400,6 @@ The table shows the change in perplexity per unit and width, then the most sensi
     <message>
         <source>Δ ppl at these bits</source>
         <translation>该位宽下的 Δ ppl</translation>
-    </message>
-    <message>
-        <source>Chooses each layer&apos;s bit-width from the allowed ones so that the loss the sensitivity scan predicts — the sum over layers of their KL divergence (or change in perplexity) at the chosen width — is smallest while the average bits per weight stays at or below the target. The average counts the overhead: per group of G weights one 16-bit scale and one zero point of the layer&apos;s width, i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, gate/up) get one width. The exact solver (a multiple-choice knapsack) is the default; --greedy upgrades layers by the largest loss reduction per extra bit.
-The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or made here with the same options as the sensitivity command. The choice is written as a recipe for `quantbench-cli quantize --recipe`.</source>
-        <translation>从允许的位宽中为每个层选择位宽，使敏感度扫描预测的损失——各层在所选位宽下的 KL 散度（或困惑度变化）之和——最小，同时平均每权重位数不超过目标。平均值计入开销：每组 G 个权重有一个 16 位缩放因子和一个与该层位宽相同的零点，即每权重 bits + (16 + bits) / G 位。读取同一输入的层（q/k/v、gate/up）使用同一位宽。默认使用精确求解器（多选背包）；--greedy 按每增加一位带来的最大损失降低依次提升层的位宽。
-扫描结果从 --scan 读取（由 `quantbench-cli sensitivity --out` 写出），或在此处以与 sensitivity 命令相同的选项进行扫描。选择结果写为配方，供 `quantbench-cli quantize --recipe` 使用。</translation>
     </message>
     <message>
         <source>The Hugging Face checkpoint folder the scan was made on.</source>
@@ -1496,6 +1478,38 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>AWQ: leave o_proj unscaled under grouped-query attention, as llm-awq does (the default scales it with one scale per key/value head channel, folded into v_proj).</source>
         <translation>AWQ：在分组查询注意力下不缩放 o_proj，与 llm-awq 相同（默认按每个键/值头通道使用一个缩放因子，并折叠进 v_proj）。</translation>
+    </message>
+    <message>
+        <source>%1-bit ×%2</source>
+        <translation>%1 位 ×%2</translation>
+    </message>
+    <message>
+        <source>Interaction factors</source>
+        <translation>相互作用因子</translation>
+    </message>
+    <message>
+        <source>%1, summed %2 (without the factors: %3)</source>
+        <translation>%1，%2 之和（不含因子：%3）</translation>
+    </message>
+    <message>
+        <source>%1 (without the factors: %2; full precision %3)</source>
+        <translation>%1（不含因子：%2；全精度 %3）</translation>
+    </message>
+    <message>
+        <source>Chooses each layer&apos;s bit-width from the allowed ones so that the loss the sensitivity scan predicts — the sum over layers of their KL divergence (or change in perplexity) at the chosen width — is smallest while the average bits per weight stays at or below the target. The average counts the overhead: per group of G weights one 16-bit scale and one zero point of the layer&apos;s width, i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, gate/up) get one width. The exact solver (a multiple-choice knapsack) is the default; --greedy upgrades layers by the largest loss reduction per extra bit.
+Quantized together, layers&apos; errors compound, more the fewer the bits. The scan also measures the whole model at each width; the prediction scales each width&apos;s losses by the whole model&apos;s figure over the sum of its layers&apos; (the interaction factor), so that a plan with one width everywhere is predicted as measured. The choice itself minimises the plain sum.
+The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or made here with the same options as the sensitivity command. The choice is written as a recipe for `quantbench-cli quantize --recipe`.</source>
+        <translation>从允许的位宽中为每个层选择位宽，使敏感度扫描预测的损失——各层在所选位宽下的 KL 散度（或困惑度变化）之和——最小，同时平均每权重位数不超过目标。平均值计入开销：每组 G 个权重有一个 16 位缩放因子和一个与该层位宽相同的零点，即每权重 bits + (16 + bits) / G 位。读取同一输入的层（q/k/v、gate/up）使用同一位宽。默认使用精确求解器（多选背包）；--greedy 按每增加一位带来的最大损失降低依次提升层的位宽。
+一起量化时，各层的误差会叠加，位数越少叠加越多。扫描还会在每个位宽下测量整个模型；预测将每个位宽的损失乘以整个模型的数值与其各层之和的比值（相互作用因子），使各层位宽相同的方案的预测与实测一致。选择本身仍最小化简单求和。
+扫描结果从 --scan 读取（由 `quantbench-cli sensitivity --out` 写出），或在此处以与 sensitivity 命令相同的选项进行扫描。选择结果写为配方，供 `quantbench-cli quantize --recipe` 使用。</translation>
+    </message>
+    <message>
+        <source>%1-bit: Δ ppl %2, KL %3 (the units&apos; sum %4)</source>
+        <translation>%1 位：Δ ppl %2，KL %3（各单元之和 %4）</translation>
+    </message>
+    <message>
+        <source>Every unit quantized at once:</source>
+        <translation>所有单元同时量化：</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3434,10 @@ The plan is read from a --recipe, whose default the other plan flags override, o
         <source>Measuring %1 at %2 bits (%3 of %4)</source>
         <translation>正在测量 %2 位下的 %1（第 %3 个，共 %4 个）</translation>
     </message>
+    <message>
+        <source>Measuring every layer at %1 bits</source>
+        <translation>正在测量所有层均为 %1 位时的结果</translation>
+    </message>
 </context>
 <context>
     <name>SensitivityScanResult</name>
@@ -3494,6 +3512,22 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>%1: the unit &quot;%2&quot; lists the layer &quot;%3&quot;, which &quot;layers&quot; does not</source>
         <translation>%1：单元 &quot;%2&quot; 列出了层 &quot;%3&quot;，但 &quot;layers&quot; 中没有该层</translation>
+    </message>
+    <message>
+        <source>%1: &quot;uniform&quot; must list each width once, in ascending order</source>
+        <translation>%1：&quot;uniform&quot; 必须按升序将每个位宽各列出一次</translation>
+    </message>
+    <message>
+        <source>the scan has no result for the layer %1: was it made on another model?</source>
+        <translation>扫描中没有层 %1 的结果：该扫描是否是在另一个模型上进行的？</translation>
+    </message>
+    <message>
+        <source>the scan&apos;s layer %1 has %2 parameters, this model&apos;s %3: it was made on another model</source>
+        <translation>扫描中的层 %1 有 %2 个参数，此模型的有 %3 个：该扫描是在另一个模型上进行的</translation>
+    </message>
+    <message>
+        <source>the scan lists the layer %1, which this model does not have</source>
+        <translation>扫描列出了层 %1，但此模型没有该层</translation>
     </message>
 </context>
 <context>
@@ -3784,6 +3818,10 @@ The plan is read from a --recipe, whose default the other plan flags override, o
     <message>
         <source>Show the plot tab titled NAME (with --screenshot).</source>
         <translation>显示标题为 NAME 的图表标签页（配合 --screenshot）。</translation>
+    </message>
+    <message>
+        <source>Open the sensitivity scan FILE (JSON) after opening (with --screenshot).</source>
+        <translation>打开后载入敏感度扫描文件 FILE（JSON）（与 --screenshot 一起使用）。</translation>
     </message>
 </context>
 <context>
@@ -5587,10 +5625,6 @@ Backend id: %2</source>
         <translation>层：%1</translation>
     </message>
     <message>
-        <source>The prediction adds up what each layer did alone in the scan; the measured change is usually larger.</source>
-        <translation>预测值是将扫描中每个层单独造成的影响相加；实测变化通常更大。</translation>
-    </message>
-    <message>
         <source>Previewing automatic bits</source>
         <translation>正在预览自动位宽</translation>
     </message>
@@ -5605,6 +5639,64 @@ Backend id: %2</source>
     <message>
         <source>Automatic bits: %1 bits/weight, perplexity %2 predicted. Evaluate the plan to measure it.</source>
         <translation>自动位宽：每权重 %1 位，预测困惑度 %2。评估该计划以实测困惑度。</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan (%1); the measured change is usually larger.</source>
+        <translation>预测值是将扫描中每个层单独造成的影响相加（%1）；实测变化通常更大。</translation>
+    </message>
+    <message>
+        <source>%1-bit ×%2</source>
+        <translation>%1 位 ×%2</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan, scaled per width by how much more the whole model lost at that width (%1); the plain sum predicts %2.</source>
+        <translation>预测值是将扫描中每个层单独造成的影响相加，并按位宽乘以整个模型在该位宽下额外损失的倍数（%1）；简单求和预测为 %2。</translation>
+    </message>
+    <message>
+        <source>Open Sensitivity Sc&amp;an…</source>
+        <translation>打开敏感度扫描(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Show a sensitivity scan saved as JSON (also by quantbench-cli sensitivity --out) for this model</source>
+        <translation>为此模型显示以 JSON 保存的敏感度扫描（也可由 quantbench-cli sensitivity --out 生成）</translation>
+    </message>
+    <message>
+        <source>Save Sensitivity Scan…</source>
+        <translation>保存敏感度扫描…</translation>
+    </message>
+    <message>
+        <source>Save the sensitivity scan as JSON, as quantbench-cli sensitivity --out writes it (quantbench-cli autobits --scan reads it)</source>
+        <translation>将敏感度扫描保存为 JSON，格式与 quantbench-cli sensitivity --out 相同（quantbench-cli autobits --scan 可读取）</translation>
+    </message>
+    <message>
+        <source>Open Sensitivity Scan</source>
+        <translation>打开敏感度扫描</translation>
+    </message>
+    <message>
+        <source>Sensitivity scans (*.json)</source>
+        <translation>敏感度扫描 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is not a scan of this model:
+%2</source>
+        <translation>%1 不是此模型的扫描：
+%2</translation>
+    </message>
+    <message>
+        <source>%1 holds a cancelled scan: the measurements it did not make are hatched, and automatic bits needs a complete scan.</source>
+        <translation>%1 包含一个已取消的扫描：未完成的测量以阴影显示，自动位宽需要完整的扫描。</translation>
+    </message>
+    <message>
+        <source>Opened the sensitivity scan %1</source>
+        <translation>已打开敏感度扫描 %1</translation>
+    </message>
+    <message>
+        <source>Save Sensitivity Scan</source>
+        <translation>保存敏感度扫描</translation>
+    </message>
+    <message>
+        <source>Saved the sensitivity scan to %1</source>
+        <translation>已将敏感度扫描保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -6527,10 +6619,6 @@ Backend id: %2</source>
         <translation>排名位宽：</translation>
     </message>
     <message>
-        <source>The prediction adds up what each layer did alone in the scan; how quantized layers interact is not in it, so the measured change is usually larger.</source>
-        <translation>预测值是将扫描中每个层单独造成的影响相加；其中不包含已量化层之间的相互作用，因此实测变化通常更大。</translation>
-    </message>
-    <message>
         <source>%1 bits</source>
         <translation>%1 位</translation>
     </message>
@@ -6637,6 +6725,18 @@ Backend id: %2</source>
     <message>
         <source>%1 bits: not measured (the scan was cancelled first)</source>
         <translation>%1 位：未测量（扫描已先被取消）</translation>
+    </message>
+    <message>
+        <source>%1-bit %2</source>
+        <translation>%1 位 %2</translation>
+    </message>
+    <message>
+        <source>Every layer at once, perplexity: %1</source>
+        <translation>所有层同时量化，困惑度：%1</translation>
+    </message>
+    <message>
+        <source>The prediction adds up what each layer did alone in the scan, scaled per width by how much more the whole model lost at that width (quantized layers&apos; errors compound); a scan without the whole-model measurements gives the plain sum, which is usually smaller than the measured change.</source>
+        <translation>预测值是将扫描中每个层单独造成的影响相加，并按位宽乘以整个模型在该位宽下额外损失的倍数（已量化层的误差会叠加）；没有整体模型测量的扫描给出简单求和，通常小于实测变化。</translation>
     </message>
 </context>
 </TS>

@@ -140,8 +140,10 @@ SensitivityView::SensitivityView(QWidget* parent)
     m_checkLabel->setStyleSheet(QStringLiteral("QLabel { background: #eef4fc; border: 1px solid "
                                                "#b8cde8; padding: 4px; }"));
     m_checkLabel->setToolTip(
-        tr("The prediction adds up what each layer did alone in the scan; how quantized layers "
-           "interact is not in it, so the measured change is usually larger."));
+        tr("The prediction adds up what each layer did alone in the scan, scaled per width by "
+           "how much more the whole model lost at that width (quantized layers' errors "
+           "compound); a scan without the whole-model measurements gives the plain sum, which "
+           "is usually smaller than the measured change."));
     m_checkLabel->hide();
     m_info->setObjectName(QStringLiteral("sensitivityInfo"));
     m_info->setWordWrap(true);
@@ -615,10 +617,22 @@ void SensitivityView::updateLabels()
                             .arg(measurements - measured));
         m_info->setStyleSheet(QStringLiteral("color: #8a5a00"));
     } else {
-        m_info->setText(tr("%n measurement(s) in %1 s. Click a cell or a row to select its layer; "
-                           "drag and scroll to pan and zoom.",
-                           nullptr, measurements)
-                            .arg(locale.toString(m_scan->seconds, 'f', 1)));
+        QString text = tr("%n measurement(s) in %1 s. Click a cell or a row to select its "
+                          "layer; drag and scroll to pan and zoom.",
+                          nullptr, measurements)
+                           .arg(locale.toString(m_scan->seconds, 'f', 1));
+        if (!m_scan->uniform.empty()) {
+            // The whole model at each width: how far the units' figures are from adding up.
+            QStringList widths;
+            for (const SensitivityPoint& point : m_scan->uniform)
+                widths << tr("%1-bit %2")
+                              .arg(point.bits)
+                              .arg(locale.toString(point.perplexity, 'f', 2));
+            text +=
+                QLatin1Char('\n')
+                + tr("Every layer at once, perplexity: %1").arg(widths.join(QStringLiteral(" · ")));
+        }
+        m_info->setText(text);
         m_info->setStyleSheet(QString());
     }
 }

@@ -34,6 +34,15 @@ QString toText(const AutoBitsResult& result, const QString& modelDir, const QStr
     QStringList perWidth;
     for (const auto& [bits, count] : layersAt)
         perWidth << Cli::tr("%1-bit: %2").arg(bits).arg(count);
+    QString interaction = result.interactionNote;
+    if (result.interactionApplied) {
+        QStringList factors;
+        for (std::size_t j = 0; j < result.allowedBits.size(); ++j)
+            factors << Cli::tr("%1-bit ×%2")
+                           .arg(result.allowedBits[j])
+                           .arg(locale.toString(result.lossInteraction[j], 'f', 3));
+        interaction = factors.join(QStringLiteral(", "));
+    }
     const QString lossName = result.loss == AutoBitsLoss::Kl ? Cli::tr("KL divergence (nats/token)")
                                                              : Cli::tr("change in perplexity");
     QString text = formatFields({
@@ -54,11 +63,15 @@ QString toText(const AutoBitsResult& result, const QString& modelDir, const QStr
              : Cli::tr("greedy (largest loss reduction per extra bit, %n "
                        "choice(s))",
                        nullptr, result.items)},
+        {Cli::tr("Interaction factors"), interaction},
         {Cli::tr("Predicted loss"),
-         Cli::tr("%1, summed %2").arg(locale.toString(result.predictedLoss, 'g', 5), lossName)},
+         Cli::tr("%1, summed %2 (without the factors: %3)")
+             .arg(locale.toString(result.predictedLoss, 'g', 5), lossName,
+                  locale.toString(result.additiveLoss, 'g', 5))},
         {Cli::tr("Predicted perplexity"),
-         Cli::tr("%1 (full precision %2)")
+         Cli::tr("%1 (without the factors: %2; full precision %3)")
              .arg(locale.toString(result.predictedPerplexity, 'f', 4),
+                  locale.toString(result.additivePerplexity, 'f', 4),
                   locale.toString(result.referencePerplexity, 'f', 4))},
     });
     text += QLatin1Char('\n');
@@ -97,6 +110,11 @@ int runAutobits(const Command& command, const QStringList& arguments)
                 "i.e. bits + (16 + bits) / G per weight. Layers reading one input (q/k/v, "
                 "gate/up) get one width. The exact solver (a multiple-choice knapsack) is the "
                 "default; --greedy upgrades layers by the largest loss reduction per extra bit.\n"
+                "Quantized together, layers' errors compound, more the fewer the bits. The scan "
+                "also measures the whole model at each width; the prediction scales each width's "
+                "losses by the whole model's figure over the sum of its layers' (the interaction "
+                "factor), so that a plan with one width everywhere is predicted as measured. The "
+                "choice itself minimises the plain sum.\n"
                 "The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or "
                 "made here with the same options as the sensitivity command. The choice is "
                 "written as a recipe for `quantbench-cli quantize --recipe`."));

@@ -45,6 +45,24 @@ QString toText(const SensitivityScanResult& scan)
     }
     text += table.toString() + QLatin1Char('\n');
 
+    // The whole model at each width: what the units' figures come to once they interact.
+    if (!scan.uniform.empty()) {
+        QStringList widths;
+        for (const SensitivityPoint& point : scan.uniform) {
+            double sum = 0.0;
+            for (const SensitivityUnitResult& unit : scan.units)
+                sum += unit.find(point.bits)->kl;
+            widths << Cli::tr("%1-bit: Δ ppl %2, KL %3 (the units' sum %4)")
+                          .arg(point.bits)
+                          .arg(locale.toString(point.deltaPerplexity, 'f', 4),
+                               locale.toString(point.kl, 'g', 4), locale.toString(sum, 'g', 4));
+        }
+        text += Cli::tr("Every unit quantized at once:") + QLatin1Char('\n');
+        for (const QString& line : widths)
+            text += QStringLiteral("  ") + line + QLatin1Char('\n');
+        text += QLatin1Char('\n');
+    }
+
     // The most sensitive units at the smallest width, by KL divergence.
     const int narrowest = scan.bits.front();
     std::vector<const SensitivityUnitResult*> ranked;

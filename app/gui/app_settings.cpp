@@ -20,9 +20,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 23>& settingTable()
+const std::array<SettingSpec, 24>& settingTable()
 {
-    static const std::array<SettingSpec, 23> table{{
+    static const std::array<SettingSpec, 24> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -32,6 +32,7 @@ const std::array<SettingSpec, 23>& settingTable()
         {AppSettings::Key::LastModelDirectory, "models/lastDirectory", QDir::homePath()},
         {AppSettings::Key::LastExportDirectory, "export/lastDirectory", QDir::homePath()},
         {AppSettings::Key::LastPlanDirectory, "plan/lastDirectory", QDir::homePath()},
+        {AppSettings::Key::LastScanDirectory, "sensitivity/lastDirectory", QDir::homePath()},
         {AppSettings::Key::DefaultQuantConfig, "plan/defaultConfig",
          QJsonDocument(LayerQuantConfig{}.toJson()).toJson(QJsonDocument::Compact)},
         {AppSettings::Key::HistogramLogScale, "histogram/logScale", false},

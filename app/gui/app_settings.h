@@ -30,6 +30,7 @@ public:
         LastModelDirectory,
         LastExportDirectory,
         LastPlanDirectory,
+        LastScanDirectory,
         DefaultQuantConfig,
         HistogramLogScale,
         HistogramBins,

@@ -25,7 +25,8 @@ namespace {
 // Waits (without blocking the event loop) until the window has opened its model and finished
 // every job, then saves a picture of it and quits. For documentation and the packaging test.
 void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& recipe,
-                        const QString& select, const QString& tab, bool quantize, bool evaluate)
+                        const QString& scan, const QString& select, const QString& tab,
+                        bool quantize, bool evaluate)
 {
     auto* timer = new QTimer(&window);
     auto* clock = new QElapsedTimer;
@@ -45,6 +46,12 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
             if (!recipe.isEmpty() && !window.loadPlanFile(recipe)) {
                 std::fprintf(stderr, "quantbench: --screenshot: cannot load the recipe %s\n",
                              qPrintable(recipe));
+                QCoreApplication::exit(1);
+                return;
+            }
+            if (!scan.isEmpty() && !window.loadScanFile(scan)) {
+                std::fprintf(stderr, "quantbench: --screenshot: cannot open the scan %s\n",
+                             qPrintable(scan));
                 QCoreApplication::exit(1);
                 return;
             }
@@ -117,6 +124,11 @@ struct CommandLine {
                                                                   "FILE after opening (with "
                                                                   "--screenshot)."),
                               QStringLiteral("FILE")};
+    QCommandLineOption scan{QStringLiteral("scan"),
+                            QCoreApplication::translate("main",
+                                                        "Open the sensitivity scan FILE (JSON) "
+                                                        "after opening (with --screenshot)."),
+                            QStringLiteral("FILE")};
     QCommandLineOption quantize{QStringLiteral("quantize"),
                                 QCoreApplication::translate("main",
                                                             "Quantize all layers after "
@@ -141,6 +153,7 @@ struct CommandLine {
         parser.addOption(select);
         parser.addOption(tab);
         parser.addOption(recipe);
+        parser.addOption(scan);
         parser.addOption(quantize);
         parser.addOption(evaluate);
     }
@@ -194,6 +207,7 @@ int main(int argc, char* argv[])
     if (commandLine.parser.isSet(commandLine.screenshot))
         scheduleScreenshot(window, commandLine.parser.value(commandLine.screenshot),
                            commandLine.parser.value(commandLine.recipe),
+                           commandLine.parser.value(commandLine.scan),
                            commandLine.parser.value(commandLine.select),
                            commandLine.parser.value(commandLine.tab),
                            commandLine.parser.isSet(commandLine.quantize),

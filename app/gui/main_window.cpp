@@ -6,6 +6,7 @@
 #include "core/analysis/sensitivity_scan.h"
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
+#include "core/io/json_file.h"
 #include "core/metrics/perplexity.h"
 #include "core/metrics/weight_histogram.h"
 #include "core/metrics/weight_scan.h"
@@ -56,7 +57,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -219,6 +219,19 @@ void MainWindow::createActions()
     m_loadPlanAction->setStatusTip(tr("Load a recipe (JSON) as the plan of this model"));
     connect(m_loadPlanAction, &QAction::triggered, this, &MainWindow::loadPlan);
 
+    m_openScanAction = new QAction(tr("Open Sensitivity Sc&an…"), this);
+    m_openScanAction->setObjectName(QStringLiteral("openScanAction"));
+    m_openScanAction->setStatusTip(tr("Show a sensitivity scan saved as JSON (also by "
+                                      "quantbench-cli sensitivity --out) for this model"));
+    connect(m_openScanAction, &QAction::triggered, this, &MainWindow::openScan);
+
+    m_saveScanAction = new QAction(tr("Save Sensitivity Scan…"), this);
+    m_saveScanAction->setObjectName(QStringLiteral("saveScanAction"));
+    m_saveScanAction->setStatusTip(tr("Save the sensitivity scan as JSON, as quantbench-cli "
+                                      "sensitivity --out writes it (quantbench-cli autobits "
+                                      "--scan reads it)"));
+    connect(m_saveScanAction, &QAction::triggered, this, &MainWindow::saveScan);
+
     m_quitAction = new QAction(icon("quit"), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -297,6 +310,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_loadPlanAction);
     file->addAction(m_savePlanAction);
+    file->addSeparator();
+    file->addAction(m_openScanAction);
+    file->addAction(m_saveScanAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
@@ -1747,11 +1763,7 @@ void MainWindow::runSensitivityScan(const SensitivityScanRequest& request)
             return [this, model, scan] {
                 if (model != m_model)
                     return;
-                m_scan = scan;
-                m_sensitivity->setScan(scan);
-                if (const LinearLayer* layer = currentLayer())
-                    m_sensitivity->setSelectedLayer(layer->name);
-                m_plots->setCurrentWidget(m_sensitivity);
+                showScan(scan);
                 if (!scan->complete)
                     addIssue(Issue::Severity::Warning,
                              tr("The sensitivity scan was cancelled: the measurements it did not "
@@ -1759,6 +1771,79 @@ void MainWindow::runSensitivityScan(const SensitivityScanRequest& request)
             };
         },
         JobRunner::OnCancel::DeliverPartial);
+}
+
+void MainWindow::showScan(std::shared_ptr<const SensitivityScanResult> scan)
+{
+    m_scan = std::move(scan);
+    m_sensitivity->setScan(m_scan);
+    if (const LinearLayer* layer = currentLayer())
+        m_sensitivity->setSelectedLayer(layer->name);
+    m_plots->setCurrentWidget(m_sensitivity);
+    updateActions();
+}
+
+void MainWindow::openScan()
+{
+    if (!m_model)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Sensitivity Scan"),
+        m_settings.value(AppSettings::Key::LastScanDirectory).toString(),
+        tr("Sensitivity scans (*.json)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastScanDirectory, QFileInfo(path).absolutePath());
+    loadScanFile(path);
+}
+
+bool MainWindow::loadScanFile(const QString& path)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return false;
+    try {
+        auto scan =
+            std::make_shared<const SensitivityScanResult>(SensitivityScanResult::fromFile(path));
+        const QStringList problems = scan->problemsFor(m_model->inventory());
+        if (!problems.isEmpty())
+            throw Error(tr("%1 is not a scan of this model:\n%2")
+                            .arg(QDir::toNativeSeparators(path), problems.join(QLatin1Char('\n'))));
+        showScan(scan);
+        if (!scan->complete)
+            addIssue(Issue::Severity::Warning,
+                     tr("%1 holds a cancelled scan: the measurements it did not make are hatched, "
+                        "and automatic bits needs a complete scan.")
+                         .arg(QDir::toNativeSeparators(path)),
+                     path);
+        showStatus(tr("Opened the sensitivity scan %1").arg(QDir::toNativeSeparators(path)));
+        return true;
+    } catch (const Error& e) {
+        addIssue(Issue::Severity::Error, e.message(), path);
+        m_issuesDock->show();
+        m_issuesDock->raise();
+        return false;
+    }
+}
+
+void MainWindow::saveScan()
+{
+    if (!m_model || !m_scan)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Sensitivity Scan"),
+        QDir(m_settings.value(AppSettings::Key::LastScanDirectory).toString())
+            .filePath(QFileInfo(m_model->sourcePath()).completeBaseName()
+                      + QStringLiteral("-sensitivity.json")),
+        tr("Sensitivity scans (*.json)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setValue(AppSettings::Key::LastScanDirectory, QFileInfo(path).absolutePath());
+    if (const QString error = JsonFile::writeObject(path, m_scan->toJson()); !error.isEmpty()) {
+        addIssue(Issue::Severity::Error,
+                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), error), path);
+        return;
+    }
+    showStatus(tr("Saved the sensitivity scan to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 QString MainWindow::scanProblem() const
@@ -1805,6 +1890,26 @@ void MainWindow::showAutoBitsDialog()
 
 namespace {
 
+// How the prediction was made: the units' sum, scaled by the interaction factors if measured.
+QString interactionText(const AutoBitsResult& result)
+{
+    const QLocale locale;
+    if (!result.interactionApplied)
+        return MainWindow::tr("The prediction adds up what each layer did alone in the scan (%1); "
+                              "the measured change is usually larger.")
+            .arg(result.interactionNote);
+    QStringList factors;
+    for (std::size_t j = 0; j < result.allowedBits.size(); ++j)
+        factors << MainWindow::tr("%1-bit ×%2")
+                       .arg(result.allowedBits[j])
+                       .arg(locale.toString(result.lossInteraction[j], 'f', 2));
+    return MainWindow::tr("The prediction adds up what each layer did alone in the scan, scaled "
+                          "per width by how much more the whole model lost at that width (%1); "
+                          "the plain sum predicts %2.")
+        .arg(factors.join(QStringLiteral(", ")),
+             locale.toString(result.additivePerplexity, 'f', 4));
+}
+
 // The preview of an automatic choice: achieved bits per weight, the prediction, the widths.
 QString describeAutoBits(const AutoBitsResult& result)
 {
@@ -1833,8 +1938,7 @@ QString describeAutoBits(const AutoBitsResult& result)
            + QStringLiteral("<br>") + prediction + QStringLiteral("<br>")
            + MainWindow::tr("Layers: %1").arg(widths.join(QStringLiteral(", ")))
            + QStringLiteral("<br><span style=\"color:#667085\">%1</span>")
-                 .arg(MainWindow::tr("The prediction adds up what each layer did alone in the "
-                                     "scan; the measured change is usually larger."));
+                 .arg(interactionText(result));
 }
 
 } // namespace
@@ -1976,13 +2080,10 @@ void MainWindow::savePlan()
     if (path.isEmpty())
         return;
     m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(m_layerModel->plan().toJson()).toJson()) < 0
-        || !file.commit()) {
+    if (const QString error = JsonFile::writeObject(path, m_layerModel->plan().toJson());
+        !error.isEmpty()) {
         addIssue(Issue::Severity::Error,
-                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                 path);
+                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), error), path);
         return;
     }
     showStatus(tr("Saved the plan to %1").arg(QDir::toNativeSeparators(path)));
@@ -2102,6 +2203,8 @@ void MainWindow::updateActions()
     m_exportAction->setEnabled(canCompute);
     m_savePlanAction->setEnabled(hasModel);
     m_loadPlanAction->setEnabled(!busy && hasModel);
+    m_openScanAction->setEnabled(!busy && hasModel);
+    m_saveScanAction->setEnabled(hasModel && m_scan != nullptr);
     m_quantizeAllAction->setEnabled(canCompute);
     m_evaluateAction->setEnabled(canCompute);
     m_quantizeSelectedAction->setEnabled(canCompute

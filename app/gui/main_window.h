@@ -106,6 +106,10 @@ public:
     // Loads a recipe as the plan (one undoable step). On failure, or when it does not fit the
     // model, the plan stays and the issues panel says why; returns false.
     bool loadPlanFile(const QString& path);
+    // Shows a sensitivity scan saved as JSON (File › Open Sensitivity Scan…, or `quantbench-cli
+    // sensitivity --out`) as the scan of the open model. On failure, or when it was made on
+    // another model, the current scan stays and the issues panel says why; returns false.
+    bool loadScanFile(const QString& path);
 
     std::shared_ptr<const LoadedModel> model() const { return m_model; }
     JobRunner& jobs() { return m_jobs; }
@@ -181,6 +185,10 @@ private:
     void chooseExportFolder();
     void savePlan();
     void loadPlan();
+    void openScan();
+    void saveScan();
+    // Makes `scan` (of the open model) the one the Sensitivity tab shows and Automatic Bits uses.
+    void showScan(std::shared_ptr<const SensitivityScanResult> scan);
     void showAbout();
     // A device error made the backend continue on the CPU (called on the GUI thread).
     void onBackendFallback(const QString& reason);
@@ -308,6 +316,8 @@ private:
     QAction* m_exportAction = nullptr;
     QAction* m_savePlanAction = nullptr;
     QAction* m_loadPlanAction = nullptr;
+    QAction* m_openScanAction = nullptr;
+    QAction* m_saveScanAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;

@@ -35,6 +35,18 @@ QString autoBitsSolverKey(AutoBitsSolver solver)
     return solver == AutoBitsSolver::Exact ? QStringLiteral("exact") : QStringLiteral("greedy");
 }
 
+namespace {
+
+QJsonArray doubles(const std::vector<double>& values)
+{
+    QJsonArray array;
+    for (double v : values)
+        array.append(v);
+    return array;
+}
+
+} // namespace
+
 QJsonObject AutoBitsResult::toJson() const
 {
     QJsonArray layerArray;
@@ -59,8 +71,15 @@ QJsonObject AutoBitsResult::toJson() const
         {QStringLiteral("items"), items},
         {QStringLiteral("cost_resolution_bits"), qint64(costResolutionBits)},
         {QStringLiteral("predicted_loss"), predictedLoss},
+        {QStringLiteral("additive_loss"), additiveLoss},
         {QStringLiteral("reference_perplexity"), referencePerplexity},
         {QStringLiteral("predicted_perplexity"), predictedPerplexity},
+        {QStringLiteral("additive_perplexity"), additivePerplexity},
+        {QStringLiteral("interaction"),
+         QJsonObject{{QStringLiteral("applied"), interactionApplied},
+                     {QStringLiteral("loss_factors"), doubles(lossInteraction)},
+                     {QStringLiteral("nll_factors"), doubles(nllInteraction)},
+                     {QStringLiteral("note"), interactionNote}}},
         {QStringLiteral("recipe"), plan.toJson()},
     };
 }
@@ -296,21 +315,12 @@ AutoBitsResult AutoBits::choose(const SensitivityScanResult& scan, const LayerIn
         throw Error(tr("the target must be a positive number of bits per weight"));
 
     // Each layer of the model and its scan unit.
+    if (const QStringList problems = scan.problemsFor(inventory); !problems.isEmpty())
+        throw Error(problems.front());
     const std::vector<LinearLayer>& layers = inventory.layers();
     std::vector<int> unitOf(layers.size());
-    for (std::size_t i = 0; i < layers.size(); ++i) {
-        const SensitivityLayer* scanned = scan.findLayer(layers[i].name);
-        if (!scanned)
-            throw Error(tr("the scan has no result for the layer %1: was it made on another "
-                           "model?")
-                            .arg(layers[i].name));
-        unitOf[i] = scanned->unit;
-    }
-    for (const SensitivityLayer& scanned : scan.layers) {
-        if (!inventory.find(scanned.name))
-            throw Error(tr("the scan lists the layer %1, which this model does not have")
-                            .arg(scanned.name));
-    }
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        unitOf[i] = scan.findLayer(layers[i].name)->unit;
 
     // Items: layers reading one input, and layers of one scan unit, choose together.
     LayerSets sets(layers.size());
@@ -352,6 +362,39 @@ AutoBitsResult AutoBits::choose(const SensitivityScanResult& scan, const LayerIn
         return options.loss == AutoBitsLoss::Kl ? point.kl : point.deltaPerplexity;
     };
 
+    // The interaction factors per allowed width: the whole model's figure over the sum of the
+    // units' (1 where either is not positive, or without the whole-model measurement).
+    const bool measured = std::all_of(allowed.begin(), allowed.end(),
+                                      [&](int b) { return scan.findUniform(b) != nullptr; });
+    result.interactionApplied = measured;
+    if (!measured)
+        result.interactionNote = tr("not applied: the scan did not measure the whole model at "
+                                    "every allowed width (made by an older version, or "
+                                    "cancelled); run a new scan");
+    auto nllOf = [&](const SensitivityPoint& point) {
+        return std::log(point.perplexity / scan.referencePerplexity);
+    };
+    auto factor = [](double whole, double sum) {
+        return whole > 0.0 && sum > 0.0 && std::isfinite(whole / sum) ? whole / sum : 1.0;
+    };
+    for (int bits : allowed) {
+        double lossFactor = 1.0;
+        double nllFactor = 1.0;
+        if (const SensitivityPoint* whole = scan.findUniform(bits)) {
+            double lossSum = 0.0;
+            double nllSum = 0.0;
+            for (std::size_t u = 0; u < scan.units.size(); ++u) {
+                const SensitivityPoint point = pointOf(static_cast<int>(u), bits);
+                lossSum += lossOf(point);
+                nllSum += nllOf(point);
+            }
+            lossFactor = factor(lossOf(*whole), lossSum);
+            nllFactor = factor(nllOf(*whole), nllSum);
+        }
+        result.lossInteraction.push_back(measured ? lossFactor : 1.0);
+        result.nllInteraction.push_back(measured ? nllFactor : 1.0);
+    }
+
     std::vector<Item> items(itemLayers.size());
     std::int64_t parameters = 0;
     std::int64_t minimumCost = 0;
@@ -360,13 +403,13 @@ AutoBitsResult AutoBits::choose(const SensitivityScanResult& scan, const LayerIn
         std::set<int> units;
         for (std::size_t i : itemLayers[t])
             units.insert(unitOf[i]);
-        for (int bits : allowed) {
+        for (std::size_t j = 0; j < allowed.size(); ++j) {
             std::int64_t cost = 0;
             for (std::size_t i : itemLayers[t])
-                cost += storageBits(layers[i], schemeAt(bits));
+                cost += storageBits(layers[i], schemeAt(allowed[j]));
             double loss = 0.0;
             for (int unit : units)
-                loss += lossOf(pointOf(unit, bits));
+                loss += lossOf(pointOf(unit, allowed[j]));
             items[t].cost.push_back(cost);
             items[t].loss.push_back(loss);
         }
@@ -398,20 +441,26 @@ AutoBitsResult AutoBits::choose(const SensitivityScanResult& scan, const LayerIn
     // Per layer, and the predictions.
     std::vector<int> bitsOf(layers.size());
     std::int64_t cost = 0;
-    std::set<std::pair<int, int>> chosenUnits; // (unit, bits)
+    std::set<std::pair<int, std::size_t>> chosenUnits; // (unit, index into allowed)
     for (std::size_t t = 0; t < items.size(); ++t) {
         const std::size_t j = std::size_t(choice[t]);
         cost += items[t].cost[j];
-        result.predictedLoss += items[t].loss[j];
+        result.additiveLoss += items[t].loss[j];
+        result.predictedLoss += items[t].loss[j] * result.lossInteraction[j];
         for (std::size_t i : itemLayers[t]) {
             bitsOf[i] = allowed[j];
-            chosenUnits.emplace(unitOf[i], allowed[j]);
+            chosenUnits.emplace(unitOf[i], j);
         }
     }
-    double logRatio = 0.0;
-    for (const auto& [unit, bits] : chosenUnits)
-        logRatio += std::log(pointOf(unit, bits).perplexity / scan.referencePerplexity);
-    result.predictedPerplexity = scan.referencePerplexity * std::exp(logRatio);
+    double nll = 0.0;
+    double additiveNll = 0.0;
+    for (const auto& [unit, j] : chosenUnits) {
+        const double unitNll = nllOf(pointOf(unit, allowed[j]));
+        nll += unitNll * result.nllInteraction[j];
+        additiveNll += unitNll;
+    }
+    result.predictedPerplexity = scan.referencePerplexity * std::exp(nll);
+    result.additivePerplexity = scan.referencePerplexity * std::exp(additiveNll);
     result.averageBitsPerWeight = double(cost) / double(parameters);
     for (std::size_t i = 0; i < layers.size(); ++i) {
         AutoBitsLayerChoice layer;

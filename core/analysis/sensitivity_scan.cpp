@@ -71,6 +71,39 @@ const SensitivityPoint* SensitivityScanResult::find(const QString& layerName, in
     return units[static_cast<std::size_t>(layer->unit)].find(bitsWanted);
 }
 
+const SensitivityPoint* SensitivityScanResult::findUniform(int bitsWanted) const
+{
+    for (const SensitivityPoint& point : uniform) {
+        if (point.bits == bitsWanted)
+            return &point;
+    }
+    return nullptr;
+}
+
+QStringList SensitivityScanResult::problemsFor(const LayerInventory& inventory) const
+{
+    QStringList problems;
+    for (const LinearLayer& layer : inventory.layers()) {
+        const SensitivityLayer* scanned = findLayer(layer.name);
+        if (!scanned)
+            problems << tr("the scan has no result for the layer %1: was it made on another "
+                           "model?")
+                            .arg(layer.name);
+        else if (scanned->parameters != layer.parameterCount())
+            problems << tr("the scan's layer %1 has %2 parameters, this model's %3: it was made "
+                           "on another model")
+                            .arg(layer.name)
+                            .arg(scanned->parameters)
+                            .arg(layer.parameterCount());
+    }
+    for (const SensitivityLayer& scanned : layers) {
+        if (!inventory.find(scanned.name))
+            problems << tr("the scan lists the layer %1, which this model does not have")
+                            .arg(scanned.name);
+    }
+    return problems;
+}
+
 namespace {
 
 QJsonArray pointsToJson(const std::vector<SensitivityPoint>& points)
@@ -138,6 +171,8 @@ QJsonObject SensitivityScanResult::toJson() const
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("backend"), compute.toJson()},
     };
+    if (!uniform.empty())
+        json.insert(QStringLiteral("uniform"), pointsToJson(uniform));
     if (unit != SensitivityUnitKind::Layer) {
         QJsonArray unitArray;
         for (const SensitivityUnitResult& u : units)
@@ -379,6 +414,16 @@ SensitivityScanResult SensitivityScanResult::fromJson(const QJsonObject& json,
         }
     }
 
+    if (json.contains(QLatin1String("uniform"))) {
+        scan.uniform = read.points(read.array(json, top, QStringLiteral("uniform")),
+                                   QStringLiteral("uniform"), scan.bits);
+        for (std::size_t i = 1; i < scan.uniform.size(); ++i) {
+            if (scan.uniform[i].bits <= scan.uniform[i - 1].bits)
+                throw Error(tr("%1: \"uniform\" must list each width once, in ascending order")
+                                .arg(source));
+        }
+    }
+
     // Informational fields: kept when present.
     const QJsonObject evaluation = json.value(QLatin1String("evaluation")).toObject();
     scan.evaluationDocuments = evaluation.value(QLatin1String("documents")).toInt();
@@ -527,10 +572,11 @@ public:
     {
         QElapsedTimer timer;
         timer.start();
-        m_total = 1 + static_cast<int>(m_units.size() * m_result.bits.size());
+        m_total = 1 + static_cast<int>((m_units.size() + 1) * m_result.bits.size());
         try {
             scoreReference();
             ++m_done;
+            startUniform();
             int lastStage = 0;
             for (const ScanUnit& unit : m_units)
                 lastStage = std::max(lastStage, unit.lastStage);
@@ -541,6 +587,9 @@ public:
                     statistics = captureStatistics(stage);
                 quantizeStage(stage, statistics);
                 statistics.clear();
+                advanceUniform(stage);
+                if (stage == lastStage)
+                    finishUniform(lastStage);
                 for (std::size_t u = 0; u < m_units.size(); ++u) {
                     if (m_units[u].lastStage == stage)
                         measureUnit(u);
@@ -626,6 +675,15 @@ private:
         double referenceNll = 0.0;
         double modifiedNll = 0.0;
         double kl = 0.0;
+
+        Score& operator+=(const Score& other)
+        {
+            tokens += other.tokens;
+            referenceNll += other.referenceNll;
+            modifiedNll += other.modifiedNll;
+            kl += other.kl;
+            return *this;
+        }
     };
 
     // The full-precision model on every batch: the reference perplexity, the logits kept.
@@ -793,66 +851,82 @@ private:
     SensitivityPoint measure(const ScanUnit& unit, int bitsIndex)
     {
         UnitWeightHooks hooks;
-        for (int index : unit.layers) {
-            const auto it = m_quantized.find({index, bitsIndex});
-            if (it != m_quantized.end())
-                hooks.weights.emplace(it->second.name, it->second.dequantizedWeight());
-        }
+        for (int index : unit.layers)
+            addQuantized(hooks, index, bitsIndex);
         advanceFullPrecision(unit.firstStage);
+        Score score;
+        for (EvaluationBatch& batch : m_batches) {
+            HiddenStates states = batch.fullPrecision;
+            score += scoreFrom(batch, states, unit.firstStage, hooks);
+        }
+        return pointOf(score, bitsIndex);
+    }
+
+    // Puts the quantized layer (inventory index, bit-width index) into `hooks`, if it was
+    // quantized (a layer the pipeline would skip stays in full precision).
+    void addQuantized(UnitWeightHooks& hooks, int index, int bitsIndex) const
+    {
+        const auto it = m_quantized.find({index, bitsIndex});
+        if (it != m_quantized.end())
+            hooks.weights.emplace(it->second.name, it->second.dequantizedWeight());
+    }
+
+    // Runs the blocks from `firstStage` on `states` (one batch's residual stream at that block's
+    // input) with `hooks`, then scores the logits against the batch's reference.
+    Score scoreFrom(EvaluationBatch& batch, HiddenStates& states, int firstStage,
+                    UnitWeightHooks& hooks)
+    {
         const std::int64_t vocab = m_model->spec().vocabSize;
         Score score;
         RowMatrix modified;
         RowMatrix recomputed;
-        for (EvaluationBatch& batch : m_batches) {
-            HiddenStates states = batch.fullPrecision;
-            for (int b = unit.firstStage; b < m_blocks; ++b)
-                m_runner.runBlock(b, states, &hooks, 0, &m_progress);
-            for (int s = 0; s < states.sequences(); ++s) {
-                m_progress.throwIfCancelled();
-                const std::int64_t start = states.starts[std::size_t(s)];
-                const std::int64_t length = states.lengths[std::size_t(s)];
-                const std::vector<int>& window = batch.tokens[std::size_t(s)];
-                const std::int64_t firstScored = batch.firstScored[std::size_t(s)];
-                for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
-                    const std::int64_t rows =
-                        std::min(TransformerRunner::kLogitRows, length - part);
-                    m_runner.logitRows(states.values.middleRows(start + part, rows), modified,
-                                       &hooks);
-                    if (!m_cacheLogits)
-                        m_runner.logitRows(batch.finalStates.values.middleRows(start + part, rows),
-                                           recomputed);
-                    const auto reference =
-                        m_cacheLogits ? batch.referenceLogits.middleRows(start + part, rows)
-                                      : recomputed.middleRows(0, rows);
-                    std::vector<Score> scores(static_cast<std::size_t>(rows));
-                    parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
-                        for (std::int64_t p = begin; p < end; ++p) {
-                            const std::int64_t target = part + p + 1;
-                            if (target < firstScored || target >= length)
-                                continue;
-                            Score& position = scores[std::size_t(p)];
-                            position.tokens = 1;
-                            const int token = window[std::size_t(target)];
-                            const float* ref = reference.row(p).data();
-                            const double refLse = batch.referenceLse[std::size_t(start + part + p)];
-                            const float* mod = modified.row(p).data();
-                            const double modLse = PerplexityEvaluator::logSumExp(mod, vocab);
-                            position.modifiedNll = modLse - double(mod[token]);
-                            position.kl =
-                                PerplexityEvaluator::klDivergence(ref, refLse, mod, modLse, vocab);
-                        }
-                    });
-                    // Summed in position order, so the result does not depend on the threads.
-                    for (const Score& position : scores) {
-                        if (position.tokens == 0)
+        for (int b = firstStage; b < m_blocks; ++b)
+            m_runner.runBlock(b, states, &hooks, 0, &m_progress);
+        for (int s = 0; s < states.sequences(); ++s) {
+            m_progress.throwIfCancelled();
+            const std::int64_t start = states.starts[std::size_t(s)];
+            const std::int64_t length = states.lengths[std::size_t(s)];
+            const std::vector<int>& window = batch.tokens[std::size_t(s)];
+            const std::int64_t firstScored = batch.firstScored[std::size_t(s)];
+            for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
+                const std::int64_t rows = std::min(TransformerRunner::kLogitRows, length - part);
+                m_runner.logitRows(states.values.middleRows(start + part, rows), modified, &hooks);
+                if (!m_cacheLogits)
+                    m_runner.logitRows(batch.finalStates.values.middleRows(start + part, rows),
+                                       recomputed);
+                const auto reference = m_cacheLogits
+                                           ? batch.referenceLogits.middleRows(start + part, rows)
+                                           : recomputed.middleRows(0, rows);
+                std::vector<Score> scores(static_cast<std::size_t>(rows));
+                parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
+                    for (std::int64_t p = begin; p < end; ++p) {
+                        const std::int64_t target = part + p + 1;
+                        if (target < firstScored || target >= length)
                             continue;
-                        ++score.tokens;
-                        score.modifiedNll += position.modifiedNll;
-                        score.kl += position.kl;
+                        Score& position = scores[std::size_t(p)];
+                        position.tokens = 1;
+                        const int token = window[std::size_t(target)];
+                        const float* ref = reference.row(p).data();
+                        const double refLse = batch.referenceLse[std::size_t(start + part + p)];
+                        const float* mod = modified.row(p).data();
+                        const double modLse = PerplexityEvaluator::logSumExp(mod, vocab);
+                        position.modifiedNll = modLse - double(mod[token]);
+                        position.kl =
+                            PerplexityEvaluator::klDivergence(ref, refLse, mod, modLse, vocab);
                     }
+                });
+                // Summed in position order, so the result does not depend on the threads.
+                for (const Score& position : scores) {
+                    if (position.tokens != 0)
+                        score += position;
                 }
             }
         }
+        return score;
+    }
+
+    SensitivityPoint pointOf(const Score& score, int bitsIndex) const
+    {
         Q_ASSERT(score.tokens == m_result.evaluationTokens);
         SensitivityPoint point;
         point.bits = m_result.bits[static_cast<std::size_t>(bitsIndex)];
@@ -860,6 +934,60 @@ private:
         point.deltaPerplexity = point.perplexity - m_result.referencePerplexity;
         point.kl = score.tokens > 0 ? score.kl / double(score.tokens) : 0.0;
         return point;
+    }
+
+    // The whole model at every width (SensitivityScanResult::uniform), carried along the scan:
+    // each width's residual stream is moved through a block with the block's layers quantized
+    // at that width right after they are quantized, so no layer is kept longer than the scan
+    // keeps it anyway.
+    void startUniform()
+    {
+        m_uniformStates.assign(m_result.bits.size(), {});
+        for (auto& states : m_uniformStates) {
+            for (EvaluationBatch& batch : m_batches)
+                states.push_back(m_runner.embed(batch.tokens));
+        }
+    }
+
+    UnitWeightHooks stageHooks(int stage, int bitsIndex) const
+    {
+        UnitWeightHooks hooks;
+        for (std::size_t i = 0; i < m_inventory.layers().size(); ++i) {
+            if (stageOf(m_inventory.layers()[i]) == stage)
+                addQuantized(hooks, static_cast<int>(i), bitsIndex);
+        }
+        return hooks;
+    }
+
+    void advanceUniform(int stage)
+    {
+        if (stage >= m_blocks)
+            return;
+        for (std::size_t b = 0; b < m_uniformStates.size(); ++b) {
+            UnitWeightHooks hooks = stageHooks(stage, static_cast<int>(b));
+            for (HiddenStates& states : m_uniformStates[b])
+                m_runner.runBlock(stage, states, &hooks, 0, &m_progress);
+        }
+    }
+
+    // Scores the whole-model streams once the last stage with a unit (`lastStage`) is quantized
+    // and applied: the blocks after it have nothing to quantize; lm_head's own stage is applied
+    // through the logits' hooks.
+    void finishUniform(int lastStage)
+    {
+        for (std::size_t b = 0; b < m_uniformStates.size(); ++b) {
+            m_progress.report(
+                fraction(),
+                SensitivityScan::tr("Measuring every layer at %1 bits").arg(m_result.bits[b]));
+            UnitWeightHooks hooks = stageHooks(m_blocks, static_cast<int>(b));
+            Score score;
+            for (std::size_t t = 0; t < m_batches.size(); ++t)
+                score += scoreFrom(m_batches[t], m_uniformStates[b][t],
+                                   std::min(lastStage + 1, m_blocks), hooks);
+            m_result.uniform.push_back(pointOf(score, static_cast<int>(b)));
+            m_uniformStates[b].clear();
+            ++m_done;
+        }
     }
 
     // Reference logits are kept when they take at most this much memory.
@@ -879,7 +1007,11 @@ private:
     HiddenStates m_calibration; // the calibration windows' FP residual stream, moving on
     // The quantized layers of units not measured yet, by (inventory index, bit-width index).
     std::map<std::pair<int, int>, QuantizedLayer> m_quantized;
-    int m_total = 1; // progress steps: the reference, then every (unit, bit-width)
+    // Per bit-width index, per batch: the residual stream of the whole model quantized at that
+    // width, at the input of the stage the scan has reached.
+    std::vector<std::vector<HiddenStates>> m_uniformStates;
+    // Progress steps: the reference, every (unit, bit-width), every whole-model width.
+    int m_total = 1;
     int m_done = 0;
 };
 

@@ -18,6 +18,7 @@
 
 namespace qb {
 
+class LayerInventory;
 class LoadedModel;
 class Progress;
 class Tokenizer;
@@ -87,6 +88,7 @@ struct SensitivityLayer {
 //   {"layers": [{"name", "role", "block", "parameters", "unit", "results": [{"bits",
 //    "perplexity", "delta_perplexity", "kl"}, …]}, …],
 //    "units": [{"name", "layers": [...], "results": [...]}, …]   (block and role scans only),
+//    "uniform": [{"bits", "perplexity", "delta_perplexity", "kl"}, …]   (when measured),
 //    "reference_perplexity", "bits", "group_size", "sym", "method", "unit", "complete",
 //    "recipe" (the quantization settings and calibration options as a recipe), "evaluation",
 //    "calibration", "model", "seconds", "backend"}
@@ -102,6 +104,11 @@ public:
     SensitivityUnitKind unit = SensitivityUnitKind::Layer;
     std::vector<SensitivityLayer> layers; // every linear layer, in model order
     std::vector<SensitivityUnitResult> units;
+    // The whole model at each width — every layer the scan quantizes, at once — measured the same
+    // way, in the order of `bits`: what the units' figures add up to once they interact. Empty in
+    // scans that did not record it (files written before it existed; a scan cancelled before the
+    // last unit).
+    std::vector<SensitivityPoint> uniform;
     double referencePerplexity = 0.0;
     // The evaluation set: documents, windows, tokens scored per measurement.
     int evaluationDocuments = 0;
@@ -119,6 +126,12 @@ public:
     const SensitivityLayer* findLayer(const QString& name) const;
     // The measurement of the unit holding `layerName` at `bits`, or null.
     const SensitivityPoint* find(const QString& layerName, int bits) const;
+    // The whole model's measurement at `bits`, or null.
+    const SensitivityPoint* findUniform(int bits) const;
+
+    // Why the scan does not fit `inventory` (a layer it lacks or the model lacks, a layer of
+    // another size), one message per problem; empty when it fits.
+    QStringList problemsFor(const LayerInventory& inventory) const;
 
     QJsonObject toJson() const;
     // `source` names the file in messages. Throws Error naming the field that is missing or
@@ -145,8 +158,9 @@ public:
 //    over the calibration windows, block by block, and quantize every layer at every bit-width
 //    from it: the usual sensitivity protocol (each layer calibrated on full-precision activations)
 //    instead of one pipeline run per measurement.
-// Memory: the evaluation set's residual stream (twice) with the reference logits, the
-// calibration windows' residual stream and one block's X^T X; the quantized layers of the units
+// Memory: the evaluation set's residual stream (twice, and once more per bit-width for the whole
+// model's measurements) with the reference logits, the calibration windows' residual stream and
+// one block's X^T X; the quantized layers of the units
 // not yet measured — one block's for layer and block units, every layer at every bit-width (one
 // byte per weight and width) for role units, which span all blocks.
 class SensitivityScan {

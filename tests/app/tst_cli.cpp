@@ -4,6 +4,7 @@
 // outputs written and that the input is never touched; the single-layer command against the
 // golden reference results; the calibrated pipeline through quantize and eval.
 
+#include "core/io/json_file.h"
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
 #include "tests/support/golden_layers.h"
@@ -1190,6 +1191,8 @@ private Q_SLOTS:
         QVERIFY2(ranking >= 0, qPrintable(text.out));
         QVERIFY2(text.out.mid(ranking).contains("model.layers.4.mlp.down_proj"),
                  qPrintable(text.out));
+        QVERIFY2(text.out.contains("Every unit quantized at once:\n  2-bit: Δ ppl"),
+                 qPrintable(text.out));
 
         const CliRun blocks =
             run({"sensitivity", test::demoModelDir(), "--eval", sample, "--eval-docs", "2",
@@ -1238,6 +1241,13 @@ private Q_SLOTS:
         QVERIFY(choice["average_bits"].toDouble() > 3.0);
         QCOMPARE(choice["solver"].toString(), QString("exact"));
         QCOMPARE(readJsonFile(recipe), choice["recipe"].toObject());
+        // The scan measured the whole model at each width: the prediction uses the interaction
+        // factors, and the plain sum is reported beside it.
+        QCOMPARE(readJsonFile(scanPath)["uniform"].toArray().size(), 4);
+        QVERIFY(choice["interaction"]["applied"].toBool());
+        QCOMPARE(choice["interaction"]["loss_factors"].toArray().size(), 4);
+        QVERIFY(choice["predicted_perplexity"].toDouble()
+                > choice["additive_perplexity"].toDouble());
         const QJsonArray chosen = choice["layers"].toArray();
         QCOMPARE(chosen.size(), 35);
 
@@ -1254,8 +1264,19 @@ private Q_SLOTS:
                                  "3.5", "--greedy", "--out", dir.filePath("greedy.json")});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains("bits per weight") && text.out.contains("greedy")
-                     && text.out.contains("greedy.json"),
+                     && text.out.contains("greedy.json") && text.out.contains("2-bit ×")
+                     && text.out.contains("without the factors"),
                  qPrintable(text.out));
+
+        // A scan written before the whole-model measurements existed: the plain sum, said so.
+        QJsonObject older = readJsonFile(scanPath);
+        older.remove("uniform");
+        const QString olderPath = dir.filePath("older.json");
+        QVERIFY(JsonFile::writeObject(olderPath, older).isEmpty());
+        const CliRun plain = run({"autobits", test::demoModelDir(), "--scan", olderPath, "--target",
+                                  "3.5", "--out", dir.filePath("plain.json")});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY2(plain.out.contains("did not measure the whole model"), qPrintable(plain.out));
 
         // Scanning first, with the sensitivity options.
         const QString fresh = dir.filePath("fresh.json");

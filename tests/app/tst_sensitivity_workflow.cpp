@@ -3,20 +3,25 @@
 // of the same settings; Plan › Automatic Bits… for 3.5 bits per weight written into the plan as
 // one undoable step (undo restores the plan before it, redo the chosen one), equal to AutoBits's
 // choice; evaluating that plan shows predicted against measured perplexity; a cancelled scan is
-// shown hatched and refused for automatic bits, which offers a new scan instead.
+// shown hatched and refused for automatic bits, which offers a new scan instead; a scan saved as
+// JSON (as `quantbench-cli sensitivity --out` writes it) opens in the window and drives automatic
+// bits, and one of another model, or a broken file, is refused with the file named.
 
 #include "app/gui/app_settings.h"
 #include "app/gui/main_window.h"
 #include "core/analysis/auto_bits.h"
 #include "core/analysis/sensitivity_scan.h"
+#include "core/io/json_file.h"
 #include "core/model/loaded_model.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/progress.h"
 #include "tests/app/isolated_settings.h"
+#include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 #include "views/auto_bits_dialog.h"
 #include "views/evaluation_panel.h"
+#include "views/issues_model.h"
 #include "views/layer_table_model.h"
 #include "views/sensitivity_scan_dialog.h"
 #include "views/sensitivity_view.h"
@@ -24,6 +29,7 @@
 #include <QAction>
 #include <QDir>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
@@ -233,6 +239,88 @@ private Q_SLOTS:
         QCOMPARE(restored.evaluationText, request.evaluationText);
         QCOMPARE(restored.evaluationDocuments, request.evaluationDocuments);
         restoredDialog->reject();
+    }
+
+    void savedScanOpens()
+    {
+        MainWindow window;
+        window.openModel(test::demoModelDir());
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
+        const auto model = window.model();
+        auto* saveAction = window.findChild<QAction*>(QStringLiteral("saveScanAction"));
+        QVERIFY(saveAction && !saveAction->isEnabled()); // nothing to save yet
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("openScanAction"))->isEnabled());
+
+        // A scan made elsewhere (the core's, as the CLI makes it), saved as JSON.
+        const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+        SensitivityOptions options = smallRequest({}, {3, 4}).options;
+        SilentProgress progress;
+        const SensitivityScanResult own = SensitivityScan::run(
+            model, *tokenizer, {}, TextDocuments::fromFile(evaluationText()), options, progress);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("scan.json"));
+        QVERIFY(JsonFile::writeObject(path, own.toJson()).isEmpty());
+
+        QVERIFY(window.loadScanFile(path));
+        const auto opened = window.sensitivityScan();
+        QVERIFY(opened);
+        QCOMPARE(opened->toJson(), own.toJson());
+        QCOMPARE(window.sensitivityView()->scan(), opened);
+        QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("plotTabs"))->currentWidget(),
+                 window.sensitivityView());
+        QVERIFY(saveAction->isEnabled());
+        // The whole model at each width is shown with it.
+        QVERIFY(window.sensitivityView()
+                    ->findChild<QLabel*>(QStringLiteral("sensitivityInfo"))
+                    ->text()
+                    .contains(QLocale().toString(own.uniform.at(0).perplexity, 'f', 2)));
+
+        // Automatic bits works from it as from a scan run here.
+        AutoBitsOptions autoOptions;
+        autoOptions.targetBitsPerWeight = 3.8;
+        window.applyAutoBits(autoOptions);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastAutoBits(), kTimeoutMs);
+        QCOMPARE(planJson(window.layerModel()->plan()),
+                 planJson(AutoBits::choose(own, model->inventory(), autoOptions).plan));
+
+        // A scan of another model: refused, naming the file and a layer; the scan stays.
+        test::writeTinyLlama(dir.filePath(QStringLiteral("tiny")));
+        const auto tiny = LoadedModel::open(dir.filePath(QStringLiteral("tiny")));
+        SensitivityScanResult other = own;
+        other.layers.clear();
+        other.units.clear();
+        other.uniform.clear();
+        other.units = SensitivityScan::units(tiny->inventory(), SensitivityUnitKind::Layer);
+        for (std::size_t i = 0; i < tiny->inventory().layers().size(); ++i) {
+            const LinearLayer& layer = tiny->inventory().layers()[i];
+            other.units[i].points = own.units[0].points;
+            other.layers.push_back(SensitivityLayer{
+                layer.name, layer.role, layer.block, layer.parameterCount(), int(i), {}});
+        }
+        const QString otherPath = dir.filePath(QStringLiteral("other.json"));
+        QVERIFY(JsonFile::writeObject(otherPath, other.toJson()).isEmpty());
+        const int issuesBefore = window.issuesModel()->rowCount();
+        QVERIFY(!window.loadScanFile(otherPath));
+        QCOMPARE(window.sensitivityScan(), opened);
+        QCOMPARE(window.issuesModel()->rowCount(), issuesBefore + 1);
+        const Issue refused = window.issuesModel()->issueAt(issuesBefore);
+        QCOMPARE(refused.severity, Issue::Severity::Error);
+        QVERIFY2(refused.message.contains(QDir::toNativeSeparators(otherPath))
+                     && refused.message.contains(QStringLiteral("is not a scan of this model"))
+                     && refused.message.contains(QStringLiteral("parameters")),
+                 qPrintable(refused.message));
+
+        // A broken file: the reader's message, naming the file and the field.
+        QJsonObject broken = own.toJson();
+        broken.remove(QStringLiteral("reference_perplexity"));
+        const QString brokenPath = dir.filePath(QStringLiteral("broken.json"));
+        QVERIFY(JsonFile::writeObject(brokenPath, broken).isEmpty());
+        QVERIFY(!window.loadScanFile(brokenPath));
+        const QString message = window.issuesModel()->issueAt(issuesBefore + 1).message;
+        QVERIFY2(message.contains(QDir::toNativeSeparators(brokenPath))
+                     && message.contains(QStringLiteral("reference_perplexity")),
+                 qPrintable(message));
+        QCOMPARE(window.sensitivityScan(), opened);
     }
 
     void cancelledScanIsHatchedAndRefusedForAutomaticBits()

@@ -1,8 +1,9 @@
 // Automatic bit allocation: the storage cost with its scale and zero-point overhead (checked by
 // hand), the exact solver against brute force over every assignment, the greedy one never better,
 // fused shards and scan units sharing a width, the errors (impossible target, missing results,
-// another model's scan), and end to end on the demo: 3.5 bits asked, the recipe quantized by the
-// pipeline stays within 3.5 bits per weight.
+// another model's scan), the interaction factors of the prediction, and end to end on the demo:
+// 3.5 bits asked, the recipe quantized by the pipeline stays within 3.5 bits per weight and is
+// predicted nearer its measurement than by the plain sum.
 
 #include "core/analysis/auto_bits.h"
 #include "core/analysis/sensitivity_scan.h"
@@ -251,8 +252,14 @@ private Q_SLOTS:
         const AutoBitsResult exact = AutoBits::choose(scan, tiny(), options);
         const auto budget = static_cast<std::int64_t>(std::floor(target * 4352));
         const double best = bruteForceOptimum(tiny(), scan, 16, budget);
-        QVERIFY2(std::abs(exact.predictedLoss - best) <= 1e-12 * best,
-                 qPrintable(QString("%1 vs %2").arg(exact.predictedLoss).arg(best)));
+        QVERIFY2(std::abs(exact.additiveLoss - best) <= 1e-12 * best,
+                 qPrintable(QString("%1 vs %2").arg(exact.additiveLoss).arg(best)));
+        // Without whole-model measurements, the prediction is the plain sum.
+        QVERIFY(!exact.interactionApplied);
+        QVERIFY(exact.interactionNote.contains("did not measure the whole model"));
+        QCOMPARE(exact.predictedLoss, exact.additiveLoss);
+        QCOMPARE(exact.predictedPerplexity, exact.additivePerplexity);
+        QCOMPARE(exact.lossInteraction, std::vector<double>(4, 1.0));
         QVERIFY(exact.averageBitsPerWeight <= target);
         QCOMPARE(exact.items, 9);
 
@@ -269,7 +276,7 @@ private Q_SLOTS:
         // Greedy: never better, always within the target.
         options.solver = AutoBitsSolver::Greedy;
         const AutoBitsResult greedy = AutoBits::choose(scan, tiny(), options);
-        QVERIFY(greedy.predictedLoss >= exact.predictedLoss - 1e-15);
+        QVERIFY(greedy.additiveLoss >= exact.additiveLoss - 1e-15);
         QVERIFY(greedy.averageBitsPerWeight <= target);
     }
 
@@ -392,6 +399,79 @@ private Q_SLOTS:
         QCOMPARE(AutoBits::averageBitsPerWeight(tiny(), plan), result.averageBitsPerWeight);
     }
 
+    // The interaction factors: the whole model's figure over the units' sum, per width. A plan at
+    // one width is predicted as the whole model was measured; a mixed one sums each unit's loss
+    // times its width's factor. The choice is the plain sum's.
+    void interactionFactors()
+    {
+        SensitivityScanResult scan = madeUpScan(tiny(), 11);
+        const double reference = scan.referencePerplexity;
+        std::map<int, double> klSum;
+        std::map<int, double> nllSum;
+        for (const SensitivityUnitResult& unit : scan.units) {
+            for (const SensitivityPoint& point : unit.points) {
+                klSum[point.bits] += point.kl;
+                nllSum[point.bits] += std::log(point.perplexity / reference);
+            }
+        }
+        const std::map<int, double> klFactor{{2, 2.5}, {3, 1.8}, {4, 1.2}, {8, 0.9}};
+        const std::map<int, double> nllFactor{{2, 3.0}, {3, 2.0}, {4, 1.1}, {8, 1.0}};
+        for (int bits : scan.bits) {
+            SensitivityPoint whole;
+            whole.bits = bits;
+            whole.kl = klFactor.at(bits) * klSum[bits];
+            whole.perplexity = reference * std::exp(nllFactor.at(bits) * nllSum[bits]);
+            whole.deltaPerplexity = whole.perplexity - reference;
+            scan.uniform.push_back(whole);
+        }
+        const SensitivityScanResult plain = madeUpScan(tiny(), 11);
+
+        AutoBitsOptions options;
+        options.bits = {3};
+        options.targetBitsPerWeight = 8.0;
+        AutoBitsResult result = AutoBits::choose(scan, tiny(), options);
+        QVERIFY(result.interactionApplied);
+        QVERIFY(result.interactionNote.isEmpty());
+        QCOMPARE(result.lossInteraction.size(), std::size_t(1));
+        QVERIFY(std::abs(result.lossInteraction[0] - 1.8) < 1e-12);
+        QVERIFY(std::abs(result.nllInteraction[0] - 2.0) < 1e-12);
+        QVERIFY(std::abs(result.predictedLoss - scan.findUniform(3)->kl) < 1e-12);
+        QVERIFY(std::abs(result.predictedPerplexity - scan.findUniform(3)->perplexity) < 1e-9);
+        QVERIFY(std::abs(result.additiveLoss - klSum[3]) < 1e-12);
+
+        // Mixed widths: Σ over layers of the unit's KL at its width times that width's factor.
+        options.bits.clear();
+        options.targetBitsPerWeight = 4.5;
+        result = AutoBits::choose(scan, tiny(), options);
+        double predicted = 0.0;
+        double nll = 0.0;
+        std::set<int> widths;
+        for (const AutoBitsLayerChoice& layer : result.layers) {
+            const SensitivityPoint* point = scan.find(layer.name, layer.bits);
+            predicted += point->kl * klFactor.at(layer.bits);
+            nll += std::log(point->perplexity / reference) * nllFactor.at(layer.bits);
+            widths.insert(layer.bits);
+        }
+        QVERIFY(widths.size() > 1);
+        QVERIFY2(std::abs(result.predictedLoss - predicted) <= 1e-12 * predicted,
+                 qPrintable(QString("%1 vs %2").arg(result.predictedLoss).arg(predicted)));
+        QVERIFY(std::abs(result.predictedPerplexity - reference * std::exp(nll)) < 1e-9);
+        const AutoBitsResult withoutWhole = AutoBits::choose(plain, tiny(), options);
+        for (std::size_t i = 0; i < result.layers.size(); ++i)
+            QCOMPARE(result.layers[i].bits, withoutWhole.layers[i].bits);
+        QCOMPARE(result.additiveLoss, withoutWhole.predictedLoss);
+
+        // A factor that cannot be formed (the units' sum is not positive) is 1.
+        for (SensitivityUnitResult& unit : scan.units)
+            unit.points[3].kl = 0.0;
+        options.loss = AutoBitsLoss::Kl;
+        options.bits = {8};
+        options.targetBitsPerWeight = 10.0;
+        result = AutoBits::choose(scan, tiny(), options);
+        QCOMPARE(result.lossInteraction, std::vector<double>{1.0});
+        QVERIFY(result.toJson()[QStringLiteral("interaction")][QStringLiteral("applied")].toBool());
+    }
+
     void errors_data()
     {
         QTest::addColumn<int>("what");
@@ -486,6 +566,17 @@ private Q_SLOTS:
               *measured.meanKl);
         QVERIFY(measured.modified->perplexity() > scan.referencePerplexity);
         QVERIFY(result.predictedPerplexity > scan.referencePerplexity);
+        // The scan's own whole-model measurements bring the prediction nearer the measurement
+        // than the plain sum of the layers' losses (which leaves out how their errors compound).
+        QVERIFY(result.interactionApplied);
+        qInfo("plain sum: perplexity %.4f, KL %.5f", result.additivePerplexity,
+              result.additiveLoss);
+        const double truth = measured.modified->perplexity();
+        QVERIFY2(std::abs(result.predictedPerplexity - truth)
+                     < std::abs(result.additivePerplexity - truth),
+                 qPrintable(QString("%1 vs %2").arg(result.predictedPerplexity).arg(truth)));
+        QVERIFY(std::abs(result.predictedLoss - *measured.meanKl)
+                < std::abs(result.additiveLoss - *measured.meanKl));
     }
 };
 

@@ -195,6 +195,31 @@ private Q_SLOTS:
         }
     }
 
+    // The whole model at each width is what eval gives for the plan quantizing every layer.
+    void wholeModelEqualsIndependentEvaluation()
+    {
+        QCOMPARE(m_rtn.uniform.size(), std::size_t(4));
+        for (std::size_t b = 0; b < m_rtn.bits.size(); ++b) {
+            QCOMPARE(m_rtn.uniform[b].bits, m_rtn.bits[b]);
+            QCOMPARE(m_rtn.findUniform(m_rtn.bits[b]), &m_rtn.uniform[b]);
+            comparePoint(m_rtn.uniform[b], evaluateRtn(QStringLiteral("re:.*"), m_rtn.bits[b]),
+                         1e-9, QStringLiteral("every layer at %1 bits").arg(m_rtn.bits[b]));
+        }
+        QVERIFY(!m_rtn.findUniform(5));
+        // Quantized together, the layers lose more than the sum of what each lost alone at 2 and
+        // 3 bits (their errors compound): the reason AutoBits scales its prediction.
+        for (int bits : {2, 3}) {
+            double sum = 0.0;
+            for (const SensitivityUnitResult& unit : m_rtn.units)
+                sum += unit.find(bits)->kl;
+            QVERIFY2(m_rtn.findUniform(bits)->kl > 1.5 * sum,
+                     qPrintable(QStringLiteral("%1 bits: %2 vs %3")
+                                    .arg(bits)
+                                    .arg(m_rtn.findUniform(bits)->kl)
+                                    .arg(sum)));
+        }
+    }
+
     // GPTQ calibrated on full-precision activations: the pipeline quantizing only that layer with
     // trueSequential off and nothing held out, then evaluated.
     void gptqEqualsPipelineOfTheLayer()
@@ -232,6 +257,23 @@ private Q_SLOTS:
                 comparePoint(*point, evaluate(&hooks), 1e-9,
                              QStringLiteral("%1 at %2 bits").arg(name).arg(bits));
             }
+        }
+        // Every layer at once: the same pipeline without the layer filter.
+        {
+            QuantPlan plan;
+            plan.defaults.method = QuantMethod::Gptq;
+            plan.defaults.scheme = QuantScheme::fromGroupSizeCode(3, false, kGroup);
+            plan.calibration = m_calibrationOptions;
+            plan.calibration.holdoutFraction = 0.0;
+            PipelineOptions options;
+            options.trueSequential = false;
+            SilentProgress progress;
+            const auto quantized =
+                QuantizationPipeline::run(m_model, plan, m_calibration, options, progress);
+            QuantizedModelHooks hooks(quantized);
+            QVERIFY(gptq.findUniform(3));
+            comparePoint(*gptq.findUniform(3), evaluate(&hooks), 1e-9,
+                         QStringLiteral("every layer at 3 bits"));
         }
         // GPTQ compensates its rounding: at 2 bits it should hurt less than RTN on most layers.
         int better = 0;
@@ -278,6 +320,9 @@ private Q_SLOTS:
         comparePoint(roles.units[6].points.at(0),
                      evaluateRtn(QStringLiteral("re:.*\\.down_proj"), 3), 1e-9,
                      QStringLiteral("down_proj"));
+        // Whatever the unit, the whole model is the same plan.
+        QCOMPARE(blocks.uniform.at(0).perplexity, m_rtn.findUniform(3)->perplexity);
+        QCOMPARE(roles.uniform.at(0).kl, m_rtn.findUniform(3)->kl);
         // The block's damage is more than any one of its layers'.
         for (const QString& name : blocks.units[2].layers)
             QVERIFY(blocks.units[2].points[0].kl > m_rtn.find(name, 3)->kl);
@@ -305,6 +350,9 @@ private Q_SLOTS:
                          m_rtn.units[u].points[b].perplexity);
         }
         QCOMPARE(partial.toJson()[QStringLiteral("complete")].toBool(), false);
+        // The whole model is measured after the last unit: not in a scan cancelled before.
+        QVERIFY(partial.uniform.empty());
+        QVERIFY(!partial.toJson().contains(QStringLiteral("uniform")));
     }
 
     void jsonRoundTrip()
@@ -327,6 +375,7 @@ private Q_SLOTS:
         QCOMPARE(json[QStringLiteral("group_size")].toInt(), kGroup);
         QCOMPARE(json[QStringLiteral("complete")].toBool(), true);
         QVERIFY(!json.contains(QStringLiteral("units")));
+        QCOMPARE(json[QStringLiteral("uniform")].toArray().size(), 4);
 
         const SensitivityScanResult read = SensitivityScanResult::fromJson(json, "scan.json");
         QCOMPARE(read.toJson(), json);
@@ -355,6 +404,20 @@ private Q_SLOTS:
                                    << "layers[1].results[2].kl must be a number";
         QTest::newRow("result bits")
             << "layers/1/results/0/bits" << QJsonValue(5) << "not among the scan's";
+        QTest::newRow("uniform not an array") << "uniform" << QJsonValue(3) << "uniform must be";
+        QTest::newRow("uniform bits")
+            << "uniform"
+            << QJsonValue(QJsonArray{QJsonObject{
+                   {"bits", 5}, {"perplexity", 4.0}, {"delta_perplexity", 0.5}, {"kl", 0.1}}})
+            << "uniform[0] is a result at 5 bits";
+        QTest::newRow("uniform order")
+            << "uniform"
+            << QJsonValue(QJsonArray{
+                   QJsonObject{
+                       {"bits", 3}, {"perplexity", 4.0}, {"delta_perplexity", 0.5}, {"kl", 0.1}},
+                   QJsonObject{
+                       {"bits", 2}, {"perplexity", 9.0}, {"delta_perplexity", 5.5}, {"kl", 0.9}}})
+            << "each width once, in ascending order";
     }
 
     void malformedJson()
@@ -432,6 +495,18 @@ private Q_SLOTS:
                 *scan.find(name, 3),
                 PerplexityEvaluator::evaluate(model, *tokenizer, documents, {}, &hooks, progress),
                 1e-9, name);
+        }
+
+        // The whole model includes lm_head, applied through the logits.
+        pipelineOptions.layers.clear();
+        {
+            const auto quantized =
+                QuantizationPipeline::run(model, plan, m_calibration, pipelineOptions, progress);
+            QuantizedModelHooks hooks(quantized);
+            comparePoint(
+                scan.uniform.at(0),
+                PerplexityEvaluator::evaluate(model, *tokenizer, documents, {}, &hooks, progress),
+                1e-9, QStringLiteral("every layer"));
         }
 
         options.unit = SensitivityUnitKind::Role;
