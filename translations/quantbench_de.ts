@@ -2641,6 +2641,14 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <source>tied scales (o_proj under grouped-query attention): %1</source>
         <translation>gekoppelte Skalen (o_proj bei Grouped-Query-Attention): %1</translation>
     </message>
+    <message>
+        <source>not scaled</source>
+        <translation>nicht skaliert</translation>
+    </message>
+    <message>
+        <source>tied scales: %1 (only o_proj under grouped-query attention uses it)</source>
+        <translation>gekoppelte Skalen: %1 (nur o_proj bei Grouped-Query-Attention verwendet sie)</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

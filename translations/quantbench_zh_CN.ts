@@ -2624,6 +2624,14 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>tied scales (o_proj under grouped-query attention): %1</source>
         <translation>绑定缩放（分组查询注意力下的 o_proj）：%1</translation>
     </message>
+    <message>
+        <source>not scaled</source>
+        <translation>不缩放</translation>
+    </message>
+    <message>
+        <source>tied scales: %1 (only o_proj under grouped-query attention uses it)</source>
+        <translation>绑定缩放：%1（仅分组查询注意力下的 o_proj 使用）</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

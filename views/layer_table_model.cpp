@@ -559,7 +559,7 @@ QVariant LayerTableModel::displayData(int row, int column) const
             return dash;
         return fixedGrid || config.scheme.symmetric ? tr("sym") : tr("asym");
     case OptionsColumn:
-        return MethodOptions::summary(config);
+        return MethodOptions::summary(config, layer.foldTarget.foldsTiedScale());
     case StatusColumn:
         if (!result)
             return QString();
@@ -675,7 +675,8 @@ QVariant LayerTableModel::toolTipData(int row, int column) const
         const LayerQuantConfig config = m_plan.resolve(layer.name);
         if (!MethodOptions::hasOptions(config.method))
             return tr("%1 has no options of its own").arg(methodDisplayName(config.method));
-        return MethodOptions::describe(config) + QLatin1Char('\n') + tr("Double-click to edit");
+        return MethodOptions::describe(config, layer.foldTarget.foldsTiedScale())
+               + QLatin1Char('\n') + tr("Double-click to edit");
     }
     default:
         break;

@@ -104,7 +104,7 @@ bool MethodOptions::set(LayerQuantConfig& config, const QString& key, const QVar
     return true;
 }
 
-QString MethodOptions::summary(const LayerQuantConfig& config)
+QString MethodOptions::summary(const LayerQuantConfig& config, std::optional<bool> tiedScalesApply)
 {
     QStringList parts;
     switch (config.method) {
@@ -123,8 +123,8 @@ QString MethodOptions::summary(const LayerQuantConfig& config)
         parts << tr("α %1").arg(number(config.alpha));
         break;
     case QuantMethod::Awq:
-        if (config.tiedScales)
-            parts << tr("tied scales");
+        if (tiedScalesApply.value_or(config.tiedScales))
+            parts << (config.tiedScales ? tr("tied scales") : tr("not scaled"));
         break;
     case QuantMethod::None:
     case QuantMethod::W8A8:
@@ -135,7 +135,7 @@ QString MethodOptions::summary(const LayerQuantConfig& config)
     return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral(", "));
 }
 
-QString MethodOptions::describe(const LayerQuantConfig& config)
+QString MethodOptions::describe(const LayerQuantConfig& config, std::optional<bool> tiedScalesApply)
 {
     const auto onOff = [](bool on) { return on ? tr("on") : tr("off"); };
     QStringList lines;
@@ -152,6 +152,9 @@ QString MethodOptions::describe(const LayerQuantConfig& config)
             lines << tr("smoothing: %1").arg(onOff(config.smooth));
         else if (key == kAlpha && (config.method == QuantMethod::SmoothQuant || config.smooth))
             lines << tr("α (migration strength): %1").arg(number(config.alpha));
+        else if (key == kTiedScales && tiedScalesApply == false)
+            lines << tr("tied scales: %1 (only o_proj under grouped-query attention uses it)")
+                         .arg(onOff(config.tiedScales));
         else if (key == kTiedScales)
             lines << tr("tied scales (o_proj under grouped-query attention): %1")
                          .arg(onOff(config.tiedScales));

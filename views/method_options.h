@@ -8,6 +8,8 @@
 #include <QVariant>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace qb {
 
 // The settings of a layer that only some methods use, under their recipe keys (see QuantPlan):
@@ -51,10 +53,16 @@ public:
 
     // A short form for a table cell or a button: "act-order, damp 0.01", "α 0.5",
     // "clip search, smoothed α 0.5", "tied scales"; "—" when the method has no options or none
-    // is on.
-    static QString summary(const LayerQuantConfig& config);
-    // One line per option for a tooltip ("act-order: on", "damping: 0.01 × mean diag(H)").
-    static QString describe(const LayerQuantConfig& config);
+    // is on. `tiedScalesApply`: whether the layer is one whose AWQ scales can only be tied
+    // (FoldTarget::foldsTiedScale) — there the option shows on or off ("tied scales", "not
+    // scaled"), elsewhere it changes nothing and is not shown; unknown (no layer, e.g. the
+    // defaults): shown when on.
+    static QString summary(const LayerQuantConfig& config,
+                           std::optional<bool> tiedScalesApply = std::nullopt);
+    // One line per option for a tooltip ("act-order: on", "damping: 0.01 × mean diag(H)");
+    // `tiedScalesApply` false says that tied scales do not concern the layer.
+    static QString describe(const LayerQuantConfig& config,
+                            std::optional<bool> tiedScalesApply = std::nullopt);
 };
 
 } // namespace qb

@@ -902,6 +902,9 @@ private Q_SLOTS:
             m_model->setFieldForRows({14}, LayerTableModel::MethodColumn, QStringLiteral("gptq")));
         QVERIFY(
             m_model->setFieldForRows({17}, LayerTableModel::MethodColumn, QStringLiteral("awq")));
+        // Block 2's gate and up: AWQ, where tied scales change nothing (not o_proj).
+        QVERIFY(m_model->setFieldForRows({18, 19}, LayerTableModel::MethodColumn,
+                                         QStringLiteral("awq")));
         struct Expected {
             int row;
             QString method, bits, group, grid, options;
@@ -916,6 +919,8 @@ private Q_SLOTS:
              QStringLiteral("asym"), QStringLiteral("damp 0.01"), true, true},
             {17, QStringLiteral("AWQ"), QStringLiteral("4"), QStringLiteral("32"),
              QStringLiteral("asym"), QStringLiteral("tied scales"), true, true},
+            {18, QStringLiteral("AWQ"), QStringLiteral("4"), QStringLiteral("32"),
+             QStringLiteral("asym"), QStringLiteral("—"), true, true},
             {kQ0, QStringLiteral("RTN"), QStringLiteral("4"), QStringLiteral("32"),
              QStringLiteral("asym"), QStringLiteral("—"), true, true},
         };
@@ -955,6 +960,15 @@ private Q_SLOTS:
                          {MethodOptions::kDamp, 0.01},
                          {MethodOptions::kSmooth, false},
                          {MethodOptions::kAlpha, 0.5}}));
+        // Tied scales concern only o_proj under grouped-query attention: off there, it shows
+        // that the layer stays unscaled (as llm-awq leaves it); gate/up's tooltip says the
+        // option is not theirs.
+        QVERIFY(m_model->setFieldForRows({17}, LayerTableModel::OptionsColumn,
+                                         QVariantMap{{MethodOptions::kTiedScales, false}}));
+        QCOMPARE(cellText(*m_model, 17, LayerTableModel::OptionsColumn),
+                 QStringLiteral("not scaled"));
+        QVERIFY(toolTip(*m_model, 18, LayerTableModel::OptionsColumn)
+                    .contains(QStringLiteral("only o_proj under grouped-query attention")));
         // A multi-row bits edit skips the rows whose method has a fixed grid.
         QVERIFY(m_model->setFieldForRows({kQ1, 14}, LayerTableModel::BitsColumn, 3));
         QCOMPARE(m_stack->undoText(), QStringLiteral("Set Bits of 1 layer(s)"));
