@@ -1780,6 +1780,15 @@ void MainWindow::showScan(std::shared_ptr<const SensitivityScanResult> scan)
     if (const LinearLayer* layer = currentLayer())
         m_sensitivity->setSelectedLayer(layer->name);
     m_plots->setCurrentWidget(m_sensitivity);
+    // The heatmap and its ranking side by side need room: the plot side grows to it when the
+    // user asks for a scan, the layer table keeping its name, shape and plan columns.
+    constexpr int kScanWidth = 860;
+    constexpr int kTableWidth = 520;
+    const QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() == 2 && sizes[1] < kScanWidth && sizes[0] > kTableWidth) {
+        const int moved = std::min(kScanWidth - sizes[1], sizes[0] - kTableWidth);
+        m_splitter->setSizes({sizes[0] - moved, sizes[1] + moved});
+    }
     updateActions();
 }
 

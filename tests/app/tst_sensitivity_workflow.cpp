@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -244,6 +245,8 @@ private Q_SLOTS:
     void savedScanOpens()
     {
         MainWindow window;
+        window.resize(1440, 900);
+        window.show();
         window.openModel(test::demoModelDir());
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
         const auto model = window.model();
@@ -261,7 +264,16 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("scan.json"));
         QVERIFY(JsonFile::writeObject(path, own.toJson()).isEmpty());
 
+        // A narrow plot side (the layer table given most of the window) grows for the scan.
+        auto* splitter = window.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        const int total = splitter->sizes()[0] + splitter->sizes()[1];
+        splitter->setSizes({total - 600, 600});
         QVERIFY(window.loadScanFile(path));
+        QVERIFY2(
+            splitter->sizes()[1] >= 860 && splitter->sizes()[0] >= 520,
+            qPrintable(
+                QStringLiteral("%1 + %2").arg(splitter->sizes()[0]).arg(splitter->sizes()[1])));
         const auto opened = window.sensitivityScan();
         QVERIFY(opened);
         QCOMPARE(opened->toJson(), own.toJson());
