@@ -1838,21 +1838,33 @@ void MainWindow::saveScan()
 {
     if (!m_model || !m_scan)
         return;
+    const QString path =
+        askJsonSavePath(tr("Save Sensitivity Scan"), AppSettings::Key::LastScanDirectory,
+                        QStringLiteral("-sensitivity.json"), tr("Sensitivity scans (*.json)"));
+    if (!path.isEmpty() && writeJsonReporting(path, m_scan->toJson()))
+        showStatus(tr("Saved the sensitivity scan to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+QString MainWindow::askJsonSavePath(const QString& title, AppSettings::Key directory,
+                                    const QString& suffix, const QString& filter)
+{
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Sensitivity Scan"),
-        QDir(m_settings.value(AppSettings::Key::LastScanDirectory).toString())
-            .filePath(QFileInfo(m_model->sourcePath()).completeBaseName()
-                      + QStringLiteral("-sensitivity.json")),
-        tr("Sensitivity scans (*.json)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setValue(AppSettings::Key::LastScanDirectory, QFileInfo(path).absolutePath());
-    if (const QString error = JsonFile::writeObject(path, m_scan->toJson()); !error.isEmpty()) {
+        this, title,
+        QDir(m_settings.value(directory).toString())
+            .filePath(QFileInfo(m_model->sourcePath()).completeBaseName() + suffix),
+        filter);
+    if (!path.isEmpty())
+        m_settings.setValue(directory, QFileInfo(path).absolutePath());
+    return path;
+}
+
+bool MainWindow::writeJsonReporting(const QString& path, const QJsonObject& json)
+{
+    const QString error = JsonFile::writeObject(path, json);
+    if (!error.isEmpty())
         addIssue(Issue::Severity::Error,
                  tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), error), path);
-        return;
-    }
-    showStatus(tr("Saved the sensitivity scan to %1").arg(QDir::toNativeSeparators(path)));
+    return error.isEmpty();
 }
 
 QString MainWindow::scanProblem() const
@@ -2080,22 +2092,10 @@ void MainWindow::savePlan()
 {
     if (!m_model)
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Plan"),
-        QDir(m_settings.value(AppSettings::Key::LastPlanDirectory).toString())
-            .filePath(QFileInfo(m_model->sourcePath()).completeBaseName()
-                      + QStringLiteral("-recipe.json")),
-        tr("Recipes (*.json)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
-    if (const QString error = JsonFile::writeObject(path, m_layerModel->plan().toJson());
-        !error.isEmpty()) {
-        addIssue(Issue::Severity::Error,
-                 tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), error), path);
-        return;
-    }
-    showStatus(tr("Saved the plan to %1").arg(QDir::toNativeSeparators(path)));
+    const QString path = askJsonSavePath(tr("Save Plan"), AppSettings::Key::LastPlanDirectory,
+                                         QStringLiteral("-recipe.json"), tr("Recipes (*.json)"));
+    if (!path.isEmpty() && writeJsonReporting(path, m_layerModel->plan().toJson()))
+        showStatus(tr("Saved the plan to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::loadPlan()

@@ -10,6 +10,7 @@
 #include "core/util/issue.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <map>
@@ -187,6 +188,12 @@ private:
     void loadPlan();
     void openScan();
     void saveScan();
+    // A save dialog for a JSON file named after the model plus `suffix`, starting in the folder
+    // last used for it (remembered under `directory`); empty when cancelled.
+    QString askJsonSavePath(const QString& title, AppSettings::Key directory, const QString& suffix,
+                            const QString& filter);
+    // Writes `json` to `path` atomically; false, with the reason in the issues panel, on failure.
+    bool writeJsonReporting(const QString& path, const QJsonObject& json);
     // Makes `scan` (of the open model) the one the Sensitivity tab shows and Automatic Bits uses.
     void showScan(std::shared_ptr<const SensitivityScanResult> scan);
     void showAbout();
