@@ -709,14 +709,10 @@ void MainWindow::chooseModelFolder()
 
 void MainWindow::chooseGgufFile()
 {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open GGUF File"),
-        m_settings.value(AppSettings::Key::LastModelDirectory).toString(),
-        tr("GGUF files (*.gguf);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    m_settings.setValue(AppSettings::Key::LastModelDirectory, QFileInfo(file).absolutePath());
-    openModel(file);
+    const QString file = askOpenPath(tr("Open GGUF File"), AppSettings::Key::LastModelDirectory,
+                                     tr("GGUF files (*.gguf);;All files (*)"));
+    if (!file.isEmpty())
+        openModel(file);
 }
 
 void MainWindow::openDemoModel()
@@ -1796,14 +1792,11 @@ void MainWindow::openScan()
 {
     if (!m_model)
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Sensitivity Scan"),
-        m_settings.value(AppSettings::Key::LastScanDirectory).toString(),
-        tr("Sensitivity scans (*.json)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setValue(AppSettings::Key::LastScanDirectory, QFileInfo(path).absolutePath());
-    loadScanFile(path);
+    const QString path =
+        askOpenPath(tr("Open Sensitivity Scan"), AppSettings::Key::LastScanDirectory,
+                    tr("Sensitivity scans (*.json)"));
+    if (!path.isEmpty())
+        loadScanFile(path);
 }
 
 bool MainWindow::loadScanFile(const QString& path)
@@ -1853,6 +1846,16 @@ QString MainWindow::askJsonSavePath(const QString& title, AppSettings::Key direc
         QDir(m_settings.value(directory).toString())
             .filePath(QFileInfo(m_model->sourcePath()).completeBaseName() + suffix),
         filter);
+    if (!path.isEmpty())
+        m_settings.setValue(directory, QFileInfo(path).absolutePath());
+    return path;
+}
+
+QString MainWindow::askOpenPath(const QString& title, AppSettings::Key directory,
+                                const QString& filter)
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, title, m_settings.value(directory).toString(), filter);
     if (!path.isEmpty())
         m_settings.setValue(directory, QFileInfo(path).absolutePath());
     return path;
@@ -2102,13 +2105,10 @@ void MainWindow::loadPlan()
 {
     if (!m_model)
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Load Plan"), m_settings.value(AppSettings::Key::LastPlanDirectory).toString(),
-        tr("Recipes (*.json)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setValue(AppSettings::Key::LastPlanDirectory, QFileInfo(path).absolutePath());
-    loadPlanFile(path);
+    const QString path =
+        askOpenPath(tr("Load Plan"), AppSettings::Key::LastPlanDirectory, tr("Recipes (*.json)"));
+    if (!path.isEmpty())
+        loadPlanFile(path);
 }
 
 bool MainWindow::loadPlanFile(const QString& path)

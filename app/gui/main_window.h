@@ -192,6 +192,9 @@ private:
     // last used for it (remembered under `directory`); empty when cancelled.
     QString askJsonSavePath(const QString& title, AppSettings::Key directory, const QString& suffix,
                             const QString& filter);
+    // An open dialog starting in the folder last used under `directory`, which it then
+    // remembers; empty when cancelled.
+    QString askOpenPath(const QString& title, AppSettings::Key directory, const QString& filter);
     // Writes `json` to `path` atomically; false, with the reason in the issues panel, on failure.
     bool writeJsonReporting(const QString& path, const QJsonObject& json);
     // Makes `scan` (of the open model) the one the Sensitivity tab shows and Automatic Bits uses.
