@@ -3893,14 +3893,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>Greedy (größter Gewinn pro Bit)</translation>
     </message>
     <message>
-        <source>%1, %2, %3 — as the scan measured; run a new scan to change them</source>
-        <translation>%1, %2, %3 – wie vom Scan gemessen; führen Sie einen neuen Scan aus, um sie zu ändern</translation>
-    </message>
-    <message>
-        <source>groups of %1</source>
-        <translation>Gruppen zu %1</translation>
-    </message>
-    <message>
         <source>Target:</source>
         <translation>Ziel:</translation>
     </message>
@@ -3931,6 +3923,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1 — as the scan measured; run a new scan to change them</source>
+        <translation>%1 – wie vom Scan gemessen; führen Sie einen neuen Scan aus, um sie zu ändern</translation>
     </message>
 </context>
 <context>
@@ -6504,6 +6500,14 @@ Backend-Kennung: %2</translation>
         <source>Mean KL divergence (nats/token) of the next-token distributions from the full-precision model&apos;s, with only this unit quantized at %1 bits</source>
         <translation>Mittlere KL-Divergenz (nats/Token) der Verteilungen des nächsten Tokens gegenüber denen des Modells in voller Genauigkeit, wenn nur diese Einheit mit %1 Bit quantisiert ist</translation>
     </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>Gruppen zu %1</translation>
+    </message>
 </context>
 <context>
     <name>qb::SensitivityScanDialog</name>
@@ -6723,25 +6727,6 @@ Backend-Kennung: %2</translation>
         <source>Run › Sensitivity Scan… quantizes one layer (or block, or role) at a time at each bit-width, everything else in full precision, and measures how much the model&apos;s perplexity suffers. The most sensitive layers are the ones to keep at more bits.</source>
         <translation>Ausführen › Sensitivitätsscan… quantisiert jeweils eine Schicht (oder einen Block oder eine Rolle) bei jeder Bitbreite, alles andere in voller Genauigkeit, und misst, wie sehr die Perplexität des Modells leidet. Die empfindlichsten Schichten sollten mehr Bits behalten.</translation>
     </message>
-    <message>
-        <source>groups of %1</source>
-        <translation>Gruppen zu %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)</source>
-        <translation>
-            <numerusform>%1, %2, %3, %4 · Perplexität in voller Genauigkeit %5 auf %n Dokument (%6 Tokens)</numerusform>
-            <numerusform>%1, %2, %3, %4 · Perplexität in voller Genauigkeit %5 auf %n Dokumenten (%6 Tokens)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>symmetric</source>
-        <translation>symmetrisch</translation>
-    </message>
-    <message>
-        <source>asymmetric</source>
-        <translation>asymmetrisch</translation>
-    </message>
     <message numerus="yes">
         <source>The scan was cancelled: %1 of %n measurement(s) are missing (hatched). Automatic bits needs a complete scan.</source>
         <translation>
@@ -6806,6 +6791,13 @@ Backend-Kennung: %2</translation>
     <message>
         <source>The prediction adds up what each layer did alone in the scan, scaled per width by how much more the whole model lost at that width (quantized layers&apos; errors compound); a scan without the whole-model measurements gives the plain sum, which is usually smaller than the measured change.</source>
         <translation>Die Vorhersage summiert, was jede Schicht im Scan allein bewirkt hat, skaliert je Bitbreite damit, wie viel mehr das ganze Modell bei dieser Bitbreite verlor (die Fehler quantisierter Schichten verstärken sich); ein Scan ohne die Messungen des ganzen Modells ergibt die einfache Summe, die meist kleiner ist als die gemessene Änderung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 · full-precision perplexity %3 on %n document(s) (%4 tokens)</source>
+        <translation>
+            <numerusform>%1, %2 · Perplexität in voller Genauigkeit %3 auf %n Dokument (%4 Tokens)</numerusform>
+            <numerusform>%1, %2 · Perplexität in voller Genauigkeit %3 auf %n Dokumenten (%4 Tokens)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

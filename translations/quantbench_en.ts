@@ -475,13 +475,6 @@
 <context>
     <name>qb::SensitivityView</name>
     <message numerus="yes">
-        <source>%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)</source>
-        <translation>
-            <numerusform>%1, %2, %3, %4 · full-precision perplexity %5 on %n document (%6 tokens)</numerusform>
-            <numerusform>%1, %2, %3, %4 · full-precision perplexity %5 on %n documents (%6 tokens)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The scan was cancelled: %1 of %n measurement(s) are missing (hatched). Automatic bits needs a complete scan.</source>
         <translation>
             <numerusform>The scan was cancelled: %1 of %n measurement is missing (hatched). Automatic bits needs a complete scan.</numerusform>
@@ -500,6 +493,13 @@
         <translation>
             <numerusform>%n layer, first %1</numerusform>
             <numerusform>%n layers, first %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 · full-precision perplexity %3 on %n document(s) (%4 tokens)</source>
+        <translation>
+            <numerusform>%1, %2 · full-precision perplexity %3 on %n document (%4 tokens)</numerusform>
+            <numerusform>%1, %2 · full-precision perplexity %3 on %n documents (%4 tokens)</numerusform>
         </translation>
     </message>
 </context>

@@ -3871,14 +3871,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>贪心（每位增益最大者优先）</translation>
     </message>
     <message>
-        <source>%1, %2, %3 — as the scan measured; run a new scan to change them</source>
-        <translation>%1，%2，%3 — 与扫描测量时相同；要更改，请运行新的扫描</translation>
-    </message>
-    <message>
-        <source>groups of %1</source>
-        <translation>每组 %1</translation>
-    </message>
-    <message>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
@@ -3909,6 +3901,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>Computing…</source>
         <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>%1 — as the scan measured; run a new scan to change them</source>
+        <translation>%1 — 与扫描测量时相同；要更改，请运行新的扫描</translation>
     </message>
 </context>
 <context>
@@ -6450,6 +6446,14 @@ Backend id: %2</source>
         <source>Mean KL divergence (nats/token) of the next-token distributions from the full-precision model&apos;s, with only this unit quantized at %1 bits</source>
         <translation>仅将此单元量化为 %1 位时，下一个 token 分布与全精度模型的平均 KL 散度（nats/token）</translation>
     </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>groups of %1</source>
+        <translation>每组 %1</translation>
+    </message>
 </context>
 <context>
     <name>qb::SensitivityScanDialog</name>
@@ -6666,24 +6670,6 @@ Backend id: %2</source>
         <source>Run › Sensitivity Scan… quantizes one layer (or block, or role) at a time at each bit-width, everything else in full precision, and measures how much the model&apos;s perplexity suffers. The most sensitive layers are the ones to keep at more bits.</source>
         <translation>“运行 › 敏感度扫描…”会在每个位宽下每次量化一个层（或块、或角色），其余部分保持全精度，并测量模型的困惑度因此变差多少。最敏感的层应保留更多位数。</translation>
     </message>
-    <message>
-        <source>groups of %1</source>
-        <translation>每组 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)</source>
-        <translation>
-            <numerusform>%1，%2，%3，%4 · 在 %n 个文档（%6 个 token）上的全精度困惑度 %5</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>symmetric</source>
-        <translation>对称</translation>
-    </message>
-    <message>
-        <source>asymmetric</source>
-        <translation>非对称</translation>
-    </message>
     <message numerus="yes">
         <source>The scan was cancelled: %1 of %n measurement(s) are missing (hatched). Automatic bits needs a complete scan.</source>
         <translation>
@@ -6745,6 +6731,12 @@ Backend id: %2</source>
     <message>
         <source>The prediction adds up what each layer did alone in the scan, scaled per width by how much more the whole model lost at that width (quantized layers&apos; errors compound); a scan without the whole-model measurements gives the plain sum, which is usually smaller than the measured change.</source>
         <translation>预测值是将扫描中每个层单独造成的影响相加，并按位宽乘以整个模型在该位宽下额外损失的倍数（已量化层的误差会叠加）；没有整体模型测量的扫描给出简单求和，通常小于实测变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 · full-precision perplexity %3 on %n document(s) (%4 tokens)</source>
+        <translation>
+            <numerusform>%1，%2 · 在 %n 个文档（%4 个 token）上的全精度困惑度 %3</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 #include "views/auto_bits_dialog.h"
 
-#include "views/layer_table_model.h"
+#include "views/sensitivity_ranking_model.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -63,15 +63,9 @@ AutoBitsDialog::AutoBitsDialog(const SensitivityScanResult& scan, const AutoBits
     m_solver->addItem(tr("Exact (knapsack)"), int(AutoBitsSolver::Exact));
     m_solver->addItem(tr("Greedy (largest gain per bit)"), int(AutoBitsSolver::Greedy));
 
-    const QuantScheme& scheme = scan.quantization.scheme;
-    auto* grouping = new QLabel(
-        tr("%1, %2, %3 — as the scan measured; run a new scan to change them")
-            .arg(methodDisplayName(scan.quantization.method),
-                 scheme.groupSizeCode() > 0 ? tr("groups of %1").arg(scheme.groupSizeCode())
-                                            : groupSizeText(scheme.groupSizeCode()),
-                 scheme.symmetric ? LayerTableModel::tr("symmetric")
-                                  : LayerTableModel::tr("asymmetric")),
-        this);
+    auto* grouping = new QLabel(tr("%1 — as the scan measured; run a new scan to change them")
+                                    .arg(scanQuantizationText(scan.quantization)),
+                                this);
     grouping->setObjectName(QStringLiteral("autoBitsGrouping"));
     grouping->setWordWrap(true);
 

@@ -57,4 +57,12 @@ void ChannelProfileView::selectChannel(int channel)
     redraw();
 }
 
+void ChannelProfileView::setShownChannels(std::vector<int> order)
+{
+    m_order = std::move(order);
+    m_positionOf.assign(m_order.size(), 0);
+    for (std::size_t i = 0; i < m_order.size(); ++i)
+        m_positionOf[std::size_t(m_order[i])] = int(i);
+}
+
 } // namespace qb

@@ -42,6 +42,9 @@ Q_SIGNALS:
 
 protected:
     virtual void redraw() = 0;
+    // Sets the channel at each bar position (a permutation of 0 … n−1, or empty for none) and
+    // its inverse.
+    void setShownChannels(std::vector<int> order);
 
     std::shared_ptr<const LayerInputProfile> m_profile;
     QString m_layer;

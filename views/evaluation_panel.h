@@ -27,7 +27,7 @@ public:
     void setTextPath(const QString& path);
     int contextLength() const; // 0: the model's default
     void setContextLength(int tokens);
-    int stride() const;        // 0: the context length
+    int stride() const; // 0: the context length
     void setStride(int tokens);
     // The model's max_position_embeddings, shown as the default context.
     void setModelContext(int tokens);

@@ -194,8 +194,7 @@ void HessianView::redraw()
 {
     m_plot->clearPlottables();
     m_plot->clearItems();
-    m_order.clear();
-    m_positionOf.clear();
+    setShownChannels({});
     const bool log = isLogScale();
     const bool actOrder = isActOrder();
     m_plot->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
@@ -223,14 +222,12 @@ void HessianView::redraw()
     const LayerInputProfile& p = *m_profile;
     const int n = p.channels();
     if (actOrder && int(p.actOrder.size()) == n) {
-        m_order = p.actOrder;
+        setShownChannels(p.actOrder);
     } else {
-        m_order.resize(std::size_t(n));
-        std::iota(m_order.begin(), m_order.end(), 0);
+        std::vector<int> order(static_cast<std::size_t>(n));
+        std::iota(order.begin(), order.end(), 0);
+        setShownChannels(std::move(order));
     }
-    m_positionOf.assign(std::size_t(n), 0);
-    for (int i = 0; i < n; ++i)
-        m_positionOf[std::size_t(m_order[std::size_t(i)])] = i;
 
     // The value range: log from below the smallest positive diagonal.
     double low = std::numeric_limits<double>::infinity();

@@ -375,8 +375,7 @@ void OutlierChannelView::redraw()
     m_weightLegend->clearItems(); // before its plottables go
     m_plot->clearPlottables();
     m_plot->clearItems();
-    m_order.clear();
-    m_positionOf.clear();
+    setShownChannels({});
     QCPAxis* channelAxis = m_plot->xAxis;
     QCPAxis* valueAxis = m_plot->yAxis;
     QCPAxis* scaleAxis = m_plot->yAxis2;
@@ -410,16 +409,14 @@ void OutlierChannelView::redraw()
 
     const LayerInputProfile& p = *m_profile;
     const int n = p.channels();
-    m_order.resize(std::size_t(n));
-    std::iota(m_order.begin(), m_order.end(), 0);
+    std::vector<int> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
     const std::vector<double>& shown = values();
     if (sorted)
-        std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
             return shown[std::size_t(a)] > shown[std::size_t(b)];
         });
-    m_positionOf.assign(std::size_t(n), 0);
-    for (int i = 0; i < n; ++i)
-        m_positionOf[std::size_t(m_order[std::size_t(i)])] = i;
+    setShownChannels(std::move(order));
 
     const double activationFloor = valueRange(shown, true).lower;
     auto addBars = [&](QCPAxis* key, QCPAxis* value, const std::vector<double>& data,

@@ -1,5 +1,7 @@
 #include "views/sensitivity_ranking_model.h"
 
+#include "views/layer_table_model.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -13,6 +15,24 @@ namespace qb {
 double sensitivityValue(const SensitivityPoint& point, SensitivityMetric metric)
 {
     return metric == SensitivityMetric::Kl ? point.kl : point.deltaPerplexity;
+}
+
+QString scanQuantizationText(const LayerQuantConfig& quantization)
+{
+    const QuantScheme& scheme = quantization.scheme;
+    return SensitivityRankingModel::tr("%1, %2, %3")
+        .arg(methodDisplayName(quantization.method),
+             scheme.groupSizeCode() > 0
+                 ? SensitivityRankingModel::tr("groups of %1").arg(scheme.groupSizeCode())
+                 : groupSizeText(scheme.groupSizeCode()),
+             scheme.symmetric ? LayerTableModel::tr("symmetric")
+                              : LayerTableModel::tr("asymmetric"));
+}
+
+QString signedNumber(double value, int decimals)
+{
+    const QString text = QLocale().toString(value, 'f', decimals);
+    return value >= 0.0 ? QStringLiteral("+") + text : text;
 }
 
 QString sensitivityUnitLabel(const SensitivityScanResult& scan, int unit)

@@ -21,6 +21,11 @@ double sensitivityValue(const SensitivityPoint& point, SensitivityMetric metric)
 // "block 3" for a block, the role for a role.
 QString sensitivityUnitLabel(const SensitivityScanResult& scan, int unit);
 
+// How a scan quantized its units, for people: "RTN, groups of 32, asymmetric".
+QString scanQuantizationText(const LayerQuantConfig& quantization);
+// `value` with its sign always written ("+0.0123", "-0.5"), in the user's locale.
+QString signedNumber(double value, int decimals);
+
 // The units of a sensitivity scan ranked by how much quantizing them alone at one bit-width hurts:
 // the most sensitive first (by the chosen figure, ties in model order), units without a
 // measurement at that width (a cancelled scan) last. Columns: rank, unit (its short label; the
@@ -37,7 +42,6 @@ public:
     explicit SensitivityRankingModel(QObject* parent = nullptr);
 
     void setScan(std::shared_ptr<const SensitivityScanResult> scan);
-    const std::shared_ptr<const SensitivityScanResult>& scan() const { return m_scan; }
     // The width the units are ranked at (one of the scan's; otherwise the narrowest).
     void setBits(int bits);
     int bits() const { return m_bits; }

@@ -15,14 +15,6 @@ class QSpinBox;
 
 namespace qb {
 
-// What the user asks a sensitivity scan for: the scan's options (bit-widths, grouping, method,
-// unit; the owner fills in calibration, context and backend) and the evaluation text.
-struct SensitivityScanRequest {
-    SensitivityOptions options;
-    QString evaluationText;
-    int evaluationDocuments = 0; // the first N documents of the text; 0: all
-};
-
 // Run › Sensitivity Scan…: the bit-widths to measure, grouping, symmetry, RTN or GPTQ, what one
 // measurement quantizes (a layer, a block, a role), the evaluation text and how many of its
 // documents, with how many measurements that makes. It only edits a request; the owner runs it.

@@ -1,6 +1,5 @@
 #include "views/sensitivity_view.h"
 
-#include "views/layer_table_model.h"
 #include "views/plot_export.h"
 
 #include <QCheckBox>
@@ -73,12 +72,6 @@ QString unitKindText(SensitivityUnitKind kind)
         return SensitivityView::tr("one role across all blocks at a time");
     }
     return {};
-}
-
-QString signedNumber(double value, int decimals)
-{
-    const QString text = QLocale().toString(value, 'f', decimals);
-    return value >= 0.0 ? QStringLiteral("+") + text : text;
 }
 
 } // namespace
@@ -595,17 +588,12 @@ void SensitivityView::updateLabels()
         m_info->setStyleSheet(QString());
         return;
     }
-    const QuantScheme& scheme = m_scan->quantization.scheme;
-    const QString grouping = scheme.groupSizeCode() > 0
-                                 ? tr("groups of %1").arg(scheme.groupSizeCode())
-                                 : groupSizeText(scheme.groupSizeCode());
-    m_summary->setText(
-        tr("%1, %2, %3, %4 · full-precision perplexity %5 on %n document(s) (%6 tokens)", nullptr,
-           m_scan->evaluationDocuments)
-            .arg(methodDisplayName(m_scan->quantization.method), grouping,
-                 scheme.symmetric ? tr("symmetric") : tr("asymmetric"), unitKindText(m_scan->unit),
-                 locale.toString(m_scan->referencePerplexity, 'f', 4),
-                 locale.toString(qlonglong(m_scan->evaluationTokens))));
+    m_summary->setText(tr("%1, %2 · full-precision perplexity %3 on %n document(s) (%4 tokens)",
+                          nullptr, m_scan->evaluationDocuments)
+                           .arg(scanQuantizationText(m_scan->quantization),
+                                unitKindText(m_scan->unit),
+                                locale.toString(m_scan->referencePerplexity, 'f', 4),
+                                locale.toString(qlonglong(m_scan->evaluationTokens))));
     const int measurements = int(m_scan->units.size() * m_scan->bits.size());
     int measured = 0;
     for (const SensitivityUnitResult& unit : m_scan->units)

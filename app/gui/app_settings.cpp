@@ -84,18 +84,6 @@ std::optional<std::vector<int>> widthsFromJson(const QJsonValue& value)
     return widths;
 }
 
-// The enum value whose key (keyOf) is `key`, from `values`.
-template <typename Enum, std::size_t N>
-std::optional<Enum> enumFromKey(const QString& key, const std::array<Enum, N>& values,
-                                QString (*keyOf)(Enum))
-{
-    for (Enum value : values) {
-        if (keyOf(value) == key)
-            return value;
-    }
-    return std::nullopt;
-}
-
 const SettingSpec& specOf(AppSettings::Key key)
 {
     for (const SettingSpec& spec : settingTable()) {
@@ -265,13 +253,9 @@ AutoBitsOptions AppSettings::autoBitsOptions() const
     const double target = saved.value(QStringLiteral("target")).toDouble(0.0);
     if (target > 0.0 && target <= 32.0)
         options.targetBitsPerWeight = target;
-    if (const auto loss = enumFromKey(saved.value(QStringLiteral("loss")).toString(),
-                                      std::array{AutoBitsLoss::Kl, AutoBitsLoss::DeltaPerplexity},
-                                      &autoBitsLossKey))
+    if (const auto loss = autoBitsLossFromKey(saved.value(QStringLiteral("loss")).toString()))
         options.loss = *loss;
-    if (const auto solver = enumFromKey(saved.value(QStringLiteral("solver")).toString(),
-                                        std::array{AutoBitsSolver::Exact, AutoBitsSolver::Greedy},
-                                        &autoBitsSolverKey))
+    if (const auto solver = autoBitsSolverFromKey(saved.value(QStringLiteral("solver")).toString()))
         options.solver = *solver;
     return options;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/analysis/auto_bits.h"
+#include "core/analysis/sensitivity_scan.h"
 #include "core/quant/quant_plan.h"
-#include "views/sensitivity_scan_dialog.h"
 
 #include <QString>
 #include <QStringList>

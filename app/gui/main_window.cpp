@@ -33,6 +33,7 @@
 #include "views/plan_defaults_bar.h"
 #include "views/plan_field_delegate.h"
 #include "views/rounding_lab_view.h"
+#include "views/sensitivity_ranking_model.h"
 #include "views/sensitivity_scan_dialog.h"
 #include "views/sensitivity_view.h"
 
@@ -654,7 +655,6 @@ void MainWindow::restoreSettings()
     m_calibrationPanel->setTextPath(m_settings.value(AppSettings::Key::CalibrationText).toString());
     m_calibrationPanel->setTrueSequential(
         m_settings.value(AppSettings::Key::TrueSequential).toBool());
-    m_autoBitsOptions = m_settings.autoBitsOptions();
     updateCalibrationStatus();
 }
 
@@ -1277,16 +1277,20 @@ bool MainWindow::readyToRun(const QuantPlan& plan, const QStringList& layers)
             && !needing.contains(methodDisplayName(config.method)))
             needing << methodDisplayName(config.method);
     }
-    if (!needing.isEmpty() && calibrationTextPath().isEmpty()) {
-        addIssue(Issue::Severity::Error,
-                 tr("A calibration text is needed (by %1): choose a text file in the Calibration "
-                    "panel.")
-                     .arg(needing.join(QStringLiteral(", "))));
-        showStatus(tr("Choose a calibration text first."));
-        showCalibrationPanel();
-        return false;
-    }
-    return true;
+    return needing.isEmpty() || requireCalibrationText(needing);
+}
+
+bool MainWindow::requireCalibrationText(const QStringList& neededBy)
+{
+    if (!calibrationTextPath().isEmpty())
+        return true;
+    addIssue(Issue::Severity::Error,
+             tr("A calibration text is needed (by %1): choose a text file in the Calibration "
+                "panel.")
+                 .arg(neededBy.join(QStringLiteral(", "))));
+    showStatus(tr("Choose a calibration text first."));
+    showCalibrationPanel();
+    return false;
 }
 
 std::shared_ptr<const QuantizedModel> MainWindow::reusableRun(const RunInputs& inputs,
@@ -1669,10 +1673,8 @@ void MainWindow::showSensitivityScanDialog()
     if (!m_model || m_jobs.isRunning(kMainSlot))
         return;
     SensitivityScanRequest initial;
-    if (m_lastScanRequest) {
-        initial = *m_lastScanRequest;
-    } else if (std::optional<SensitivityScanRequest> saved = m_settings.lastSensitivityScan()) {
-        initial = std::move(*saved); // the last scan of an earlier session
+    if (std::optional<SensitivityScanRequest> saved = m_settings.lastSensitivityScan()) {
+        initial = std::move(*saved); // the last scan run, in this session or an earlier one
     } else {
         // The plan's grouping, RTN at the usual widths, on the evaluation panel's text.
         const QuantScheme& scheme = m_layerModel->plan().defaults.scheme;
@@ -1723,18 +1725,10 @@ void MainWindow::runSensitivityScan(const SensitivityScanRequest& request)
     }
     QString calibrationText;
     if (options.quantization.needsCalibration()) {
-        calibrationText = calibrationTextPath();
-        if (calibrationText.isEmpty()) {
-            addIssue(Issue::Severity::Error,
-                     tr("A calibration text is needed (by %1): choose a text file in the "
-                        "Calibration panel.")
-                         .arg(methodDisplayName(options.quantization.method)));
-            showStatus(tr("Choose a calibration text first."));
-            showCalibrationPanel();
+        if (!requireCalibrationText({methodDisplayName(options.quantization.method)}))
             return;
-        }
+        calibrationText = calibrationTextPath();
     }
-    m_lastScanRequest = std::make_unique<SensitivityScanRequest>(request);
     m_settings.setLastSensitivityScan(request);
     const std::shared_ptr<const LoadedModel> model = m_model;
     const int documents = request.evaluationDocuments;
@@ -1898,14 +1892,13 @@ void MainWindow::showAutoBitsDialog()
         box->open();
         return;
     }
-    auto* dialog = new AutoBitsDialog(*m_scan, m_autoBitsOptions, this);
+    auto* dialog = new AutoBitsDialog(*m_scan, m_settings.autoBitsOptions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AutoBitsDialog::optionsChanged, this,
             [this, dialog] { previewAutoBits(dialog); });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_autoBitsOptions = dialog->options();
-        m_settings.setAutoBitsOptions(m_autoBitsOptions);
-        applyAutoBits(m_autoBitsOptions);
+        m_settings.setAutoBitsOptions(dialog->options());
+        applyAutoBits(dialog->options());
     });
     connect(dialog, &QDialog::finished, this, [this] { m_jobs.cancel(kAutoBitsPreviewSlot); });
     previewAutoBits(dialog);
@@ -1944,9 +1937,7 @@ QString describeAutoBits(const AutoBitsResult& result)
     QStringList widths;
     for (const auto& [bits, count] : layersAt)
         widths << MainWindow::tr("%1-bit × %2").arg(bits).arg(count);
-    const QString delta =
-        (result.predictedPerplexity >= result.referencePerplexity ? QStringLiteral("+") : QString())
-        + locale.toString(result.predictedPerplexity - result.referencePerplexity, 'f', 4);
+    const QString delta = signedNumber(result.predictedPerplexity - result.referencePerplexity, 4);
     QString prediction =
         MainWindow::tr("Predicted perplexity <b>%1</b> (%2 over full precision %3)")
             .arg(locale.toString(result.predictedPerplexity, 'f', 4), delta,

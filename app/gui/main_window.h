@@ -188,6 +188,9 @@ private:
     void loadPlan();
     void openScan();
     void saveScan();
+    // Whether a calibration text is chosen; if not, says in the issues panel that `neededBy`
+    // (method names) need one and opens the Calibration panel.
+    bool requireCalibrationText(const QStringList& neededBy);
     // A save dialog for a JSON file named after the model plus `suffix`, starting in the folder
     // last used for it (remembered under `directory`); empty when cancelled.
     QString askJsonSavePath(const QString& title, AppSettings::Key directory, const QString& suffix,
@@ -310,8 +313,6 @@ private:
     std::shared_ptr<const ComputeBackend> m_backend;
     SensitivityView* m_sensitivity = nullptr;
     std::shared_ptr<const SensitivityScanResult> m_scan; // of m_model; dropped with it
-    std::unique_ptr<SensitivityScanRequest> m_lastScanRequest;
-    AutoBitsOptions m_autoBitsOptions;
     // The latest automatic choice, the evaluation fingerprint of the plan it wrote, and that
     // plan's evaluation once the user ran one.
     std::shared_ptr<const AutoBitsResult> m_autoBits;

@@ -30,9 +30,27 @@ QString autoBitsLossKey(AutoBitsLoss loss)
     return {};
 }
 
+std::optional<AutoBitsLoss> autoBitsLossFromKey(QStringView key)
+{
+    for (AutoBitsLoss loss : {AutoBitsLoss::Kl, AutoBitsLoss::DeltaPerplexity}) {
+        if (key == autoBitsLossKey(loss))
+            return loss;
+    }
+    return std::nullopt;
+}
+
 QString autoBitsSolverKey(AutoBitsSolver solver)
 {
     return solver == AutoBitsSolver::Exact ? QStringLiteral("exact") : QStringLiteral("greedy");
+}
+
+std::optional<AutoBitsSolver> autoBitsSolverFromKey(QStringView key)
+{
+    for (AutoBitsSolver solver : {AutoBitsSolver::Exact, AutoBitsSolver::Greedy}) {
+        if (key == autoBitsSolverKey(solver))
+            return solver;
+    }
+    return std::nullopt;
 }
 
 namespace {

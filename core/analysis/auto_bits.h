@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace qb {
@@ -28,12 +29,14 @@ enum class AutoBitsLoss : std::uint8_t {
     DeltaPerplexity,
 };
 QString autoBitsLossKey(AutoBitsLoss loss); // "kl", "delta_perplexity"
+std::optional<AutoBitsLoss> autoBitsLossFromKey(QStringView key);
 
 enum class AutoBitsSolver : std::uint8_t {
     Exact,  // multiple-choice knapsack by dynamic programming over the cost (the default)
     Greedy, // upgrades by the largest loss reduction per extra bit while the budget allows
 };
 QString autoBitsSolverKey(AutoBitsSolver solver); // "exact", "greedy"
+std::optional<AutoBitsSolver> autoBitsSolverFromKey(QStringView key);
 
 struct AutoBitsOptions {
     std::vector<int> bits;            // the widths a layer may get; empty: every width scanned

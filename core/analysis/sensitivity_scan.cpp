@@ -19,6 +19,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace qb {
 
@@ -501,6 +502,47 @@ struct EvaluationBatch {
     std::vector<double> referenceLse; // [tokens] log Σ exp of the reference logits per row
 };
 
+// Rows [part, part + rows) of one window of a batch, whose logits are computed together (at most
+// TransformerRunner::kLogitRows of them).
+struct LogitSlice {
+    std::int64_t start = 0;  // the window's first row in the batch's residual stream
+    std::int64_t part = 0;   // the slice's first position in the window
+    std::int64_t rows = 0;   // positions in the slice
+    std::int64_t length = 0; // the window's length
+    std::int64_t firstScored = 0;
+    const std::vector<int>* window = nullptr; // the window's tokens
+
+    std::int64_t streamRow(std::int64_t p) const { return start + part + p; }
+    // Whether position p of the slice predicts a scored token (the evaluator's rule), and which.
+    bool scores(std::int64_t p) const
+    {
+        const std::int64_t target = part + p + 1;
+        return target >= firstScored && target < length;
+    }
+    int target(std::int64_t p) const { return (*window)[std::size_t(part + p + 1)]; }
+};
+
+// Calls fn(slice) for the slices of every window of `states` (one batch's residual stream), in
+// position order, polling cancellation per window.
+template <typename Fn>
+void forEachLogitSlice(const EvaluationBatch& batch, const HiddenStates& states, Progress& progress,
+                       Fn&& fn)
+{
+    for (int s = 0; s < states.sequences(); ++s) {
+        progress.throwIfCancelled();
+        LogitSlice slice;
+        slice.start = states.starts[std::size_t(s)];
+        slice.length = states.lengths[std::size_t(s)];
+        slice.window = &batch.tokens[std::size_t(s)];
+        slice.firstScored = batch.firstScored[std::size_t(s)];
+        for (slice.part = 0; slice.part < slice.length;
+             slice.part += TransformerRunner::kLogitRows) {
+            slice.rows = std::min(TransformerRunner::kLogitRows, slice.length - slice.part);
+            fn(std::as_const(slice));
+        }
+    }
+}
+
 // A unit as the scan walks it: its layers (inventory indices) and the stages they lie in (the
 // block, or the number of blocks for lm_head).
 struct ScanUnit {
@@ -700,41 +742,27 @@ private:
             if (m_cacheLogits)
                 batch.referenceLogits.resize(states.tokens(), vocab);
             RowMatrix logits;
-            for (int s = 0; s < states.sequences(); ++s) {
-                m_progress.throwIfCancelled();
-                const std::int64_t start = states.starts[std::size_t(s)];
-                const std::int64_t length = states.lengths[std::size_t(s)];
-                const std::vector<int>& window = batch.tokens[std::size_t(s)];
-                const std::int64_t firstScored = batch.firstScored[std::size_t(s)];
-                for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
-                    const std::int64_t rows =
-                        std::min(TransformerRunner::kLogitRows, length - part);
-                    m_runner.logitRows(states.values.middleRows(start + part, rows), logits);
-                    std::vector<double> nll(static_cast<std::size_t>(rows), 0.0);
-                    std::vector<char> scored(static_cast<std::size_t>(rows), 0);
-                    parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
-                        for (std::int64_t p = begin; p < end; ++p) {
-                            const double lse =
-                                PerplexityEvaluator::logSumExp(logits.row(p).data(), vocab);
-                            batch.referenceLse[std::size_t(start + part + p)] = lse;
-                            const std::int64_t target = part + p + 1;
-                            if (target < firstScored || target >= length)
-                                continue;
-                            scored[std::size_t(p)] = 1;
-                            nll[std::size_t(p)] =
-                                lse - double(logits(p, window[std::size_t(target)]));
-                        }
-                    });
-                    for (std::int64_t p = 0; p < rows; ++p) {
-                        if (!scored[std::size_t(p)])
-                            continue;
-                        ++score.tokens;
-                        score.referenceNll += nll[std::size_t(p)];
+            forEachLogitSlice(batch, states, m_progress, [&](const LogitSlice& at) {
+                m_runner.logitRows(states.values.middleRows(at.streamRow(0), at.rows), logits);
+                std::vector<double> nll(static_cast<std::size_t>(at.rows), 0.0);
+                parallelFor(at.rows, 4, [&](std::int64_t begin, std::int64_t end) {
+                    for (std::int64_t p = begin; p < end; ++p) {
+                        const double lse =
+                            PerplexityEvaluator::logSumExp(logits.row(p).data(), vocab);
+                        batch.referenceLse[std::size_t(at.streamRow(p))] = lse;
+                        if (at.scores(p))
+                            nll[std::size_t(p)] = lse - double(logits(p, at.target(p)));
                     }
-                    if (m_cacheLogits)
-                        batch.referenceLogits.middleRows(start + part, rows) = logits;
+                });
+                for (std::int64_t p = 0; p < at.rows; ++p) {
+                    if (!at.scores(p))
+                        continue;
+                    ++score.tokens;
+                    score.referenceNll += nll[std::size_t(p)];
                 }
-            }
+                if (m_cacheLogits)
+                    batch.referenceLogits.middleRows(at.streamRow(0), at.rows) = logits;
+            });
             if (!m_cacheLogits)
                 batch.finalStates = std::move(states);
         }
@@ -882,46 +910,37 @@ private:
         RowMatrix recomputed;
         for (int b = firstStage; b < m_blocks; ++b)
             m_runner.runBlock(b, states, &hooks, 0, &m_progress);
-        for (int s = 0; s < states.sequences(); ++s) {
-            m_progress.throwIfCancelled();
-            const std::int64_t start = states.starts[std::size_t(s)];
-            const std::int64_t length = states.lengths[std::size_t(s)];
-            const std::vector<int>& window = batch.tokens[std::size_t(s)];
-            const std::int64_t firstScored = batch.firstScored[std::size_t(s)];
-            for (std::int64_t part = 0; part < length; part += TransformerRunner::kLogitRows) {
-                const std::int64_t rows = std::min(TransformerRunner::kLogitRows, length - part);
-                m_runner.logitRows(states.values.middleRows(start + part, rows), modified, &hooks);
-                if (!m_cacheLogits)
-                    m_runner.logitRows(batch.finalStates.values.middleRows(start + part, rows),
-                                       recomputed);
-                const auto reference = m_cacheLogits
-                                           ? batch.referenceLogits.middleRows(start + part, rows)
-                                           : recomputed.middleRows(0, rows);
-                std::vector<Score> scores(static_cast<std::size_t>(rows));
-                parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
-                    for (std::int64_t p = begin; p < end; ++p) {
-                        const std::int64_t target = part + p + 1;
-                        if (target < firstScored || target >= length)
-                            continue;
-                        Score& position = scores[std::size_t(p)];
-                        position.tokens = 1;
-                        const int token = window[std::size_t(target)];
-                        const float* ref = reference.row(p).data();
-                        const double refLse = batch.referenceLse[std::size_t(start + part + p)];
-                        const float* mod = modified.row(p).data();
-                        const double modLse = PerplexityEvaluator::logSumExp(mod, vocab);
-                        position.modifiedNll = modLse - double(mod[token]);
-                        position.kl =
-                            PerplexityEvaluator::klDivergence(ref, refLse, mod, modLse, vocab);
-                    }
-                });
-                // Summed in position order, so the result does not depend on the threads.
-                for (const Score& position : scores) {
-                    if (position.tokens != 0)
-                        score += position;
+        forEachLogitSlice(batch, states, m_progress, [&](const LogitSlice& at) {
+            m_runner.logitRows(states.values.middleRows(at.streamRow(0), at.rows), modified,
+                               &hooks);
+            if (!m_cacheLogits)
+                m_runner.logitRows(batch.finalStates.values.middleRows(at.streamRow(0), at.rows),
+                                   recomputed);
+            const auto reference = m_cacheLogits
+                                       ? batch.referenceLogits.middleRows(at.streamRow(0), at.rows)
+                                       : recomputed.middleRows(0, at.rows);
+            std::vector<Score> scores(static_cast<std::size_t>(at.rows));
+            parallelFor(at.rows, 4, [&](std::int64_t begin, std::int64_t end) {
+                for (std::int64_t p = begin; p < end; ++p) {
+                    if (!at.scores(p))
+                        continue;
+                    Score& position = scores[std::size_t(p)];
+                    position.tokens = 1;
+                    const float* ref = reference.row(p).data();
+                    const double refLse = batch.referenceLse[std::size_t(at.streamRow(p))];
+                    const float* mod = modified.row(p).data();
+                    const double modLse = PerplexityEvaluator::logSumExp(mod, vocab);
+                    position.modifiedNll = modLse - double(mod[at.target(p)]);
+                    position.kl =
+                        PerplexityEvaluator::klDivergence(ref, refLse, mod, modLse, vocab);
                 }
+            });
+            // Summed in position order, so the result does not depend on the threads.
+            for (const Score& position : scores) {
+                if (position.tokens != 0)
+                    score += position;
             }
-        }
+        });
         return score;
     }
 

@@ -53,6 +53,14 @@ struct SensitivityOptions {
     std::shared_ptr<const ComputeBackend> backend;
 };
 
+// What the user asks a sensitivity scan for: the scan's options (bit-widths, grouping, method,
+// unit; the owner fills in calibration, context and backend) and the evaluation text.
+struct SensitivityScanRequest {
+    SensitivityOptions options;
+    QString evaluationText;
+    int evaluationDocuments = 0; // the first N documents of the text; 0: all
+};
+
 // One measurement: the model with one unit quantized at `bits`, on the evaluation set.
 struct SensitivityPoint {
     int bits = 0;
