@@ -7,6 +7,7 @@
 #include "core/io/json_file.h"
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/golden_layers.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
@@ -40,29 +41,6 @@ struct CliRun {
     QString err;
 };
 
-// Every file under `directory` (relative path -> SHA-256), to show a folder is unchanged.
-QMap<QString, QByteArray> checksums(const QString& directory)
-{
-    QMap<QString, QByteArray> sums;
-    QDirIterator it(directory, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    const QDir root(directory);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QByteArray sum = "dir";
-        if (it.fileInfo().isFile()) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                return {};
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(&file);
-            sum = hash.result().toHex();
-        }
-        sums.insert(root.relativeFilePath(path), sum);
-    }
-    return sums;
-}
-
 QJsonObject parseObject(const QString& text)
 {
     QJsonParseError error;
@@ -70,14 +48,6 @@ QJsonObject parseObject(const QString& text)
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         qWarning() << "not a JSON object:" << error.errorString() << text.left(400);
     return doc.object();
-}
-
-QJsonObject readJsonFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return parseObject(QString::fromUtf8(file.readAll()));
 }
 
 // The golden layer results (tests/data/golden/stories260K), read once.
@@ -383,7 +353,7 @@ private Q_SLOTS:
 
     void quantizeDemo()
     {
-        const QMap<QString, QByteArray> before = checksums(test::demoModelDir());
+        const QMap<QString, QByteArray> before = test::snapshot(test::demoModelDir());
         QVERIFY(!before.isEmpty());
         QTemporaryDir dir;
         const QString out = dir.filePath("out");
@@ -410,7 +380,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QDir(out).filePath("tokenizer.model")));
         QVERIFY(QFileInfo::exists(QDir(out).filePath("quant_recipe.json")));
 
-        const QJsonObject report = readJsonFile(QDir(out).filePath("quant_report.json"));
+        const QJsonObject report = test::readJson(QDir(out).filePath("quant_report.json"));
         const QJsonArray layers = report["layers"].toArray();
         QCOMPARE(layers.size(), 35);
         for (const QJsonValue& value : layers) {
@@ -425,26 +395,27 @@ private Q_SLOTS:
         }
 
         // An existing output is refused without --force, and left as it was.
-        const QMap<QString, QByteArray> written = checksums(out);
+        const QMap<QString, QByteArray> written = test::snapshot(out);
         const CliRun second = run(args);
         QCOMPARE(second.exitCode, 1);
         QVERIFY2(second.err.startsWith("quantbench-cli: error: "), qPrintable(second.err));
         QVERIFY2(second.err.contains("--force"), qPrintable(second.err));
         QVERIFY(second.out.isEmpty());
-        QCOMPARE(checksums(out), written);
+        QCOMPARE(test::snapshot(out), written);
 
         const CliRun forced = run(QStringList(args) << "--force"
                                                     << "--bits"
                                                     << "8");
         QCOMPARE(forced.exitCode, 0);
-        QCOMPARE(readJsonFile(QDir(out).filePath("quant_report.json"))["layers"][0]["bits"].toInt(),
-                 8);
+        QCOMPARE(
+            test::readJson(QDir(out).filePath("quant_report.json"))["layers"][0]["bits"].toInt(),
+            8);
 
         // Nothing but the output beside it (no staging or moved-aside folders left), and the
         // input untouched.
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{"out"});
-        QCOMPARE(checksums(test::demoModelDir()), before);
+        QCOMPARE(test::snapshot(test::demoModelDir()), before);
     }
 
     void quantizeJson()
@@ -696,7 +667,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QStringList, problem);
-        const QMap<QString, QByteArray> demoBefore = checksums(test::demoModelDir());
+        const QMap<QString, QByteArray> demoBefore = test::snapshot(test::demoModelDir());
         QTemporaryDir dir;
         const QString out = dir.filePath("out");
         const CliRun r = run(expand(args, out));
@@ -708,7 +679,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(out));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{});
-        QCOMPARE(checksums(test::demoModelDir()), demoBefore);
+        QCOMPARE(test::snapshot(test::demoModelDir()), demoBefore);
     }
 
     // `layer` reproduces the reference results on the golden rows (the protocol they were made
@@ -967,8 +938,8 @@ private Q_SLOTS:
                                            "--report", reportPath});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("Output MSE"), qPrintable(r.out));
-        const QJsonObject report = readJsonFile(QDir(out).filePath("quant_report.json"));
-        QCOMPARE(readJsonFile(reportPath), report);
+        const QJsonObject report = test::readJson(QDir(out).filePath("quant_report.json"));
+        QCOMPARE(test::readJson(reportPath), report);
         QCOMPARE(report["calibration"]["fit_windows"].toInt(), 7);
         QCOMPARE(report["calibration"]["held_out_windows"].toInt(), 1);
         QCOMPARE(report["complete"].toBool(), true);
@@ -996,7 +967,7 @@ private Q_SLOTS:
                                    "--samples", "40", "--seqlen", "64", "--seed", "3"});
         QCOMPARE(random.exitCode, 0);
         const QJsonObject randomReport =
-            readJsonFile(QDir(randomOut).filePath("quant_report.json"));
+            test::readJson(QDir(randomOut).filePath("quant_report.json"));
         QCOMPARE(randomReport["recipe"]["calibration"]["mode"].toString(), QString("random"));
         QCOMPARE(randomReport["recipe"]["calibration"]["seed"].toInt(), 3);
         QCOMPARE(randomReport["calibration"]["fit_windows"].toInt()
@@ -1059,7 +1030,7 @@ private Q_SLOTS:
                       "32", "--sym", "--format", "gptq", "--out", gptq})
                      .exitCode,
                  0);
-        const QMap<QString, QByteArray> before = checksums(dir.path());
+        const QMap<QString, QByteArray> before = test::snapshot(dir.path());
         const QList<QStringList> exports{{"quantize", gguf, "--method", "rtn", "--bits", "8",
                                           "--format", "gguf", "--out", gguf, "--force"},
                                          {"quantize", gptq, "--method", "rtn", "--bits", "8",
@@ -1072,7 +1043,7 @@ private Q_SLOTS:
             QVERIFY2(refused.exitCode == 1, qPrintable(args.join(' ') + "\n" + refused.err));
             QVERIFY2(refused.err.contains("refusing to write"), qPrintable(refused.err));
         }
-        QCOMPARE(checksums(dir.path()), before);
+        QCOMPARE(test::snapshot(dir.path()), before);
     }
 
     // eval scores the plan's model: through the pipeline when the plan needs calibration.
@@ -1137,7 +1108,7 @@ private Q_SLOTS:
                  qPrintable(quantized.err));
         QVERIFY(quantized.out.contains(
             QRegularExpression("model\\.layers\\.1\\.mlp\\.up_proj\\s.*skipped")));
-        const QJsonObject report = readJsonFile(QDir(out).filePath("quant_report.json"));
+        const QJsonObject report = test::readJson(QDir(out).filePath("quant_report.json"));
         int skipped = 0;
         for (const QJsonValue& value : report["layers"].toArray()) {
             const QJsonObject layer = value.toObject();
@@ -1165,7 +1136,7 @@ private Q_SLOTS:
                               "8,2,3,4", "--group", "32", "--json", "--out", scanPath});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject scan = parseObject(r.out);
-        QCOMPARE(readJsonFile(scanPath), scan);
+        QCOMPARE(test::readJson(scanPath), scan);
         QCOMPARE(scan["method"].toString(), QString("rtn"));
         QCOMPARE(scan["complete"].toBool(), true);
         QCOMPARE(scan["bits"].toArray(), (QJsonArray{2, 3, 4, 8}));
@@ -1240,10 +1211,10 @@ private Q_SLOTS:
         QVERIFY(choice["average_bits"].toDouble() <= 3.5);
         QVERIFY(choice["average_bits"].toDouble() > 3.0);
         QCOMPARE(choice["solver"].toString(), QString("exact"));
-        QCOMPARE(readJsonFile(recipe), choice["recipe"].toObject());
+        QCOMPARE(test::readJson(recipe), choice["recipe"].toObject());
         // The scan measured the whole model at each width: the prediction uses the interaction
         // factors, and the plain sum is reported beside it.
-        QCOMPARE(readJsonFile(scanPath)["uniform"].toArray().size(), 4);
+        QCOMPARE(test::readJson(scanPath)["uniform"].toArray().size(), 4);
         QVERIFY(choice["interaction"]["applied"].toBool());
         QCOMPARE(choice["interaction"]["loss_factors"].toArray().size(), 4);
         QVERIFY(choice["predicted_perplexity"].toDouble()
@@ -1269,7 +1240,7 @@ private Q_SLOTS:
                  qPrintable(text.out));
 
         // A scan written before the whole-model measurements existed: the plain sum, said so.
-        QJsonObject older = readJsonFile(scanPath);
+        QJsonObject older = test::readJson(scanPath);
         older.remove("uniform");
         const QString olderPath = dir.filePath("older.json");
         QVERIFY(JsonFile::writeObject(olderPath, older).isEmpty());

@@ -118,7 +118,9 @@ private Q_SLOTS:
         const bool screenshots = !qEnvironmentVariableIsEmpty("QB_SCREENSHOT_DIR");
         const std::vector<int> widths =
             screenshots ? std::vector<int>{2, 3, 4, 8} : std::vector<int>{2, 4};
-        const SensitivityScanRequest request = smallRequest(scanDialog->request(), widths);
+        SensitivityScanRequest request = smallRequest(scanDialog->request(), widths);
+        // All five documents of the text, asked for by number: a value the settings must keep.
+        request.evaluationDocuments = 5;
         scanDialog->setRequest(request);
         scanDialog->accept();
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
@@ -177,6 +179,9 @@ private Q_SLOTS:
         QVERIFY(autoDialog);
         AutoBitsOptions options = autoDialog->options();
         options.targetBitsPerWeight = 3.5;
+        // Not the default solver, so that the later session shows it was kept.
+        QCOMPARE(options.solver, AutoBitsSolver::Exact);
+        options.solver = AutoBitsSolver::Greedy;
         autoDialog->setOptions(options);
         const AutoBitsResult expected = AutoBits::choose(*scan, model->inventory(), options);
         const QString achieved = QLocale().toString(expected.averageBitsPerWeight, 'f', 3);
@@ -224,6 +229,7 @@ private Q_SLOTS:
         // from the options that were applied.
         QCOMPARE(AppSettings().autoBitsOptions().targetBitsPerWeight, 3.5);
         QCOMPARE(AppSettings().autoBitsOptions().loss, options.loss);
+        QCOMPARE(AppSettings().autoBitsOptions().solver, AutoBitsSolver::Greedy);
         MainWindow later;
         later.openModel(test::demoModelDir());
         QTRY_VERIFY_WITH_TIMEOUT(later.jobs().isIdle() && later.model(), kTimeoutMs);

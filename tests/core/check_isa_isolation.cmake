@@ -4,12 +4,16 @@
 # instantiated there — could be picked by the linker for callers everywhere, and would then crash
 # with an illegal instruction on CPUs without AVX-512.
 #
-#   cmake -DNM=<nm> -DOBJECTS=<a.o;b.o> -DALLOWED=<regex of mangled names> -P check_isa_isolation.cmake
+#   cmake -DNM=<nm> -DOBJECTS=<a.o;b.o> -DALLOWED=<regex of mangled names>
+#         -DREQUIRED=<prefixes of mangled entry points> -P check_isa_isolation.cmake
+# REQUIRED: names that must be defined there (matched as prefixes of the mangled names), so that an object compiled to nothing (or a listing
+# that cannot be parsed) fails instead of passing with nothing checked.
 # Names are matched mangled: there a function's qualified name comes first, before its return and
 # parameter types.
-if(NOT NM OR NOT OBJECTS OR NOT ALLOWED)
-    message(FATAL_ERROR "check_isa_isolation: NM, OBJECTS and ALLOWED are required")
+if(NOT NM OR NOT OBJECTS OR NOT ALLOWED OR NOT REQUIRED)
+    message(FATAL_ERROR "check_isa_isolation: NM, OBJECTS, ALLOWED and REQUIRED are required")
 endif()
+set(missing ${REQUIRED})
 set(offending "")
 set(checked 0)
 foreach(object IN LISTS OBJECTS)
@@ -30,11 +34,21 @@ foreach(object IN LISTS OBJECTS)
             continue()
         endif()
         math(EXPR checked "${checked} + 1")
+        foreach(required IN LISTS REQUIRED)
+            string(FIND "${name}" "${required}" at)
+            if(at EQUAL 0)
+                list(REMOVE_ITEM missing "${required}")
+            endif()
+        endforeach()
         if(NOT name MATCHES "${ALLOWED}")
             string(APPEND offending "\n  ${type} ${name}")
         endif()
     endforeach()
 endforeach()
+if(missing)
+    message(FATAL_ERROR "check_isa_isolation: the entry points ${missing} are not defined in "
+                        "${OBJECTS} (${checked} external symbols read)")
+endif()
 if(offending)
     message(FATAL_ERROR "External symbols that may carry AVX-512 code into the rest of the build:"
                         "${offending}")
