@@ -46,13 +46,23 @@ std::optional<SensitivityUnitKind> sensitivityUnitFromKey(QStringView key)
     return std::nullopt;
 }
 
-const SensitivityPoint* SensitivityUnitResult::find(int bits) const
+namespace {
+
+// The point of `points` measured at `bits`, or null.
+const SensitivityPoint* findPoint(const std::vector<SensitivityPoint>& points, int bits)
 {
     for (const SensitivityPoint& point : points) {
         if (point.bits == bits)
             return &point;
     }
     return nullptr;
+}
+
+} // namespace
+
+const SensitivityPoint* SensitivityUnitResult::find(int bits) const
+{
+    return findPoint(points, bits);
 }
 
 const SensitivityLayer* SensitivityScanResult::findLayer(const QString& name) const
@@ -74,11 +84,7 @@ const SensitivityPoint* SensitivityScanResult::find(const QString& layerName, in
 
 const SensitivityPoint* SensitivityScanResult::findUniform(int bitsWanted) const
 {
-    for (const SensitivityPoint& point : uniform) {
-        if (point.bits == bitsWanted)
-            return &point;
-    }
-    return nullptr;
+    return findPoint(uniform, bitsWanted);
 }
 
 QStringList SensitivityScanResult::problemsFor(const LayerInventory& inventory) const

@@ -225,14 +225,14 @@ AwqExporter::Plan AwqExporter::makePlan(const QuantizedModel& quantized)
 
     // A fused family (q/k/v; gate/up) left wholly unquantized is also named by its fused layer:
     // vLLM's older AWQ readers match modules_to_not_convert against the fused layer's name only.
-    for (const std::vector<int>& group : inventory.inputGroups()) {
+    for (const std::vector<int>& group : inventory.fusedFamilies()) {
         const LinearLayer& first = inventory.layers()[static_cast<std::size_t>(group.front())];
-        const QString fused = PackedExport::fusedName(first.role);
         const bool allKept = std::all_of(group.begin(), group.end(), [&](int index) {
             return notConverted.contains(inventory.layers()[static_cast<std::size_t>(index)].name);
         });
-        if (group.size() > 1 && !fused.isEmpty() && allKept)
-            notConverted << first.name.section(QLatin1Char('.'), 0, -2) + QLatin1Char('.') + fused;
+        if (allKept)
+            notConverted << first.name.section(QLatin1Char('.'), 0, -2) + QLatin1Char('.')
+                                + PackedExport::fusedName(first.role);
     }
     // Loaders skip a module when any entry is a substring of its name: no entry may touch a
     // quantized layer.

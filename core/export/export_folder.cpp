@@ -47,20 +47,26 @@ void ExportFolder::copyCompanionFiles(const QString& modelDirectory, const Stagi
     }
 }
 
+SideFilePaths SideFilePaths::inFolder(const StagingDirectory& stage)
+{
+    return {stage.filePath(QLatin1String(ExportFolder::kRecipeFileName)),
+            stage.filePath(QLatin1String(ExportFolder::kReportFileName)),
+            stage.filePath(QLatin1String(ExportFolder::kReportCsvFileName)),
+            stage.filePath(QLatin1String(ModelCard::kFileName))};
+}
+
 void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
-                                        const QStringList& limitations,
-                                        const StagingDirectory& stage, const ModelCardFacts& card,
-                                        const QString& formatName)
+                                        const QStringList& limitations, const SideFilePaths& paths,
+                                        const ModelCardFacts& card, const QString& formatName)
 {
     QJsonObject report = quantized.report.toJson();
     if (!limitations.isEmpty())
         report.insert(QStringLiteral("export_limitations"),
                       QJsonArray::fromStringList(limitations));
-    writeJson(stage.filePath(QLatin1String(kRecipeFileName)), quantized.report.plan.toJson());
-    writeJson(stage.filePath(QLatin1String(kReportFileName)), report);
-    writeBytes(stage.filePath(QLatin1String(kReportCsvFileName)), quantized.report.toCsv());
-    ModelCard::write(stage.filePath(QLatin1String(ModelCard::kFileName)), quantized, limitations,
-                     card, formatName);
+    writeJson(paths.recipe, quantized.report.plan.toJson());
+    writeJson(paths.report, report);
+    writeBytes(paths.reportCsv, quantized.report.toCsv());
+    ModelCard::write(paths.modelCard, quantized, limitations, card, formatName);
 }
 
 QString ExportFolder::incompleteRunLimitation()

@@ -12,6 +12,19 @@ namespace qb {
 class StagingDirectory;
 struct QuantizedModel;
 
+// Where ExportFolder::writeRecipeAndReport puts each of the files that travel with an export: the
+// standard names in an export folder (inFolder), or names beside a single-file export (GGUF's
+// model.recipe.json, model.report.json, …).
+struct SideFilePaths {
+    QString recipe;    // the plan
+    QString report;    // the per-layer report, JSON
+    QString reportCsv; // the same layers, CSV
+    QString modelCard; // the model card (Markdown)
+
+    // quant_recipe.json, quant_report.json, quant_report.csv and README.md in `stage`'s folder.
+    static SideFilePaths inFolder(const StagingDirectory& stage);
+};
+
 // What every exporter writes besides the weights, the same way: the input's small companion
 // files (config, tokenizer, licence) copied, and the plan (quant_recipe.json) and per-layer
 // report (quant_report.json and quant_report.csv) of the run. Writes go into a StagingDirectory's
@@ -29,12 +42,12 @@ public:
     // `skip` (files the exporter writes itself). Throws Error when a copy fails.
     static void copyCompanionFiles(const QString& modelDirectory, const StagingDirectory& stage,
                                    const QStringList& skip = {});
-    // quant_recipe.json (the plan), quant_report.json (the report, with `limitations` as
-    // "export_limitations" when there are any), quant_report.csv (its layers) and the model card
-    // README.md (ModelCard; an input README.md is replaced). `formatName` ("GPTQ") names the format
-    // on the card.
+    // The plan (quant_recipe.json in a folder), the report (quant_report.json, with `limitations`
+    // as "export_limitations" when there are any), its layers as CSV (quant_report.csv) and the
+    // model card (README.md, ModelCard; an input README.md is replaced), written in that order to
+    // `paths`. `formatName` ("GPTQ") names the format on the card.
     static void writeRecipeAndReport(const QuantizedModel& quantized,
-                                     const QStringList& limitations, const StagingDirectory& stage,
+                                     const QStringList& limitations, const SideFilePaths& paths,
                                      const ModelCardFacts& card, const QString& formatName);
     // The limitation every format shares when the run was cancelled (report.complete false):
     // the layers it did not reach are stored in full precision.

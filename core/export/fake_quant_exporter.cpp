@@ -78,8 +78,8 @@ QStringList FakeQuantExporter::run(const QuantizedModel& quantized, const QStrin
                                stage.filePath(QLatin1String(Checkpoint::kIndexFileName)));
     ExportFolder::copyCompanionFiles(model.directory(), stage);
     const QStringList notes = limitations(quantized);
-    ExportFolder::writeRecipeAndReport(quantized, notes, stage, options.card,
-                                       QStringLiteral("fake-quant"));
+    ExportFolder::writeRecipeAndReport(quantized, notes, SideFilePaths::inFolder(stage),
+                                       options.card, QStringLiteral("fake-quant"));
     progress.throwIfCancelled();
     stage.commit();
     progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));

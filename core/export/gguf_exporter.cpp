@@ -1,7 +1,6 @@
 #include "core/export/gguf_exporter.h"
 
 #include "core/export/export_folder.h"
-#include "core/export/model_card.h"
 #include "core/export/packed_export.h"
 #include "core/io/gguf_writer.h"
 #include "core/io/staging_directory.h"
@@ -13,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -459,15 +457,12 @@ QStringList GgufExporter::run(const QuantizedModel& quantized, const QString& ou
     // ---- beside the file ----------------------------------------------------------------
     const QStringList notes = limitations(quantized);
     const QString base = baseNameOf(outFile);
-    QJsonObject report = quantized.report.toJson();
-    if (!notes.isEmpty())
-        report.insert(QStringLiteral("export_limitations"), QJsonArray::fromStringList(notes));
     progress.throwIfCancelled();
-    ExportFolder::writeJson(base + QStringLiteral(".recipe.json"), quantized.report.plan.toJson());
-    ExportFolder::writeJson(base + QStringLiteral(".report.json"), report);
-    ExportFolder::writeBytes(base + QStringLiteral(".report.csv"), quantized.report.toCsv());
-    ModelCard::write(base + QStringLiteral(".README.md"), quantized, notes, options.card,
-                     QStringLiteral("GGUF"));
+    ExportFolder::writeRecipeAndReport(
+        quantized, notes,
+        {base + QStringLiteral(".recipe.json"), base + QStringLiteral(".report.json"),
+         base + QStringLiteral(".report.csv"), base + QStringLiteral(".README.md")},
+        options.card, QStringLiteral("GGUF"));
     if (!staged.commit())
         throw Error(tr("%1: cannot rename the finished file into place").arg(shownOut));
     progress.report(1.0, tr("Wrote %1").arg(shownOut));

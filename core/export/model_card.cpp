@@ -1,13 +1,11 @@
 #include "core/export/model_card.h"
 
+#include "core/export/export_folder.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quantized_model.h"
-#include "core/util/error.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 
 #include <map>
 #include <tuple>
@@ -163,11 +161,7 @@ void ModelCard::write(const QString& path, const QuantizedModel& quantized,
                       const QStringList& limitations, const ModelCardFacts& facts,
                       const QString& formatName)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = text(quantized, limitations, facts, formatName).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error(
-            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    ExportFolder::writeBytes(path, text(quantized, limitations, facts, formatName).toUtf8());
 }
 
 } // namespace qb

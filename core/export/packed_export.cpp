@@ -221,8 +221,8 @@ void PackedExport::write(const QuantizedModel& quantized, const QString& outDir,
         written << name;
     }
     ExportFolder::copyCompanionFiles(model.directory(), stage, written);
-    ExportFolder::writeRecipeAndReport(quantized, limitations, stage, format.card,
-                                       format.displayName);
+    ExportFolder::writeRecipeAndReport(quantized, limitations, SideFilePaths::inFolder(stage),
+                                       format.card, format.displayName);
     progress.throwIfCancelled();
     stage.commit();
     progress.report(1.0, tr("Wrote %1").arg(QDir::toNativeSeparators(outDir)));

@@ -227,6 +227,31 @@ void scaleMinK4(int j, const std::uint8_t* q, std::uint8_t* scale, std::uint8_t*
     }
 }
 
+// The 256 values of a Q4_K or Q5_K block into y[0 … 255] (dequantize_row_q4_K / _q5_K): chunk
+// c (0 … 3) of 64 values is sub-block 2c from the low nibbles of qs[32c …] then sub-block 2c + 1
+// from the high nibbles, w = d·sc[s]·q − dmin·mn[s]. Q5_K's fifth bit of q is bit s of qh[l];
+// `qh` is null for Q4_K (no fifth bit).
+void dequantizeScaleMinK4(std::uint16_t dHalf, std::uint16_t dminHalf, const std::uint8_t* scales,
+                          const std::uint8_t* qs, const std::uint8_t* qh, float* y)
+{
+    const float d = halfToFloat(dHalf);
+    const float dmin = halfToFloat(dminHalf);
+    for (int c = 0; c < 4; ++c, qs += 32) {
+        for (int s = 2 * c; s < 2 * c + 2; ++s) {
+            std::uint8_t sc = 0;
+            std::uint8_t mn = 0;
+            scaleMinK4(s, scales, &sc, &mn);
+            const float dl = d * static_cast<float>(sc);
+            const float ml = dmin * static_cast<float>(mn);
+            for (int l = 0; l < 32; ++l) {
+                const int low = s % 2 == 0 ? qs[l] & 0xF : qs[l] >> 4;
+                const int high = qh != nullptr ? ((qh[l] >> s) & 1) << 4 : 0;
+                *y++ = dl * static_cast<float>(low | high) - ml;
+            }
+        }
+    }
+}
+
 // The inverse of scaleMinK4: 8 six-bit scales and mins into the 12 bytes of a Q4_K / Q5_K block.
 void packScaleMinK4(const std::uint8_t* sc, const std::uint8_t* mn, std::uint8_t* q)
 {
@@ -401,57 +426,16 @@ void dequantizeGgml(GgmlType type, const std::byte* src, std::span<float> out)
             }
         }
         return;
-    case GgmlType::Q5_K:
-        for (std::size_t i = 0; i < blocks; ++i) {
-            const auto b = blockAt<BlockQ5_K>(src, i);
-            const float d = halfToFloat(b.d);
-            const float dmin = halfToFloat(b.dmin);
-            const std::uint8_t* ql = b.qs;
-            for (int c = 0; c < 4; ++c) {
-                std::uint8_t sc = 0;
-                std::uint8_t mn = 0;
-                scaleMinK4(2 * c, b.scales, &sc, &mn);
-                const float d1 = d * static_cast<float>(sc);
-                const float m1 = dmin * static_cast<float>(mn);
-                scaleMinK4(2 * c + 1, b.scales, &sc, &mn);
-                const float d2 = d * static_cast<float>(sc);
-                const float m2 = dmin * static_cast<float>(mn);
-                for (int l = 0; l < 32; ++l)
-                    *y++ =
-                        d1 * static_cast<float>((ql[l] & 0xF) | (((b.qh[l] >> (2 * c)) & 1) << 4))
-                        - m1;
-                for (int l = 0; l < 32; ++l)
-                    *y++ = d2
-                               * static_cast<float>((ql[l] >> 4)
-                                                    | (((b.qh[l] >> (2 * c + 1)) & 1) << 4))
-                           - m2;
-                ql += 32;
-            }
+    case GgmlType::Q4_K:
+        for (std::size_t i = 0; i < blocks; ++i, y += 256) {
+            const auto b = blockAt<BlockQ4_K>(src, i);
+            dequantizeScaleMinK4(b.d, b.dmin, b.scales, b.qs, nullptr, y);
         }
         return;
-    case GgmlType::Q4_K:
-        for (std::size_t i = 0; i < blocks; ++i) {
-            const auto b = blockAt<BlockQ4_K>(src, i);
-            const float d = halfToFloat(b.d);
-            const float dmin = halfToFloat(b.dmin);
-            const std::uint8_t* q = b.qs;
-            int is = 0;
-            for (int j = 0; j < 256; j += 64) {
-                std::uint8_t sc = 0;
-                std::uint8_t mn = 0;
-                scaleMinK4(is + 0, b.scales, &sc, &mn);
-                const float d1 = d * static_cast<float>(sc);
-                const float m1 = dmin * static_cast<float>(mn);
-                scaleMinK4(is + 1, b.scales, &sc, &mn);
-                const float d2 = d * static_cast<float>(sc);
-                const float m2 = dmin * static_cast<float>(mn);
-                for (int l = 0; l < 32; ++l)
-                    *y++ = d1 * static_cast<float>(q[l] & 0xF) - m1;
-                for (int l = 0; l < 32; ++l)
-                    *y++ = d2 * static_cast<float>(q[l] >> 4) - m2;
-                q += 32;
-                is += 2;
-            }
+    case GgmlType::Q5_K:
+        for (std::size_t i = 0; i < blocks; ++i, y += 256) {
+            const auto b = blockAt<BlockQ5_K>(src, i);
+            dequantizeScaleMinK4(b.d, b.dmin, b.scales, b.qs, b.qh, y);
         }
         return;
     case GgmlType::Q6_K:
@@ -591,6 +575,12 @@ BlockQ8_0 quantizeBlockQ8_0(const float* x)
     return b;
 }
 
+// How many steps of `unit` reach `value` (≥ 0), at most `limit`.
+int stepsCovering(float value, float unit, int limit)
+{
+    return unit > 0.0f ? std::clamp(static_cast<int>(std::ceil(value / unit)), 0, limit) : 0;
+}
+
 // Q4_K: each sub-block of 32 on its own min/max grid (min clamped to ≤ 0, as the format stores
 // a subtracted min), the 8 scales and mins quantized to 6 bits against the super-block's fp16 d
 // and dmin, then every value rounded on the grid those stored numbers give.
@@ -623,8 +613,7 @@ BlockQ4_K quantizeBlockQ4_K(const float* x)
         sc[s] =
             static_cast<std::uint8_t>(d > 0.0f ? std::clamp(nearestInt(scales[s] / d), 0, 63) : 0);
         // Rounded up so that the grid still reaches the sub-block's minimum.
-        mn[s] = static_cast<std::uint8_t>(
-            dmin > 0.0f ? std::clamp(static_cast<int>(std::ceil(mins[s] / dmin)), 0, 63) : 0);
+        mn[s] = static_cast<std::uint8_t>(stepsCovering(mins[s], dmin, 63));
     }
     packScaleMinK4(sc, mn, b.scales);
     std::uint8_t q[256];
@@ -652,12 +641,6 @@ std::uint16_t halfNotBelow(float value)
     if (halfToFloat(h) < value)
         ++h; // positive halves: the next bit pattern is the next larger value
     return h;
-}
-
-// How many steps of `unit` reach `value` (≥ 0), at most `limit`.
-int stepsCovering(float value, float unit, int limit)
-{
-    return unit > 0.0f ? std::clamp(static_cast<int>(std::ceil(value / unit)), 0, limit) : 0;
 }
 
 // An asymmetric k-quant block (Q2_K: 16 sub-blocks of 16, levels 0 … 3, 4-bit scales; Q5_K:
@@ -854,6 +837,11 @@ void quantizeGgml(GgmlType type, std::span<const float> values, std::byte* dst)
     Q_ASSERT(values.size() % blockSize == 0);
     const std::size_t blocks = values.size() / blockSize;
     const float* x = values.data();
+    // Block i from values [blockSize·i, blockSize·(i + 1)) by `quantizeBlock` (float* → block).
+    const auto eachBlock = [&](auto quantizeBlock) {
+        for (std::size_t i = 0; i < blocks; ++i)
+            storeBlock(quantizeBlock(x + blockSize * i), dst, i);
+    };
     switch (type) {
     case GgmlType::F32:
         convertFromFloat(DType::F32, values, dst);
@@ -865,36 +853,28 @@ void quantizeGgml(GgmlType type, std::span<const float> values, std::byte* dst)
         convertFromFloat(DType::BF16, values, dst);
         return;
     case GgmlType::Q4_0:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ4_0(x + 32 * i), dst, i);
+        eachBlock(quantizeBlockQ4_0);
         return;
     case GgmlType::Q4_1:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ4_1(x + 32 * i), dst, i);
+        eachBlock(quantizeBlockQ4_1);
         return;
     case GgmlType::Q8_0:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ8_0(x + 32 * i), dst, i);
+        eachBlock(quantizeBlockQ8_0);
         return;
     case GgmlType::Q4_K:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ4_K(x + 256 * i), dst, i);
+        eachBlock(quantizeBlockQ4_K);
         return;
     case GgmlType::Q6_K:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ6_K(x + 256 * i), dst, i);
+        eachBlock(quantizeBlockQ6_K);
         return;
     case GgmlType::Q2_K:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ2_K(x + 256 * i), dst, i);
+        eachBlock(quantizeBlockQ2_K);
         return;
     case GgmlType::Q3_K:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ3_K(x + 256 * i), dst, i);
+        eachBlock(quantizeBlockQ3_K);
         return;
     case GgmlType::Q5_K:
-        for (std::size_t i = 0; i < blocks; ++i)
-            storeBlock(quantizeBlockQ5_K(x + 256 * i), dst, i);
+        eachBlock(quantizeBlockQ5_K);
         return;
     case GgmlType::Q5_0:
     case GgmlType::Q5_1:

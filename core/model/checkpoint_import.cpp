@@ -1,5 +1,6 @@
 #include "core/model/checkpoint_import.h"
 
+#include "core/export/export_folder.h"
 #include "core/io/awq_checkpoint.h"
 #include "core/io/checkpoint.h"
 #include "core/io/compressed_tensors_checkpoint.h"
@@ -18,7 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 #include <QStorageInfo>
 
 #include <cstring>
@@ -39,12 +39,8 @@ void requireSpaceFor(const std::vector<TensorHeader>& headers, const QString& fo
                      const QString& source)
 {
     std::uint64_t bytes = 1 << 20; // header, config and tokenizer
-    for (const TensorHeader& header : headers) {
-        std::uint64_t elements = 1;
-        for (std::int64_t d : header.shape)
-            elements *= static_cast<std::uint64_t>(d);
-        bytes += elements * static_cast<std::uint64_t>(dtypeSize(header.dtype));
-    }
+    for (const TensorHeader& header : headers)
+        bytes += byteSizeOf(header);
     const qint64 available = QStorageInfo(folder).bytesAvailable();
     if (available >= 0 && static_cast<std::uint64_t>(available) < bytes) {
         const QLocale locale;
@@ -296,10 +292,7 @@ void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
         const QByteArray proto = SentencePieceTokenizer::llamaModelProto(
             pieces, id("tokenizer.ggml.unknown_token_id"), id("tokenizer.ggml.bos_token_id"),
             id("tokenizer.ggml.eos_token_id"));
-        QSaveFile file(QDir(folder).filePath(QStringLiteral("tokenizer.model")));
-        if (!file.open(QIODevice::WriteOnly) || file.write(proto) != proto.size() || !file.commit())
-            throw Error(tr("%1: cannot write: %2")
-                            .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+        ExportFolder::writeBytes(QDir(folder).filePath(QStringLiteral("tokenizer.model")), proto);
         QJsonObject tokenizerConfig;
         if (const GgufValue* addBos = gguf.find(QStringLiteral("tokenizer.ggml.add_bos_token"));
             addBos && addBos->type == GgufValueType::Bool)

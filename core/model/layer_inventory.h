@@ -50,6 +50,15 @@ struct FoldTarget {
     bool foldsAnyScale() const { return kind != Kind::None && sharedBy == 1; }
     // Whether only tied scales fold (o_proj under grouped-query attention).
     bool foldsTiedScale() const { return kind == Kind::Linear && sharedBy > 1; }
+    // Whether AWQ scales the inputs of a layer with this target: any target that folds a free
+    // scale, and a tied one only when AWQ may tie its scales (`tiedScales`,
+    // LayerQuantConfig::tiedScales) — otherwise nothing before the layer could absorb the scale.
+    // One rule for the pipeline's calibration, the quantizer's InputScaling and the plan's
+    // warnings, so they cannot disagree.
+    bool takesAwqScale(bool tiedScales) const
+    {
+        return foldsAnyScale() || (foldsTiedScale() && tiedScales);
+    }
     // The target's output channel that input channel c reads (c itself unless tied).
     std::int64_t sourceChannel(std::int64_t c) const
     {

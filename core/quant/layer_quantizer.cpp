@@ -60,10 +60,10 @@ QuantizedLayer LayerQuantizer::quantize(const LinearLayer& layer, const LayerQua
 LayerQuantizer::InputScaling LayerQuantizer::InputScaling::of(const FoldTarget& target,
                                                               std::int64_t in, bool awqTied)
 {
+    if (!target.takesAwqScale(awqTied))
+        return none();
     if (target.foldsAnyScale())
         return free();
-    if (!target.foldsTiedScale() || !awqTied)
-        return none();
     InputScaling scaling;
     scaling.tie.resize(static_cast<std::size_t>(in));
     for (std::int64_t c = 0; c < in; ++c)

@@ -684,10 +684,8 @@ QStringList QuantPlan::warningsFor(const LayerInventory& inventory) const
             continue;
         const LayerQuantConfig config = resolve(layer.name);
         if (config.method == QuantMethod::Awq) {
-            if (!fold.foldsTiedScale())
-                awqUnfoldable << layer.name;
-            else if (!config.tiedScales)
-                awqUntied << layer.name;
+            if (!fold.takesAwqScale(config.tiedScales))
+                (fold.foldsTiedScale() ? awqUntied : awqUnfoldable) << layer.name;
         } else if (config.method == QuantMethod::SmoothQuant
                    || ((config.method == QuantMethod::Rtn || config.method == QuantMethod::Gptq)
                        && config.smooth)) {

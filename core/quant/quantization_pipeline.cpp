@@ -112,14 +112,6 @@ struct SiteData {
     RowMatrix measureRows; // held-out rows (or the fitting rows when none are held out)
 };
 
-// Whether AWQ scales `layer`'s inputs: something before it absorbs the scale (tied scales only
-// when the config allows them).
-bool awqScales(const LinearLayer& layer, const LayerQuantConfig& config)
-{
-    return layer.foldTarget.foldsAnyScale()
-           || (layer.foldTarget.foldsTiedScale() && config.tiedScales);
-}
-
 bool judgedBySublayer(LayerRole role)
 {
     return role == LayerRole::QProj || role == LayerRole::GateProj;
@@ -254,7 +246,8 @@ private:
             if (config.method == QuantMethod::Gptq
                 || (config.method == QuantMethod::Rtn && config.clipSearch))
                 needs.gram = true;
-            if (config.method == QuantMethod::Awq && awqScales(*layer, config)) {
+            if (config.method == QuantMethod::Awq
+                && layer->foldTarget.takesAwqScale(config.tiedScales)) {
                 if (judgedBySublayer(layer->role))
                     needs.fitRows = true;
                 else
