@@ -313,10 +313,6 @@
 <context>
     <name>CheckpointImport</name>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
-    </message>
-    <message>
         <source>%1: quantized module %2 is not a linear layer of a Llama block</source>
         <translation>%1: Das quantisierte Modul %2 ist keine lineare Schicht eines Llama-Blocks</translation>
     </message>
@@ -1742,10 +1738,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
 <context>
     <name>ExportFolder</name>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
-    </message>
-    <message>
         <source>cannot copy %1 to %2</source>
         <translation>%1 kann nicht nach %2 kopiert werden</translation>
     </message>
@@ -2352,6 +2344,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <source>%1: the file must hold a JSON object</source>
         <translation>%1: Die Datei muss ein JSON-Objekt enthalten</translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
 </context>
 <context>
     <name>JsonText</name>
@@ -2731,10 +2727,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>Limitations</source>
         <translation>Einschränkungen</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
     <message>
         <source>all</source>
@@ -3686,10 +3678,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>one decoder block of Llama 2 7B with its embeddings and lm_head</source>
         <translation>ein Decoder-Block von Llama 2 7B mit seinen Embeddings und lm_head</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
     <message>
         <source>unknown synthetic model preset &quot;%1&quot; (presets: %2)</source>

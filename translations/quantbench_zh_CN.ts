@@ -313,10 +313,6 @@
 <context>
     <name>CheckpointImport</name>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
-    </message>
-    <message>
         <source>%1: quantized module %2 is not a linear layer of a Llama block</source>
         <translation>%1：量化模块 %2 不是 Llama 块中的线性层</translation>
     </message>
@@ -1731,10 +1727,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
 <context>
     <name>ExportFolder</name>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
-    </message>
-    <message>
         <source>cannot copy %1 to %2</source>
         <translation>无法将 %1 复制到 %2</translation>
     </message>
@@ -2338,6 +2330,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>%1: the file must hold a JSON object</source>
         <translation>%1：文件必须包含一个 JSON 对象</translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
 </context>
 <context>
     <name>JsonText</name>
@@ -2714,10 +2710,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>Limitations</source>
         <translation>局限性</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>all</source>
@@ -3664,10 +3656,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>one decoder block of Llama 2 7B with its embeddings and lm_head</source>
         <translation>Llama 2 7B 的一个解码器块，含其嵌入和 lm_head</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>unknown synthetic model preset &quot;%1&quot; (presets: %2)</source>

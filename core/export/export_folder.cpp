@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace qb {
 
@@ -63,9 +62,9 @@ void ExportFolder::writeRecipeAndReport(const QuantizedModel& quantized,
     if (!limitations.isEmpty())
         report.insert(QStringLiteral("export_limitations"),
                       QJsonArray::fromStringList(limitations));
-    writeJson(paths.recipe, quantized.report.plan.toJson());
-    writeJson(paths.report, report);
-    writeBytes(paths.reportCsv, quantized.report.toCsv());
+    JsonFile::write(paths.recipe, quantized.report.plan.toJson());
+    JsonFile::write(paths.report, report);
+    JsonFile::writeBytes(paths.reportCsv, quantized.report.toCsv());
     ModelCard::write(paths.modelCard, quantized, limitations, card, formatName);
 }
 
@@ -73,20 +72,6 @@ QString ExportFolder::incompleteRunLimitation()
 {
     return tr("the quantization run was cancelled: the layers it did not reach are stored in "
               "full precision");
-}
-
-void ExportFolder::writeJson(const QString& path, const QJsonObject& json)
-{
-    if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
-        throw Error(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason));
-}
-
-void ExportFolder::writeBytes(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error(
-            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
 void ExportFolder::copyFile(const QString& from, const QString& to)

@@ -52,10 +52,6 @@ public:
     // The limitation every format shares when the run was cancelled (report.complete false):
     // the layers it did not reach are stored in full precision.
     static QString incompleteRunLimitation();
-    // `json` indented into `path`, atomically. Throws Error naming the file on failure.
-    static void writeJson(const QString& path, const QJsonObject& json);
-    // `bytes` into `path`, atomically. Throws Error naming the file on failure.
-    static void writeBytes(const QString& path, const QByteArray& bytes);
     // Throws Error naming both files on failure.
     static void copyFile(const QString& from, const QString& to);
 };

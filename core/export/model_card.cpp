@@ -1,6 +1,6 @@
 #include "core/export/model_card.h"
 
-#include "core/export/export_folder.h"
+#include "core/io/json_file.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quantized_model.h"
 
@@ -161,7 +161,7 @@ void ModelCard::write(const QString& path, const QuantizedModel& quantized,
                       const QStringList& limitations, const ModelCardFacts& facts,
                       const QString& formatName)
 {
-    ExportFolder::writeBytes(path, text(quantized, limitations, facts, formatName).toUtf8());
+    JsonFile::writeBytes(path, text(quantized, limitations, facts, formatName).toUtf8());
 }
 
 } // namespace qb

@@ -209,15 +209,15 @@ void PackedExport::write(const QuantizedModel& quantized, const QString& outDir,
             {QStringLiteral("metadata"),
              QJsonObject{{QStringLiteral("total_size"), static_cast<qint64>(totalBytes)}}},
             {QStringLiteral("weight_map"), weightMap}};
-        ExportFolder::writeJson(stage.filePath(QLatin1String(Checkpoint::kIndexFileName)), index);
+        JsonFile::write(stage.filePath(QLatin1String(Checkpoint::kIndexFileName)), index);
     }
     const QString configName = QLatin1String(ModelSpec::kConfigFileName);
     QJsonObject config = JsonFile::readObject(QDir(model.directory()).filePath(configName));
     config.insert(QStringLiteral("quantization_config"), format.quantizationConfig);
-    ExportFolder::writeJson(stage.filePath(configName), config);
+    JsonFile::write(stage.filePath(configName), config);
     QStringList written{configName};
     for (const auto& [name, json] : format.extraJsonFiles) {
-        ExportFolder::writeJson(stage.filePath(name), json);
+        JsonFile::write(stage.filePath(name), json);
         written << name;
     }
     ExportFolder::copyCompanionFiles(model.directory(), stage, written);

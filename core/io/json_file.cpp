@@ -35,4 +35,18 @@ QString JsonFile::writeObject(const QString& path, const QJsonObject& json)
     return {};
 }
 
+void JsonFile::write(const QString& path, const QJsonObject& json)
+{
+    if (const QString reason = writeObject(path, json); !reason.isEmpty())
+        throw Error(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason));
+}
+
+void JsonFile::writeBytes(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw Error(
+            tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+}
+
 } // namespace qb

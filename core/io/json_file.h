@@ -6,8 +6,9 @@
 
 namespace qb {
 
-// Reading and writing the small JSON files of a checkpoint and of QuantBench itself (config.json,
-// the shard index, recipes, reports); reading with one set of messages.
+// Reading and writing the small files of a checkpoint and of QuantBench itself (config.json, the
+// shard index, recipes, reports, a rebuilt tokenizer.model), with one set of messages. Writes are
+// atomic (QSaveFile): a file is replaced whole or not at all.
 class JsonFile {
     Q_DECLARE_TR_FUNCTIONS(JsonFile)
 
@@ -18,6 +19,10 @@ public:
     // Writes `json`, indented, to `path` atomically, replacing the file. Returns why it could not
     // be written, or an empty string when it was: each caller names the file in its own message.
     [[nodiscard]] static QString writeObject(const QString& path, const QJsonObject& json);
+    // The same, throwing Error "PATH: cannot write: REASON" on failure.
+    static void write(const QString& path, const QJsonObject& json);
+    // `bytes` into `path`, atomically. Throws Error naming the file on failure.
+    static void writeBytes(const QString& path, const QByteArray& bytes);
 };
 
 } // namespace qb

@@ -1,6 +1,5 @@
 #include "core/model/checkpoint_import.h"
 
-#include "core/export/export_folder.h"
 #include "core/io/awq_checkpoint.h"
 #include "core/io/checkpoint.h"
 #include "core/io/compressed_tensors_checkpoint.h"
@@ -59,13 +58,6 @@ QJsonObject quietJson(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-void writeJsonFile(const QString& path, const QJsonObject& json)
-{
-    if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
-        throw Error(CheckpointImport::tr("%1: cannot write: %2")
-                        .arg(QDir::toNativeSeparators(path), reason));
 }
 
 std::span<const std::byte> floatBytes(const std::vector<float>& values)
@@ -262,7 +254,7 @@ void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
         writer.writeNext(floatBytes(values));
     }
     writer.finish();
-    writeJsonFile(QDir(folder).filePath(QLatin1String(ModelSpec::kConfigFileName)), config);
+    JsonFile::write(QDir(folder).filePath(QLatin1String(ModelSpec::kConfigFileName)), config);
 
     // Tokenizer: llama.cpp's "llama" vocabulary is a sentencepiece model.
     const GgufValue* model = gguf.find(QStringLiteral("tokenizer.ggml.model"));
@@ -292,13 +284,13 @@ void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
         const QByteArray proto = SentencePieceTokenizer::llamaModelProto(
             pieces, id("tokenizer.ggml.unknown_token_id"), id("tokenizer.ggml.bos_token_id"),
             id("tokenizer.ggml.eos_token_id"));
-        ExportFolder::writeBytes(QDir(folder).filePath(QStringLiteral("tokenizer.model")), proto);
+        JsonFile::writeBytes(QDir(folder).filePath(QStringLiteral("tokenizer.model")), proto);
         QJsonObject tokenizerConfig;
         if (const GgufValue* addBos = gguf.find(QStringLiteral("tokenizer.ggml.add_bos_token"));
             addBos && addBos->type == GgufValueType::Bool)
             tokenizerConfig.insert(QStringLiteral("add_bos_token"), addBos->integer != 0);
-        writeJsonFile(QDir(folder).filePath(QStringLiteral("tokenizer_config.json")),
-                      tokenizerConfig);
+        JsonFile::write(QDir(folder).filePath(QStringLiteral("tokenizer_config.json")),
+                        tokenizerConfig);
     }
 }
 
@@ -378,7 +370,7 @@ void CheckpointImport::packedInto(const QString& directory, Kind kind, const QSt
         writer.writeNext(floatBytes(weight));
     }
     writer.finish();
-    writeJsonFile(QDir(folder).filePath(QLatin1String(ModelSpec::kConfigFileName)), config);
+    JsonFile::write(QDir(folder).filePath(QLatin1String(ModelSpec::kConfigFileName)), config);
 
     // The tokenizer and other small files; not the weights or the quantization side files.
     const QStringList skipped{QLatin1String(ModelSpec::kConfigFileName),

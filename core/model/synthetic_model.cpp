@@ -247,13 +247,6 @@ QString shardFileName(int index, int count)
         .arg(count, 5, 10, QLatin1Char('0'));
 }
 
-void writeJsonFile(const QString& path, const QJsonObject& json)
-{
-    if (const QString reason = JsonFile::writeObject(path, json); !reason.isEmpty())
-        throw Error(
-            SyntheticModel::tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason));
-}
-
 const SyntheticPreset& requirePreset(const QString& name)
 {
     const SyntheticPreset* preset = SyntheticModel::findPreset(name);
@@ -582,15 +575,15 @@ SyntheticModel::Result SyntheticModel::write(const QString& outDir, const Option
     }
 
     if (shardCount > 1) {
-        writeJsonFile(
+        JsonFile::write(
             stage.filePath(QLatin1String(Checkpoint::kIndexFileName)),
             QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("total_size"),
                                                                   static_cast<qint64>(dataBytes)}}},
                         {QStringLiteral("weight_map"), weightMap}});
     }
-    writeJsonFile(stage.filePath(QLatin1String(ModelSpec::kConfigFileName)),
-                  configJson(preset, options, outliers));
-    writeJsonFile(
+    JsonFile::write(stage.filePath(QLatin1String(ModelSpec::kConfigFileName)),
+                    configJson(preset, options, outliers));
+    JsonFile::write(
         stage.filePath(QStringLiteral("generation_config.json")),
         QJsonObject{{QStringLiteral("bos_token_id"), 1}, {QStringLiteral("eos_token_id"), 2}});
     if (!options.tokenizerSource.isEmpty()) {
