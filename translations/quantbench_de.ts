@@ -3736,6 +3736,13 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
 </context>
 <context>
+    <name>TextFileDialog</name>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Tokenizer</name>
     <message>
         <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
@@ -3996,10 +4003,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>Kalibrierungstext</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Held out:</source>
         <translation>Zurückgehalten:</translation>
     </message>
@@ -4170,10 +4173,6 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Evaluation Text</source>
         <translation>Auswertungstext</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>As stored</source>
@@ -6570,10 +6569,6 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Evaluation Text</source>
         <translation>Auswertungstext</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Choose at least one bit-width.</source>

@@ -3714,6 +3714,13 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
 </context>
 <context>
+    <name>TextFileDialog</name>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Tokenizer</name>
     <message>
         <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
@@ -3974,10 +3981,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>校准文本</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Held out:</source>
         <translation>留出：</translation>
     </message>
@@ -4145,10 +4148,6 @@ Backend id: %2</source>
     <message>
         <source>Evaluation Text</source>
         <translation>评估文本</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>As stored</source>
@@ -6516,10 +6515,6 @@ Backend id: %2</source>
     <message>
         <source>Evaluation Text</source>
         <translation>评估文本</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose at least one bit-width.</source>

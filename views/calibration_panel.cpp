@@ -1,10 +1,10 @@
 #include "views/calibration_panel.h"
 
+#include "views/text_file_dialog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -212,9 +212,7 @@ QString CalibrationPanel::statusText() const
 
 void CalibrationPanel::chooseTextFile()
 {
-    const QString start = textPath().isEmpty() ? QString() : QFileInfo(textPath()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Calibration Text"), start,
-                                                      tr("Text files (*.txt);;All files (*)"));
+    const QString path = TextFileDialog::ask(this, tr("Calibration Text"), textPath());
     if (path.isEmpty())
         return;
     setTextPath(path);

@@ -1,7 +1,7 @@
 #include "views/evaluation_panel.h"
 
-#include <QFileDialog>
-#include <QFileInfo>
+#include "views/text_file_dialog.h"
+
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -129,9 +129,7 @@ void EvaluationPanel::setModelContext(int tokens)
 
 void EvaluationPanel::chooseTextFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Evaluation Text"),
-                                                      QFileInfo(textPath()).absolutePath(),
-                                                      tr("Text files (*.txt);;All files (*)"));
+    const QString path = TextFileDialog::ask(this, tr("Evaluation Text"), textPath());
     if (path.isEmpty())
         return;
     setTextPath(path);

@@ -2,12 +2,12 @@
 
 #include "views/layer_table_model.h"
 #include "views/plan_field_delegate.h"
+#include "views/text_file_dialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -170,9 +170,7 @@ void SensitivityScanDialog::setCalibrationNote(const QString& text)
 
 void SensitivityScanDialog::chooseText()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Evaluation Text"),
-                                                      QFileInfo(m_text->text()).absolutePath(),
-                                                      tr("Text files (*.txt);;All files (*)"));
+    const QString path = TextFileDialog::ask(this, tr("Evaluation Text"), m_text->text());
     if (!path.isEmpty())
         m_text->setText(QDir::toNativeSeparators(path));
 }
