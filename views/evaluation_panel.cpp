@@ -76,7 +76,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->horizontalHeader()->setSectionResizeMode(ModelColumn, QHeaderView::Stretch);
-    m_table->setMinimumHeight(90);
+    m_table->setMinimumHeight(60);
     m_summary->setWordWrap(true);
 
     auto* layout = new QVBoxLayout(this);

@@ -97,7 +97,7 @@ HessianView::HessianView(QWidget* parent)
     m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
     m_plot->legend->setVisible(true);
     m_plot->setMouseTracking(true);
-    m_plot->setMinimumHeight(260);
+    m_plot->setMinimumHeight(220);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

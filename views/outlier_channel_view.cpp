@@ -176,7 +176,7 @@ OutlierChannelView::OutlierChannelView(QWidget* parent)
     m_plot->legend->setVisible(true);
     m_weightLegend->setLayer(QStringLiteral("legend"));
     m_plot->setMouseTracking(true);
-    m_plot->setMinimumHeight(320);
+    m_plot->setMinimumHeight(240);
 
     m_table->setObjectName(QStringLiteral("outlierTopTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

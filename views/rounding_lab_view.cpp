@@ -328,7 +328,7 @@ void RoundingLabView::buildRoundingPage(QWidget* page)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMouseTracking(true);
     // Explicit minimums: the legends' natural width would otherwise widen the whole window.
-    m_plot->setMinimumSize(240, 140);
+    m_plot->setMinimumSize(240, 110);
     m_plot->setAutoAddPlottableToLegend(false);
     m_plot->plotLayout()->clear();
     m_valueRect = addAxisRect(m_plot, 1);
@@ -407,7 +407,7 @@ void RoundingLabView::buildStepPage(QWidget* page)
     m_stepPlot->setObjectName(QStringLiteral("labStepPlot"));
     m_stepPlot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_stepPlot->setMouseTracking(true);
-    m_stepPlot->setMinimumSize(240, 150);
+    m_stepPlot->setMinimumSize(240, 120);
     m_stepPlot->setAutoAddPlottableToLegend(false);
     m_stepPlot->plotLayout()->clear();
     m_stepWeightRect = addAxisRect(m_stepPlot, 1);

@@ -58,6 +58,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -631,8 +632,14 @@ void MainWindow::createWidgets()
 
 void MainWindow::restoreSettings()
 {
-    if (!restoreGeometry(m_settings.value(AppSettings::Key::WindowGeometry).toByteArray()))
-        resize(1440, 900);
+    if (!restoreGeometry(m_settings.value(AppSettings::Key::WindowGeometry).toByteArray())) {
+        // 1440 × 900 shows the layer table and a plot side by side; on a smaller screen (a
+        // 1366 × 768 laptop) take most of what it has instead of running off its edges.
+        QSize size(1440, 900);
+        if (const QScreen* shown = screen())
+            size = size.boundedTo(shown->availableGeometry().size() * 0.95);
+        resize(size);
+    }
     if (!restoreState(m_settings.value(AppSettings::Key::WindowState).toByteArray()))
         resizeDocks({m_issuesDock}, {140}, Qt::Vertical);
     m_splitter->restoreState(m_settings.value(AppSettings::Key::MainSplitterState).toByteArray());

@@ -170,6 +170,22 @@ private Q_SLOTS:
         QCOMPARE(view->snapshot()->grid.scale, row5.scale);
     }
 
+    void fitsALaptopScreen()
+    {
+        // A 1366 × 768 laptop leaves a window about 1366 × 700 pixels once the desktop's panels
+        // and the title bar are drawn; a minimum size beyond that pushes the status bar and its
+        // Cancel button off the screen (it was 740 pixels tall before the plots' minimums were
+        // lowered). Measured with the demo model open and every plot tab built.
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(
+            minimum.height() <= 690 && minimum.width() <= 1280,
+            qPrintable(
+                QStringLiteral("minimum size %1 × %2").arg(minimum.width()).arg(minimum.height())));
+    }
+
     void quantizeAllShowsEveryLayersError()
     {
         MainWindow window;
