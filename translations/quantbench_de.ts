@@ -2350,6 +2350,41 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
 </context>
 <context>
+    <name>JsonReader</name>
+    <message>
+        <source>%1: %2 must be %3, but it is %4</source>
+        <translation type="unfinished">%1: %2 muss %3 sein, ist aber %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no &quot;%3&quot;</source>
+        <translation type="unfinished">%1: %2 hat kein „%3“</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished">eine Zahl</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished">eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished">true oder false</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation type="unfinished">eine nicht leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished">ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished">ein Objekt</translation>
+    </message>
+</context>
+<context>
     <name>JsonText</name>
     <message>
         <source>null</source>
@@ -2988,6 +3023,99 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     </message>
 </context>
 <context>
+    <name>ProjectFile</name>
+    <message>
+        <source>Writing %1</source>
+        <translation type="unfinished">%1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename the finished file into place</source>
+        <translation type="unfinished">%1: Die fertige Datei lässt sich nicht an ihren Platz umbenennen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the tensor %2 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the tensor %2 is %3 %4, %5 [%6] was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its model %2 is not there (nor at %3 beside the project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation type="unfinished">%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1 is not a QuantBench project: it has no &quot;%2&quot; metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project&apos;s JSON is not readable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer QuantBench (project version %2; this one reads version %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished">Öffnen von %1</translation>
+    </message>
+    <message>
+        <source>%1 was made on a model with %2 linear layers and %3 parameters in them; %4 has %5 and %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its plan does not fit the model:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its sensitivity scan is not of the model:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is the layer &quot;%3&quot;, which the run&apos;s report does not list as quantized (or lists twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 has groups of %3 columns where its grid has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 holds a code of %3 on a %4-bit grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 holds a scale or zero point that is not finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 names group %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a permutation of the %3 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 holds a scale that is not a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the run&apos;s report lists %2 quantized layers, the file holds %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuantPlan</name>
     <message>
         <source>Keep</source>
@@ -3163,6 +3291,25 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads, so only scales tied over the query heads sharing each key/value head would fold, and smoothing does not tie its scales), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
         <translation>%1: Nichts vor diesen Schichten kann eine Glättungsskala aufnehmen (ihre Eingänge werden von der Attention über geteilte Key/Value-Köpfe gemischt, daher ließen sich nur über die Query-Köpfe eines Key/Value-Kopfs gekoppelte Skalen falten, und die Glättung koppelt ihre Skalen nicht), daher werden sie nicht geglättet: SmoothQuant quantisiert sie als einfaches W8A8, wie die Referenz</translation>
+    </message>
+</context>
+<context>
+    <name>QuantReport</name>
+    <message>
+        <source>%1: the report has %2 layers, the model %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is the layer &quot;%3&quot; where the model has &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;quantized&quot;, &quot;kept&quot;, &quot;skipped&quot; or &quot;not_run&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) has other settings than the recipe gives it (%4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3463,34 +3610,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
 </context>
 <context>
     <name>SensitivityScanResult</name>
-    <message>
-        <source>%1: %2 must be %3, but it is %4</source>
-        <translation>%1: %2 muss %3 sein, ist aber %4</translation>
-    </message>
-    <message>
-        <source>%1: %2 has no &quot;%3&quot;</source>
-        <translation>%1: %2 hat kein „%3“</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>a whole number from %1 to %2</source>
-        <translation>eine ganze Zahl von %1 bis %2</translation>
-    </message>
-    <message>
-        <source>a non-empty string</source>
-        <translation>eine nicht leere Zeichenkette</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
     <message>
         <source>%1: %2 is a result at %3 bits, which are not among the scan&apos;s &quot;bits&quot;</source>
         <translation>%1: %2 ist ein Ergebnis bei %3 Bit, die nicht unter den „bits“ des Scans sind</translation>

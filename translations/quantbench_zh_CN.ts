@@ -2336,6 +2336,41 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
 </context>
 <context>
+    <name>JsonReader</name>
+    <message>
+        <source>%1: %2 must be %3, but it is %4</source>
+        <translation type="unfinished">%1：%2 必须是%3，但实际为%4</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no &quot;%3&quot;</source>
+        <translation type="unfinished">%1：%2 缺少 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished">数字</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished">%1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished">true 或 false</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation type="unfinished">非空字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished">数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished">对象</translation>
+    </message>
+</context>
+<context>
     <name>JsonText</name>
     <message>
         <source>null</source>
@@ -2969,6 +3004,99 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     </message>
 </context>
 <context>
+    <name>ProjectFile</name>
+    <message>
+        <source>Writing %1</source>
+        <translation type="unfinished">正在写入 %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename the finished file into place</source>
+        <translation type="unfinished">%1：无法将完成的文件重命名到目标位置</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the tensor %2 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the tensor %2 is %3 %4, %5 [%6] was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its model %2 is not there (nor at %3 beside the project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation type="unfinished">正在读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a QuantBench project: it has no &quot;%2&quot; metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project&apos;s JSON is not readable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer QuantBench (project version %2; this one reads version %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished">打开 %1</translation>
+    </message>
+    <message>
+        <source>%1 was made on a model with %2 linear layers and %3 parameters in them; %4 has %5 and %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its plan does not fit the model:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its sensitivity scan is not of the model:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is the layer &quot;%3&quot;, which the run&apos;s report does not list as quantized (or lists twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 has groups of %3 columns where its grid has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 holds a code of %3 on a %4-bit grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 holds a scale or zero point that is not finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 names group %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a permutation of the %3 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 holds a scale that is not a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the run&apos;s report lists %2 quantized layers, the file holds %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuantPlan</name>
     <message>
         <source>Keep</source>
@@ -3143,6 +3271,25 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>%1: nothing before these layers can absorb a smoothing scale (their inputs are mixed by attention over shared key/value heads, so only scales tied over the query heads sharing each key/value head would fold, and smoothing does not tie its scales), so they are not smoothed: SmoothQuant quantizes them as plain W8A8, as the reference does</source>
         <translation>%1：这些层之前没有能吸收平滑缩放的运算（它们的输入经注意力在共享的键/值头上混合，只有在共享同一键/值头的查询头之间绑定的缩放才能折叠，而平滑不绑定其缩放），因此不对它们做平滑：SmoothQuant 将其量化为普通 W8A8，与参考实现相同</translation>
+    </message>
+</context>
+<context>
+    <name>QuantReport</name>
+    <message>
+        <source>%1: the report has %2 layers, the model %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is the layer &quot;%3&quot; where the model has &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;quantized&quot;, &quot;kept&quot;, &quot;skipped&quot; or &quot;not_run&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) has other settings than the recipe gives it (%4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3441,34 +3588,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
 </context>
 <context>
     <name>SensitivityScanResult</name>
-    <message>
-        <source>%1: %2 must be %3, but it is %4</source>
-        <translation>%1：%2 必须是%3，但实际为%4</translation>
-    </message>
-    <message>
-        <source>%1: %2 has no &quot;%3&quot;</source>
-        <translation>%1：%2 缺少 &quot;%3&quot;</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>a whole number from %1 to %2</source>
-        <translation>%1 到 %2 之间的整数</translation>
-    </message>
-    <message>
-        <source>a non-empty string</source>
-        <translation>非空字符串</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>数组</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>对象</translation>
-    </message>
     <message>
         <source>%1: %2 is a result at %3 bits, which are not among the scan&apos;s &quot;bits&quot;</source>
         <translation>%1：%2 是 %3 位下的结果，但该位数不在扫描的 &quot;bits&quot; 中</translation>

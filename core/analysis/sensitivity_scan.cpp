@@ -7,7 +7,7 @@
 #include "core/model/transformer.h"
 #include "core/quant/layer_quantizer.h"
 #include "core/util/error.h"
-#include "core/util/json_text.h"
+#include "core/util/json_reader.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
 
@@ -194,78 +194,10 @@ QJsonObject SensitivityScanResult::toJson() const
 
 namespace {
 
-// Reads the fields of a scan file, each failure an Error naming the field ("scan.json:
-// layers[3].results[1].kl must be a number, but it is the string "x"").
-class ScanJsonReader {
+// JsonReader plus the scan's lists of measurements.
+class ScanJsonReader : public JsonReader {
 public:
-    explicit ScanJsonReader(QString source)
-        : m_source(std::move(source))
-    {
-    }
-
-    [[noreturn]] void fail(const QString& where, const QString& expected,
-                           const QJsonValue& value) const
-    {
-        throw Error(SensitivityScanResult::tr("%1: %2 must be %3, but it is %4")
-                        .arg(m_source, where, expected, JsonText::describe(value)));
-    }
-
-    QJsonValue field(const QJsonObject& object, const QString& where, const QString& key) const
-    {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined())
-            throw Error(SensitivityScanResult::tr("%1: %2 has no \"%3\"")
-                            .arg(m_source, where.isEmpty() ? m_source : where, key));
-        return value;
-    }
-
-    static QString path(const QString& where, const QString& key)
-    {
-        return where.isEmpty() ? key : where + QLatin1Char('.') + key;
-    }
-
-    double number(const QJsonObject& object, const QString& where, const QString& key) const
-    {
-        const QJsonValue value = field(object, where, key);
-        if (!value.isDouble() || !std::isfinite(value.toDouble()))
-            fail(path(where, key), SensitivityScanResult::tr("a number"), value);
-        return value.toDouble();
-    }
-
-    std::int64_t integer(const QJsonObject& object, const QString& where, const QString& key,
-                         double min, double max) const
-    {
-        const QJsonValue value = field(object, where, key);
-        const double d = value.toDouble();
-        if (!value.isDouble() || d != std::floor(d) || d < min || d > max)
-            fail(path(where, key),
-                 SensitivityScanResult::tr("a whole number from %1 to %2").arg(min).arg(max),
-                 value);
-        return static_cast<std::int64_t>(d);
-    }
-
-    QString string(const QJsonObject& object, const QString& where, const QString& key) const
-    {
-        const QJsonValue value = field(object, where, key);
-        if (!value.isString() || value.toString().isEmpty())
-            fail(path(where, key), SensitivityScanResult::tr("a non-empty string"), value);
-        return value.toString();
-    }
-
-    QJsonArray array(const QJsonObject& object, const QString& where, const QString& key) const
-    {
-        const QJsonValue value = field(object, where, key);
-        if (!value.isArray())
-            fail(path(where, key), SensitivityScanResult::tr("an array"), value);
-        return value.toArray();
-    }
-
-    QJsonObject object(const QJsonValue& value, const QString& where) const
-    {
-        if (!value.isObject())
-            fail(where, SensitivityScanResult::tr("an object"), value);
-        return value.toObject();
-    }
+    using JsonReader::JsonReader;
 
     std::vector<SensitivityPoint> points(const QJsonArray& array, const QString& where,
                                          const std::vector<int>& bits) const
@@ -280,7 +212,7 @@ public:
             if (std::find(bits.begin(), bits.end(), point.bits) == bits.end())
                 throw Error(SensitivityScanResult::tr("%1: %2 is a result at %3 bits, which are "
                                                       "not among the scan's \"bits\"")
-                                .arg(m_source, at)
+                                .arg(source(), at)
                                 .arg(point.bits));
             point.perplexity = number(item, at, QStringLiteral("perplexity"));
             point.deltaPerplexity = number(item, at, QStringLiteral("delta_perplexity"));
@@ -289,9 +221,6 @@ public:
         }
         return result;
     }
-
-private:
-    QString m_source;
 };
 
 } // namespace

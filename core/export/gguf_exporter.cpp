@@ -12,13 +12,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 #include <map>
 
 namespace qb {
@@ -27,42 +25,6 @@ namespace {
 
 constexpr std::uint32_t kAlignment = 32;
 constexpr std::uint32_t kQuantizationVersion = 2; // GGML_QNT_VERSION
-
-// A temporary file beside the destination, removed unless committed.
-class StagedFile {
-public:
-    StagedFile(const QString& destination)
-        : m_destination(QFileInfo(destination).absoluteFilePath())
-    {
-        const QFileInfo info(m_destination);
-        m_path = info.absoluteDir().filePath(
-            QStringLiteral(".%1.partial-%2")
-                .arg(info.fileName())
-                .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
-    }
-    ~StagedFile()
-    {
-        if (!m_committed)
-            QFile::remove(m_path);
-    }
-    StagedFile(const StagedFile&) = delete;
-    StagedFile& operator=(const StagedFile&) = delete;
-    const QString& path() const { return m_path; }
-    // Renames the file into place, replacing what is there (atomically on POSIX).
-    bool commit()
-    {
-        std::error_code error;
-        std::filesystem::rename(QFile::encodeName(m_path).toStdString(),
-                                QFile::encodeName(m_destination).toStdString(), error);
-        m_committed = !error;
-        return m_committed;
-    }
-
-private:
-    QString m_destination;
-    QString m_path;
-    bool m_committed = false;
-};
 
 // Rows of `bytes` (`rows` rows of equal size) reordered so that row r holds source row
 // hfRowOfGgufRow(r).

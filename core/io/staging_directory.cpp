@@ -6,8 +6,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRandomGenerator>
 #include <QStorageInfo>
 #include <QTemporaryDir>
+
+#include <filesystem>
 
 namespace qb {
 
@@ -146,6 +149,31 @@ void StagingDirectory::commit()
         QFile::remove(aside);
     else
         QDir(aside).removeRecursively();
+}
+
+StagedFile::StagedFile(const QString& destination)
+    : m_destination(QFileInfo(destination).absoluteFilePath())
+{
+    const QFileInfo info(m_destination);
+    m_path = info.absoluteDir().filePath(
+        QStringLiteral(".%1.partial-%2")
+            .arg(info.fileName())
+            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
+}
+
+StagedFile::~StagedFile()
+{
+    if (!m_committed)
+        QFile::remove(m_path);
+}
+
+bool StagedFile::commit()
+{
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(m_path).toStdString(),
+                            QFile::encodeName(m_destination).toStdString(), error);
+    m_committed = !error;
+    return m_committed;
 }
 
 } // namespace qb

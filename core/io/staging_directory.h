@@ -49,4 +49,25 @@ private:
     bool m_committed = false;
 };
 
+// Writes one file atomically: the writer writes path(), a hidden temporary file beside the
+// destination, and commit() renames it over the destination (atomic on POSIX), so the destination
+// holds either its old content or the complete new one. Destroyed without a successful commit()
+// (an error, a cancel), the temporary file is removed.
+class StagedFile {
+public:
+    explicit StagedFile(const QString& destination);
+    ~StagedFile();
+    StagedFile(const StagedFile&) = delete;
+    StagedFile& operator=(const StagedFile&) = delete;
+
+    const QString& path() const { return m_path; }
+    // Renames the file into place, replacing what is there; false when the rename failed.
+    bool commit();
+
+private:
+    QString m_destination;
+    QString m_path;
+    bool m_committed = false;
+};
+
 } // namespace qb

@@ -1,13 +1,26 @@
 #include "core/quant/quant_report.h"
 
 #include "core/backend/compute_backend.h"
+#include "core/util/error.h"
+#include "core/util/json_reader.h"
 
 #include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace qb {
+
+std::optional<LayerStatus> layerStatusFromKey(QStringView key)
+{
+    for (LayerStatus status :
+         {LayerStatus::Quantized, LayerStatus::Kept, LayerStatus::Skipped, LayerStatus::NotRun}) {
+        if (key == layerStatusKey(status))
+            return status;
+    }
+    return std::nullopt;
+}
 
 QString layerStatusKey(LayerStatus status)
 {
@@ -126,6 +139,121 @@ QJsonObject QuantReport::toJson() const
                      {QStringLiteral("not_run"), countWithStatus(LayerStatus::NotRun)},
                      {QStringLiteral("seconds"), seconds}}},
     };
+}
+
+QuantReport QuantReport::fromJson(const QJsonObject& json, const LayerInventory& inventory,
+                                  const QString& source)
+{
+    const JsonReader read(source);
+    const QString top;
+    QuantReport report;
+    report.modelDirectory = json.value(QLatin1String("model")).toString();
+    report.plan = QuantPlan::fromJson(
+        read.object(read.field(json, top, QStringLiteral("recipe")), QStringLiteral("recipe")),
+        source + QStringLiteral(": recipe"));
+    report.complete = read.boolean(json, top, QStringLiteral("complete"));
+
+    const QJsonObject calibration = read.object(
+        read.field(json, top, QStringLiteral("calibration")), QStringLiteral("calibration"));
+    const QString cal = QStringLiteral("calibration");
+    constexpr double kMaxCount = 9.0e15; // exact in a double
+    report.calibration.fitWindows =
+        int(read.integer(calibration, cal, QStringLiteral("fit_windows"), 0, 1 << 30));
+    report.calibration.heldOutWindows =
+        int(read.integer(calibration, cal, QStringLiteral("held_out_windows"), 0, 1 << 30));
+    report.calibration.fitTokens =
+        read.integer(calibration, cal, QStringLiteral("fit_tokens"), 0, kMaxCount);
+    report.calibration.heldOutTokens =
+        read.integer(calibration, cal, QStringLiteral("held_out_tokens"), 0, kMaxCount);
+
+    const QJsonObject backend =
+        read.object(read.field(json, top, QStringLiteral("backend")), QStringLiteral("backend"));
+    report.compute.deviceId = backend.value(QLatin1String("device_id")).toString();
+    report.compute.device = backend.value(QLatin1String("device")).toString();
+    report.compute.fallbackReason = backend.value(QLatin1String("fallback")).toString();
+    report.compute.peakDeviceBytes = read.integer(
+        backend, QStringLiteral("backend"), QStringLiteral("peak_device_bytes"), 0, kMaxCount);
+    const QJsonObject summary =
+        read.object(read.field(json, top, QStringLiteral("summary")), QStringLiteral("summary"));
+    report.seconds = read.number(summary, QStringLiteral("summary"), QStringLiteral("seconds"));
+
+    const QJsonArray layers = read.array(json, top, QStringLiteral("layers"));
+    const std::vector<LinearLayer>& expected = inventory.layers();
+    if (std::size_t(layers.size()) != expected.size())
+        throw Error(tr("%1: the report has %2 layers, the model %3")
+                        .arg(source)
+                        .arg(layers.size())
+                        .arg(expected.size()));
+    // SQNR is written as null when the error is zero (infinite SQNR).
+    const auto sqnr = [&](const QJsonObject& item, const QString& at, const QString& key) {
+        const QJsonValue value = read.field(item, at, key);
+        return value.isNull() ? std::numeric_limits<double>::infinity()
+                              : read.number(item, at, key);
+    };
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        const QString at = QStringLiteral("layers[%1]").arg(i);
+        const QJsonObject item = read.object(layers[i], at);
+        const LinearLayer& layer = expected[std::size_t(i)];
+        LayerReport entry;
+        entry.name = read.string(item, at, QStringLiteral("name"));
+        if (entry.name != layer.name)
+            throw Error(tr("%1: %2 is the layer \"%3\" where the model has \"%4\"")
+                            .arg(source, at, entry.name, layer.name));
+        entry.role = layer.role;
+        entry.block = layer.block;
+        entry.outFeatures = layer.outFeatures;
+        entry.inFeatures = layer.inFeatures;
+        entry.dtype = layer.dtype;
+        entry.config = report.plan.resolve(layer.name);
+
+        const QString statusKey = read.string(item, at, QStringLiteral("status"));
+        const std::optional<LayerStatus> status = layerStatusFromKey(statusKey);
+        if (!status)
+            read.fail(JsonReader::path(at, QStringLiteral("status")),
+                      tr("\"quantized\", \"kept\", \"skipped\" or \"not_run\""),
+                      item.value(QLatin1String("status")));
+        entry.status = *status;
+        // The layer's settings are the recipe's; a report whose layer says otherwise was not
+        // written with this recipe.
+        const LayerQuantConfig& config = entry.config;
+        bool agrees = read.string(item, at, QStringLiteral("method")) == methodKey(config.method);
+        if (agrees && config.method != QuantMethod::None)
+            agrees = read.integer(item, at, QStringLiteral("bits"), QuantScheme::kMinBits,
+                                  QuantScheme::kMaxBits)
+                         == config.scheme.bits
+                     && read.integer(item, at, QStringLiteral("group_size"), -1, 1 << 30)
+                            == config.scheme.groupSizeCode()
+                     && read.boolean(item, at, QStringLiteral("sym")) == config.scheme.symmetric;
+        if (!agrees)
+            throw Error(tr("%1: %2 (%3) has other settings than the recipe gives it (%4)")
+                            .arg(source, at, layer.name, config.describe()));
+
+        if (entry.status == LayerStatus::Quantized) {
+            entry.metrics.mse = read.number(item, at, QStringLiteral("weight_mse"));
+            entry.metrics.relativeError = read.number(item, at, QStringLiteral("weight_rel_error"));
+            entry.metrics.sqnrDb = sqnr(item, at, QStringLiteral("weight_sqnr_db"));
+            entry.metrics.maxAbsError =
+                read.number(item, at, QStringLiteral("weight_max_abs_error"));
+        }
+        if (item.contains(QLatin1String("output_rows"))) {
+            entry.output.rows = read.integer(item, at, QStringLiteral("output_rows"), 1, kMaxCount);
+            entry.output.mse = read.number(item, at, QStringLiteral("output_mse"));
+            entry.output.relativeError = read.number(item, at, QStringLiteral("output_rel_error"));
+            entry.output.sqnrDb = sqnr(item, at, QStringLiteral("output_sqnr_db"));
+            entry.outputOnFitRows = !read.boolean(item, at, QStringLiteral("output_rows_held_out"));
+        }
+        if (item.contains(QLatin1String("damping"))) {
+            entry.dampingUsed = read.number(item, at, QStringLiteral("damping"));
+            entry.dampingRaises =
+                int(read.integer(item, at, QStringLiteral("damping_raises"), 0, 1 << 30));
+            entry.fellBackToRtn = read.boolean(item, at, QStringLiteral("fell_back_to_rtn"));
+        }
+        entry.note = item.value(QLatin1String("note")).toString();
+        entry.details = item.value(QLatin1String("details")).toString();
+        entry.seconds = read.number(item, at, QStringLiteral("seconds"));
+        report.layers.push_back(std::move(entry));
+    }
+    return report;
 }
 
 QStringList QuantReport::csvColumns()

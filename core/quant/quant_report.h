@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace qb {
@@ -23,6 +24,7 @@ enum class LayerStatus : std::uint8_t {
     NotRun,    // a cancelled run stopped before this layer, which stays in full precision
 };
 QString layerStatusKey(LayerStatus status); // "quantized", "kept", "skipped", "not_run"
+std::optional<LayerStatus> layerStatusFromKey(QStringView key);
 
 // What happened to one layer in a quantization run.
 struct LayerReport {
@@ -87,6 +89,12 @@ public:
     const LayerReport* find(const QString& layerName) const;
     int countWithStatus(LayerStatus status) const;
     QJsonObject toJson() const;
+    // The report toJson() wrote, for `inventory`'s model: every layer in model order, its
+    // settings the recipe's resolution for it (checked against the layer's method, bits, group
+    // and grid), the weight metrics' SQNR infinite where null. Throws Error naming `source` and
+    // the field when a field is missing or mistyped or the layers are not the inventory's.
+    static QuantReport fromJson(const QJsonObject& json, const LayerInventory& inventory,
+                                const QString& source);
     // The layers as CSV (RFC 4180, a header row, then one row per layer in model order): the
     // fields of toJson()'s layer objects named by csvColumns(), empty where a layer has none
     // (a kept layer has no bits), numbers written in full precision, "shape" as OUTxIN.

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/analysis/sensitivity_scan.h"
+#include "core/quant/quant_plan.h"
+#include "core/quant/quantized_model.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace qb {
+
+class LoadedModel;
+class Progress;
+
+// What a quantization run of the whole plan was made from, beyond the model: the plan (as its
+// recipe JSON), the calibration text as it was on disk, and true-sequential. A kept run is
+// reused (evaluation, export) only while a new run would be made from equal inputs.
+struct QuantRunInputs {
+    QByteArray planJson;
+    QString textPath; // empty: no calibration text
+    QDateTime textModified;
+    qint64 textSize = -1;
+    bool trueSequential = true;
+    friend bool operator==(const QuantRunInputs&, const QuantRunInputs&) = default;
+};
+
+// A working session: the model it is about and what the user made of it.
+struct Project {
+    QString modelDirectory;  // what the user opened (LoadedModel::sourcePath), absolute
+    QuantPlan plan;          // the layer table's plan, calibration options included
+    QString calibrationText; // empty: none chosen
+    bool trueSequential = true;
+    QString evaluationText;
+    int evaluationContext = 0;                         // tokens per window; 0: the model's default
+    int evaluationStride = 0;                          // tokens between windows; 0: no overlap
+    std::shared_ptr<const SensitivityScanResult> scan; // or null
+    // The last run of the whole plan (its model the project's), or null, with its inputs.
+    std::shared_ptr<const QuantizedModel> run;
+    QuantRunInputs runInputs;
+};
+
+// A project file as opened: the model it names, opened, and the project checked against it.
+struct OpenedProject {
+    std::shared_ptr<const LoadedModel> model;
+    Project project;
+};
+
+// The project file (*.qbproj): one safetensors file whose metadata entry "quantbench.project"
+// holds the session as JSON (format "quantbench-project", version 1) and whose tensors hold the
+// kept run's quantized layers — per layer "run/<name>/codes" U8 [rows, cols], "/grid" F32
+// [rows, groups, 2] (scale, zero), and when present "/group_index" I32 [cols], "/permutation"
+// I32 [cols], "/input_scale" F32 [cols] — and its per-site input statistics ("run/inputs/<g>/
+// abs_mean" F64, "/abs_max" F32, "/square_sum" F64, each [K]). The model is referenced, not
+// copied: by its absolute path and by its path relative to the project file, tried in that
+// order, so a project moved together with its model still opens.
+//
+// Reentrant; both functions run on the calling thread (a worker's).
+class ProjectFile {
+    Q_DECLARE_TR_FUNCTIONS(ProjectFile)
+
+public:
+    static constexpr const char* kSuffix = "qbproj";
+
+    // Writes `project` to `path` atomically (a temporary file renamed into place). Throws Error
+    // naming the file on I/O failure or when `path` is an input of `model` (the project's);
+    // Cancelled when cancelled (nothing is then written).
+    static void write(const QString& path, const Project& project, const LoadedModel& model,
+                      Progress& progress);
+
+    // Opens the project at `path` and the model it names, and checks everything against that
+    // model: the plan (QuantPlan::problemsFor), the scan (SensitivityScanResult::problemsFor),
+    // and every layer of the run (its name, shape, grid and codes). Throws Error naming the file
+    // and the field, tensor or layer that is wrong; Cancelled when cancelled.
+    static OpenedProject open(const QString& path, Progress& progress);
+};
+
+} // namespace qb

@@ -1,0 +1,318 @@
+// The project file: a session written and opened again is the same session — the plan, the
+// texts, the scan and the kept run down to every code, grid and statistic, computing the same
+// logits — and a file that does not fit (another model, a missing model, a damaged run, not a
+// project at all) is refused with a message naming it and what is wrong.
+
+#include "core/analysis/sensitivity_scan.h"
+#include "core/calib/calibration_set.h"
+#include "core/io/safetensors_file.h"
+#include "core/model/loaded_model.h"
+#include "core/project/project_file.h"
+#include "core/quant/quantization_pipeline.h"
+#include "core/tokenizer/text_documents.h"
+#include "core/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
+#include "tests/support/export_fixtures.h"
+#include "tests/support/synthetic_checkpoint.h"
+#include "tests/support/test_paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstring>
+
+using namespace qb;
+
+namespace {
+
+// A copy of the demo model's folder at `target`.
+void copyDemoModel(const QString& target)
+{
+    QVERIFY(QDir().mkpath(target));
+    const QDir source(test::demoModelDir());
+    for (const QString& name : source.entryList(QDir::Files))
+        QVERIFY(QFile::copy(source.filePath(name), QDir(target).filePath(name)));
+}
+
+} // namespace
+
+class TestProjectFile : public QObject {
+    Q_OBJECT
+
+private:
+    std::shared_ptr<const LoadedModel> m_model;
+    std::vector<std::vector<int>> m_windows;
+    std::shared_ptr<const QuantizedModel> m_run;
+    std::shared_ptr<const SensitivityScanResult> m_scan;
+
+    // Every method and every kind of stored tensor: act-order GPTQ (group index, permutation),
+    // AWQ (input scales), SmoothQuant (int8 activations), RTN, and a layer kept.
+    static QuantPlan mixedPlan()
+    {
+        QuantPlan plan = test::rtnPlan(3, 32, false);
+        PlanOverride gptq =
+            test::planOverride(QStringLiteral("re:model\\.layers\\.0\\.self_attn\\.(q|k|v)_proj"));
+        gptq.method = QuantMethod::Gptq;
+        gptq.actOrder = true;
+        PlanOverride awq =
+            test::planOverride(QStringLiteral("re:model\\.layers\\.1\\.mlp\\.(gate|up)_proj"));
+        awq.method = QuantMethod::Awq;
+        PlanOverride smooth =
+            test::planOverride(QStringLiteral("re:model\\.layers\\.2\\.self_attn\\.(q|k|v)_proj"));
+        smooth.method = QuantMethod::SmoothQuant;
+        for (const PlanOverride& o :
+             {gptq, awq, smooth,
+              test::keepOverride(QStringLiteral("model.layers.3.mlp.down_proj"))})
+            plan.addOverride(o);
+        plan.calibration.sequenceLength = 256;
+        return plan;
+    }
+
+    Project project(const QString& modelDirectory) const
+    {
+        Project p;
+        p.modelDirectory = modelDirectory;
+        p.plan = mixedPlan();
+        p.calibrationText =
+            QDir(test::dataDir())
+                .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt"));
+        p.trueSequential = false;
+        p.evaluationText =
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt"));
+        p.evaluationContext = 128;
+        p.evaluationStride = 64;
+        p.scan = m_scan;
+        p.run = m_run;
+        p.runInputs.planJson = QJsonDocument(p.plan.toJson()).toJson(QJsonDocument::Compact);
+        p.runInputs.textPath = p.calibrationText;
+        p.runInputs.textModified = QFileInfo(p.calibrationText).lastModified();
+        p.runInputs.textSize = QFileInfo(p.calibrationText).size();
+        p.runInputs.trueSequential = true;
+        return p;
+    }
+
+    static QString errorOpening(const QString& path)
+    {
+        return test::errorOf([&] {
+            SilentProgress progress;
+            ProjectFile::open(path, progress);
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_model = LoadedModel::open(test::demoModelDir());
+        m_windows = test::demoCalibrationWindows(*m_model);
+        SilentProgress progress;
+        m_run = QuantizationPipeline::run(m_model, mixedPlan(), m_windows, {}, progress);
+        QVERIFY(m_run->report.complete);
+
+        const auto tokenizer = Tokenizer::load(m_model->directory(), m_model->spec());
+        SensitivityOptions options;
+        options.bits = {3, 8};
+        options.unit = SensitivityUnitKind::Role;
+        options.quantization.scheme = QuantScheme::fromGroupSizeCode(3, false, 32);
+        const QStringList documents = TextDocuments::fromFile(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        m_scan = std::make_shared<const SensitivityScanResult>(SensitivityScan::run(
+            m_model, *tokenizer, m_windows, documents.mid(0, 2), options, progress));
+    }
+
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("session.qbproj"));
+        const Project written = project(test::demoModelDir());
+        SilentProgress progress;
+        ProjectFile::write(path, written, *m_model, progress);
+
+        const OpenedProject opened = ProjectFile::open(path, progress);
+        QCOMPARE(opened.model->sourcePath(), QFileInfo(test::demoModelDir()).absoluteFilePath());
+        const Project& read = opened.project;
+        QCOMPARE(read.plan.toJson(), written.plan.toJson());
+        QCOMPARE(read.calibrationText, written.calibrationText);
+        QCOMPARE(read.trueSequential, false);
+        QCOMPARE(read.evaluationText, written.evaluationText);
+        QCOMPARE(read.evaluationContext, 128);
+        QCOMPARE(read.evaluationStride, 64);
+        QVERIFY(read.runInputs == written.runInputs);
+        QVERIFY(read.scan);
+        QCOMPARE(read.scan->toJson(), m_scan->toJson());
+
+        // The run: the report as written, and every layer bit for bit.
+        QVERIFY(read.run);
+        const QuantizedModel& run = *read.run;
+        QCOMPARE(run.model, opened.model);
+        QCOMPARE(run.report.toJson(), m_run->report.toJson());
+        QCOMPARE(run.finished, m_run->finished);
+        QCOMPARE(run.layers.size(), m_run->layers.size());
+        int permuted = 0, scaled = 0, int8 = 0;
+        for (const auto& [name, expected] : m_run->layers) {
+            QVERIFY2(run.layers.count(name), qPrintable(name));
+            const QuantizedLayer& layer = run.layers.at(name);
+            QVERIFY(layer.config == expected.config);
+            QCOMPARE(layer.config, m_run->report.find(name)->config);
+            QCOMPARE(layer.tensor.scheme.bits, expected.tensor.scheme.bits);
+            QCOMPARE(layer.tensor.scheme.groupSizeCode(), expected.tensor.scheme.groupSizeCode());
+            QCOMPARE(layer.tensor.scheme.symmetric, expected.tensor.scheme.symmetric);
+            QCOMPARE(layer.tensor.codes, expected.tensor.codes);
+            QCOMPARE(layer.tensor.params.size(), expected.tensor.params.size());
+            QVERIFY(std::memcmp(layer.tensor.params.data(), expected.tensor.params.data(),
+                                expected.tensor.params.size() * sizeof(GridParams))
+                    == 0);
+            QCOMPARE(layer.tensor.groupIndex, expected.tensor.groupIndex);
+            QCOMPARE(layer.permutation, expected.permutation);
+            QCOMPARE(layer.inputScale, expected.inputScale);
+            QCOMPARE(layer.quantizedActivations, expected.quantizedActivations);
+            QCOMPARE(layer.dampingUsed, expected.dampingUsed);
+            QCOMPARE(layer.conditionEstimate, expected.conditionEstimate);
+            QCOMPARE(layer.details, expected.details);
+            QCOMPARE(layer.dequantizedWeight(), expected.dequantizedWeight());
+            permuted += !layer.permutation.empty();
+            scaled += !layer.inputScale.empty();
+            int8 += layer.quantizedActivations;
+        }
+        // The plan put each kind of tensor in the file: 3 act-order, 2 AWQ and 3 SmoothQuant
+        // layers (which have input scales too).
+        QCOMPARE(permuted, 3);
+        QCOMPARE(scaled, 5);
+        QCOMPARE(int8, 3);
+        QVERIFY(!m_run->inputChannels.empty());
+        QCOMPARE(run.inputChannels.size(), m_run->inputChannels.size());
+        for (const auto& [group, expected] : m_run->inputChannels) {
+            const InputChannelStats& stats = run.inputChannels.at(group);
+            QCOMPARE(stats.site, expected.site);
+            QCOMPARE(stats.tokens, expected.tokens);
+            QVERIFY(stats.absMean == expected.absMean);
+            QVERIFY(stats.absMax == expected.absMax);
+            QVERIFY(stats.squareSum == expected.squareSum);
+        }
+
+        // The opened run computes exactly the logits the run computed.
+        const std::vector<int> tokens(m_windows.front().begin(), m_windows.front().begin() + 64);
+        QuantizedModelHooks before(m_run);
+        QuantizedModelHooks after(read.run);
+        QCOMPARE(test::logitsOf(opened.model, tokens, &after),
+                 test::logitsOf(m_model, tokens, &before));
+    }
+
+    // A project with nothing run and no scan opens with neither.
+    void withoutRunOrScan()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plan-only.qbproj"));
+        Project written = project(test::demoModelDir());
+        written.run.reset();
+        written.scan.reset();
+        SilentProgress progress;
+        ProjectFile::write(path, written, *m_model, progress);
+        const OpenedProject opened = ProjectFile::open(path, progress);
+        QVERIFY(!opened.project.run);
+        QVERIFY(!opened.project.scan);
+        QCOMPARE(opened.project.plan.toJson(), written.plan.toJson());
+    }
+
+    // A project moved together with its model finds the model beside it.
+    void movedWithItsModel()
+    {
+        QTemporaryDir dir;
+        const QString first = dir.filePath(QStringLiteral("first"));
+        copyDemoModel(first + QStringLiteral("/stories260K"));
+        const auto copy = LoadedModel::open(first + QStringLiteral("/stories260K"));
+        Project written = project(copy->sourcePath());
+        written.run.reset();
+        SilentProgress progress;
+        ProjectFile::write(first + QStringLiteral("/work.qbproj"), written, *copy, progress);
+
+        const QString moved = dir.filePath(QStringLiteral("moved"));
+        QVERIFY(QDir().rename(first, moved));
+        const OpenedProject opened =
+            ProjectFile::open(moved + QStringLiteral("/work.qbproj"), progress);
+        QCOMPARE(opened.model->sourcePath(), moved + QStringLiteral("/stories260K"));
+        QVERIFY(opened.project.scan);
+
+        // Gone from both places: the message names where it looked.
+        QVERIFY(QDir(moved + QStringLiteral("/stories260K")).removeRecursively());
+        const QString error = errorOpening(moved + QStringLiteral("/work.qbproj"));
+        QVERIFY2(error.contains(QStringLiteral("is not there")) && error.contains(first),
+                 qPrintable(error));
+    }
+
+    void refusesWhatDoesNotFit()
+    {
+        QTemporaryDir dir;
+        SilentProgress progress;
+
+        // Not a project at all.
+        const QString weights =
+            QDir(test::demoModelDir()).filePath(QStringLiteral("model.safetensors"));
+        QString error = errorOpening(weights);
+        QVERIFY2(error.contains(QStringLiteral("is not a QuantBench project")), qPrintable(error));
+        QVERIFY(errorOpening(dir.filePath(QStringLiteral("none.qbproj")))
+                    .contains(QStringLiteral("none.qbproj")));
+
+        // Its model replaced by another one at the same place.
+        const QString modelDir = dir.filePath(QStringLiteral("model"));
+        copyDemoModel(modelDir);
+        const auto copy = LoadedModel::open(modelDir);
+        Project written = project(modelDir);
+        written.run.reset();
+        written.scan.reset();
+        const QString path = dir.filePath(QStringLiteral("other.qbproj"));
+        ProjectFile::write(path, written, *copy, progress);
+        QVERIFY(QDir(modelDir).removeRecursively());
+        test::writeTinyLlama(modelDir);
+        error = errorOpening(path);
+        QVERIFY2(error.contains(QStringLiteral("was made on a model with 35 linear layers")),
+                 qPrintable(error));
+
+        // Truncated: the safetensors reader names the file.
+        const QString full = dir.filePath(QStringLiteral("full.qbproj"));
+        ProjectFile::write(full, project(test::demoModelDir()), *m_model, progress);
+        QFile file(full);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() / 2));
+        file.close();
+        error = errorOpening(full);
+        QVERIFY2(error.contains(QStringLiteral("full.qbproj")), qPrintable(error));
+
+        // A run whose codes do not fit its grid.
+        auto damaged = std::make_shared<QuantizedModel>(*m_run);
+        QuantizedLayer& layer = damaged->layers.begin()->second;
+        layer.tensor.codes[5] = std::uint8_t(layer.tensor.scheme.maxCode() + 1);
+        Project bad = project(test::demoModelDir());
+        bad.run = damaged;
+        const QString badPath = dir.filePath(QStringLiteral("damaged.qbproj"));
+        ProjectFile::write(badPath, bad, *m_model, progress);
+        error = errorOpening(badPath);
+        QVERIFY2(error.contains(QStringLiteral("holds a code of 8 on a 3-bit grid"))
+                     && error.contains(layer.name),
+                 qPrintable(error));
+    }
+
+    // Nothing is written into the model's folder, and a cancelled save leaves nothing behind.
+    void neverWritesTheModelOrHalfAFile()
+    {
+        SilentProgress progress;
+        const QString inside = QDir(test::demoModelDir()).filePath(QStringLiteral("x.qbproj"));
+        const QString error = test::errorOf(
+            [&] { ProjectFile::write(inside, project(test::demoModelDir()), *m_model, progress); });
+        QVERIFY2(!error.isEmpty() && !QFileInfo::exists(inside), qPrintable(error));
+
+        QTemporaryDir dir;
+        SilentProgress cancelled;
+        cancelled.cancel();
+        const QString path = dir.filePath(QStringLiteral("cancelled.qbproj"));
+        QVERIFY_THROWS_EXCEPTION(Cancelled, ProjectFile::write(path, project(test::demoModelDir()),
+                                                               *m_model, cancelled));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectFile)
+#include "tst_project_file.moc"
