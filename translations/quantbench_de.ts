@@ -2353,35 +2353,35 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <name>JsonReader</name>
     <message>
         <source>%1: %2 must be %3, but it is %4</source>
-        <translation type="unfinished">%1: %2 muss %3 sein, ist aber %4</translation>
+        <translation>%1: %2 muss %3 sein, ist aber %4</translation>
     </message>
     <message>
         <source>%1: %2 has no &quot;%3&quot;</source>
-        <translation type="unfinished">%1: %2 hat kein „%3“</translation>
+        <translation>%1: %2 hat kein „%3“</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished">eine Zahl</translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2</source>
-        <translation type="unfinished">eine ganze Zahl von %1 bis %2</translation>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished">true oder false</translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>a non-empty string</source>
-        <translation type="unfinished">eine nicht leere Zeichenkette</translation>
+        <translation>eine nicht leere Zeichenkette</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished">ein Array</translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished">ein Objekt</translation>
+        <translation>ein Objekt</translation>
     </message>
 </context>
 <context>
@@ -3026,93 +3026,95 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <name>ProjectFile</name>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished">%1 wird geschrieben</translation>
+        <translation>Schreibe %1</translation>
     </message>
     <message>
         <source>%1: cannot rename the finished file into place</source>
-        <translation type="unfinished">%1: Die fertige Datei lässt sich nicht an ihren Platz umbenennen</translation>
+        <translation>%1: Die fertige Datei kann nicht an ihren Platz umbenannt werden</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>%1: the tensor %2 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Tensor %2 fehlt</translation>
     </message>
     <message>
         <source>%1: the tensor %2 is %3 %4, %5 [%6] was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Tensor %2 ist %3 %4, erwartet war %5 [%6]</translation>
     </message>
     <message>
         <source>%1: its model %2 is not there (nor at %3 beside the project)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Sein Modell %2 ist nicht vorhanden (auch nicht unter %3 neben dem Projekt)</translation>
     </message>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished">%1 wird gelesen</translation>
+        <translation>Lese %1</translation>
     </message>
     <message>
         <source>%1 is not a QuantBench project: it has no &quot;%2&quot; metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein QuantBench-Projekt: Es hat keine Metadaten „%2“</translation>
     </message>
     <message>
         <source>%1: the project&apos;s JSON is not readable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das JSON des Projekts ist nicht lesbar: %2</translation>
     </message>
     <message>
         <source>%1 was written by a newer QuantBench (project version %2; this one reads version %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von einem neueren QuantBench geschrieben (Projektversion %2; diese Version liest Version %3)</translation>
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished">Öffnen von %1</translation>
+        <translation>Öffne %1</translation>
     </message>
     <message>
         <source>%1 was made on a model with %2 linear layers and %3 parameters in them; %4 has %5 and %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde für ein Modell mit %2 linearen Schichten und %3 Parametern darin erstellt; %4 hat %5 und %6</translation>
     </message>
     <message>
         <source>%1: its plan does not fit the model:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Sein Plan passt nicht zum Modell:
+%2</translation>
     </message>
     <message>
         <source>%1: its sensitivity scan is not of the model:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Sein Sensitivitäts-Scan gehört nicht zu diesem Modell:
+%2</translation>
     </message>
     <message>
         <source>%1: %2 is the layer &quot;%3&quot;, which the run&apos;s report does not list as quantized (or lists twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist die Schicht „%3“, die der Bericht des Laufs nicht als quantisiert aufführt (oder doppelt aufführt)</translation>
     </message>
     <message>
         <source>%1: %2 has groups of %3 columns where its grid has %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat Gruppen von %3 Spalten, sein Raster aber %4</translation>
     </message>
     <message>
         <source>%1: %2 holds a code of %3 on a %4-bit grid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 enthält einen Code %3 auf einem %4-Bit-Raster</translation>
     </message>
     <message>
         <source>%1: %2 holds a scale or zero point that is not finite</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 enthält eine Skala oder einen Nullpunkt, der nicht endlich ist</translation>
     </message>
     <message>
         <source>%1: %2 names group %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 nennt Gruppe %3 von %4</translation>
     </message>
     <message>
         <source>%1: %2 is not a permutation of the %3 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist keine Permutation der %3 Spalten</translation>
     </message>
     <message>
         <source>%1: %2 holds a scale that is not a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 enthält eine Skala, die keine positive Zahl ist</translation>
     </message>
     <message>
         <source>%1: the run&apos;s report lists %2 quantized layers, the file holds %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Bericht des Laufs führt %2 quantisierte Schichten auf, die Datei enthält %3</translation>
     </message>
 </context>
 <context>
@@ -3297,19 +3299,19 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <name>QuantReport</name>
     <message>
         <source>%1: the report has %2 layers, the model %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Bericht hat %2 Schichten, das Modell %3</translation>
     </message>
     <message>
         <source>%1: %2 is the layer &quot;%3&quot; where the model has &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist die Schicht „%3“, wo das Modell „%4“ hat</translation>
     </message>
     <message>
         <source>&quot;quantized&quot;, &quot;kept&quot;, &quot;skipped&quot; or &quot;not_run&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„quantized“, „kept“, „skipped“ oder „not_run“</translation>
     </message>
     <message>
         <source>%1: %2 (%3) has other settings than the recipe gives it (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3) hat andere Einstellungen, als das Rezept ihr gibt (%4)</translation>
     </message>
 </context>
 <context>
@@ -3932,10 +3934,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>QuantBench: eine Workbench zur Quantisierung großer Sprachmodelle.</translation>
     </message>
     <message>
-        <source>Model folder to open (default: the bundled demo model).</source>
-        <translation>Zu öffnender Modellordner (Standard: das mitgelieferte Demo-Modell).</translation>
-    </message>
-    <message>
         <source>Save a picture of the window to FILE once the model is open, then quit.</source>
         <translation>Ein Bild des Fensters in FILE speichern, sobald das Modell geöffnet ist, dann beenden.</translation>
     </message>
@@ -3966,6 +3964,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>Open the sensitivity scan FILE (JSON) after opening (with --screenshot).</source>
         <translation>Nach dem Öffnen den Sensitivitätsscan FILE (JSON) öffnen (mit --screenshot).</translation>
+    </message>
+    <message>
+        <source>Model folder, GGUF file or project (.qbproj) to open (default: the bundled demo model).</source>
+        <translation>Zu öffnender Modellordner, GGUF-Datei oder Projekt (.qbproj) (Standard: das mitgelieferte Demomodell).</translation>
     </message>
 </context>
 <context>
@@ -5853,6 +5855,42 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Saved the sensitivity scan to %1</source>
         <translation>Sensitivitätsscan in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Open Pro&amp;ject…</source>
+        <translation>Pro&amp;jekt öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a saved session: its model, plan, texts, sensitivity scan and quantized layers</source>
+        <translation>Eine gespeicherte Sitzung öffnen: ihr Modell, Plan, Texte, Sensitivitäts-Scan und quantisierte Schichten</translation>
+    </message>
+    <message>
+        <source>Save Projec&amp;t…</source>
+        <translation>Projek&amp;t speichern…</translation>
+    </message>
+    <message>
+        <source>Save this session in one file: the model&apos;s path, the plan, the calibration and evaluation texts, the sensitivity scan and the last run&apos;s quantized layers</source>
+        <translation>Diese Sitzung in einer Datei speichern: den Pfad des Modells, den Plan, die Kalibrierungs- und Auswertungstexte, den Sensitivitäts-Scan und die quantisierten Schichten des letzten Laufs</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <source>QuantBench projects (*.qbproj)</source>
+        <translation>QuantBench-Projekte (*.qbproj)</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>Speichere %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>%1: the quantized layers were made from other inputs than the project&apos;s plan and texts now give (the plan or the calibration text changed after the run): evaluating or exporting runs the plan again.</source>
+        <translation>%1: Die quantisierten Schichten wurden aus anderen Eingaben erzeugt, als Plan und Texte des Projekts jetzt ergeben (der Plan oder der Kalibrierungstext hat sich nach dem Lauf geändert): Auswerten oder Exportieren führt den Plan erneut aus.</translation>
     </message>
 </context>
 <context>

@@ -2339,35 +2339,35 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <name>JsonReader</name>
     <message>
         <source>%1: %2 must be %3, but it is %4</source>
-        <translation type="unfinished">%1：%2 必须是%3，但实际为%4</translation>
+        <translation>%1：%2 必须是%3，但它是%4</translation>
     </message>
     <message>
         <source>%1: %2 has no &quot;%3&quot;</source>
-        <translation type="unfinished">%1：%2 缺少 &quot;%3&quot;</translation>
+        <translation>%1：%2 没有“%3”</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished">数字</translation>
+        <translation>一个数字</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2</source>
-        <translation type="unfinished">%1 到 %2 之间的整数</translation>
+        <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished">true 或 false</translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>a non-empty string</source>
-        <translation type="unfinished">非空字符串</translation>
+        <translation>非空字符串</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished">数组</translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished">对象</translation>
+        <translation>对象</translation>
     </message>
 </context>
 <context>
@@ -3007,93 +3007,95 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <name>ProjectFile</name>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished">正在写入 %1</translation>
+        <translation>正在写入 %1</translation>
     </message>
     <message>
         <source>%1: cannot rename the finished file into place</source>
-        <translation type="unfinished">%1：无法将完成的文件重命名到目标位置</translation>
+        <translation>%1：无法将完成的文件重命名到目标位置</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>%1: the tensor %2 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缺少张量 %2</translation>
     </message>
     <message>
         <source>%1: the tensor %2 is %3 %4, %5 [%6] was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：张量 %2 是 %3 %4，应为 %5 [%6]</translation>
     </message>
     <message>
         <source>%1: its model %2 is not there (nor at %3 beside the project)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：其模型 %2 不存在（项目旁的 %3 也没有）</translation>
     </message>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished">正在读取 %1</translation>
+        <translation>正在读取 %1</translation>
     </message>
     <message>
         <source>%1 is not a QuantBench project: it has no &quot;%2&quot; metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 QuantBench 项目：它没有“%2”元数据</translation>
     </message>
     <message>
         <source>%1: the project&apos;s JSON is not readable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取项目的 JSON：%2</translation>
     </message>
     <message>
         <source>%1 was written by a newer QuantBench (project version %2; this one reads version %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 由更新版本的 QuantBench 写入（项目版本 %2；此版本读取版本 %3）</translation>
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished">打开 %1</translation>
+        <translation>正在打开 %1</translation>
     </message>
     <message>
         <source>%1 was made on a model with %2 linear layers and %3 parameters in them; %4 has %5 and %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是在一个有 %2 个线性层、其中 %3 个参数的模型上创建的；%4 有 %5 个和 %6 个</translation>
     </message>
     <message>
         <source>%1: its plan does not fit the model:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：其方案不适合该模型：
+%2</translation>
     </message>
     <message>
         <source>%1: its sensitivity scan is not of the model:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：其敏感度扫描不属于该模型：
+%2</translation>
     </message>
     <message>
         <source>%1: %2 is the layer &quot;%3&quot;, which the run&apos;s report does not list as quantized (or lists twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 是层“%3”，运行报告未将其列为已量化（或列出两次）</translation>
     </message>
     <message>
         <source>%1: %2 has groups of %3 columns where its grid has %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 的分组为 %3 列，而其网格为 %4 列</translation>
     </message>
     <message>
         <source>%1: %2 holds a code of %3 on a %4-bit grid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 在 %4 位网格上含有代码 %3</translation>
     </message>
     <message>
         <source>%1: %2 holds a scale or zero point that is not finite</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 含有非有限的缩放或零点</translation>
     </message>
     <message>
         <source>%1: %2 names group %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 指向第 %3 组（共 %4 组）</translation>
     </message>
     <message>
         <source>%1: %2 is not a permutation of the %3 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 不是 %3 列的排列</translation>
     </message>
     <message>
         <source>%1: %2 holds a scale that is not a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 含有非正数的缩放</translation>
     </message>
     <message>
         <source>%1: the run&apos;s report lists %2 quantized layers, the file holds %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：运行报告列出 %2 个已量化层，文件中有 %3 个</translation>
     </message>
 </context>
 <context>
@@ -3277,19 +3279,19 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <name>QuantReport</name>
     <message>
         <source>%1: the report has %2 layers, the model %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：报告有 %2 层，模型有 %3 层</translation>
     </message>
     <message>
         <source>%1: %2 is the layer &quot;%3&quot; where the model has &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 是层“%3”，而模型此处为“%4”</translation>
     </message>
     <message>
         <source>&quot;quantized&quot;, &quot;kept&quot;, &quot;skipped&quot; or &quot;not_run&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>“quantized”、“kept”、“skipped”或“not_run”</translation>
     </message>
     <message>
         <source>%1: %2 (%3) has other settings than the recipe gives it (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2（%3）的设置与配方给出的不同（%4）</translation>
     </message>
 </context>
 <context>
@@ -3910,10 +3912,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>QuantBench：用于量化大语言模型的工作台。</translation>
     </message>
     <message>
-        <source>Model folder to open (default: the bundled demo model).</source>
-        <translation>要打开的模型文件夹（默认：内置的演示模型）。</translation>
-    </message>
-    <message>
         <source>Save a picture of the window to FILE once the model is open, then quit.</source>
         <translation>模型打开后将窗口截图保存到 FILE，然后退出。</translation>
     </message>
@@ -3944,6 +3942,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>Open the sensitivity scan FILE (JSON) after opening (with --screenshot).</source>
         <translation>打开后载入敏感度扫描文件 FILE（JSON）（与 --screenshot 一起使用）。</translation>
+    </message>
+    <message>
+        <source>Model folder, GGUF file or project (.qbproj) to open (default: the bundled demo model).</source>
+        <translation>要打开的模型文件夹、GGUF 文件或项目（.qbproj）（默认：自带的演示模型）。</translation>
     </message>
 </context>
 <context>
@@ -5807,6 +5809,42 @@ Backend id: %2</source>
     <message>
         <source>Saved the sensitivity scan to %1</source>
         <translation>已将敏感度扫描保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open Pro&amp;ject…</source>
+        <translation>打开项目(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Open a saved session: its model, plan, texts, sensitivity scan and quantized layers</source>
+        <translation>打开已保存的会话：其模型、方案、文本、敏感度扫描和已量化的层</translation>
+    </message>
+    <message>
+        <source>Save Projec&amp;t…</source>
+        <translation>保存项目(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save this session in one file: the model&apos;s path, the plan, the calibration and evaluation texts, the sensitivity scan and the last run&apos;s quantized layers</source>
+        <translation>将此会话保存到一个文件：模型路径、方案、校准和评估文本、敏感度扫描以及上次运行的已量化层</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>QuantBench projects (*.qbproj)</source>
+        <translation>QuantBench 项目 (*.qbproj)</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>正在保存 %1</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>%1: the quantized layers were made from other inputs than the project&apos;s plan and texts now give (the plan or the calibration text changed after the run): evaluating or exporting runs the plan again.</source>
+        <translation>%1：已量化的层来自与项目当前方案和文本不同的输入（运行后方案或校准文本已更改）：评估或导出将重新运行该方案。</translation>
     </message>
 </context>
 <context>

@@ -20,9 +20,9 @@ struct SettingSpec {
 };
 
 // Every setting the GUI keeps, with its default. Add new settings here.
-const std::array<SettingSpec, 24>& settingTable()
+const std::array<SettingSpec, 25>& settingTable()
 {
-    static const std::array<SettingSpec, 24> table{{
+    static const std::array<SettingSpec, 25> table{{
         {AppSettings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {AppSettings::Key::WindowState, "window/state", QByteArray()},
         {AppSettings::Key::MainSplitterState, "window/mainSplitter", QByteArray()},
@@ -33,6 +33,7 @@ const std::array<SettingSpec, 24>& settingTable()
         {AppSettings::Key::LastExportDirectory, "export/lastDirectory", QDir::homePath()},
         {AppSettings::Key::LastPlanDirectory, "plan/lastDirectory", QDir::homePath()},
         {AppSettings::Key::LastScanDirectory, "sensitivity/lastDirectory", QDir::homePath()},
+        {AppSettings::Key::LastProjectDirectory, "project/lastDirectory", QDir::homePath()},
         {AppSettings::Key::DefaultQuantConfig, "plan/defaultConfig",
          QJsonDocument(LayerQuantConfig{}.toJson()).toJson(QJsonDocument::Compact)},
         {AppSettings::Key::HistogramLogScale, "histogram/logScale", false},

@@ -31,6 +31,7 @@ public:
         LastExportDirectory,
         LastPlanDirectory,
         LastScanDirectory,
+        LastProjectDirectory,
         DefaultQuantConfig,
         HistogramLogScale,
         HistogramBins,

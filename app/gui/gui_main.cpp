@@ -146,9 +146,9 @@ struct CommandLine {
         parser.addVersionOption();
         parser.addPositionalArgument(
             QStringLiteral("model"),
-            QCoreApplication::translate("main", "Model folder to open (default: the bundled demo "
-                                                "model)."),
-            QStringLiteral("[MODEL_DIR]"));
+            QCoreApplication::translate("main", "Model folder, GGUF file or project (.qbproj) to "
+                                                "open (default: the bundled demo model)."),
+            QStringLiteral("[MODEL_DIR|PROJECT]"));
         parser.addOption(screenshot);
         parser.addOption(select);
         parser.addOption(tab);
@@ -200,7 +200,7 @@ int main(int argc, char* argv[])
 
     const QStringList positional = commandLine.parser.positionalArguments();
     if (!positional.isEmpty())
-        window.openModel(positional.front());
+        window.openPath(positional.front());
     else
         window.openDemoModel();
 

@@ -234,6 +234,21 @@ void MainWindow::createActions()
                                       "--scan reads it)"));
     connect(m_saveScanAction, &QAction::triggered, this, &MainWindow::saveScan);
 
+    m_openProjectAction = new QAction(tr("Open Pro&ject…"), this);
+    m_openProjectAction->setObjectName(QStringLiteral("openProjectAction"));
+    m_openProjectAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    m_openProjectAction->setStatusTip(
+        tr("Open a saved session: its model, plan, texts, sensitivity scan and quantized layers"));
+    connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::chooseProjectFile);
+
+    m_saveProjectAction = new QAction(tr("Save Projec&t…"), this);
+    m_saveProjectAction->setObjectName(QStringLiteral("saveProjectAction"));
+    m_saveProjectAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+    m_saveProjectAction->setStatusTip(
+        tr("Save this session in one file: the model's path, the plan, the calibration and "
+           "evaluation texts, the sensitivity scan and the last run's quantized layers"));
+    connect(m_saveProjectAction, &QAction::triggered, this, &MainWindow::saveProject);
+
     m_quitAction = new QAction(icon("quit"), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -309,6 +324,9 @@ void MainWindow::createMenus()
     file->addAction(m_openGgufAction);
     m_recentMenu = file->addMenu(icon("recent"), tr("Open &Recent"));
     file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_openProjectAction);
+    file->addAction(m_saveProjectAction);
     file->addSeparator();
     file->addAction(m_loadPlanAction);
     file->addAction(m_savePlanAction);
@@ -691,14 +709,24 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.front().isLocalFile()
-        && QFileInfo(urls.front().toLocalFile()).isDir())
+    if (urls.size() != 1 || !urls.front().isLocalFile())
+        return;
+    const QFileInfo dropped(urls.front().toLocalFile());
+    if (dropped.isDir() || dropped.suffix() == QLatin1String(ProjectFile::kSuffix))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    openModel(event->mimeData()->urls().front().toLocalFile());
+    openPath(event->mimeData()->urls().front().toLocalFile());
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    if (QFileInfo(path).suffix() == QLatin1String(ProjectFile::kSuffix))
+        openProject(path);
+    else
+        openModel(path);
 }
 
 // ---- opening ----------------------------------------------------------------------------------
@@ -749,7 +777,8 @@ void MainWindow::openModel(const QString& directory)
                  });
 }
 
-void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
+void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model,
+                                const std::optional<QuantPlan>& projectPlan)
 {
     m_jobs.cancel(kHistogramSlot);
     m_jobs.cancel(kScanSlot);
@@ -768,6 +797,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model)
     QuantPlan plan;
     plan.defaults = m_defaultsBar->config();
     plan.calibration = m_settings.defaultCalibration();
+    if (projectPlan)
+        plan = *projectPlan;
     m_lastRun.reset();
     m_latestReport.reset();
     m_pinnedReports.clear();
@@ -1833,14 +1864,100 @@ void MainWindow::saveScan()
     if (!m_model || !m_scan)
         return;
     const QString path =
-        askJsonSavePath(tr("Save Sensitivity Scan"), AppSettings::Key::LastScanDirectory,
-                        QStringLiteral("-sensitivity.json"), tr("Sensitivity scans (*.json)"));
+        askSavePath(tr("Save Sensitivity Scan"), AppSettings::Key::LastScanDirectory,
+                    QStringLiteral("-sensitivity.json"), tr("Sensitivity scans (*.json)"));
     if (!path.isEmpty() && writeJsonReporting(path, m_scan->toJson()))
         showStatus(tr("Saved the sensitivity scan to %1").arg(QDir::toNativeSeparators(path)));
 }
 
-QString MainWindow::askJsonSavePath(const QString& title, AppSettings::Key directory,
-                                    const QString& suffix, const QString& filter)
+void MainWindow::saveProject()
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    const QString suffix = QLatin1Char('.') + QLatin1String(ProjectFile::kSuffix);
+    QString path = askSavePath(tr("Save Project"), AppSettings::Key::LastProjectDirectory, suffix,
+                               tr("QuantBench projects (*.qbproj)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(suffix))
+        path += suffix;
+    saveProjectTo(path);
+}
+
+void MainWindow::saveProjectTo(const QString& path)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    Project project;
+    project.modelDirectory = m_model->sourcePath();
+    project.plan = m_layerModel->plan();
+    project.calibrationText = m_calibrationPanel->textPath();
+    project.trueSequential = m_calibrationPanel->trueSequential();
+    project.evaluationText = m_evaluationPanel->textPath();
+    project.evaluationContext = m_evaluationPanel->contextLength();
+    project.evaluationStride = m_evaluationPanel->stride();
+    project.scan = m_scan;
+    if (m_lastRun && m_lastRun->model == m_model) {
+        project.run = m_lastRun;
+        project.runInputs = m_lastRunInputs;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    m_jobs.start(kMainSlot, tr("Saving %1").arg(QFileInfo(path).fileName()),
+                 [project, model, path](Progress& progress) -> JobRunner::Delivery {
+                     ProjectFile::write(path, project, *model, progress);
+                     return [] {}; // the status bar says "Saving …: done"
+                 });
+}
+
+void MainWindow::chooseProjectFile()
+{
+    const QString path = askOpenPath(tr("Open Project"), AppSettings::Key::LastProjectDirectory,
+                                     tr("QuantBench projects (*.qbproj)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::openProject(const QString& path)
+{
+    if (m_jobs.isRunning(kMainSlot))
+        return;
+    const QString file = QFileInfo(path).absoluteFilePath();
+    m_jobs.start(kMainSlot, tr("Opening %1").arg(QFileInfo(file).fileName()),
+                 [this, file](Progress& progress) -> JobRunner::Delivery {
+                     auto opened =
+                         std::make_shared<const OpenedProject>(ProjectFile::open(file, progress));
+                     return [this, opened, file] { showProject(*opened, file); };
+                 });
+}
+
+void MainWindow::showProject(const OpenedProject& opened, const QString& path)
+{
+    const Project& project = opened.project;
+    setLoadedModel(opened.model, project.plan);
+    m_calibrationPanel->setTextPath(project.calibrationText);
+    m_calibrationPanel->setTrueSequential(project.trueSequential);
+    m_evaluationPanel->setTextPath(project.evaluationText);
+    m_evaluationPanel->setContextLength(project.evaluationContext);
+    m_evaluationPanel->setStride(project.evaluationStride);
+    onPlanChanged();
+    if (project.scan)
+        showScan(project.scan);
+    if (project.run) {
+        keepRun(project.run, project.runInputs);
+        showRun(project.run);
+        if (!(runInputs(project.plan, {}) == project.runInputs))
+            addIssue(Issue::Severity::Info,
+                     tr("%1: the quantized layers were made from other inputs than the project's "
+                        "plan and texts now give (the plan or the calibration text changed after "
+                        "the run): evaluating or exporting runs the plan again.")
+                         .arg(QDir::toNativeSeparators(path)),
+                     path);
+    }
+    updateActions();
+}
+
+QString MainWindow::askSavePath(const QString& title, AppSettings::Key directory,
+                                const QString& suffix, const QString& filter)
 {
     const QString path = QFileDialog::getSaveFileName(
         this, title,
@@ -2093,8 +2210,8 @@ void MainWindow::savePlan()
 {
     if (!m_model)
         return;
-    const QString path = askJsonSavePath(tr("Save Plan"), AppSettings::Key::LastPlanDirectory,
-                                         QStringLiteral("-recipe.json"), tr("Recipes (*.json)"));
+    const QString path = askSavePath(tr("Save Plan"), AppSettings::Key::LastPlanDirectory,
+                                     QStringLiteral("-recipe.json"), tr("Recipes (*.json)"));
     if (!path.isEmpty() && writeJsonReporting(path, m_layerModel->plan().toJson()))
         showStatus(tr("Saved the plan to %1").arg(QDir::toNativeSeparators(path)));
 }
@@ -2212,6 +2329,8 @@ void MainWindow::updateActions()
     m_loadPlanAction->setEnabled(!busy && hasModel);
     m_openScanAction->setEnabled(!busy && hasModel);
     m_saveScanAction->setEnabled(hasModel && m_scan != nullptr);
+    m_openProjectAction->setEnabled(!busy);
+    m_saveProjectAction->setEnabled(!busy && hasModel);
     m_quantizeAllAction->setEnabled(canCompute);
     m_evaluateAction->setEnabled(canCompute);
     m_quantizeSelectedAction->setEnabled(canCompute

@@ -5,6 +5,7 @@
 #include "core/analysis/auto_bits.h"
 #include "core/backend/compute_backend.h"
 #include "core/export/checkpoint_export.h"
+#include "core/project/project_file.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantization_pipeline.h"
 #include "core/util/issue.h"
@@ -73,6 +74,14 @@ public:
     // the error is shown in the issues panel.
     void openModel(const QString& directory);
     void openDemoModel();
+    // openProject() for a *.qbproj file, openModel() for anything else.
+    void openPath(const QString& path);
+    // Writes the session to the project file `path` in the background (File › Save Project…
+    // after its dialog); the status bar says when it is saved, the issues panel why not.
+    void saveProjectTo(const QString& path);
+    // Opens a project file (ProjectFile) in the background: its model, plan, calibration and
+    // evaluation settings, sensitivity scan and kept run. On failure the open model stays.
+    void openProject(const QString& path);
     // Quantizes the whole plan, or only the selected layers (the others stay in full precision),
     // through QuantizationPipeline, calibrated on calibrationTextPath() when one is set (needed
     // when the layers' methods need calibration; otherwise it measures their output errors).
@@ -164,16 +173,9 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    // What a pipeline run is made from besides the model: the plan (calibration settings
-    // included) and the inputs outside it. Runs from equal inputs give the same result.
-    struct RunInputs {
-        QByteArray planJson;
-        QString textPath; // empty: no calibration text
-        QDateTime textModified;
-        qint64 textSize = -1;
-        bool trueSequential = true;
-        friend bool operator==(const RunInputs&, const RunInputs&) = default;
-    };
+    // What a pipeline run is made from besides the model. Runs from equal inputs give the same
+    // result.
+    using RunInputs = QuantRunInputs;
 
     void createActions();
     void createMenus();
@@ -188,13 +190,17 @@ private:
     void loadPlan();
     void openScan();
     void saveScan();
+    // File › Save Project…: the session (model, plan, texts, scan, the kept run) in one file,
+    // written in the background.
+    void saveProject();
+    void chooseProjectFile();
     // Whether a calibration text is chosen; if not, says in the issues panel that `neededBy`
     // (method names) need one and opens the Calibration panel.
     bool requireCalibrationText(const QStringList& neededBy);
-    // A save dialog for a JSON file named after the model plus `suffix`, starting in the folder
-    // last used for it (remembered under `directory`); empty when cancelled.
-    QString askJsonSavePath(const QString& title, AppSettings::Key directory, const QString& suffix,
-                            const QString& filter);
+    // A save dialog for a file named after the model plus `suffix`, starting in the folder last
+    // used for it (remembered under `directory`); empty when cancelled.
+    QString askSavePath(const QString& title, AppSettings::Key directory, const QString& suffix,
+                        const QString& filter);
     // An open dialog starting in the folder last used under `directory`, which it then
     // remembers; empty when cancelled.
     QString askOpenPath(const QString& title, AppSettings::Key directory, const QString& filter);
@@ -207,7 +213,12 @@ private:
     void onBackendFallback(const QString& reason);
     void updateDeviceLabel();
     void rebuildRecentMenu();
-    void setLoadedModel(std::shared_ptr<const LoadedModel> model);
+    // Shows `model` with `plan` (default: the defaults bar's settings for every layer), dropping
+    // everything of the model shown before.
+    void setLoadedModel(std::shared_ptr<const LoadedModel> model,
+                        const std::optional<QuantPlan>& plan = std::nullopt);
+    // Shows an opened project: its model and plan, texts, scan and kept run.
+    void showProject(const OpenedProject& opened, const QString& path);
     void startWeightScan();
     void requestHistogram();
     // The Outlier channels and Hessian tabs follow the selected layer: from the latest run's
@@ -329,6 +340,8 @@ private:
     QAction* m_loadPlanAction = nullptr;
     QAction* m_openScanAction = nullptr;
     QAction* m_saveScanAction = nullptr;
+    QAction* m_openProjectAction = nullptr;
+    QAction* m_saveProjectAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;

@@ -695,6 +695,81 @@ private Q_SLOTS:
         QCOMPARE(panel->result()->modified->perplexity(), first);
     }
 
+    // File › Save Project… and Open Project…: a second window opened on the saved project shows
+    // the same plan, texts and quantized layers, and evaluates with that run instead of running
+    // the plan again. A file that is not a project is refused and the open model stays.
+    void projectSavesAndReopensTheSession()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("session.qbproj"));
+        std::shared_ptr<const QuantizedModel> saved;
+        QuantPlan plan;
+        {
+            MainWindow window;
+            window.show();
+            openAndWait(window, test::demoModelDir());
+            useSmallCalibration(window);
+            window.layerModel()->setDefaults(config(QuantMethod::Gptq, 3, 32));
+            window.evaluationPanel()->setContextLength(128);
+            window.calibrationPanel()->setTrueSequential(false);
+            window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastRun(), kTimeoutMs);
+            saved = window.lastRun();
+            plan = window.layerModel()->plan();
+            window.saveProjectTo(path);
+            QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+            QVERIFY2(window.statusText().contains(QStringLiteral("Saving session.qbproj: done")),
+                     qPrintable(window.statusText()));
+            QVERIFY(QFileInfo(path).isFile());
+        }
+
+        MainWindow window;
+        window.show();
+        window.openPath(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.model(), kTimeoutMs);
+        QCOMPARE(window.layerModel()->plan().toJson(), plan.toJson());
+        QCOMPARE(window.calibrationPanel()->textPath(), calibrationText());
+        QVERIFY(!window.calibrationPanel()->trueSequential());
+        QCOMPARE(window.evaluationPanel()->contextLength(), 128);
+        const auto run = window.lastRun();
+        QVERIFY(run && run != saved);
+        QCOMPARE(run->model, window.model());
+        QCOMPARE(run->report.toJson(), saved->report.toJson());
+        for (const auto& [name, layer] : saved->layers)
+            QCOMPARE(run->layers.at(name).tensor.codes, layer.tensor.codes);
+        LayerTableModel* table = window.layerModel();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            QCOMPARE(table->index(row, LayerTableModel::StatusColumn).data().toString(),
+                     QStringLiteral("quantized"));
+            QCOMPARE(table->resultAt(row)->output.mse,
+                     saved->report.find(table->layerAt(row)->name)->output.mse);
+        }
+
+        window.evaluationPanel()->setTextPath(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        window.evaluate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.evaluationPanel()->result(),
+                                 kTimeoutMs);
+        QCOMPARE(window.lastRun(), run); // the project's run, not a new one
+        QVERIFY(window.evaluationPanel()->result()->modified);
+
+        // Neither a model nor a project: refused, naming the file; the project's model stays
+        // open.
+        const auto model = window.model();
+        window.openPath(QDir(test::demoModelDir()).filePath(QStringLiteral("model.safetensors")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.model(), model);
+        QFile bogus(dir.filePath(QStringLiteral("bogus.qbproj")));
+        QVERIFY(bogus.open(QIODevice::WriteOnly));
+        bogus.write("not a project");
+        bogus.close();
+        window.openPath(bogus.fileName());
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.model(), model);
+        QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Error,
+                                   QStringLiteral("bogus.qbproj")));
+    }
+
     // A plan that does not fit the model is shown before running, and Quantize refuses it.
     void planProblemsAreShownAndRefused()
     {
