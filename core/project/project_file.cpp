@@ -102,8 +102,6 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
         json.insert(QStringLiteral("scan"), project.scan->toJson());
 
     std::vector<PendingTensor> tensors;
-    // Storage for tensors the project does not hold in the written layout.
-    std::vector<std::vector<std::int32_t>> owned;
     if (project.run) {
         const QuantizedModel& run = *project.run;
         QJsonArray layers;
