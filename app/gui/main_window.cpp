@@ -1933,13 +1933,13 @@ void MainWindow::openProject(const QString& path)
 void MainWindow::showProject(const OpenedProject& opened, const QString& path)
 {
     const Project& project = opened.project;
-    setLoadedModel(opened.model, project.plan);
+    // The texts first: showing the model and plan updates the calibration status from them.
     m_calibrationPanel->setTextPath(project.calibrationText);
     m_calibrationPanel->setTrueSequential(project.trueSequential);
     m_evaluationPanel->setTextPath(project.evaluationText);
     m_evaluationPanel->setContextLength(project.evaluationContext);
     m_evaluationPanel->setStride(project.evaluationStride);
-    onPlanChanged();
+    setLoadedModel(opened.model, project.plan);
     if (project.scan)
         showScan(project.scan);
     if (project.run) {

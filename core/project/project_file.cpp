@@ -78,9 +78,6 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
     StagingDirectory::refuseInputs(path, model.inputPaths());
     const QString modelPath = QFileInfo(project.modelDirectory).absoluteFilePath();
     const LayerInventory& inventory = model.inventory();
-    std::int64_t parameters = 0;
-    for (const LinearLayer& layer : inventory.layers())
-        parameters += layer.parameterCount();
 
     QJsonObject json{
         {QStringLiteral("format"), QLatin1String(kFormat)},
@@ -89,7 +86,7 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
         {QStringLiteral("model_relative"), relativeModelPath(path, modelPath)},
         {QStringLiteral("model_check"),
          QJsonObject{{QStringLiteral("layers"), qint64(inventory.layers().size())},
-                     {QStringLiteral("parameters"), qint64(parameters)}}},
+                     {QStringLiteral("parameters"), qint64(inventory.totalParameters())}}},
         {QStringLiteral("recipe"), project.plan.toJson()},
         {QStringLiteral("calibration_text"), project.calibrationText},
         {QStringLiteral("true_sequential"), project.trueSequential},
@@ -300,9 +297,7 @@ OpenedProject ProjectFile::open(const QString& path, Progress& progress)
 
     const QJsonObject check = read.object(read.field(json, top, QStringLiteral("model_check")),
                                           QStringLiteral("model_check"));
-    std::int64_t parameters = 0;
-    for (const LinearLayer& layer : inventory.layers())
-        parameters += layer.parameterCount();
+    const std::int64_t parameters = inventory.totalParameters();
     const std::int64_t layerCount =
         read.integer(check, QStringLiteral("model_check"), QStringLiteral("layers"), 0, 9.0e15);
     const std::int64_t parameterCount =
