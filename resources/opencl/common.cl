@@ -11,6 +11,8 @@
 //                   in the GPTQ block loop, columns of C in gemm_direct / gram_direct
 //   QB_GEMM_TM      rows of C per work-item of the direct GEMM kernels
 //   QB_GEMM_TNV     vectors of QB_VW columns of C per work-item of the direct GEMM kernels
+//   QB_GEMM_RB      row blocks (of QB_GEMM_TM rows) per work-item of the direct GEMM kernels
+//   QB_GEMM_KB      depth of the slices of K the direct GEMM kernels run their row blocks through
 //   QB_CORRECT_DIV  1 when '/' is correctly rounded (built with
 //                   -cl-fp32-correctly-rounded-divide-sqrt), 0 to use qb_div's corrected quotient
 #ifndef QB_VW
@@ -21,6 +23,12 @@
 #endif
 #ifndef QB_GEMM_TNV
 #define QB_GEMM_TNV 2
+#endif
+#ifndef QB_GEMM_RB
+#define QB_GEMM_RB 16
+#endif
+#ifndef QB_GEMM_KB
+#define QB_GEMM_KB 128
 #endif
 #ifndef QB_CORRECT_DIV
 #define QB_CORRECT_DIV 0

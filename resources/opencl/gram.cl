@@ -35,23 +35,38 @@ inline void qb_pair_addv(__global float* hi, __global float* lo, int index, floa
 #define qb_pair_addv qb_pair_add
 #endif
 
-// Global size as gemm_direct. hi and lo [M, ldc] follow gemm_direct's padding contract for C.
+// Global size as gemm_direct. hi and lo [M, ldc] follow gemm_direct's padding contract for C;
+// P [M, ldc] holds the partial sums between slices of K (unused when K <= QB_GEMM_KB).
 __kernel void gram_direct(int M, int N, int K, __global const float* X, int c0, int ld,
-                          __global float* hi, __global float* lo, int ldc)
+                          __global float* hi, __global float* lo, int ldc, __global float* P)
 {
     const int n0 = get_global_id(0) * (QB_GEMM_TNV * QB_VW);
-    const int m0 = get_global_id(1) * QB_GEMM_TM;
-    if (n0 >= N || m0 >= M || n0 + QB_GEMM_TNV * QB_VW - 1 < m0)
+    const int mBase = get_global_id(1) * (QB_GEMM_TM * QB_GEMM_RB);
+    const int nLast = n0 + QB_GEMM_TNV * QB_VW - 1;
+    if (n0 >= N || mBase >= M || nLast < mBase)
         return;
-    floatv acc[QB_GEMM_TM][QB_GEMM_TNV];
-    qb_gemm_direct_accumulate(acc, M, K, X, c0, 1, ld, X, c0, ld, m0, n0);
+    // Only the row blocks that touch the upper triangle: a block starting at row m0 does when
+    // m0 <= nLast, and the later ones start further down.
+    const int blocks = min(qb_direct_row_blocks(M, mBase), (nLast - mBase) / QB_GEMM_TM + 1);
+    for (int k0 = 0; k0 < K; k0 += QB_GEMM_KB) {
+        const int k1 = min(k0 + QB_GEMM_KB, K);
+        for (int r = 0; r < blocks; ++r) {
+            const int m0 = mBase + r * QB_GEMM_TM;
+            floatv sum[QB_GEMM_TM][QB_GEMM_TNV];
+            QB_GEMM_DIRECT_SLICE(sum, M, k0, k1, X, c0, 1, ld, X, c0, ld, P, ldc, m0, n0);
+            if (k1 < K) {
+                QB_GEMM_DIRECT_KEEP(sum, M, P, ldc, m0, n0);
+                continue;
+            }
 #pragma unroll
-    for (int i = 0; i < QB_GEMM_TM; ++i) {
-        if (m0 + i >= M)
-            break;
+            for (int i = 0; i < QB_GEMM_TM; ++i) {
+                if (m0 + i >= M)
+                    break;
 #pragma unroll
-        for (int v = 0; v < QB_GEMM_TNV; ++v)
-            qb_pair_addv(hi, lo, (m0 + i) * ldc + n0 + v * QB_VW, acc[i][v]);
+                for (int v = 0; v < QB_GEMM_TNV; ++v)
+                    qb_pair_addv(hi, lo, (m0 + i) * ldc + n0 + v * QB_VW, sum[i][v]);
+            }
+        }
     }
 }
 

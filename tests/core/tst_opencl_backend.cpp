@@ -500,6 +500,10 @@ void TestOpenClBackend::gptq_data()
     QTest::newRow("a2g32 block 50 (groups across blocks) 1000x200")
         << qint64(1000) << qint64(200) << 32 << false << false << false << 50;
     QTest::newRow("a4g128 1x7") << qint64(1) << qint64(7) << 128 << false << false << false << 128;
+    // Lazy updates deeper than the direct products' slice of K (gemm.cl): their partial sums go
+    // through a matrix of their own, not the weights they are subtracted from.
+    QTest::newRow("a4g32 block 200 (updates in two slices) 1000x450")
+        << qint64(1000) << qint64(450) << 32 << false << false << false << 200;
 }
 
 // Codes may differ where the device's float sums, added in another order than Eigen's, land on

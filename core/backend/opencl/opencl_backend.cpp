@@ -50,7 +50,6 @@ constexpr std::int64_t kColumnPad = 64;
 // the tiled kernels and transpose_tiles require 16 × 16.
 constexpr std::size_t kWideLocal = 256;
 constexpr std::size_t kTileLocal = 16;
-constexpr std::size_t kDirectRowsLocal = 16; // direct products: a column of 16 blocks of C
 // Element-wise kernels on CPU devices: the kernels vectorise themselves (QB_VW), and short rows
 // should not drag along many idle work-items.
 constexpr std::int64_t kRowItemsLocalCpu = 16;
@@ -184,8 +183,10 @@ QString cacheDirectory()
 struct KernelShape {
     bool direct = true; // *_direct kernels, else *_tiled
     int vectorWidth = 1;
-    int rowsPerItem = 4;    // QB_GEMM_TM
-    int vectorsPerItem = 4; // QB_GEMM_TNV
+    int rowsPerItem = 4;       // QB_GEMM_TM
+    int vectorsPerItem = 4;    // QB_GEMM_TNV
+    int rowBlocksPerItem = 16; // QB_GEMM_RB
+    int sliceDepth = 128;      // QB_GEMM_KB
     int columnsPerItem() const { return vectorWidth * vectorsPerItem; }
 };
 
@@ -248,6 +249,12 @@ private:
     {
         cl_uint index = 0;
         (kernel.setArg(index++, args), ...);
+    }
+    // Sets the arguments from position `first` on: those only one kernel family takes.
+    template <typename... Args>
+    static void setTrailingArgs(cl::Kernel& kernel, cl_uint first, const Args&... args)
+    {
+        (kernel.setArg(first++, args), ...);
     }
     void launch(const cl::Kernel& kernel, const cl::NDRange& global, const cl::NDRange& local) const
     {
@@ -361,7 +368,7 @@ OpenClBackend::OpenClBackend(const ComputeDevice& device, const Tuning& tuning)
         // The tiled kernels and transpose_tiles run 16 × 16 work-groups, the element-wise ones
         // 256 × 1; every GPU and CPU OpenCL device of the last decade allows both.
         if (maxWorkGroup < kWideLocal || maxItems.size() < 2 || maxItems[0] < kWideLocal
-            || maxItems[1] < kDirectRowsLocal)
+            || maxItems[1] < kTileLocal)
             throw Error(tr("%1 allows work-groups of only %2 work-items; QuantBench's kernels "
                            "need 256")
                             .arg(device.name)
@@ -407,11 +414,14 @@ OpenClBackend::OpenClBackend(const ComputeDevice& device, const Tuning& tuning)
         if (correctDivide)
             options += QStringLiteral(" -cl-fp32-correctly-rounded-divide-sqrt");
         options +=
-            QStringLiteral(" -DQB_CORRECT_DIV=%1 -DQB_VW=%2 -DQB_GEMM_TM=%3 -DQB_GEMM_TNV=%4")
+            QStringLiteral(" -DQB_CORRECT_DIV=%1 -DQB_VW=%2 -DQB_GEMM_TM=%3 -DQB_GEMM_TNV=%4 "
+                           "-DQB_GEMM_RB=%5 -DQB_GEMM_KB=%6")
                 .arg(correctDivide ? 1 : 0)
                 .arg(m_shape.vectorWidth)
                 .arg(m_shape.rowsPerItem)
-                .arg(m_shape.vectorsPerItem);
+                .arg(m_shape.vectorsPerItem)
+                .arg(m_shape.rowBlocksPerItem)
+                .arg(m_shape.sliceDepth);
         m_programInfo.buildOptions = options;
         m_programInfo.kernels = m_shape.direct ? Tuning::Kernels::Direct : Tuning::Kernels::Tiled;
         m_programInfo.correctlyRoundedDivide = correctDivide;
@@ -601,6 +611,17 @@ void OpenClBackend::gemm(std::int64_t m, std::int64_t n, std::int64_t k, const O
             toInt(a.strideK), *b.buffer, toInt(b.offset), toInt(b.strideK), *c.buffer,
             toInt(c.offset), toInt(c.strideK), bias ? *bias : m_unused, bias ? 1 : 0,
             subtract ? 1 : 0);
+    // gemm_direct's partial sums between slices of K (gemm.cl): in C when the result overwrites
+    // it, else in a matrix of C's layout when there is more than one slice.
+    std::optional<DeviceBuffer> partial;
+    if (m_shape.direct) {
+        if (subtract && k > m_shape.sliceDepth) {
+            partial.emplace(*this, m * c.strideK * std::int64_t(sizeof(float)));
+            setTrailingArgs(kernel, 16, partial->get(), 0, toInt(c.strideK));
+        } else {
+            setTrailingArgs(kernel, 16, *c.buffer, toInt(c.offset), toInt(c.strideK));
+        }
+    }
     launchProduct(kernel, m, n);
 }
 
@@ -608,10 +629,10 @@ void OpenClBackend::launchProduct(const cl::Kernel& kernel, std::int64_t m, std:
 {
     if (m_shape.direct) {
         const std::int64_t blocksN = (n + m_shape.columnsPerItem() - 1) / m_shape.columnsPerItem();
-        const std::int64_t blocksM = (m + m_shape.rowsPerItem - 1) / m_shape.rowsPerItem;
-        launch(kernel,
-               cl::NDRange(std::size_t(blocksN), std::size_t(roundUp(blocksM, kDirectRowsLocal))),
-               cl::NDRange(1, kDirectRowsLocal));
+        const std::int64_t rowsPerItem =
+            std::int64_t(m_shape.rowsPerItem) * m_shape.rowBlocksPerItem;
+        const std::int64_t itemsM = (m + rowsPerItem - 1) / rowsPerItem;
+        launch(kernel, cl::NDRange(std::size_t(blocksN), std::size_t(itemsM)), cl::NDRange(1, 1));
     } else {
         launch(kernel,
                cl::NDRange(std::size_t(roundUp(n, 64) / 4), std::size_t(roundUp(m, 64) / 4)),
@@ -674,6 +695,10 @@ void OpenClBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) con
             DeviceBuffer lo(*this, height * widthPadded * std::int64_t(sizeof(float)));
             fillZero(hi);
             fillZero(lo);
+            // gram_direct's partial sums between slices of a slab's rows (gemm.cl).
+            std::optional<DeviceBuffer> partial;
+            if (m_shape.direct && std::min(slabRows, n) > m_shape.sliceDepth)
+                partial.emplace(*this, height * widthPadded * std::int64_t(sizeof(float)));
             for (std::int64_t s = 0; s < n; s += slabRows) {
                 const std::int64_t m = std::min(slabRows, n - s);
                 m_queue.enqueueWriteBufferRect(slab.get(), CL_TRUE, {0, 0, 0},
@@ -684,6 +709,8 @@ void OpenClBackend::accumulateGram(const RowMatrix& x, Eigen::MatrixXd& xtx) con
                 cl::Kernel& kernel = m_kernels.gram;
                 setArgs(kernel, toInt(height), toInt(width), toInt(m), slab.get(), toInt(c0),
                         toInt(ld), hi.get(), lo.get(), toInt(widthPadded));
+                if (m_shape.direct)
+                    setTrailingArgs(kernel, 9, partial ? partial->get() : m_unused);
                 launchProduct(kernel, height, width);
             }
             for (auto [buffer, target] : {std::pair{&hi, &hiAll}, std::pair{&lo, &loAll}}) {
