@@ -611,10 +611,6 @@
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>The Hugging Face checkpoint folder to quantize.</source>
-        <translation>Der zu quantisierende Hugging-Face-Checkpoint-Ordner.</translation>
-    </message>
-    <message>
         <source>Quantization method: %1 (&apos;none&apos; keeps full precision).</source>
         <translation>Quantisierungsmethode: %1 (&apos;none&apos; behält volle Genauigkeit).</translation>
     </message>
@@ -721,10 +717,6 @@
     <message>
         <source>%1 tokens/s (%2 s)</source>
         <translation>%1 Tokens/s (%2 s)</translation>
-    </message>
-    <message>
-        <source>The Hugging Face checkpoint folder to evaluate.</source>
-        <translation>Der auszuwertende Hugging-Face-Checkpoint-Ordner.</translation>
     </message>
     <message>
         <source>The UTF-8 text file to score.</source>
@@ -1515,6 +1507,58 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>Every unit quantized at once:</source>
         <translation>Alle Einheiten gleichzeitig quantisiert:</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to evaluate, or a QuantBench project (.qbproj): its model is then scored with and without its plan, on its evaluation text and settings unless --text, --ctx or --stride say otherwise; the quantized layers saved in it are used as they are while the plan and the calibration text are unchanged.</source>
+        <translation>Der Hugging-Face-Checkpoint-Ordner, der ausgewertet wird, oder ein QuantBench-Projekt (.qbproj): Dessen Modell wird dann mit und ohne seinen Plan bewertet, auf seinem Auswertungstext und mit seinen Einstellungen, sofern --text, --ctx oder --stride nichts anderes angeben; die darin gespeicherten quantisierten Schichten werden unverändert verwendet, solange Plan und Kalibrierungstext unverändert sind.</translation>
+    </message>
+    <message>
+        <source>Replace the --save-project file if it exists.</source>
+        <translation>Die Datei von --save-project ersetzen, falls sie existiert.</translation>
+    </message>
+    <message>
+        <source>--text FILE is required: the project %1 names no evaluation text</source>
+        <translation>--text DATEI ist erforderlich: Das Projekt %1 nennt keinen Auswertungstext</translation>
+    </message>
+    <message>
+        <source>Also save the session as a QuantBench project (.qbproj): the model&apos;s path, the plan, the calibration and evaluation texts and the quantized layers, which File › Open Project in the GUI and the quantize and eval commands open. Replaced only with --force.</source>
+        <translation>Die Sitzung zusätzlich als QuantBench-Projekt (.qbproj) speichern: Pfad des Modells, Plan, Kalibrierungs- und Auswertungstext und die quantisierten Schichten; Datei › Projekt öffnen in der GUI sowie die Befehle quantize und eval öffnen es. Wird nur mit --force ersetzt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be given with a project (%2): the project brings its own plan and calibration text. Change them in the GUI, or give the model folder with a recipe instead.</source>
+        <translation>%1 kann nicht zusammen mit einem Projekt (%2) angegeben werden: Das Projekt bringt seinen eigenen Plan und Kalibrierungstext mit. Ändern Sie diese in der GUI, oder geben Sie stattdessen den Modellordner mit einem Rezept an.</translation>
+    </message>
+    <message>
+        <source>Using the quantized layers saved in %1 (run finished %2)</source>
+        <translation>Verwende die in %1 gespeicherten quantisierten Schichten (Lauf beendet %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is quantized with %3, which needs calibration data, and the project names no calibration text: choose one in the GUI&apos;s Calibration panel and save the project again</source>
+        <translation>%1: %2 wird mit %3 quantisiert, das Kalibrierungsdaten braucht, und das Projekt nennt keinen Kalibrierungstext: Wählen Sie einen im Kalibrierungsbereich der GUI und speichern Sie das Projekt erneut</translation>
+    </message>
+    <message>
+        <source>%1: the saved quantized layers were made from other inputs (the plan or the calibration text changed since): running the plan again</source>
+        <translation>%1: Die gespeicherten quantisierten Schichten wurden aus anderen Eingaben erzeugt (der Plan oder der Kalibrierungstext hat sich seitdem geändert): Der Plan wird erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 already exists; give --force to replace it</source>
+        <translation>%1 existiert bereits; zum Ersetzen --force angeben</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a project file</source>
+        <translation>%1 ist ein Ordner, keine Projektdatei</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1: Der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Saved the project %1</source>
+        <translation>Projekt %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to quantize, or a QuantBench project (.qbproj): its model is then quantized by its plan on its calibration text, and the quantized layers saved in it are used as they are while the plan and the text are unchanged.</source>
+        <translation>Der Hugging-Face-Checkpoint-Ordner, der quantisiert wird, oder ein QuantBench-Projekt (.qbproj): Dessen Modell wird dann nach seinem Plan auf seinem Kalibrierungstext quantisiert, und die darin gespeicherten quantisierten Schichten werden unverändert verwendet, solange Plan und Text unverändert sind.</translation>
     </message>
 </context>
 <context>

@@ -610,10 +610,6 @@
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <source>The Hugging Face checkpoint folder to quantize.</source>
-        <translation>要量化的 Hugging Face 检查点文件夹。</translation>
-    </message>
-    <message>
         <source>Quantization method: %1 (&apos;none&apos; keeps full precision).</source>
         <translation>量化方法：%1（&apos;none&apos; 保持全精度）。</translation>
     </message>
@@ -719,10 +715,6 @@
     <message>
         <source>%1 tokens/s (%2 s)</source>
         <translation>%1 token/s（%2 s）</translation>
-    </message>
-    <message>
-        <source>The Hugging Face checkpoint folder to evaluate.</source>
-        <translation>要评估的 Hugging Face 检查点文件夹。</translation>
     </message>
     <message>
         <source>The UTF-8 text file to score.</source>
@@ -1506,6 +1498,58 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>Every unit quantized at once:</source>
         <translation>所有单元同时量化：</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to evaluate, or a QuantBench project (.qbproj): its model is then scored with and without its plan, on its evaluation text and settings unless --text, --ctx or --stride say otherwise; the quantized layers saved in it are used as they are while the plan and the calibration text are unchanged.</source>
+        <translation>要评估的 Hugging Face 检查点文件夹，或 QuantBench 项目（.qbproj）：此时在其评估文本和设置上（除非 --text、--ctx 或 --stride 另有指定）分别评估应用与不应用其方案的模型；只要方案和校准文本未变，就直接使用其中保存的量化层。</translation>
+    </message>
+    <message>
+        <source>Replace the --save-project file if it exists.</source>
+        <translation>若 --save-project 文件已存在则替换它。</translation>
+    </message>
+    <message>
+        <source>--text FILE is required: the project %1 names no evaluation text</source>
+        <translation>需要 --text FILE：项目 %1 未指定评估文本</translation>
+    </message>
+    <message>
+        <source>Also save the session as a QuantBench project (.qbproj): the model&apos;s path, the plan, the calibration and evaluation texts and the quantized layers, which File › Open Project in the GUI and the quantize and eval commands open. Replaced only with --force.</source>
+        <translation>同时将会话保存为 QuantBench 项目（.qbproj）：模型路径、方案、校准和评估文本以及量化层；GUI 中的“文件 › 打开项目”以及 quantize 和 eval 命令均可打开它。仅在指定 --force 时替换已有文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be given with a project (%2): the project brings its own plan and calibration text. Change them in the GUI, or give the model folder with a recipe instead.</source>
+        <translation>%1 不能与项目（%2）一起指定：项目自带方案和校准文本。请在 GUI 中修改它们，或改为指定模型文件夹和配方。</translation>
+    </message>
+    <message>
+        <source>Using the quantized layers saved in %1 (run finished %2)</source>
+        <translation>使用 %1 中保存的量化层（运行完成于 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is quantized with %3, which needs calibration data, and the project names no calibration text: choose one in the GUI&apos;s Calibration panel and save the project again</source>
+        <translation>%1：%2 使用 %3 量化，需要校准数据，而项目未指定校准文本：请在 GUI 的校准面板中选择一个，然后重新保存项目</translation>
+    </message>
+    <message>
+        <source>%1: the saved quantized layers were made from other inputs (the plan or the calibration text changed since): running the plan again</source>
+        <translation>%1：保存的量化层来自不同的输入（此后方案或校准文本已更改）：正在重新运行方案</translation>
+    </message>
+    <message>
+        <source>%1 already exists; give --force to replace it</source>
+        <translation>%1 已存在；请指定 --force 以替换它</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a project file</source>
+        <translation>%1 是文件夹，不是项目文件</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>Saved the project %1</source>
+        <translation>已保存项目 %1</translation>
+    </message>
+    <message>
+        <source>The Hugging Face checkpoint folder to quantize, or a QuantBench project (.qbproj): its model is then quantized by its plan on its calibration text, and the quantized layers saved in it are used as they are while the plan and the text are unchanged.</source>
+        <translation>要量化的 Hugging Face 检查点文件夹，或 QuantBench 项目（.qbproj）：此时按其方案在其校准文本上量化其模型；只要方案和文本未变，就直接使用其中保存的量化层。</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,9 @@
 #include "core/calib/calibration_set.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
-#include "core/tokenizer/text_documents.h"
-#include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 #include <limits>
@@ -75,15 +74,21 @@ void CalibrationOptionsCli::applyTo(const CommandLine& line, QuantPlan& plan) co
         calibration.holdoutFraction = doubleOption(line, QStringLiteral("holdout"), 0.0, 0.9);
 }
 
+QStringList CalibrationOptionsCli::givenOptions(const CommandLine& line) const
+{
+    QStringList given;
+    for (const QCommandLineOption* option :
+         {&m_calib, &m_mode, &m_samples, &m_seqlen, &m_seed, &m_holdout, &m_noTrueSequential}) {
+        if (line.isSet(*option))
+            given << QStringLiteral("--") + option->names().constFirst();
+    }
+    return given;
+}
+
 std::shared_ptr<const QuantizedModel> CalibrationOptionsCli::quantize(
     const CommandLine& line, const std::shared_ptr<const LoadedModel>& model, const QuantPlan& plan,
     std::shared_ptr<const ComputeBackend> backend) const
 {
-    const QStringList problems = plan.problemsFor(model->inventory());
-    if (!problems.isEmpty())
-        throw Error(problems.join(QLatin1Char('\n')));
-    for (const QString& warning : plan.warningsFor(model->inventory()))
-        printWarning(warning);
     if (!line.isSet(m_calib)) {
         for (const LinearLayer& layer : model->inventory().layers()) {
             const LayerQuantConfig config = plan.resolve(layer.name);
@@ -93,21 +98,12 @@ std::shared_ptr<const QuantizedModel> CalibrationOptionsCli::quantize(
                                      .arg(layer.name, config.describe()));
         }
     }
+    return runPlan(model, plan, calibrationText(line), trueSequential(line), std::move(backend));
+}
 
-    std::vector<std::vector<int>> windows;
-    if (line.isSet(m_calib)) {
-        const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
-        const QStringList documents = TextDocuments::fromFile(line.value(m_calib));
-        windows = CalibrationSet::build(*tokenizer, documents, plan.calibration);
-    }
-    PipelineOptions options;
-    options.trueSequential = trueSequential(line);
-    options.backend = std::move(backend);
-    ConsoleProgress progress;
-    auto quantized = QuantizationPipeline::run(model, plan, windows, options, progress);
-    if (!quantized->report.complete)
-        throw Cancelled(); // Ctrl-C: nothing half-done is written
-    return quantized;
+QString CalibrationOptionsCli::calibrationText(const CommandLine& line) const
+{
+    return line.isSet(m_calib) ? QFileInfo(line.value(m_calib)).absoluteFilePath() : QString();
 }
 
 QString CalibrationOptionsCli::describe(const CalibrationUse& use)
@@ -124,6 +120,29 @@ QString CalibrationOptionsCli::describe(const CalibrationUse& use)
     else
         text += Cli::tr(", none held out: output errors measured on the fitting rows");
     return text;
+}
+
+std::shared_ptr<const QuantizedModel> runPlan(const std::shared_ptr<const LoadedModel>& model,
+                                              const QuantPlan& plan, const QString& textPath,
+                                              bool trueSequential,
+                                              std::shared_ptr<const ComputeBackend> backend)
+{
+    const QStringList problems = plan.problemsFor(model->inventory());
+    if (!problems.isEmpty())
+        throw Error(problems.join(QLatin1Char('\n')));
+    for (const QString& warning : plan.warningsFor(model->inventory()))
+        printWarning(warning);
+    std::vector<std::vector<int>> windows;
+    if (!textPath.isEmpty())
+        windows = CalibrationSet::fromTextFile(*model, textPath, plan.calibration);
+    PipelineOptions options;
+    options.trueSequential = trueSequential;
+    options.backend = std::move(backend);
+    ConsoleProgress progress;
+    auto quantized = QuantizationPipeline::run(model, plan, windows, options, progress);
+    if (!quantized->report.complete)
+        throw Cancelled(); // Ctrl-C: nothing half-done is written
+    return quantized;
 }
 
 } // namespace qb::cli

@@ -29,10 +29,13 @@ public:
     // Whether each block calibrates on the quantized blocks' outputs (no --no-true-sequential).
     bool trueSequential(const CommandLine& line) const { return !line.isSet(m_noTrueSequential); }
 
-    // Runs QuantizationPipeline for `plan` with the windows of --calib (none when it is not
-    // given), on `backend`. Throws UsageError when the plan needs calibration and --calib is
-    // missing, Error for unreadable text, Cancelled on Ctrl-C (a partial result is not kept: the
-    // caller writes nothing).
+    // The --calib file as an absolute path, or empty when it is not given.
+    QString calibrationText(const CommandLine& line) const;
+    // The options of this set that were given, as typed ("--calib", "--samples", …).
+    QStringList givenOptions(const CommandLine& line) const;
+
+    // runPlan() on the text of --calib. Throws UsageError when the plan needs calibration and
+    // --calib is missing, and as runPlan() does.
     std::shared_ptr<const QuantizedModel>
     quantize(const CommandLine& line, const std::shared_ptr<const LoadedModel>& model,
              const QuantPlan& plan, std::shared_ptr<const ComputeBackend> backend) const;
@@ -49,5 +52,14 @@ private:
     QCommandLineOption m_holdout;
     QCommandLineOption m_noTrueSequential;
 };
+
+// Runs QuantizationPipeline for `plan` (its problems refused, its warnings printed) with the
+// windows of the text at `textPath` (none when it is empty), on `backend`, with a progress line.
+// Throws Error for a plan that does not fit the model or an unreadable text, Cancelled on Ctrl-C
+// (a partial result is not kept: the caller writes nothing).
+std::shared_ptr<const QuantizedModel> runPlan(const std::shared_ptr<const LoadedModel>& model,
+                                              const QuantPlan& plan, const QString& textPath,
+                                              bool trueSequential,
+                                              std::shared_ptr<const ComputeBackend> backend);
 
 } // namespace qb::cli

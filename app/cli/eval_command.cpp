@@ -1,12 +1,15 @@
 // quantbench-cli eval MODEL_DIR --text FILE [--ctx N] [--stride N] [--json] [plan options]
-// [--calib TEXT …]: perplexity by the golden protocol; with a plan, also the quantized model's
-// and the KL (the plan run through the quantization pipeline when it needs calibration).
+// [--calib TEXT …] [--save-project FILE [--force]]: perplexity by the golden protocol; with a
+// plan, also the quantized model's and the KL (the plan run through the quantization pipeline
+// when it needs calibration). MODEL_DIR may be a project file instead, which brings the plan,
+// the calibration text and the evaluation settings (ProjectOptionsCli).
 
 #include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
+#include "app/cli/project_options.h"
 #include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/plan_weight_hooks.h"
@@ -88,7 +91,12 @@ int runEval(const Command& command, const QStringList& arguments)
                 "AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs "
                 "it; activation quantization (W8A8) is applied in the evaluation."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
-                       Cli::tr("The Hugging Face checkpoint folder to evaluate."));
+                       Cli::tr("The Hugging Face checkpoint folder to evaluate, or a QuantBench "
+                               "project (.qbproj): its model is then scored with and without its "
+                               "plan, on its evaluation text and settings unless --text, --ctx "
+                               "or --stride say otherwise; the quantized layers saved in it are "
+                               "used as they are while the plan and the calibration text are "
+                               "unchanged."));
     const QCommandLineOption text(QStringLiteral("text"), Cli::tr("The UTF-8 text file to score."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption context(QStringLiteral("ctx"),
@@ -99,21 +107,28 @@ int runEval(const Command& command, const QStringList& arguments)
                                     Cli::tr("Tokens between window starts (default: the context "
                                             "length, no overlap)."),
                                     QStringLiteral("N"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   Cli::tr("Replace the --save-project file if it exists."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the result as JSON (perplexity, nll, tokens, …) "
                                           "instead of the table."));
     const PlanOptions planOptions;
     const CalibrationOptionsCli calibration;
     const BackendOptionCli backendOption;
+    const ProjectOptionsCli projectOptions;
     for (const QCommandLineOption* option : {&text, &context, &stride, &json})
         line.addOption(*option);
     planOptions.addTo(line);
     calibration.addTo(line);
     backendOption.addTo(line);
+    projectOptions.addTo(line);
+    line.addOption(force);
     if (!line.parse(arguments))
         return ExitSuccess;
 
-    if (!line.isSet(QStringLiteral("text")))
+    const QString source = line.positional(0);
+    const bool fromProject = ProjectOptionsCli::isProjectPath(source);
+    if (!fromProject && !line.isSet(QStringLiteral("text")))
         throw UsageError(Cli::tr("--text FILE is required"));
     PerplexityOptions options;
     const int maxInt = std::numeric_limits<int>::max();
@@ -122,29 +137,70 @@ int runEval(const Command& command, const QStringList& arguments)
     if (line.isSet(QStringLiteral("stride")))
         options.stride = intOption(line, QStringLiteral("stride"), 1, maxInt);
     std::optional<QuantPlan> plan;
-    if (planOptions.isGiven(line)) {
+    std::optional<OpenedProject> opened;
+    if (fromProject) {
+        opened = ProjectOptionsCli::open(source, planOptions.givenOptions(line)
+                                                     + calibration.givenOptions(line));
+        plan = opened->project.plan;
+    } else if (planOptions.isGiven(line)) {
         plan = planOptions.build(line);
         calibration.applyTo(line, *plan);
     }
+    // What the command is made of, for --save-project: the project's, or the command line's.
+    Project project;
+    if (opened) {
+        project = opened->project;
+        project.calibrationText = ProjectOptionsCli::calibrationText(project);
+        if (!line.isSet(QStringLiteral("ctx")) && project.evaluationContext > 0)
+            options.contextLength = project.evaluationContext;
+        if (!line.isSet(QStringLiteral("stride")) && project.evaluationStride > 0)
+            options.stride = project.evaluationStride;
+    } else {
+        if (plan)
+            project.plan = *plan;
+        project.calibrationText = calibration.calibrationText(line);
+        project.trueSequential = calibration.trueSequential(line);
+    }
+    const QString textPath = line.isSet(QStringLiteral("text")) ? line.value(QStringLiteral("text"))
+                                                                : project.evaluationText;
+    if (textPath.isEmpty())
+        throw UsageError(Cli::tr("--text FILE is required: the project %1 names no evaluation "
+                                 "text")
+                             .arg(QDir::toNativeSeparators(source)));
+    project.evaluationText = QFileInfo(textPath).absoluteFilePath();
+    project.evaluationContext = options.contextLength;
+    project.evaluationStride = options.stride;
 
-    const QString textPath = line.value(QStringLiteral("text"));
     options.backend = backendOption.create(line);
-    const auto model = LoadedModel::open(line.positional(0));
+    const auto model = opened ? opened->model : LoadedModel::open(source);
+    project.modelDirectory = model->sourcePath();
+    projectOptions.checkSaveTarget(line, *model, line.isSet(force));
     const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
     const QStringList documents = TextDocuments::fromFile(textPath);
-    // A plan that needs calibration runs through the pipeline first; one that does not is
-    // quantized block by block as the evaluation goes (no quantized model is stored).
+    // A plan that needs calibration runs through the pipeline first (or a project's saved run is
+    // used); one that does not is quantized block by block as the evaluation goes (no quantized
+    // model is stored).
     std::unique_ptr<ForwardHooks> hooks;
     if (plan) {
         const QStringList problems = plan->problemsFor(model->inventory());
         if (!problems.isEmpty())
             throw Error(problems.join(QLatin1Char('\n')));
-        if (plan->needsCalibration(model->inventory()))
-            hooks = std::make_unique<QuantizedModelHooks>(
-                calibration.quantize(line, model, *plan, options.backend));
-        else
+        std::shared_ptr<const QuantizedModel> run =
+            opened ? ProjectOptionsCli::reusableRun(*opened) : nullptr;
+        if (run || plan->needsCalibration(model->inventory())) {
+            if (opened)
+                run = ProjectOptionsCli::quantize(source, *opened, options.backend);
+            else
+                run = calibration.quantize(line, model, *plan, options.backend);
+            project.run = run;
+            project.runInputs = QuantRunInputs::of(*plan, model->inventory(),
+                                                   project.calibrationText, project.trueSequential);
+            hooks = std::make_unique<QuantizedModelHooks>(run);
+        } else {
             hooks = std::make_unique<PlanWeightHooks>(model, *plan, options.backend);
+        }
     }
+    projectOptions.save(line, project, *model);
 
     EvaluationResult result;
     {
@@ -158,6 +214,8 @@ int runEval(const Command& command, const QStringList& arguments)
         if (model->isImported())
             out.insert(QStringLiteral("imported"), model->importNote());
         out.insert(QStringLiteral("text"), QFileInfo(textPath).absoluteFilePath());
+        if (opened)
+            out.insert(QStringLiteral("project"), QFileInfo(source).absoluteFilePath());
         if (plan)
             out.insert(QStringLiteral("recipe"), plan->toJson());
         printJson(out);

@@ -99,11 +99,17 @@ void PlanOptions::addTo(CommandLine& line) const
 
 bool PlanOptions::isGiven(const CommandLine& line) const
 {
+    return !givenOptions(line).isEmpty();
+}
+
+QStringList PlanOptions::givenOptions(const CommandLine& line) const
+{
+    QStringList given;
     for (const QCommandLineOption* option : options()) {
         if (line.isSet(*option))
-            return true;
+            given << QStringLiteral("--") + option->names().constFirst();
     }
-    return false;
+    return given;
 }
 
 QuantPlan PlanOptions::build(const CommandLine& line) const

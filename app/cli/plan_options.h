@@ -23,6 +23,8 @@ public:
     void addTo(CommandLine& line) const;
     // Whether any plan option was given.
     bool isGiven(const CommandLine& line) const;
+    // The options of this set that were given, as typed ("--method", "--bits", …).
+    QStringList givenOptions(const CommandLine& line) const;
     // The plan the options describe. Throws UsageError for bad values (checked before any file
     // is read) and Error for a recipe that cannot be read.
     QuantPlan build(const CommandLine& line) const;

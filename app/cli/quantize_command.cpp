@@ -1,13 +1,15 @@
 // quantbench-cli quantize MODEL_DIR (--recipe FILE | --method M) [plan flags] [--calib TEXT
-// [--samples N --seqlen L …]] --out DIR [--format fake|gptq|awq|compressed-tensors [--gptq-v1]]
-// [--report FILE] [--force] [--json]: the quantization pipeline, then the checkpoint written by
-// CheckpointExport (fake-quant, GPTQ, AWQ or compressed-tensors).
+// [--samples N --seqlen L …]] --out DIR [--format fake|gptq|awq|compressed-tensors|gguf
+// [--gptq-v1]] [--report FILE] [--eval TEXT] [--save-project FILE] [--force] [--json]: the
+// quantization pipeline, then the checkpoint written by CheckpointExport. MODEL_DIR may be a
+// project file instead, which brings the plan and calibration text (ProjectOptionsCli).
 
 #include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
+#include "app/cli/project_options.h"
 #include "core/export/checkpoint_export.h"
 #include "core/export/packed_export.h"
 #include "core/io/json_file.h"
@@ -135,9 +137,13 @@ int runQuantize(const Command& command, const QStringList& arguments)
             "or given by --method alone. GPTQ, AWQ, SmoothQuant and the clip search need "
             "--calib. Layers with NaN or Inf weights are kept unquantized with a warning."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
-                       Cli::tr("The Hugging Face checkpoint folder to quantize."));
+                       Cli::tr("The Hugging Face checkpoint folder to quantize, or a QuantBench "
+                               "project (.qbproj): its model is then quantized by its plan on "
+                               "its calibration text, and the quantized layers saved in it are "
+                               "used as they are while the plan and the text are unchanged."));
     const PlanOptions planOptions;
     const CalibrationOptionsCli calibration;
+    const ProjectOptionsCli projectOptions;
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
                                  Cli::tr("The folder to write. Must not exist unless --force is "
                                          "given."),
@@ -183,6 +189,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
     for (const QCommandLineOption* option :
          {&out, &format, &gptqV1, &reportFile, &evalText, &force, &json})
         line.addOption(*option);
+    projectOptions.addTo(line);
     if (!line.parse(arguments))
         return ExitSuccess;
 
@@ -198,26 +205,45 @@ int runQuantize(const Command& command, const QStringList& arguments)
                              .arg(formatName));
     if (line.isSet(gptqV1) && *chosen != CheckpointFormat::Gptq)
         throw UsageError(Cli::tr("--gptq-v1 needs --format gptq"));
-    if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe")))
+    const QString source = line.positional(0);
+    std::optional<OpenedProject> opened;
+    if (ProjectOptionsCli::isProjectPath(source)) {
+        opened = ProjectOptionsCli::open(source, planOptions.givenOptions(line)
+                                                     + calibration.givenOptions(line));
+    } else if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe"))) {
         throw UsageError(Cli::tr("give the plan explicitly: --method (%1) or --recipe FILE")
                              .arg(PlanOptions::methodKeys().join(QStringLiteral(", "))));
-    QuantPlan plan = planOptions.build(line);
-    calibration.applyTo(line, plan);
+    }
+    // What the run is made of: the project's, or the command line's.
+    Project project;
+    if (opened) {
+        project = opened->project;
+        project.calibrationText = ProjectOptionsCli::calibrationText(project);
+    } else {
+        project.plan = planOptions.build(line);
+        calibration.applyTo(line, project.plan);
+        project.calibrationText = calibration.calibrationText(line);
+        project.trueSequential = calibration.trueSequential(line);
+    }
+    const QuantPlan& plan = project.plan;
 
     const auto backend = backendOption.create(line);
-    const auto model = LoadedModel::open(line.positional(0));
+    const auto model = opened ? opened->model : LoadedModel::open(source);
+    project.modelDirectory = model->sourcePath();
     CheckpointExportOptions exportOptions;
     exportOptions.format = *chosen;
     exportOptions.replaceExisting = line.isSet(force);
     exportOptions.gptqV1 = line.isSet(gptqV1);
-    exportOptions.trueSequential = calibration.trueSequential(line);
+    exportOptions.trueSequential = project.trueSequential;
     {
         // Refused before the run rather than after it.
         const QStringList problems = CheckpointExport::problemsFor(exportOptions, plan, *model);
         if (!problems.isEmpty())
             throw Error(PackedExport::summarize(problems));
     }
-    const auto quantized = calibration.quantize(line, model, plan, backend);
+    projectOptions.checkSaveTarget(line, *model, line.isSet(force));
+    const auto quantized = opened ? ProjectOptionsCli::quantize(source, *opened, backend)
+                                  : calibration.quantize(line, model, plan, backend);
     if (line.isSet(evalText)) {
         // The stored model and the quantized one in lockstep on the same windows.
         const QString textPath = line.value(evalText);
@@ -236,7 +262,13 @@ int runQuantize(const Command& command, const QStringList& arguments)
                           QLocale().toString(result.reference.perplexity(), 'f', 4),
                           QLocale().toString(result.modified->perplexity(), 'f', 4))
                  + QLatin1Char('\n'));
+        project.evaluationText = QFileInfo(textPath).absoluteFilePath();
     }
+    // Saved before the export, so that the run is kept even if writing the checkpoint fails.
+    project.run = quantized;
+    project.runInputs = QuantRunInputs::of(plan, model->inventory(), project.calibrationText,
+                                           project.trueSequential);
+    projectOptions.save(line, project, *model);
     QStringList limitations;
     {
         ConsoleProgress progress;

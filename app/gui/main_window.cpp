@@ -113,9 +113,7 @@ std::shared_ptr<const QuantizedModel> runPipeline(const std::shared_ptr<const Lo
     if (!textPath.isEmpty()) {
         progress.report(0.0, MainWindow::tr("Reading the calibration text %1")
                                  .arg(QDir::toNativeSeparators(textPath)));
-        const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
-        windows =
-            CalibrationSet::build(*tokenizer, TextDocuments::fromFile(textPath), plan.calibration);
+        windows = CalibrationSet::fromTextFile(*model, textPath, plan.calibration);
     }
     progress.throwIfCancelled();
     return QuantizationPipeline::run(model, plan, windows, options, progress);
@@ -1058,10 +1056,8 @@ void MainWindow::requestInputProfile()
                 progress.report(
                     0.0,
                     tr("Reading the calibration text %1").arg(QDir::toNativeSeparators(textPath)));
-                const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
                 const auto windows = LayerInputProfiler::fittingWindows(
-                    CalibrationSet::build(*tokenizer, TextDocuments::fromFile(textPath),
-                                          calibration),
+                    CalibrationSet::fromTextFile(*model, textPath, calibration),
                     calibration.holdoutFraction);
                 measurement =
                     LayerInputProfiler::measureSite(model, group, windows, config.damp, progress);
@@ -1110,9 +1106,7 @@ void MainWindow::requestLabRows(int firstRow, bool recordActivations)
          calibration](Progress& progress) mutable -> JobRunner::Delivery {
             const bool recorded = !textPath.isEmpty();
             if (recorded) {
-                const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
-                const auto windows = CalibrationSet::build(
-                    *tokenizer, TextDocuments::fromFile(textPath), calibration);
+                const auto windows = CalibrationSet::fromTextFile(*model, textPath, calibration);
                 activations = RoundingLab::recordActivations(model, name, windows, progress);
             }
             auto source = std::make_shared<const RoundingLabSource>(RoundingLab::fromLayer(
@@ -1275,25 +1269,8 @@ void MainWindow::updateCalibrationStatus()
 
 MainWindow::RunInputs MainWindow::runInputs(const QuantPlan& plan, const QStringList& layers) const
 {
-    RunInputs inputs;
-    inputs.planJson = jsonBytes(plan.toJson());
-    inputs.trueSequential = m_calibrationPanel->trueSequential();
-    bool needed = false;
-    for (const LinearLayer& layer : m_model->inventory().layers()) {
-        if ((layers.isEmpty() || layers.contains(layer.name))
-            && plan.resolve(layer.name).needsCalibration())
-            needed = true;
-    }
-    const QString path = calibrationTextPath();
-    const QFileInfo file(path);
-    // A text nobody needs that has gone is simply not used; a needed one fails the run, naming
-    // the file.
-    if (!path.isEmpty() && (needed || file.isFile())) {
-        inputs.textPath = path;
-        inputs.textModified = file.lastModified();
-        inputs.textSize = file.size();
-    }
-    return inputs;
+    return QuantRunInputs::of(plan, m_model->inventory(), calibrationTextPath(),
+                              m_calibrationPanel->trueSequential(), layers);
 }
 
 bool MainWindow::readyToRun(const QuantPlan& plan, const QStringList& layers)

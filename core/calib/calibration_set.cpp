@@ -1,5 +1,7 @@
 #include "core/calib/calibration_set.h"
 
+#include "core/model/loaded_model.h"
+#include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 
@@ -101,6 +103,14 @@ std::vector<std::vector<int>> CalibrationSet::build(const Tokenizer& tokenizer,
         windows.emplace_back(stream.begin() + start, stream.begin() + start + length);
     }
     return windows;
+}
+
+std::vector<std::vector<int>> CalibrationSet::fromTextFile(const LoadedModel& model,
+                                                           const QString& textPath,
+                                                           const CalibrationOptions& options)
+{
+    const auto tokenizer = Tokenizer::load(model.directory(), model.spec());
+    return build(*tokenizer, TextDocuments::fromFile(textPath), options);
 }
 
 } // namespace qb

@@ -11,6 +11,7 @@
 
 namespace qb {
 
+class LoadedModel;
 class Tokenizer;
 
 // How calibration text becomes token windows. The defaults are GPTQ's usual 128 samples of 512
@@ -48,6 +49,12 @@ public:
     static std::vector<std::vector<int>> build(const Tokenizer& tokenizer,
                                                const QStringList& documents,
                                                const CalibrationOptions& options);
+    // The windows of the UTF-8 text file at `textPath` (TextDocuments::fromFile) as `model`'s
+    // own tokenizer encodes it. Throws Error naming the file or the tokenizer when either cannot
+    // be read, and as build() does.
+    static std::vector<std::vector<int>> fromTextFile(const LoadedModel& model,
+                                                      const QString& textPath,
+                                                      const CalibrationOptions& options);
 };
 
 } // namespace qb

@@ -71,6 +71,29 @@ QString relativeModelPath(const QString& projectPath, const QString& modelPath)
 
 } // namespace
 
+QuantRunInputs QuantRunInputs::of(const QuantPlan& plan, const LayerInventory& inventory,
+                                  const QString& textPath, bool trueSequential,
+                                  const QStringList& layers)
+{
+    QuantRunInputs inputs;
+    inputs.planJson = QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact);
+    inputs.trueSequential = trueSequential;
+    bool needed = false;
+    for (const LinearLayer& layer : inventory.layers()) {
+        if ((layers.isEmpty() || layers.contains(layer.name))
+            && plan.resolve(layer.name).needsCalibration())
+            needed = true;
+    }
+    const QFileInfo file(textPath);
+    // A needed text that has gone fails the run, which names the file.
+    if (!textPath.isEmpty() && (needed || file.isFile())) {
+        inputs.textPath = textPath;
+        inputs.textModified = file.lastModified();
+        inputs.textSize = file.size();
+    }
+    return inputs;
+}
+
 void ProjectFile::write(const QString& path, const Project& project, const LoadedModel& model,
                         Progress& progress)
 {

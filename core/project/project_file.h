@@ -14,6 +14,7 @@
 
 namespace qb {
 
+class LayerInventory;
 class LoadedModel;
 class Progress;
 
@@ -27,6 +28,14 @@ struct QuantRunInputs {
     qint64 textSize = -1;
     bool trueSequential = true;
     friend bool operator==(const QuantRunInputs&, const QuantRunInputs&) = default;
+
+    // The inputs a run of `plan` on the model of `inventory` would be made from now, for the
+    // layers named in `layers` (all when empty). The text at `textPath` is an input, with its
+    // modification time and size as the file system gives them, when one of those layers needs
+    // calibration or when it exists: a text nobody needs that has gone is simply not used.
+    static QuantRunInputs of(const QuantPlan& plan, const LayerInventory& inventory,
+                             const QString& textPath, bool trueSequential,
+                             const QStringList& layers = {});
 };
 
 // A working session: the model it is about and what the user made of it.

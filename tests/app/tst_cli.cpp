@@ -1072,6 +1072,95 @@ private Q_SLOTS:
         QVERIFY(result["kl"].toDouble() > 0.0);
     }
 
+    // A project carries a session between commands (and the GUI): quantize --save-project
+    // writes the plan, the texts and the run; eval and quantize given the project reuse that run
+    // while its calibration text is unchanged, run the plan again once it has changed, and refuse
+    // plan options (the project brings its own).
+    void projectsCarryASessionBetweenCommands()
+    {
+        QTemporaryDir dir;
+        const QString calib = dir.filePath("calib.txt");
+        QVERIFY(QFile::copy(test::dataDir() + "/tinystories/TinyStories-valid-subset.txt", calib));
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const QString project = dir.filePath("session.qbproj");
+        const QStringList plan{"--method", "gptq", "--bits",    "3", "--group",  "32",
+                               "--calib",  calib,  "--samples", "8", "--seqlen", "128"};
+        const CliRun made =
+            run(QStringList{"quantize", test::demoModelDir(), "--out", dir.filePath("direct"),
+                            "--eval", sample, "--save-project", project}
+                + plan);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(made.err.contains("Saved the project"), qPrintable(made.err));
+        QVERIFY(QFileInfo(project).isFile());
+
+        // eval: the project's evaluation text (quantize's --eval), its run used as saved, and the
+        // same perplexity as the plan run afresh from the command line.
+        const CliRun fresh =
+            run(QStringList{"eval", test::demoModelDir(), "--text", sample, "--json"} + plan);
+        QCOMPARE(fresh.exitCode, 0);
+        const CliRun reused = run({"eval", project, "--json"});
+        QVERIFY2(reused.exitCode == 0, qPrintable(reused.err));
+        QVERIFY2(reused.err.contains("Using the quantized layers saved in"),
+                 qPrintable(reused.err));
+        const QJsonObject freshResult = parseObject(fresh.out);
+        const QJsonObject reusedResult = parseObject(reused.out);
+        QCOMPARE(reusedResult["text"].toString(), QFileInfo(sample).absoluteFilePath());
+        QCOMPARE(reusedResult["project"].toString(), QFileInfo(project).absoluteFilePath());
+        QCOMPARE(reusedResult["modified"]["perplexity"].toDouble(),
+                 freshResult["modified"]["perplexity"].toDouble());
+        QVERIFY(reusedResult["modified"]["perplexity"].toDouble()
+                > reusedResult["perplexity"].toDouble());
+
+        // quantize: the saved run exported as it is, the same weights as the direct export.
+        const QString again = dir.filePath("again");
+        const CliRun exported = run({"quantize", project, "--out", again});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY2(exported.err.contains("Using the quantized layers saved in"),
+                 qPrintable(exported.err));
+        QCOMPARE(test::snapshot(again)["model.safetensors"],
+                 test::snapshot(dir.filePath("direct"))["model.safetensors"]);
+
+        // The project brings its plan and calibration: such options are usage errors.
+        const CliRun withMethod =
+            run({"quantize", project, "--out", dir.filePath("x"), "--bits", "4"});
+        QCOMPARE(withMethod.exitCode, 2);
+        QVERIFY2(withMethod.err.contains("--bits"), qPrintable(withMethod.err));
+        const CliRun withCalib = run({"eval", project, "--calib", calib});
+        QCOMPARE(withCalib.exitCode, 2);
+        QVERIFY2(withCalib.err.contains("--calib"), qPrintable(withCalib.err));
+
+        // An existing project is replaced only with --force; none is written into the model.
+        const QByteArray saved = test::snapshot(dir.path())["session.qbproj"];
+        const CliRun exists = run({"eval", project, "--save-project", project});
+        QCOMPARE(exists.exitCode, 1);
+        QVERIFY2(exists.err.contains("--force"), qPrintable(exists.err));
+        QCOMPARE(test::snapshot(dir.path())["session.qbproj"], saved);
+        const CliRun intoModel =
+            run({"eval", project, "--save-project", test::demoModelDir() + "/session.qbproj"});
+        QCOMPARE(intoModel.exitCode, 1);
+        QVERIFY2(intoModel.err.contains("refusing to write"), qPrintable(intoModel.err));
+        QVERIFY(!QFileInfo::exists(test::demoModelDir() + "/session.qbproj"));
+
+        // A changed calibration text: the plan runs again (without the first document every
+        // sample is another, so the result moves).
+        {
+            QFile text(calib);
+            QVERIFY(text.open(QIODevice::ReadOnly));
+            QStringList lines = QString::fromUtf8(text.readAll()).split('\n');
+            text.close();
+            QVERIFY(lines.size() > 8);
+            lines.removeFirst();
+            QVERIFY(text.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            text.write(lines.join('\n').toUtf8());
+        }
+        const CliRun rerun = run({"eval", project, "--json"});
+        QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
+        QVERIFY2(rerun.err.contains("running the plan again"), qPrintable(rerun.err));
+        const QJsonObject rerunResult = parseObject(rerun.out);
+        QVERIFY(rerunResult["modified"]["perplexity"].toDouble()
+                != reusedResult["modified"]["perplexity"].toDouble());
+    }
+
     void nonFiniteWeights()
     {
         const QString model = fixture("nan");

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "app/cli/cli_command.h"
+#include "core/project/project_file.h"
+
+#include <QCommandLineOption>
+
+#include <memory>
+
+namespace qb {
+class ComputeBackend;
+class LoadedModel;
+} // namespace qb
+
+namespace qb::cli {
+
+// Projects on the command line, so that a session moves between the GUI and a server. quantize
+// and eval take a project file (*.qbproj, as File › Save Project writes it) where they take a model
+// folder: the project's model, plan, calibration text and true-sequential setting are used, and
+// its saved run is reused while it was made from what the project gives now. --save-project FILE
+// writes the session a command made (the plan, the texts and the run), for File › Open Project
+// or a later command.
+class ProjectOptionsCli {
+public:
+    ProjectOptionsCli();
+
+    void addTo(CommandLine& line) const;
+
+    // Whether the MODEL argument names a project rather than a model: a file whose name ends in
+    // ".qbproj" (a model is a folder or a packed checkpoint file of another kind).
+    static bool isProjectPath(const QString& path);
+
+    // Opens the project at `path` (ProjectFile::open) with a progress line. `conflicting` are the
+    // plan and calibration options given: a project brings its own, so any of them is a
+    // UsageError, raised before the file is read.
+    static OpenedProject open(const QString& path, const QStringList& conflicting);
+
+    // The calibration text a run of `project` is made from: the project's own, else the text its
+    // saved run was made from (the GUI calibrates its demo model on the bundled text without
+    // naming it in the project). Empty when there is none.
+    static QString calibrationText(const Project& project);
+
+    // The project's saved run when it is complete and a new run would be made from equal inputs
+    // (the same plan, calibration text unchanged on disk, true-sequential); otherwise null.
+    static std::shared_ptr<const QuantizedModel> reusableRun(const OpenedProject& opened);
+
+    // reusableRun() (saying so on stderr), or else the project's plan run again on
+    // calibrationText() (runPlan). Throws Error naming the project when the plan needs a
+    // calibration text and the project has none, and as runPlan() does.
+    static std::shared_ptr<const QuantizedModel>
+    quantize(const QString& path, const OpenedProject& opened,
+             std::shared_ptr<const ComputeBackend> backend);
+
+    // Checks --save-project, when given, before any work is done: Error when the file exists and
+    // `replaceExisting` is false, when its folder does not exist, or when it is one of `model`'s
+    // input files or lies in the model's folder.
+    void checkSaveTarget(const CommandLine& line, const LoadedModel& model,
+                         bool replaceExisting) const;
+    // Writes `project` to --save-project, when given, with a progress line, and says so on
+    // stderr.
+    void save(const CommandLine& line, const Project& project, const LoadedModel& model) const;
+
+private:
+    QCommandLineOption m_saveProject;
+};
+
+} // namespace qb::cli
