@@ -5097,10 +5097,6 @@ Backend-Kennung: %2</translation>
         <translation>Das mitgelieferte Modell stories260K öffnen</translation>
     </message>
     <message>
-        <source>&amp;Save Plan…</source>
-        <translation>Plan &amp;speichern…</translation>
-    </message>
-    <message>
         <source>Save the per-layer plan as a recipe (JSON)</source>
         <translation>Den Plan pro Schicht als Rezept (JSON) speichern</translation>
     </message>
@@ -5203,10 +5199,6 @@ Backend-Kennung: %2</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 blocks · hidden %4 · %5 linear layers, %6 parameters in %7 · %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 Blöcke · Hidden Size %4 · %5 lineare Schichten, %6 Parameter in %7 · %8</translation>
-    </message>
-    <message>
-        <source>%1 — QuantBench</source>
-        <translation>%1 — QuantBench</translation>
     </message>
     <message>
         <source>Checking weights</source>
@@ -5909,10 +5901,6 @@ Backend-Kennung: %2</translation>
         <translation>Eine gespeicherte Sitzung öffnen: ihr Modell, Plan, Texte, Sensitivitäts-Scan und quantisierte Schichten</translation>
     </message>
     <message>
-        <source>Save Projec&amp;t…</source>
-        <translation>Projek&amp;t speichern…</translation>
-    </message>
-    <message>
         <source>Save this session in one file: the model&apos;s path, the plan, the calibration and evaluation texts, the sensitivity scan and the last run&apos;s quantized layers</source>
         <translation>Diese Sitzung in einer Datei speichern: den Pfad des Modells, den Plan, die Kalibrierungs- und Auswertungstexte, den Sensitivitäts-Scan und die quantisierten Schichten des letzten Laufs</translation>
     </message>
@@ -5935,6 +5923,50 @@ Backend-Kennung: %2</translation>
     <message>
         <source>%1: the quantized layers were made from other inputs than the project&apos;s plan and texts now give (the plan or the calibration text changed after the run): evaluating or exporting runs the plan again.</source>
         <translation>%1: Die quantisierten Schichten wurden aus anderen Eingaben erzeugt, als Plan und Texte des Projekts jetzt ergeben (der Plan oder der Kalibrierungstext hat sich nach dem Lauf geändert): Auswerten oder Exportieren führt den Plan erneut aus.</translation>
+    </message>
+    <message>
+        <source>Save &amp;Plan…</source>
+        <translation>&amp;Plan speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>Projekt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Projekt speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save this session in a new project file</source>
+        <translation>Diese Sitzung in einer neuen Projektdatei speichern</translation>
+    </message>
+    <message>
+        <source>%1[*] — QuantBench</source>
+        <translation>%1[*] — QuantBench</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — QuantBench</source>
+        <translation>%1[*] — %2 — QuantBench</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save this session as a project?</source>
+        <translation>Diese Sitzung als Projekt speichern?</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>The plan, the texts, the sensitivity scan or the quantized layers changed since the session was last saved. It cannot be saved while a job runs: choose Cancel and save it once the job is done, or discard the changes.</source>
+        <translation>Plan, Texte, Sensitivitätsscan oder quantisierte Schichten haben sich seit dem letzten Speichern der Sitzung geändert. Solange ein Auftrag läuft, kann sie nicht gespeichert werden: Wählen Sie Abbrechen und speichern Sie nach dem Auftrag, oder verwerfen Sie die Änderungen.</translation>
+    </message>
+    <message>
+        <source>The plan, the texts, the sensitivity scan or the quantized layers changed since the session was last saved. Without saving, the changes are lost.</source>
+        <translation>Plan, Texte, Sensitivitätsscan oder quantisierte Schichten haben sich seit dem letzten Speichern der Sitzung geändert. Ohne Speichern gehen die Änderungen verloren.</translation>
     </message>
 </context>
 <context>

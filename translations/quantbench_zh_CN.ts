@@ -5061,10 +5061,6 @@ Backend id: %2</source>
         <translation>打开内置的 stories260K 模型</translation>
     </message>
     <message>
-        <source>&amp;Save Plan…</source>
-        <translation>保存计划(&amp;S)…</translation>
-    </message>
-    <message>
         <source>Save the per-layer plan as a recipe (JSON)</source>
         <translation>将逐层计划保存为配方（JSON）</translation>
     </message>
@@ -5167,10 +5163,6 @@ Backend id: %2</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 blocks · hidden %4 · %5 linear layers, %6 parameters in %7 · %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 个块 · 隐藏层维度 %4 · %5 个线性层，%6 个 %7 参数 · %8</translation>
-    </message>
-    <message>
-        <source>%1 — QuantBench</source>
-        <translation>%1 — QuantBench</translation>
     </message>
     <message>
         <source>Checking weights</source>
@@ -5863,10 +5855,6 @@ Backend id: %2</source>
         <translation>打开已保存的会话：其模型、方案、文本、敏感度扫描和已量化的层</translation>
     </message>
     <message>
-        <source>Save Projec&amp;t…</source>
-        <translation>保存项目(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Save this session in one file: the model&apos;s path, the plan, the calibration and evaluation texts, the sensitivity scan and the last run&apos;s quantized layers</source>
         <translation>将此会话保存到一个文件：模型路径、方案、校准和评估文本、敏感度扫描以及上次运行的已量化层</translation>
     </message>
@@ -5889,6 +5877,50 @@ Backend id: %2</source>
     <message>
         <source>%1: the quantized layers were made from other inputs than the project&apos;s plan and texts now give (the plan or the calibration text changed after the run): evaluating or exporting runs the plan again.</source>
         <translation>%1：已量化的层来自与项目当前方案和文本不同的输入（运行后方案或校准文本已更改）：评估或导出将重新运行该方案。</translation>
+    </message>
+    <message>
+        <source>Save &amp;Plan…</source>
+        <translation>保存计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save this session in a new project file</source>
+        <translation>将此会话保存到新的项目文件</translation>
+    </message>
+    <message>
+        <source>%1[*] — QuantBench</source>
+        <translation>%1[*] — QuantBench</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — QuantBench</source>
+        <translation>%1[*] — %2 — QuantBench</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save this session as a project?</source>
+        <translation>将此会话保存为项目？</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>保存对 %1 的更改？</translation>
+    </message>
+    <message>
+        <source>The plan, the texts, the sensitivity scan or the quantized layers changed since the session was last saved. It cannot be saved while a job runs: choose Cancel and save it once the job is done, or discard the changes.</source>
+        <translation>自上次保存会话以来，计划、文本、敏感度扫描或量化层已更改。任务运行期间无法保存：请选择“取消”并在任务完成后保存，或放弃这些更改。</translation>
+    </message>
+    <message>
+        <source>The plan, the texts, the sensitivity scan or the quantized layers changed since the session was last saved. Without saving, the changes are lost.</source>
+        <translation>自上次保存会话以来，计划、文本、敏感度扫描或量化层已更改。若不保存，这些更改将丢失。</translation>
     </message>
 </context>
 <context>

@@ -210,8 +210,7 @@ void MainWindow::createActions()
                                     "compressed-tensors checkpoint"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExportFolder);
 
-    m_savePlanAction = new QAction(tr("&Save Plan…"), this);
-    m_savePlanAction->setShortcut(QKeySequence::Save);
+    m_savePlanAction = new QAction(tr("Save &Plan…"), this);
     m_savePlanAction->setStatusTip(tr("Save the per-layer plan as a recipe (JSON)"));
     connect(m_savePlanAction, &QAction::triggered, this, &MainWindow::savePlan);
 
@@ -239,13 +238,19 @@ void MainWindow::createActions()
         tr("Open a saved session: its model, plan, texts, sensitivity scan and quantized layers"));
     connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::chooseProjectFile);
 
-    m_saveProjectAction = new QAction(tr("Save Projec&t…"), this);
+    m_saveProjectAction = new QAction(tr("&Save Project"), this);
     m_saveProjectAction->setObjectName(QStringLiteral("saveProjectAction"));
-    m_saveProjectAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+    m_saveProjectAction->setShortcut(QKeySequence::Save);
     m_saveProjectAction->setStatusTip(
         tr("Save this session in one file: the model's path, the plan, the calibration and "
            "evaluation texts, the sensitivity scan and the last run's quantized layers"));
-    connect(m_saveProjectAction, &QAction::triggered, this, &MainWindow::saveProject);
+    connect(m_saveProjectAction, &QAction::triggered, this, [this] { saveProject(); });
+
+    m_saveProjectAsAction = new QAction(tr("Save Project &As…"), this);
+    m_saveProjectAsAction->setObjectName(QStringLiteral("saveProjectAsAction"));
+    m_saveProjectAsAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+    m_saveProjectAsAction->setStatusTip(tr("Save this session in a new project file"));
+    connect(m_saveProjectAsAction, &QAction::triggered, this, [this] { saveProjectAs(); });
 
     m_quitAction = new QAction(icon("quit"), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -325,6 +330,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_openProjectAction);
     file->addAction(m_saveProjectAction);
+    file->addAction(m_saveProjectAsAction);
     file->addSeparator();
     file->addAction(m_loadPlanAction);
     file->addAction(m_savePlanAction);
@@ -628,10 +634,12 @@ void MainWindow::createWidgets()
             [this](const QString& path) {
                 m_settings.setValue(AppSettings::Key::CalibrationText, path);
                 updateCalibrationStatus();
+                updateWindowTitle();
             });
     connect(m_calibrationPanel, &CalibrationPanel::trueSequentialEdited, this, [this](bool on) {
         m_settings.setValue(AppSettings::Key::TrueSequential, on);
         updateCalibrationStatus();
+        updateWindowTitle();
     });
     connect(m_histogram, &HistogramView::requestChanged, this, &MainWindow::requestHistogram);
     connect(m_histogram, &HistogramView::logScaleChanged, this,
@@ -643,6 +651,7 @@ void MainWindow::createWidgets()
         m_settings.setValue(AppSettings::Key::EvaluationContext,
                             m_evaluationPanel->contextLength());
         m_settings.setValue(AppSettings::Key::EvaluationStride, m_evaluationPanel->stride());
+        updateWindowTitle();
     });
 }
 
@@ -699,6 +708,14 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_closeSettled && isSessionModified()) {
+        event->ignore();
+        afterAskingToSave([this] {
+            m_closeSettled = true;
+            close();
+        });
+        return;
+    }
     saveSettings();
     m_jobs.cancelAll();
     event->accept();
@@ -767,12 +784,19 @@ void MainWindow::openModel(const QString& directory)
     if (m_jobs.isRunning(kMainSlot))
         return;
     const QString dir = QFileInfo(directory).absoluteFilePath();
-    m_jobs.start(kMainSlot, tr("Opening %1").arg(QFileInfo(dir).fileName()),
-                 [this, dir](Progress& progress) -> JobRunner::Delivery {
-                     progress.report(0.0, tr("Reading %1").arg(QDir::toNativeSeparators(dir)));
-                     std::shared_ptr<const LoadedModel> model = LoadedModel::open(dir);
-                     return [this, model] { setLoadedModel(model); };
-                 });
+    afterAskingToSave([this, dir] {
+        if (m_jobs.isRunning(kMainSlot))
+            return;
+        m_jobs.start(kMainSlot, tr("Opening %1").arg(QFileInfo(dir).fileName()),
+                     [this, dir](Progress& progress) -> JobRunner::Delivery {
+                         progress.report(0.0, tr("Reading %1").arg(QDir::toNativeSeparators(dir)));
+                         std::shared_ptr<const LoadedModel> model = LoadedModel::open(dir);
+                         return [this, model] {
+                             setLoadedModel(model);
+                             setSavedSession({}, sessionState(currentProject()));
+                         };
+                     });
+    });
 }
 
 void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model,
@@ -845,7 +869,6 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model,
                  m_model->sourcePath());
     }
     m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->sourcePath()));
-    setWindowTitle(tr("%1 — QuantBench").arg(QFileInfo(m_model->sourcePath()).fileName()));
     m_settings.addRecentModel(m_model->sourcePath());
     rebuildRecentMenu();
 
@@ -888,7 +911,7 @@ void MainWindow::rebuildRecentMenu()
         const QString path = recent[i];
         QAction* action = m_recentMenu->addAction(
             QStringLiteral("&%1  %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
-        connect(action, &QAction::triggered, this, [this, path] { openModel(path); });
+        connect(action, &QAction::triggered, this, [this, path] { openPath(path); });
     }
     if (!recent.isEmpty()) {
         m_recentMenu->addSeparator();
@@ -1130,6 +1153,7 @@ void MainWindow::onPlanChanged()
     updatePlanProblems();
     updateCalibrationStatus();
     updatePlanCheck();
+    updateWindowTitle();
     // The plan's own columns grow to show what it now says (the user's narrower widths of the
     // other columns are left alone).
     for (int column = LayerTableModel::MethodColumn; column <= LayerTableModel::OptionsColumn;
@@ -1321,6 +1345,7 @@ void MainWindow::keepRun(std::shared_ptr<const QuantizedModel> run, const RunInp
     m_lastRun = std::move(run);
     m_lastRunInputs = inputs;
     updateCalibrationStatus();
+    updateWindowTitle();
     requestHistogram(); // its "after" is now the run's layer
 }
 
@@ -1795,6 +1820,7 @@ void MainWindow::showScan(std::shared_ptr<const SensitivityScanResult> scan)
         m_splitter->setSizes({sizes[0] - moved, sizes[1] + moved});
     }
     updateActions();
+    updateWindowTitle();
 }
 
 void MainWindow::openScan()
@@ -1847,7 +1873,15 @@ void MainWindow::saveScan()
         showStatus(tr("Saved the sensitivity scan to %1").arg(QDir::toNativeSeparators(path)));
 }
 
-void MainWindow::saveProject()
+void MainWindow::saveProject(std::function<void()> then)
+{
+    if (m_projectPath.isEmpty())
+        saveProjectAs(std::move(then));
+    else
+        saveProjectTo(m_projectPath, std::move(then));
+}
+
+void MainWindow::saveProjectAs(std::function<void()> then)
 {
     if (!m_model || m_jobs.isRunning(kMainSlot))
         return;
@@ -1858,14 +1892,14 @@ void MainWindow::saveProject()
         return;
     if (!path.endsWith(suffix))
         path += suffix;
-    saveProjectTo(path);
+    saveProjectTo(path, std::move(then));
 }
 
-void MainWindow::saveProjectTo(const QString& path)
+Project MainWindow::currentProject() const
 {
-    if (!m_model || m_jobs.isRunning(kMainSlot))
-        return;
     Project project;
+    if (!m_model)
+        return project;
     project.modelDirectory = m_model->sourcePath();
     project.plan = m_layerModel->plan();
     project.calibrationText = m_calibrationPanel->textPath();
@@ -1878,12 +1912,129 @@ void MainWindow::saveProjectTo(const QString& path)
         project.run = m_lastRun;
         project.runInputs = m_lastRunInputs;
     }
+    return project;
+}
+
+void MainWindow::saveProjectTo(const QString& path, std::function<void()> then)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot))
+        return;
+    const Project project = currentProject();
     const std::shared_ptr<const LoadedModel> model = m_model;
+    const QString file = QFileInfo(path).absoluteFilePath();
     m_jobs.start(kMainSlot, tr("Saving %1").arg(QFileInfo(path).fileName()),
-                 [project, model, path](Progress& progress) -> JobRunner::Delivery {
-                     ProjectFile::write(path, project, *model, progress);
-                     return [] {}; // the status bar says "Saving …: done"
+                 [this, project, model, file, then](Progress& progress) -> JobRunner::Delivery {
+                     ProjectFile::write(file, project, *model, progress);
+                     // The status bar says "Saving …: done".
+                     return [this, project, model, file, then] {
+                         if (model != m_model)
+                             return;
+                         setSavedSession(file, sessionState(project));
+                         if (then)
+                             then();
+                     };
                  });
+}
+
+MainWindow::SessionState MainWindow::sessionState(const Project& project)
+{
+    const QJsonObject settings{
+        {QStringLiteral("model"), project.modelDirectory},
+        {QStringLiteral("recipe"), project.plan.toJson()},
+        {QStringLiteral("calibration_text"), project.calibrationText},
+        {QStringLiteral("true_sequential"), project.trueSequential},
+        {QStringLiteral("evaluation_text"), project.evaluationText},
+        {QStringLiteral("evaluation_context"), project.evaluationContext},
+        {QStringLiteral("evaluation_stride"), project.evaluationStride},
+    };
+    return {jsonBytes(settings), project.run, project.scan};
+}
+
+bool MainWindow::SessionState::sameAs(const SessionState& other) const
+{
+    // Equivalent weak pointers share their owner: the very same object (or both none).
+    const auto same = [](const auto& a, const auto& b) {
+        return !a.owner_before(b) && !b.owner_before(a);
+    };
+    return settings == other.settings && same(run, other.run) && same(scan, other.scan);
+}
+
+bool MainWindow::isSessionModified() const
+{
+    return m_model && !sessionState(currentProject()).sameAs(m_savedSession);
+}
+
+void MainWindow::setSavedSession(const QString& path, const SessionState& state)
+{
+    m_projectPath = path;
+    m_savedSession = state;
+    if (!path.isEmpty()) {
+        m_settings.addRecentModel(path);
+        rebuildRecentMenu();
+    }
+    updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    if (!m_model) {
+        setWindowTitle(tr("QuantBench"));
+        return;
+    }
+    // "[*]" is where Qt shows the modified mark.
+    const QString model = QFileInfo(m_model->sourcePath()).fileName();
+    setWindowTitle(
+        m_projectPath.isEmpty()
+            ? tr("%1[*] — QuantBench").arg(model)
+            : tr("%1[*] — %2 — QuantBench").arg(QFileInfo(m_projectPath).fileName(), model));
+    setWindowModified(isSessionModified());
+}
+
+void MainWindow::afterAskingToSave(std::function<void()> then)
+{
+    if (!isSessionModified()) {
+        then();
+        return;
+    }
+    const QString boxName = QStringLiteral("unsavedChangesBox");
+    if (auto* asking = findChild<QMessageBox*>(boxName)) {
+        asking->raise(); // one question at a time
+        return;
+    }
+    // A save needs the main slot: while a job holds it, the session can only be discarded.
+    const bool busy = m_jobs.isRunning(kMainSlot);
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Unsaved Changes"),
+        m_projectPath.isEmpty()
+            ? tr("Save this session as a project?")
+            : tr("Save the changes to %1?").arg(QFileInfo(m_projectPath).fileName()),
+        busy ? QMessageBox::Discard | QMessageBox::Cancel
+             : QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+        this);
+    box->setObjectName(boxName);
+    box->setInformativeText(
+        busy ? tr("The plan, the texts, the sensitivity scan or the quantized layers changed since "
+                  "the session was last saved. It cannot be saved while a job runs: choose Cancel "
+                  "and save it once the job is done, or discard the changes.")
+             : tr("The plan, the texts, the sensitivity scan or the quantized layers changed since "
+                  "the session was last saved. Without saving, the changes are lost."));
+    box->setDefaultButton(busy ? QMessageBox::Cancel : QMessageBox::Save);
+    box->setWindowModality(Qt::WindowModal);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, then = std::move(then)] {
+        box->setObjectName(QString()); // answered: deleted later, no longer the question asked
+        switch (box->standardButton(box->clickedButton())) {
+        case QMessageBox::Save:
+            saveProject(then);
+            break;
+        case QMessageBox::Discard:
+            then();
+            break;
+        default:
+            break;
+        }
+    });
+    box->open();
 }
 
 void MainWindow::chooseProjectFile()
@@ -1899,12 +2050,16 @@ void MainWindow::openProject(const QString& path)
     if (m_jobs.isRunning(kMainSlot))
         return;
     const QString file = QFileInfo(path).absoluteFilePath();
-    m_jobs.start(kMainSlot, tr("Opening %1").arg(QFileInfo(file).fileName()),
-                 [this, file](Progress& progress) -> JobRunner::Delivery {
-                     auto opened =
-                         std::make_shared<const OpenedProject>(ProjectFile::open(file, progress));
-                     return [this, opened, file] { showProject(*opened, file); };
-                 });
+    afterAskingToSave([this, file] {
+        if (m_jobs.isRunning(kMainSlot))
+            return;
+        m_jobs.start(kMainSlot, tr("Opening %1").arg(QFileInfo(file).fileName()),
+                     [this, file](Progress& progress) -> JobRunner::Delivery {
+                         auto opened = std::make_shared<const OpenedProject>(
+                             ProjectFile::open(file, progress));
+                         return [this, opened, file] { showProject(*opened, file); };
+                     });
+    });
 }
 
 void MainWindow::showProject(const OpenedProject& opened, const QString& path)
@@ -1930,6 +2085,7 @@ void MainWindow::showProject(const OpenedProject& opened, const QString& path)
                          .arg(QDir::toNativeSeparators(path)),
                      path);
     }
+    setSavedSession(path, sessionState(currentProject()));
     updateActions();
 }
 
@@ -2308,6 +2464,7 @@ void MainWindow::updateActions()
     m_saveScanAction->setEnabled(hasModel && m_scan != nullptr);
     m_openProjectAction->setEnabled(!busy);
     m_saveProjectAction->setEnabled(!busy && hasModel);
+    m_saveProjectAsAction->setEnabled(!busy && hasModel);
     m_quantizeAllAction->setEnabled(canCompute);
     m_evaluateAction->setEnabled(canCompute);
     m_quantizeSelectedAction->setEnabled(canCompute

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -76,9 +77,15 @@ public:
     void openDemoModel();
     // openProject() for a *.qbproj file, openModel() for anything else.
     void openPath(const QString& path);
-    // Writes the session to the project file `path` in the background (File › Save Project…
-    // after its dialog); the status bar says when it is saved, the issues panel why not.
-    void saveProjectTo(const QString& path);
+    // Writes the session to the project file `path` in the background (File › Save Project),
+    // which then becomes the window's project; the status bar says when it is saved, the issues
+    // panel why not. `then` runs once it is saved.
+    void saveProjectTo(const QString& path, std::function<void()> then = {});
+    // The project file the session was last opened from or saved to; empty when there is none.
+    const QString& projectPath() const { return m_projectPath; }
+    // Whether the session (plan, texts and settings, sensitivity scan, kept run) differs from
+    // what was last opened or saved; the window title then carries the modified mark.
+    bool isSessionModified() const;
     // Opens a project file (ProjectFile) in the background: its model, plan, calibration and
     // evaluation settings, sensitivity scan and kept run. On failure the open model stays.
     void openProject(const QString& path);
@@ -190,9 +197,33 @@ private:
     void loadPlan();
     void openScan();
     void saveScan();
-    // File › Save Project…: the session (model, plan, texts, scan, the kept run) in one file,
-    // written in the background.
-    void saveProject();
+    // File › Save Project: the session (model, plan, texts, scan, the kept run) in one file,
+    // written in the background: to projectPath(), or where saveProjectAs() asks. `then` runs
+    // once it is saved.
+    void saveProject(std::function<void()> then = {});
+    // File › Save Project As…: asks where, then saveProjectTo().
+    void saveProjectAs(std::function<void()> then = {});
+    // What a project of the session holds now (the model's path, plan, texts, scan, kept run).
+    Project currentProject() const;
+    // What a project saves of the session, to tell whether it changed: the plan, texts and
+    // settings as JSON, and which scan and run objects are kept (weakly: a saved run is not kept
+    // alive by this, and a new object never compares equal to a dropped one).
+    struct SessionState {
+        QByteArray settings;
+        std::weak_ptr<const QuantizedModel> run;
+        std::weak_ptr<const SensitivityScanResult> scan;
+        bool sameAs(const SessionState& other) const;
+    };
+    static SessionState sessionState(const Project& project);
+    // Makes `path` (empty: none) the window's project, saved as `state` says; a project is listed
+    // under Open Recent.
+    void setSavedSession(const QString& path, const SessionState& state);
+    // The title names the project (if any) and the model, with the modified mark.
+    void updateWindowTitle();
+    // Runs `then` once the session's unsaved changes are dealt with: at once when there are
+    // none; otherwise after asking (a window-modal box, no nested event loop): after saving the
+    // project (Save), at once (Discard), or never (Cancel, or the save fails).
+    void afterAskingToSave(std::function<void()> then);
     void chooseProjectFile();
     // Whether a calibration text is chosen; if not, says in the issues panel that `neededBy`
     // (method names) need one and opens the Calibration panel.
@@ -303,6 +334,12 @@ private:
     QLabel* m_planProblems = nullptr;
     std::shared_ptr<const QuantizedModel> m_lastRun;
     RunInputs m_lastRunInputs;
+    // The project the session was last opened from or saved to (empty: none), and the session's
+    // state then (sessionState); the state is set whenever a model is opened too.
+    QString m_projectPath;
+    SessionState m_savedSession;
+    // Set once the user has settled the unsaved changes of a close, so that the close goes on.
+    bool m_closeSettled = false;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_deviceLabel = nullptr;
     LayerErrorView* m_layerErrors = nullptr;
@@ -342,6 +379,7 @@ private:
     QAction* m_saveScanAction = nullptr;
     QAction* m_openProjectAction = nullptr;
     QAction* m_saveProjectAction = nullptr;
+    QAction* m_saveProjectAsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;

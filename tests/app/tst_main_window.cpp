@@ -37,6 +37,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QScopeGuard>
@@ -71,6 +72,17 @@ void openAndWait(MainWindow& window, const QString& dir)
 {
     window.openModel(dir);
     QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+}
+
+// Answers the question the window asks before it closes or opens something else while the
+// session has unsaved changes (a window-modal box, shown at once).
+bool answerUnsavedChanges(MainWindow& window, QMessageBox::StandardButton button)
+{
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("unsavedChangesBox"));
+    if (!box || !box->isVisible() || !box->button(button))
+        return false;
+    box->button(button)->click();
+    return true;
 }
 
 QString calibrationText()
@@ -757,6 +769,7 @@ private Q_SLOTS:
         // open.
         const auto model = window.model();
         window.openPath(QDir(test::demoModelDir()).filePath(QStringLiteral("model.safetensors")));
+        QVERIFY(answerUnsavedChanges(window, QMessageBox::Discard)); // the evaluation text
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.model(), model);
         QFile bogus(dir.filePath(QStringLiteral("bogus.qbproj")));
@@ -764,10 +777,76 @@ private Q_SLOTS:
         bogus.write("not a project");
         bogus.close();
         window.openPath(bogus.fileName());
+        QVERIFY(answerUnsavedChanges(window, QMessageBox::Discard));
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.model(), model);
         QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Error,
                                    QStringLiteral("bogus.qbproj")));
+    }
+
+    // The session as a document: the title names the project and marks unsaved changes (an
+    // undone edit is none); Save Project writes to the open project without asking where;
+    // closing or opening another model with unsaved changes asks first, and Cancel, Save and
+    // Discard do what they say.
+    void unsavedChangesAreAskedAbout()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("session.qbproj"));
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        QVERIFY(!window.isSessionModified() && !window.isWindowModified());
+        QVERIFY(window.projectPath().isEmpty());
+        QCOMPARE(window.windowTitle(), QStringLiteral("stories260K[*] — QuantBench"));
+
+        window.layerModel()->setDefaults(config(QuantMethod::Rtn, 3, 32));
+        QVERIFY(window.isSessionModified() && window.isWindowModified());
+        window.findChild<QUndoStack*>()->undo();
+        QVERIFY(!window.isSessionModified() && !window.isWindowModified());
+        window.findChild<QUndoStack*>()->redo();
+        QVERIFY(window.isSessionModified());
+
+        window.saveProjectTo(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.projectPath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(!window.isSessionModified());
+        QCOMPARE(window.windowTitle(),
+                 QStringLiteral("session.qbproj[*] — stories260K — QuantBench"));
+
+        // A run is a change: closing asks; Cancel keeps the window and the changes.
+        window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastRun(), kTimeoutMs);
+        QVERIFY(window.isSessionModified());
+        window.close();
+        QVERIFY(answerUnsavedChanges(window, QMessageBox::Cancel));
+        QVERIFY(window.isVisible() && window.isSessionModified());
+
+        // Save: written to the project without a file dialog, then the window closes.
+        const QDateTime before = QFileInfo(path).lastModified();
+        window.close();
+        QVERIFY(window.isVisible());
+        QVERIFY(answerUnsavedChanges(window, QMessageBox::Save));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kTimeoutMs);
+        QVERIFY(QFileInfo(path).lastModified() > before);
+        {
+            MainWindow reopened;
+            reopened.show();
+            reopened.openPath(path);
+            QTRY_VERIFY_WITH_TIMEOUT(reopened.jobs().isIdle() && reopened.model(), kTimeoutMs);
+            QVERIFY(reopened.lastRun() && !reopened.isSessionModified());
+            QCOMPARE(reopened.layerModel()->plan().toJson(), window.layerModel()->plan().toJson());
+
+            // Discard: another model opens, without a project.
+            reopened.layerModel()->setDefaults(config(QuantMethod::Rtn, 8, 32));
+            const auto model = reopened.model();
+            reopened.openModel(test::demoModelDir());
+            QVERIFY(!reopened.jobs().isRunning(MainWindow::kMainSlot)); // not before the answer
+            QVERIFY(answerUnsavedChanges(reopened, QMessageBox::Discard));
+            QTRY_VERIFY_WITH_TIMEOUT(reopened.jobs().isIdle() && reopened.model() != model,
+                                     kTimeoutMs);
+            QVERIFY(reopened.projectPath().isEmpty() && !reopened.isSessionModified());
+            QVERIFY(!reopened.lastRun());
+        }
     }
 
     // A plan that does not fit the model is shown before running, and Quantize refuses it.
@@ -810,7 +889,9 @@ private Q_SLOTS:
         QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("calibrationDock"))->isVisible());
 
         // The bundled demo model calibrates on the bundled text by default.
-        openAndWait(window, MainWindow::demoModelDirectory());
+        window.openModel(MainWindow::demoModelDirectory());
+        QVERIFY(answerUnsavedChanges(window, QMessageBox::Discard)); // the GPTQ defaults
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QVERIFY(!MainWindow::demoCalibrationText().isEmpty());
         QCOMPARE(window.calibrationTextPath(), MainWindow::demoCalibrationText());
     }
