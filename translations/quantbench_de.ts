@@ -568,14 +568,6 @@
         <translation>quantisiert</translation>
     </message>
     <message>
-        <source>kept</source>
-        <translation>beibehalten</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
@@ -846,10 +838,6 @@ Voreinstellungen: %1.</translation>
         <translation>Dies ist ein synthetischer Checkpoint: Zufallsgewichte mit realistischen Formen und Statistiken, kein trainiertes Modell. config.json und jede safetensors-Datei weisen darauf hin.</translation>
     </message>
     <message>
-        <source>not run</source>
-        <translation>nicht ausgeführt</translation>
-    </message>
-    <message>
         <source>Quantize one layer from input rows and measure its output error</source>
         <translation>Eine Schicht anhand von Eingabezeilen quantisieren und ihren Ausgabefehler messen</translation>
     </message>
@@ -1056,14 +1044,6 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>Calibration</source>
         <translation>Kalibrierung</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the report: %2</source>
-        <translation>%1: Der Bericht kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Also write the report (quant_report.json) to this file.</source>
-        <translation>Den Bericht (quant_report.json) zusätzlich in diese Datei schreiben.</translation>
     </message>
     <message>
         <source>Replace the output if it exists (only once the new output is complete).</source>
@@ -1559,6 +1539,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>The Hugging Face checkpoint folder to quantize, or a QuantBench project (.qbproj): its model is then quantized by its plan on its calibration text, and the quantized layers saved in it are used as they are while the plan and the text are unchanged.</source>
         <translation>Der Hugging-Face-Checkpoint-Ordner, der quantisiert wird, oder ein QuantBench-Projekt (.qbproj): Dessen Modell wird dann nach seinem Plan auf seinem Kalibrierungstext quantisiert, und die darin gespeicherten quantisierten Schichten werden unverändert verwendet, solange Plan und Text unverändert sind.</translation>
+    </message>
+    <message>
+        <source>Also write the report to this file: an HTML page for people when it ends in .html (with the perplexities of --eval), the per-layer table when it ends in .csv, else the JSON report (quant_report.json).</source>
+        <translation>Den Bericht zusätzlich in diese Datei schreiben: eine HTML-Seite zum Lesen, wenn sie auf .html endet (mit den Perplexitäten von --eval), die Tabelle je Schicht, wenn sie auf .csv endet, sonst den JSON-Bericht (quant_report.json).</translation>
     </message>
 </context>
 <context>
@@ -2780,10 +2764,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>beibehalten</translation>
     </message>
     <message>
-        <source>Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and the zero point counted, (16 + b) / g bits per weight for groups of g).</source>
-        <translation>Durchschnittliche Bits pro Gewicht der quantisierbaren linearen Schichten: %1 (fp16-Skala und Nullpunkt mitgezählt, (16 + b) / g Bits pro Gewicht bei Gruppen zu g).</translation>
-    </message>
-    <message>
         <source>Perplexity</source>
         <translation>Perplexität</translation>
     </message>
@@ -2814,6 +2794,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>%1 (blocks %2)</source>
         <translation>%1 (Blöcke %2)</translation>
+    </message>
+    <message>
+        <source>Average bits per weight of the quantizable linear layers: %1 (each group&apos;s fp16 scale and b-bit zero point counted: b + (16 + b) / g bits per weight for groups of g).</source>
+        <translation>Durchschnittliche Bits pro Gewicht der quantisierbaren linearen Schichten: %1 (fp16-Skala und b-Bit-Nullpunkt jeder Gruppe mitgezählt: b + (16 + b) / g Bits pro Gewicht bei Gruppen von g).</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3341,22 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <source>%1: %2 (%3) has other settings than the recipe gives it (%4)</source>
         <translation>%1: %2 (%3) hat andere Einstellungen, als das Rezept ihr gibt (%4)</translation>
     </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>beibehalten</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
 </context>
 <context>
     <name>QuantScheme</name>
@@ -3433,6 +3433,165 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>%1: %2 needs calibration data, and none reached it</source>
         <translation>%1: %2 benötigt Kalibrierungsdaten, hat aber keine erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFile</name>
+    <message>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>%1: quantization report</source>
+        <translation>%1: Quantisierungsbericht</translation>
+    </message>
+    <message>
+        <source>Made with QuantBench %1</source>
+        <translation>Erstellt mit QuantBench %1</translation>
+    </message>
+    <message>
+        <source>The run was cancelled: the layers it did not reach are in full precision.</source>
+        <translation>Der Lauf wurde abgebrochen: Die Schichten, die er nicht erreicht hat, sind in voller Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>none (no output errors measured)</source>
+        <translation>keine (keine Ausgabefehler gemessen)</translation>
+    </message>
+    <message>
+        <source>%1 windows (%2 tokens) fitted on, %3 held out (%4 tokens)</source>
+        <translation>%1 Fenster (%2 Tokens) zum Anpassen, %3 zurückgehalten (%4 Tokens)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>%1 in all: %2 quantized, %3 kept, %4 skipped, %5 not run</source>
+        <translation>%1 insgesamt: %2 quantisiert, %3 beibehalten, %4 übersprungen, %5 nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Average bits per weight</source>
+        <translation>Durchschnittliche Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>%1 (each group&apos;s fp16 scale and zero point counted)</source>
+        <translation>%1 (fp16-Skala und Nullpunkt jeder Gruppe mitgezählt)</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after quantization (%3 %)</source>
+        <translation>%1 vor, %2 nach der Quantisierung (%3 %)</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Output errors are measured on the held-out calibration rows (on the fitting rows when none were held out); the bar is the relative error against the largest one.</source>
+        <translation>Ausgabefehler werden auf den zurückgehaltenen Kalibrierungszeilen gemessen (auf den Anpassungszeilen, wenn keine zurückgehalten wurden); der Balken zeigt den relativen Fehler im Verhältnis zum größten.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Output rel. error</source>
+        <translation>Rel. Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>Ausgabe-MSE</translation>
+    </message>
+    <message>
+        <source>Output SQNR dB</source>
+        <translation>Ausgabe-SQNR dB</translation>
+    </message>
+    <message>
+        <source>Weight rel. error</source>
+        <translation>Rel. Gewichtsfehler</translation>
+    </message>
+    <message>
+        <source>Time s</source>
+        <translation>Zeit s</translation>
+    </message>
+    <message>
+        <source>Damping</source>
+        <translation>Dämpfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>sym</source>
+        <translation>sym</translation>
+    </message>
+    <message>
+        <source>asym</source>
+        <translation>asym</translation>
+    </message>
+    <message>
+        <source>, fell back to RTN</source>
+        <translation>, Rückfall auf RTN</translation>
     </message>
 </context>
 <context>
@@ -4917,18 +5076,6 @@ Backend-Kennung: %2</translation>
         <translation>veraltet</translation>
     </message>
     <message>
-        <source>quantized</source>
-        <translation>quantisiert</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>beibehalten</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
         <source>Shares its input with: %1</source>
         <translation>Teilt die Eingabe mit: %1</translation>
     </message>
@@ -4951,10 +5098,6 @@ Backend-Kennung: %2</translation>
     <message>
         <source>symmetric</source>
         <translation>symmetrisch</translation>
-    </message>
-    <message>
-        <source>not run</source>
-        <translation>nicht ausgeführt</translation>
     </message>
     <message>
         <source>Change the calibration settings</source>
@@ -5967,6 +6110,26 @@ Backend-Kennung: %2</translation>
     <message>
         <source>The plan, the texts, the sensitivity scan or the quantized layers changed since the session was last saved. Without saving, the changes are lost.</source>
         <translation>Plan, Texte, Sensitivitätsscan oder quantisierte Schichten haben sich seit dem letzten Speichern der Sitzung geändert. Ohne Speichern gehen die Änderungen verloren.</translation>
+    </message>
+    <message>
+        <source>Save &amp;Report…</source>
+        <translation>&amp;Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Save the latest run&apos;s per-layer report: an HTML page to read and share, a CSV table or JSON</source>
+        <translation>Den Bericht je Schicht des letzten Laufs speichern: als HTML-Seite zum Lesen und Weitergeben, als CSV-Tabelle oder als JSON</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;CSV table (*.csv);;JSON report (*.json)</source>
+        <translation>HTML-Bericht (*.html);;CSV-Tabelle (*.csv);;JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1</source>
+        <translation>Bericht in %1 gespeichert</translation>
     </message>
 </context>
 <context>

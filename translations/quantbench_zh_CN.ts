@@ -568,14 +568,6 @@
         <translation>已量化</translation>
     </message>
     <message>
-        <source>kept</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation>方法</translation>
     </message>
@@ -844,10 +836,6 @@ Presets: %1.</source>
         <translation>这是一个合成检查点：具有真实形状和统计特性的随机权重，不是训练过的模型。config.json 和每个 safetensors 文件中都注明了这一点。</translation>
     </message>
     <message>
-        <source>not run</source>
-        <translation>未运行</translation>
-    </message>
-    <message>
         <source>Quantize one layer from input rows and measure its output error</source>
         <translation>根据输入行量化单个层并测量其输出误差</translation>
     </message>
@@ -1052,14 +1040,6 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>Calibration</source>
         <translation>校准</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the report: %2</source>
-        <translation>%1：无法写入报告：%2</translation>
-    </message>
-    <message>
-        <source>Also write the report (quant_report.json) to this file.</source>
-        <translation>同时将报告（quant_report.json）写入此文件。</translation>
     </message>
     <message>
         <source>Replace the output if it exists (only once the new output is complete).</source>
@@ -1550,6 +1530,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>The Hugging Face checkpoint folder to quantize, or a QuantBench project (.qbproj): its model is then quantized by its plan on its calibration text, and the quantized layers saved in it are used as they are while the plan and the text are unchanged.</source>
         <translation>要量化的 Hugging Face 检查点文件夹，或 QuantBench 项目（.qbproj）：此时按其方案在其校准文本上量化其模型；只要方案和文本未变，就直接使用其中保存的量化层。</translation>
+    </message>
+    <message>
+        <source>Also write the report to this file: an HTML page for people when it ends in .html (with the perplexities of --eval), the per-layer table when it ends in .csv, else the JSON report (quant_report.json).</source>
+        <translation>同时将报告写入此文件：以 .html 结尾时为供人阅读的 HTML 页面（含 --eval 的困惑度），以 .csv 结尾时为逐层表格，否则为 JSON 报告（quant_report.json）。</translation>
     </message>
 </context>
 <context>
@@ -2763,10 +2747,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>保留</translation>
     </message>
     <message>
-        <source>Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and the zero point counted, (16 + b) / g bits per weight for groups of g).</source>
-        <translation>可量化线性层的平均每权重位数：%1（计入 fp16 缩放因子和零点，每组 g 个权重时为每权重 (16 + b) / g 位）。</translation>
-    </message>
-    <message>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
@@ -2797,6 +2777,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>%1 (blocks %2)</source>
         <translation>%1（块 %2）</translation>
+    </message>
+    <message>
+        <source>Average bits per weight of the quantizable linear layers: %1 (each group&apos;s fp16 scale and b-bit zero point counted: b + (16 + b) / g bits per weight for groups of g).</source>
+        <translation>可量化线性层的平均每权重位数：%1（计入每组的 fp16 缩放因子和 b 位零点：分组大小为 g 时每权重 b + (16 + b) / g 位）。</translation>
     </message>
 </context>
 <context>
@@ -3337,6 +3321,22 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>%1: %2 (%3) has other settings than the recipe gives it (%4)</source>
         <translation>%1：%2（%3）的设置与配方给出的不同（%4）</translation>
     </message>
+    <message>
+        <source>quantized</source>
+        <translation>已量化</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
 </context>
 <context>
     <name>QuantScheme</name>
@@ -3412,6 +3412,165 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>%1: %2 needs calibration data, and none reached it</source>
         <translation>%1：%2 需要校准数据，但没有校准数据到达该层</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFile</name>
+    <message>
+        <source>channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>%1: quantization report</source>
+        <translation>%1：量化报告</translation>
+    </message>
+    <message>
+        <source>Made with QuantBench %1</source>
+        <translation>由 QuantBench %1 生成</translation>
+    </message>
+    <message>
+        <source>The run was cancelled: the layers it did not reach are in full precision.</source>
+        <translation>运行已取消：未处理到的层保持全精度。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>none (no output errors measured)</source>
+        <translation>无（未测量输出误差）</translation>
+    </message>
+    <message>
+        <source>%1 windows (%2 tokens) fitted on, %3 held out (%4 tokens)</source>
+        <translation>拟合 %1 个窗口（%2 个 token），留出 %3 个（%4 个 token）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>%1 in all: %2 quantized, %3 kept, %4 skipped, %5 not run</source>
+        <translation>共 %1 个：已量化 %2，保留 %3，跳过 %4，未运行 %5</translation>
+    </message>
+    <message>
+        <source>Average bits per weight</source>
+        <translation>平均每权重位数</translation>
+    </message>
+    <message>
+        <source>%1 (each group&apos;s fp16 scale and zero point counted)</source>
+        <translation>%1（计入每组的 fp16 缩放因子和零点）</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after quantization (%3 %)</source>
+        <translation>量化前 %1，量化后 %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>基于 %1</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>Output errors are measured on the held-out calibration rows (on the fitting rows when none were held out); the bar is the relative error against the largest one.</source>
+        <translation>输出误差在留出的校准行上测量（若无留出行则在拟合行上测量）；条形表示相对误差与最大值之比。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Output rel. error</source>
+        <translation>输出相对误差</translation>
+    </message>
+    <message>
+        <source>Output MSE</source>
+        <translation>输出 MSE</translation>
+    </message>
+    <message>
+        <source>Output SQNR dB</source>
+        <translation>输出 SQNR dB</translation>
+    </message>
+    <message>
+        <source>Weight rel. error</source>
+        <translation>权重相对误差</translation>
+    </message>
+    <message>
+        <source>Time s</source>
+        <translation>时间 s</translation>
+    </message>
+    <message>
+        <source>Damping</source>
+        <translation>阻尼</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>sym</source>
+        <translation>对称</translation>
+    </message>
+    <message>
+        <source>asym</source>
+        <translation>非对称</translation>
+    </message>
+    <message>
+        <source>, fell back to RTN</source>
+        <translation>，已回退到 RTN</translation>
     </message>
 </context>
 <context>
@@ -4884,18 +5043,6 @@ Backend id: %2</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <source>quantized</source>
-        <translation>已量化</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
         <source>Shares its input with: %1</source>
         <translation>与以下层共享输入：%1</translation>
     </message>
@@ -4918,10 +5065,6 @@ Backend id: %2</source>
     <message>
         <source>symmetric</source>
         <translation>对称</translation>
-    </message>
-    <message>
-        <source>not run</source>
-        <translation>未运行</translation>
     </message>
     <message>
         <source>Change the calibration settings</source>
@@ -5921,6 +6064,26 @@ Backend id: %2</source>
     <message>
         <source>The plan, the texts, the sensitivity scan or the quantized layers changed since the session was last saved. Without saving, the changes are lost.</source>
         <translation>自上次保存会话以来，计划、文本、敏感度扫描或量化层已更改。若不保存，这些更改将丢失。</translation>
+    </message>
+    <message>
+        <source>Save &amp;Report…</source>
+        <translation>保存报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the latest run&apos;s per-layer report: an HTML page to read and share, a CSV table or JSON</source>
+        <translation>保存最近一次运行的逐层报告：可供阅读和分享的 HTML 页面、CSV 表格或 JSON</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;CSV table (*.csv);;JSON report (*.json)</source>
+        <translation>HTML 报告 (*.html);;CSV 表格 (*.csv);;JSON 报告 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1</source>
+        <translation>已将报告保存到 %1</translation>
     </message>
 </context>
 <context>

@@ -565,17 +565,7 @@ QVariant LayerTableModel::displayData(int row, int column) const
             return QString();
         if (isResultStale(row))
             return tr("stale");
-        switch (result->status) {
-        case LayerStatus::Quantized:
-            return tr("quantized");
-        case LayerStatus::Kept:
-            return tr("kept");
-        case LayerStatus::Skipped:
-            return tr("skipped");
-        case LayerStatus::NotRun:
-            return tr("not run");
-        }
-        return QString();
+        return layerStatusDisplayName(result->status);
     case OutputMseColumn:
         if (!hasMetrics)
             return QString();

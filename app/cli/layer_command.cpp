@@ -15,7 +15,6 @@
 #include "core/model/loaded_model.h"
 #include "core/quant/awq_quantizer.h"
 #include "core/quant/layer_quantizer.h"
-#include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 
 #include <QDir>
@@ -227,7 +226,7 @@ int runLayer(const Command& command, const QStringList& arguments)
     if (!quantized.warning.isEmpty())
         printWarning(Cli::tr("%1: %2").arg(layer->name, quantized.warning));
 
-    const QuantScheme scheme = methodUsesScheme(config.method) ? config.scheme : w8a8WeightScheme();
+    const QuantScheme scheme = config.weightScheme();
     if (line.isSet(json)) {
         QJsonObject out{
             {QStringLiteral("layer"), layer->name},

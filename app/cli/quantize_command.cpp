@@ -12,12 +12,11 @@
 #include "app/cli/project_options.h"
 #include "core/export/checkpoint_export.h"
 #include "core/export/packed_export.h"
-#include "core/io/json_file.h"
+#include "core/export/report_file.h"
 #include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_model.h"
-#include "core/quant/smooth_quant.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
@@ -32,21 +31,6 @@
 namespace qb::cli {
 
 namespace {
-
-QString statusText(LayerStatus status)
-{
-    switch (status) {
-    case LayerStatus::Quantized:
-        return Cli::tr("quantized");
-    case LayerStatus::Kept:
-        return Cli::tr("kept");
-    case LayerStatus::Skipped:
-        return Cli::tr("skipped");
-    case LayerStatus::NotRun:
-        return Cli::tr("not run");
-    }
-    return {};
-}
 
 // A number for the table, or "-" when there is none.
 QString metric(bool available, double value, char format, int precision)
@@ -69,10 +53,9 @@ QString toText(const QuantReport& report, const QString& outDir)
     table.addColumn(Cli::tr("Status"));
     for (const LayerReport& layer : report.layers) {
         const bool quantizing = layer.config.method != QuantMethod::None;
-        const bool usesScheme = quantizing && methodUsesScheme(layer.config.method);
         const bool measured = layer.status == LayerStatus::Quantized;
         const bool output = measured && layer.output.rows > 0;
-        const QuantScheme scheme = usesScheme ? layer.config.scheme : w8a8WeightScheme();
+        const QuantScheme scheme = layer.config.weightScheme();
         table.addRow({
             layer.name,
             methodDisplayName(layer.config.method),
@@ -84,7 +67,7 @@ QString toText(const QuantReport& report, const QString& outDir)
             !output                              ? dash
             : std::isfinite(layer.output.sqnrDb) ? QLocale().toString(layer.output.sqnrDb, 'f', 1)
                                                  : QStringLiteral("inf"),
-            statusText(layer.status),
+            layerStatusDisplayName(layer.status),
         });
     }
 
@@ -105,13 +88,6 @@ QString toText(const QuantReport& report, const QString& outDir)
     text += Cli::tr("Wrote %1").arg(QDir::toNativeSeparators(QFileInfo(outDir).absoluteFilePath()))
             + QLatin1Char('\n');
     return text;
-}
-
-void writeReportFile(const QString& path, const QJsonObject& report)
-{
-    if (const QString reason = JsonFile::writeObject(path, report); !reason.isEmpty())
-        throw Error(
-            Cli::tr("%1: cannot write the report: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 } // namespace
@@ -168,10 +144,12 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                     Cli::tr("With --format gptq: write the older v1 layout (zero "
                                             "points minus one), which holds symmetric layers "
                                             "only."));
-    const QCommandLineOption reportFile(QStringLiteral("report"),
-                                        Cli::tr("Also write the report (quant_report.json) to "
-                                                "this file."),
-                                        QStringLiteral("FILE"));
+    const QCommandLineOption reportFile(
+        QStringLiteral("report"),
+        Cli::tr("Also write the report to this file: an HTML page for people when it ends in "
+                ".html (with the perplexities of --eval), the per-layer table when it ends in "
+                ".csv, else the JSON report (quant_report.json)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption evalText(QStringLiteral("eval"),
                                       Cli::tr("Measure the perplexity of the model before and "
                                               "after quantization on this text (as eval does, "
@@ -276,7 +254,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
     }
     const QuantReport& report = quantized->report;
     if (line.isSet(reportFile))
-        writeReportFile(line.value(reportFile), report.toJson());
+        ReportFile::write(line.value(reportFile), report, exportOptions.card);
 
     for (const LayerReport& layer : report.layers) {
         if (!layer.note.isEmpty())

@@ -6,6 +6,7 @@
 #include "core/analysis/sensitivity_scan.h"
 #include "core/backend/backend_registry.h"
 #include "core/calib/calibration_set.h"
+#include "core/export/report_file.h"
 #include "core/io/json_file.h"
 #include "core/metrics/perplexity.h"
 #include "core/metrics/weight_histogram.h"
@@ -210,6 +211,12 @@ void MainWindow::createActions()
                                     "compressed-tensors checkpoint"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExportFolder);
 
+    m_saveReportAction = new QAction(tr("Save &Report…"), this);
+    m_saveReportAction->setObjectName(QStringLiteral("saveReportAction"));
+    m_saveReportAction->setStatusTip(tr("Save the latest run's per-layer report: an HTML page to "
+                                        "read and share, a CSV table or JSON"));
+    connect(m_saveReportAction, &QAction::triggered, this, &MainWindow::saveReport);
+
     m_savePlanAction = new QAction(tr("Save &Plan…"), this);
     m_savePlanAction->setStatusTip(tr("Save the per-layer plan as a recipe (JSON)"));
     connect(m_savePlanAction, &QAction::triggered, this, &MainWindow::savePlan);
@@ -339,6 +346,7 @@ void MainWindow::createMenus()
     file->addAction(m_saveScanAction);
     file->addSeparator();
     file->addAction(m_exportAction);
+    file->addAction(m_saveReportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     rebuildRecentMenu();
@@ -1873,6 +1881,46 @@ void MainWindow::saveScan()
         showStatus(tr("Saved the sensitivity scan to %1").arg(QDir::toNativeSeparators(path)));
 }
 
+void MainWindow::saveReport()
+{
+    if (!m_model || !m_latestReport)
+        return;
+    QString path = askSavePath(tr("Save Report"), AppSettings::Key::LastExportDirectory,
+                               QStringLiteral("-report.html"),
+                               tr("HTML report (*.html);;CSV table (*.csv);;JSON report (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("html") && suffix != QLatin1String("htm")
+        && suffix != QLatin1String("csv") && suffix != QLatin1String("json"))
+        path += QStringLiteral(".html");
+    saveReportTo(path);
+}
+
+void MainWindow::saveReportTo(const QString& path)
+{
+    if (!m_latestReport)
+        return;
+    // The perplexities of the shown evaluation, when it is of this report's run: the kept
+    // whole-plan run, its plan still the one evaluated.
+    ModelCardFacts facts;
+    const QuantReport& report = *m_latestReport;
+    if (const auto evaluated = m_evaluationPanel->result();
+        evaluated && evaluated->modified && m_lastRun && &m_lastRun->report == &report
+        && m_evaluatedFingerprint
+        && *m_evaluatedFingerprint == evaluationFingerprint(report.plan)) {
+        facts.perplexityBefore = evaluated->reference.perplexity();
+        facts.perplexityAfter = evaluated->modified->perplexity();
+        facts.evaluationText = QFileInfo(m_evaluationPanel->textPath()).fileName();
+    }
+    try {
+        ReportFile::write(path, report, facts);
+        showStatus(tr("Saved the report to %1").arg(QDir::toNativeSeparators(path)));
+    } catch (const Error& error) {
+        addIssue(Issue::Severity::Error, error.message(), path);
+    }
+}
+
 void MainWindow::saveProject(std::function<void()> then)
 {
     if (m_projectPath.isEmpty())
@@ -2462,6 +2510,7 @@ void MainWindow::updateActions()
     m_loadPlanAction->setEnabled(!busy && hasModel);
     m_openScanAction->setEnabled(!busy && hasModel);
     m_saveScanAction->setEnabled(hasModel && m_scan != nullptr);
+    m_saveReportAction->setEnabled(hasModel && m_latestReport != nullptr);
     m_openProjectAction->setEnabled(!busy);
     m_saveProjectAction->setEnabled(!busy && hasModel);
     m_saveProjectAsAction->setEnabled(!busy && hasModel);

@@ -77,6 +77,10 @@ public:
     void openDemoModel();
     // openProject() for a *.qbproj file, openModel() for anything else.
     void openPath(const QString& path);
+    // Writes the latest run's report to `path` (ReportFile: HTML, CSV or JSON by its suffix),
+    // with the perplexities of the shown evaluation when it is of that run; the status bar says
+    // where, the issues panel why not.
+    void saveReportTo(const QString& path);
     // Writes the session to the project file `path` in the background (File › Save Project),
     // which then becomes the window's project; the status bar says when it is saved, the issues
     // panel why not. `then` runs once it is saved.
@@ -197,6 +201,8 @@ private:
     void loadPlan();
     void openScan();
     void saveScan();
+    // File › Save Report…: asks where (the filter's suffix, .html by default), then saveReportTo().
+    void saveReport();
     // File › Save Project: the session (model, plan, texts, scan, the kept run) in one file,
     // written in the background: to projectPath(), or where saveProjectAs() asks. `then` runs
     // once it is saved.
@@ -380,6 +386,7 @@ private:
     QAction* m_openProjectAction = nullptr;
     QAction* m_saveProjectAction = nullptr;
     QAction* m_saveProjectAsAction = nullptr;
+    QAction* m_saveReportAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;

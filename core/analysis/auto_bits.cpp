@@ -3,7 +3,6 @@
 #include "core/analysis/sensitivity_scan.h"
 #include "core/io/dtype.h"
 #include "core/model/layer_inventory.h"
-#include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 
 #include <QJsonArray>
@@ -104,11 +103,7 @@ QJsonObject AutoBitsResult::toJson() const
 
 std::int64_t AutoBits::storageBits(const LinearLayer& layer, const QuantScheme& scheme)
 {
-    const std::int64_t groups = scheme.granularity == Granularity::PerTensor
-                                    ? 1
-                                    : layer.outFeatures * scheme.groupsPerRow(layer.inFeatures);
-    // Per group: an fp16 scale and a zero point of `bits` bits.
-    return layer.parameterCount() * scheme.bits + groups * (16 + scheme.bits);
+    return scheme.storageBits(layer.outFeatures, layer.inFeatures);
 }
 
 double AutoBits::averageBitsPerWeight(const LayerInventory& inventory, const QuantPlan& plan)
@@ -121,8 +116,7 @@ double AutoBits::averageBitsPerWeight(const LayerInventory& inventory, const Qua
         if (config.method == QuantMethod::None)
             bits += layer.parameterCount() * std::int64_t(dtypeSize(layer.dtype)) * 8;
         else
-            bits += storageBits(layer, methodUsesScheme(config.method) ? config.scheme
-                                                                       : w8a8WeightScheme());
+            bits += storageBits(layer, config.weightScheme());
     }
     return parameters > 0 ? double(bits) / double(parameters) : 0.0;
 }

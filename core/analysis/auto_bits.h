@@ -134,7 +134,7 @@ public:
         std::vector<double> loss;
     };
 
-    // Bits a layer's weights take at `scheme`, overhead included (see the class comment).
+    // Bits a layer's weights take at `scheme`, overhead included (QuantScheme::storageBits).
     static std::int64_t storageBits(const LinearLayer& layer, const QuantScheme& scheme);
     // The average bits per weight of `plan` on `inventory`, overhead included: layers kept in
     // full precision count at their dtype's width, W8A8 and SmoothQuant at int8 per channel.

@@ -14,21 +14,6 @@ namespace qb {
 
 namespace {
 
-double layerBits(const QuantizedModel& quantized, const LinearLayer& layer)
-{
-    const QuantizedLayer* q = quantized.find(layer.name);
-    if (!q)
-        return 8.0 * dtypeSize(layer.dtype);
-    const QuantScheme& scheme = q->tensor.scheme;
-    const double bits = scheme.bits;
-    const double group = scheme.granularity == Granularity::Group
-                             ? static_cast<double>(scheme.groupSize)
-                         : scheme.granularity == Granularity::PerChannel
-                             ? static_cast<double>(layer.inFeatures)
-                             : static_cast<double>(layer.parameterCount());
-    return bits + (16.0 + bits) / group;
-}
-
 QString groupText(const QuantScheme& scheme)
 {
     switch (scheme.granularity) {
@@ -76,18 +61,6 @@ QString whichLayers(const QStringList& names, const LoadedModel& model)
 
 } // namespace
 
-double ModelCard::bitsPerWeight(const QuantizedModel& quantized)
-{
-    double bits = 0.0;
-    double weights = 0.0;
-    for (const LinearLayer& layer : quantized.model->inventory().layers()) {
-        const auto count = static_cast<double>(layer.parameterCount());
-        bits += layerBits(quantized, layer) * count;
-        weights += count;
-    }
-    return weights > 0 ? bits / weights : 0.0;
-}
-
 QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limitations,
                         const ModelCardFacts& facts, const QString& formatName)
 {
@@ -132,9 +105,10 @@ QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limi
                   .arg(kept.size())
                   .arg(whichLayers(kept, *quantized.model));
     md += QLatin1Char('\n')
-          + tr("Average bits per weight of the quantizable linear layers: %1 (the fp16 scale and "
-               "the zero point counted, (16 + b) / g bits per weight for groups of g).")
-                .arg(locale.toString(bitsPerWeight(quantized), 'f', 3))
+          + tr("Average bits per weight of the quantizable linear layers: %1 (each group's fp16 "
+               "scale and b-bit zero point counted: b + (16 + b) / g bits per weight for groups "
+               "of g).")
+                .arg(locale.toString(quantized.report.averageBitsPerWeight(), 'f', 3))
           + QStringLiteral("\n\n");
 
     md += QStringLiteral("## ") + tr("Perplexity") + QStringLiteral("\n\n");

@@ -20,9 +20,8 @@ struct ModelCardFacts {
 
 // The README.md every export writes beside its weights: the source model, the format, the
 // mixture (per method, bits, group and symmetry: how many layers and which), the average bits
-// per weight of the quantizable linear layers (each quantized layer b + (16 + b) / g bits per
-// weight for groups of g — the fp16 scale and the zero point —, each kept layer its dtype's
-// bits), the perplexities when measured, and the export's limitations.
+// per weight of the quantizable linear layers (QuantReport::averageBitsPerWeight), the
+// perplexities when measured, and the export's limitations.
 class ModelCard {
     Q_DECLARE_TR_FUNCTIONS(ModelCard)
 
@@ -35,8 +34,6 @@ public:
     static void write(const QString& path, const QuantizedModel& quantized,
                       const QStringList& limitations, const ModelCardFacts& facts,
                       const QString& formatName);
-    // The average bits per weight of the quantizable linear layers (see above).
-    static double bitsPerWeight(const QuantizedModel& quantized);
 };
 
 } // namespace qb

@@ -5,7 +5,6 @@
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
 #include "core/model/model_spec.h"
-#include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
@@ -345,7 +344,7 @@ std::vector<PackedExport::PlannedLayer> PackedExport::plannedLayers(const QuantP
 
 QuantScheme PackedExport::plannedWeightScheme(const LayerQuantConfig& config)
 {
-    return methodUsesScheme(config.method) ? config.scheme : w8a8WeightScheme();
+    return config.weightScheme();
 }
 
 bool PackedExport::plannedActOrderGroups(const LayerQuantConfig& config)

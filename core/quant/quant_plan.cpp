@@ -2,6 +2,7 @@
 
 #include "core/io/json_file.h"
 #include "core/model/layer_inventory.h"
+#include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 
@@ -75,6 +76,11 @@ bool methodNeedsCalibration(QuantMethod method)
 {
     return method == QuantMethod::Gptq || method == QuantMethod::Awq
            || method == QuantMethod::SmoothQuant;
+}
+
+QuantScheme LayerQuantConfig::weightScheme() const
+{
+    return methodUsesScheme(method) ? scheme : w8a8WeightScheme();
 }
 
 bool methodUsesScheme(QuantMethod method)

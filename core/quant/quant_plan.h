@@ -58,6 +58,9 @@ struct LayerQuantConfig {
     // Whether quantizing with these settings needs calibration data (the method, or RTN's clip
     // search, or smoothing).
     bool needsCalibration() const;
+    // The grid the weights are quantized on: `scheme`, or for W8A8 and SmoothQuant (whose
+    // weights are always int8 per channel) w8a8WeightScheme().
+    QuantScheme weightScheme() const;
     // Every field, under its recipe key.
     QJsonObject toJson() const;
     // For people: "GPTQ, 4-bit asymmetric, groups of 128, act-order" or "Keep".

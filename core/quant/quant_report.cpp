@@ -37,6 +37,21 @@ QString layerStatusKey(LayerStatus status)
     return {};
 }
 
+QString layerStatusDisplayName(LayerStatus status)
+{
+    switch (status) {
+    case LayerStatus::Quantized:
+        return QuantReport::tr("quantized");
+    case LayerStatus::Kept:
+        return QuantReport::tr("kept");
+    case LayerStatus::Skipped:
+        return QuantReport::tr("skipped");
+    case LayerStatus::NotRun:
+        return QuantReport::tr("not run");
+    }
+    return {};
+}
+
 ComputeUse ComputeUse::of(const ComputeBackend& backend)
 {
     return ComputeUse{backend.device().id, backend.device().describe(), backend.fallbackReason(),
@@ -254,6 +269,20 @@ QuantReport QuantReport::fromJson(const QJsonObject& json, const LayerInventory&
         report.layers.push_back(std::move(entry));
     }
     return report;
+}
+
+double QuantReport::averageBitsPerWeight() const
+{
+    std::int64_t bits = 0;
+    std::int64_t weights = 0;
+    for (const LayerReport& layer : layers) {
+        const std::int64_t count = layer.outFeatures * layer.inFeatures;
+        weights += count;
+        bits += layer.status == LayerStatus::Quantized
+                    ? layer.config.weightScheme().storageBits(layer.outFeatures, layer.inFeatures)
+                    : count * std::int64_t(dtypeSize(layer.dtype)) * 8;
+    }
+    return weights > 0 ? double(bits) / double(weights) : 0.0;
 }
 
 QStringList QuantReport::csvColumns()

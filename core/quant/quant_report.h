@@ -23,7 +23,8 @@ enum class LayerStatus : std::uint8_t {
     Skipped,   // could not be quantized (e.g. non-finite weights) and was kept as it was
     NotRun,    // a cancelled run stopped before this layer, which stays in full precision
 };
-QString layerStatusKey(LayerStatus status); // "quantized", "kept", "skipped", "not_run"
+QString layerStatusKey(LayerStatus status);         // "quantized", "kept", "skipped", "not_run"
+QString layerStatusDisplayName(LayerStatus status); // translated: "quantized", …, "not run"
 std::optional<LayerStatus> layerStatusFromKey(QStringView key);
 
 // What happened to one layer in a quantization run.
@@ -88,6 +89,10 @@ public:
 
     const LayerReport* find(const QString& layerName) const;
     int countWithStatus(LayerStatus status) const;
+    // The average bits per weight of the linear layers as a checkpoint stores them: a quantized
+    // layer at its grid's QuantScheme::storageBits (scales and zero points included), any other
+    // at its dtype's width. 0 without layers.
+    double averageBitsPerWeight() const;
     QJsonObject toJson() const;
     // The report toJson() wrote, for `inventory`'s model: every layer in model order, its
     // settings the recipe's resolution for it (checked against the layer's method, bits, group

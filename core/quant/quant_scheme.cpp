@@ -46,6 +46,13 @@ std::int64_t QuantScheme::groupsPerRow(std::int64_t inFeatures) const
     return (inFeatures + width - 1) / width;
 }
 
+std::int64_t QuantScheme::storageBits(std::int64_t rows, std::int64_t cols) const
+{
+    const std::int64_t groups =
+        granularity == Granularity::PerTensor ? 1 : rows * groupsPerRow(cols);
+    return rows * cols * bits + groups * (16 + bits);
+}
+
 QString QuantScheme::tag() const
 {
     const QString prefix = QStringLiteral("%1%2").arg(symmetric ? 's' : 'a').arg(bits);

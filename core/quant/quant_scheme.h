@@ -41,6 +41,12 @@ public:
     // Input columns per group for rows of `inFeatures` columns (the last group may be shorter).
     std::int64_t groupWidth(std::int64_t inFeatures) const;
     std::int64_t groupsPerRow(std::int64_t inFeatures) const;
+    // Bits a [rows, cols] weight takes on this grid as checkpoints store it: rows·cols·bits of
+    // codes plus, per group, one fp16 scale and one `bits`-bit zero point (counted for symmetric
+    // grids too, since GPTQ checkpoints store it) — ⌈cols/g⌉ groups per row for groups of g, one
+    // per row per channel, one per tensor. For groups of g dividing cols that is
+    // bits + (16 + bits)/g bits per weight.
+    std::int64_t storageBits(std::int64_t rows, std::int64_t cols) const;
 
     // Short tag as in the golden files: "a4g32", "s4pc", "a8pt".
     QString tag() const;

@@ -1072,6 +1072,31 @@ private Q_SLOTS:
         QVERIFY(result["kl"].toDouble() > 0.0);
     }
 
+    // --report writes by its suffix: an HTML page (with --eval's perplexities), the CSV table
+    // beside the export, else JSON.
+    void reportFormats()
+    {
+        QTemporaryDir dir;
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const QStringList base{
+            "quantize", test::demoModelDir(), "--method", "rtn", "--bits", "4", "--group", "32"};
+        const QString html = dir.filePath("report.html");
+        const CliRun withHtml =
+            run(base + QStringList{"--out", dir.filePath("a"), "--eval", sample, "--report", html});
+        QVERIFY2(withHtml.exitCode == 0, qPrintable(withHtml.err));
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(page.readAll());
+        QVERIFY(text.startsWith("<!DOCTYPE html>"));
+        QVERIFY2(text.contains("3.5482 before"), qPrintable(text.left(3000)));
+        QVERIFY(text.contains("model.layers.4.mlp.down_proj"));
+
+        const QString csv = dir.filePath("report.csv");
+        QCOMPARE(run(base + QStringList{"--out", dir.filePath("b"), "--report", csv}).exitCode, 0);
+        QCOMPARE(test::snapshot(dir.path())["report.csv"],
+                 test::snapshot(dir.filePath("b"))["quant_report.csv"]);
+    }
+
     // A project carries a session between commands (and the GUI): quantize --save-project
     // writes the plan, the texts and the run; eval and quantize given the project reuse that run
     // while its calibration text is unchanged, run the plan again once it has changed, and refuse

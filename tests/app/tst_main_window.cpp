@@ -849,6 +849,51 @@ private Q_SLOTS:
         }
     }
 
+    // File › Save Report…: the latest run's report as HTML (with the perplexities of the shown
+    // evaluation while it is of that run's plan), CSV or JSON.
+    void reportSavesAsHtmlCsvOrJson()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        auto* save = window.findChild<QAction*>(QStringLiteral("saveReportAction"));
+        QVERIFY(save && !save->isEnabled());
+        window.layerModel()->setDefaults(config(QuantMethod::Rtn, 4, 32));
+        window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastRun(), kTimeoutMs);
+        QVERIFY(save->isEnabled());
+        window.evaluationPanel()->setTextPath(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")));
+        window.evaluate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.evaluationPanel()->result(),
+                                 kTimeoutMs);
+        const auto pageText = [&](const QString& name) {
+            QFile file(dir.filePath(name));
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        window.saveReportTo(dir.filePath(QStringLiteral("r.html")));
+        const QString page = pageText(QStringLiteral("r.html"));
+        QVERIFY(page.contains(QStringLiteral("3.5482 before")));
+        QVERIFY(window.statusText().contains(QStringLiteral("r.html")));
+        window.saveReportTo(dir.filePath(QStringLiteral("r.csv")));
+        QCOMPARE(pageText(QStringLiteral("r.csv")).toUtf8(), window.lastRun()->report.toCsv());
+
+        // A run of another plan: the evaluation is not of it.
+        window.layerModel()->setDefaults(config(QuantMethod::Rtn, 3, 32));
+        const auto evaluatedRun = window.lastRun();
+        window.findChild<QAction*>(QStringLiteral("quantizeAllAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && window.lastRun() != evaluatedRun,
+                                 kTimeoutMs);
+        window.saveReportTo(dir.filePath(QStringLiteral("stale.html")));
+        QVERIFY(pageText(QStringLiteral("stale.html")).contains(QStringLiteral("not measured")));
+
+        // A file that cannot be written: said in the issues panel.
+        window.saveReportTo(dir.filePath(QStringLiteral("missing/r.json")));
+        QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Error,
+                                   QStringLiteral("missing")));
+    }
+
     // A plan that does not fit the model is shown before running, and Quantize refuses it.
     void planProblemsAreShownAndRefused()
     {
