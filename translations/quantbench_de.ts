@@ -3566,10 +3566,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>Rel. Gewichtsfehler</translation>
     </message>
     <message>
-        <source>Time s</source>
-        <translation>Zeit s</translation>
-    </message>
-    <message>
         <source>Damping</source>
         <translation>Dämpfung</translation>
     </message>
@@ -3592,6 +3588,10 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>, fell back to RTN</source>
         <translation>, Rückfall auf RTN</translation>
+    </message>
+    <message>
+        <source>Time ms</source>
+        <translation>Zeit ms</translation>
     </message>
 </context>
 <context>

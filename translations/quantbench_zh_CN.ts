@@ -3545,10 +3545,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>权重相对误差</translation>
     </message>
     <message>
-        <source>Time s</source>
-        <translation>时间 s</translation>
-    </message>
-    <message>
         <source>Damping</source>
         <translation>阻尼</translation>
     </message>
@@ -3571,6 +3567,10 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>, fell back to RTN</source>
         <translation>，已回退到 RTN</translation>
+    </message>
+    <message>
+        <source>Time ms</source>
+        <translation>时间 ms</translation>
     </message>
 </context>
 <context>

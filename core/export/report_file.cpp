@@ -28,7 +28,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 table.summary th { background: none; position: static; font-weight: 600; }
 tr.kept td, tr.not_run td { color: #888; }
 tr.skipped td { background: #fff4e5; }
-.bar { display: inline-block; height: 0.7em; background: #4e79a7; vertical-align: middle; margin-right: 0.4em; }
+.track { display: inline-block; width: 80px; text-align: left; margin-right: 0.4em; }
+.bar { display: inline-block; height: 0.7em; background: #4e79a7; vertical-align: middle; }
 .warning { background: #fff4e5; border-left: 4px solid #e8a33d; padding: 0.5em 0.8em; }
 )";
 
@@ -150,7 +151,7 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
     for (const QString& header :
          {tr("Layer"), tr("Shape"), tr("Method"), tr("Bits"), tr("Group"), tr("Grid"),
           tr("Output rel. error"), tr("Output MSE"), tr("Output SQNR dB"), tr("Weight rel. error"),
-          tr("Time s"), tr("Damping"), tr("Status"), tr("Notes")})
+          tr("Time ms"), tr("Damping"), tr("Status"), tr("Notes")})
         page += QStringLiteral("<th>%1</th>").arg(escaped(header));
     page += QStringLiteral("</tr></thead>\n<tbody>\n");
     for (const LayerReport& layer : report.layers) {
@@ -163,7 +164,8 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
             const double share = largestError > 0.0 && std::isfinite(layer.output.relativeError)
                                      ? layer.output.relativeError / largestError
                                      : 0.0;
-            errorCell = QStringLiteral("<span class=\"bar\" style=\"width:%1px\"></span>%2")
+            errorCell = QStringLiteral("<span class=\"track\"><span class=\"bar\" "
+                                       "style=\"width:%1px\"></span></span>%2")
                             .arg(qRound(80.0 * share))
                             .arg(locale.toString(layer.output.relativeError, 'f', 4));
         }
@@ -189,7 +191,7 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
                                                       : QStringLiteral("∞"),
                  true);
         row += cell(quantized ? locale.toString(layer.metrics.relativeError, 'f', 4) : dash, true);
-        row += cell(quantized ? locale.toString(layer.seconds, 'f', 3) : dash, true);
+        row += cell(quantized ? locale.toString(1000.0 * layer.seconds, 'f', 1) : dash, true);
         row += cell(quantized && layer.config.method == QuantMethod::Gptq
                         ? escaped(locale.toString(layer.dampingUsed, 'g', 3)
                                   + (layer.fellBackToRtn ? tr(", fell back to RTN") : QString()))
