@@ -3027,6 +3027,14 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <source>Perplexity %1</source>
         <translation>Perplexität %1</translation>
     </message>
+    <message>
+        <source>a number of 0 or more</source>
+        <translation>eine Zahl von 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>absent without &quot;modified&quot;</source>
+        <translation>ohne &quot;modified&quot; abwesend</translation>
+    </message>
 </context>
 <context>
     <name>PlanWeightHooks</name>

@@ -3008,6 +3008,14 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <source>Perplexity %1</source>
         <translation>困惑度 %1</translation>
     </message>
+    <message>
+        <source>a number of 0 or more</source>
+        <translation>大于或等于 0 的数</translation>
+    </message>
+    <message>
+        <source>absent without &quot;modified&quot;</source>
+        <translation>在没有 &quot;modified&quot; 时不存在</translation>
+    </message>
 </context>
 <context>
     <name>PlanWeightHooks</name>

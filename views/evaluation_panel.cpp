@@ -139,6 +139,7 @@ void EvaluationPanel::chooseTextFile()
 void EvaluationPanel::clearResult(const QString& message)
 {
     m_result.reset();
+    m_planDescription.clear();
     m_table->setRowCount(0);
     m_summary->setText(message);
 }
@@ -147,6 +148,7 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
                                 const QString& planDescription)
 {
     m_result = std::move(result);
+    m_planDescription = planDescription;
     const EvaluationResult& r = *m_result;
     const QLocale locale;
     m_table->setRowCount(r.modified ? 2 : 1);

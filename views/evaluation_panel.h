@@ -35,6 +35,8 @@ public:
     // Shows `result` for `planDescription` (empty when no layer is quantized).
     void setResult(std::shared_ptr<const EvaluationResult> result, const QString& planDescription);
     std::shared_ptr<const EvaluationResult> result() const { return m_result; }
+    // The plan description the shown result was given with.
+    const QString& planDescription() const { return m_planDescription; }
     // Marks the shown result as not matching the current plan any more.
     void setStale(bool stale);
     void clearResult(const QString& message);
@@ -48,6 +50,7 @@ private:
     void chooseTextFile();
 
     std::shared_ptr<const EvaluationResult> m_result;
+    QString m_planDescription;
     QLineEdit* m_text;
     QSpinBox* m_context;
     QSpinBox* m_stride;

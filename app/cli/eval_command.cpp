@@ -200,14 +200,18 @@ int runEval(const Command& command, const QStringList& arguments)
             hooks = std::make_unique<PlanWeightHooks>(model, *plan, options.backend);
         }
     }
-    projectOptions.save(line, project, *model);
-
     EvaluationResult result;
     {
         ConsoleProgress progress;
         result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options, hooks.get(),
                                                progress);
     }
+    if (plan) {
+        project.evaluation = std::make_shared<const EvaluationResult>(result);
+        project.evaluatedPlanKey = plan->evaluationKey(model->inventory());
+        project.evaluatedPlan = plan->describe();
+    }
+    projectOptions.save(line, project, *model);
     if (line.isSet(QStringLiteral("json"))) {
         QJsonObject out = result.toJson();
         out.insert(QStringLiteral("model"), model->sourcePath());

@@ -222,6 +222,15 @@ int runQuantize(const Command& command, const QStringList& arguments)
     projectOptions.checkSaveTarget(line, *model, line.isSet(force));
     const auto quantized = opened ? ProjectOptionsCli::quantize(source, *opened, backend)
                                   : calibration.quantize(line, model, plan, backend);
+    // The model card takes the perplexities of a project's evaluation while it is of this plan
+    // and, for a calibrated plan, of the saved run used here (--eval measures them afresh).
+    if (opened && project.evaluation && project.evaluation->modified
+        && project.evaluatedPlanKey == plan.evaluationKey(model->inventory())
+        && (quantized == opened->project.run || !plan.needsCalibration(model->inventory()))) {
+        exportOptions.card.perplexityBefore = project.evaluation->reference.perplexity();
+        exportOptions.card.perplexityAfter = project.evaluation->modified->perplexity();
+        exportOptions.card.evaluationText = QFileInfo(project.evaluationText).fileName();
+    }
     if (line.isSet(evalText)) {
         // The stored model and the quantized one in lockstep on the same windows.
         const QString textPath = line.value(evalText);
@@ -241,6 +250,11 @@ int runQuantize(const Command& command, const QStringList& arguments)
                           QLocale().toString(result.modified->perplexity(), 'f', 4))
                  + QLatin1Char('\n'));
         project.evaluationText = QFileInfo(textPath).absoluteFilePath();
+        project.evaluationContext = options.contextLength;
+        project.evaluationStride = options.stride;
+        project.evaluation = std::make_shared<const EvaluationResult>(result);
+        project.evaluatedPlanKey = plan.evaluationKey(model->inventory());
+        project.evaluatedPlan = plan.describe();
     }
     // Saved before the export, so that the run is kept even if writing the checkpoint fails.
     project.run = quantized;

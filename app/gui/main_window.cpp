@@ -1702,6 +1702,7 @@ void MainWindow::evaluate()
                 m_evaluatedFingerprint = fingerprint;
                 m_evaluationPanel->setResult(result, plan.describe());
                 updateEvaluationStaleness();
+                updateWindowTitle();
                 if (m_autoBits && fingerprint == m_autoBitsFingerprint && result->modified) {
                     m_autoBitsMeasured = result;
                     updatePlanCheck();
@@ -1960,6 +1961,11 @@ Project MainWindow::currentProject() const
         project.run = m_lastRun;
         project.runInputs = m_lastRunInputs;
     }
+    if (m_evaluationPanel->result() && m_evaluatedFingerprint) {
+        project.evaluation = m_evaluationPanel->result();
+        project.evaluatedPlanKey = *m_evaluatedFingerprint;
+        project.evaluatedPlan = m_evaluationPanel->planDescription();
+    }
     return project;
 }
 
@@ -1995,7 +2001,7 @@ MainWindow::SessionState MainWindow::sessionState(const Project& project)
         {QStringLiteral("evaluation_context"), project.evaluationContext},
         {QStringLiteral("evaluation_stride"), project.evaluationStride},
     };
-    return {jsonBytes(settings), project.run, project.scan};
+    return {jsonBytes(settings), project.run, project.scan, project.evaluation};
 }
 
 bool MainWindow::SessionState::sameAs(const SessionState& other) const
@@ -2004,7 +2010,8 @@ bool MainWindow::SessionState::sameAs(const SessionState& other) const
     const auto same = [](const auto& a, const auto& b) {
         return !a.owner_before(b) && !b.owner_before(a);
     };
-    return settings == other.settings && same(run, other.run) && same(scan, other.scan);
+    return settings == other.settings && same(run, other.run) && same(scan, other.scan)
+           && same(evaluation, other.evaluation);
 }
 
 bool MainWindow::isSessionModified() const
@@ -2122,6 +2129,11 @@ void MainWindow::showProject(const OpenedProject& opened, const QString& path)
     setLoadedModel(opened.model, project.plan);
     if (project.scan)
         showScan(project.scan);
+    if (project.evaluation) {
+        m_evaluatedFingerprint = project.evaluatedPlanKey;
+        m_evaluationPanel->setResult(project.evaluation, project.evaluatedPlan);
+        updateEvaluationStaleness();
+    }
     if (project.run) {
         keepRun(project.run, project.runInputs);
         showRun(project.run);
@@ -2350,10 +2362,7 @@ void MainWindow::updatePlanCheck()
 
 QByteArray MainWindow::evaluationFingerprint(const QuantPlan& plan) const
 {
-    QJsonObject json = plan.toJson();
-    if (!m_model || !plan.needsCalibration(m_model->inventory()))
-        json.remove(QStringLiteral("calibration"));
-    return jsonBytes(json);
+    return m_model ? plan.evaluationKey(m_model->inventory()) : QByteArray();
 }
 
 void MainWindow::updateEvaluationStaleness()

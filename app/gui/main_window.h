@@ -212,12 +212,13 @@ private:
     // What a project of the session holds now (the model's path, plan, texts, scan, kept run).
     Project currentProject() const;
     // What a project saves of the session, to tell whether it changed: the plan, texts and
-    // settings as JSON, and which scan and run objects are kept (weakly: a saved run is not kept
-    // alive by this, and a new object never compares equal to a dropped one).
+    // settings as JSON, and which scan, run and evaluation are kept (weakly: a saved run is not
+    // kept alive by this, and a new object never compares equal to a dropped one).
     struct SessionState {
         QByteArray settings;
         std::weak_ptr<const QuantizedModel> run;
         std::weak_ptr<const SensitivityScanResult> scan;
+        std::weak_ptr<const EvaluationResult> evaluation;
         bool sameAs(const SessionState& other) const;
     };
     static SessionState sessionState(const Project& project);

@@ -4,6 +4,7 @@
 #include "core/model/transformer.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
+#include "core/util/json_reader.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
 
@@ -51,6 +52,45 @@ QJsonObject EvaluationResult::toJson() const
     if (meanKl)
         json.insert(QStringLiteral("kl"), *meanKl);
     return json;
+}
+
+EvaluationResult EvaluationResult::fromJson(const QJsonObject& json, const QString& source)
+{
+    constexpr double kMaxCount = 9.0e15; // exact in a double
+    const JsonReader read(source);
+    const QString top;
+    const auto score = [&](const QJsonObject& object, const QString& where) {
+        NllScore s;
+        s.tokensScored = read.integer(object, where, QStringLiteral("tokens"), 0, kMaxCount);
+        s.totalNll = read.number(object, where, QStringLiteral("nll_total"));
+        if (s.totalNll < 0.0)
+            read.fail(JsonReader::path(where, QStringLiteral("nll_total")),
+                      PerplexityEvaluator::tr("a number of 0 or more"),
+                      object.value(QLatin1String("nll_total")));
+        return s;
+    };
+    EvaluationResult result;
+    result.reference = score(json, top);
+    result.inputTokens = read.integer(json, top, QStringLiteral("input_tokens"), 0, kMaxCount);
+    result.documents = int(read.integer(json, top, QStringLiteral("documents"), 0, 1 << 30));
+    result.windows = int(read.integer(json, top, QStringLiteral("windows"), 0, 1 << 30));
+    result.contextLength =
+        int(read.integer(json, top, QStringLiteral("context_length"), 0, 1 << 30));
+    result.stride = int(read.integer(json, top, QStringLiteral("stride"), 0, 1 << 30));
+    result.seconds = read.number(json, top, QStringLiteral("seconds"));
+    result.compute = ComputeUse::fromJson(read.field(json, top, QStringLiteral("backend")), read,
+                                          QStringLiteral("backend"));
+    if (json.contains(QLatin1String("modified"))) {
+        const QString where = QStringLiteral("modified");
+        result.modified = score(read.object(json.value(where), where), where);
+    }
+    if (json.contains(QLatin1String("kl"))) {
+        if (!result.modified)
+            read.fail(QStringLiteral("kl"), PerplexityEvaluator::tr("absent without \"modified\""),
+                      json.value(QLatin1String("kl")));
+        result.meanKl = read.number(json, top, QStringLiteral("kl"));
+    }
+    return result;
 }
 
 std::vector<EvaluationWindow> PerplexityEvaluator::windows(const Tokenizer& tokenizer,

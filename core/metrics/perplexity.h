@@ -60,6 +60,10 @@ struct EvaluationResult {
     // Forward throughput: input tokens of all variants per second.
     double tokensPerSecond() const;
     QJsonObject toJson() const;
+    // Reads what toJson() wrote. Throws Error naming `source` and the field when one is missing,
+    // mistyped or out of range (negative counts, a non-finite NLL, a KL without a modified
+    // model).
+    static EvaluationResult fromJson(const QJsonObject& json, const QString& source);
 };
 
 // One window of the protocol: the tokens fed to the model, and the index of the first token it

@@ -113,11 +113,16 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
         {QStringLiteral("recipe"), project.plan.toJson()},
         {QStringLiteral("calibration_text"), project.calibrationText},
         {QStringLiteral("true_sequential"), project.trueSequential},
-        {QStringLiteral("evaluation"),
-         QJsonObject{{QStringLiteral("text"), project.evaluationText},
-                     {QStringLiteral("context"), project.evaluationContext},
-                     {QStringLiteral("stride"), project.evaluationStride}}},
     };
+    QJsonObject evaluation{{QStringLiteral("text"), project.evaluationText},
+                           {QStringLiteral("context"), project.evaluationContext},
+                           {QStringLiteral("stride"), project.evaluationStride}};
+    if (project.evaluation) {
+        evaluation.insert(QStringLiteral("result"), project.evaluation->toJson());
+        evaluation.insert(QStringLiteral("plan_key"), QString::fromUtf8(project.evaluatedPlanKey));
+        evaluation.insert(QStringLiteral("plan"), project.evaluatedPlan);
+    }
+    json.insert(QStringLiteral("evaluation"), evaluation);
     if (project.scan)
         json.insert(QStringLiteral("scan"), project.scan->toJson());
 
@@ -350,6 +355,16 @@ OpenedProject ProjectFile::open(const QString& path, Progress& progress)
                                                  QStringLiteral("context"), 0, 1 << 30));
     project.evaluationStride = int(read.integer(evaluation, QStringLiteral("evaluation"),
                                                 QStringLiteral("stride"), 0, 1 << 30));
+    if (const QJsonValue result = evaluation.value(QLatin1String("result"));
+        !result.isUndefined()) {
+        const QString where = QStringLiteral("evaluation.result");
+        project.evaluation = std::make_shared<const EvaluationResult>(EvaluationResult::fromJson(
+            read.object(result, where), source + QStringLiteral(": ") + where));
+        project.evaluatedPlanKey =
+            read.string(evaluation, QStringLiteral("evaluation"), QStringLiteral("plan_key"))
+                .toUtf8();
+        project.evaluatedPlan = evaluation.value(QLatin1String("plan")).toString();
+    }
 
     if (const QJsonValue scan = json.value(QLatin1String("scan")); !scan.isUndefined()) {
         auto result = std::make_shared<SensitivityScanResult>(SensitivityScanResult::fromJson(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/sensitivity_scan.h"
+#include "core/metrics/perplexity.h"
 #include "core/quant/quant_plan.h"
 #include "core/quant/quantized_model.h"
 
@@ -45,8 +46,13 @@ struct Project {
     QString calibrationText; // empty: none chosen
     bool trueSequential = true;
     QString evaluationText;
-    int evaluationContext = 0;                         // tokens per window; 0: the model's default
-    int evaluationStride = 0;                          // tokens between windows; 0: no overlap
+    int evaluationContext = 0; // tokens per window; 0: the model's default
+    int evaluationStride = 0;  // tokens between windows; 0: no overlap
+    // The last evaluation shown (or null), with the evaluation key (QuantPlan::evaluationKey) and
+    // the description of the plan it measured: it is current while the plan's key is that one.
+    std::shared_ptr<const EvaluationResult> evaluation;
+    QByteArray evaluatedPlanKey;
+    QString evaluatedPlan;
     std::shared_ptr<const SensitivityScanResult> scan; // or null
     // The last run of the whole plan (its model the project's), or null, with its inputs.
     std::shared_ptr<const QuantizedModel> run;
@@ -60,7 +66,9 @@ struct OpenedProject {
 };
 
 // The project file (*.qbproj): one safetensors file whose metadata entry "quantbench.project"
-// holds the session as JSON (format "quantbench-project", version 1) and whose tensors hold the
+// holds the session as JSON (format "quantbench-project", version 1; the last evaluation, when
+// there is one, in evaluation.result with the key and description of the plan it measured) and
+// whose tensors hold the
 // kept run's quantized layers — per layer "run/<name>/codes" U8 [rows, cols], "/grid" F32
 // [rows, groups, 2] (scale, zero), and when present "/group_index" I32 [cols], "/permutation"
 // I32 [cols], "/input_scale" F32 [cols] — and its per-site input statistics ("run/inputs/<g>/

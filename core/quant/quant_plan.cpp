@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <array>
@@ -389,6 +390,14 @@ LayerQuantConfig QuantPlan::resolve(const QString& layerName) const
             override.applyTo(config);
     }
     return config;
+}
+
+QByteArray QuantPlan::evaluationKey(const LayerInventory& inventory) const
+{
+    QJsonObject json = toJson();
+    if (!needsCalibration(inventory))
+        json.remove(QStringLiteral("calibration"));
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
 bool QuantPlan::needsCalibration(const LayerInventory& inventory) const

@@ -122,6 +122,11 @@ public:
     QString describe() const;
     // Whether any layer of `inventory` uses a method that needs calibration data.
     bool needsCalibration(const LayerInventory& inventory) const;
+    // What an evaluation of this plan on `inventory`'s model depends on, as compact JSON: the
+    // recipe, without its calibration settings when no layer needs calibration. Equal keys, equal
+    // quantized models (for the same calibration text): an evaluation is current while the plan's
+    // key is the one it was made with.
+    QByteArray evaluationKey(const LayerInventory& inventory) const;
 
     // Makes `layerName` resolve to `config` with an exact-name override placed last, holding only
     // the fields that differ from what the rest of the plan gives (none when nothing differs).

@@ -52,6 +52,20 @@ QString layerStatusDisplayName(LayerStatus status)
     return {};
 }
 
+ComputeUse ComputeUse::fromJson(const QJsonValue& value, const JsonReader& read,
+                                const QString& where)
+{
+    const QJsonObject backend = read.object(value, where);
+    ComputeUse use;
+    use.deviceId = backend.value(QLatin1String("device_id")).toString();
+    use.device = backend.value(QLatin1String("device")).toString();
+    use.fallbackReason = backend.value(QLatin1String("fallback")).toString();
+    if (backend.contains(QLatin1String("peak_device_bytes")))
+        use.peakDeviceBytes = read.integer(backend, where, QStringLiteral("peak_device_bytes"), 0,
+                                           9.0e15); // exact in a double
+    return use;
+}
+
 ComputeUse ComputeUse::of(const ComputeBackend& backend)
 {
     return ComputeUse{backend.device().id, backend.device().describe(), backend.fallbackReason(),
@@ -181,13 +195,8 @@ QuantReport QuantReport::fromJson(const QJsonObject& json, const LayerInventory&
     report.calibration.heldOutTokens =
         read.integer(calibration, cal, QStringLiteral("held_out_tokens"), 0, kMaxCount);
 
-    const QJsonObject backend =
-        read.object(read.field(json, top, QStringLiteral("backend")), QStringLiteral("backend"));
-    report.compute.deviceId = backend.value(QLatin1String("device_id")).toString();
-    report.compute.device = backend.value(QLatin1String("device")).toString();
-    report.compute.fallbackReason = backend.value(QLatin1String("fallback")).toString();
-    report.compute.peakDeviceBytes = read.integer(
-        backend, QStringLiteral("backend"), QStringLiteral("peak_device_bytes"), 0, kMaxCount);
+    report.compute = ComputeUse::fromJson(read.field(json, top, QStringLiteral("backend")), read,
+                                          QStringLiteral("backend"));
     const QJsonObject summary =
         read.object(read.field(json, top, QStringLiteral("summary")), QStringLiteral("summary"));
     report.seconds = read.number(summary, QStringLiteral("summary"), QStringLiteral("seconds"));

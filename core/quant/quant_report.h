@@ -16,6 +16,7 @@
 namespace qb {
 
 class ComputeBackend;
+class JsonReader;
 
 enum class LayerStatus : std::uint8_t {
     Quantized, // weights replaced by their quantized values
@@ -63,6 +64,10 @@ struct ComputeUse {
     // The "backend" object of evaluation, scan and report files: {"device_id", "device",
     // "fallback"}; the report adds "peak_device_bytes".
     QJsonObject toJson() const;
+    // Reads what toJson() wrote (and "peak_device_bytes" when present) from the object at
+    // `where`; throws Error through `read` when it is not an object.
+    static ComputeUse fromJson(const QJsonValue& value, const JsonReader& read,
+                               const QString& where);
 };
 
 // What calibration data a pipeline run used.

@@ -1144,6 +1144,19 @@ private Q_SLOTS:
                  qPrintable(exported.err));
         QCOMPARE(test::snapshot(again)["model.safetensors"],
                  test::snapshot(dir.filePath("direct"))["model.safetensors"]);
+        // Its model card has the perplexities the project's evaluation (quantize --eval) saved.
+        const auto perplexities = [](const QString& folder) {
+            QFile card(QDir(folder).filePath("README.md"));
+            if (!card.open(QIODevice::ReadOnly))
+                return QStringList();
+            QStringList lines = QString::fromUtf8(card.readAll()).split('\n');
+            lines.removeIf([](const QString& line) { return !line.contains("quantization:"); });
+            return lines;
+        };
+        const QStringList onCard = perplexities(again);
+        QCOMPARE(onCard.size(), 2);
+        QVERIFY2(onCard.front().contains("3.5482"), qPrintable(onCard.join('\n')));
+        QCOMPARE(onCard, perplexities(dir.filePath("direct")));
 
         // The project brings its plan and calibration: such options are usage errors.
         const CliRun withMethod =

@@ -782,6 +782,25 @@ private Q_SLOTS:
         QCOMPARE(window.model(), model);
         QVERIFY(hasIssueContaining(window.issuesModel(), Issue::Severity::Error,
                                    QStringLiteral("bogus.qbproj")));
+
+        // The evaluation is saved with the session: shown again on opening, current for the plan
+        // until the plan changes.
+        const QString again = dir.filePath(QStringLiteral("again.qbproj"));
+        window.saveProjectTo(again);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        MainWindow third;
+        third.show();
+        third.openPath(again);
+        QTRY_VERIFY_WITH_TIMEOUT(third.jobs().isIdle() && third.model(), kTimeoutMs);
+        const auto shown = third.evaluationPanel()->result();
+        QVERIFY(shown && shown->modified);
+        QCOMPARE(shown->modified->perplexity(),
+                 window.evaluationPanel()->result()->modified->perplexity());
+        QVERIFY(!third.isSessionModified());
+        const auto evaluatedRow = [&] { return third.evaluationPanel()->table()->item(1, 0); };
+        QVERIFY(!evaluatedRow()->font().italic());
+        third.layerModel()->setDefaults(config(QuantMethod::Rtn, 8, 32));
+        QVERIFY(evaluatedRow()->font().italic()); // stale
     }
 
     // The session as a document: the title names the project and marks unsaved changes (an

@@ -92,6 +92,20 @@ private:
         p.runInputs.textModified = QFileInfo(p.calibrationText).lastModified();
         p.runInputs.textSize = QFileInfo(p.calibrationText).size();
         p.runInputs.trueSequential = true;
+        EvaluationResult evaluation;
+        evaluation.documents = 3;
+        evaluation.windows = 4;
+        evaluation.inputTokens = 700;
+        evaluation.contextLength = 128;
+        evaluation.stride = 64;
+        evaluation.reference = {650, 820.125};
+        evaluation.modified = NllScore{650, 1001.5};
+        evaluation.meanKl = 0.3125;
+        evaluation.seconds = 0.25;
+        evaluation.compute = {QStringLiteral("cpu"), QStringLiteral("CPU"), QString(), 0};
+        p.evaluation = std::make_shared<const EvaluationResult>(evaluation);
+        p.evaluatedPlanKey = p.plan.evaluationKey(m_model->inventory());
+        p.evaluatedPlan = p.plan.describe();
         return p;
     }
 
@@ -143,6 +157,11 @@ private Q_SLOTS:
         QVERIFY(read.runInputs == written.runInputs);
         QVERIFY(read.scan);
         QCOMPARE(read.scan->toJson(), m_scan->toJson());
+        QVERIFY(read.evaluation);
+        QCOMPARE(read.evaluation->toJson(), written.evaluation->toJson());
+        QCOMPARE(read.evaluation->modified->totalNll, 1001.5);
+        QCOMPARE(read.evaluatedPlanKey, written.evaluatedPlanKey);
+        QCOMPARE(read.evaluatedPlan, written.evaluatedPlan);
 
         // The run: the report as written, and every layer bit for bit.
         QVERIFY(read.run);
@@ -202,18 +221,20 @@ private Q_SLOTS:
     }
 
     // A project with nothing run and no scan opens with neither.
-    void withoutRunOrScan()
+    void withoutRunScanOrEvaluation()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("plan-only.qbproj"));
         Project written = project(test::demoModelDir());
         written.run.reset();
         written.scan.reset();
+        written.evaluation.reset();
         SilentProgress progress;
         ProjectFile::write(path, written, *m_model, progress);
         const OpenedProject opened = ProjectFile::open(path, progress);
         QVERIFY(!opened.project.run);
         QVERIFY(!opened.project.scan);
+        QVERIFY(!opened.project.evaluation);
         QCOMPARE(opened.project.plan.toJson(), written.plan.toJson());
     }
 
@@ -292,6 +313,17 @@ private Q_SLOTS:
         error = errorOpening(badPath);
         QVERIFY2(error.contains(QStringLiteral("holds a code of 8 on a 3-bit grid"))
                      && error.contains(layer.name),
+                 qPrintable(error));
+
+        // An evaluation with a negative log-likelihood.
+        Project badEvaluation = project(test::demoModelDir());
+        EvaluationResult negative = *badEvaluation.evaluation;
+        negative.modified->totalNll = -1.0;
+        badEvaluation.evaluation = std::make_shared<const EvaluationResult>(negative);
+        ProjectFile::write(badPath, badEvaluation, *m_model, progress);
+        error = errorOpening(badPath);
+        QVERIFY2(error.contains(QStringLiteral("evaluation.result"))
+                     && error.contains(QStringLiteral("modified.nll_total")),
                  qPrintable(error));
     }
 
