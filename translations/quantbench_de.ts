@@ -536,14 +536,6 @@
         <translation>%1 Tensoren, %2</translation>
     </message>
     <message>
-        <source>Prints the model summary from config.json and every quantizable linear layer (name, role, shape [out, in], dtype, parameters, bytes), then scans every tensor for NaN and Inf; tensors holding them are reported as warnings on stderr.</source>
-        <translation>Gibt die Modellübersicht aus config.json und jede quantisierbare lineare Schicht aus (Name, Rolle, Form [out, in], dtype, Parameter, Bytes) und durchsucht dann jeden Tensor nach NaN und Inf; Tensoren, die solche Werte enthalten, werden als Warnungen auf stderr gemeldet.</translation>
-    </message>
-    <message>
-        <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index).</source>
-        <translation>Ein Hugging-Face-Checkpoint-Ordner: config.json und model.safetensors (oder Shards mit ihrem Index).</translation>
-    </message>
-    <message>
         <source>Print one JSON object (model, layers, totals, nonfinite) to stdout instead of the table.</source>
         <translation>Ein einzelnes JSON-Objekt (model, layers, totals, nonfinite) statt der Tabelle auf stdout ausgeben.</translation>
     </message>
@@ -1543,6 +1535,76 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
     <message>
         <source>Also write the report to this file: an HTML page for people when it ends in .html (with the perplexities of --eval), the per-layer table when it ends in .csv, else the JSON report (quant_report.json).</source>
         <translation>Den Bericht zusätzlich in diese Datei schreiben: eine HTML-Seite zum Lesen, wenn sie auf .html endet (mit den Perplexitäten von --eval), die Tabelle je Schicht, wenn sie auf .csv endet, sonst den JSON-Bericht (quant_report.json).</translation>
+    </message>
+    <message>
+        <source>finished %1, %2 of %3 layers quantized%4</source>
+        <translation>beendet %1, %2 von %3 Schichten quantisiert%4</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>; current: quantize and eval use it</source>
+        <translation>; aktuell: quantize und eval verwenden ihn</translation>
+    </message>
+    <message>
+        <source>; made from other inputs (the plan or the calibration text changed since): quantize and eval run the plan again</source>
+        <translation>; aus anderen Eingaben erzeugt (Plan oder Kalibrierungstext haben sich seitdem geändert): quantize und eval führen den Plan erneut aus</translation>
+    </message>
+    <message>
+        <source>perplexity %1 as stored, %2 quantized (%3)</source>
+        <translation>Perplexität %1 gespeichert, %2 quantisiert (%3)</translation>
+    </message>
+    <message>
+        <source>perplexity %1 as stored</source>
+        <translation>Perplexität %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>; stale: the plan changed since</source>
+        <translation>; veraltet: Der Plan hat sich seitdem geändert</translation>
+    </message>
+    <message>
+        <source>by %1 at %2 bits%3</source>
+        <translation>je %1 bei %2 Bits%3</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Calibration text</source>
+        <translation>Kalibrierungstext</translation>
+    </message>
+    <message>
+        <source>true-sequential</source>
+        <translation>true-sequential</translation>
+    </message>
+    <message>
+        <source>full-precision inputs</source>
+        <translation>Eingaben in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>Auswertungstext</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Sensitivity scan</source>
+        <translation>Sensitivitätsscan</translation>
+    </message>
+    <message>
+        <source>Prints the model summary from config.json and every quantizable linear layer (name, role, shape [out, in], dtype, parameters, bytes), then scans every tensor for NaN and Inf; tensors holding them are reported as warnings on stderr.
+Given a QuantBench project (.qbproj), prints what it holds instead: its model, plan, texts, and whether its saved run and evaluation are current, then the run&apos;s layers (or the plan&apos;s).</source>
+        <translation>Gibt die Modellübersicht aus config.json und jede quantisierbare lineare Schicht aus (Name, Rolle, Form [out, in], Datentyp, Parameter, Bytes) und durchsucht dann jeden Tensor nach NaN und Inf; Tensoren, die welche enthalten, werden als Warnungen auf stderr gemeldet.
+Bei einem QuantBench-Projekt (.qbproj) wird stattdessen dessen Inhalt ausgegeben: Modell, Plan, Texte und ob gespeicherter Lauf und Auswertung aktuell sind, dann die Schichten des Laufs (oder des Plans).</translation>
+    </message>
+    <message>
+        <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index); or a QuantBench project (.qbproj).</source>
+        <translation>Ein Hugging-Face-Checkpoint-Ordner: config.json und model.safetensors (oder Shards mit ihrem Index); oder ein QuantBench-Projekt (.qbproj).</translation>
     </message>
 </context>
 <context>

@@ -536,14 +536,6 @@
         <translation>%1 个张量，%2</translation>
     </message>
     <message>
-        <source>Prints the model summary from config.json and every quantizable linear layer (name, role, shape [out, in], dtype, parameters, bytes), then scans every tensor for NaN and Inf; tensors holding them are reported as warnings on stderr.</source>
-        <translation>输出 config.json 中的模型摘要以及每个可量化线性层（名称、角色、形状 [out, in]、dtype、参数、字节），然后扫描每个张量中的 NaN 和 Inf；包含这些值的张量会作为警告输出到 stderr。</translation>
-    </message>
-    <message>
-        <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index).</source>
-        <translation>Hugging Face 检查点文件夹：包含 config.json 和 model.safetensors（或分片及其索引）。</translation>
-    </message>
-    <message>
         <source>Print one JSON object (model, layers, totals, nonfinite) to stdout instead of the table.</source>
         <translation>向 stdout 输出一个 JSON 对象（model、layers、totals、nonfinite），而不是表格。</translation>
     </message>
@@ -1534,6 +1526,76 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
     <message>
         <source>Also write the report to this file: an HTML page for people when it ends in .html (with the perplexities of --eval), the per-layer table when it ends in .csv, else the JSON report (quant_report.json).</source>
         <translation>同时将报告写入此文件：以 .html 结尾时为供人阅读的 HTML 页面（含 --eval 的困惑度），以 .csv 结尾时为逐层表格，否则为 JSON 报告（quant_report.json）。</translation>
+    </message>
+    <message>
+        <source>finished %1, %2 of %3 layers quantized%4</source>
+        <translation>完成于 %1，%3 层中已量化 %2 层%4</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>; current: quantize and eval use it</source>
+        <translation>；当前有效：quantize 和 eval 将使用它</translation>
+    </message>
+    <message>
+        <source>; made from other inputs (the plan or the calibration text changed since): quantize and eval run the plan again</source>
+        <translation>；来自不同的输入（此后计划或校准文本已更改）：quantize 和 eval 将重新运行计划</translation>
+    </message>
+    <message>
+        <source>perplexity %1 as stored, %2 quantized (%3)</source>
+        <translation>困惑度：原始 %1，量化后 %2（%3）</translation>
+    </message>
+    <message>
+        <source>perplexity %1 as stored</source>
+        <translation>困惑度：原始 %1</translation>
+    </message>
+    <message>
+        <source>; stale: the plan changed since</source>
+        <translation>；已过时：此后计划已更改</translation>
+    </message>
+    <message>
+        <source>by %1 at %2 bits%3</source>
+        <translation>按 %1，位宽 %2%3</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Calibration text</source>
+        <translation>校准文本</translation>
+    </message>
+    <message>
+        <source>true-sequential</source>
+        <translation>逐层顺序（true-sequential）</translation>
+    </message>
+    <message>
+        <source>full-precision inputs</source>
+        <translation>全精度输入</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>评估文本</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Sensitivity scan</source>
+        <translation>敏感度扫描</translation>
+    </message>
+    <message>
+        <source>Prints the model summary from config.json and every quantizable linear layer (name, role, shape [out, in], dtype, parameters, bytes), then scans every tensor for NaN and Inf; tensors holding them are reported as warnings on stderr.
+Given a QuantBench project (.qbproj), prints what it holds instead: its model, plan, texts, and whether its saved run and evaluation are current, then the run&apos;s layers (or the plan&apos;s).</source>
+        <translation>输出 config.json 中的模型概要和每个可量化线性层（名称、角色、形状 [out, in]、数据类型、参数量、字节数），然后扫描每个张量中的 NaN 和 Inf；含有它们的张量将作为警告输出到 stderr。
+若给定 QuantBench 项目（.qbproj），则改为输出其内容：模型、计划、文本，以及保存的运行和评估是否为当前有效，然后列出运行（或计划）的各层。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index); or a QuantBench project (.qbproj).</source>
+        <translation>Hugging Face 检查点文件夹：config.json 和 model.safetensors（或分片及其索引）；或 QuantBench 项目（.qbproj）。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/console_progress.h"
+#include "app/cli/plan_options.h"
+#include "app/cli/project_options.h"
+#include "app/cli/report_table.h"
 #include "core/io/checkpoint.h"
 #include "core/metrics/weight_scan.h"
 #include "core/model/loaded_model.h"
@@ -186,6 +189,136 @@ QString toText(const LoadedModel& model)
     return text;
 }
 
+// Whether the project's saved run and evaluation are of what the project gives now.
+struct ProjectCurrency {
+    bool run = false;
+    bool evaluation = false;
+};
+
+ProjectCurrency currencyOf(const OpenedProject& opened)
+{
+    const Project& project = opened.project;
+    ProjectCurrency currency;
+    currency.run = project.run && ProjectOptionsCli::reusableRun(opened) == project.run;
+    currency.evaluation =
+        project.evaluation
+        && project.evaluatedPlanKey == project.plan.evaluationKey(opened.model->inventory());
+    return currency;
+}
+
+QJsonObject projectJson(const QString& path, const OpenedProject& opened)
+{
+    const Project& project = opened.project;
+    const ProjectCurrency currency = currencyOf(opened);
+    QJsonObject evaluation{{QStringLiteral("text"), project.evaluationText},
+                           {QStringLiteral("context"), project.evaluationContext},
+                           {QStringLiteral("stride"), project.evaluationStride},
+                           {QStringLiteral("result"), QJsonValue(QJsonValue::Null)}};
+    if (project.evaluation) {
+        evaluation.insert(QStringLiteral("result"), project.evaluation->toJson());
+        evaluation.insert(QStringLiteral("plan"), project.evaluatedPlan);
+        evaluation.insert(QStringLiteral("current"), currency.evaluation);
+    }
+    QJsonValue run(QJsonValue::Null);
+    if (project.run)
+        run = QJsonObject{
+            {QStringLiteral("report"), project.run->report.toJson()},
+            {QStringLiteral("finished"), project.run->finished.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("current"), currency.run},
+        };
+    return QJsonObject{
+        {QStringLiteral("project"), QFileInfo(path).absoluteFilePath()},
+        {QStringLiteral("model"), opened.model->sourcePath()},
+        {QStringLiteral("recipe"), project.plan.toJson()},
+        {QStringLiteral("calibration_text"), ProjectOptionsCli::calibrationText(project)},
+        {QStringLiteral("true_sequential"), project.trueSequential},
+        {QStringLiteral("evaluation"), evaluation},
+        {QStringLiteral("scan"),
+         project.scan ? QJsonValue(project.scan->toJson()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("run"), run},
+    };
+}
+
+QString projectText(const QString& path, const OpenedProject& opened)
+{
+    const Project& project = opened.project;
+    const ProjectCurrency currency = currencyOf(opened);
+    const QLocale locale;
+    const QString none = Cli::tr("none");
+    const QString calibration = ProjectOptionsCli::calibrationText(project);
+
+    QString run = none;
+    if (project.run) {
+        const QuantReport& report = project.run->report;
+        run = Cli::tr("finished %1, %2 of %3 layers quantized%4")
+                  .arg(locale.toString(project.run->finished, QLocale::ShortFormat))
+                  .arg(report.countWithStatus(LayerStatus::Quantized))
+                  .arg(report.layers.size())
+                  .arg(report.complete ? QString() : Cli::tr(" (cancelled)"));
+        run += currency.run ? Cli::tr("; current: quantize and eval use it")
+                            : Cli::tr("; made from other inputs (the plan or the calibration "
+                                      "text changed since): quantize and eval run the plan again");
+    }
+    QString evaluation = none;
+    if (project.evaluation) {
+        const EvaluationResult& result = *project.evaluation;
+        evaluation = result.modified
+                         ? Cli::tr("perplexity %1 as stored, %2 quantized (%3)")
+                               .arg(locale.toString(result.reference.perplexity(), 'f', 4),
+                                    locale.toString(result.modified->perplexity(), 'f', 4),
+                                    project.evaluatedPlan)
+                         : Cli::tr("perplexity %1 as stored")
+                               .arg(locale.toString(result.reference.perplexity(), 'f', 4));
+        if (!currency.evaluation)
+            evaluation += Cli::tr("; stale: the plan changed since");
+    }
+    QString scan = none;
+    if (project.scan) {
+        QStringList widths;
+        for (int bits : project.scan->bits)
+            widths << QString::number(bits);
+        scan = Cli::tr("by %1 at %2 bits%3")
+                   .arg(sensitivityUnitKey(project.scan->unit), widths.join(QStringLiteral(", ")),
+                        project.scan->complete ? QString() : Cli::tr(" (cancelled)"));
+    }
+    QString text = formatFields({
+        {Cli::tr("Project"), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())},
+        {Cli::tr("Model"), QDir::toNativeSeparators(opened.model->sourcePath())},
+        {Cli::tr("Plan"), project.plan.describe()},
+        {Cli::tr("Calibration text"),
+         calibration.isEmpty()
+             ? none
+             : Cli::tr("%1 (%2)").arg(QDir::toNativeSeparators(calibration),
+                                      project.trueSequential ? Cli::tr("true-sequential")
+                                                             : Cli::tr("full-precision inputs"))},
+        {Cli::tr("Evaluation text"), project.evaluationText.isEmpty()
+                                         ? none
+                                         : QDir::toNativeSeparators(project.evaluationText)},
+        {Cli::tr("Run"), run},
+        {Cli::tr("Evaluation"), evaluation},
+        {Cli::tr("Sensitivity scan"), scan},
+    });
+    text += QLatin1Char('\n');
+    if (project.run)
+        return text + quantReportTable(project.run->report);
+    // No run: the plan per layer.
+    TextTable table;
+    table.addColumn(Cli::tr("Layer"));
+    table.addColumn(Cli::tr("Method"));
+    table.addColumn(Cli::tr("Bits"), TextTable::Align::Right);
+    table.addColumn(Cli::tr("Group"), TextTable::Align::Right);
+    const QString dash = QStringLiteral("-");
+    for (const LinearLayer& layer : opened.model->inventory().layers()) {
+        const LayerQuantConfig config = project.plan.resolve(layer.name);
+        const bool quantizing = config.method != QuantMethod::None;
+        const QuantScheme scheme = config.weightScheme();
+        table.addRow({layer.name, methodDisplayName(config.method),
+                      quantizing ? QString::number(scheme.bits) : dash,
+                      quantizing ? groupSizeLabel(scheme.groupSizeCode()) : dash});
+    }
+    return text + table.toString();
+}
+
 } // namespace
 
 int runInspect(const Command& command, const QStringList& arguments)
@@ -194,10 +327,14 @@ int runInspect(const Command& command, const QStringList& arguments)
                      Cli::tr("Prints the model summary from config.json and every quantizable "
                              "linear layer (name, role, shape [out, in], dtype, parameters, "
                              "bytes), then scans every tensor for NaN and Inf; tensors holding "
-                             "them are reported as warnings on stderr."));
+                             "them are reported as warnings on stderr.\n"
+                             "Given a QuantBench project (.qbproj), prints what it holds instead: "
+                             "its model, plan, texts, and whether its saved run and evaluation "
+                             "are current, then the run's layers (or the plan's)."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
                        Cli::tr("A Hugging Face checkpoint folder: config.json and "
-                               "model.safetensors (or shards with their index)."));
+                               "model.safetensors (or shards with their index); or a QuantBench "
+                               "project (.qbproj)."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print one JSON object (model, layers, totals, "
                                           "nonfinite) to stdout instead of the table."));
@@ -209,6 +346,15 @@ int runInspect(const Command& command, const QStringList& arguments)
     if (!line.parse(arguments))
         return ExitSuccess;
 
+    if (ProjectOptionsCli::isProjectPath(line.positional(0))) {
+        const QString path = line.positional(0);
+        const OpenedProject opened = ProjectOptionsCli::open(path, {});
+        if (line.isSet(json.names().first()))
+            printJson(projectJson(path, opened));
+        else
+            printOut(projectText(path, opened));
+        return ExitSuccess;
+    }
     const auto model = LoadedModel::open(line.positional(0));
 
     std::vector<NonFiniteTensor> nonFinite;

@@ -10,6 +10,7 @@
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "app/cli/project_options.h"
+#include "app/cli/report_table.h"
 #include "core/export/checkpoint_export.h"
 #include "core/export/packed_export.h"
 #include "core/export/report_file.h"
@@ -32,59 +33,15 @@ namespace qb::cli {
 
 namespace {
 
-// A number for the table, or "-" when there is none.
-QString metric(bool available, double value, char format, int precision)
-{
-    return available ? QLocale().toString(value, format, precision) : QStringLiteral("-");
-}
-
 QString toText(const QuantReport& report, const QString& outDir)
 {
-    const QString dash = QStringLiteral("-");
-    TextTable table;
-    table.addColumn(Cli::tr("Layer"));
-    table.addColumn(Cli::tr("Method"));
-    table.addColumn(Cli::tr("Bits"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Group"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Weight MSE"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Output MSE"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Output rel. error"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Output SQNR dB"), TextTable::Align::Right);
-    table.addColumn(Cli::tr("Status"));
-    for (const LayerReport& layer : report.layers) {
-        const bool quantizing = layer.config.method != QuantMethod::None;
-        const bool measured = layer.status == LayerStatus::Quantized;
-        const bool output = measured && layer.output.rows > 0;
-        const QuantScheme scheme = layer.config.weightScheme();
-        table.addRow({
-            layer.name,
-            methodDisplayName(layer.config.method),
-            quantizing ? QString::number(scheme.bits) : dash,
-            quantizing ? groupSizeLabel(scheme.groupSizeCode()) : dash,
-            metric(measured, layer.metrics.mse, 'e', 3),
-            metric(output, layer.output.mse, 'e', 3),
-            metric(output, layer.output.relativeError, 'f', 4),
-            !output                              ? dash
-            : std::isfinite(layer.output.sqnrDb) ? QLocale().toString(layer.output.sqnrDb, 'f', 1)
-                                                 : QStringLiteral("inf"),
-            layerStatusDisplayName(layer.status),
-        });
-    }
-
     QString text = formatFields({
         {Cli::tr("Model"), QDir::toNativeSeparators(report.modelDirectory)},
         {Cli::tr("Plan"), report.plan.describe()},
         {Cli::tr("Calibration"), CalibrationOptionsCli::describe(report.calibration)},
         {Cli::tr("Backend"), backendLabel(report.compute)},
     });
-    text += QLatin1Char('\n') + table.toString() + QLatin1Char('\n');
-    text += Cli::tr("%n layer(s): %1 quantized, %2 kept, %3 skipped in %4 s", nullptr,
-                    static_cast<int>(report.layers.size()))
-                .arg(report.countWithStatus(LayerStatus::Quantized))
-                .arg(report.countWithStatus(LayerStatus::Kept))
-                .arg(report.countWithStatus(LayerStatus::Skipped))
-                .arg(QLocale().toString(report.seconds, 'f', 2))
-            + QLatin1Char('\n');
+    text += QLatin1Char('\n') + quantReportTable(report);
     text += Cli::tr("Wrote %1").arg(QDir::toNativeSeparators(QFileInfo(outDir).absoluteFilePath()))
             + QLatin1Char('\n');
     return text;

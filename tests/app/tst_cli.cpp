@@ -1179,6 +1179,21 @@ private Q_SLOTS:
         QVERIFY2(intoModel.err.contains("refusing to write"), qPrintable(intoModel.err));
         QVERIFY(!QFileInfo::exists(test::demoModelDir() + "/session.qbproj"));
 
+        // inspect says what the project holds and whether its run and evaluation are current.
+        const CliRun inspected = run({"inspect", project, "--json"});
+        QVERIFY2(inspected.exitCode == 0, qPrintable(inspected.err));
+        const QJsonObject held = parseObject(inspected.out);
+        QCOMPARE(held["project"].toString(), QFileInfo(project).absoluteFilePath());
+        QCOMPARE(held["recipe"]["default"]["method"].toString(), QString("gptq"));
+        QCOMPARE(held["run"]["current"].toBool(), true);
+        QCOMPARE(held["run"]["report"]["layers"].toArray().size(), 35);
+        QCOMPARE(held["evaluation"]["current"].toBool(), true);
+        QVERIFY(held["scan"].isNull());
+        const CliRun inspectedText = run({"inspect", project});
+        QVERIFY2(inspectedText.out.contains("current: quantize and eval use it")
+                     && inspectedText.out.contains("model.layers.4.mlp.down_proj"),
+                 qPrintable(inspectedText.out));
+
         // A changed calibration text: the plan runs again (without the first document every
         // sample is another, so the result moves).
         {
@@ -1194,6 +1209,8 @@ private Q_SLOTS:
         const CliRun rerun = run({"eval", project, "--json"});
         QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
         QVERIFY2(rerun.err.contains("running the plan again"), qPrintable(rerun.err));
+        const QJsonObject stale = parseObject(run({"inspect", project, "--json"}).out);
+        QCOMPARE(stale["run"]["current"].toBool(), false);
         const QJsonObject rerunResult = parseObject(rerun.out);
         QVERIFY(rerunResult["modified"]["perplexity"].toDouble()
                 != reusedResult["modified"]["perplexity"].toDouble());
