@@ -1541,10 +1541,6 @@ Der Scan wird aus --scan gelesen (geschrieben von `quantbench-cli sensitivity --
         <translation>beendet %1, %2 von %3 Schichten quantisiert%4</translation>
     </message>
     <message>
-        <source> (cancelled)</source>
-        <translation> (abgebrochen)</translation>
-    </message>
-    <message>
         <source>; current: quantize and eval use it</source>
         <translation>; aktuell: quantize und eval verwenden ihn</translation>
     </message>
@@ -1605,6 +1601,10 @@ Bei einem QuantBench-Projekt (.qbproj) wird stattdessen dessen Inhalt ausgegeben
     <message>
         <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index); or a QuantBench project (.qbproj).</source>
         <translation>Ein Hugging-Face-Checkpoint-Ordner: config.json und model.safetensors (oder Shards mit ihrem Index); oder ein QuantBench-Projekt (.qbproj).</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>(abgebrochen)</translation>
     </message>
 </context>
 <context>

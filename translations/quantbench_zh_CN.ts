@@ -1532,10 +1532,6 @@ The scan is read from --scan (written by `quantbench-cli sensitivity --out`) or 
         <translation>完成于 %1，%3 层中已量化 %2 层%4</translation>
     </message>
     <message>
-        <source> (cancelled)</source>
-        <translation>（已取消）</translation>
-    </message>
-    <message>
         <source>; current: quantize and eval use it</source>
         <translation>；当前有效：quantize 和 eval 将使用它</translation>
     </message>
@@ -1596,6 +1592,10 @@ Given a QuantBench project (.qbproj), prints what it holds instead: its model, p
     <message>
         <source>A Hugging Face checkpoint folder: config.json and model.safetensors (or shards with their index); or a QuantBench project (.qbproj).</source>
         <translation>Hugging Face 检查点文件夹：config.json 和 model.safetensors（或分片及其索引）；或 QuantBench 项目（.qbproj）。</translation>
+    </message>
+    <message>
+        <source>(cancelled)</source>
+        <translation>（已取消）</translation>
     </message>
 </context>
 <context>

@@ -254,7 +254,7 @@ QString projectText(const QString& path, const OpenedProject& opened)
                   .arg(locale.toString(project.run->finished, QLocale::ShortFormat))
                   .arg(report.countWithStatus(LayerStatus::Quantized))
                   .arg(report.layers.size())
-                  .arg(report.complete ? QString() : Cli::tr(" (cancelled)"));
+                  .arg(report.complete ? QString() : QStringLiteral(" ") + Cli::tr("(cancelled)"));
         run += currency.run ? Cli::tr("; current: quantize and eval use it")
                             : Cli::tr("; made from other inputs (the plan or the calibration "
                                       "text changed since): quantize and eval run the plan again");
@@ -279,7 +279,8 @@ QString projectText(const QString& path, const OpenedProject& opened)
             widths << QString::number(bits);
         scan = Cli::tr("by %1 at %2 bits%3")
                    .arg(sensitivityUnitKey(project.scan->unit), widths.join(QStringLiteral(", ")),
-                        project.scan->complete ? QString() : Cli::tr(" (cancelled)"));
+                        project.scan->complete ? QString()
+                                               : QStringLiteral(" ") + Cli::tr("(cancelled)"));
     }
     QString text = formatFields({
         {Cli::tr("Project"), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())},
