@@ -1891,9 +1891,9 @@ void MainWindow::saveReport()
                                tr("HTML report (*.html);;CSV table (*.csv);;JSON report (*.json)"));
     if (path.isEmpty())
         return;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != QLatin1String("html") && suffix != QLatin1String("htm")
-        && suffix != QLatin1String("csv") && suffix != QLatin1String("json"))
+    // A name without a report suffix gets the HTML page (ReportFile would write JSON to it).
+    if (ReportFile::formatOf(path) == ReportFile::Format::Json
+        && QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) != 0)
         path += QStringLiteral(".html");
     saveReportTo(path);
 }
