@@ -3663,6 +3663,14 @@ Bei einem QuantBench-Projekt (.qbproj) wird stattdessen dessen Inhalt ausgegeben
         <source>Time ms</source>
         <translation>Zeit ms</translation>
     </message>
+    <message>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <source>The plan of this run, as File › Save Plan… and quantbench-cli quantize --recipe read it.</source>
+        <translation>Der Plan dieses Laufs, wie Datei › Plan speichern… und quantbench-cli quantize --recipe ihn lesen.</translation>
+    </message>
 </context>
 <context>
     <name>RoundingLab</name>

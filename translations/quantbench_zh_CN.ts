@@ -3642,6 +3642,14 @@ Given a QuantBench project (.qbproj), prints what it holds instead: its model, p
         <source>Time ms</source>
         <translation>时间 ms</translation>
     </message>
+    <message>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <source>The plan of this run, as File › Save Plan… and quantbench-cli quantize --recipe read it.</source>
+        <translation>本次运行的计划，格式与“文件 › 保存计划…”和 quantbench-cli quantize --recipe 读取的相同。</translation>
+    </message>
 </context>
 <context>
     <name>RoundingLab</name>

@@ -31,6 +31,7 @@ tr.skipped td { background: #fff4e5; }
 .track { display: inline-block; width: 80px; text-align: left; margin-right: 0.4em; }
 .bar { display: inline-block; height: 0.7em; background: #4e79a7; vertical-align: middle; }
 .warning { background: #fff4e5; border-left: 4px solid #e8a33d; padding: 0.5em 0.8em; }
+pre { background: #f6f6f6; padding: 0.8em; font-size: 0.85em; overflow-x: auto; }
 )";
 
 QString escaped(const QString& text)
@@ -201,7 +202,16 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
         row += cell(escaped(notes));
         page += row + QStringLiteral("</tr>\n");
     }
-    page += QStringLiteral("</tbody>\n</table>\n</body>\n</html>\n");
+    page += QStringLiteral("</tbody>\n</table>\n");
+
+    // ---- the plan as a recipe, to run it again (quantbench-cli quantize --recipe)
+    page += QStringLiteral("<h2>%1</h2>\n<p class=\"sub\">%2</p>\n<pre>%3</pre>\n")
+                .arg(escaped(tr("Recipe")),
+                     escaped(tr("The plan of this run, as File › Save Plan… and quantbench-cli "
+                                "quantize --recipe read it.")),
+                     escaped(QString::fromUtf8(
+                         QJsonDocument(report.plan.toJson()).toJson(QJsonDocument::Indented))));
+    page += QStringLiteral("</body>\n</html>\n");
     return page.toUtf8();
 }
 

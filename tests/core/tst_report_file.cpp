@@ -114,6 +114,8 @@ private Q_SLOTS:
         QVERIFY(page.contains(QStringLiteral("3.5482 before, 4.0180 after quantization")));
         QVERIFY(page.contains(QStringLiteral("tinystories_sample.txt")));
         QVERIFY(page.contains(QStringLiteral("cancelled")));
+        // The recipe, escaped: "re:" overrides hold regular expressions.
+        QVERIFY(page.contains(QStringLiteral("&quot;default&quot;")));
         QVERIFY(page.contains(QString::number(report.averageBitsPerWeight(), 'f', 3)
                                   .replace('.', QLocale().decimalPoint())));
         // No calibration: no output errors, so no bars; the perplexity says when it is missing.
