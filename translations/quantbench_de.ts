@@ -1606,6 +1606,139 @@ Bei einem QuantBench-Projekt (.qbproj) wird stattdessen dessen Inhalt ausgegeben
         <source>(cancelled)</source>
         <translation>(abgebrochen)</translation>
     </message>
+    <message>
+        <source>Show one layer&apos;s input per channel: outliers, Hessian diagonal</source>
+        <translation>Eingabe einer Schicht je Kanal zeigen: Ausreißer, Hesse-Diagonale</translation>
+    </message>
+    <message>
+        <source>the statistics kept by the quantization run of %1 (%2 rows)</source>
+        <translation>der vom Quantisierungslauf vom %1 aufbewahrten Statistik (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>a full-precision pass over the calibration text (%1 rows)</source>
+        <translation>einem Durchlauf in voller Genauigkeit über den Kalibrierungstext (%1 Zeilen)</translation>
+    </message>
+    <message>
+        <source>median %1; largest %2 (channel %3, %4× the median)</source>
+        <translation>Median %1; größter Wert %2 (Kanal %3, %4× der Median)</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3], input %4 of block %5</source>
+        <translation>%1 [%2, %3], Eingabe %4 von Block %5</translation>
+    </message>
+    <message>
+        <source>Measured from</source>
+        <translation>Gemessen aus</translation>
+    </message>
+    <message>
+        <source>Mean |x|</source>
+        <translation>Mittleres |x|</translation>
+    </message>
+    <message>
+        <source>Max |x|</source>
+        <translation>Max |x|</translation>
+    </message>
+    <message>
+        <source>Dead channels</source>
+        <translation>Tote Kanäle</translation>
+    </message>
+    <message>
+        <source>GPTQ&apos;s damped H</source>
+        <translation>Gedämpftes H von GPTQ</translation>
+    </message>
+    <message>
+        <source>condition estimate %1 with damping %2 × mean diag</source>
+        <translation>Konditionsschätzung %1 bei Dämpfung %2 × mittlere Diagonale</translation>
+    </message>
+    <message>
+        <source>not known (the run kept no XᵀX)</source>
+        <translation>nicht bekannt (der Lauf hat kein XᵀX aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>Quantized with</source>
+        <translation>Quantisiert mit</translation>
+    </message>
+    <message>
+        <source>%1, fell back to RTN</source>
+        <translation>%1, Rückfall auf RTN</translation>
+    </message>
+    <message>
+        <source>Input scale</source>
+        <translation>Eingabeskalierung</translation>
+    </message>
+    <message>
+        <source>AWQ&apos;s, divided out of the input</source>
+        <translation>die von AWQ, aus der Eingabe herausgeteilt</translation>
+    </message>
+    <message>
+        <source>SmoothQuant&apos;s, divided out of the input</source>
+        <translation>die von SmoothQuant, aus der Eingabe herausgeteilt</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× Median</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX)</source>
+        <translation>diag(XᵀX)</translation>
+    </message>
+    <message>
+        <source>Weight column norm</source>
+        <translation>Norm der Gewichtsspalte</translation>
+    </message>
+    <message>
+        <source>Act-order rank</source>
+        <translation>Rang in act-order</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n input channel(s) with the largest mean |x|:</source>
+        <translation>
+            <numerusform>Der %n Eingabekanal mit dem größten mittleren |x|:</numerusform>
+            <numerusform>Die %n Eingabekanäle mit dem größten mittleren |x|:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measures the input of one linear layer per input channel, as the GUI&apos;s Outlier channels and Hessian tabs show it: mean and max |x| (outlier channels stand far above the median), diag(XᵀX) (GPTQ&apos;s Hessian without its 2/n), the weight&apos;s column norms, GPTQ&apos;s act-order, dead channels and the condition estimate of H damped by --damp.
+From a model folder the full-precision model runs over --calib up to the layer&apos;s block. From a project (.qbproj), the statistics its quantization run kept for the layer&apos;s input are used when it kept them (GPTQ, AWQ, SmoothQuant, the clip search), else the same full-precision pass over the project&apos;s calibration text, with the project&apos;s settings for the layer.</source>
+        <translation>Misst die Eingabe einer linearen Schicht je Eingabekanal, wie die Reiter Ausreißerkanäle und Hesse-Matrix der GUI sie zeigen: mittleres und maximales |x| (Ausreißerkanäle liegen weit über dem Median), diag(XᵀX) (GPTQs Hesse-Matrix ohne ihr 2/n), die Spaltennormen des Gewichts, GPTQs act-order, tote Kanäle und die Konditionsschätzung von H, gedämpft mit --damp.
+Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis zum Block der Schicht. Bei einem Projekt (.qbproj) wird die Statistik verwendet, die sein Quantisierungslauf für die Eingabe der Schicht aufbewahrt hat (GPTQ, AWQ, SmoothQuant, Clip-Suche), sonst derselbe Durchlauf in voller Genauigkeit über den Kalibrierungstext des Projekts, mit den Einstellungen des Projekts für die Schicht.</translation>
+    </message>
+    <message>
+        <source>A Hugging Face checkpoint folder, or a QuantBench project (.qbproj).</source>
+        <translation>Ein Hugging-Face-Checkpoint-Ordner oder ein QuantBench-Projekt (.qbproj).</translation>
+    </message>
+    <message>
+        <source>The linear layer to profile (a name from inspect).</source>
+        <translation>Die zu untersuchende lineare Schicht (ein Name aus inspect).</translation>
+    </message>
+    <message>
+        <source>GPTQ damping, as a fraction of the mean of diag(H), for the condition estimate (default: the project&apos;s setting for the layer, else 0.01).</source>
+        <translation>GPTQ-Dämpfung als Anteil am Mittel von diag(H), für die Konditionsschätzung (Standard: die Einstellung des Projekts für die Schicht, sonst 0,01).</translation>
+    </message>
+    <message>
+        <source>How many channels the table lists, largest mean |x| first (default 10).</source>
+        <translation>Wie viele Kanäle die Tabelle auflistet, größtes mittleres |x| zuerst (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Print every channel&apos;s figures as JSON instead of the summary and table.</source>
+        <translation>Die Werte jedes Kanals als JSON statt Übersicht und Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>--layer NAME is required</source>
+        <translation>--layer NAME ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 has no linear layer %2 (quantbench-cli inspect lists them)</source>
+        <translation>%1 hat keine lineare Schicht %2 (quantbench-cli inspect listet sie auf)</translation>
+    </message>
+    <message>
+        <source>give --calib TEXT: the layer&apos;s input is measured over a calibration text</source>
+        <translation>--calib TEXT angeben: Die Eingabe der Schicht wird über einen Kalibrierungstext gemessen</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>

@@ -66,6 +66,13 @@
             <numerusform>greedy (largest loss reduction per extra bit, %n choices)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The %n input channel(s) with the largest mean |x|:</source>
+        <translation>
+            <numerusform>The %n input channel with the largest mean |x|:</numerusform>
+            <numerusform>The %n input channels with the largest mean |x|:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsExporter</name>

@@ -1597,6 +1597,138 @@ Given a QuantBench project (.qbproj), prints what it holds instead: its model, p
         <source>(cancelled)</source>
         <translation>（已取消）</translation>
     </message>
+    <message>
+        <source>Show one layer&apos;s input per channel: outliers, Hessian diagonal</source>
+        <translation>逐通道显示某一层的输入：离群通道、Hessian 对角线</translation>
+    </message>
+    <message>
+        <source>the statistics kept by the quantization run of %1 (%2 rows)</source>
+        <translation>%1 的量化运行保存的统计（%2 行）</translation>
+    </message>
+    <message>
+        <source>a full-precision pass over the calibration text (%1 rows)</source>
+        <translation>在校准文本上的一次全精度前向（%1 行）</translation>
+    </message>
+    <message>
+        <source>median %1; largest %2 (channel %3, %4× the median)</source>
+        <translation>中位数 %1；最大 %2（通道 %3，为中位数的 %4 倍）</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3], input %4 of block %5</source>
+        <translation>%1 [%2, %3]，第 %5 块的输入 %4</translation>
+    </message>
+    <message>
+        <source>Measured from</source>
+        <translation>测量来源</translation>
+    </message>
+    <message>
+        <source>Mean |x|</source>
+        <translation>平均 |x|</translation>
+    </message>
+    <message>
+        <source>Max |x|</source>
+        <translation>最大 |x|</translation>
+    </message>
+    <message>
+        <source>Dead channels</source>
+        <translation>死通道</translation>
+    </message>
+    <message>
+        <source>GPTQ&apos;s damped H</source>
+        <translation>GPTQ 阻尼后的 H</translation>
+    </message>
+    <message>
+        <source>condition estimate %1 with damping %2 × mean diag</source>
+        <translation>条件数估计 %1，阻尼 %2 × 平均对角线</translation>
+    </message>
+    <message>
+        <source>not known (the run kept no XᵀX)</source>
+        <translation>未知（该运行未保存 XᵀX）</translation>
+    </message>
+    <message>
+        <source>Quantized with</source>
+        <translation>量化方法</translation>
+    </message>
+    <message>
+        <source>%1, fell back to RTN</source>
+        <translation>%1，已回退到 RTN</translation>
+    </message>
+    <message>
+        <source>Input scale</source>
+        <translation>输入缩放</translation>
+    </message>
+    <message>
+        <source>AWQ&apos;s, divided out of the input</source>
+        <translation>AWQ 的缩放，已从输入中除去</translation>
+    </message>
+    <message>
+        <source>SmoothQuant&apos;s, divided out of the input</source>
+        <translation>SmoothQuant 的缩放，已从输入中除去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× 中位数</translation>
+    </message>
+    <message>
+        <source>diag(XᵀX)</source>
+        <translation>diag(XᵀX)</translation>
+    </message>
+    <message>
+        <source>Weight column norm</source>
+        <translation>权重列范数</translation>
+    </message>
+    <message>
+        <source>Act-order rank</source>
+        <translation>act-order 排名</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n input channel(s) with the largest mean |x|:</source>
+        <translation>
+            <numerusform>平均 |x| 最大的 %n 个输入通道：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measures the input of one linear layer per input channel, as the GUI&apos;s Outlier channels and Hessian tabs show it: mean and max |x| (outlier channels stand far above the median), diag(XᵀX) (GPTQ&apos;s Hessian without its 2/n), the weight&apos;s column norms, GPTQ&apos;s act-order, dead channels and the condition estimate of H damped by --damp.
+From a model folder the full-precision model runs over --calib up to the layer&apos;s block. From a project (.qbproj), the statistics its quantization run kept for the layer&apos;s input are used when it kept them (GPTQ, AWQ, SmoothQuant, the clip search), else the same full-precision pass over the project&apos;s calibration text, with the project&apos;s settings for the layer.</source>
+        <translation>逐输入通道测量某一线性层的输入，与 GUI 的“离群通道”和“Hessian”选项卡所示相同：平均和最大 |x|（离群通道远高于中位数）、diag(XᵀX)（不含 2/n 的 GPTQ Hessian）、权重的列范数、GPTQ 的 act-order、死通道，以及以 --damp 阻尼后的 H 的条件数估计。
+对于模型文件夹，全精度模型在 --calib 上运行到该层所在的块。对于项目（.qbproj），若其量化运行保存了该层输入的统计（GPTQ、AWQ、SmoothQuant、裁剪搜索）则使用它，否则以项目对该层的设置，在项目的校准文本上进行同样的全精度前向。</translation>
+    </message>
+    <message>
+        <source>A Hugging Face checkpoint folder, or a QuantBench project (.qbproj).</source>
+        <translation>Hugging Face 检查点文件夹，或 QuantBench 项目（.qbproj）。</translation>
+    </message>
+    <message>
+        <source>The linear layer to profile (a name from inspect).</source>
+        <translation>要分析的线性层（inspect 列出的名称）。</translation>
+    </message>
+    <message>
+        <source>GPTQ damping, as a fraction of the mean of diag(H), for the condition estimate (default: the project&apos;s setting for the layer, else 0.01).</source>
+        <translation>用于条件数估计的 GPTQ 阻尼，为 diag(H) 均值的比例（默认：项目对该层的设置，否则为 0.01）。</translation>
+    </message>
+    <message>
+        <source>How many channels the table lists, largest mean |x| first (default 10).</source>
+        <translation>表格列出的通道数，按平均 |x| 从大到小（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Print every channel&apos;s figures as JSON instead of the summary and table.</source>
+        <translation>以 JSON 输出每个通道的数值，而不是摘要和表格。</translation>
+    </message>
+    <message>
+        <source>--layer NAME is required</source>
+        <translation>需要 --layer NAME</translation>
+    </message>
+    <message>
+        <source>%1 has no linear layer %2 (quantbench-cli inspect lists them)</source>
+        <translation>%1 中没有线性层 %2（quantbench-cli inspect 可列出它们）</translation>
+    </message>
+    <message>
+        <source>give --calib TEXT: the layer&apos;s input is measured over a calibration text</source>
+        <translation>请指定 --calib TEXT：该层的输入需在校准文本上测量</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>

@@ -13,7 +13,7 @@
 
 namespace qb::cli {
 
-CalibrationOptionsCli::CalibrationOptionsCli()
+CalibrationOptionsCli::CalibrationOptionsCli(TrueSequential trueSequential)
     : m_calib(QStringLiteral("calib"),
               Cli::tr("Calibration text (UTF-8; documents split at <|endoftext|>, otherwise one "
                       "per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip "
@@ -41,13 +41,22 @@ CalibrationOptionsCli::CalibrationOptionsCli()
                          Cli::tr("Calibrate every layer on the full-precision model's "
                                  "activations instead of on what the already quantized layers "
                                  "give (faster, usually less accurate)."))
+    , m_trueSequentialOffered(trueSequential)
 {
+}
+
+std::vector<const QCommandLineOption*> CalibrationOptionsCli::options() const
+{
+    std::vector<const QCommandLineOption*> list{&m_calib,  &m_mode, &m_samples,
+                                                &m_seqlen, &m_seed, &m_holdout};
+    if (m_trueSequentialOffered == TrueSequential::Offered)
+        list.push_back(&m_noTrueSequential);
+    return list;
 }
 
 void CalibrationOptionsCli::addTo(CommandLine& line) const
 {
-    for (const QCommandLineOption* option :
-         {&m_calib, &m_mode, &m_samples, &m_seqlen, &m_seed, &m_holdout, &m_noTrueSequential})
+    for (const QCommandLineOption* option : options())
         line.addOption(*option);
 }
 
@@ -77,8 +86,7 @@ void CalibrationOptionsCli::applyTo(const CommandLine& line, QuantPlan& plan) co
 QStringList CalibrationOptionsCli::givenOptions(const CommandLine& line) const
 {
     QStringList given;
-    for (const QCommandLineOption* option :
-         {&m_calib, &m_mode, &m_samples, &m_seqlen, &m_seed, &m_holdout, &m_noTrueSequential}) {
+    for (const QCommandLineOption* option : options()) {
         if (line.isSet(*option))
             given << QStringLiteral("--") + option->names().constFirst();
     }

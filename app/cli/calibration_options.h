@@ -20,14 +20,20 @@ namespace qb::cli {
 // --holdout that override the recipe's "calibration" section, and --no-true-sequential.
 class CalibrationOptionsCli {
 public:
-    CalibrationOptionsCli();
+    // `profile` measures the full-precision model only: it has no --no-true-sequential.
+    enum class TrueSequential { Offered, NotOffered };
+    explicit CalibrationOptionsCli(TrueSequential trueSequential = TrueSequential::Offered);
 
     void addTo(CommandLine& line) const;
     // Applies the shortcuts to plan.calibration. Throws UsageError for bad values (checked before
     // any file is read).
     void applyTo(const CommandLine& line, QuantPlan& plan) const;
     // Whether each block calibrates on the quantized blocks' outputs (no --no-true-sequential).
-    bool trueSequential(const CommandLine& line) const { return !line.isSet(m_noTrueSequential); }
+    bool trueSequential(const CommandLine& line) const
+    {
+        return m_trueSequentialOffered == TrueSequential::NotOffered
+               || !line.isSet(m_noTrueSequential);
+    }
 
     // The --calib file as an absolute path, or empty when it is not given.
     QString calibrationText(const CommandLine& line) const;
@@ -44,6 +50,8 @@ public:
     static QString describe(const CalibrationUse& use);
 
 private:
+    std::vector<const QCommandLineOption*> options() const;
+
     QCommandLineOption m_calib;
     QCommandLineOption m_mode;
     QCommandLineOption m_samples;
@@ -51,6 +59,7 @@ private:
     QCommandLineOption m_seed;
     QCommandLineOption m_holdout;
     QCommandLineOption m_noTrueSequential;
+    TrueSequential m_trueSequentialOffered;
 };
 
 // Runs QuantizationPipeline for `plan` (its problems refused, its warnings printed) with the

@@ -67,6 +67,7 @@ int runDevices(const Command& command, const QStringList& arguments);
 int runEval(const Command& command, const QStringList& arguments);
 int runInspect(const Command& command, const QStringList& arguments);
 int runLayer(const Command& command, const QStringList& arguments);
+int runProfile(const Command& command, const QStringList& arguments);
 int runQuantize(const Command& command, const QStringList& arguments);
 int runSensitivity(const Command& command, const QStringList& arguments);
 int runSynth(const Command& command, const QStringList& arguments);

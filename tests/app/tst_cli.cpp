@@ -185,6 +185,9 @@ private Q_SLOTS:
                            "--asym",    "--out",    "--force", "--recipe", "--json"};
         QTest::newRow("quantize -h with other options")
             << QStringList{"quantize", "--method", "rtn", "-h"} << QStringList{"--method"};
+        QTest::newRow("profile --help")
+            << QStringList{"profile", "--help"}
+            << QStringList{"MODEL_DIR", "--layer", "--damp", "--top", "--calib", "--json"};
         QTest::newRow("synth --help")
             << QStringList{"synth", "--help"}
             << QStringList{"--preset",        "--out",   "--seed", "--dtype",  "--outlier-channels",
@@ -1095,6 +1098,68 @@ private Q_SLOTS:
         QCOMPARE(run(base + QStringList{"--out", dir.filePath("b"), "--report", csv}).exitCode, 0);
         QCOMPARE(test::snapshot(dir.path())["report.csv"],
                  test::snapshot(dir.filePath("b"))["quant_report.csv"]);
+    }
+
+    // profile: one layer's input per channel. The first input site (block 0's attention input)
+    // is the same whether the project's run kept it or the full-precision model runs again:
+    // nothing before it is quantized.
+    void profileOneLayersInput()
+    {
+        QTemporaryDir dir;
+        const QString calib = test::dataDir() + "/tinystories/TinyStories-valid-subset.txt";
+        const QString project = dir.filePath("p.qbproj");
+        QCOMPARE(run({"quantize", test::demoModelDir(), "--method", "gptq", "--bits", "4",
+                      "--group", "32", "--calib", calib, "--samples", "8", "--seqlen", "128",
+                      "--out", dir.filePath("out"), "--save-project", project})
+                     .exitCode,
+                 0);
+        const QString layer = "model.layers.0.self_attn.q_proj";
+        const CliRun fromRun = run({"profile", project, "--layer", layer, "--json"});
+        QVERIFY2(fromRun.exitCode == 0, qPrintable(fromRun.err));
+        const CliRun afresh =
+            run({"profile", project, "--layer", layer, "--damp", "0.01", "--json"});
+        QVERIFY2(afresh.exitCode == 0, qPrintable(afresh.err));
+        const QJsonObject a = parseObject(fromRun.out);
+        const QJsonObject b = parseObject(afresh.out);
+        QCOMPARE(a["source"].toString(), QString("run"));
+        QCOMPARE(b["source"].toString(), QString("full_precision"));
+        QCOMPARE(a["quantized_with"].toString(), QString("gptq"));
+        QCOMPARE(a["rows"].toInt(), b["rows"].toInt());
+        const QJsonArray meanA = a["abs_mean"].toArray();
+        const QJsonArray meanB = b["abs_mean"].toArray();
+        QCOMPARE(meanA.size(), 64);
+        QCOMPARE(meanB.size(), 64);
+        for (qsizetype c = 0; c < meanA.size(); ++c)
+            QVERIFY(std::abs(meanA[c].toDouble() - meanB[c].toDouble())
+                    <= 1e-5 * std::abs(meanB[c].toDouble()));
+        QCOMPARE(a["act_order"].toArray(), b["act_order"].toArray());
+
+        // From a model folder, over --calib; the table leads with the largest mean |x|.
+        const QString down = "model.layers.2.mlp.down_proj";
+        const CliRun text = run({"profile", test::demoModelDir(), "--layer", down, "--calib", calib,
+                                 "--samples", "8", "--seqlen", "128", "--top", "3"});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        const CliRun full = run({"profile", test::demoModelDir(), "--layer", down, "--calib", calib,
+                                 "--samples", "8", "--seqlen", "128", "--json"});
+        const QJsonArray mean = parseObject(full.out)["abs_mean"].toArray();
+        QCOMPARE(mean.size(), 172);
+        qsizetype largest = 0;
+        for (qsizetype c = 1; c < mean.size(); ++c)
+            if (mean[c].toDouble() > mean[largest].toDouble())
+                largest = c;
+        const QStringList lines = text.out.split('\n');
+        const qsizetype rule = lines.indexOf(QRegularExpression("^-+  -+.*"));
+        QVERIFY2(rule > 0 && rule + 3 < lines.size(), qPrintable(text.out));
+        QCOMPARE(lines[rule + 1].split(' ', Qt::SkipEmptyParts).value(0), QString::number(largest));
+        QVERIFY(lines[rule + 4].trimmed().isEmpty()); // --top 3
+
+        // Errors: no layer, an unknown one, no text to measure on.
+        QCOMPARE(run({"profile", test::demoModelDir(), "--calib", calib}).exitCode, 2);
+        const CliRun unknown =
+            run({"profile", test::demoModelDir(), "--layer", "nope", "--calib", calib});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("nope"), qPrintable(unknown.err));
+        QCOMPARE(run({"profile", test::demoModelDir(), "--layer", down}).exitCode, 2);
     }
 
     // A project carries a session between commands (and the GUI): quantize --save-project
