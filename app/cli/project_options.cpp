@@ -60,7 +60,7 @@ std::shared_ptr<const QuantizedModel> ProjectOptionsCli::reusableRun(const Opene
         return nullptr;
     const QuantRunInputs now = QuantRunInputs::of(project.plan, opened.model->inventory(),
                                                   calibrationText(project), project.trueSequential);
-    return now == project.runInputs ? project.run : nullptr;
+    return now.matches(project.runInputs) ? project.run : nullptr;
 }
 
 std::shared_ptr<const QuantizedModel>

@@ -1343,7 +1343,7 @@ bool MainWindow::requireCalibrationText(const QStringList& neededBy)
 std::shared_ptr<const QuantizedModel> MainWindow::reusableRun(const RunInputs& inputs,
                                                               bool allowIncomplete) const
 {
-    if (!m_lastRun || m_lastRun->model != m_model || !(m_lastRunInputs == inputs))
+    if (!m_lastRun || m_lastRun->model != m_model || !inputs.matches(m_lastRunInputs))
         return nullptr;
     return m_lastRun->report.complete || allowIncomplete ? m_lastRun : nullptr;
 }
@@ -2137,7 +2137,7 @@ void MainWindow::showProject(const OpenedProject& opened, const QString& path)
     if (project.run) {
         keepRun(project.run, project.runInputs);
         showRun(project.run);
-        if (!(runInputs(project.plan, {}) == project.runInputs))
+        if (!runInputs(project.plan, {}).matches(project.runInputs))
             addIssue(Issue::Severity::Info,
                      tr("%1: the quantized layers were made from other inputs than the project's "
                         "plan and texts now give (the plan or the calibration text changed after "

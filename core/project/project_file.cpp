@@ -8,7 +8,9 @@
 #include "core/util/json_reader.h"
 #include "core/util/progress.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,20 +55,35 @@ struct PendingTensor {
     std::span<const std::byte> bytes;
 };
 
-QJsonObject inputsToJson(const QuantRunInputs& inputs)
+// `path` relative to the project's folder (empty for an empty path), so that files moved
+// together with the project are found again.
+QString relativeToProject(const QString& projectPath, const QString& path)
 {
+    return path.isEmpty() ? QString()
+                          : QFileInfo(projectPath)
+                                .absoluteDir()
+                                .relativeFilePath(QFileInfo(path).absoluteFilePath());
+}
+
+QJsonObject inputsToJson(const QString& projectPath, const QuantRunInputs& inputs)
+{
+    // The digest of the text as it is now: the run was made from it while its size and time
+    // still match (the project refers to a run only while its inputs are current).
+    const bool unchanged = !inputs.textPath.isEmpty()
+                           && QFileInfo(inputs.textPath).size() == inputs.textSize
+                           && QFileInfo(inputs.textPath).lastModified() == inputs.textModified;
     return QJsonObject{
         {QStringLiteral("recipe"), QJsonDocument::fromJson(inputs.planJson).object()},
         {QStringLiteral("calibration_text"), inputs.textPath},
+        {QStringLiteral("calibration_text_relative"),
+         relativeToProject(projectPath, inputs.textPath)},
         {QStringLiteral("text_modified"), inputs.textModified.toString(Qt::ISODateWithMs)},
         {QStringLiteral("text_size"), inputs.textSize},
+        {QStringLiteral("text_sha256"),
+         QString::fromLatin1(unchanged ? QuantRunInputs::sha256Of(inputs.textPath)
+                                       : inputs.textSha256)},
         {QStringLiteral("true_sequential"), inputs.trueSequential},
     };
-}
-
-QString relativeModelPath(const QString& projectPath, const QString& modelPath)
-{
-    return QFileInfo(projectPath).absoluteDir().relativeFilePath(modelPath);
 }
 
 } // namespace
@@ -94,6 +111,29 @@ QuantRunInputs QuantRunInputs::of(const QuantPlan& plan, const LayerInventory& i
     return inputs;
 }
 
+bool QuantRunInputs::matches(const QuantRunInputs& saved) const
+{
+    if (planJson != saved.planJson || trueSequential != saved.trueSequential
+        || textPath.isEmpty() != saved.textPath.isEmpty())
+        return false;
+    if (textPath.isEmpty())
+        return true;
+    if (textSize != saved.textSize)
+        return false;
+    if (textPath == saved.textPath && textModified == saved.textModified)
+        return true;
+    return !saved.textSha256.isEmpty() && sha256Of(textPath) == saved.textSha256;
+}
+
+QByteArray QuantRunInputs::sha256Of(const QString& path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result().toHex();
+}
+
 void ProjectFile::write(const QString& path, const Project& project, const LoadedModel& model,
                         Progress& progress)
 {
@@ -106,17 +146,21 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
         {QStringLiteral("format"), QLatin1String(kFormat)},
         {QStringLiteral("version"), kVersion},
         {QStringLiteral("model"), modelPath},
-        {QStringLiteral("model_relative"), relativeModelPath(path, modelPath)},
+        {QStringLiteral("model_relative"), relativeToProject(path, modelPath)},
         {QStringLiteral("model_check"),
          QJsonObject{{QStringLiteral("layers"), qint64(inventory.layers().size())},
                      {QStringLiteral("parameters"), qint64(inventory.totalParameters())}}},
         {QStringLiteral("recipe"), project.plan.toJson()},
         {QStringLiteral("calibration_text"), project.calibrationText},
+        {QStringLiteral("calibration_text_relative"),
+         relativeToProject(path, project.calibrationText)},
         {QStringLiteral("true_sequential"), project.trueSequential},
     };
-    QJsonObject evaluation{{QStringLiteral("text"), project.evaluationText},
-                           {QStringLiteral("context"), project.evaluationContext},
-                           {QStringLiteral("stride"), project.evaluationStride}};
+    QJsonObject evaluation{
+        {QStringLiteral("text"), project.evaluationText},
+        {QStringLiteral("text_relative"), relativeToProject(path, project.evaluationText)},
+        {QStringLiteral("context"), project.evaluationContext},
+        {QStringLiteral("stride"), project.evaluationStride}};
     if (project.evaluation) {
         evaluation.insert(QStringLiteral("result"), project.evaluation->toJson());
         evaluation.insert(QStringLiteral("plan_key"), QString::fromUtf8(project.evaluatedPlanKey));
@@ -183,7 +227,7 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
             QStringLiteral("run"),
             QJsonObject{{QStringLiteral("report"), run.report.toJson()},
                         {QStringLiteral("finished"), run.finished.toString(Qt::ISODateWithMs)},
-                        {QStringLiteral("inputs"), inputsToJson(project.runInputs)},
+                        {QStringLiteral("inputs"), inputsToJson(path, project.runInputs)},
                         {QStringLiteral("layers"), layers},
                         {QStringLiteral("input_channels"), inputs}});
     }
@@ -270,14 +314,35 @@ QString resolveModelPath(const QString& projectPath, const QJsonObject& json,
                          QDir::toNativeSeparators(relative)));
 }
 
-QuantRunInputs inputsFromJson(const QJsonObject& json, const JsonReader& read)
+// A text the project names: where it was, or — when it is not there — the same relative path
+// from the project's folder if a file is there (texts moved together with the project). An empty
+// path stays empty; a text found nowhere keeps its old path, which a run then names.
+QString resolveTextPath(const QString& projectPath, const QJsonObject& json,
+                        const QString& absoluteKey, const QString& relativeKey)
+{
+    const QString absolute = json.value(absoluteKey).toString();
+    if (absolute.isEmpty() || QFileInfo::exists(absolute))
+        return absolute;
+    const QString relative = json.value(relativeKey).toString();
+    if (!relative.isEmpty()) {
+        const QString beside = QFileInfo(projectPath).absoluteDir().absoluteFilePath(relative);
+        if (QFileInfo(beside).isFile())
+            return QDir::cleanPath(beside);
+    }
+    return absolute;
+}
+
+QuantRunInputs inputsFromJson(const QString& projectPath, const QJsonObject& json,
+                              const JsonReader& read)
 {
     const QString at = QStringLiteral("run.inputs");
     QuantRunInputs inputs;
     inputs.planJson = QJsonDocument(read.object(read.field(json, at, QStringLiteral("recipe")),
                                                 JsonReader::path(at, QStringLiteral("recipe"))))
                           .toJson(QJsonDocument::Compact);
-    inputs.textPath = json.value(QLatin1String("calibration_text")).toString();
+    inputs.textPath = resolveTextPath(projectPath, json, QStringLiteral("calibration_text"),
+                                      QStringLiteral("calibration_text_relative"));
+    inputs.textSha256 = json.value(QLatin1String("text_sha256")).toString().toLatin1();
     inputs.textModified = QDateTime::fromString(
         json.value(QLatin1String("text_modified")).toString(), Qt::ISODateWithMs);
     inputs.textSize = read.integer(json, at, QStringLiteral("text_size"), -1, 9.0e15);
@@ -346,11 +411,13 @@ OpenedProject ProjectFile::open(const QString& path, Progress& progress)
     if (const QStringList problems = project.plan.problemsFor(inventory); !problems.isEmpty())
         throw Error(tr("%1: its plan does not fit the model:\n%2")
                         .arg(source, problems.join(QLatin1Char('\n'))));
-    project.calibrationText = json.value(QLatin1String("calibration_text")).toString();
+    project.calibrationText = resolveTextPath(path, json, QStringLiteral("calibration_text"),
+                                              QStringLiteral("calibration_text_relative"));
     project.trueSequential = read.boolean(json, top, QStringLiteral("true_sequential"));
     const QJsonObject evaluation = read.object(read.field(json, top, QStringLiteral("evaluation")),
                                                QStringLiteral("evaluation"));
-    project.evaluationText = evaluation.value(QLatin1String("text")).toString();
+    project.evaluationText =
+        resolveTextPath(path, evaluation, QStringLiteral("text"), QStringLiteral("text_relative"));
     project.evaluationContext = int(read.integer(evaluation, QStringLiteral("evaluation"),
                                                  QStringLiteral("context"), 0, 1 << 30));
     project.evaluationStride = int(read.integer(evaluation, QStringLiteral("evaluation"),
@@ -391,7 +458,8 @@ OpenedProject ProjectFile::open(const QString& path, Progress& progress)
     run->finished = QDateTime::fromString(runJson.value(QLatin1String("finished")).toString(),
                                           Qt::ISODateWithMs);
     project.runInputs =
-        inputsFromJson(read.object(read.field(runJson, at, QStringLiteral("inputs")),
+        inputsFromJson(path,
+                       read.object(read.field(runJson, at, QStringLiteral("inputs")),
                                    QStringLiteral("run.inputs")),
                        read);
 

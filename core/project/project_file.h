@@ -27,8 +27,19 @@ struct QuantRunInputs {
     QString textPath; // empty: no calibration text
     QDateTime textModified;
     qint64 textSize = -1;
+    // The text's SHA-256 (hex), recorded when a project is saved (empty otherwise): a text that
+    // was copied or moved with the project is still recognised as the same.
+    QByteArray textSha256;
     bool trueSequential = true;
     friend bool operator==(const QuantRunInputs&, const QuantRunInputs&) = default;
+
+    // Whether a run made from `saved` is a run of these inputs (the ones of() gives now): the
+    // same plan and true-sequential, and the same calibration text — at the same path with the
+    // same size and modification time, or, when `saved` records its SHA-256, any file of the same
+    // size and digest (a project and its text copied to another machine).
+    bool matches(const QuantRunInputs& saved) const;
+    // The SHA-256 of the file at `path` in hex; empty when it cannot be read.
+    static QByteArray sha256Of(const QString& path);
 
     // The inputs a run of `plan` on the model of `inventory` would be made from now, for the
     // layers named in `layers` (all when empty). The text at `textPath` is an input, with its
@@ -67,14 +78,14 @@ struct OpenedProject {
 
 // The project file (*.qbproj): one safetensors file whose metadata entry "quantbench.project"
 // holds the session as JSON (format "quantbench-project", version 1; the last evaluation, when
-// there is one, in evaluation.result with the key and description of the plan it measured) and
-// whose tensors hold the
-// kept run's quantized layers — per layer "run/<name>/codes" U8 [rows, cols], "/grid" F32
-// [rows, groups, 2] (scale, zero), and when present "/group_index" I32 [cols], "/permutation"
-// I32 [cols], "/input_scale" F32 [cols] — and its per-site input statistics ("run/inputs/<g>/
-// abs_mean" F64, "/abs_max" F32, "/square_sum" F64, each [K]). The model is referenced, not
-// copied: by its absolute path and by its path relative to the project file, tried in that
-// order, so a project moved together with its model still opens.
+// there is one, in evaluation.result with the key and description of the plan it measured; the
+// run's inputs with the calibration text's SHA-256) and whose tensors hold the kept run's
+// quantized layers — per layer "run/<name>/codes" U8 [rows, cols], "/grid" F32 [rows, groups,
+// 2] (scale, zero), and when present "/group_index" I32 [cols], "/permutation" I32 [cols],
+// "/input_scale" F32 [cols] — and its per-site input statistics ("run/inputs/<g>/abs_mean" F64,
+// "/abs_max" F32, "/square_sum" F64, each [K]). The model and the texts are referenced, not
+// copied: by their absolute paths and by their paths relative to the project file, tried in that
+// order, so a project moved or copied together with them still finds them.
 //
 // Reentrant; both functions run on the calling thread (a worker's).
 class ProjectFile {

@@ -1100,6 +1100,45 @@ private Q_SLOTS:
                  test::snapshot(dir.filePath("b"))["quant_report.csv"]);
     }
 
+    // A project copied to another machine with its model and text (other paths, other file
+    // times) still finds both and still uses its saved run: the text is recognised by its digest.
+    void projectMovesWithItsModelAndText()
+    {
+        QTemporaryDir dir;
+        const QString first = dir.filePath("laptop");
+        QVERIFY(QDir().mkpath(first + "/stories260K"));
+        const QDir demo(test::demoModelDir());
+        for (const QString& name : demo.entryList(QDir::Files))
+            QVERIFY(QFile::copy(demo.filePath(name), first + "/stories260K/" + name));
+        QVERIFY(QFile::copy(test::dataDir() + "/tinystories/TinyStories-valid-subset.txt",
+                            first + "/calib.txt"));
+        QCOMPARE(
+            run({"quantize", first + "/stories260K", "--method", "gptq", "--bits", "3", "--group",
+                 "32", "--calib", first + "/calib.txt", "--samples", "8", "--seqlen", "128",
+                 "--out", dir.filePath("out"), "--save-project", first + "/session.qbproj"})
+                .exitCode,
+            0);
+
+        const QString server = dir.filePath("server");
+        QVERIFY(QDir().rename(first, server));
+        {
+            QFile text(server + "/calib.txt");
+            QVERIFY(text.open(QIODevice::ReadWrite));
+            QVERIFY(text.setFileTime(QDateTime::currentDateTime().addDays(1),
+                                     QFileDevice::FileModificationTime));
+        }
+        const CliRun moved =
+            run({"quantize", server + "/session.qbproj", "--out", dir.filePath("again")});
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+        QVERIFY2(moved.err.contains("Using the quantized layers saved in"), qPrintable(moved.err));
+        QCOMPARE(test::snapshot(dir.filePath("again"))["model.safetensors"],
+                 test::snapshot(dir.filePath("out"))["model.safetensors"]);
+        const QJsonObject held =
+            parseObject(run({"inspect", server + "/session.qbproj", "--json"}).out);
+        QCOMPARE(held["model"].toString(), server + "/stories260K");
+        QCOMPARE(held["calibration_text"].toString(), server + "/calib.txt");
+    }
+
     // profile: one layer's input per channel. The first input site (block 0's attention input)
     // is the same whether the project's run kept it or the full-precision model runs again:
     // nothing before it is quantized.

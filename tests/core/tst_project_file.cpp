@@ -154,7 +154,13 @@ private Q_SLOTS:
         QCOMPARE(read.evaluationText, written.evaluationText);
         QCOMPARE(read.evaluationContext, 128);
         QCOMPARE(read.evaluationStride, 64);
-        QVERIFY(read.runInputs == written.runInputs);
+        // The run's inputs come back with the text's digest, and match what they were.
+        QCOMPARE(read.runInputs.textSha256, QuantRunInputs::sha256Of(written.calibrationText));
+        QCOMPARE(read.runInputs.textSha256.size(), 64);
+        QuantRunInputs withoutDigest = read.runInputs;
+        withoutDigest.textSha256.clear();
+        QVERIFY(withoutDigest == written.runInputs);
+        QVERIFY(written.runInputs.matches(read.runInputs));
         QVERIFY(read.scan);
         QCOMPARE(read.scan->toJson(), m_scan->toJson());
         QVERIFY(read.evaluation);
@@ -262,6 +268,64 @@ private Q_SLOTS:
         const QString error = errorOpening(moved + QStringLiteral("/work.qbproj"));
         QVERIFY2(error.contains(QStringLiteral("is not there")) && error.contains(first),
                  qPrintable(error));
+    }
+
+    // Texts moved together with the project are found beside it, and a run made from the text
+    // is still its run when the copy has another time (its digest is the same); a text of the
+    // same size but other content is not.
+    void movedWithItsTexts()
+    {
+        QTemporaryDir dir;
+        const QString first = dir.filePath(QStringLiteral("first"));
+        QVERIFY(QDir().mkpath(first + QStringLiteral("/texts")));
+        const QString calibration = first + QStringLiteral("/texts/calib.txt");
+        const QString evaluation = first + QStringLiteral("/texts/eval.txt");
+        QVERIFY(
+            QFile::copy(QDir(test::dataDir())
+                            .filePath(QStringLiteral("tinystories/TinyStories-valid-subset.txt")),
+                        calibration));
+        QVERIFY(QFile::copy(
+            QDir(test::dataDir()).filePath(QStringLiteral("tinystories/tinystories_sample.txt")),
+            evaluation));
+        Project written = project(test::demoModelDir());
+        written.calibrationText = calibration;
+        written.evaluationText = evaluation;
+        written.runInputs = QuantRunInputs::of(written.plan, m_model->inventory(), calibration,
+                                               written.trueSequential);
+        SilentProgress progress;
+        ProjectFile::write(first + QStringLiteral("/work.qbproj"), written, *m_model, progress);
+
+        const QString moved = dir.filePath(QStringLiteral("moved"));
+        QVERIFY(QDir().rename(first, moved));
+        const QString movedText = moved + QStringLiteral("/texts/calib.txt");
+        {
+            QFile text(movedText); // a copy with another time
+            QVERIFY(text.open(QIODevice::ReadWrite));
+            QVERIFY(text.setFileTime(QDateTime::currentDateTime().addDays(1),
+                                     QFileDevice::FileModificationTime));
+        }
+        OpenedProject opened = ProjectFile::open(moved + QStringLiteral("/work.qbproj"), progress);
+        const Project& read = opened.project;
+        QCOMPARE(read.calibrationText, movedText);
+        QCOMPARE(read.evaluationText, moved + QStringLiteral("/texts/eval.txt"));
+        QCOMPARE(read.runInputs.textPath, movedText);
+        const QuantRunInputs now = QuantRunInputs::of(read.plan, opened.model->inventory(),
+                                                      read.calibrationText, read.trueSequential);
+        QVERIFY(!(now == read.runInputs)); // another time
+        QVERIFY(now.matches(read.runInputs));
+
+        // The same size, other content: not the run's text.
+        QFile text(movedText);
+        QVERIFY(text.open(QIODevice::ReadWrite));
+        QByteArray bytes = text.readAll();
+        bytes[10] = bytes[10] == 'x' ? 'y' : 'x';
+        QVERIFY(text.seek(0));
+        QCOMPARE(text.write(bytes), bytes.size());
+        text.close();
+        const QuantRunInputs changed = QuantRunInputs::of(
+            read.plan, opened.model->inventory(), read.calibrationText, read.trueSequential);
+        QCOMPARE(changed.textSize, now.textSize);
+        QVERIFY(!changed.matches(read.runInputs));
     }
 
     void refusesWhatDoesNotFit()
