@@ -6611,8 +6611,12 @@ Backend-Kennung: %2</translation>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <source>%1 options:</source>
-        <translation>Optionen für %1:</translation>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 options</source>
+        <translation>Optionen für %1</translation>
     </message>
 </context>
 <context>

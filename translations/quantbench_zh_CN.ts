@@ -6564,8 +6564,12 @@ Backend id: %2</source>
         <translation>分组</translation>
     </message>
     <message>
-        <source>%1 options:</source>
-        <translation>%1 选项：</translation>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>%1 options</source>
+        <translation>%1 选项</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 #include "views/text_file_dialog.h"
 
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -54,18 +53,18 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     m_stride->setToolTip(tr("Tokens between window starts; smaller than the context gives every "
                             "prediction more context"));
 
-    auto* textRow = new QHBoxLayout;
-    textRow->addWidget(m_text, 1);
-    textRow->addWidget(browse);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Text:"), textRow);
-    auto* windowRow = new QHBoxLayout;
-    windowRow->addWidget(m_context);
-    windowRow->addWidget(new QLabel(tr("stride"), this));
-    windowRow->addWidget(m_stride);
-    windowRow->addStretch(1);
-    windowRow->addWidget(m_evaluate);
-    form->addRow(tr("Context:"), windowRow);
+    // One row of inputs, so that the result table keeps the dock's height: both its rows show
+    // in a dock of the default size.
+    auto* inputs = new QHBoxLayout;
+    inputs->addWidget(new QLabel(tr("Text:"), this));
+    inputs->addWidget(m_text, 1);
+    inputs->addWidget(browse);
+    inputs->addSpacing(8);
+    inputs->addWidget(new QLabel(tr("Context:"), this));
+    inputs->addWidget(m_context);
+    inputs->addWidget(new QLabel(tr("stride"), this));
+    inputs->addWidget(m_stride);
+    inputs->addWidget(m_evaluate);
 
     m_table->setHorizontalHeaderLabels(
         {tr("Model"), tr("Perplexity"), tr("NLL/token"), tr("Tokens"), tr("KL (nats)")});
@@ -76,12 +75,15 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->horizontalHeader()->setSectionResizeMode(ModelColumn, QHeaderView::Stretch);
-    m_table->setMinimumHeight(60);
+    // The header and both result rows.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 2 * m_table->verticalHeader()->defaultSectionSize()
+                              + 2 * m_table->frameWidth());
     m_summary->setWordWrap(true);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(form);
+    layout->addLayout(inputs);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
 

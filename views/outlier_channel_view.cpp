@@ -106,6 +106,11 @@ OutlierChannelView::OutlierChannelView(QWidget* parent)
     m_orderBox->setObjectName(QStringLiteral("outlierOrder"));
     m_orderBox->addItem(tr("Channel order"), false);
     m_orderBox->addItem(tr("Sorted, largest first"), true);
+    // The boxes are as wide as their longest item when there is room, and may shrink below it
+    // (the list still shows it whole): long translations would otherwise widen the window
+    // beyond a laptop's screen.
+    for (QComboBox* box : {m_statistic, m_orderBox})
+        box->setMinimumWidth(box->fontMetrics().averageCharWidth() * 8 + 30);
     m_log->setObjectName(QStringLiteral("outlierLog"));
     m_log->setChecked(true);
     m_log->setToolTip(tr("Logarithmic value axes: outlier channels are often 10–100× the median"));

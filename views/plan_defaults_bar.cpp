@@ -113,7 +113,9 @@ void PlanDefaultsBar::showConfig()
     m_options->setConfig(m_config);
     m_options->setVisible(m_options->hasFields());
     m_optionsLabel->setVisible(m_options->hasFields());
-    m_optionsLabel->setText(tr("%1 options:").arg(methodDisplayName(m_config.method)));
+    // Just the method's name: the row of its options is the bar's widest.
+    m_optionsLabel->setText(tr("%1:").arg(methodDisplayName(m_config.method)));
+    m_optionsLabel->setToolTip(tr("%1 options").arg(methodDisplayName(m_config.method)));
 }
 
 void PlanDefaultsBar::onSchemeEdited()

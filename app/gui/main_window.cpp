@@ -2133,6 +2133,8 @@ void MainWindow::showProject(const OpenedProject& opened, const QString& path)
         m_evaluatedFingerprint = project.evaluatedPlanKey;
         m_evaluationPanel->setResult(project.evaluation, project.evaluatedPlan);
         updateEvaluationStaleness();
+        m_evaluationDock->show();
+        m_evaluationDock->raise();
     }
     if (project.run) {
         keepRun(project.run, project.runInputs);
