@@ -2907,14 +2907,6 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
 <context>
     <name>ModelCard</name>
     <message>
-        <source>per channel</source>
-        <translation>pro Kanal</translation>
-    </message>
-    <message>
-        <source>per tensor</source>
-        <translation>pro Tensor</translation>
-    </message>
-    <message>
         <source>Quantized with QuantBench %1 from `%2`.</source>
         <translation>Quantisiert mit QuantBench %1 aus `%2`.</translation>
     </message>
@@ -3591,6 +3583,14 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <source>the group size must be a positive number of columns, -1 (per channel) or 0 (per tensor), not %1</source>
         <translation>Die Gruppengröße muss eine positive Spaltenzahl, -1 (pro Kanal) oder 0 (pro Tensor) sein, nicht %1</translation>
     </message>
+    <message>
+        <source>per channel</source>
+        <translation>pro Kanal</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
 </context>
 <context>
     <name>QuantizationPipeline</name>
@@ -3640,14 +3640,6 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
 </context>
 <context>
     <name>ReportFile</name>
-    <message>
-        <source>channel</source>
-        <translation>Kanal</translation>
-    </message>
-    <message>
-        <source>tensor</source>
-        <translation>Tensor</translation>
-    </message>
     <message>
         <source>%1: quantization report</source>
         <translation>%1: Quantisierungsbericht</translation>

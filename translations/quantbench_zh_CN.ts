@@ -2889,14 +2889,6 @@ From a model folder the full-precision model runs over --calib up to the layer&a
 <context>
     <name>ModelCard</name>
     <message>
-        <source>per channel</source>
-        <translation>逐通道</translation>
-    </message>
-    <message>
-        <source>per tensor</source>
-        <translation>逐张量</translation>
-    </message>
-    <message>
         <source>Quantized with QuantBench %1 from `%2`.</source>
         <translation>使用 QuantBench %1 从 `%2` 量化。</translation>
     </message>
@@ -3570,6 +3562,14 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <source>the group size must be a positive number of columns, -1 (per channel) or 0 (per tensor), not %1</source>
         <translation>分组大小必须是正的列数、-1（逐通道）或 0（逐张量），而不是 %1</translation>
     </message>
+    <message>
+        <source>per channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
 </context>
 <context>
     <name>QuantizationPipeline</name>
@@ -3618,14 +3618,6 @@ From a model folder the full-precision model runs over --calib up to the layer&a
 </context>
 <context>
     <name>ReportFile</name>
-    <message>
-        <source>channel</source>
-        <translation>逐通道</translation>
-    </message>
-    <message>
-        <source>tensor</source>
-        <translation>逐张量</translation>
-    </message>
     <message>
         <source>%1: quantization report</source>
         <translation>%1：量化报告</translation>

@@ -14,19 +14,6 @@ namespace qb {
 
 namespace {
 
-QString groupText(const QuantScheme& scheme)
-{
-    switch (scheme.granularity) {
-    case Granularity::Group:
-        return QString::number(scheme.groupSize);
-    case Granularity::PerChannel:
-        return ModelCard::tr("per channel");
-    case Granularity::PerTensor:
-        return ModelCard::tr("per tensor");
-    }
-    return {};
-}
-
 // Which layers a mixture row holds, short enough for a table cell: "all", one layer's name, or
 // the roles ("down_proj" for every block's, "q_proj (blocks 0, 3)" for some). The full
 // per-layer list is in the report beside the card.
@@ -82,7 +69,7 @@ QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limi
             continue;
         }
         const QuantScheme& scheme = q->tensor.scheme;
-        mixture[{methodDisplayName(q->config.method), scheme.bits, groupText(scheme),
+        mixture[{methodDisplayName(q->config.method), scheme.bits, scheme.groupText(),
                  scheme.symmetric}]
             << layer.name;
     }

@@ -39,19 +39,6 @@ QString escaped(const QString& text)
     return text.toHtmlEscaped();
 }
 
-QString groupText(const QuantScheme& scheme)
-{
-    switch (scheme.granularity) {
-    case Granularity::Group:
-        return QString::number(scheme.groupSize);
-    case Granularity::PerChannel:
-        return ReportFile::tr("channel");
-    case Granularity::PerTensor:
-        return ReportFile::tr("tensor");
-    }
-    return {};
-}
-
 QString summaryRow(const QString& label, const QString& valueHtml)
 {
     return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(escaped(label), valueHtml);
@@ -182,7 +169,7 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
         row += cell(QStringLiteral("%1 × %2").arg(layer.outFeatures).arg(layer.inFeatures), true);
         row += cell(escaped(methodDisplayName(layer.config.method)));
         row += cell(usesGrid ? QString::number(scheme.bits) : dash, true);
-        row += cell(usesGrid ? escaped(groupText(scheme)) : dash, true);
+        row += cell(usesGrid ? escaped(scheme.groupText()) : dash, true);
         row += cell(usesGrid ? escaped(scheme.symmetric ? tr("sym") : tr("asym")) : dash);
         row += cell(errorCell, true);
         row += cell(output ? locale.toString(layer.output.mse, 'e', 3) : dash, true);

@@ -82,6 +82,19 @@ QString QuantScheme::describe() const
     return tr("%1, groups of %2").arg(grid).arg(groupSize);
 }
 
+QString QuantScheme::groupText() const
+{
+    switch (granularity) {
+    case Granularity::Group:
+        return QString::number(groupSize);
+    case Granularity::PerChannel:
+        return tr("per channel");
+    case Granularity::PerTensor:
+        return tr("per tensor");
+    }
+    return {};
+}
+
 QString QuantScheme::validationError() const
 {
     if (bits < kMinBits || bits > kMaxBits)

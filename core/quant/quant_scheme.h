@@ -52,6 +52,8 @@ public:
     QString tag() const;
     // For people: "4-bit asymmetric, groups of 32".
     QString describe() const;
+    // The group size for a table cell: "32", "per channel" or "per tensor" (translated).
+    QString groupText() const;
     // Empty when valid, else why not ("bits must be between 2 and 8, not 9").
     QString validationError() const;
 
