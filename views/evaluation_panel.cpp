@@ -172,7 +172,10 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
         setRow(1, tr("Quantized: %1").arg(planDescription), *r.modified, r.meanKl);
         m_table->item(1, ModelColumn)->setToolTip(planDescription);
     }
-    m_table->resizeColumnsToContents();
+    // The figures fit their contents; the model's name takes the rest (a stretched section that
+    // is resized to its contents stops stretching).
+    for (int c = PerplexityColumn; c < ColumnCount; ++c)
+        m_table->resizeColumnToContents(c);
     // One count per sentence, so each gets its plural form.
     m_summary->setText(QStringList{
         tr("%n document(s)", nullptr, r.documents),

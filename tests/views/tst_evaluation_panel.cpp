@@ -65,6 +65,24 @@ private Q_SLOTS:
         QVERIFY(!panel.result());
     }
 
+    // Shown while visible (Evaluate raises the panel first), the model's name still takes the
+    // width the figures leave.
+    void theModelColumnFillsTheTable()
+    {
+        EvaluationPanel panel;
+        panel.resize(900, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setResult(sampleResult(true), QStringLiteral("RTN, 4-bit"));
+        QTableWidget* table = panel.table();
+        QTest::qWait(20);
+        int used = 0;
+        for (int c = 0; c < table->columnCount(); ++c)
+            used += table->columnWidth(c);
+        QVERIFY2(used >= table->viewport()->width() - 2,
+                 qPrintable(QStringLiteral("%1 of %2").arg(used).arg(table->viewport()->width())));
+    }
+
     void optionsAndSignals()
     {
         EvaluationPanel panel;
@@ -75,7 +93,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         panel.setTextPath(QStringLiteral("/tmp/text.txt"));
         QCOMPARE(panel.textPath(), QStringLiteral("/tmp/text.txt"));
-        QTest::mouseClick(panel.findChild<QWidget*>(QStringLiteral("evaluateButton")), Qt::LeftButton);
+        QTest::mouseClick(panel.findChild<QWidget*>(QStringLiteral("evaluateButton")),
+                          Qt::LeftButton);
         QCOMPARE(evaluate.count(), 1);
         QCOMPARE(panel.stride(), 0);
     }
