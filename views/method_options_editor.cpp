@@ -136,16 +136,28 @@ void MethodOptionsEditor::showConfig()
     m_alpha->setValue(m_config.alpha);
     m_tiedScales->setChecked(m_config.tiedScales);
 
-    m_none->setVisible(keys.isEmpty());
-    m_actOrder->setVisible(keys.contains(MethodOptions::kActOrder));
-    m_staticGroups->setVisible(keys.contains(MethodOptions::kStaticGroups));
-    m_dampLabel->setVisible(keys.contains(MethodOptions::kDamp));
-    m_damp->setVisible(keys.contains(MethodOptions::kDamp));
-    m_clipSearch->setVisible(keys.contains(MethodOptions::kClipSearch));
-    m_smooth->setVisible(keys.contains(MethodOptions::kSmooth));
-    m_alphaLabel->setVisible(keys.contains(MethodOptions::kAlpha));
-    m_alpha->setVisible(keys.contains(MethodOptions::kAlpha));
-    m_tiedScales->setVisible(keys.contains(MethodOptions::kTiedScales));
+    const std::pair<QWidget*, bool> fields[] = {
+        {m_none, keys.isEmpty()},
+        {m_actOrder, keys.contains(MethodOptions::kActOrder)},
+        {m_staticGroups, keys.contains(MethodOptions::kStaticGroups)},
+        {m_dampLabel, keys.contains(MethodOptions::kDamp)},
+        {m_damp, keys.contains(MethodOptions::kDamp)},
+        {m_clipSearch, keys.contains(MethodOptions::kClipSearch)},
+        {m_smooth, keys.contains(MethodOptions::kSmooth)},
+        {m_alphaLabel, keys.contains(MethodOptions::kAlpha)},
+        {m_alpha, keys.contains(MethodOptions::kAlpha)},
+        {m_tiedScales, keys.contains(MethodOptions::kTiedScales)},
+    };
+    // Hide first, then show: a layout measured in between never holds both methods' fields (the
+    // window would grow to that width and stay there).
+    for (const auto& [field, shown] : fields) {
+        if (!shown)
+            field->hide();
+    }
+    for (const auto& [field, shown] : fields) {
+        if (shown)
+            field->show();
+    }
     // RTN and GPTQ use α only to smooth; SmoothQuant always.
     const bool alphaUsed = m_config.method == QuantMethod::SmoothQuant || m_config.smooth;
     m_alphaLabel->setEnabled(alphaUsed);
