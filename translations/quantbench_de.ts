@@ -3339,6 +3339,14 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <source>%1: the run&apos;s report lists %2 quantized layers, the file holds %3</source>
         <translation>%1: Der Bericht des Laufs führt %2 quantisierte Schichten auf, die Datei enthält %3</translation>
     </message>
+    <message>
+        <source>&quot;bytes&quot; for a %1-bit grid</source>
+        <translation>&quot;bytes&quot; bei einem %1-Bit-Raster</translation>
+    </message>
+    <message>
+        <source>&quot;bytes&quot; or &quot;nibbles&quot;</source>
+        <translation>&quot;bytes&quot; oder &quot;nibbles&quot;</translation>
+    </message>
 </context>
 <context>
     <name>QuantPlan</name>

@@ -3319,6 +3319,14 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <source>%1: the run&apos;s report lists %2 quantized layers, the file holds %3</source>
         <translation>%1：运行报告列出 %2 个已量化层，文件中有 %3 个</translation>
     </message>
+    <message>
+        <source>&quot;bytes&quot; for a %1-bit grid</source>
+        <translation>&quot;bytes&quot;（%1 位网格）</translation>
+    </message>
+    <message>
+        <source>&quot;bytes&quot; or &quot;nibbles&quot;</source>
+        <translation>&quot;bytes&quot; 或 &quot;nibbles&quot;</translation>
+    </message>
 </context>
 <context>
     <name>QuantPlan</name>

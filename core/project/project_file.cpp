@@ -49,11 +49,50 @@ std::span<const std::byte> bytesOf(const Eigen::Matrix<T, Rows, 1>& v)
     return std::as_bytes(std::span<const T>(v.data(), static_cast<std::size_t>(v.size())));
 }
 
-// One tensor to write: its header and where its bytes are (borrowed from the project).
+// One tensor to write: its header and where its bytes are (borrowed from the project), or the
+// codes to store two to a byte, packed as the tensor is written (no second copy of the run).
 struct PendingTensor {
     TensorHeader header;
     std::span<const std::byte> bytes;
+    const QuantizedTensor* nibbleCodes = nullptr;
+
+    std::uint64_t size() const
+    {
+        return nibbleCodes ? std::uint64_t(header.shape[0] * header.shape[1]) : bytes.size();
+    }
 };
+
+// Codes of at most 4 bits, two to a byte: column 2j in the low nibble, 2j + 1 in the high one,
+// each row padded to whole bytes. A project of a 4-bit run is then half the size.
+constexpr int kMaxNibbleBits = 4;
+
+std::int64_t nibbleRowBytes(std::int64_t cols)
+{
+    return (cols + 1) / 2;
+}
+
+void packNibbles(const QuantizedTensor& t, std::vector<std::uint8_t>& out)
+{
+    const std::int64_t rowBytes = nibbleRowBytes(t.cols);
+    out.assign(std::size_t(t.rows * rowBytes), 0);
+    for (std::int64_t r = 0; r < t.rows; ++r) {
+        const std::uint8_t* codes = t.codes.data() + r * t.cols;
+        std::uint8_t* packed = out.data() + r * rowBytes;
+        for (std::int64_t c = 0; c < t.cols; ++c)
+            packed[c / 2] |= std::uint8_t((codes[c] & 0x0F) << (4 * (c % 2)));
+    }
+}
+
+void unpackNibbles(const std::vector<std::uint8_t>& packed, QuantizedTensor& t)
+{
+    const std::int64_t rowBytes = nibbleRowBytes(t.cols);
+    for (std::int64_t r = 0; r < t.rows; ++r) {
+        const std::uint8_t* row = packed.data() + r * rowBytes;
+        std::uint8_t* codes = t.codes.data() + r * t.cols;
+        for (std::int64_t c = 0; c < t.cols; ++c)
+            codes[c] = std::uint8_t((row[c / 2] >> (4 * (c % 2))) & 0x0F);
+    }
+}
 
 // `path` relative to the project's folder (empty for an empty path), so that files moved
 // together with the project are found again.
@@ -176,8 +215,11 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
         QJsonArray layers;
         for (const auto& [name, layer] : run.layers) {
             const QuantizedTensor& t = layer.tensor;
+            const bool nibbles = t.scheme.bits <= kMaxNibbleBits;
             layers.append(QJsonObject{
                 {QStringLiteral("name"), name},
+                {QStringLiteral("codes"),
+                 nibbles ? QStringLiteral("nibbles") : QStringLiteral("bytes")},
                 {QStringLiteral("bits"), t.scheme.bits},
                 {QStringLiteral("sym"), t.scheme.symmetric},
                 {QStringLiteral("group_size"), t.scheme.groupSizeCode()},
@@ -191,8 +233,15 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
                 {QStringLiteral("warning"), layer.warning},
                 {QStringLiteral("seconds"), layer.seconds},
             });
-            tensors.push_back(
-                {{layerTensor(name, "codes"), DType::U8, {t.rows, t.cols}}, bytesOf(t.codes)});
+            if (nibbles)
+                tensors.push_back({{layerTensor(name, "codes_nibbles"),
+                                    DType::U8,
+                                    {t.rows, nibbleRowBytes(t.cols)}},
+                                   {},
+                                   &t});
+            else
+                tensors.push_back(
+                    {{layerTensor(name, "codes"), DType::U8, {t.rows, t.cols}}, bytesOf(t.codes)});
             tensors.push_back({{layerTensor(name, "grid"), DType::F32, {t.rows, t.groupsPerRow, 2}},
                                bytesOf(t.params)});
             if (!t.groupIndex.empty())
@@ -236,7 +285,7 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
     std::uint64_t totalBytes = 0;
     for (const PendingTensor& tensor : tensors) {
         headers.push_back(tensor.header);
-        totalBytes += tensor.bytes.size();
+        totalBytes += tensor.size();
     }
     StagingDirectory::requireFreeSpaceAt(QFileInfo(path).absolutePath(), path, totalBytes);
     progress.throwIfCancelled();
@@ -247,10 +296,16 @@ void ProjectFile::write(const QString& path, const Project& project, const Loade
         {{QLatin1String(kMetadataKey),
           QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))}});
     std::uint64_t written = 0;
+    std::vector<std::uint8_t> packed; // one layer's packed codes at a time
     for (const PendingTensor& tensor : tensors) {
         progress.throwIfCancelled();
-        writer.writeNext(tensor.bytes);
-        written += tensor.bytes.size();
+        if (tensor.nibbleCodes) {
+            packNibbles(*tensor.nibbleCodes, packed);
+            writer.writeNext(bytesOf(packed));
+        } else {
+            writer.writeNext(tensor.bytes);
+        }
+        written += tensor.size();
         progress.report(totalBytes > 0 ? double(written) / double(totalBytes) : 1.0,
                         tr("Writing %1").arg(shown));
     }
@@ -494,8 +549,24 @@ OpenedProject ProjectFile::open(const QString& path, Progress& progress)
                             .arg(source, where)
                             .arg(item.value(QLatin1String("group_width")).toDouble())
                             .arg(tensor.groupWidth));
-        tensors.read(layerTensor(layer.name, "codes"), DType::U8, {tensor.rows, tensor.cols},
-                     tensor.codes.data());
+        const QString packing = item.value(QLatin1String("codes")).toString();
+        if (packing == QLatin1String("nibbles")) {
+            if (scheme.bits > kMaxNibbleBits)
+                read.fail(JsonReader::path(where, QStringLiteral("codes")),
+                          tr("\"bytes\" for a %1-bit grid").arg(scheme.bits),
+                          item.value(QLatin1String("codes")));
+            std::vector<std::uint8_t> packed(
+                std::size_t(tensor.rows * nibbleRowBytes(tensor.cols)));
+            tensors.read(layerTensor(layer.name, "codes_nibbles"), DType::U8,
+                         {tensor.rows, nibbleRowBytes(tensor.cols)}, packed.data());
+            unpackNibbles(packed, tensor);
+        } else if (packing.isEmpty() || packing == QLatin1String("bytes")) {
+            tensors.read(layerTensor(layer.name, "codes"), DType::U8, {tensor.rows, tensor.cols},
+                         tensor.codes.data());
+        } else {
+            read.fail(JsonReader::path(where, QStringLiteral("codes")),
+                      tr("\"bytes\" or \"nibbles\""), item.value(QLatin1String("codes")));
+        }
         tensors.read(layerTensor(layer.name, "grid"), DType::F32,
                      {tensor.rows, tensor.groupsPerRow, 2}, tensor.params.data());
         const int maxCode = scheme.maxCode();

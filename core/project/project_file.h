@@ -80,7 +80,8 @@ struct OpenedProject {
 // holds the session as JSON (format "quantbench-project", version 1; the last evaluation, when
 // there is one, in evaluation.result with the key and description of the plan it measured; the
 // run's inputs with the calibration text's SHA-256) and whose tensors hold the kept run's
-// quantized layers — per layer "run/<name>/codes" U8 [rows, cols], "/grid" F32 [rows, groups,
+// quantized layers — per layer "run/<name>/codes" U8 [rows, cols] (or, for grids of at most 4
+// bits, "/codes_nibbles" U8 [rows, ⌈cols/2⌉], two codes a byte), "/grid" F32 [rows, groups,
 // 2] (scale, zero), and when present "/group_index" I32 [cols], "/permutation" I32 [cols],
 // "/input_scale" F32 [cols] — and its per-site input statistics ("run/inputs/<g>/abs_mean" F64,
 // "/abs_max" F32, "/square_sum" F64, each [K]). The model and the texts are referenced, not

@@ -328,6 +328,42 @@ private Q_SLOTS:
         QVERIFY(!changed.matches(read.runInputs));
     }
 
+    // Codes of grids up to 4 bits are stored two to a byte, rows of an odd width padded; wider
+    // codes one to a byte. Both come back exactly.
+    void codesTwoToAByte()
+    {
+        QTemporaryDir dir;
+        test::TinyLlamaOptions options;
+        options.intermediateSize = 25; // down_proj [16, 25]: odd rows of codes
+        const QString modelDir = dir.filePath(QStringLiteral("tiny"));
+        test::writeTinyLlama(modelDir, options);
+        const auto model = LoadedModel::open(modelDir);
+        QuantPlan plan = test::rtnPlan(3, 8, false);
+        PlanOverride wide = test::planOverride(QStringLiteral("re:.*self_attn\\.q_proj"));
+        wide.bits = 6;
+        plan.addOverride(wide);
+        SilentProgress progress;
+        Project written;
+        written.modelDirectory = modelDir;
+        written.plan = plan;
+        written.run = QuantizationPipeline::run(model, plan, {}, {}, progress);
+        const QString path = dir.filePath(QStringLiteral("tiny.qbproj"));
+        ProjectFile::write(path, written, *model, progress);
+
+        const auto file = SafetensorsFile::open(path);
+        const TensorInfo* down =
+            file->find(QStringLiteral("run/model.layers.0.mlp.down_proj/codes_nibbles"));
+        QVERIFY(down);
+        QCOMPARE(down->shape, (std::vector<std::int64_t>{16, 13}));
+        QVERIFY(!file->find(QStringLiteral("run/model.layers.0.mlp.down_proj/codes")));
+        QVERIFY(file->find(QStringLiteral("run/model.layers.0.self_attn.q_proj/codes")));
+
+        const OpenedProject opened = ProjectFile::open(path, progress);
+        QVERIFY(opened.project.run);
+        for (const auto& [name, layer] : written.run->layers)
+            QCOMPARE(opened.project.run->layers.at(name).tensor.codes, layer.tensor.codes);
+    }
+
     void refusesWhatDoesNotFit()
     {
         QTemporaryDir dir;
