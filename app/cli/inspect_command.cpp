@@ -266,7 +266,7 @@ QString projectText(const QString& path, const OpenedProject& opened)
                          ? Cli::tr("perplexity %1 as stored, %2 quantized (%3)")
                                .arg(locale.toString(result.reference.perplexity(), 'f', 4),
                                     locale.toString(result.modified->perplexity(), 'f', 4),
-                                    project.evaluatedPlan)
+                                    project.evaluatedPlanDescription())
                          : Cli::tr("perplexity %1 as stored")
                                .arg(locale.toString(result.reference.perplexity(), 'f', 4));
         if (!currency.evaluation)

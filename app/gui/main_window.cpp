@@ -2131,7 +2131,7 @@ void MainWindow::showProject(const OpenedProject& opened, const QString& path)
         showScan(project.scan);
     if (project.evaluation) {
         m_evaluatedFingerprint = project.evaluatedPlanKey;
-        m_evaluationPanel->setResult(project.evaluation, project.evaluatedPlan);
+        m_evaluationPanel->setResult(project.evaluation, project.evaluatedPlanDescription());
         updateEvaluationStaleness();
         m_evaluationDock->show();
         m_evaluationDock->raise();

@@ -150,6 +150,18 @@ QuantRunInputs QuantRunInputs::of(const QuantPlan& plan, const LayerInventory& i
     return inputs;
 }
 
+QString Project::evaluatedPlanDescription() const
+{
+    const QJsonObject json = QJsonDocument::fromJson(evaluatedPlanKey).object();
+    if (json.isEmpty())
+        return evaluatedPlan;
+    try {
+        return QuantPlan::fromJson(json, QString()).describe();
+    } catch (const Error&) {
+        return evaluatedPlan;
+    }
+}
+
 bool QuantRunInputs::matches(const QuantRunInputs& saved) const
 {
     if (planJson != saved.planJson || trueSequential != saved.trueSequential

@@ -64,6 +64,10 @@ struct Project {
     std::shared_ptr<const EvaluationResult> evaluation;
     QByteArray evaluatedPlanKey;
     QString evaluatedPlan;
+
+    // The evaluated plan described in the application's language (from evaluatedPlanKey);
+    // evaluatedPlan, as it was written, when the key does not read as a plan.
+    QString evaluatedPlanDescription() const;
     std::shared_ptr<const SensitivityScanResult> scan; // or null
     // The last run of the whole plan (its model the project's), or null, with its inputs.
     std::shared_ptr<const QuantizedModel> run;

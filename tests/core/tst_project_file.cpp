@@ -168,6 +168,12 @@ private Q_SLOTS:
         QCOMPARE(read.evaluation->modified->totalNll, 1001.5);
         QCOMPARE(read.evaluatedPlanKey, written.evaluatedPlanKey);
         QCOMPARE(read.evaluatedPlan, written.evaluatedPlan);
+        // Described again from its key (so in the reader's language), else as written.
+        QCOMPARE(read.evaluatedPlanDescription(), written.plan.describe());
+        Project unreadable = read;
+        unreadable.evaluatedPlan = QStringLiteral("as written");
+        unreadable.evaluatedPlanKey = "{\"default\": {\"bitz\": 4}}";
+        QCOMPARE(unreadable.evaluatedPlanDescription(), QStringLiteral("as written"));
 
         // The run: the report as written, and every layer bit for bit.
         QVERIFY(read.run);
