@@ -142,15 +142,16 @@ QStringList AppSettings::recentModels() const
 {
     QStringList existing;
     for (const QString& path : value(Key::RecentModels).toStringList()) {
-        if (QFileInfo(path).isDir() && !existing.contains(path))
+        // Model folders, and the files opened as models or sessions: GGUF files, projects.
+        if (QFileInfo::exists(path) && !existing.contains(path))
             existing << path;
     }
     return existing;
 }
 
-void AppSettings::addRecentModel(const QString& directory)
+void AppSettings::addRecentModel(const QString& opened)
 {
-    const QString path = QFileInfo(directory).absoluteFilePath();
+    const QString path = QFileInfo(opened).absoluteFilePath();
     QStringList recent = recentModels();
     recent.removeAll(path);
     recent.prepend(path);

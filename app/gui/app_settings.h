@@ -63,9 +63,10 @@ public:
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant& value);
 
-    // Most recent first, existing folders only, no duplicates.
+    // Most recent first, no duplicates: the model folders and the files opened as models or
+    // sessions (GGUF files, projects) that still exist.
     QStringList recentModels() const;
-    void addRecentModel(const QString& directory);
+    void addRecentModel(const QString& opened);
     void clearRecentModels();
 
     // The quantization settings new models start with: the last defaults the user chose.

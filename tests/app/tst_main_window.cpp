@@ -849,6 +849,7 @@ private Q_SLOTS:
         window.saveProjectTo(path);
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
         QCOMPARE(window.projectPath(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(AppSettings().recentModels().value(0), QFileInfo(path).absoluteFilePath());
         QVERIFY(!window.isSessionModified());
         QCOMPARE(window.windowTitle(),
                  QStringLiteral("session.qbproj[*] — stories260K — QuantBench"));
