@@ -97,15 +97,11 @@ std::shared_ptr<const QuantizedModel> CalibrationOptionsCli::quantize(
     const CommandLine& line, const std::shared_ptr<const LoadedModel>& model, const QuantPlan& plan,
     std::shared_ptr<const ComputeBackend> backend) const
 {
-    if (!line.isSet(m_calib)) {
-        for (const LinearLayer& layer : model->inventory().layers()) {
-            const LayerQuantConfig config = plan.resolve(layer.name);
-            if (config.needsCalibration())
-                throw UsageError(Cli::tr("%1 is quantized with %2, which needs calibration "
-                                         "data: give --calib TEXT")
-                                     .arg(layer.name, config.describe()));
-        }
-    }
+    if (const LinearLayer* layer = plan.firstLayerNeedingCalibration(model->inventory());
+        layer && !line.isSet(m_calib))
+        throw UsageError(Cli::tr("%1 is quantized with %2, which needs calibration data: give "
+                                 "--calib TEXT")
+                             .arg(layer->name, plan.resolve(layer->name).describe()));
     return runPlan(model, plan, calibrationText(line), trueSequential(line), std::move(backend));
 }
 

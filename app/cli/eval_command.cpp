@@ -127,7 +127,7 @@ int runEval(const Command& command, const QStringList& arguments)
         return ExitSuccess;
 
     const QString source = line.positional(0);
-    const bool fromProject = ProjectOptionsCli::isProjectPath(source);
+    const bool fromProject = ProjectFile::isProjectPath(source);
     if (!fromProject && !line.isSet(QStringLiteral("text")))
         throw UsageError(Cli::tr("--text FILE is required"));
     PerplexityOptions options;
@@ -185,16 +185,14 @@ int runEval(const Command& command, const QStringList& arguments)
         const QStringList problems = plan->problemsFor(model->inventory());
         if (!problems.isEmpty())
             throw Error(problems.join(QLatin1Char('\n')));
-        std::shared_ptr<const QuantizedModel> run =
-            opened ? ProjectOptionsCli::reusableRun(*opened) : nullptr;
-        if (run || plan->needsCalibration(model->inventory())) {
-            if (opened)
-                run = ProjectOptionsCli::quantize(source, *opened, options.backend);
-            else
-                run = calibration.quantize(line, model, *plan, options.backend);
-            project.run = run;
-            project.runInputs = QuantRunInputs::of(*plan, model->inventory(),
-                                                   project.calibrationText, project.trueSequential);
+        const std::shared_ptr<const QuantizedModel> run =
+            opened ? ProjectOptionsCli::quantize(source, *opened, options.backend,
+                                                 ProjectOptionsCli::Run::WhenCalibrated)
+            : plan->needsCalibration(model->inventory())
+                ? calibration.quantize(line, model, *plan, options.backend)
+                : nullptr;
+        if (run) {
+            project.setRun(run, model->inventory());
             hooks = std::make_unique<QuantizedModelHooks>(run);
         } else {
             hooks = std::make_unique<PlanWeightHooks>(model, *plan, options.backend);
@@ -206,11 +204,8 @@ int runEval(const Command& command, const QStringList& arguments)
         result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options, hooks.get(),
                                                progress);
     }
-    if (plan) {
-        project.evaluation = std::make_shared<const EvaluationResult>(result);
-        project.evaluatedPlanKey = plan->evaluationKey(model->inventory());
-        project.evaluatedPlan = plan->describe();
-    }
+    if (plan)
+        project.setEvaluation(std::make_shared<const EvaluationResult>(result), model->inventory());
     projectOptions.save(line, project, *model);
     if (line.isSet(QStringLiteral("json"))) {
         QJsonObject out = result.toJson();

@@ -200,9 +200,7 @@ ProjectCurrency currencyOf(const OpenedProject& opened)
     const Project& project = opened.project;
     ProjectCurrency currency;
     currency.run = project.run && ProjectOptionsCli::reusableRun(opened) == project.run;
-    currency.evaluation =
-        project.evaluation
-        && project.evaluatedPlanKey == project.plan.evaluationKey(opened.model->inventory());
+    currency.evaluation = project.evaluationIsCurrent(opened.model->inventory());
     return currency;
 }
 
@@ -347,7 +345,7 @@ int runInspect(const Command& command, const QStringList& arguments)
     if (!line.parse(arguments))
         return ExitSuccess;
 
-    if (ProjectOptionsCli::isProjectPath(line.positional(0))) {
+    if (ProjectFile::isProjectPath(line.positional(0))) {
         const QString path = line.positional(0);
         const OpenedProject opened = ProjectOptionsCli::open(path, {});
         if (line.isSet(json.names().first()))

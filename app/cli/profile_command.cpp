@@ -213,7 +213,7 @@ int runProfile(const Command& command, const QStringList& arguments)
     QuantPlan plan;
     QString textPath;
     std::shared_ptr<const QuantizedModel> run;
-    if (ProjectOptionsCli::isProjectPath(source)) {
+    if (ProjectFile::isProjectPath(source)) {
         const OpenedProject opened =
             ProjectOptionsCli::open(source, calibration.givenOptions(line));
         model = opened.model;

@@ -27,13 +27,6 @@ void ProjectOptionsCli::addTo(CommandLine& line) const
     line.addOption(m_saveProject);
 }
 
-bool ProjectOptionsCli::isProjectPath(const QString& path)
-{
-    return QFileInfo(path).suffix().compare(QLatin1String(ProjectFile::kSuffix),
-                                            Qt::CaseInsensitive)
-           == 0;
-}
-
 OpenedProject ProjectOptionsCli::open(const QString& path, const QStringList& conflicting)
 {
     if (!conflicting.isEmpty())
@@ -65,7 +58,7 @@ std::shared_ptr<const QuantizedModel> ProjectOptionsCli::reusableRun(const Opene
 
 std::shared_ptr<const QuantizedModel>
 ProjectOptionsCli::quantize(const QString& path, const OpenedProject& opened,
-                            std::shared_ptr<const ComputeBackend> backend)
+                            std::shared_ptr<const ComputeBackend> backend, Run when)
 {
     const QString shown = QDir::toNativeSeparators(path);
     if (auto run = reusableRun(opened)) {
@@ -75,17 +68,16 @@ ProjectOptionsCli::quantize(const QString& path, const OpenedProject& opened,
         return run;
     }
     const Project& project = opened.project;
+    const LayerInventory& inventory = opened.model->inventory();
+    if (when == Run::WhenCalibrated && !project.plan.needsCalibration(inventory))
+        return nullptr;
     const QString text = calibrationText(project);
-    if (text.isEmpty()) {
-        for (const LinearLayer& layer : opened.model->inventory().layers()) {
-            const LayerQuantConfig config = project.plan.resolve(layer.name);
-            if (config.needsCalibration())
-                throw Error(Cli::tr("%1: %2 is quantized with %3, which needs calibration data, "
-                                    "and the project names no calibration text: choose one in "
-                                    "the GUI's Calibration panel and save the project again")
-                                .arg(shown, layer.name, config.describe()));
-        }
-    }
+    if (const LinearLayer* layer = project.plan.firstLayerNeedingCalibration(inventory);
+        layer && text.isEmpty())
+        throw Error(Cli::tr("%1: %2 is quantized with %3, which needs calibration data, "
+                            "and the project names no calibration text: choose one in "
+                            "the GUI's Calibration panel and save the project again")
+                        .arg(shown, layer->name, project.plan.resolve(layer->name).describe()));
     if (project.run)
         printErr(Cli::tr("%1: the saved quantized layers were made from other inputs (the plan "
                          "or the calibration text changed since): running the plan again")

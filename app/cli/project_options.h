@@ -26,10 +26,6 @@ public:
 
     void addTo(CommandLine& line) const;
 
-    // Whether the MODEL argument names a project rather than a model: a file whose name ends in
-    // ".qbproj" (a model is a folder or a packed checkpoint file of another kind).
-    static bool isProjectPath(const QString& path);
-
     // Opens the project at `path` (ProjectFile::open) with a progress line. `conflicting` are the
     // plan and calibration options given: a project brings its own, so any of them is a
     // UsageError, raised before the file is read.
@@ -44,12 +40,17 @@ public:
     // (the same plan, calibration text unchanged on disk, true-sequential); otherwise null.
     static std::shared_ptr<const QuantizedModel> reusableRun(const OpenedProject& opened);
 
+    // When quantize() runs the plan: always (quantize), or only when it needs calibration (eval
+    // streams a calibration-free plan's weights instead).
+    enum class Run { Always, WhenCalibrated };
+
     // reusableRun() (saying so on stderr), or else the project's plan run again on
-    // calibrationText() (runPlan). Throws Error naming the project when the plan needs a
-    // calibration text and the project has none, and as runPlan() does.
+    // calibrationText() (runPlan); with Run::WhenCalibrated, null instead when the plan needs no
+    // calibration. Throws Error naming the project when the plan needs a calibration text and
+    // the project has none, and as runPlan() does.
     static std::shared_ptr<const QuantizedModel>
     quantize(const QString& path, const OpenedProject& opened,
-             std::shared_ptr<const ComputeBackend> backend);
+             std::shared_ptr<const ComputeBackend> backend, Run when = Run::Always);
 
     // Checks --save-project, when given, before any work is done: Error when the file exists and
     // `replaceExisting` is false, when its folder does not exist, or when it is one of `model`'s

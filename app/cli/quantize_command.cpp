@@ -142,7 +142,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
         throw UsageError(Cli::tr("--gptq-v1 needs --format gptq"));
     const QString source = line.positional(0);
     std::optional<OpenedProject> opened;
-    if (ProjectOptionsCli::isProjectPath(source)) {
+    if (ProjectFile::isProjectPath(source)) {
         opened = ProjectOptionsCli::open(source, planOptions.givenOptions(line)
                                                      + calibration.givenOptions(line));
     } else if (!line.isSet(QStringLiteral("method")) && !line.isSet(QStringLiteral("recipe"))) {
@@ -181,13 +181,9 @@ int runQuantize(const Command& command, const QStringList& arguments)
                                   : calibration.quantize(line, model, plan, backend);
     // The model card takes the perplexities of a project's evaluation while it is of this plan
     // and, for a calibrated plan, of the saved run used here (--eval measures them afresh).
-    if (opened && project.evaluation && project.evaluation->modified
-        && project.evaluatedPlanKey == plan.evaluationKey(model->inventory())
-        && (quantized == opened->project.run || !plan.needsCalibration(model->inventory()))) {
-        exportOptions.card.perplexityBefore = project.evaluation->reference.perplexity();
-        exportOptions.card.perplexityAfter = project.evaluation->modified->perplexity();
-        exportOptions.card.evaluationText = QFileInfo(project.evaluationText).fileName();
-    }
+    if (opened && project.evaluationIsCurrent(model->inventory()) && project.evaluation->modified
+        && (quantized == opened->project.run || !plan.needsCalibration(model->inventory())))
+        exportOptions.card = ModelCardFacts::of(*project.evaluation, project.evaluationText);
     if (line.isSet(evalText)) {
         // The stored model and the quantized one in lockstep on the same windows.
         const QString textPath = line.value(evalText);
@@ -198,9 +194,7 @@ int runQuantize(const Command& command, const QStringList& arguments)
         ConsoleProgress progress;
         const EvaluationResult result = PerplexityEvaluator::evaluate(
             model, *tokenizer, TextDocuments::fromFile(textPath), options, &hooks, progress);
-        exportOptions.card.perplexityBefore = result.reference.perplexity();
-        exportOptions.card.perplexityAfter = result.modified->perplexity();
-        exportOptions.card.evaluationText = QFileInfo(textPath).fileName();
+        exportOptions.card = ModelCardFacts::of(result, textPath);
         printErr(Cli::tr("Perplexity on %1: %2 before, %3 after quantization")
                      .arg(QFileInfo(textPath).fileName(),
                           QLocale().toString(result.reference.perplexity(), 'f', 4),
@@ -209,14 +203,10 @@ int runQuantize(const Command& command, const QStringList& arguments)
         project.evaluationText = QFileInfo(textPath).absoluteFilePath();
         project.evaluationContext = options.contextLength;
         project.evaluationStride = options.stride;
-        project.evaluation = std::make_shared<const EvaluationResult>(result);
-        project.evaluatedPlanKey = plan.evaluationKey(model->inventory());
-        project.evaluatedPlan = plan.describe();
+        project.setEvaluation(std::make_shared<const EvaluationResult>(result), model->inventory());
     }
     // Saved before the export, so that the run is kept even if writing the checkpoint fails.
-    project.run = quantized;
-    project.runInputs = QuantRunInputs::of(plan, model->inventory(), project.calibrationText,
-                                           project.trueSequential);
+    project.setRun(quantized, model->inventory());
     projectOptions.save(line, project, *model);
     QStringList limitations;
     {

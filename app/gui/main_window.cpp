@@ -735,7 +735,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
     if (urls.size() != 1 || !urls.front().isLocalFile())
         return;
     const QFileInfo dropped(urls.front().toLocalFile());
-    if (dropped.isDir() || dropped.suffix() == QLatin1String(ProjectFile::kSuffix))
+    if (dropped.isDir() || ProjectFile::isProjectPath(dropped.filePath()))
         event->acceptProposedAction();
 }
 
@@ -746,7 +746,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::openPath(const QString& path)
 {
-    if (QFileInfo(path).suffix() == QLatin1String(ProjectFile::kSuffix))
+    if (ProjectFile::isProjectPath(path))
         openProject(path);
     else
         openModel(path);
@@ -1593,13 +1593,8 @@ void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExpo
     CheckpointExportOptions exportOptions = options;
     exportOptions.trueSequential = inputs.trueSequential;
     // The model card carries the perplexities of the shown evaluation when it is of this plan.
-    if (const auto evaluated = m_evaluationPanel->result();
-        evaluated && evaluated->modified && m_evaluatedFingerprint
-        && *m_evaluatedFingerprint == evaluationFingerprint(plan)) {
-        exportOptions.card.perplexityBefore = evaluated->reference.perplexity();
-        exportOptions.card.perplexityAfter = evaluated->modified->perplexity();
-        exportOptions.card.evaluationText = QFileInfo(m_evaluationPanel->textPath()).fileName();
-    }
+    if (const auto facts = shownEvaluationFacts(plan))
+        exportOptions.card = *facts;
     m_jobs.start(
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
         [this, model, plan, inputs, kept, runOptions, directory,
@@ -1906,13 +1901,9 @@ void MainWindow::saveReportTo(const QString& path)
     // whole-plan run, its plan still the one evaluated.
     ModelCardFacts facts;
     const QuantReport& report = *m_latestReport;
-    if (const auto evaluated = m_evaluationPanel->result();
-        evaluated && evaluated->modified && m_lastRun && &m_lastRun->report == &report
-        && m_evaluatedFingerprint
-        && *m_evaluatedFingerprint == evaluationFingerprint(report.plan)) {
-        facts.perplexityBefore = evaluated->reference.perplexity();
-        facts.perplexityAfter = evaluated->modified->perplexity();
-        facts.evaluationText = QFileInfo(m_evaluationPanel->textPath()).fileName();
+    if (m_lastRun && &m_lastRun->report == &report) {
+        if (const auto shown = shownEvaluationFacts(report.plan))
+            facts = *shown;
     }
     try {
         ReportFile::write(path, report, facts);
@@ -2360,6 +2351,15 @@ void MainWindow::updatePlanCheck()
     }
     check.planEdited = evaluationFingerprint(m_layerModel->plan()) != m_autoBitsFingerprint;
     m_sensitivity->setPlanCheck(check);
+}
+
+std::optional<ModelCardFacts> MainWindow::shownEvaluationFacts(const QuantPlan& plan) const
+{
+    const auto evaluated = m_evaluationPanel->result();
+    if (!evaluated || !evaluated->modified || !m_evaluatedFingerprint
+        || *m_evaluatedFingerprint != evaluationFingerprint(plan))
+        return std::nullopt;
+    return ModelCardFacts::of(*evaluated, m_evaluationPanel->textPath());
 }
 
 QByteArray MainWindow::evaluationFingerprint(const QuantPlan& plan) const

@@ -293,6 +293,9 @@ private:
     // What an evaluation result depends on in `plan`: the calibration settings only when the
     // plan needs calibration.
     QByteArray evaluationFingerprint(const QuantPlan& plan) const;
+    // The perplexities of the shown evaluation for a model card or report, when it scored the
+    // model quantized by `plan` (as the plan is now); nullopt otherwise.
+    std::optional<ModelCardFacts> shownEvaluationFacts(const QuantPlan& plan) const;
     void fitResultColumns();
     // Why the latest scan cannot give automatic bits (none, cancelled), or empty.
     QString scanProblem() const;

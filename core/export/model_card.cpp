@@ -1,6 +1,7 @@
 #include "core/export/model_card.h"
 
 #include "core/io/json_file.h"
+#include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quantized_model.h"
 
@@ -47,6 +48,16 @@ QString whichLayers(const QStringList& names, const LoadedModel& model)
 }
 
 } // namespace
+
+ModelCardFacts ModelCardFacts::of(const EvaluationResult& result, const QString& textPath)
+{
+    ModelCardFacts facts;
+    facts.perplexityBefore = result.reference.perplexity();
+    if (result.modified)
+        facts.perplexityAfter = result.modified->perplexity();
+    facts.evaluationText = QFileInfo(textPath).fileName();
+    return facts;
+}
 
 QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limitations,
                         const ModelCardFacts& facts, const QString& formatName)

@@ -8,6 +8,7 @@
 
 namespace qb {
 
+struct EvaluationResult;
 struct QuantizedModel;
 
 // What the caller of an export measured and wants on the model card; nothing is invented: a
@@ -16,6 +17,10 @@ struct ModelCardFacts {
     std::optional<double> perplexityBefore; // the unquantized model's
     std::optional<double> perplexityAfter;  // the quantized model's, as evaluated in QuantBench
     QString evaluationText;                 // what the perplexities were measured on
+
+    // The perplexities of `result` (the quantized model's only when it scored one), measured on
+    // the text at `textPath` (named by its file name).
+    static ModelCardFacts of(const EvaluationResult& result, const QString& textPath);
 };
 
 // The README.md every export writes beside its weights: the source model, the format, the

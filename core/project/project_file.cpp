@@ -106,11 +106,11 @@ QString relativeToProject(const QString& projectPath, const QString& path)
 
 QJsonObject inputsToJson(const QString& projectPath, const QuantRunInputs& inputs)
 {
-    // The digest of the text as it is now: the run was made from it while its size and time
-    // still match (the project refers to a run only while its inputs are current).
-    const bool unchanged = !inputs.textPath.isEmpty()
-                           && QFileInfo(inputs.textPath).size() == inputs.textSize
-                           && QFileInfo(inputs.textPath).lastModified() == inputs.textModified;
+    // The digest the inputs carry (a reopened project's), else the text's as it is now: the run
+    // was made from it while its size and time still match.
+    const QFileInfo text(inputs.textPath);
+    const bool unchanged = !inputs.textPath.isEmpty() && text.size() == inputs.textSize
+                           && text.lastModified() == inputs.textModified;
     return QJsonObject{
         {QStringLiteral("recipe"), QJsonDocument::fromJson(inputs.planJson).object()},
         {QStringLiteral("calibration_text"), inputs.textPath},
@@ -119,8 +119,9 @@ QJsonObject inputsToJson(const QString& projectPath, const QuantRunInputs& input
         {QStringLiteral("text_modified"), inputs.textModified.toString(Qt::ISODateWithMs)},
         {QStringLiteral("text_size"), inputs.textSize},
         {QStringLiteral("text_sha256"),
-         QString::fromLatin1(unchanged ? QuantRunInputs::sha256Of(inputs.textPath)
-                                       : inputs.textSha256)},
+         QString::fromLatin1(!inputs.textSha256.isEmpty() ? inputs.textSha256
+                             : unchanged ? QuantRunInputs::sha256Of(inputs.textPath)
+                                         : QByteArray())},
         {QStringLiteral("true_sequential"), inputs.trueSequential},
     };
 }
@@ -160,6 +161,31 @@ QString Project::evaluatedPlanDescription() const
     } catch (const Error&) {
         return evaluatedPlan;
     }
+}
+
+bool Project::evaluationIsCurrent(const LayerInventory& inventory) const
+{
+    return evaluation && evaluatedPlanKey == plan.evaluationKey(inventory);
+}
+
+void Project::setEvaluation(std::shared_ptr<const EvaluationResult> result,
+                            const LayerInventory& inventory)
+{
+    evaluation = std::move(result);
+    evaluatedPlanKey = plan.evaluationKey(inventory);
+    evaluatedPlan = plan.describe();
+}
+
+void Project::setRun(std::shared_ptr<const QuantizedModel> quantized,
+                     const LayerInventory& inventory)
+{
+    run = std::move(quantized);
+    runInputs = QuantRunInputs::of(plan, inventory, calibrationText, trueSequential);
+}
+
+bool ProjectFile::isProjectPath(const QString& path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String(kSuffix), Qt::CaseInsensitive) == 0;
 }
 
 bool QuantRunInputs::matches(const QuantRunInputs& saved) const
@@ -410,6 +436,14 @@ QuantRunInputs inputsFromJson(const QString& projectPath, const QJsonObject& jso
     inputs.textPath = resolveTextPath(projectPath, json, QStringLiteral("calibration_text"),
                                       QStringLiteral("calibration_text_relative"));
     inputs.textSha256 = json.value(QLatin1String("text_sha256")).toString().toLatin1();
+    // A text moved or copied with the project has another time. It is recognised here, once and
+    // on the opening thread (a worker's), by its digest, and the inputs take its time: later
+    // comparisons (QuantRunInputs::matches, on the GUI thread too) then need not read it.
+    const QFileInfo text(inputs.textPath);
+    if (!inputs.textSha256.isEmpty() && text.isFile() && text.size() == inputs.textSize
+        && text.lastModified() != inputs.textModified
+        && QuantRunInputs::sha256Of(inputs.textPath) == inputs.textSha256)
+        inputs.textModified = text.lastModified();
     inputs.textModified = QDateTime::fromString(
         json.value(QLatin1String("text_modified")).toString(), Qt::ISODateWithMs);
     inputs.textSize = read.integer(json, at, QStringLiteral("text_size"), -1, 9.0e15);

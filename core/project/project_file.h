@@ -68,6 +68,14 @@ struct Project {
     // The evaluated plan described in the application's language (from evaluatedPlanKey);
     // evaluatedPlan, as it was written, when the key does not read as a plan.
     QString evaluatedPlanDescription() const;
+    // Whether `evaluation` is of the plan as it is now (its key equals the plan's).
+    bool evaluationIsCurrent(const LayerInventory& inventory) const;
+    // Records `result` as the evaluation of the project's plan on `inventory`'s model.
+    void setEvaluation(std::shared_ptr<const EvaluationResult> result,
+                       const LayerInventory& inventory);
+    // Records `quantized` as the run of the project's plan, made from its calibration text and
+    // true-sequential setting as they are now.
+    void setRun(std::shared_ptr<const QuantizedModel> quantized, const LayerInventory& inventory);
     std::shared_ptr<const SensitivityScanResult> scan; // or null
     // The last run of the whole plan (its model the project's), or null, with its inputs.
     std::shared_ptr<const QuantizedModel> run;
@@ -98,6 +106,10 @@ class ProjectFile {
 
 public:
     static constexpr const char* kSuffix = "qbproj";
+
+    // Whether `path` names a project file rather than a model: its suffix is .qbproj (in any
+    // case).
+    static bool isProjectPath(const QString& path);
 
     // Writes `project` to `path` atomically (a temporary file renamed into place). Throws Error
     // naming the file on I/O failure or when `path` is an input of `model` (the project's);

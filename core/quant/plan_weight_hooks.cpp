@@ -14,11 +14,9 @@ PlanWeightHooks::PlanWeightHooks(std::shared_ptr<const LoadedModel> model, Quant
     , m_plan(std::move(plan))
     , m_backend(backend ? std::move(backend) : ComputeBackend::cpu())
 {
-    for (const LinearLayer& layer : m_model->inventory().layers()) {
-        const LayerQuantConfig config = m_plan.resolve(layer.name);
-        if (config.needsCalibration())
-            throw Error(tr("%1: %2 needs calibration data").arg(layer.name, config.describe()));
-    }
+    if (const LinearLayer* layer = m_plan.firstLayerNeedingCalibration(m_model->inventory()))
+        throw Error(tr("%1: %2 needs calibration data")
+                        .arg(layer->name, m_plan.resolve(layer->name).describe()));
 }
 
 void PlanWeightHooks::prepareBlock(int block)

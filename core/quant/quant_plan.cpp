@@ -402,12 +402,16 @@ QByteArray QuantPlan::evaluationKey(const LayerInventory& inventory) const
 
 bool QuantPlan::needsCalibration(const LayerInventory& inventory) const
 {
+    return firstLayerNeedingCalibration(inventory) != nullptr;
+}
+
+const LinearLayer* QuantPlan::firstLayerNeedingCalibration(const LayerInventory& inventory) const
+{
     for (const LinearLayer& layer : inventory.layers()) {
-        const LayerQuantConfig config = resolve(layer.name);
-        if (config.needsCalibration())
-            return true;
+        if (resolve(layer.name).needsCalibration())
+            return &layer;
     }
-    return false;
+    return nullptr;
 }
 
 void QuantPlan::setLayerConfig(const QString& layerName, const LayerQuantConfig& config)

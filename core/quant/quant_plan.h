@@ -16,6 +16,7 @@
 namespace qb {
 
 class LayerInventory;
+struct LinearLayer;
 
 // What to do with a layer's weights.
 enum class QuantMethod : std::uint8_t {
@@ -122,6 +123,9 @@ public:
     QString describe() const;
     // Whether any layer of `inventory` uses a method that needs calibration data.
     bool needsCalibration(const LayerInventory& inventory) const;
+    // The first layer of `inventory` (in model order) whose settings need calibration data, or
+    // null: for messages that name it.
+    const LinearLayer* firstLayerNeedingCalibration(const LayerInventory& inventory) const;
     // What an evaluation of this plan on `inventory`'s model depends on, as compact JSON: the
     // recipe, without its calibration settings when no layer needs calibration. Equal keys, equal
     // quantized models (for the same calibration text): an evaluation is current while the plan's

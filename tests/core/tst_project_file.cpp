@@ -277,8 +277,8 @@ private Q_SLOTS:
     }
 
     // Texts moved together with the project are found beside it, and a run made from the text
-    // is still its run when the copy has another time (its digest is the same); a text of the
-    // same size but other content is not.
+    // is still its run when the copy has another time (opening recognises it by its digest); a
+    // text of the same size but other content is not.
     void movedWithItsTexts()
     {
         QTemporaryDir dir;
@@ -317,7 +317,7 @@ private Q_SLOTS:
         QCOMPARE(read.runInputs.textPath, movedText);
         const QuantRunInputs now = QuantRunInputs::of(read.plan, opened.model->inventory(),
                                                       read.calibrationText, read.trueSequential);
-        QVERIFY(!(now == read.runInputs)); // another time
+        QVERIFY(!(now == read.runInputs)); // the saved inputs carry the digest
         QVERIFY(now.matches(read.runInputs));
 
         // The same size, other content: not the run's text.
