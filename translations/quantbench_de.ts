@@ -3560,6 +3560,13 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <source>not run</source>
         <translation>nicht ausgeführt</translation>
     </message>
+    <message numerus="yes">
+        <source>GPTQ fitted on %1 calibration tokens, fewer than the input channels of %n layer(s) (the widest, %2, has %3): their XᵀX is singular, so the damping rather than the data decides much of GPTQ&apos;s updates. Calibrate on at least %3 tokens, better many times more.</source>
+        <translation>
+            <numerusform>GPTQ wurde an %1 Kalibrierungs-Tokens angepasst, weniger als die Eingangskanäle von %n Schicht (%2 hat %3): Die Matrix XᵀX dieser Schicht ist singulär, sodass eher die Dämpfung als die Daten einen Großteil der GPTQ-Aktualisierungen bestimmt. Kalibrieren Sie auf mindestens %3 Tokens, besser ein Vielfaches davon.</numerusform>
+            <numerusform>GPTQ wurde an %1 Kalibrierungs-Tokens angepasst, weniger als die Eingangskanäle von %n Schichten (die breiteste, %2, hat %3): Die Matrix XᵀX dieser Schichten ist singulär, sodass eher die Dämpfung als die Daten einen Großteil der GPTQ-Aktualisierungen bestimmt. Kalibrieren Sie auf mindestens %3 Tokens, besser ein Vielfaches davon.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QuantScheme</name>

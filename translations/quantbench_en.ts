@@ -182,6 +182,16 @@
     </message>
 </context>
 <context>
+    <name>QuantReport</name>
+    <message numerus="yes">
+        <source>GPTQ fitted on %1 calibration tokens, fewer than the input channels of %n layer(s) (the widest, %2, has %3): their XᵀX is singular, so the damping rather than the data decides much of GPTQ&apos;s updates. Calibrate on at least %3 tokens, better many times more.</source>
+        <translation>
+            <numerusform>GPTQ fitted on %1 calibration tokens, fewer than the input channels of %n layer (%2, which has %3): its XᵀX is singular, so the damping rather than the data decides much of GPTQ&apos;s updates. Calibrate on at least %3 tokens, better many times more.</numerusform>
+            <numerusform>GPTQ fitted on %1 calibration tokens, fewer than the input channels of %n layers (the widest, %2, has %3): their XᵀX is singular, so the damping rather than the data decides much of GPTQ&apos;s updates. Calibrate on at least %3 tokens, better many times more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuantizationPipeline</name>
     <message numerus="yes">
         <source>Preparing %n calibration window(s)</source>

@@ -3539,6 +3539,12 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <source>not run</source>
         <translation>未运行</translation>
     </message>
+    <message numerus="yes">
+        <source>GPTQ fitted on %1 calibration tokens, fewer than the input channels of %n layer(s) (the widest, %2, has %3): their XᵀX is singular, so the damping rather than the data decides much of GPTQ&apos;s updates. Calibrate on at least %3 tokens, better many times more.</source>
+        <translation>
+            <numerusform>GPTQ 仅在 %1 个校准 token 上拟合，少于 %n 个层的输入通道数（最宽的 %2 有 %3 个）：这些层的 XᵀX 是奇异的，GPTQ 的更新在很大程度上由阻尼而非数据决定。请至少用 %3 个 token 校准，最好多出许多倍。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QuantScheme</name>

@@ -146,7 +146,18 @@ std::shared_ptr<const QuantizedModel> runPlan(const std::shared_ptr<const Loaded
     auto quantized = QuantizationPipeline::run(model, plan, windows, options, progress);
     if (!quantized->report.complete)
         throw Cancelled(); // Ctrl-C: nothing half-done is written
+    printRunWarnings(quantized->report);
     return quantized;
+}
+
+void printRunWarnings(const QuantReport& report)
+{
+    for (const QString& warning : report.runWarnings())
+        printWarning(warning);
+    for (const LayerReport& layer : report.layers) {
+        if (!layer.note.isEmpty())
+            printWarning(Cli::tr("%1: %2").arg(layer.name, layer.note));
+    }
 }
 
 } // namespace qb::cli

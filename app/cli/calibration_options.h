@@ -63,12 +63,17 @@ private:
 };
 
 // Runs QuantizationPipeline for `plan` (its problems refused, its warnings printed) with the
-// windows of the text at `textPath` (none when it is empty), on `backend`, with a progress line.
+// windows of the text at `textPath` (none when it is empty), on `backend`, with a progress line;
+// then prints the run's warnings (printRunWarnings).
 // Throws Error for a plan that does not fit the model or an unreadable text, Cancelled on Ctrl-C
 // (a partial result is not kept: the caller writes nothing).
 std::shared_ptr<const QuantizedModel> runPlan(const std::shared_ptr<const LoadedModel>& model,
                                               const QuantPlan& plan, const QString& textPath,
                                               bool trueSequential,
                                               std::shared_ptr<const ComputeBackend> backend);
+
+// Prints to stderr what a run found that needs the user's attention: the report's runWarnings()
+// and every layer's note (a GPTQ fallback, a skipped layer, …).
+void printRunWarnings(const QuantReport& report);
 
 } // namespace qb::cli

@@ -65,6 +65,7 @@ ProjectOptionsCli::quantize(const QString& path, const OpenedProject& opened,
         printErr(Cli::tr("Using the quantized layers saved in %1 (run finished %2)")
                      .arg(shown, QLocale().toString(run->finished, QLocale::ShortFormat))
                  + QLatin1Char('\n'));
+        printRunWarnings(run->report);
         return run;
     }
     const Project& project = opened.project;

@@ -217,10 +217,6 @@ int runQuantize(const Command& command, const QStringList& arguments)
     if (line.isSet(reportFile))
         ReportFile::write(line.value(reportFile), report, exportOptions.card);
 
-    for (const LayerReport& layer : report.layers) {
-        if (!layer.note.isEmpty())
-            printWarning(Cli::tr("%1: %2").arg(layer.name, layer.note));
-    }
     for (const QString& limitation : limitations)
         printWarning(limitation);
     if (line.isSet(json))

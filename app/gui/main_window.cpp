@@ -2384,6 +2384,8 @@ void MainWindow::fitResultColumns()
 
 void MainWindow::showReportIssues(const QuantReport& report)
 {
+    for (const QString& warning : report.runWarnings())
+        addIssue(Issue::Severity::Warning, warning);
     for (const LayerReport& layer : report.layers) {
         if (layer.status == LayerStatus::Skipped || !layer.note.isEmpty())
             addIssue(Issue::Severity::Warning, tr("%1: %2").arg(layer.name, layer.note),

@@ -78,6 +78,8 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
         page += QStringLiteral("<p class=\"warning\">%1</p>\n")
                     .arg(escaped(tr("The run was cancelled: the layers it did not reach are in "
                                     "full precision.")));
+    for (const QString& warning : report.runWarnings())
+        page += QStringLiteral("<p class=\"warning\">%1</p>\n").arg(escaped(warning));
 
     // ---- summary
     page += QStringLiteral("<table class=\"summary\">\n");

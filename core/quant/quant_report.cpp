@@ -5,6 +5,7 @@
 #include "core/util/json_reader.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -104,6 +105,34 @@ QJsonValue finiteOrNull(double value)
 
 } // namespace
 
+QStringList QuantReport::runWarnings() const
+{
+    QStringList warnings;
+    if (calibration.fitTokens <= 0)
+        return warnings;
+    int underdetermined = 0;
+    const LayerReport* widest = nullptr;
+    for (const LayerReport& layer : layers) {
+        if (layer.status != LayerStatus::Quantized || layer.config.method != QuantMethod::Gptq
+            || layer.inFeatures <= calibration.fitTokens)
+            continue;
+        ++underdetermined;
+        if (!widest || layer.inFeatures > widest->inFeatures)
+            widest = &layer;
+    }
+    if (widest) {
+        const QLocale locale;
+        warnings << tr("GPTQ fitted on %1 calibration tokens, fewer than the input channels of "
+                       "%n layer(s) (the widest, %2, has %3): their XᵀX is singular, so the "
+                       "damping rather than the data decides much of GPTQ's updates. Calibrate "
+                       "on at least %3 tokens, better many times more.",
+                       nullptr, underdetermined)
+                        .arg(locale.toString(qlonglong(calibration.fitTokens)), widest->name,
+                             locale.toString(qlonglong(widest->inFeatures)));
+    }
+    return warnings;
+}
+
 QJsonObject QuantReport::toJson() const
 {
     QJsonArray layerArray;
@@ -161,6 +190,8 @@ QJsonObject QuantReport::toJson() const
                      {QStringLiteral("held_out_tokens"), qint64(calibration.heldOutTokens)}}},
         {QStringLiteral("backend"), backend},
         {QStringLiteral("complete"), complete},
+        // Derived (runWarnings), for scripts reading the file; fromJson does not read it back.
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(runWarnings())},
         {QStringLiteral("summary"),
          QJsonObject{{QStringLiteral("quantized"), countWithStatus(LayerStatus::Quantized)},
                      {QStringLiteral("kept"), countWithStatus(LayerStatus::Kept)},

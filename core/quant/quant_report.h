@@ -98,6 +98,12 @@ public:
     // layer at its grid's QuantScheme::storageBits (scales and zero points included), any other
     // at its dtype's width. 0 without layers.
     double averageBitsPerWeight() const;
+    // Findings about the run as a whole, translated, for the CLI, the GUI's Issues panel and the
+    // HTML report: GPTQ layers with more input channels than the calibration tokens fitted on,
+    // whose H = 2XᵀX is then singular (rank at most the token count), so that the damping rather
+    // than the data decides much of GPTQ's updates. Derived from the layers and calibration, so
+    // a report read back says the same.
+    QStringList runWarnings() const;
     QJsonObject toJson() const;
     // The report toJson() wrote, for `inventory`'s model: every layer in model order, its
     // settings the recipe's resolution for it (checked against the layer's method, bits, group

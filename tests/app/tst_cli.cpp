@@ -955,6 +955,25 @@ private Q_SLOTS:
                      report["calibration"]["held_out_tokens"].toInt());
             QCOMPARE(layer["damping_raises"].toInt(), 0);
         }
+        QCOMPARE(report["warnings"].toArray().size(), 0);
+        QVERIFY2(!r.err.contains("warning"), qPrintable(r.err));
+
+        // Fitted on fewer tokens than down_proj's 172 input channels: said on stderr and in the
+        // report, naming the widest layer.
+        const QString shortOut = dir.filePath("short");
+        const CliRun fewTokens =
+            run({"quantize", test::demoModelDir(), "--method", "gptq", "--group", "32", "--out",
+                 shortOut, "--calib", text, "--samples", "1", "--seqlen", "100"});
+        QCOMPARE(fewTokens.exitCode, 0);
+        QVERIFY2(fewTokens.err.contains("warning: GPTQ fitted on 100 calibration tokens")
+                     && fewTokens.err.contains("model.layers.0.mlp.down_proj, has 172"),
+                 qPrintable(fewTokens.err));
+        const QJsonObject shortReport =
+            test::readJson(QDir(shortOut).filePath("quant_report.json"));
+        QCOMPARE(shortReport["calibration"]["fit_tokens"].toInt(), 100);
+        QCOMPARE(shortReport["warnings"].toArray().size(), 1);
+        QVERIFY(shortReport["warnings"].toArray().at(0).toString().contains("5 layers"));
+
         const CliRun badFormat = run(base + QStringList{"--calib", text, "--format", "ggml"});
         QCOMPARE(badFormat.exitCode, 2);
         QVERIFY2(badFormat.err.contains("ggml"), qPrintable(badFormat.err));

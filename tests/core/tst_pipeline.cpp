@@ -507,6 +507,39 @@ private Q_SLOTS:
         }
     }
 
+    // GPTQ fitted on fewer tokens than a layer's input channels (its XᵀX singular) is reported
+    // once for the run, counting those layers and naming the widest; enough tokens, or a method
+    // that solves no least squares over all the channels, report nothing.
+    void fewerTokensThanChannelsAreReported()
+    {
+        const QuantPlan gptq = planFor(QuantMethod::Gptq, QStringLiteral("a4g32"));
+        QVERIFY(run(gptq)->report.runWarnings().isEmpty());
+
+        const std::vector<std::vector<int>> shortWindow{
+            std::vector<int>(m_windows[0].begin(), m_windows[0].begin() + 100)};
+        SilentProgress progress;
+        const auto few = QuantizationPipeline::run(m_model, gptq, shortWindow, {}, progress);
+        QCOMPARE(few->report.calibration.fitTokens, std::int64_t(100));
+        const QStringList warnings = few->report.runWarnings();
+        QCOMPARE(warnings.size(), 1);
+        // The five down_proj (172 inputs) exceed 100 tokens; q/k/v, o_proj and gate/up (64) not.
+        // (No translator is loaded here, so the count reads "5 layer(s)".)
+        QVERIFY2(
+            warnings[0].contains(QLatin1String("of 5 layer"))
+                && warnings[0].contains(QLatin1String("model.layers.0.mlp.down_proj, has 172")),
+            qPrintable(warnings[0]));
+
+        const std::vector<std::vector<int>> tinyWindow{
+            std::vector<int>(m_windows[0].begin(), m_windows[0].begin() + 40)};
+        const auto tiny = QuantizationPipeline::run(m_model, gptq, tinyWindow, {}, progress);
+        QVERIFY2(tiny->report.runWarnings().value(0).contains(QLatin1String("of 35 layer")),
+                 qPrintable(tiny->report.runWarnings().value(0)));
+
+        const auto awq = QuantizationPipeline::run(
+            m_model, planFor(QuantMethod::Awq, QStringLiteral("a4g32")), tinyWindow, {}, progress);
+        QVERIFY(awq->report.runWarnings().isEmpty());
+    }
+
     // A layer with a NaN weight is kept as it is; layers sharing its input scale too.
     void nonFiniteWeights()
     {

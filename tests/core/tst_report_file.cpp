@@ -95,6 +95,11 @@ private Q_SLOTS:
         report.layers[1].note = QStringLiteral("<script>alert(1)</script> & more");
         report.layers[2].status = LayerStatus::Skipped;
         report.complete = false;
+        // A GPTQ layer fitted on fewer tokens than its 64 inputs: the run's warning is shown.
+        report.layers[0].config.method = QuantMethod::Gptq;
+        report.calibration.fitWindows = 1;
+        report.calibration.fitTokens = 20;
+        QCOMPARE(report.runWarnings().size(), 1);
 
         ModelCardFacts facts;
         facts.perplexityBefore = 3.5482;
@@ -114,6 +119,8 @@ private Q_SLOTS:
         QVERIFY(page.contains(QStringLiteral("3.5482 before, 4.0180 after quantization")));
         QVERIFY(page.contains(QStringLiteral("tinystories_sample.txt")));
         QVERIFY(page.contains(QStringLiteral("cancelled")));
+        QVERIFY(page.contains(QStringLiteral("<p class=\"warning\">%1</p>")
+                                  .arg(report.runWarnings().constFirst().toHtmlEscaped())));
         // The recipe, escaped: "re:" overrides hold regular expressions.
         QVERIFY(page.contains(QStringLiteral("&quot;default&quot;")));
         QVERIFY(page.contains(QString::number(report.averageBitsPerWeight(), 'f', 3)
