@@ -703,10 +703,6 @@
         <translation>%1 Tokens/s (%2 s)</translation>
     </message>
     <message>
-        <source>The UTF-8 text file to score.</source>
-        <translation>Die zu bewertende UTF-8-Textdatei.</translation>
-    </message>
-    <message>
         <source>Tokens per window (default: the model&apos;s max_position_embeddings).</source>
         <translation>Tokens pro Fenster (Standard: max_position_embeddings des Modells).</translation>
     </message>
@@ -838,10 +834,6 @@ Voreinstellungen: %1.</translation>
         <translation>Ein Modell nach einem Plan quantisieren und den quantisierten Checkpoint schreiben</translation>
     </message>
     <message>
-        <source>Calibration text (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip search; with it, every layer&apos;s output error is measured too.</source>
-        <translation>Kalibrierungstext (UTF-8; Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile). Wird von GPTQ, AWQ, SmoothQuant und der Clipping-Suche benötigt; damit wird auch der Ausgabefehler jeder Schicht gemessen.</translation>
-    </message>
-    <message>
         <source>Calibration samples (default: the recipe&apos;s, else 128).</source>
         <translation>Kalibrierungsstichproben (Standard: die des Rezepts, sonst 128).</translation>
     </message>
@@ -886,12 +878,6 @@ Voreinstellungen: %1.</translation>
     <message>
         <source>, none held out: output errors measured on the fitting rows</source>
         <translation>, keines zurückgehalten: Ausgabefehler auf den Anpassungszeilen gemessen</translation>
-    </message>
-    <message>
-        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
-With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
-        <translation>Bewertet jedes Dokument des Textes für sich (getrennt an &lt;|endoftext|&gt;, sonst ein Dokument pro nicht leerer Zeile) als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die jeweils im Abstand der Schrittweite (stride) beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
-Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens zu denen des gespeicherten Modells. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt; Aktivierungsquantisierung (W8A8) wird bei der Auswertung angewendet.</translation>
     </message>
     <message>
         <source>--%1 must be FILE.safetensors:TENSOR, not &apos;%2&apos;</source>
@@ -1150,16 +1136,8 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <translation>%1: Die Datei kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>The UTF-8 text the model is scored on after each quantization (documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
-        <translation>Der UTF-8-Text, auf dem das Modell nach jeder Quantisierung bewertet wird (Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile).</translation>
-    </message>
-    <message>
         <source>Score only the first N documents of --eval (default: all).</source>
         <translation>Nur die ersten N Dokumente von --eval bewerten (Standard: alle).</translation>
-    </message>
-    <message>
-        <source>Calibration text for GPTQ (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
-        <translation>Kalibrierungstext für GPTQ (UTF-8; Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile).</translation>
     </message>
     <message>
         <source>Calibration samples (default 128).</source>
@@ -1738,6 +1716,28 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
     <message>
         <source>give --calib TEXT: the layer&apos;s input is measured over a calibration text</source>
         <translation>--calib TEXT angeben: Die Eingabe der Schicht wird über einen Kalibrierungstext gemessen</translation>
+    </message>
+    <message>
+        <source>Calibration text (%1). Needed by GPTQ, AWQ, SmoothQuant and the clip search; with it, every layer&apos;s output error is measured too.</source>
+        <translation>Kalibrierungstext (%1). Benötigt von GPTQ, AWQ, SmoothQuant und der Clipping-Suche; damit wird auch der Ausgabefehler jeder Schicht gemessen.</translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
+        <translation>Bewertet jedes Dokument des Textes für sich als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die jeweils im Abstand der Schrittweite (stride) beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
+Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens zu denen des gespeicherten Modells. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt; Aktivierungsquantisierung (W8A8) wird bei der Auswertung angewendet.</translation>
+    </message>
+    <message>
+        <source>The text to score (%1).</source>
+        <translation>Der zu bewertende Text (%1).</translation>
+    </message>
+    <message>
+        <source>The text the model is scored on after each quantization (%1).</source>
+        <translation>Der Text, auf dem das Modell nach jeder Quantisierung bewertet wird (%1).</translation>
+    </message>
+    <message>
+        <source>Calibration text for GPTQ (%1).</source>
+        <translation>Kalibrierungstext für GPTQ (%1).</translation>
     </message>
 </context>
 <context>
@@ -4276,12 +4276,52 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <source>%1: the file holds no text</source>
         <translation>%1: Die Datei enthält keinen Text</translation>
     </message>
+    <message>
+        <source>%1: a record must be a string or an object with a string field &quot;text&quot;, but it is %2</source>
+        <translation>%1: Ein Datensatz muss ein String oder ein Objekt mit einem String-Feld &quot;text&quot; sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>%1: the record has no field &quot;text&quot; (its fields: %2)</source>
+        <translation>%1: Der Datensatz hat kein Feld &quot;text&quot; (seine Felder: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1: the record&apos;s &quot;text&quot; must be a string, but it is %2</source>
+        <translation>%1: Das Feld &quot;text&quot; des Datensatzes muss ein String sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>UTF-8 text, documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line; or a JSON Lines (*.jsonl) or JSON (*.json) dataset, one document per record: a string or an object&apos;s &quot;text&quot;</source>
+        <translation>UTF-8-Text, Dokumente getrennt an &lt;|endoftext|&gt;, sonst eines pro nicht leerer Zeile; oder ein Datensatz als JSON Lines (*.jsonl) oder JSON (*.json), ein Dokument pro Datensatz: ein String oder das Feld &quot;text&quot; eines Objekts</translation>
+    </message>
+    <message>
+        <source>%1: line %2</source>
+        <translation>%1: Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1: not one JSON value (%2)</source>
+        <translation>%1: kein einzelner JSON-Wert (%2)</translation>
+    </message>
+    <message>
+        <source>several values on one line</source>
+        <translation>mehrere Werte in einer Zeile</translation>
+    </message>
+    <message>
+        <source>%1: not JSON: %2 at byte %3</source>
+        <translation>%1: kein JSON: %2 bei Byte %3</translation>
+    </message>
+    <message>
+        <source>%1: a JSON dataset must be an array of records (strings, or objects with a string field &quot;text&quot;); for JSON Lines name the file *.jsonl</source>
+        <translation>%1: Ein JSON-Datensatz muss ein Array von Datensätzen sein (Strings oder Objekte mit einem String-Feld &quot;text&quot;); für JSON Lines benennen Sie die Datei *.jsonl</translation>
+    </message>
 </context>
 <context>
     <name>TextFileDialog</name>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+        <source>Text and datasets (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>Text und Datensätze (*.txt *.jsonl *.ndjson *.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -4473,10 +4513,6 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <translation>Streng sequenziell</translation>
     </message>
     <message>
-        <source>The text the calibration windows are taken from (UTF-8; documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line). GPTQ, AWQ, SmoothQuant, W8A8, the clip search and smoothing need it; with it, every quantized layer&apos;s output error is measured too</source>
-        <translation>Der Text, aus dem die Kalibrierungsfenster entnommen werden (UTF-8; Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile). GPTQ, AWQ, SmoothQuant, W8A8, die Clipping-Suche und die Glättung benötigen ihn; damit wird auch der Ausgabefehler jeder quantisierten Schicht gemessen</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -4547,6 +4583,10 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
     <message>
         <source>Held out:</source>
         <translation>Zurückgehalten:</translation>
+    </message>
+    <message>
+        <source>The text the calibration windows are taken from (%1). GPTQ, AWQ, SmoothQuant, the clip search and smoothing need it; with it, every quantized layer&apos;s output error is measured too</source>
+        <translation>Der Text, aus dem die Kalibrierungsfenster genommen werden (%1). GPTQ, AWQ, SmoothQuant, die Clipping-Suche und die Glättung benötigen ihn; damit wird auch der Ausgabefehler jeder quantisierten Schicht gemessen</translation>
     </message>
 </context>
 <context>
@@ -4635,14 +4675,6 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
-    </message>
-    <message>
-        <source>A UTF-8 text file</source>
-        <translation>Eine UTF-8-Textdatei</translation>
-    </message>
-    <message>
-        <source>Documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line</source>
-        <translation>Dokumente werden an &lt;|endoftext|&gt; getrennt, sonst eines pro nicht leerer Zeile</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -4749,6 +4781,14 @@ Backend-Kennung: %2</translation>
     <message>
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file or a JSON Lines dataset</source>
+        <translation>Eine UTF-8-Textdatei oder ein JSON-Lines-Datensatz</translation>
+    </message>
+    <message>
+        <source>The text scored: %1</source>
+        <translation>Der bewertete Text: %1</translation>
     </message>
 </context>
 <context>

@@ -701,10 +701,6 @@
         <translation>%1 token/s（%2 s）</translation>
     </message>
     <message>
-        <source>The UTF-8 text file to score.</source>
-        <translation>要计分的 UTF-8 文本文件。</translation>
-    </message>
-    <message>
         <source>Tokens per window (default: the model&apos;s max_position_embeddings).</source>
         <translation>每个窗口的 token 数（默认：模型的 max_position_embeddings）。</translation>
     </message>
@@ -836,10 +832,6 @@ Presets: %1.</source>
         <translation>按计划量化模型并写出量化后的检查点</translation>
     </message>
     <message>
-        <source>Calibration text (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip search; with it, every layer&apos;s output error is measured too.</source>
-        <translation>校准文本（UTF-8；文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。GPTQ、AWQ、SmoothQuant 和截断搜索需要它；提供后还会测量每个层的输出误差。</translation>
-    </message>
-    <message>
         <source>Calibration samples (default: the recipe&apos;s, else 128).</source>
         <translation>校准样本数（默认：配方中的值，否则为 128）。</translation>
     </message>
@@ -882,12 +874,6 @@ Presets: %1.</source>
     <message>
         <source>, none held out: output errors measured on the fitting rows</source>
         <translation>，未留出：输出误差在拟合所用的行上测量</translation>
-    </message>
-    <message>
-        <source>Scores every document of the text on its own (split at &lt;|endoftext|&gt;, otherwise one document per non-empty line) as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
-With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
-        <translation>对文本中的每个文档单独计分（在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档），输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被之前窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
-指定计划（--method 或 --recipe）时，还会在相同窗口上对按该计划量化的模型计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行；评估时会应用激活量化（W8A8）。</translation>
     </message>
     <message>
         <source>--%1 must be FILE.safetensors:TENSOR, not &apos;%2&apos;</source>
@@ -1146,16 +1132,8 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>%1：无法写入文件：%2</translation>
     </message>
     <message>
-        <source>The UTF-8 text the model is scored on after each quantization (documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
-        <translation>每次量化后用于给模型计分的 UTF-8 文本（文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。</translation>
-    </message>
-    <message>
         <source>Score only the first N documents of --eval (default: all).</source>
         <translation>只对 --eval 的前 N 个文档计分（默认：全部）。</translation>
-    </message>
-    <message>
-        <source>Calibration text for GPTQ (UTF-8; documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line).</source>
-        <translation>GPTQ 的校准文本（UTF-8；文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。</translation>
     </message>
     <message>
         <source>Calibration samples (default 128).</source>
@@ -1728,6 +1706,28 @@ From a model folder the full-precision model runs over --calib up to the layer&a
     <message>
         <source>give --calib TEXT: the layer&apos;s input is measured over a calibration text</source>
         <translation>请指定 --calib TEXT：该层的输入需在校准文本上测量</translation>
+    </message>
+    <message>
+        <source>Calibration text (%1). Needed by GPTQ, AWQ, SmoothQuant and the clip search; with it, every layer&apos;s output error is measured too.</source>
+        <translation>校准文本（%1）。GPTQ、AWQ、SmoothQuant 和截断搜索需要它；有了它，还会测量每一层的输出误差。</translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
+        <translation>对文本中的每个文档单独计分，输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被之前窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
+指定计划（--method 或 --recipe）时，还会在相同窗口上对按该计划量化的模型计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行；评估时会应用激活量化（W8A8）。</translation>
+    </message>
+    <message>
+        <source>The text to score (%1).</source>
+        <translation>要计分的文本（%1）。</translation>
+    </message>
+    <message>
+        <source>The text the model is scored on after each quantization (%1).</source>
+        <translation>每次量化后用来给模型计分的文本（%1）。</translation>
+    </message>
+    <message>
+        <source>Calibration text for GPTQ (%1).</source>
+        <translation>GPTQ 的校准文本（%1）。</translation>
     </message>
 </context>
 <context>
@@ -4252,12 +4252,52 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <source>%1: the file holds no text</source>
         <translation>%1：文件中没有文本</translation>
     </message>
+    <message>
+        <source>%1: a record must be a string or an object with a string field &quot;text&quot;, but it is %2</source>
+        <translation>%1：记录必须是字符串或带有字符串字段 &quot;text&quot; 的对象，但它是 %2</translation>
+    </message>
+    <message>
+        <source>%1: the record has no field &quot;text&quot; (its fields: %2)</source>
+        <translation>%1：该记录没有字段 &quot;text&quot;（其字段：%2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: the record&apos;s &quot;text&quot; must be a string, but it is %2</source>
+        <translation>%1：记录的 &quot;text&quot; 必须是字符串，但它是 %2</translation>
+    </message>
+    <message>
+        <source>UTF-8 text, documents split at &lt;|endoftext|&gt;, otherwise one per non-empty line; or a JSON Lines (*.jsonl) or JSON (*.json) dataset, one document per record: a string or an object&apos;s &quot;text&quot;</source>
+        <translation>UTF-8 文本，文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档；或 JSON Lines（*.jsonl）或 JSON（*.json）数据集，每条记录一个文档：字符串或对象的 &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>%1: line %2</source>
+        <translation>%1：第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1: not one JSON value (%2)</source>
+        <translation>%1：不是单个 JSON 值（%2）</translation>
+    </message>
+    <message>
+        <source>several values on one line</source>
+        <translation>一行中有多个值</translation>
+    </message>
+    <message>
+        <source>%1: not JSON: %2 at byte %3</source>
+        <translation>%1：不是 JSON：%2，位于字节 %3</translation>
+    </message>
+    <message>
+        <source>%1: a JSON dataset must be an array of records (strings, or objects with a string field &quot;text&quot;); for JSON Lines name the file *.jsonl</source>
+        <translation>%1：JSON 数据集必须是记录数组（字符串，或带有字符串字段 &quot;text&quot; 的对象）；JSON Lines 文件请命名为 *.jsonl</translation>
+    </message>
 </context>
 <context>
     <name>TextFileDialog</name>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        <source>Text and datasets (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>文本和数据集 (*.txt *.jsonl *.ndjson *.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -4449,10 +4489,6 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <translation>逐层顺序校准</translation>
     </message>
     <message>
-        <source>The text the calibration windows are taken from (UTF-8; documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line). GPTQ, AWQ, SmoothQuant, W8A8, the clip search and smoothing need it; with it, every quantized layer&apos;s output error is measured too</source>
-        <translation>校准窗口所取自的文本（UTF-8；文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档）。GPTQ、AWQ、SmoothQuant、W8A8、截断搜索和平滑需要它；提供后还会测量每个量化层的输出误差</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -4523,6 +4559,10 @@ From a model folder the full-precision model runs over --calib up to the layer&a
     <message>
         <source>Held out:</source>
         <translation>留出：</translation>
+    </message>
+    <message>
+        <source>The text the calibration windows are taken from (%1). GPTQ, AWQ, SmoothQuant, the clip search and smoothing need it; with it, every quantized layer&apos;s output error is measured too</source>
+        <translation>用于截取校准窗口的文本（%1）。GPTQ、AWQ、SmoothQuant、截断搜索和平滑需要它；有了它，还会测量每个量化层的输出误差</translation>
     </message>
 </context>
 <context>
@@ -4608,14 +4648,6 @@ Backend id: %2</source>
     <message>
         <source>Evaluate</source>
         <translation>评估</translation>
-    </message>
-    <message>
-        <source>A UTF-8 text file</source>
-        <translation>UTF-8 文本文件</translation>
-    </message>
-    <message>
-        <source>Documents are split at &lt;|endoftext|&gt;, otherwise one per non-empty line</source>
-        <translation>文档在 &lt;|endoftext|&gt; 处分割，否则每个非空行为一个文档</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -4720,6 +4752,14 @@ Backend id: %2</source>
     <message>
         <source>%1 tokens/s</source>
         <translation>%1 token/秒</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file or a JSON Lines dataset</source>
+        <translation>UTF-8 文本文件或 JSON Lines 数据集</translation>
+    </message>
+    <message>
+        <source>The text scored: %1</source>
+        <translation>计分的文本：%1</translation>
     </message>
 </context>
 <context>

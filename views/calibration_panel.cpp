@@ -1,5 +1,6 @@
 #include "views/calibration_panel.h"
 
+#include "core/tokenizer/text_documents.h"
 #include "views/text_file_dialog.h"
 
 #include <QCheckBox>
@@ -49,10 +50,10 @@ CalibrationPanel::CalibrationPanel(QWidget* parent)
     m_trueSequential->setObjectName(QStringLiteral("calibrationTrueSequential"));
     m_status->setObjectName(QStringLiteral("calibrationStatus"));
 
-    m_text->setToolTip(tr("The text the calibration windows are taken from (UTF-8; documents are "
-                          "split at <|endoftext|>, otherwise one per non-empty line). GPTQ, AWQ, "
-                          "SmoothQuant, W8A8, the clip search and smoothing need it; with it, "
-                          "every quantized layer's output error is measured too"));
+    m_text->setToolTip(tr("The text the calibration windows are taken from (%1). GPTQ, AWQ, "
+                          "SmoothQuant, the clip search and smoothing need it; with it, "
+                          "every quantized layer's output error is measured too")
+                           .arg(TextDocuments::formatDescription()));
     auto* browse = new QToolButton(this);
     browse->setObjectName(QStringLiteral("calibrationBrowse"));
     browse->setText(tr("Browse…"));

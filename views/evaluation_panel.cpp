@@ -1,5 +1,6 @@
 #include "views/evaluation_panel.h"
 
+#include "core/tokenizer/text_documents.h"
 #include "views/text_file_dialog.h"
 
 #include <QHBoxLayout>
@@ -38,9 +39,8 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     m_table->setObjectName(QStringLiteral("evaluationTable"));
     m_summary->setObjectName(QStringLiteral("evaluationSummary"));
 
-    m_text->setPlaceholderText(tr("A UTF-8 text file"));
-    m_text->setToolTip(
-        tr("Documents are split at <|endoftext|>, otherwise one per non-empty line"));
+    m_text->setPlaceholderText(tr("A UTF-8 text file or a JSON Lines dataset"));
+    m_text->setToolTip(tr("The text scored: %1").arg(TextDocuments::formatDescription()));
     auto* browse = new QToolButton(this);
     browse->setText(tr("Browse…"));
     m_context->setRange(0, 1 << 20);

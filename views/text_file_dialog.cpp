@@ -11,7 +11,8 @@ QString TextFileDialog::ask(QWidget* parent, const QString& title, const QString
     const QString current = QDir::fromNativeSeparators(currentPath.trimmed());
     const QString start = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
     return QFileDialog::getOpenFileName(parent, title, start,
-                                        tr("Text files (*.txt);;All files (*)"));
+                                        tr("Text and datasets (*.txt *.jsonl *.ndjson *.json);;"
+                                           "All files (*)"));
 }
 
 } // namespace qb

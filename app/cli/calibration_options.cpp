@@ -4,6 +4,7 @@
 #include "core/calib/calibration_set.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quant_plan.h"
+#include "core/tokenizer/text_documents.h"
 #include "core/util/error.h"
 
 #include <QFileInfo>
@@ -15,9 +16,9 @@ namespace qb::cli {
 
 CalibrationOptionsCli::CalibrationOptionsCli(TrueSequential trueSequential)
     : m_calib(QStringLiteral("calib"),
-              Cli::tr("Calibration text (UTF-8; documents split at <|endoftext|>, otherwise one "
-                      "per non-empty line). Needed by GPTQ, AWQ, SmoothQuant and the clip "
-                      "search; with it, every layer's output error is measured too."),
+              Cli::tr("Calibration text (%1). Needed by GPTQ, AWQ, SmoothQuant and the clip "
+                      "search; with it, every layer's output error is measured too.")
+                  .arg(TextDocuments::formatDescription()),
               QStringLiteral("TEXT"))
     , m_mode(QStringLiteral("calib-mode"),
              Cli::tr("How the samples are cut from the text: 'documents' (each document from "

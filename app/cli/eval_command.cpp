@@ -80,8 +80,8 @@ int runEval(const Command& command, const QStringList& arguments)
 {
     CommandLine line(
         command,
-        Cli::tr("Scores every document of the text on its own (split at <|endoftext|>, otherwise "
-                "one document per non-empty line) as BOS + ids, in windows of at most the context "
+        Cli::tr("Scores every document of the text on its own as BOS + ids, in windows of at most "
+                "the context "
                 "length that start every stride tokens; each window predicts its tokens after the "
                 "first that no earlier window scored. Perplexity = exp(total NLL / tokens "
                 "scored).\n"
@@ -97,8 +97,10 @@ int runEval(const Command& command, const QStringList& arguments)
                                "or --stride say otherwise; the quantized layers saved in it are "
                                "used as they are while the plan and the calibration text are "
                                "unchanged."));
-    const QCommandLineOption text(QStringLiteral("text"), Cli::tr("The UTF-8 text file to score."),
-                                  QStringLiteral("FILE"));
+    const QCommandLineOption text(
+        QStringLiteral("text"),
+        Cli::tr("The text to score (%1).").arg(TextDocuments::formatDescription()),
+        QStringLiteral("FILE"));
     const QCommandLineOption context(QStringLiteral("ctx"),
                                      Cli::tr("Tokens per window (default: the model's "
                                              "max_position_embeddings)."),

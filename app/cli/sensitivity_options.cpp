@@ -44,15 +44,14 @@ void writeJsonFile(const QString& path, const QJsonObject& json)
 
 SensitivityOptionsCli::SensitivityOptionsCli()
     : m_eval(QStringLiteral("eval"),
-             Cli::tr("The UTF-8 text the model is scored on after each quantization (documents "
-                     "split at <|endoftext|>, otherwise one per non-empty line)."),
+             Cli::tr("The text the model is scored on after each quantization (%1).")
+                 .arg(TextDocuments::formatDescription()),
              QStringLiteral("TEXT"))
     , m_evalDocs(QStringLiteral("eval-docs"),
                  Cli::tr("Score only the first N documents of --eval (default: all)."),
                  QStringLiteral("N"))
     , m_calib(QStringLiteral("calib"),
-              Cli::tr("Calibration text for GPTQ (UTF-8; documents split at <|endoftext|>, "
-                      "otherwise one per non-empty line)."),
+              Cli::tr("Calibration text for GPTQ (%1).").arg(TextDocuments::formatDescription()),
               QStringLiteral("TEXT"))
     , m_samples(QStringLiteral("samples"), Cli::tr("Calibration samples (default 128)."),
                 QStringLiteral("N"))

@@ -7,6 +7,7 @@
 #include "core/io/json_file.h"
 #include "core/io/safetensors_file.h"
 #include "core/model/loaded_model.h"
+#include "core/tokenizer/text_documents.h"
 #include "tests/support/export_fixtures.h"
 #include "tests/support/golden_layers.h"
 #include "tests/support/synthetic_checkpoint.h"
@@ -1092,6 +1093,35 @@ private Q_SLOTS:
         const double quantized = result["modified"]["perplexity"].toDouble();
         QVERIFY2(quantized > fp32 && quantized < 2 * fp32, qPrintable(gptq.out));
         QVERIFY(result["kl"].toDouble() > 0.0);
+
+        // The same documents as datasets — the sample as JSON Lines, the calibration text as a
+        // JSON array of {"text": …} records — give exactly the same figures.
+        QTemporaryDir dir;
+        QByteArray lines;
+        for (const QString& document : TextDocuments::fromFile(sample))
+            lines +=
+                QJsonDocument(QJsonArray{document}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
+                + '\n';
+        QJsonArray records;
+        for (const QString& document : TextDocuments::fromFile(calib))
+            records.append(QJsonObject{{"text", document}, {"source", "tinystories"}});
+        const QString sampleLines = dir.filePath("sample.jsonl");
+        const QString calibArray = dir.filePath("calib.json");
+        QFile sampleFile(sampleLines);
+        QFile calibFile(calibArray);
+        QVERIFY(sampleFile.open(QIODevice::WriteOnly) && sampleFile.write(lines) == lines.size());
+        QVERIFY(calibFile.open(QIODevice::WriteOnly)
+                && calibFile.write(QJsonDocument(records).toJson()) > 0);
+        sampleFile.close();
+        calibFile.close();
+        const CliRun datasets = run({"eval", test::demoModelDir(), "--text", sampleLines, "--json",
+                                     "--method", "gptq", "--bits", "3", "--group", "32", "--calib",
+                                     calibArray, "--samples", "8", "--seqlen", "128"});
+        QCOMPARE(datasets.exitCode, 0);
+        const QJsonObject fromDatasets = parseObject(datasets.out);
+        QCOMPARE(fromDatasets["perplexity"].toDouble(), result["perplexity"].toDouble());
+        QCOMPARE(fromDatasets["modified"]["perplexity"].toDouble(), quantized);
+        QCOMPARE(fromDatasets["kl"].toDouble(), result["kl"].toDouble());
     }
 
     // --report writes by its suffix: an HTML page (with --eval's perplexities), the CSV table
