@@ -5802,10 +5802,6 @@ Backend-Kennung: %2</translation>
         <translation>die mitgelieferte Datei %1</translation>
     </message>
     <message>
-        <source>none: choose a UTF-8 text file</source>
-        <translation>keiner: Wählen Sie eine UTF-8-Textdatei</translation>
-    </message>
-    <message>
         <source>RTN with %1</source>
         <translation>RTN mit %1</translation>
     </message>
@@ -6388,6 +6384,10 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Saved the report to %1</source>
         <translation>Bericht in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>none: choose a text file or a dataset</source>
+        <translation>keiner: Wählen Sie eine Textdatei oder einen Datensatz</translation>
     </message>
 </context>
 <context>

@@ -5762,10 +5762,6 @@ Backend id: %2</source>
         <translation>内置的 %1</translation>
     </message>
     <message>
-        <source>none: choose a UTF-8 text file</source>
-        <translation>无：请选择一个 UTF-8 文本文件</translation>
-    </message>
-    <message>
         <source>RTN with %1</source>
         <translation>RTN（%1）</translation>
     </message>
@@ -6340,6 +6336,10 @@ Backend id: %2</source>
     <message>
         <source>Saved the report to %1</source>
         <translation>已将报告保存到 %1</translation>
+    </message>
+    <message>
+        <source>none: choose a text file or a dataset</source>
+        <translation>无：请选择文本文件或数据集</translation>
     </message>
 </context>
 <context>

@@ -1227,7 +1227,7 @@ void MainWindow::updateCalibrationStatus()
     m_calibrationPanel->setTextPlaceholder(
         isDemoModelOpen() && !demoCalibrationText().isEmpty()
             ? tr("the bundled %1").arg(QFileInfo(demoCalibrationText()).fileName())
-            : tr("none: choose a UTF-8 text file"));
+            : tr("none: choose a text file or a dataset"));
     if (!m_model) {
         m_calibrationSummary->clear();
         m_calibrationPanel->setStatus(QString());
