@@ -3684,10 +3684,6 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <translation>keine (keine Ausgabefehler gemessen)</translation>
     </message>
     <message>
-        <source>%1 windows (%2 tokens) fitted on, %3 held out (%4 tokens)</source>
-        <translation>%1 Fenster (%2 Tokens) zum Anpassen, %3 zurückgehalten (%4 Tokens)</translation>
-    </message>
-    <message>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
@@ -3810,6 +3806,13 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>The plan of this run, as File › Save Plan… and quantbench-cli quantize --recipe read it.</source>
         <translation>Der Plan dieses Laufs, wie Datei › Plan speichern… und quantbench-cli quantize --recipe ihn lesen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) (%1 tokens) fitted on, %2 held out (%3 tokens)</source>
+        <translation>
+            <numerusform>%n Fenster (%1 Tokens) zum Anpassen, %2 zurückgehalten (%3 Tokens)</numerusform>
+            <numerusform>%n Fenster (%1 Tokens) zum Anpassen, %2 zurückgehalten (%3 Tokens)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

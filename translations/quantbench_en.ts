@@ -202,6 +202,16 @@
     </message>
 </context>
 <context>
+    <name>ReportFile</name>
+    <message numerus="yes">
+        <source>%n window(s) (%1 tokens) fitted on, %2 held out (%3 tokens)</source>
+        <translation>
+            <numerusform>%n window (%1 tokens) fitted on, %2 held out (%3 tokens)</numerusform>
+            <numerusform>%n windows (%1 tokens) fitted on, %2 held out (%3 tokens)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SafetensorsFile</name>
     <message numerus="yes">
         <source>the file is %n byte(s) long, too short to hold the 8-byte header length</source>

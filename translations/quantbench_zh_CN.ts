@@ -3661,10 +3661,6 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>无（未测量输出误差）</translation>
     </message>
     <message>
-        <source>%1 windows (%2 tokens) fitted on, %3 held out (%4 tokens)</source>
-        <translation>拟合 %1 个窗口（%2 个 token），留出 %3 个（%4 个 token）</translation>
-    </message>
-    <message>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -3787,6 +3783,12 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>The plan of this run, as File › Save Plan… and quantbench-cli quantize --recipe read it.</source>
         <translation>本次运行的计划，格式与“文件 › 保存计划…”和 quantbench-cli quantize --recipe 读取的相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) (%1 tokens) fitted on, %2 held out (%3 tokens)</source>
+        <translation>
+            <numerusform>拟合 %n 个窗口（%1 个 token），留出 %2 个（%3 个 token）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -90,11 +90,11 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
         summaryRow(tr("Calibration"),
                    escaped(calibration.fitWindows == 0
                                ? tr("none (no output errors measured)")
-                               : tr("%1 windows (%2 tokens) fitted on, %3 held out (%4 tokens)")
-                                     .arg(calibration.fitWindows)
-                                     .arg(locale.toString(qlonglong(calibration.fitTokens)))
-                                     .arg(calibration.heldOutWindows)
-                                     .arg(locale.toString(qlonglong(calibration.heldOutTokens)))));
+                               : tr("%n window(s) (%1 tokens) fitted on, %2 held out (%3 tokens)",
+                                    nullptr, calibration.fitWindows)
+                                     .arg(locale.toString(qlonglong(calibration.fitTokens)),
+                                          locale.toString(calibration.heldOutWindows),
+                                          locale.toString(qlonglong(calibration.heldOutTokens)))));
     QString device = report.compute.device;
     if (!report.compute.fallbackReason.isEmpty())
         device += QStringLiteral(" — ") + report.compute.fallbackReason;

@@ -964,7 +964,8 @@ private Q_SLOTS:
         const QString shortOut = dir.filePath("short");
         const CliRun fewTokens =
             run({"quantize", test::demoModelDir(), "--method", "gptq", "--group", "32", "--out",
-                 shortOut, "--calib", text, "--samples", "1", "--seqlen", "100"});
+                 shortOut, "--calib", text, "--samples", "1", "--seqlen", "100", "--report",
+                 dir.filePath("short.html")});
         QCOMPARE(fewTokens.exitCode, 0);
         QVERIFY2(fewTokens.err.contains("warning: GPTQ fitted on 100 calibration tokens")
                      && fewTokens.err.contains("model.layers.0.mlp.down_proj, has 172"),
@@ -974,6 +975,12 @@ private Q_SLOTS:
         QCOMPARE(shortReport["calibration"]["fit_tokens"].toInt(), 100);
         QCOMPARE(shortReport["warnings"].toArray().size(), 1);
         QVERIFY(shortReport["warnings"].toArray().at(0).toString().contains("5 layers"));
+        QFile page(dir.filePath("short.html"));
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(page.readAll());
+        QVERIFY2(html.contains("1 window (100 tokens) fitted on, 0 held out")
+                     && html.contains("<p class=\"warning\">GPTQ fitted on 100"),
+                 qPrintable(html.left(3000)));
 
         const CliRun badFormat = run(base + QStringList{"--calib", text, "--format", "ggml"});
         QCOMPARE(badFormat.exitCode, 2);
