@@ -1739,6 +1739,87 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <source>Calibration text for GPTQ (%1).</source>
         <translation>Kalibrierungstext für GPTQ (%1).</translation>
     </message>
+    <message>
+        <source>Continue a prompt with a model (and with a quantized model)</source>
+        <translation>Einen Prompt mit einem Modell fortsetzen (und mit einem quantisierten Modell)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n token(s), %2 s%3):</source>
+        <translation>
+            <numerusform>%1 (%n Token, %2 s%3):</numerusform>
+            <numerusform>%1 (%n Tokens, %2 s%3):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, ended with EOS</source>
+        <translation>, mit EOS beendet</translation>
+    </message>
+    <message>
+        <source>Continues a prompt with the model, greedily (the most probable token each time, so the same prompt always gives the same text), the earlier positions&apos; keys and values cached. With a plan (--method or --recipe), the model quantized by that plan continues it too, and the number of leading tokens the two continuations share is printed: where quantization first changes what the model writes. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it.</source>
+        <translation>Setzt einen Prompt mit dem Modell gierig fort (jedes Mal das wahrscheinlichste Token, sodass derselbe Prompt immer denselben Text ergibt), wobei Schlüssel und Werte der früheren Positionen zwischengespeichert werden. Mit einem Plan (--method oder --recipe) setzt ihn auch das nach diesem Plan quantisierte Modell fort, und die Zahl der führenden Tokens, die beide Fortsetzungen teilen, wird ausgegeben: wo die Quantisierung erstmals ändert, was das Modell schreibt. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt.</translation>
+    </message>
+    <message>
+        <source>Model folder, GGUF file or packed checkpoint folder; or a project (.qbproj), whose plan is then used (its quantized layers as they are while the plan and the calibration text are unchanged).</source>
+        <translation>Modellordner, GGUF-Datei oder Ordner eines gepackten Checkpoints; oder ein Projekt (.qbproj), dessen Plan dann verwendet wird (seine quantisierten Schichten unverändert, solange Plan und Kalibrierungstext unverändert sind).</translation>
+    </message>
+    <message>
+        <source>The text to continue.</source>
+        <translation>Der fortzusetzende Text.</translation>
+    </message>
+    <message>
+        <source>Tokens to generate at most (default 64).</source>
+        <translation>Höchstens so viele Tokens erzeugen (Standard 64).</translation>
+    </message>
+    <message>
+        <source>Go on after the model ends the text (EOS).</source>
+        <translation>Weitermachen, nachdem das Modell den Text beendet (EOS).</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON (continuations, their token ids, the agreeing tokens) instead of text.</source>
+        <translation>Das Ergebnis als JSON ausgeben (Fortsetzungen, ihre Token-IDs, die übereinstimmenden Tokens) statt als Text.</translation>
+    </message>
+    <message>
+        <source>--prompt TEXT is required</source>
+        <translation>--prompt TEXT ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)%1</source>
+        <translation>
+            <numerusform>%n Token%1</numerusform>
+            <numerusform>%n Tokens%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, BOS included</source>
+        <translation>, BOS eingeschlossen</translation>
+    </message>
+    <message>
+        <source>As stored</source>
+        <translation>Wie gespeichert</translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation>Quantisiert</translation>
+    </message>
+    <message>
+        <source>The two continuations are the same, token for token.</source>
+        <translation>Die beiden Fortsetzungen sind gleich, Token für Token.</translation>
+    </message>
+    <message>
+        <source>The two continuations differ from their first token on.</source>
+        <translation>Die beiden Fortsetzungen unterscheiden sich ab dem ersten Token.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The two continuations share their first %n token(s) of %1.</source>
+        <translation>
+            <numerusform>Die beiden Fortsetzungen stimmen im ersten Token überein (%n von %1).</numerusform>
+            <numerusform>Die beiden Fortsetzungen stimmen in den ersten %n Tokens überein (von %1).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -4328,6 +4409,21 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     </message>
 </context>
 <context>
+    <name>TextGenerator</name>
+    <message>
+        <source>the prompt is empty: there is nothing to continue</source>
+        <translation>der Prompt ist leer: Es gibt nichts fortzusetzen</translation>
+    </message>
+    <message>
+        <source>the prompt is %1 tokens long; the model reads at most %2</source>
+        <translation>der Prompt ist %1 Tokens lang; das Modell liest höchstens %2</translation>
+    </message>
+    <message>
+        <source>Generating: %1 of %2 tokens</source>
+        <translation>Erzeugen: %1 von %2 Tokens</translation>
+    </message>
+</context>
+<context>
     <name>Tokenizer</name>
     <message>
         <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
@@ -4363,6 +4459,10 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>token id %1 is outside the model&apos;s vocabulary (0 to %2)</source>
         <translation>Token-ID %1 liegt außerhalb des Vokabulars des Modells (0 bis %2)</translation>
+    </message>
+    <message>
+        <source>the sequence would be %1 tokens long, more than the model&apos;s max_position_embeddings (%2)</source>
+        <translation>die Sequenz wäre %1 Tokens lang, mehr als max_position_embeddings des Modells (%2)</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,27 @@
             <numerusform>The %n input channels with the largest mean |x|:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n token(s), %2 s%3):</source>
+        <translation>
+            <numerusform>%1 (%n token, %2 s%3):</numerusform>
+            <numerusform>%1 (%n tokens, %2 s%3):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)%1</source>
+        <translation>
+            <numerusform>%n token%1</numerusform>
+            <numerusform>%n tokens%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The two continuations share their first %n token(s) of %1.</source>
+        <translation>
+            <numerusform>The two continuations share their first token of %1.</numerusform>
+            <numerusform>The two continuations share their first %n tokens of %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsExporter</name>

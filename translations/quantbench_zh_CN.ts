@@ -1729,6 +1729,84 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <source>Calibration text for GPTQ (%1).</source>
         <translation>GPTQ 的校准文本（%1）。</translation>
     </message>
+    <message>
+        <source>Continue a prompt with a model (and with a quantized model)</source>
+        <translation>用模型（以及量化后的模型）续写提示</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n token(s), %2 s%3):</source>
+        <translation>
+            <numerusform>%1（%n 个 token，%2 秒%3）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, ended with EOS</source>
+        <translation>，以 EOS 结束</translation>
+    </message>
+    <message>
+        <source>Continues a prompt with the model, greedily (the most probable token each time, so the same prompt always gives the same text), the earlier positions&apos; keys and values cached. With a plan (--method or --recipe), the model quantized by that plan continues it too, and the number of leading tokens the two continuations share is printed: where quantization first changes what the model writes. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it.</source>
+        <translation>用模型贪心地续写提示（每次取概率最高的 token，因此同一提示总是得到同一文本），并缓存之前位置的键和值。指定计划（--method 或 --recipe）时，按该计划量化的模型也会续写，并输出两段续写共有的开头 token 数：即量化首次改变模型输出的位置。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行。</translation>
+    </message>
+    <message>
+        <source>Model folder, GGUF file or packed checkpoint folder; or a project (.qbproj), whose plan is then used (its quantized layers as they are while the plan and the calibration text are unchanged).</source>
+        <translation>模型文件夹、GGUF 文件或打包检查点文件夹；或项目（.qbproj），此时使用其计划（在计划和校准文本未变时，直接使用其中已量化的层）。</translation>
+    </message>
+    <message>
+        <source>The text to continue.</source>
+        <translation>要续写的文本。</translation>
+    </message>
+    <message>
+        <source>Tokens to generate at most (default 64).</source>
+        <translation>最多生成的 token 数（默认 64）。</translation>
+    </message>
+    <message>
+        <source>Go on after the model ends the text (EOS).</source>
+        <translation>模型结束文本（EOS）后继续生成。</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON (continuations, their token ids, the agreeing tokens) instead of text.</source>
+        <translation>以 JSON 输出结果（续写、其 token ID、一致的 token 数），而不是文本。</translation>
+    </message>
+    <message>
+        <source>--prompt TEXT is required</source>
+        <translation>需要 --prompt TEXT</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)%1</source>
+        <translation>
+            <numerusform>%n 个 token%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, BOS included</source>
+        <translation>，含 BOS</translation>
+    </message>
+    <message>
+        <source>As stored</source>
+        <translation>存储的模型</translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation>量化后</translation>
+    </message>
+    <message>
+        <source>The two continuations are the same, token for token.</source>
+        <translation>两段续写完全相同，逐 token 一致。</translation>
+    </message>
+    <message>
+        <source>The two continuations differ from their first token on.</source>
+        <translation>两段续写从第一个 token 起就不同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The two continuations share their first %n token(s) of %1.</source>
+        <translation>
+            <numerusform>两段续写的前 %n 个 token 相同（共 %1 个）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -4303,6 +4381,21 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     </message>
 </context>
 <context>
+    <name>TextGenerator</name>
+    <message>
+        <source>the prompt is empty: there is nothing to continue</source>
+        <translation>提示为空：没有可续写的内容</translation>
+    </message>
+    <message>
+        <source>the prompt is %1 tokens long; the model reads at most %2</source>
+        <translation>提示长 %1 个 token；模型最多读取 %2 个</translation>
+    </message>
+    <message>
+        <source>Generating: %1 of %2 tokens</source>
+        <translation>正在生成：第 %1 个，共 %2 个 token</translation>
+    </message>
+</context>
+<context>
     <name>Tokenizer</name>
     <message>
         <source>%1: neither tokenizer.json nor tokenizer.model is in this folder; evaluation and calibration need the model&apos;s tokenizer</source>
@@ -4338,6 +4431,10 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>token id %1 is outside the model&apos;s vocabulary (0 to %2)</source>
         <translation>token ID %1 超出了模型的词表范围（0 到 %2）</translation>
+    </message>
+    <message>
+        <source>the sequence would be %1 tokens long, more than the model&apos;s max_position_embeddings (%2)</source>
+        <translation>序列将有 %1 个 token，超过模型的 max_position_embeddings（%2）</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,7 @@ const Command* findCommand(const QString& name);
 int runAutobits(const Command& command, const QStringList& arguments);
 int runDevices(const Command& command, const QStringList& arguments);
 int runEval(const Command& command, const QStringList& arguments);
+int runGenerate(const Command& command, const QStringList& arguments);
 int runInspect(const Command& command, const QStringList& arguments);
 int runLayer(const Command& command, const QStringList& arguments);
 int runProfile(const Command& command, const QStringList& arguments);

@@ -12,7 +12,6 @@
 #include "app/cli/project_options.h"
 #include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
-#include "core/quant/plan_weight_hooks.h"
 #include "core/quant/quantized_model.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
@@ -184,21 +183,11 @@ int runEval(const Command& command, const QStringList& arguments)
     // model is stored).
     std::unique_ptr<ForwardHooks> hooks;
     if (plan) {
-        const QStringList problems = plan->problemsFor(model->inventory());
-        if (!problems.isEmpty())
-            throw Error(problems.join(QLatin1Char('\n')));
-        const std::shared_ptr<const QuantizedModel> run =
-            opened ? ProjectOptionsCli::quantize(source, *opened, options.backend,
-                                                 ProjectOptionsCli::Run::WhenCalibrated)
-            : plan->needsCalibration(model->inventory())
-                ? calibration.quantize(line, model, *plan, options.backend)
-                : nullptr;
-        if (run) {
+        std::shared_ptr<const QuantizedModel> run;
+        hooks = planHooks(line, source, opened ? &*opened : nullptr, model, *plan, calibration,
+                          options.backend, run);
+        if (run)
             project.setRun(run, model->inventory());
-            hooks = std::make_unique<QuantizedModelHooks>(run);
-        } else {
-            hooks = std::make_unique<PlanWeightHooks>(model, *plan, options.backend);
-        }
     }
     EvaluationResult result;
     {

@@ -4,6 +4,8 @@
 #include "app/cli/console_progress.h"
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
+#include "core/quant/plan_weight_hooks.h"
+#include "core/quant/quantized_model.h"
 #include "core/util/error.h"
 
 #include <QDir>
@@ -117,6 +119,27 @@ void ProjectOptionsCli::save(const CommandLine& line, const Project& project,
     }
     printErr(Cli::tr("Saved the project %1").arg(QDir::toNativeSeparators(path))
              + QLatin1Char('\n'));
+}
+
+std::unique_ptr<ForwardHooks> planHooks(const CommandLine& line, const QString& source,
+                                        const OpenedProject* opened,
+                                        const std::shared_ptr<const LoadedModel>& model,
+                                        const QuantPlan& plan,
+                                        const CalibrationOptionsCli& calibration,
+                                        const std::shared_ptr<const ComputeBackend>& backend,
+                                        std::shared_ptr<const QuantizedModel>& run)
+{
+    const QStringList problems = plan.problemsFor(model->inventory());
+    if (!problems.isEmpty())
+        throw Error(problems.join(QLatin1Char('\n')));
+    run = opened ? ProjectOptionsCli::quantize(source, *opened, backend,
+                                               ProjectOptionsCli::Run::WhenCalibrated)
+          : plan.needsCalibration(model->inventory())
+              ? calibration.quantize(line, model, plan, backend)
+              : nullptr;
+    if (run)
+        return std::make_unique<QuantizedModelHooks>(run);
+    return std::make_unique<PlanWeightHooks>(model, plan, backend);
 }
 
 } // namespace qb::cli

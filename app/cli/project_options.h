@@ -9,6 +9,7 @@
 
 namespace qb {
 class ComputeBackend;
+class ForwardHooks;
 class LoadedModel;
 } // namespace qb
 
@@ -64,5 +65,22 @@ public:
 private:
     QCommandLineOption m_saveProject;
 };
+
+class CalibrationOptionsCli;
+
+// The forward-pass hooks of `model` as `plan` quantizes it, for eval and generate. From a project
+// (`opened`, read from `source`): its saved run while current, else its plan run again
+// (ProjectOptionsCli::quantize with Run::WhenCalibrated). Otherwise a plan that needs
+// calibration runs through the pipeline on --calib (CalibrationOptionsCli::quantize). A plan
+// that needs none gets PlanWeightHooks, which quantize block by block as a pass goes (no
+// quantized model is stored). `run` receives the run used, null for PlanWeightHooks. Throws
+// Error for a plan that does not fit the model, and as those calls do.
+std::unique_ptr<ForwardHooks> planHooks(const CommandLine& line, const QString& source,
+                                        const OpenedProject* opened,
+                                        const std::shared_ptr<const LoadedModel>& model,
+                                        const QuantPlan& plan,
+                                        const CalibrationOptionsCli& calibration,
+                                        const std::shared_ptr<const ComputeBackend>& backend,
+                                        std::shared_ptr<const QuantizedModel>& run);
 
 } // namespace qb::cli

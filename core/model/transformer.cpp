@@ -275,7 +275,7 @@ void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* 
 }
 
 void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
-                                     const Progress* progress) const
+                                     const Progress* progress, KeyValueCache* cache) const
 {
     const ModelSpec& spec = m_model->spec();
     const Checkpoint& checkpoint = m_model->checkpoint();
@@ -289,7 +289,8 @@ void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHoo
         if (hooks)
             hooks->onInput(m_model->inventory().blockLayer(block, LayerRole::QProj).inputGroup, x);
         RowMatrix projected;
-        attentionSublayer(block, x, states.starts, states.lengths, hooks, projected, progress);
+        attentionSublayer(block, x, states.starts, states.lengths, hooks, projected, progress,
+                          cache);
         states.values += projected;
     }
 
@@ -308,7 +309,7 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
                                           std::span<const std::int64_t> starts,
                                           std::span<const std::int64_t> lengths,
                                           ForwardHooks* hooks, RowMatrix& out,
-                                          const Progress* progress) const
+                                          const Progress* progress, KeyValueCache* cache) const
 {
     auto pollCancel = [&] {
         if (progress)
@@ -321,6 +322,9 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
     const LinearLayer& vLayer = m_model->inventory().blockLayer(block, LayerRole::VProj);
     const LinearLayer& oLayer = m_model->inventory().blockLayer(block, LayerRole::OProj);
     const auto sequences = static_cast<std::int64_t>(lengths.size());
+    Q_ASSERT(!cache || sequences == 1);
+    // Positions before these rows: the cached ones (their keys and values are not recomputed).
+    const std::int64_t past = cache ? cache->m_filled[static_cast<std::size_t>(block)] : 0;
 
     RowMatrix q, k, v;
     {
@@ -341,9 +345,9 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
     const std::int64_t longest =
         lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
     std::vector<float> cosTable, sinTable;
-    m_rope->tables(longest, cosTable, sinTable);
+    m_rope->tables(past + longest, cosTable, sinTable);
 
-    // Rotary embeddings on q and k (rotate_half convention), position = index in sequence.
+    // Rotary embeddings on q and k (rotate_half convention), position = past + index in sequence.
     auto rotate = [&](RowMatrix& m, int headCount) {
         for (std::int64_t s = 0; s < sequences; ++s) {
             const std::int64_t start = starts[static_cast<std::size_t>(s)];
@@ -351,8 +355,8 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
                         [&](std::int64_t begin, std::int64_t end) {
                             for (std::int64_t p = begin; p < end; ++p) {
                                 float* row = m.row(start + p).data();
-                                const float* c = cosTable.data() + p * half;
-                                const float* sn = sinTable.data() + p * half;
+                                const float* c = cosTable.data() + (past + p) * half;
+                                const float* sn = sinTable.data() + (past + p) * half;
                                 for (int h = 0; h < headCount; ++h) {
                                     float* x1 = row + h * headDim;
                                     float* x2 = x1 + half;
@@ -369,6 +373,29 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
     };
     rotate(q, heads);
     rotate(k, kvHeads);
+    if (cache) {
+        // Append the new keys and values, doubling the capacity when it runs out.
+        const auto b = static_cast<std::size_t>(block);
+        RowMatrix& keys = cache->m_keys[b];
+        RowMatrix& values = cache->m_values[b];
+        if (keys.rows() < past + tokens) {
+            const std::int64_t capacity = std::max<std::int64_t>(2 * keys.rows(), past + tokens);
+            RowMatrix grownKeys(capacity, k.cols());
+            RowMatrix grownValues(capacity, v.cols());
+            grownKeys.topRows(past) = keys.topRows(past);
+            grownValues.topRows(past) = values.topRows(past);
+            keys = std::move(grownKeys);
+            values = std::move(grownValues);
+        }
+        keys.middleRows(past, tokens) = k;
+        values.middleRows(past, tokens) = v;
+        cache->m_filled[b] = past + tokens;
+    }
+    // The keys and values the rows attend to: sequence s's are rows [keyStart(s), keyStart(s) +
+    // past + lengths[s]) of these.
+    const RowMatrix& allKeys = cache ? cache->m_keys[static_cast<std::size_t>(block)] : k;
+    const RowMatrix& allValues = cache ? cache->m_values[static_cast<std::size_t>(block)] : v;
+    auto keyStart = [&](std::int64_t s) { return cache ? 0 : starts[static_cast<std::size_t>(s)]; };
 
     RowMatrix attention(tokens, std::int64_t(heads) * headDim);
     const float scale = 1.0f / std::sqrt(static_cast<float>(headDim));
@@ -381,34 +408,37 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
         if (length == 0)
             continue;
         pollCancel();
+        const std::int64_t keyCount = past + length;
         parallelFor(heads, 1, [&](std::int64_t firstHead, std::int64_t endHead) {
-            RowMatrix scores(length, length);
+            RowMatrix scores(length, keyCount);
             for (std::int64_t h = firstHead; h < endHead; ++h) {
                 const std::int64_t g = h / group;
                 const auto qh = q.block(start, h * headDim, length, headDim);
-                const auto kh = k.block(start, g * headDim, length, headDim);
-                const auto vh = v.block(start, g * headDim, length, headDim);
+                const auto kh = allKeys.block(keyStart(s), g * headDim, keyCount, headDim);
+                const auto vh = allValues.block(keyStart(s), g * headDim, keyCount, headDim);
                 scores.noalias() = qh * kh.transpose();
-                // Causal (and windowed) softmax in float32, row by row.
+                // Causal (and windowed) softmax in float32, row by row; row i is position
+                // past + i and sees positions [first, past + i].
                 for (std::int64_t i = 0; i < length; ++i) {
                     float* row = scores.row(i).data();
-                    const std::int64_t first = i >= window ? i - window + 1 : 0;
+                    const std::int64_t position = past + i;
+                    const std::int64_t first = position >= window ? position - window + 1 : 0;
                     float peak = -std::numeric_limits<float>::infinity();
-                    for (std::int64_t j = first; j <= i; ++j) {
+                    for (std::int64_t j = first; j <= position; ++j) {
                         row[j] *= scale;
                         peak = std::max(peak, row[j]);
                     }
                     float sum = 0.0f;
-                    for (std::int64_t j = first; j <= i; ++j) {
+                    for (std::int64_t j = first; j <= position; ++j) {
                         row[j] = std::exp(row[j] - peak);
                         sum += row[j];
                     }
                     const float inverse = 1.0f / sum;
                     for (std::int64_t j = 0; j < first; ++j)
                         row[j] = 0.0f;
-                    for (std::int64_t j = first; j <= i; ++j)
+                    for (std::int64_t j = first; j <= position; ++j)
                         row[j] *= inverse;
-                    for (std::int64_t j = i + 1; j < length; ++j)
+                    for (std::int64_t j = position + 1; j < keyCount; ++j)
                         row[j] = 0.0f;
                 }
                 attention.block(start, h * headDim, length, headDim).noalias() = scores * vh;
@@ -510,6 +540,48 @@ void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMa
     }
     if (head && hooks)
         hooks->onOutput(*head, x, out);
+}
+
+std::int64_t KeyValueCache::bytes() const
+{
+    std::int64_t total = 0;
+    for (std::size_t b = 0; b < m_keys.size(); ++b)
+        total += (m_keys[b].size() + m_values[b].size()) * std::int64_t(sizeof(float));
+    return total;
+}
+
+RowMatrix TransformerRunner::extend(std::span<const int> ids, KeyValueCache& cache,
+                                    ForwardHooks* hooks, const Progress* progress) const
+{
+    const ModelSpec& spec = m_model->spec();
+    const auto count = static_cast<std::int64_t>(ids.size());
+    if (spec.maxPositionEmbeddings > 0 && cache.positions() + count > spec.maxPositionEmbeddings)
+        throw Error(tr("the sequence would be %1 tokens long, more than the model's "
+                       "max_position_embeddings (%2)")
+                        .arg(cache.positions() + count)
+                        .arg(spec.maxPositionEmbeddings));
+    const auto blocks = static_cast<std::size_t>(spec.numHiddenLayers);
+    if (cache.m_filled.empty()) {
+        cache.m_keys.resize(blocks);
+        cache.m_values.resize(blocks);
+        cache.m_filled.assign(blocks, 0);
+    }
+    Q_ASSERT(cache.m_filled.size() == blocks);
+    HiddenStates states = embed({std::vector<int>(ids.begin(), ids.end())});
+    // A cancel or an error part-way leaves the cache as it was: rows past m_filled are unused.
+    const std::vector<std::int64_t> filled = cache.m_filled;
+    try {
+        for (int b = 0; b < spec.numHiddenLayers; ++b) {
+            if (progress)
+                progress->throwIfCancelled();
+            runBlockOnce(b, states, hooks, progress, &cache);
+        }
+    } catch (...) {
+        cache.m_filled = filled;
+        throw;
+    }
+    cache.m_positions += count;
+    return std::move(states.values);
 }
 
 void TransformerRunner::forward(const std::vector<std::vector<int>>& sequences,

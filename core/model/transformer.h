@@ -28,6 +28,24 @@ struct HiddenStates {
     int sequences() const { return static_cast<int>(lengths.size()); }
 };
 
+// The rotated keys and the values of the positions one sequence has gone through, per block: what
+// incremental decoding (TransformerRunner::extend) attends to instead of recomputing them. Rows
+// are kept with spare capacity, so that extending by one position copies nothing.
+class KeyValueCache {
+public:
+    // Positions the cache holds (the length of the sequence so far).
+    std::int64_t positions() const { return m_positions; }
+    // Bytes of float32 keys and values held, capacity included.
+    std::int64_t bytes() const;
+
+private:
+    friend class TransformerRunner;
+    std::vector<RowMatrix> m_keys;      // per block: [capacity, kvHeads · headDim], rotary applied
+    std::vector<RowMatrix> m_values;    // per block: [capacity, kvHeads · headDim]
+    std::vector<std::int64_t> m_filled; // per block: rows in use
+    std::int64_t m_positions = 0;
+};
+
 // The Llama-family forward pass (llama, mistral, qwen2) as transformers computes it in float32:
 // RMSNorm, rotary embeddings (rope_theta, the "llama3" rope_scaling), grouped-query attention
 // with a causal mask, SwiGLU MLP, optional q/k/v biases, tied or separate lm_head. Each sequence
@@ -83,6 +101,16 @@ public:
                    ForwardHooks* hooks = nullptr) const;
     // The final RMSNorm of `rows` [n, hidden]: the input of lm_head.
     RowMatrix finalNormRows(const Eigen::Ref<const RowMatrix>& rows) const;
+    // Runs `ids`, the next positions of the one sequence `cache` holds (an empty cache: a new
+    // sequence from position 0), through every block with the cached keys and values of the
+    // earlier positions, appends the new ones to `cache`, and returns the last block's output
+    // rows [ids, hidden] — logitRows() gives their logits, which equal forward()'s on the whole
+    // sequence up to float rounding. For generation, where forward() would recompute every
+    // earlier position at every step. Throws Error for an id outside the vocabulary or a
+    // sequence longer than max_position_embeddings; Cancelled through `progress` (the cache is
+    // then as it was before the call).
+    RowMatrix extend(std::span<const int> ids, KeyValueCache& cache, ForwardHooks* hooks = nullptr,
+                     const Progress* progress = nullptr) const;
     // embed, every block, logits: a convenience for small inputs and tests. Progress by block.
     void forward(const std::vector<std::vector<int>>& sequences, const LogitsConsumer& consume,
                  ForwardHooks* hooks = nullptr, Progress* progress = nullptr) const;
@@ -93,9 +121,12 @@ public:
     // receives the sublayer's output [rows, hidden], before the residual addition. Hooks are
     // used as in runBlock for everything inside (weights, outputs, the inputs of o_proj and
     // down_proj). The attention needs the sequences: rows [starts[s], starts[s] + lengths[s]).
+    // With `cache` (one sequence only), the rows are the positions after the cached ones, which
+    // they attend to too, and their keys and values are appended to it.
     void attentionSublayer(int block, RowMatrix& x, std::span<const std::int64_t> starts,
                            std::span<const std::int64_t> lengths, ForwardHooks* hooks,
-                           RowMatrix& out, const Progress* progress = nullptr) const;
+                           RowMatrix& out, const Progress* progress = nullptr,
+                           KeyValueCache* cache = nullptr) const;
     void mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks, RowMatrix& out,
                      const Progress* progress = nullptr) const;
 
@@ -108,7 +139,7 @@ public:
 
 private:
     void runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
-                      const Progress* progress) const;
+                      const Progress* progress, KeyValueCache* cache = nullptr) const;
 
     struct Rope;
     std::shared_ptr<const LoadedModel> m_model;

@@ -1131,6 +1131,43 @@ private Q_SLOTS:
         QCOMPARE(fromDatasets["kl"].toDouble(), result["kl"].toDouble());
     }
 
+    // generate continues a prompt with the stored model and, with a plan, the quantized one, and
+    // says how many leading tokens they share.
+    void generateContinuesAPrompt()
+    {
+        const QStringList base{"generate",         test::demoModelDir(), "--prompt",
+                               "Once upon a time", "--max-tokens",       "24"};
+        const CliRun missing = run({"generate", test::demoModelDir()});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("--prompt"), qPrintable(missing.err));
+
+        const CliRun json =
+            run(base + QStringList{"--json", "--method", "rtn", "--bits", "3", "--group", "32"});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject result = parseObject(json.out);
+        QCOMPARE(result["prompt_tokens"].toInt(), 5);
+        QCOMPARE(result["stored"]["tokens"].toInt(), 24);
+        QCOMPARE(result["stored"]["ids"].toArray().size(), 24);
+        QVERIFY2(result["stored"]["continuation"].toString().startsWith(", there was"),
+                 qPrintable(json.out));
+        QCOMPARE(result["quantized"]["tokens"].toInt(), 24);
+        const int agreeing = result["agreeing_tokens"].toInt(-1);
+        QVERIFY2(agreeing >= 0 && agreeing < 24, qPrintable(json.out));
+        const QJsonArray storedIds = result["stored"]["ids"].toArray();
+        const QJsonArray quantizedIds = result["quantized"]["ids"].toArray();
+        for (int i = 0; i < agreeing; ++i)
+            QCOMPARE(storedIds[i], quantizedIds[i]);
+        QVERIFY(storedIds[agreeing] != quantizedIds[agreeing]);
+
+        const CliRun text = run(base);
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("As stored (24 tokens")
+                     && text.out.contains("Once upon a time"
+                                          + result["stored"]["continuation"].toString())
+                     && !text.out.contains("Quantized"),
+                 qPrintable(text.out));
+    }
+
     // --report writes by its suffix: an HTML page (with --eval's perplexities), the CSV table
     // beside the export, else JSON.
     void reportFormats()

@@ -7,19 +7,54 @@
 #include "core/model/transformer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
 #include <QDir>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 using namespace qb;
 
 namespace {
 
 constexpr double kTolerance = 1e-4;
+
+// The largest |difference| between forward()'s logits of the first `length` ids and those of
+// TransformerRunner::extend fed a prompt of 9, then one id at a time up to 29, then the rest.
+double maxExtendDifference(const TransformerRunner& runner, const std::vector<int>& ids,
+                           std::int64_t length)
+{
+    const std::int64_t vocab = runner.model().spec().vocabSize;
+    const std::vector<int> sequence(ids.begin(), ids.begin() + length);
+    RowMatrix whole(length, vocab);
+    runner.forward({sequence}, [&](int, std::int64_t first, const RowMatrix& part) {
+        whole.middleRows(first, part.rows()) = part;
+    });
+    KeyValueCache cache;
+    RowMatrix incremental(length, vocab);
+    RowMatrix part;
+    std::int64_t done = 0;
+    auto step = [&](std::int64_t count) {
+        const RowMatrix hidden =
+            runner.extend(std::span<const int>(sequence.data() + done, std::size_t(count)), cache);
+        runner.logitRows(hidden, part);
+        incremental.middleRows(done, count) = part;
+        done += count;
+    };
+    step(9);
+    while (done < 29)
+        step(1);
+    step(length - done);
+    if (cache.positions() != length)
+        return std::numeric_limits<double>::infinity();
+    return double((incremental - whole).cwiseAbs().maxCoeff());
+}
 
 double maxAbsDifference(const RowMatrix& actual, const std::vector<float>& expected)
 {
@@ -132,6 +167,57 @@ private Q_SLOTS:
             alone.middleRows(first, part.rows()) = part;
         });
         QVERIFY((whole.topRows(512) - alone).cwiseAbs().maxCoeff() < kTolerance);
+    }
+
+    // Incremental decoding: a prompt, then one token at a time, then a chunk, with the earlier
+    // positions' keys and values cached, gives forward()'s logits at every position.
+    void extendEqualsForward()
+    {
+        const TransformerRunner runner(m_model);
+        QVERIFY2(maxExtendDifference(runner, m_tokens, 41) < kTolerance, "demo model");
+
+        // Over max_position_embeddings: refused, and the cache is left as it was.
+        KeyValueCache cache;
+        runner.extend(std::span<const int>(m_tokens.data(), 8), cache);
+        const std::vector<int> tooLong(std::size_t(m_model->spec().maxPositionEmbeddings), 1);
+        QVERIFY_THROWS_EXCEPTION(Error, runner.extend(tooLong, cache));
+        QCOMPARE(cache.positions(), std::int64_t(8));
+        QVERIFY(cache.bytes() > 0);
+    }
+
+    // Mistral's sliding window in incremental decoding: positions further back than the window
+    // are not attended to, as in forward() (which the window visibly changes).
+    void extendKeepsTheSlidingWindow()
+    {
+        QTemporaryDir dir;
+        test::TinyLlamaOptions options;
+        options.modelType = QStringLiteral("mistral");
+        options.vocabSize = 64;
+        test::writeTinyLlama(dir.path(), options);
+        QJsonObject config = test::tinyLlamaConfig(options);
+        const std::vector<int> sequence = [] {
+            std::vector<int> ids;
+            for (int i = 0; i < 40; ++i)
+                ids.push_back((i * 37 + 5) % 64);
+            return ids;
+        }();
+        auto logitsOf = [&](const TransformerRunner& runner) {
+            RowMatrix logits(40, 64);
+            runner.forward({sequence}, [&](int, std::int64_t first, const RowMatrix& part) {
+                logits.middleRows(first, part.rows()) = part;
+            });
+            return logits;
+        };
+        const RowMatrix unwindowed = logitsOf(TransformerRunner(LoadedModel::open(dir.path())));
+        config.insert(QStringLiteral("sliding_window"), 8);
+        test::writeJson(QDir(dir.path()).filePath(QStringLiteral("config.json")), config);
+        const auto windowedModel = LoadedModel::open(dir.path());
+        QCOMPARE(windowedModel->spec().slidingWindow, 8);
+        const TransformerRunner runner(windowedModel);
+        const RowMatrix windowed = logitsOf(runner);
+        const double scale = windowed.cwiseAbs().maxCoeff();
+        QVERIFY((windowed - unwindowed).cwiseAbs().maxCoeff() > 1e-3 * scale);
+        QVERIFY(maxExtendDifference(runner, sequence, 40) < 1e-5 * scale);
     }
 
     // A long block run polls cancellation inside (between sequences and row tiles), not only
