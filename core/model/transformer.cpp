@@ -49,18 +49,45 @@ private:
             m_data = reinterpret_cast<const float*>(bytes);
             return;
         }
-        m_owned.resize(static_cast<std::size_t>(count));
+        // Not zero-filled first: every element is written by the conversion.
+        m_owned = std::make_unique_for_overwrite<float[]>(static_cast<std::size_t>(count));
         parallelFor(count, std::int64_t(1) << 18, [&](std::int64_t begin, std::int64_t end) {
             file.readFloat(
                 info, first + begin,
-                std::span<float>(m_owned.data() + begin, static_cast<std::size_t>(end - begin)));
+                std::span<float>(m_owned.get() + begin, static_cast<std::size_t>(end - begin)));
         });
-        m_data = m_owned.data();
+        m_data = m_owned.get();
     }
 
     const float* m_data = nullptr;
-    std::vector<float> m_owned;
+    std::unique_ptr<float[]> m_owned;
 };
+
+// Rows up to which a linear reads 16-bit weights straight from the checkpoint instead of
+// converting the matrix to float32 first: a generation step has one row, and converting (and
+// writing) a billion weights for it costs several times the product.
+constexpr std::int64_t kDirectRows = 8;
+
+// y [rows, out] = x [rows, in] · Wᵀ (+ bias) with W [out, in] read in its F16/BF16 storage, each
+// weight row converted into a small buffer and used for every row of x.
+void linearFrom16Bit(const Checkpoint::TensorRef& ref, const RowMatrix& x, std::int64_t out,
+                     const float* bias, RowMatrix& y)
+{
+    const std::int64_t in = x.cols();
+    Q_ASSERT(ref.info->elementCount() == out * in);
+    y.resize(x.rows(), out);
+    const std::int64_t rowsPerChunk =
+        std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(1, in));
+    parallelFor(out, rowsPerChunk, [&](std::int64_t begin, std::int64_t end) {
+        Eigen::VectorXf row(in);
+        for (std::int64_t r = begin; r < end; ++r) {
+            ref.file->readFloat(*ref.info, r * in,
+                                std::span<float>(row.data(), static_cast<std::size_t>(in)));
+            for (Eigen::Index t = 0; t < x.rows(); ++t)
+                y(t, r) = x.row(t).dot(row.transpose()) + (bias ? bias[r] : 0.0f);
+        }
+    });
+}
 
 // x · weight / sqrt(mean(x²) + eps), row by row, as transformers' LlamaRMSNorm does in float32.
 RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, double eps)
@@ -82,33 +109,44 @@ RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, dou
 }
 
 // The float32 weights (and bias) of one linear for one sublayer run: the hooks' replacement, else
-// the checkpoint's, converted from its dtype when needed.
-struct LinearWeight {
-    FloatTensor stored;
-    const float* data = nullptr;
-    FloatTensor bias;
-    const float* biasData = nullptr;
-
+// the checkpoint's, converted from its dtype when first needed. On the CPU, a product of at most
+// kDirectRows rows reads F16/BF16 weights in place instead (linearFrom16Bit).
+class LinearWeight {
+public:
     LinearWeight(const Checkpoint& checkpoint, const LinearLayer& layer, ForwardHooks* hooks)
+        : m_ref(checkpoint.require(layer.weightName))
     {
-        data = hooks ? hooks->weightFor(layer) : nullptr;
-        if (!data) {
-            stored = FloatTensor(checkpoint, layer.weightName);
-            data = stored.data();
-        }
+        m_data = hooks ? hooks->weightFor(layer) : nullptr;
         if (!layer.biasName.isEmpty()) {
-            bias = FloatTensor(checkpoint, layer.biasName);
-            biasData = bias.data();
+            m_bias = FloatTensor(checkpoint, layer.biasName);
+            m_biasData = m_bias.data();
         }
     }
 
     void apply(const ComputeBackend& backend, const LinearLayer& layer, const RowMatrix& x,
-               RowMatrix& y, ForwardHooks* hooks) const
+               RowMatrix& y, ForwardHooks* hooks)
     {
-        backend.linear(x, data, layer.outFeatures, biasData, y);
+        const DType dtype = m_ref.info->dtype;
+        if (!m_data && x.rows() <= kDirectRows && !backend.device().isOpenCl()
+            && (dtype == DType::BF16 || dtype == DType::F16)) {
+            linearFrom16Bit(m_ref, x, layer.outFeatures, m_biasData, y);
+        } else {
+            if (!m_data) {
+                m_stored = FloatTensor(m_ref, 0, m_ref.info->elementCount());
+                m_data = m_stored.data();
+            }
+            backend.linear(x, m_data, layer.outFeatures, m_biasData, y);
+        }
         if (hooks)
             hooks->onOutput(layer, x, y);
     }
+
+private:
+    Checkpoint::TensorRef m_ref;
+    FloatTensor m_stored;
+    const float* m_data = nullptr; // the hooks' or m_stored's, once converted
+    FloatTensor m_bias;
+    const float* m_biasData = nullptr;
 };
 
 } // namespace
@@ -328,9 +366,9 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
 
     RowMatrix q, k, v;
     {
-        const LinearWeight wq(checkpoint, qLayer, hooks);
-        const LinearWeight wk(checkpoint, kLayer, hooks);
-        const LinearWeight wv(checkpoint, vLayer, hooks);
+        LinearWeight wq(checkpoint, qLayer, hooks);
+        LinearWeight wk(checkpoint, kLayer, hooks);
+        LinearWeight wv(checkpoint, vLayer, hooks);
         wq.apply(*m_backend, qLayer, x, q, hooks);
         wk.apply(*m_backend, kLayer, x, k, hooks);
         wv.apply(*m_backend, vLayer, x, v, hooks);
@@ -449,7 +487,7 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
     k.resize(0, 0);
     v.resize(0, 0);
 
-    const LinearWeight wo(checkpoint, oLayer, hooks);
+    LinearWeight wo(checkpoint, oLayer, hooks);
     if (hooks)
         hooks->onInput(oLayer.inputGroup, attention);
     wo.apply(*m_backend, oLayer, attention, out, hooks);
@@ -462,9 +500,9 @@ void TransformerRunner::mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks
     const LinearLayer& gateLayer = m_model->inventory().blockLayer(block, LayerRole::GateProj);
     const LinearLayer& upLayer = m_model->inventory().blockLayer(block, LayerRole::UpProj);
     const LinearLayer& downLayer = m_model->inventory().blockLayer(block, LayerRole::DownProj);
-    const LinearWeight wg(checkpoint, gateLayer, hooks);
-    const LinearWeight wu(checkpoint, upLayer, hooks);
-    const LinearWeight wd(checkpoint, downLayer, hooks);
+    LinearWeight wg(checkpoint, gateLayer, hooks);
+    LinearWeight wu(checkpoint, upLayer, hooks);
+    LinearWeight wd(checkpoint, downLayer, hooks);
     out.resize(x.rows(), downLayer.outFeatures);
     RowMatrix tile, gate, up, down;
     for (std::int64_t first = 0; first < x.rows(); first += kMlpTileRows) {
@@ -527,6 +565,9 @@ void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMa
     out.resize(x.rows(), vocab);
     if (override) {
         m_backend->linear(x, override, vocab, nullptr, out);
+    } else if (x.rows() <= kDirectRows && !m_backend->device().isOpenCl()
+               && (table.info->dtype == DType::BF16 || table.info->dtype == DType::F16)) {
+        linearFrom16Bit(table, x, vocab, nullptr, out);
     } else {
         // A 16-bit table is converted a tile of the vocabulary at a time (an F32 one is used in
         // place, and a tile is then just a view), so its float32 copy is never whole in memory.

@@ -220,6 +220,43 @@ private Q_SLOTS:
         QVERIFY(maxExtendDifference(runner, sequence, 40) < 1e-5 * scale);
     }
 
+    // 16-bit checkpoints: products of a few rows (generation steps) read F16/BF16 weights in
+    // place, longer ones convert the matrix first; both give the same logits, for the blocks'
+    // linears and for an lm_head, tied or not.
+    void extendOn16BitWeights_data()
+    {
+        QTest::addColumn<DType>("dtype");
+        QTest::addColumn<bool>("tied");
+        QTest::newRow("bf16 tied") << DType::BF16 << true;
+        QTest::newRow("bf16 untied") << DType::BF16 << false;
+        QTest::newRow("f16 untied") << DType::F16 << false;
+    }
+
+    void extendOn16BitWeights()
+    {
+        QFETCH(DType, dtype);
+        QFETCH(bool, tied);
+        QTemporaryDir dir;
+        test::TinyLlamaOptions options;
+        options.dtype = dtype;
+        options.tieWordEmbeddings = tied;
+        options.vocabSize = 64;
+        test::writeTinyLlama(dir.path(), options);
+        const TransformerRunner runner(LoadedModel::open(dir.path()));
+        std::vector<int> sequence;
+        for (int i = 0; i < 40; ++i)
+            sequence.push_back((i * 29 + 3) % 64);
+        RowMatrix logits(40, 64);
+        runner.forward({sequence}, [&](int, std::int64_t first, const RowMatrix& part) {
+            logits.middleRows(first, part.rows()) = part;
+        });
+        const double scale = logits.cwiseAbs().maxCoeff();
+        QVERIFY(scale > 0.0);
+        const double difference = maxExtendDifference(runner, sequence, 40);
+        qInfo("max |difference| %.3g of %.3g", difference, scale);
+        QVERIFY(difference < 1e-5 * scale);
+    }
+
     // A long block run polls cancellation inside (between sequences and row tiles), not only
     // between blocks.
     void blockRunStopsWhenCancelled()
