@@ -4533,6 +4533,10 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <source>Model folder, GGUF file or project (.qbproj) to open (default: the bundled demo model).</source>
         <translation>Zu öffnender Modellordner, GGUF-Datei oder Projekt (.qbproj) (Standard: das mitgelieferte Demomodell).</translation>
     </message>
+    <message>
+        <source>Continue the Generation panel&apos;s prompt after opening (with --screenshot).</source>
+        <translation>Nach dem Öffnen den Prompt der Generierungsleiste fortsetzen (mit --screenshot).</translation>
+    </message>
 </context>
 <context>
     <name>qb::AutoBitsDialog</name>
@@ -4892,6 +4896,83 @@ Backend-Kennung: %2</translation>
     <message>
         <source>The text scored: %1</source>
         <translation>Der bewertete Text: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GenerationPanel</name>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>A prompt for the model to continue</source>
+        <translation>Ein Prompt, den das Modell fortsetzt</translation>
+    </message>
+    <message>
+        <source>Both models continue it greedily (the most probable token each time), so the same prompt always gives the same text</source>
+        <translation>Beide Modelle setzen ihn gierig fort (jedes Mal das wahrscheinlichste Token), sodass derselbe Prompt immer denselben Text ergibt</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens to generate at most (generation also ends at the model&apos;s end-of-text token)</source>
+        <translation>Höchstens so viele Tokens erzeugen (die Generierung endet auch am Textende-Token des Modells)</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>As stored</source>
+        <translation>Wie gespeichert</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Generate.</source>
+        <translation>Geben Sie einen Prompt ein und klicken Sie auf Generieren.</translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation>Quantisiert</translation>
+    </message>
+    <message>
+        <source>[end of text]</source>
+        <translation>[Textende]</translation>
+    </message>
+    <message>
+        <source>Quantized: %1</source>
+        <translation>Quantisiert: %1</translation>
+    </message>
+    <message>
+        <source>The two continuations are the same, token for token.</source>
+        <translation>Die beiden Fortsetzungen sind gleich, Token für Token.</translation>
+    </message>
+    <message>
+        <source>The two continuations differ from their first token on (highlighted).</source>
+        <translation>Die beiden Fortsetzungen unterscheiden sich ab dem ersten Token (hervorgehoben).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The two continuations share their first %n token(s) of %1; each one&apos;s own text is highlighted.</source>
+        <translation>
+            <numerusform>Die beiden Fortsetzungen stimmen im ersten Token überein (%n von %1); der eigene Text jeder Fortsetzung ist hervorgehoben.</numerusform>
+            <numerusform>Die beiden Fortsetzungen stimmen in den ersten %n Tokens überein (von %1); der eigene Text jeder Fortsetzung ist hervorgehoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan keeps every layer in full precision.</source>
+        <translation>Der Plan behält jede Schicht in voller Genauigkeit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) generated in %1 s</source>
+        <translation>
+            <numerusform>%n Token in %1 s erzeugt</numerusform>
+            <numerusform>%n Tokens in %1 s erzeugt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantized: %1 (the plan has changed since)</source>
+        <translation>Quantisiert: %1 (der Plan hat sich seitdem geändert)</translation>
     </message>
 </context>
 <context>
@@ -6491,6 +6572,30 @@ Backend-Kennung: %2</translation>
     <message>
         <source>none: choose a text file or a dataset</source>
         <translation>keiner: Wählen Sie eine Textdatei oder einen Datensatz</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Text</source>
+        <translation>Text &amp;generieren</translation>
+    </message>
+    <message>
+        <source>Continue the Generation panel&apos;s prompt with the model as stored and as the plan quantizes it, side by side</source>
+        <translation>Den Prompt der Generierungsleiste mit dem Modell wie gespeichert und wie der Plan es quantisiert fortsetzen, nebeneinander</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generierung</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Generate.</source>
+        <translation>Geben Sie einen Prompt ein und klicken Sie auf Generieren.</translation>
+    </message>
+    <message>
+        <source>Type a prompt for the model to continue first.</source>
+        <translation>Geben Sie zuerst einen Prompt ein, den das Modell fortsetzen soll.</translation>
+    </message>
+    <message>
+        <source>Generating text</source>
+        <translation>Text wird generiert</translation>
     </message>
 </context>
 <context>

@@ -284,6 +284,23 @@
     </message>
 </context>
 <context>
+    <name>qb::GenerationPanel</name>
+    <message numerus="yes">
+        <source>The two continuations share their first %n token(s) of %1; each one&apos;s own text is highlighted.</source>
+        <translation>
+            <numerusform>The two continuations share their first token of %1; each one&apos;s own text is highlighted.</numerusform>
+            <numerusform>The two continuations share their first %n tokens of %1; each one&apos;s own text is highlighted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) generated in %1 s</source>
+        <translation>
+            <numerusform>%n token generated in %1 s</numerusform>
+            <numerusform>%n tokens generated in %1 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>qb::HessianView</name>
     <message numerus="yes">
         <source>(raised ten-fold %n time(s) to make H invertible)</source>

@@ -4505,6 +4505,10 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <source>Model folder, GGUF file or project (.qbproj) to open (default: the bundled demo model).</source>
         <translation>要打开的模型文件夹、GGUF 文件或项目（.qbproj）（默认：自带的演示模型）。</translation>
     </message>
+    <message>
+        <source>Continue the Generation panel&apos;s prompt after opening (with --screenshot).</source>
+        <translation>打开后续写“生成”面板中的提示（与 --screenshot 一起使用）。</translation>
+    </message>
 </context>
 <context>
     <name>qb::AutoBitsDialog</name>
@@ -4859,6 +4863,81 @@ Backend id: %2</source>
     <message>
         <source>The text scored: %1</source>
         <translation>计分的文本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qb::GenerationPanel</name>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>A prompt for the model to continue</source>
+        <translation>供模型续写的提示</translation>
+    </message>
+    <message>
+        <source>Both models continue it greedily (the most probable token each time), so the same prompt always gives the same text</source>
+        <translation>两个模型都贪心地续写（每次取概率最高的 token），因此同一提示总是得到同一文本</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个 token</translation>
+    </message>
+    <message>
+        <source>Tokens to generate at most (generation also ends at the model&apos;s end-of-text token)</source>
+        <translation>最多生成的 token 数（遇到模型的文本结束 token 时也会停止）</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>As stored</source>
+        <translation>存储的模型</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Generate.</source>
+        <translation>输入提示后点击“生成”。</translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation>量化后</translation>
+    </message>
+    <message>
+        <source>[end of text]</source>
+        <translation>[文本结束]</translation>
+    </message>
+    <message>
+        <source>Quantized: %1</source>
+        <translation>量化后：%1</translation>
+    </message>
+    <message>
+        <source>The two continuations are the same, token for token.</source>
+        <translation>两段续写完全相同，逐 token 一致。</translation>
+    </message>
+    <message>
+        <source>The two continuations differ from their first token on (highlighted).</source>
+        <translation>两段续写从第一个 token 起就不同（已高亮）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The two continuations share their first %n token(s) of %1; each one&apos;s own text is highlighted.</source>
+        <translation>
+            <numerusform>两段续写的前 %n 个 token 相同（共 %1 个）；各自不同的文本已高亮。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan keeps every layer in full precision.</source>
+        <translation>该计划将所有层保持为全精度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) generated in %1 s</source>
+        <translation>
+            <numerusform>%1 秒内生成了 %n 个 token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quantized: %1 (the plan has changed since)</source>
+        <translation>量化后：%1（计划已更改）</translation>
     </message>
 </context>
 <context>
@@ -6439,6 +6518,30 @@ Backend id: %2</source>
     <message>
         <source>none: choose a text file or a dataset</source>
         <translation>无：请选择文本文件或数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Text</source>
+        <translation>生成文本(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Continue the Generation panel&apos;s prompt with the model as stored and as the plan quantizes it, side by side</source>
+        <translation>用存储的模型和按计划量化的模型并排续写“生成”面板中的提示</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Generate.</source>
+        <translation>输入提示后点击“生成”。</translation>
+    </message>
+    <message>
+        <source>Type a prompt for the model to continue first.</source>
+        <translation>请先输入供模型续写的提示。</translation>
+    </message>
+    <message>
+        <source>Generating text</source>
+        <translation>正在生成文本</translation>
     </message>
 </context>
 <context>

@@ -22,16 +22,31 @@
 
 namespace {
 
+// What --screenshot shows: the options given with it.
+struct ScreenshotRequest {
+    QString path;
+    QString recipe;
+    QString scan;
+    QString select;
+    QString tab;
+    bool quantize = false;
+    bool evaluate = false;
+    bool generate = false;
+};
+
 // Waits (without blocking the event loop) until the window has opened its model and finished
 // every job, then saves a picture of it and quits. For documentation and the packaging test.
-void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QString& recipe,
-                        const QString& scan, const QString& select, const QString& tab,
-                        bool quantize, bool evaluate)
+void scheduleScreenshot(qb::MainWindow& window, const ScreenshotRequest& request)
 {
+    const QString& path = request.path;
+    const QString& recipe = request.recipe;
+    const QString& scan = request.scan;
+    const QString& select = request.select;
+    const QString& tab = request.tab;
     auto* timer = new QTimer(&window);
     auto* clock = new QElapsedTimer;
     clock->start();
-    // 0 waiting for the model, 1 quantizing, 2 evaluating, 3 settling
+    // 0 waiting for the model, 1 quantizing, 2 evaluating, 3 generating, 4 settling
     auto stage = std::make_shared<int>(0);
     QObject::connect(timer, &QTimer::timeout, &window, [=, &window] {
         if (clock->elapsed() > 120'000) {
@@ -76,19 +91,25 @@ void scheduleScreenshot(qb::MainWindow& window, const QString& path, const QStri
             }
             if (!select.isEmpty())
                 window.selectLayer(select);
-            if (quantize)
+            if (request.quantize)
                 window.quantizeLayers(false);
             *stage = 1;
             return;
         }
         if (*stage == 1) {
-            if (evaluate)
+            if (request.evaluate)
                 window.evaluate();
             *stage = 2;
             return;
         }
-        if (*stage == 2) { // one more tick so the last snapshot is drawn
+        if (*stage == 2) {
+            if (request.generate)
+                window.generate();
             *stage = 3;
+            return;
+        }
+        if (*stage == 3) { // one more tick so the last snapshot is drawn
+            *stage = 4;
             return;
         }
         timer->stop();
@@ -137,6 +158,10 @@ struct CommandLine {
                                 QCoreApplication::translate("main",
                                                             "Evaluate the perplexity after opening "
                                                             "(with --screenshot).")};
+    QCommandLineOption generate{
+        QStringLiteral("generate"),
+        QCoreApplication::translate("main", "Continue the Generation panel's prompt "
+                                            "after opening (with --screenshot).")};
 
     CommandLine()
     {
@@ -156,6 +181,7 @@ struct CommandLine {
         parser.addOption(scan);
         parser.addOption(quantize);
         parser.addOption(evaluate);
+        parser.addOption(generate);
     }
 };
 
@@ -204,13 +230,14 @@ int main(int argc, char* argv[])
     else
         window.openDemoModel();
 
-    if (commandLine.parser.isSet(commandLine.screenshot))
-        scheduleScreenshot(window, commandLine.parser.value(commandLine.screenshot),
-                           commandLine.parser.value(commandLine.recipe),
-                           commandLine.parser.value(commandLine.scan),
-                           commandLine.parser.value(commandLine.select),
-                           commandLine.parser.value(commandLine.tab),
-                           commandLine.parser.isSet(commandLine.quantize),
-                           commandLine.parser.isSet(commandLine.evaluate));
+    if (const QCommandLineParser& parser = commandLine.parser; parser.isSet(commandLine.screenshot))
+        scheduleScreenshot(window, {.path = parser.value(commandLine.screenshot),
+                                    .recipe = parser.value(commandLine.recipe),
+                                    .scan = parser.value(commandLine.scan),
+                                    .select = parser.value(commandLine.select),
+                                    .tab = parser.value(commandLine.tab),
+                                    .quantize = parser.isSet(commandLine.quantize),
+                                    .evaluate = parser.isSet(commandLine.evaluate),
+                                    .generate = parser.isSet(commandLine.generate)});
     return QApplication::exec();
 }

@@ -12,6 +12,8 @@
 #include "core/metrics/weight_histogram.h"
 #include "core/metrics/weight_scan.h"
 #include "core/model/loaded_model.h"
+#include "core/model/text_generator.h"
+#include "core/model/transformer.h"
 #include "core/quant/plan_weight_hooks.h"
 #include "core/quant/quantization_pipeline.h"
 #include "core/quant/quantized_model.h"
@@ -23,6 +25,7 @@
 #include "views/calibration_panel.h"
 #include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
+#include "views/generation_panel.h"
 #include "views/hessian_view.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
@@ -293,6 +296,13 @@ void MainWindow::createActions()
                                       "plan quantizes it, and the KL divergence between them"));
     connect(m_evaluateAction, &QAction::triggered, this, &MainWindow::evaluate);
 
+    m_generateAction = new QAction(icon("evaluate"), tr("&Generate Text"), this);
+    m_generateAction->setObjectName(QStringLiteral("generateAction"));
+    m_generateAction->setShortcut(Qt::CTRL | Qt::Key_G);
+    m_generateAction->setStatusTip(tr("Continue the Generation panel's prompt with the model as "
+                                      "stored and as the plan quantizes it, side by side"));
+    connect(m_generateAction, &QAction::triggered, this, &MainWindow::generate);
+
     m_sensitivityAction = new QAction(icon("sensitivity"), tr("Sensitivity &Scan…"), this);
     m_sensitivityAction->setObjectName(QStringLiteral("sensitivityScanAction"));
     m_sensitivityAction->setStatusTip(tr("Quantize one layer (or block, or role) at a time at "
@@ -367,6 +377,7 @@ void MainWindow::createMenus()
     run->addAction(m_quantizeSelectedAction);
     run->addAction(m_quantizeAllAction);
     run->addAction(m_evaluateAction);
+    run->addAction(m_generateAction);
     run->addAction(m_sensitivityAction);
     run->addSeparator();
     run->addAction(m_calibrationAction);
@@ -376,6 +387,7 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_issuesDock->toggleViewAction());
     view->addAction(m_evaluationDock->toggleViewAction());
+    view->addAction(m_generationDock->toggleViewAction());
     view->addAction(m_calibrationDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -546,6 +558,17 @@ void MainWindow::createWidgets()
     m_calibrationDock->setWidget(m_calibrationPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_calibrationDock);
     tabifyDockWidget(m_evaluationDock, m_calibrationDock);
+
+    m_generationPanel = new GenerationPanel(this);
+    m_generationPanel->setObjectName(QStringLiteral("generationPanel"));
+    // Text for the model, not for the reader: not translated (the demo model knows only English
+    // stories).
+    m_generationPanel->setPrompt(QStringLiteral("Once upon a time"));
+    m_generationDock = new QDockWidget(tr("Generation"), this);
+    m_generationDock->setObjectName(QStringLiteral("generationDock"));
+    m_generationDock->setWidget(m_generationPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_generationDock);
+    tabifyDockWidget(m_calibrationDock, m_generationDock);
     m_issuesDock->raise();
 
     m_statusLabel = new QLabel(this);
@@ -654,6 +677,7 @@ void MainWindow::createWidgets()
             [this](bool on) { m_settings.setValue(AppSettings::Key::HistogramLogScale, on); });
     connect(m_issuesPanel, &IssuesPanel::subjectActivated, this, &MainWindow::onIssueActivated);
     connect(m_evaluationPanel, &EvaluationPanel::evaluateRequested, this, &MainWindow::evaluate);
+    connect(m_generationPanel, &GenerationPanel::generateRequested, this, &MainWindow::generate);
     connect(m_evaluationPanel, &EvaluationPanel::optionsChanged, this, [this] {
         m_settings.setValue(AppSettings::Key::EvaluationText, m_evaluationPanel->textPath());
         m_settings.setValue(AppSettings::Key::EvaluationContext,
@@ -887,6 +911,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model,
     m_evaluationPanel->setModelContext(spec.maxPositionEmbeddings);
     m_evaluationPanel->clearResult(tr("Not evaluated yet."));
     m_evaluatedFingerprint.reset();
+    m_generationPanel->clearResult(tr("Type a prompt and press Generate."));
+    m_generatedFingerprint.reset();
     updateCalibrationStatus();
     startWeightScan();
     updateActions();
@@ -1158,6 +1184,7 @@ void MainWindow::onPlanChanged()
     m_defaultsBar->setConfig(plan.defaults);
     m_calibrationPanel->setCalibration(plan.calibration);
     updateEvaluationStaleness();
+    updateGenerationStaleness();
     updatePlanProblems();
     updateCalibrationStatus();
     updatePlanCheck();
@@ -1706,6 +1733,82 @@ void MainWindow::evaluate()
                                  .arg(QLocale().toString(m_autoBits->predictedPerplexity, 'f', 4),
                                       QLocale().toString(result->modified->perplexity(), 'f', 4)));
                 }
+            };
+        });
+}
+
+void MainWindow::generate()
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
+        return;
+    m_generationDock->show();
+    m_generationDock->raise();
+    const QString prompt = m_generationPanel->prompt();
+    if (prompt.trimmed().isEmpty()) {
+        showStatus(tr("Type a prompt for the model to continue first."));
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    const QuantPlan plan = m_layerModel->plan();
+    const bool needsRun = plan.needsCalibration(model->inventory());
+    if (needsRun && !readyToRun(plan, {}))
+        return;
+    const bool quantizes = std::any_of(
+        model->inventory().layers().begin(), model->inventory().layers().end(),
+        [&](const LinearLayer& l) { return plan.resolve(l.name).method != QuantMethod::None; });
+    const RunInputs inputs = needsRun ? runInputs(plan, {}) : RunInputs();
+    const std::shared_ptr<const QuantizedModel> kept =
+        needsRun ? reusableRun(inputs, false) : nullptr;
+    const PipelineOptions runOptions = pipelineOptions(inputs);
+    const QByteArray fingerprint = evaluationFingerprint(plan);
+    GenerationOptions options;
+    options.maxNewTokens = m_generationPanel->maxNewTokens();
+    const std::shared_ptr<const ComputeBackend> backend = m_backend;
+    m_jobs.start(
+        kMainSlot, tr("Generating text"),
+        [this, model, plan, prompt, options, backend, quantizes, needsRun, inputs, kept, runOptions,
+         fingerprint](Progress& progress) -> JobRunner::Delivery {
+            // A plan that needs calibration generates as its pipeline quantized it.
+            std::shared_ptr<const QuantizedModel> run = kept;
+            const bool ran = needsRun && !run;
+            if (ran) {
+                ProgressRange stage(progress, 0.0, 0.6);
+                run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
+                if (!run->report.complete)
+                    progress.throwIfCancelled();
+            }
+            const double start = ran ? 0.6 : 0.0;
+            const double middle = quantizes ? (start + 1.0) / 2.0 : 1.0;
+            const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+            const TransformerRunner runner(model, backend);
+            GeneratedText stored;
+            {
+                ProgressRange stage(progress, start, middle);
+                stored = TextGenerator::greedy(runner, *tokenizer, prompt, options, nullptr, stage);
+            }
+            std::optional<GeneratedText> quantized;
+            if (quantizes) {
+                std::unique_ptr<ForwardHooks> hooks;
+                if (run)
+                    hooks = std::make_unique<QuantizedModelHooks>(run);
+                else
+                    hooks = std::make_unique<PlanWeightHooks>(model, plan, backend);
+                ProgressRange stage(progress, middle, 1.0);
+                quantized =
+                    TextGenerator::greedy(runner, *tokenizer, prompt, options, hooks.get(), stage);
+            }
+            auto result = std::make_shared<const GenerationComparison>(TextGenerator::compare(
+                *tokenizer, std::move(stored), std::move(quantized), plan.describe()));
+            return [this, model, result, run, ran, inputs, fingerprint] {
+                if (model != m_model)
+                    return;
+                if (ran) {
+                    keepRun(run, inputs);
+                    showRun(run);
+                }
+                m_generatedFingerprint = fingerprint;
+                m_generationPanel->setResult(result);
+                updateGenerationStaleness();
             };
         });
 }
@@ -2375,6 +2478,14 @@ void MainWindow::updateEvaluationStaleness()
                                 != evaluationFingerprint(m_layerModel->plan()));
 }
 
+void MainWindow::updateGenerationStaleness()
+{
+    if (!m_generatedFingerprint)
+        return;
+    m_generationPanel->setStale(*m_generatedFingerprint
+                                != evaluationFingerprint(m_layerModel->plan()));
+}
+
 void MainWindow::fitResultColumns()
 {
     for (int column = LayerTableModel::FirstResultColumn; column < LayerTableModel::ColumnCount;
@@ -2529,6 +2640,7 @@ void MainWindow::updateActions()
     m_saveProjectAsAction->setEnabled(!busy && hasModel);
     m_quantizeAllAction->setEnabled(canCompute);
     m_evaluateAction->setEnabled(canCompute);
+    m_generateAction->setEnabled(canCompute);
     m_quantizeSelectedAction->setEnabled(canCompute
                                          && m_layerView->selectionModel()->hasSelection());
     m_sensitivityAction->setEnabled(canCompute);

@@ -36,6 +36,7 @@ namespace qb {
 
 class CalibrationPanel;
 class EvaluationPanel;
+class GenerationPanel;
 class HessianView;
 class HistogramView;
 class LayerErrorView;
@@ -110,6 +111,10 @@ public:
     // through their pipeline result (the kept one when it matches, else a new run in the same
     // job); the others stream the plan's weights block by block.
     void evaluate();
+    // Continues the generation panel's prompt with the model as stored and as the plan quantizes
+    // it (greedy, TextGenerator), and shows both with where they part. Plans that need
+    // calibration use their pipeline result as evaluate() does.
+    void generate();
     void selectLayer(const QString& layerName);
     // Run › Sensitivity Scan…: the scan's dialog (window-modal), whose accepted request runs.
     void showSensitivityScanDialog();
@@ -143,6 +148,7 @@ public:
     QTabWidget* plotTabs() const { return m_plots; }
     RoundingLabView* roundingLabView() const { return m_roundingLab; }
     EvaluationPanel* evaluationPanel() const { return m_evaluationPanel; }
+    GenerationPanel* generationPanel() const { return m_generationPanel; }
     CalibrationPanel* calibrationPanel() const { return m_calibrationPanel; }
     SensitivityView* sensitivityView() const { return m_sensitivity; }
     // The latest sensitivity scan of the open model (complete false when cancelled), or null.
@@ -270,6 +276,7 @@ private:
     void onPlanChanged();
     void showReportIssues(const QuantReport& report);
     void updateEvaluationStaleness();
+    void updateGenerationStaleness();
     void updatePlanProblems();
     void updateCalibrationStatus();
     void showCalibrationPanel();
@@ -338,6 +345,9 @@ private:
     EvaluationPanel* m_evaluationPanel = nullptr;
     QDockWidget* m_evaluationDock = nullptr;
     std::optional<QByteArray> m_evaluatedFingerprint; // of the plan of the shown evaluation
+    GenerationPanel* m_generationPanel = nullptr;
+    QDockWidget* m_generationDock = nullptr;
+    std::optional<QByteArray> m_generatedFingerprint; // of the plan of the shown generation
     CalibrationPanel* m_calibrationPanel = nullptr;
     QDockWidget* m_calibrationDock = nullptr;
     QLabel* m_calibrationSummary = nullptr;
@@ -398,6 +408,7 @@ private:
     QAction* m_quantizeAllAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_evaluateAction = nullptr;
+    QAction* m_generateAction = nullptr;
     QAction* m_calibrationAction = nullptr;
     QAction* m_sensitivityAction = nullptr;
     QAction* m_autoBitsAction = nullptr;

@@ -88,6 +88,36 @@ GeneratedText TextGenerator::greedy(const TransformerRunner& runner, const Token
     return result;
 }
 
+GenerationComparison TextGenerator::compare(const Tokenizer& tokenizer, GeneratedText stored,
+                                            std::optional<GeneratedText> quantized,
+                                            QString planDescription)
+{
+    GenerationComparison comparison;
+    comparison.planDescription = std::move(planDescription);
+    if (quantized) {
+        comparison.agreeingTokens = agreeingTokens(stored, *quantized);
+        const std::vector<int> shared(stored.newIds.begin(),
+                                      stored.newIds.begin() + comparison.agreeingTokens);
+        const QString sharedText =
+            continuationOf(tokenizer, stored.promptIds, stored.prompt, shared);
+        if (stored.continuation.startsWith(sharedText)
+            && quantized->continuation.startsWith(sharedText)) {
+            comparison.sharedLength = int(sharedText.size());
+        } else {
+            const QString& a = stored.continuation;
+            const QString& b = quantized->continuation;
+            const auto [endA, endB] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+            comparison.sharedLength = int(endA - a.begin());
+        }
+    } else {
+        comparison.agreeingTokens = int(stored.newIds.size());
+        comparison.sharedLength = int(stored.continuation.size());
+    }
+    comparison.stored = std::move(stored);
+    comparison.quantized = std::move(quantized);
+    return comparison;
+}
+
 int TextGenerator::agreeingTokens(const GeneratedText& a, const GeneratedText& b)
 {
     const auto [endA, endB] =

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace qb {
@@ -28,6 +29,18 @@ struct GeneratedText {
     double seconds = 0.0; // the whole generation: prompt and continuation
 };
 
+// The stored model's and the quantized model's continuations of one prompt, and where they part:
+// the snapshot the GUI's Generation panel draws.
+struct GenerationComparison {
+    GeneratedText stored;
+    std::optional<GeneratedText> quantized; // none when the plan quantizes nothing
+    QString planDescription;                // of the quantized model's plan
+    int agreeingTokens = 0;                 // leading tokens the two continuations share
+    // Characters the shared tokens make up at the start of both continuations: where each one's
+    // own text starts (the whole stored continuation when there is no quantized one).
+    int sharedLength = 0;
+};
+
 // Text generation, for seeing what quantization does to what a model writes. Greedy: each next
 // token is the most probable one (the lowest id on a tie), so that a run is deterministic and the
 // same prompt shows exactly where a quantized model departs from the stored one. The prompt runs
@@ -50,6 +63,13 @@ public:
 
     // How many leading tokens two continuations share.
     static int agreeingTokens(const GeneratedText& a, const GeneratedText& b);
+
+    // `stored` and `quantized` compared: the shared tokens and the length of the text they make up
+    // in each continuation (decoded with the prompt, as the continuations are; the common prefix
+    // of the two texts when a tokenizer's pieces do not decode as a prefix).
+    static GenerationComparison compare(const Tokenizer& tokenizer, GeneratedText stored,
+                                        std::optional<GeneratedText> quantized,
+                                        QString planDescription);
 };
 
 } // namespace qb

@@ -20,6 +20,7 @@
 #include "views/calibration_panel.h"
 #include "views/compute_device_dialog.h"
 #include "views/evaluation_panel.h"
+#include "views/generation_panel.h"
 #include "views/hessian_view.h"
 #include "views/histogram_view.h"
 #include "views/issues_model.h"
@@ -50,6 +51,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QThread>
 #include <QToolButton>
 #include <QTranslator>
@@ -1188,6 +1190,48 @@ private Q_SLOTS:
         QVERIFY(panel->table()->item(1, 1)->font().italic());
         window.undoStack()->undo();
         QVERIFY(!panel->table()->item(1, 1)->font().italic());
+    }
+
+    // Run › Generate Text: the stored model and the plan's continue the panel's prompt; a plan
+    // that needs calibration runs its pipeline first (and keeps the run); a plan change marks
+    // the quantized text stale.
+    void generatesWithBothModels()
+    {
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        useSmallCalibration(window);
+        window.layerModel()->setDefaults(config(QuantMethod::Gptq, 3, 32));
+        GenerationPanel* panel = window.generationPanel();
+        QCOMPARE(panel->prompt(), QStringLiteral("Once upon a time"));
+        panel->setMaxNewTokens(32);
+        QVERIFY(!window.lastRun());
+        window.findChild<QAction*>(QStringLiteral("generateAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && panel->result(), kTimeoutMs);
+        const GenerationComparison& result = *panel->result();
+        QCOMPARE(int(result.stored.newIds.size()), 32);
+        QVERIFY2(result.stored.continuation.startsWith(QStringLiteral(", there was")),
+                 qPrintable(result.stored.continuation));
+        QVERIFY(result.quantized);
+        QVERIFY(result.planDescription.contains(QStringLiteral("GPTQ")));
+        QCOMPARE(result.agreeingTokens,
+                 TextGenerator::agreeingTokens(result.stored, *result.quantized));
+        QVERIFY(panel->storedText()->toPlainText().startsWith(QStringLiteral("Once upon a time")));
+        const auto run = window.lastRun();
+        QVERIFY(run && run->report.complete);
+
+        LayerTableModel* table = window.layerModel();
+        QVERIFY(table->setData(table->index(0, LayerTableModel::BitsColumn), 8));
+        QVERIFY(!panel->quantizedText()->isEnabled());
+        window.undoStack()->undo();
+        QVERIFY(panel->quantizedText()->isEnabled());
+
+        // Again: the kept run is used, and greedy generation gives the same text.
+        const QString first = result.quantized->continuation;
+        window.generate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.lastRun(), run);
+        QCOMPARE(panel->result()->quantized->continuation, first);
     }
 
     void evaluationErrorsAreShown()

@@ -112,6 +112,23 @@ private Q_SLOTS:
                            quantized.newIds.begin()));
         QVERIFY(stored.newIds[std::size_t(agreeing)] != quantized.newIds[std::size_t(agreeing)]);
         QCOMPARE(TextGenerator::agreeingTokens(stored, stored), 40);
+
+        // The comparison the GUI draws: the shared tokens' text opens both continuations and
+        // ends where their texts part.
+        const GenerationComparison comparison =
+            TextGenerator::compare(*m_tokenizer, stored, quantized, QStringLiteral("RTN"));
+        QCOMPARE(comparison.agreeingTokens, agreeing);
+        const int shared = comparison.sharedLength;
+        QVERIFY(shared > 0 && shared < stored.continuation.size());
+        QCOMPARE(quantized.continuation.left(shared), stored.continuation.left(shared));
+        const std::vector<int> sharedIds(stored.newIds.begin(), stored.newIds.begin() + agreeing);
+        std::vector<int> withPrompt = stored.promptIds;
+        withPrompt.insert(withPrompt.end(), sharedIds.begin(), sharedIds.end());
+        QCOMPARE(stored.prompt + stored.continuation.left(shared), m_tokenizer->decode(withPrompt));
+        const GenerationComparison alone =
+            TextGenerator::compare(*m_tokenizer, stored, std::nullopt, QString());
+        QCOMPARE(alone.sharedLength, int(stored.continuation.size()));
+        QVERIFY(!alone.quantized);
     }
 
     // Generation stops right after the model's EOS unless told to go on. (This model marks the
