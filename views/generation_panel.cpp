@@ -10,6 +10,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace qb {
 
 namespace {
@@ -102,6 +104,8 @@ void GenerationPanel::clearResult(const QString& message)
 {
     m_result.reset();
     m_stale = false;
+    m_quantizedTitle->setEnabled(true);
+    m_quantized->setEnabled(true);
     m_stored->clear();
     m_quantized->clear();
     m_quantizedTitle->setText(tr("Quantized"));
@@ -129,6 +133,8 @@ void GenerationPanel::setResult(std::shared_ptr<const GenerationComparison> resu
 {
     m_result = std::move(result);
     m_stale = false;
+    m_quantizedTitle->setEnabled(true);
+    m_quantized->setEnabled(true);
     const GenerationComparison& r = *m_result;
     const QLocale locale;
     m_stored->setHtml(html(r.stored, r.sharedLength));

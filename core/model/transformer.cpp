@@ -76,9 +76,7 @@ void linearFrom16Bit(const Checkpoint::TensorRef& ref, const RowMatrix& x, std::
     const std::int64_t in = x.cols();
     Q_ASSERT(ref.info->elementCount() == out * in);
     y.resize(x.rows(), out);
-    const std::int64_t rowsPerChunk =
-        std::max<std::int64_t>(1, (std::int64_t(1) << 16) / std::max<std::int64_t>(1, in));
-    parallelFor(out, rowsPerChunk, [&](std::int64_t begin, std::int64_t end) {
+    parallelFor(out, rowsPerChunk(in), [&](std::int64_t begin, std::int64_t end) {
         Eigen::VectorXf row(in);
         for (std::int64_t r = begin; r < end; ++r) {
             ref.file->readFloat(*ref.info, r * in,

@@ -65,13 +65,17 @@ private Q_SLOTS:
             QVERIFY(highlighted(browser, part));
             QVERIFY(highlighted(browser, int(browser->toPlainText().size()) - 1));
         }
-        QVERIFY2(panel.summary()->text().contains(QStringLiteral("4")),
+        QVERIFY2(panel.summary()->text().contains(QStringLiteral("first 4 token"))
+                     && panel.summary()->text().contains(QStringLiteral("of 8")),
                  qPrintable(panel.summary()->text()));
-        QVERIFY(panel.findChild<QLabel*>() != nullptr);
 
         panel.setStale(true);
         QVERIFY(!panel.quantizedText()->isEnabled());
         panel.setStale(false);
+        QVERIFY(panel.quantizedText()->isEnabled());
+        // A new result is of the current plan.
+        panel.setStale(true);
+        panel.setResult(comparison);
         QVERIFY(panel.quantizedText()->isEnabled());
     }
 
