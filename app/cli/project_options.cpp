@@ -137,9 +137,7 @@ std::unique_ptr<ForwardHooks> planHooks(const CommandLine& line, const QString& 
           : plan.needsCalibration(model->inventory())
               ? calibration.quantize(line, model, plan, backend)
               : nullptr;
-    if (run)
-        return std::make_unique<QuantizedModelHooks>(run);
-    return std::make_unique<PlanWeightHooks>(model, plan, backend);
+    return planForwardHooks(run, model, plan, backend);
 }
 
 } // namespace qb::cli

@@ -123,6 +123,24 @@ std::shared_ptr<const QuantizedModel> runPipeline(const std::shared_ptr<const Lo
     return QuantizationPipeline::run(model, plan, windows, options, progress);
 }
 
+// On the worker thread: `kept` when there is one, else a new pipeline run of `plan` in the first
+// 60 % of `progress` (`ran` says which); a cancelled new run is thrown away (Cancelled).
+std::shared_ptr<const QuantizedModel> keptOrNewRun(std::shared_ptr<const QuantizedModel> kept,
+                                                   const std::shared_ptr<const LoadedModel>& model,
+                                                   const QuantPlan& plan, const QString& textPath,
+                                                   const PipelineOptions& options,
+                                                   Progress& progress, bool& ran)
+{
+    ran = !kept;
+    if (kept)
+        return kept;
+    ProgressRange stage(progress, 0.0, 0.6);
+    auto run = runPipeline(model, plan, textPath, options, stage);
+    if (!run->report.complete)
+        progress.throwIfCancelled();
+    return run;
+}
+
 QByteArray jsonBytes(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -1626,14 +1644,10 @@ void MainWindow::exportCheckpoint(const QString& directory, const CheckpointExpo
         kMainSlot, tr("Exporting to %1").arg(QDir::toNativeSeparators(directory)),
         [this, model, plan, inputs, kept, runOptions, directory,
          options = exportOptions](Progress& progress) -> JobRunner::Delivery {
-            std::shared_ptr<const QuantizedModel> run = kept;
-            const bool ran = !run;
-            if (ran) {
-                ProgressRange stage(progress, 0.0, 0.6);
-                run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
-                if (!run->report.complete)
-                    progress.throwIfCancelled(); // a cancelled run is not exported unasked
-            }
+            // A cancelled run is not exported unasked.
+            bool ran = false;
+            const std::shared_ptr<const QuantizedModel> run =
+                keptOrNewRun(kept, model, plan, inputs.textPath, runOptions, progress, ran);
             ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
             const QStringList limitations = CheckpointExport::run(options, *run, directory, stage);
             return [this, model, run, ran, inputs, limitations, directory, options] {
@@ -1681,9 +1695,7 @@ void MainWindow::evaluate()
     options.stride = m_evaluationPanel->stride();
     options.backend = m_backend;
     // The quantized model is scored too when the plan quantizes anything.
-    const bool quantizes = std::any_of(
-        model->inventory().layers().begin(), model->inventory().layers().end(),
-        [&](const LinearLayer& l) { return plan.resolve(l.name).method != QuantMethod::None; });
+    const bool quantizes = plan.quantizesAnyLayer(model->inventory());
     const RunInputs inputs = needsRun ? runInputs(plan, {}) : RunInputs();
     const std::shared_ptr<const QuantizedModel> kept =
         needsRun ? reusableRun(inputs, false) : nullptr;
@@ -1696,22 +1708,16 @@ void MainWindow::evaluate()
         [this, model, plan, options, textPath, quantizes, needsRun, inputs, kept, runOptions,
          fingerprint](Progress& progress) -> JobRunner::Delivery {
             // A plan that needs calibration is evaluated as its pipeline quantized it.
-            std::shared_ptr<const QuantizedModel> run = kept;
-            const bool ran = needsRun && !run;
-            if (ran) {
-                ProgressRange stage(progress, 0.0, 0.6);
-                run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
-                if (!run->report.complete)
-                    progress.throwIfCancelled();
-            }
+            bool ran = false;
+            const std::shared_ptr<const QuantizedModel> run =
+                needsRun
+                    ? keptOrNewRun(kept, model, plan, inputs.textPath, runOptions, progress, ran)
+                    : nullptr;
             ProgressRange stage(progress, ran ? 0.6 : 0.0, 1.0);
             const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
             const QStringList documents = TextDocuments::fromFile(textPath);
-            std::unique_ptr<ForwardHooks> hooks;
-            if (run)
-                hooks = std::make_unique<QuantizedModelHooks>(run);
-            else if (quantizes)
-                hooks = std::make_unique<PlanWeightHooks>(model, plan, options.backend);
+            const std::unique_ptr<ForwardHooks> hooks =
+                quantizes ? planForwardHooks(run, model, plan, options.backend) : nullptr;
             auto result = std::make_shared<const EvaluationResult>(PerplexityEvaluator::evaluate(
                 model, *tokenizer, documents, options, hooks.get(), stage));
             return [this, model, plan, result, run, ran, inputs, fingerprint] {
@@ -1753,9 +1759,7 @@ void MainWindow::generate()
     const bool needsRun = plan.needsCalibration(model->inventory());
     if (needsRun && !readyToRun(plan, {}))
         return;
-    const bool quantizes = std::any_of(
-        model->inventory().layers().begin(), model->inventory().layers().end(),
-        [&](const LinearLayer& l) { return plan.resolve(l.name).method != QuantMethod::None; });
+    const bool quantizes = plan.quantizesAnyLayer(model->inventory());
     const RunInputs inputs = needsRun ? runInputs(plan, {}) : RunInputs();
     const std::shared_ptr<const QuantizedModel> kept =
         needsRun ? reusableRun(inputs, false) : nullptr;
@@ -1769,14 +1773,11 @@ void MainWindow::generate()
         [this, model, plan, prompt, options, backend, quantizes, needsRun, inputs, kept, runOptions,
          fingerprint](Progress& progress) -> JobRunner::Delivery {
             // A plan that needs calibration generates as its pipeline quantized it.
-            std::shared_ptr<const QuantizedModel> run = kept;
-            const bool ran = needsRun && !run;
-            if (ran) {
-                ProgressRange stage(progress, 0.0, 0.6);
-                run = runPipeline(model, plan, inputs.textPath, runOptions, stage);
-                if (!run->report.complete)
-                    progress.throwIfCancelled();
-            }
+            bool ran = false;
+            const std::shared_ptr<const QuantizedModel> run =
+                needsRun
+                    ? keptOrNewRun(kept, model, plan, inputs.textPath, runOptions, progress, ran)
+                    : nullptr;
             const double start = ran ? 0.6 : 0.0;
             const double middle = quantizes ? (start + 1.0) / 2.0 : 1.0;
             const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
@@ -1788,11 +1789,8 @@ void MainWindow::generate()
             }
             std::optional<GeneratedText> quantized;
             if (quantizes) {
-                std::unique_ptr<ForwardHooks> hooks;
-                if (run)
-                    hooks = std::make_unique<QuantizedModelHooks>(run);
-                else
-                    hooks = std::make_unique<PlanWeightHooks>(model, plan, backend);
+                const std::unique_ptr<ForwardHooks> hooks =
+                    planForwardHooks(run, model, plan, backend);
                 ProgressRange stage(progress, middle, 1.0);
                 quantized =
                     TextGenerator::greedy(runner, *tokenizer, prompt, options, hooks.get(), stage);

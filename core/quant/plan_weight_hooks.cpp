@@ -37,4 +37,14 @@ void PlanWeightHooks::prepareBlock(int block)
     }
 }
 
+std::unique_ptr<ForwardHooks> planForwardHooks(std::shared_ptr<const QuantizedModel> run,
+                                               std::shared_ptr<const LoadedModel> model,
+                                               const QuantPlan& plan,
+                                               std::shared_ptr<const ComputeBackend> backend)
+{
+    if (run)
+        return std::make_unique<QuantizedModelHooks>(std::move(run));
+    return std::make_unique<PlanWeightHooks>(std::move(model), plan, std::move(backend));
+}
+
 } // namespace qb

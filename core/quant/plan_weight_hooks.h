@@ -45,4 +45,12 @@ private:
     std::shared_ptr<const ComputeBackend> m_backend;
 };
 
+// The forward hooks of `model` as `plan` quantizes it: `run`'s quantized layers when there is a run
+// (a plan that needs calibration must come with one), else PlanWeightHooks (which throws Error
+// for such a plan). For evaluation and generation, in the GUI and the CLI.
+std::unique_ptr<ForwardHooks> planForwardHooks(std::shared_ptr<const QuantizedModel> run,
+                                               std::shared_ptr<const LoadedModel> model,
+                                               const QuantPlan& plan,
+                                               std::shared_ptr<const ComputeBackend> backend);
+
 } // namespace qb

@@ -405,6 +405,13 @@ bool QuantPlan::needsCalibration(const LayerInventory& inventory) const
     return firstLayerNeedingCalibration(inventory) != nullptr;
 }
 
+bool QuantPlan::quantizesAnyLayer(const LayerInventory& inventory) const
+{
+    return std::any_of(
+        inventory.layers().begin(), inventory.layers().end(),
+        [&](const LinearLayer& layer) { return resolve(layer.name).method != QuantMethod::None; });
+}
+
 const LinearLayer* QuantPlan::firstLayerNeedingCalibration(const LayerInventory& inventory) const
 {
     for (const LinearLayer& layer : inventory.layers()) {

@@ -123,6 +123,8 @@ public:
     QString describe() const;
     // Whether any layer of `inventory` uses a method that needs calibration data.
     bool needsCalibration(const LayerInventory& inventory) const;
+    // Whether the plan changes any layer of `inventory` (a method other than none).
+    bool quantizesAnyLayer(const LayerInventory& inventory) const;
     // The first layer of `inventory` (in model order) whose settings need calibration data, or
     // null: for messages that name it.
     const LinearLayer* firstLayerNeedingCalibration(const LayerInventory& inventory) const;

@@ -518,6 +518,17 @@ private Q_SLOTS:
         rtnOnly.defaults.clipSearch = true;
         QVERIFY(rtnOnly.needsCalibration(m_model->inventory()));
         QVERIFY(rtnOnly.defaults.describe().contains(QStringLiteral("clip")));
+
+        // A plan that keeps every layer but one quantizes that one.
+        QuantPlan kept;
+        kept.defaults.method = QuantMethod::None;
+        QVERIFY(!kept.quantizesAnyLayer(m_model->inventory()));
+        PlanOverride one;
+        one.match = QStringLiteral("model.layers.4.mlp.down_proj");
+        one.method = QuantMethod::Rtn;
+        kept.addOverride(one);
+        QVERIFY(kept.quantizesAnyLayer(m_model->inventory()));
+        QVERIFY(rtnOnly.quantizesAnyLayer(m_model->inventory()));
     }
 
     // Layers reading one input must treat it alike; a scale with nowhere to go is a warning.
