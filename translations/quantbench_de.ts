@@ -1820,6 +1820,10 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
             <numerusform>Die beiden Fortsetzungen stimmen in den ersten %n Tokens überein (von %1).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Same top token as the stored model: %1 % of the scored positions</source>
+        <translation>Gleiches wahrscheinlichstes Token wie das gespeicherte Modell: an %1 % der bewerteten Positionen</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -3302,6 +3306,10 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>absent without &quot;modified&quot;</source>
         <translation>ohne &quot;modified&quot; abwesend</translation>
+    </message>
+    <message>
+        <source>a fraction from 0 to 1</source>
+        <translation>ein Anteil von 0 bis 1</translation>
     </message>
 </context>
 <context>
@@ -4896,6 +4904,18 @@ Backend-Kennung: %2</translation>
     <message>
         <source>The text scored: %1</source>
         <translation>Der bewertete Text: %1</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>Gleiches Top-Token</translation>
+    </message>
+    <message>
+        <source>Share of the scored positions where the quantized model ranks the same next token first as the stored model: how often greedy decoding would write the same token</source>
+        <translation>Anteil der bewerteten Positionen, an denen das quantisierte Modell dasselbe nächste Token an die erste Stelle setzt wie das gespeicherte Modell: wie oft gierige Dekodierung dasselbe Token schreiben würde</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -1807,6 +1807,10 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
             <numerusform>两段续写的前 %n 个 token 相同（共 %1 个）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Same top token as the stored model: %1 % of the scored positions</source>
+        <translation>与存储模型首选 token 相同：占计分位置的 %1 %</translation>
+    </message>
 </context>
 <context>
     <name>CompressedTensorsCheckpoint</name>
@@ -3279,6 +3283,10 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>absent without &quot;modified&quot;</source>
         <translation>在没有 &quot;modified&quot; 时不存在</translation>
+    </message>
+    <message>
+        <source>a fraction from 0 to 1</source>
+        <translation>0 到 1 之间的比例</translation>
     </message>
 </context>
 <context>
@@ -4863,6 +4871,18 @@ Backend id: %2</source>
     <message>
         <source>The text scored: %1</source>
         <translation>计分的文本：%1</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>首选相同</translation>
+    </message>
+    <message>
+        <source>Share of the scored positions where the quantized model ranks the same next token first as the stored model: how often greedy decoding would write the same token</source>
+        <translation>量化模型与存储模型把同一个下一 token 排在首位的计分位置所占比例：即贪心解码写出相同 token 的频率</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,15 @@ namespace qb {
 
 namespace {
 
-enum Column { ModelColumn, PerplexityColumn, NllColumn, TokensColumn, KlColumn, ColumnCount };
+enum Column {
+    ModelColumn,
+    PerplexityColumn,
+    NllColumn,
+    TokensColumn,
+    KlColumn,
+    SameTopColumn,
+    ColumnCount
+};
 
 } // namespace
 
@@ -66,11 +74,15 @@ EvaluationPanel::EvaluationPanel(QWidget* parent)
     inputs->addWidget(m_stride);
     inputs->addWidget(m_evaluate);
 
-    m_table->setHorizontalHeaderLabels(
-        {tr("Model"), tr("Perplexity"), tr("NLL/token"), tr("Tokens"), tr("KL (nats)")});
+    m_table->setHorizontalHeaderLabels({tr("Model"), tr("Perplexity"), tr("NLL/token"),
+                                        tr("Tokens"), tr("KL (nats)"), tr("Same top")});
     m_table->horizontalHeaderItem(KlColumn)->setToolTip(
         tr("Mean KL divergence of the quantized model's next-token distribution from the stored "
            "model's"));
+    m_table->horizontalHeaderItem(SameTopColumn)
+        ->setToolTip(
+            tr("Share of the scored positions where the quantized model ranks the same next token "
+               "first as the stored model: how often greedy decoding would write the same token"));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -155,11 +167,15 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
     const QLocale locale;
     m_table->setRowCount(r.modified ? 2 : 1);
     auto setRow = [&](int row, const QString& name, const NllScore& score,
-                      const std::optional<double>& kl) {
-        const QStringList cells{name, locale.toString(score.perplexity(), 'f', 4),
+                      const std::optional<double>& kl, const std::optional<double>& sameTop) {
+        const QString dash = QStringLiteral("—");
+        const QStringList cells{name,
+                                locale.toString(score.perplexity(), 'f', 4),
                                 locale.toString(score.nllPerToken(), 'f', 4),
                                 locale.toString(qlonglong(score.tokensScored)),
-                                kl ? locale.toString(*kl, 'g', 4) : QStringLiteral("—")};
+                                kl ? locale.toString(*kl, 'g', 4) : dash,
+                                sameTop ? tr("%1 %").arg(locale.toString(*sameTop * 100.0, 'f', 1))
+                                        : dash};
         for (int c = 0; c < ColumnCount; ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             if (c != ModelColumn)
@@ -167,9 +183,9 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
             m_table->setItem(row, c, item);
         }
     };
-    setRow(0, tr("As stored"), r.reference, std::nullopt);
+    setRow(0, tr("As stored"), r.reference, std::nullopt, std::nullopt);
     if (r.modified) {
-        setRow(1, tr("Quantized: %1").arg(planDescription), *r.modified, r.meanKl);
+        setRow(1, tr("Quantized: %1").arg(planDescription), *r.modified, r.meanKl, r.sameTopToken);
         m_table->item(1, ModelColumn)->setToolTip(planDescription);
     }
     // The figures fit their contents; the model's name takes the rest (a stretched section that

@@ -66,6 +66,10 @@ QString toText(const EvaluationResult& result, const QString& modelDir, const QS
         text += Cli::tr("Mean KL divergence from the stored model: %1 nats per token")
                     .arg(locale.toString(*result.meanKl, 'g', 5))
                 + QLatin1Char('\n');
+    if (result.sameTopToken)
+        text += Cli::tr("Same top token as the stored model: %1 % of the scored positions")
+                    .arg(locale.toString(*result.sameTopToken * 100.0, 'f', 2))
+                + QLatin1Char('\n');
     text += Cli::tr("%1 tokens/s (%2 s)")
                 .arg(locale.toString(result.tokensPerSecond(), 'f', 0),
                      locale.toString(result.seconds, 'f', 2))

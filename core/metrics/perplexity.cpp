@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace qb {
@@ -51,6 +52,8 @@ QJsonObject EvaluationResult::toJson() const
     }
     if (meanKl)
         json.insert(QStringLiteral("kl"), *meanKl);
+    if (sameTopToken)
+        json.insert(QStringLiteral("same_top"), *sameTopToken);
     return json;
 }
 
@@ -89,6 +92,17 @@ EvaluationResult EvaluationResult::fromJson(const QJsonObject& json, const QStri
             read.fail(QStringLiteral("kl"), PerplexityEvaluator::tr("absent without \"modified\""),
                       json.value(QLatin1String("kl")));
         result.meanKl = read.number(json, top, QStringLiteral("kl"));
+    }
+    if (json.contains(QLatin1String("same_top"))) {
+        const QJsonValue value = json.value(QLatin1String("same_top"));
+        if (!result.modified)
+            read.fail(QStringLiteral("same_top"),
+                      PerplexityEvaluator::tr("absent without \"modified\""), value);
+        const double fraction = read.number(json, top, QStringLiteral("same_top"));
+        if (fraction < 0.0 || fraction > 1.0)
+            read.fail(QStringLiteral("same_top"), PerplexityEvaluator::tr("a fraction from 0 to 1"),
+                      value);
+        result.sameTopToken = fraction;
     }
     return result;
 }
@@ -206,8 +220,15 @@ struct PositionScore {
     double referenceNll = 0.0;
     double modifiedNll = 0.0;
     double kl = 0.0;
+    bool sameTop = false;
     bool scored = false;
 };
+
+// The index of the largest of `count` logits; the lowest on a tie.
+std::int64_t topToken(const float* logits, std::int64_t count)
+{
+    return std::max_element(logits, logits + count) - logits;
+}
 
 } // namespace
 
@@ -238,6 +259,7 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
     const int blocks = spec.numHiddenLayers;
     const std::int64_t vocab = spec.vocabSize;
     double klSum = 0.0;
+    std::int64_t sameTopCount = 0;
     std::int64_t tokensDone = 0;
 
     for (const auto& [first, last] :
@@ -298,6 +320,7 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
                         const double modLse = logSumExp(mod, vocab);
                         score.modifiedNll = modLse - double(mod[token]);
                         score.kl = klDivergence(ref, refLse, mod, modLse, vocab);
+                        score.sameTop = topToken(ref, vocab) == topToken(mod, vocab);
                     }
                 });
                 // Summed in position order, so the result does not depend on the threads.
@@ -310,15 +333,18 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
                         ++result.modified->tokensScored;
                         result.modified->totalNll += score.modifiedNll;
                         klSum += score.kl;
+                        sameTopCount += score.sameTop ? 1 : 0;
                     }
                 }
             }
         }
         tokensDone += batchSize;
     }
-    if (result.modified)
-        result.meanKl =
-            result.reference.tokensScored > 0 ? klSum / double(result.reference.tokensScored) : 0.0;
+    if (result.modified) {
+        const auto scored = double(result.reference.tokensScored);
+        result.meanKl = scored > 0 ? klSum / scored : 0.0;
+        result.sameTopToken = scored > 0 ? double(sameTopCount) / scored : 1.0;
+    }
     result.seconds = timer.nsecsElapsed() * 1e-9;
     result.compute = ComputeUse::of(*runner.backend());
     progress.report(

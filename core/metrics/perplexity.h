@@ -54,15 +54,18 @@ struct EvaluationResult {
     // Mean over scored positions of KL(P_reference ‖ P_modified) of the next-token distributions,
     // in nats.
     std::optional<double> meanKl;
+    // Fraction of scored positions where both models rank the same next token first (llama.cpp's
+    // "same top p"): how often quantization changes what greedy decoding would write.
+    std::optional<double> sameTopToken;
     double seconds = 0.0;
     ComputeUse compute; // where the products ran
 
     // Forward throughput: input tokens of all variants per second.
     double tokensPerSecond() const;
     QJsonObject toJson() const;
-    // Reads what toJson() wrote. Throws Error naming `source` and the field when one is missing,
-    // mistyped or out of range (negative counts, a non-finite NLL, a KL without a modified
-    // model).
+    // Reads what toJson() wrote ("same_top" may be absent: evaluations saved before it). Throws
+    // Error naming `source` and the field when one is missing, mistyped or out of range (negative
+    // counts, a non-finite NLL, a KL or a same-top fraction without a modified model).
     static EvaluationResult fromJson(const QJsonObject& json, const QString& source);
 };
 

@@ -1100,6 +1100,8 @@ private Q_SLOTS:
         const double quantized = result["modified"]["perplexity"].toDouble();
         QVERIFY2(quantized > fp32 && quantized < 2 * fp32, qPrintable(gptq.out));
         QVERIFY(result["kl"].toDouble() > 0.0);
+        const double sameTop = result["same_top"].toDouble(-1.0);
+        QVERIFY2(sameTop > 0.5 && sameTop < 1.0, qPrintable(gptq.out));
 
         // The same documents as datasets — the sample as JSON Lines, the calibration text as a
         // JSON array of {"text": …} records — give exactly the same figures.

@@ -4,6 +4,7 @@
 #include "core/metrics/perplexity.h"
 #include "core/model/forward_hooks.h"
 #include "core/model/loaded_model.h"
+#include "core/model/transformer.h"
 #include "core/tokenizer/text_documents.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
@@ -190,15 +191,60 @@ private Q_SLOTS:
         QCOMPARE(same.modified->tokensScored, same.reference.tokensScored);
         QVERIFY(std::abs(same.modified->perplexity() - same.reference.perplexity()) < 1e-9);
         QVERIFY(std::abs(*same.meanKl) < 1e-9);
-        // A damaged layer: a worse perplexity and a positive KL.
+        QCOMPARE(same.sameTopToken, std::optional<double>(1.0));
+        // A damaged layer: a worse perplexity and a positive KL. One window per batch, so that
+        // the logits are those of the whole-window passes below to the bit.
         ScaledWeightHooks damaged(*m_model, QStringLiteral("model.layers.2.mlp.down_proj"), 3.0f);
+        PerplexityOptions oneWindow;
+        oneWindow.batchBytes = 1;
         const EvaluationResult worse = PerplexityEvaluator::evaluate(
-            m_model, *m_tokenizer, documents, PerplexityOptions{}, &damaged, progress);
+            m_model, *m_tokenizer, documents, oneWindow, &damaged, progress);
         QVERIFY(std::abs(worse.reference.perplexity() - 3.5482) <= 0.001);
         QVERIFY(worse.modified->perplexity() > worse.reference.perplexity());
         QVERIFY(*worse.meanKl > 1e-3);
-        qInfo("damaged down_proj: perplexity %.4f, KL %.4f", worse.modified->perplexity(),
-              *worse.meanKl);
+        qInfo("damaged down_proj: perplexity %.4f, KL %.4f, same top token %.4f",
+              worse.modified->perplexity(), *worse.meanKl, worse.sameTopToken.value_or(-1.0));
+
+        // The same top token, counted by whole-window forward passes of both models over the
+        // protocol's windows: the positions where the two argmaxes (lowest id on a tie) agree.
+        const TransformerRunner runner(m_model);
+        std::int64_t agreeing = 0;
+        std::int64_t scored = 0;
+        for (const EvaluationWindow& window : PerplexityEvaluator::windows(
+                 *m_tokenizer, documents, m_model->spec().maxPositionEmbeddings,
+                 m_model->spec().maxPositionEmbeddings)) {
+            const auto length = std::int64_t(window.tokens.size());
+            std::vector<std::int64_t> tops[2];
+            for (int variant = 0; variant < 2; ++variant) {
+                runner.forward(
+                    {window.tokens},
+                    [&](int, std::int64_t, const RowMatrix& part) {
+                        for (Eigen::Index r = 0; r < part.rows(); ++r) {
+                            Eigen::Index best = 0;
+                            part.row(r).maxCoeff(&best);
+                            tops[variant].push_back(best);
+                        }
+                    },
+                    variant == 0 ? nullptr : &damaged);
+            }
+            for (std::int64_t p = window.firstScored - 1; p + 1 < length; ++p) {
+                ++scored;
+                agreeing += tops[0][std::size_t(p)] == tops[1][std::size_t(p)];
+            }
+        }
+        QCOMPARE(scored, worse.reference.tokensScored);
+        QVERIFY(agreeing < scored);
+        QCOMPARE(*worse.sameTopToken, double(agreeing) / double(scored));
+
+        // Saved and read back.
+        const EvaluationResult read =
+            EvaluationResult::fromJson(worse.toJson(), QStringLiteral("x"));
+        QCOMPARE(read.sameTopToken, worse.sameTopToken);
+        QJsonObject bad = worse.toJson();
+        bad.insert(QStringLiteral("same_top"), 1.5);
+        QVERIFY_THROWS_EXCEPTION(Error, EvaluationResult::fromJson(bad, QStringLiteral("x")));
+        bad.remove(QStringLiteral("same_top"));
+        QVERIFY(!EvaluationResult::fromJson(bad, QStringLiteral("x")).sameTopToken);
     }
 
     // The other TinyStories file, scored by an independent plain float32 implementation of the

@@ -25,6 +25,7 @@ std::shared_ptr<const EvaluationResult> sampleResult(bool withModified)
     if (withModified) {
         result->modified = NllScore{1804, 1804 * 1.5};
         result->meanKl = 0.125;
+        result->sameTopToken = 0.875;
     }
     result->seconds = 0.5;
     return result;
@@ -56,6 +57,9 @@ private Q_SLOTS:
         QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("RTN, 4-bit")));
         QCOMPARE(table->item(1, 1)->text(), QLocale().toString(std::exp(1.5), 'f', 4));
         QCOMPARE(table->item(1, 4)->text(), QLocale().toString(0.125, 'g', 4));
+        QVERIFY2(table->item(1, 5)->text().startsWith(QLocale().toString(87.5, 'f', 1)),
+                 qPrintable(table->item(1, 5)->text()));
+        QCOMPARE(table->item(0, 5)->text(), QStringLiteral("—"));
         panel.setStale(true);
         QVERIFY(table->item(1, 1)->font().italic());
         panel.setStale(false);
