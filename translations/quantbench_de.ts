@@ -3071,6 +3071,14 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <source>Average bits per weight of the quantizable linear layers: %1 (each group&apos;s fp16 scale and b-bit zero point counted: b + (16 + b) / g bits per weight for groups of g).</source>
         <translation>Durchschnittliche Bits pro Gewicht der quantisierbaren linearen Schichten: %1 (fp16-Skala und b-Bit-Nullpunkt jeder Gruppe mitgezählt: b + (16 + b) / g Bits pro Gewicht bei Gruppen von g).</translation>
     </message>
+    <message>
+        <source>mean KL divergence from the original model (nats per token)</source>
+        <translation>mittlere KL-Divergenz zum Originalmodell (Nats pro Token)</translation>
+    </message>
+    <message>
+        <source>positions where the most probable next token is the original model&apos;s</source>
+        <translation>Positionen, an denen das wahrscheinlichste nächste Token das des Originalmodells ist</translation>
+    </message>
 </context>
 <context>
     <name>ModelSpec</name>
@@ -3902,6 +3910,14 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
             <numerusform>%n Fenster (%1 Tokens) zum Anpassen, %2 zurückgehalten (%3 Tokens)</numerusform>
             <numerusform>%n Fenster (%1 Tokens) zum Anpassen, %2 zurückgehalten (%3 Tokens)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Next-token agreement</source>
+        <translation>Übereinstimmung beim nächsten Token</translation>
+    </message>
+    <message>
+        <source>mean KL divergence %1 nats per token; the same most probable next token at %2 % of the positions</source>
+        <translation>mittlere KL-Divergenz %1 Nats pro Token; dasselbe wahrscheinlichste nächste Token an %2 % der Positionen</translation>
     </message>
 </context>
 <context>

@@ -3050,6 +3050,14 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <source>Average bits per weight of the quantizable linear layers: %1 (each group&apos;s fp16 scale and b-bit zero point counted: b + (16 + b) / g bits per weight for groups of g).</source>
         <translation>可量化线性层的平均每权重位数：%1（计入每组的 fp16 缩放因子和 b 位零点：分组大小为 g 时每权重 b + (16 + b) / g 位）。</translation>
     </message>
+    <message>
+        <source>mean KL divergence from the original model (nats per token)</source>
+        <translation>相对原始模型的平均 KL 散度（每 token 奈特）</translation>
+    </message>
+    <message>
+        <source>positions where the most probable next token is the original model&apos;s</source>
+        <translation>最可能的下一 token 与原始模型相同的位置</translation>
+    </message>
 </context>
 <context>
     <name>ModelSpec</name>
@@ -3875,6 +3883,14 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>
             <numerusform>拟合 %n 个窗口（%1 个 token），留出 %2 个（%3 个 token）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Next-token agreement</source>
+        <translation>下一 token 一致性</translation>
+    </message>
+    <message>
+        <source>mean KL divergence %1 nats per token; the same most probable next token at %2 % of the positions</source>
+        <translation>平均 KL 散度为每 token %1 奈特；%2 % 的位置上最可能的下一 token 相同</translation>
     </message>
 </context>
 <context>

@@ -53,8 +53,11 @@ ModelCardFacts ModelCardFacts::of(const EvaluationResult& result, const QString&
 {
     ModelCardFacts facts;
     facts.perplexityBefore = result.reference.perplexity();
-    if (result.modified)
+    if (result.modified) {
         facts.perplexityAfter = result.modified->perplexity();
+        facts.meanKl = result.meanKl;
+        facts.sameTopToken = result.sameTopToken;
+    }
     facts.evaluationText = QFileInfo(textPath).fileName();
     return facts;
 }
@@ -116,6 +119,14 @@ QString ModelCard::text(const QuantizedModel& quantized, const QStringList& limi
     md += QStringLiteral("- %1: %2\n- %3: %4\n")
               .arg(tr("before quantization"), ppl(facts.perplexityBefore), tr("after quantization"),
                    ppl(facts.perplexityAfter));
+    if (facts.meanKl)
+        md += QStringLiteral("- %1: %2\n")
+                  .arg(tr("mean KL divergence from the original model (nats per token)"),
+                       locale.toString(*facts.meanKl, 'f', 5));
+    if (facts.sameTopToken)
+        md += QStringLiteral("- %1: %2 %\n")
+                  .arg(tr("positions where the most probable next token is the original model's"),
+                       locale.toString(*facts.sameTopToken * 100.0, 'f', 1));
     if (!facts.evaluationText.isEmpty())
         md += QStringLiteral("- %1: %2\n").arg(tr("evaluation text"), facts.evaluationText);
     md += QLatin1Char('\n');

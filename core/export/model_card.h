@@ -16,10 +16,12 @@ struct QuantizedModel;
 struct ModelCardFacts {
     std::optional<double> perplexityBefore; // the unquantized model's
     std::optional<double> perplexityAfter;  // the quantized model's, as evaluated in QuantBench
+    std::optional<double> meanKl;           // of the quantized model from the original, nats/token
+    std::optional<double> sameTopToken;     // fraction of positions with the same top token
     QString evaluationText;                 // what the perplexities were measured on
 
-    // The perplexities of `result` (the quantized model's only when it scored one), measured on
-    // the text at `textPath` (named by its file name).
+    // The perplexities of `result` (the quantized model's, its KL and same-top fraction only when
+    // it scored one), measured on the text at `textPath` (named by its file name).
     static ModelCardFacts of(const EvaluationResult& result, const QString& textPath);
 };
 

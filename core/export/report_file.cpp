@@ -120,6 +120,14 @@ QByteArray ReportFile::html(const QuantReport& report, const ModelCardFacts& fac
         if (!facts.evaluationText.isEmpty())
             text += QStringLiteral(" — ") + tr("on %1").arg(facts.evaluationText);
         page += summaryRow(tr("Perplexity"), escaped(text));
+        if (facts.meanKl && facts.sameTopToken)
+            page += summaryRow(
+                tr("Next-token agreement"),
+                escaped(
+                    tr("mean KL divergence %1 nats per token; the same most probable next token "
+                       "at %2 % of the positions")
+                        .arg(locale.toString(*facts.meanKl, 'f', 5),
+                             locale.toString(*facts.sameTopToken * 100.0, 'f', 1))));
     } else {
         page += summaryRow(tr("Perplexity"), escaped(tr("not measured")));
     }

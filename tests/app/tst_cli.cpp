@@ -1025,6 +1025,16 @@ private Q_SLOTS:
         const QRegularExpressionMatch after = afterLine.match(cardText);
         QVERIFY2(after.hasMatch(), qPrintable(cardText));
         const double inMemory = after.captured(1).toDouble();
+        // And how far the quantized model's next-token distributions moved.
+        const QRegularExpression sameTopLine(
+            "positions where the most probable next token is the original model's: ([0-9.]+) %");
+        const QRegularExpressionMatch sameTop = sameTopLine.match(cardText);
+        QVERIFY2(sameTop.hasMatch() && sameTop.captured(1).toDouble() > 50.0
+                     && sameTop.captured(1).toDouble() < 100.0,
+                 qPrintable(cardText));
+        QVERIFY2(
+            cardText.contains("mean KL divergence from the original model (nats per token): 0."),
+            qPrintable(cardText));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
                  (QStringList{"demo.README.md", "demo.gguf", "demo.recipe.json", "demo.report.csv",
                               "demo.report.json"}));
@@ -1187,6 +1197,8 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(page.readAll());
         QVERIFY(text.startsWith("<!DOCTYPE html>"));
         QVERIFY2(text.contains("3.5482 before"), qPrintable(text.left(3000)));
+        QVERIFY2(text.contains("Next-token agreement") && text.contains("% of the positions"),
+                 qPrintable(text.left(3000)));
         QVERIFY(text.contains("model.layers.4.mlp.down_proj"));
 
         const QString csv = dir.filePath("report.csv");

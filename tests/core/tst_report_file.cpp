@@ -104,6 +104,8 @@ private Q_SLOTS:
         ModelCardFacts facts;
         facts.perplexityBefore = 3.5482;
         facts.perplexityAfter = 4.0180;
+        facts.meanKl = 0.10959;
+        facts.sameTopToken = 0.86;
         facts.evaluationText = QStringLiteral("tinystories_sample.txt");
         const QString page = QString::fromUtf8(ReportFile::html(report, facts));
         QVERIFY(page.startsWith(QStringLiteral("<!DOCTYPE html>")));
@@ -117,6 +119,14 @@ private Q_SLOTS:
         }
         QCOMPARE(page.count(QStringLiteral("<tr class=")), qsizetype(report.layers.size()));
         QVERIFY(page.contains(QStringLiteral("3.5482 before, 4.0180 after quantization")));
+        QVERIFY2(page.contains(QStringLiteral("0.10959 nats per token"))
+                     && page.contains(QStringLiteral("86.0 % of the positions")),
+                 qPrintable(page.left(4000)));
+        // The model card says the same.
+        const QString card = ModelCard::text(*quantized, {}, facts, QStringLiteral("fake"));
+        QVERIFY2(card.contains(QStringLiteral("(nats per token): 0.10959"))
+                     && card.contains(QStringLiteral("original model's: 86.0 %")),
+                 qPrintable(card));
         QVERIFY(page.contains(QStringLiteral("tinystories_sample.txt")));
         QVERIFY(page.contains(QStringLiteral("cancelled")));
         QVERIFY(page.contains(QStringLiteral("<p class=\"warning\">%1</p>")
