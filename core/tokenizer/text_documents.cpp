@@ -92,7 +92,10 @@ QStringList TextDocuments::fromFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw Error(tr("%1: cannot open the file: %2").arg(shown, file.errorString()));
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
+    // A UTF-8 byte-order mark (editors on Windows write one) is not text.
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
     if (bytes.contains('\0'))
         throw Error(tr("%1: not a text file (it holds NUL bytes)").arg(shown));
     // Stateless: a multi-byte sequence cut off at the end of the file is an error, not held back.

@@ -19,10 +19,11 @@ public:
     static constexpr const char* kSeparator = "<|endoftext|>";
 
     static QStringList split(const QString& text);
-    // Reads a UTF-8 file and splits it: by its records when its suffix says JSON Lines or JSON
-    // (isDataset), as text otherwise. Throws Error naming the file — and for a dataset the line
-    // or record — when it cannot be read, is not text (NUL bytes, invalid UTF-8), holds a record
-    // that is not JSON or has no string "text", or holds no document.
+    // Reads a UTF-8 file (a leading byte-order mark skipped) and splits it: by its records when
+    // its suffix says JSON Lines or JSON (isDataset), as text otherwise. Throws Error naming the
+    // file — and for a dataset the line or record — when it cannot be read, is not text (NUL bytes,
+    // invalid UTF-8), holds a record that is not JSON or has no string "text", or holds no
+    // document.
     static QStringList fromFile(const QString& path);
     // Whether `path` names a JSON Lines or JSON dataset by its suffix (case-insensitive).
     static bool isDataset(const QString& path);

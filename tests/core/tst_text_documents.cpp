@@ -65,6 +65,17 @@ private Q_SLOTS:
         QVERIFY(!TextDocuments::isDataset(QStringLiteral("/x/y.json.txt")));
     }
 
+    // A byte-order mark at the start is skipped: the first record parses, the first document
+    // does not begin with U+FEFF.
+    void byteOrderMark()
+    {
+        QCOMPARE(TextDocuments::fromFile(write(QStringLiteral("bom.jsonl"),
+                                               "\xEF\xBB\xBF{\"text\": \"one\"}\n\"two\"")),
+                 (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+        QCOMPARE(TextDocuments::fromFile(write(QStringLiteral("bom.txt"), "\xEF\xBB\xBFone\ntwo")),
+                 (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+    }
+
     void jsonArray()
     {
         const QByteArray json =
