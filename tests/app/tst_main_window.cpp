@@ -1248,6 +1248,29 @@ private Q_SLOTS:
         QVERIFY(!window.evaluationPanel()->result());
     }
 
+    // A model without a tokenizer opens (its layers can be inspected and quantized), but text
+    // cannot be generated: the error names what is missing and no result is shown.
+    void generationErrorsAreShown()
+    {
+        QTemporaryDir dir;
+        test::writeTinyLlama(dir.path());
+        MainWindow window;
+        window.show();
+        openAndWait(window, dir.path());
+        QVERIFY(window.model());
+        const int errors = window.issuesModel()->countWithSeverity(Issue::Severity::Error);
+        window.generate();
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), errors + 1);
+        bool named = false;
+        for (int i = 0; i < window.issuesModel()->rowCount(); ++i)
+            named =
+                named
+                || window.issuesModel()->issueAt(i).message.contains(QStringLiteral("tokenizer"));
+        QVERIFY(named);
+        QVERIFY(!window.generationPanel()->result());
+    }
+
     void helpAndVersionNeedNoDisplay()
     {
         // `quantbench --help` on a server: no platform plugin may be needed to print the usage.
