@@ -26,7 +26,7 @@ bool isJsonArray(const QString& path)
     return QFileInfo(path).suffix().toLower() == QLatin1String("json");
 }
 
-// One record's document, or an Error naming `where` ("…: line 3", "…: record 3").
+// One record's document, or an Error naming `where` ("FILE: line 3", "FILE: [2]").
 QString recordText(const QJsonValue& record, const QString& where)
 {
     if (record.isString())
