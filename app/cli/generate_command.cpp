@@ -119,7 +119,7 @@ int runGenerate(const Command& command, const QStringList& arguments)
     if (plan) {
         std::shared_ptr<const QuantizedModel> run;
         hooks = planHooks(line, source, opened ? &*opened : nullptr, model, *plan, calibration,
-                          backend, run);
+                          backend, run, PlanWeightHooks::Retention::AllBlocks);
     }
     std::optional<GeneratedText> stored;
     std::optional<GeneratedText> quantized;

@@ -4,7 +4,6 @@
 #include "app/cli/console_progress.h"
 #include "core/io/staging_directory.h"
 #include "core/model/loaded_model.h"
-#include "core/quant/plan_weight_hooks.h"
 #include "core/quant/quantized_model.h"
 #include "core/util/error.h"
 
@@ -121,13 +120,12 @@ void ProjectOptionsCli::save(const CommandLine& line, const Project& project,
              + QLatin1Char('\n'));
 }
 
-std::unique_ptr<ForwardHooks> planHooks(const CommandLine& line, const QString& source,
-                                        const OpenedProject* opened,
-                                        const std::shared_ptr<const LoadedModel>& model,
-                                        const QuantPlan& plan,
-                                        const CalibrationOptionsCli& calibration,
-                                        const std::shared_ptr<const ComputeBackend>& backend,
-                                        std::shared_ptr<const QuantizedModel>& run)
+std::unique_ptr<ForwardHooks>
+planHooks(const CommandLine& line, const QString& source, const OpenedProject* opened,
+          const std::shared_ptr<const LoadedModel>& model, const QuantPlan& plan,
+          const CalibrationOptionsCli& calibration,
+          const std::shared_ptr<const ComputeBackend>& backend,
+          std::shared_ptr<const QuantizedModel>& run, PlanWeightHooks::Retention retention)
 {
     const QStringList problems = plan.problemsFor(model->inventory());
     if (!problems.isEmpty())
@@ -137,7 +135,7 @@ std::unique_ptr<ForwardHooks> planHooks(const CommandLine& line, const QString& 
           : plan.needsCalibration(model->inventory())
               ? calibration.quantize(line, model, plan, backend)
               : nullptr;
-    return planForwardHooks(run, model, plan, backend);
+    return planForwardHooks(run, model, plan, backend, retention);
 }
 
 } // namespace qb::cli

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_command.h"
 #include "core/project/project_file.h"
+#include "core/quant/plan_weight_hooks.h"
 
 #include <QCommandLineOption>
 
@@ -73,14 +74,15 @@ class CalibrationOptionsCli;
 // (ProjectOptionsCli::quantize with Run::WhenCalibrated). Otherwise a plan that needs
 // calibration runs through the pipeline on --calib (CalibrationOptionsCli::quantize). A plan
 // that needs none gets PlanWeightHooks, which quantize block by block as a pass goes (no
-// quantized model is stored). `run` receives the run used, null for PlanWeightHooks. Throws
-// Error for a plan that does not fit the model, and as those calls do.
-std::unique_ptr<ForwardHooks> planHooks(const CommandLine& line, const QString& source,
-                                        const OpenedProject* opened,
-                                        const std::shared_ptr<const LoadedModel>& model,
-                                        const QuantPlan& plan,
-                                        const CalibrationOptionsCli& calibration,
-                                        const std::shared_ptr<const ComputeBackend>& backend,
-                                        std::shared_ptr<const QuantizedModel>& run);
+// quantized model is stored; with `retention` AllBlocks, for generation, each block's codes are
+// kept). `run` receives the run used, null for PlanWeightHooks. Throws Error for a plan that does
+// not fit the model, and as those calls do.
+std::unique_ptr<ForwardHooks>
+planHooks(const CommandLine& line, const QString& source, const OpenedProject* opened,
+          const std::shared_ptr<const LoadedModel>& model, const QuantPlan& plan,
+          const CalibrationOptionsCli& calibration,
+          const std::shared_ptr<const ComputeBackend>& backend,
+          std::shared_ptr<const QuantizedModel>& run,
+          PlanWeightHooks::Retention retention = PlanWeightHooks::Retention::OneBlock);
 
 } // namespace qb::cli

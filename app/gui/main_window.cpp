@@ -1789,8 +1789,8 @@ void MainWindow::generate()
             }
             std::optional<GeneratedText> quantized;
             if (quantizes) {
-                const std::unique_ptr<ForwardHooks> hooks =
-                    planForwardHooks(run, model, plan, backend);
+                const std::unique_ptr<ForwardHooks> hooks = planForwardHooks(
+                    run, model, plan, backend, PlanWeightHooks::Retention::AllBlocks);
                 ProgressRange stage(progress, middle, 1.0);
                 quantized =
                     TextGenerator::greedy(runner, *tokenizer, prompt, options, hooks.get(), stage);

@@ -7,6 +7,7 @@
 namespace qb {
 
 struct LinearLayer;
+struct QuantizedTensor;
 
 // Activations of the forward pass: rows are tokens, row-major float32.
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -18,7 +19,8 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 // The runner calls, for each input site (a group of linears reading the same input, see
 // LayerInventory::inputGroups()) and each tile of rows it processes:
 //   onInput(group, X)                 once, before any linear of the group uses X;
-//   weightFor(layer)                  per linear, once per block run;
+//   codesFor(layer)                   per linear, once per block run; then, unless the runner
+//                                     uses the codes, weightFor(layer);
 //   onOutput(layer, X, Y)             per linear, after Y = X Wᵀ (+ bias).
 // A block's rows may arrive in several tiles; the union of the tiles of one block run is every
 // token of the batch. Calls come from the thread running the forward pass, one at a time.
@@ -35,6 +37,15 @@ public:
     // The weight [out, in] to use for `layer` instead of the checkpoint's, or nullptr. The data
     // must stay valid until the block run that asked for it has finished.
     virtual const float* weightFor(const LinearLayer& layer)
+    {
+        (void)layer;
+        return nullptr;
+    }
+    // The weight to use for `layer` as codes on a grid, when the hooks hold it so, or nullptr.
+    // Its dequantized values must be exactly what weightFor(layer) would give, and it must stay
+    // valid like weightFor's data: a product of a few rows (a generation step) reads the codes
+    // instead of a float32 copy of the matrix.
+    virtual const QuantizedTensor* codesFor(const LinearLayer& layer)
     {
         (void)layer;
         return nullptr;

@@ -1,6 +1,7 @@
 #include "core/model/transformer.h"
 
 #include "core/model/loaded_model.h"
+#include "core/quant/quantized_tensor.h"
 #include "core/util/error.h"
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
@@ -87,6 +88,24 @@ void linearFrom16Bit(const Checkpoint::TensorRef& ref, const RowMatrix& x, std::
     });
 }
 
+// y [rows, out] = x [rows, in] · Wᵀ (+ bias) with W dequantized from `tensor` row by row into a
+// small buffer (the values of QuantizedTensor::dequantize), for the few rows of a generation step.
+void linearFromCodes(const QuantizedTensor& tensor, const RowMatrix& x, const float* bias,
+                     RowMatrix& y)
+{
+    const std::int64_t in = x.cols();
+    Q_ASSERT(tensor.cols == in);
+    y.resize(x.rows(), tensor.rows);
+    parallelFor(tensor.rows, rowsPerChunk(in), [&](std::int64_t begin, std::int64_t end) {
+        Eigen::VectorXf row(in);
+        for (std::int64_t r = begin; r < end; ++r) {
+            tensor.dequantizeRow(r, std::span<float>(row.data(), static_cast<std::size_t>(in)));
+            for (Eigen::Index t = 0; t < x.rows(); ++t)
+                y(t, r) = x.row(t).dot(row.transpose()) + (bias ? bias[r] : 0.0f);
+        }
+    });
+}
+
 // x · weight / sqrt(mean(x²) + eps), row by row, as transformers' LlamaRMSNorm does in float32.
 RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, double eps)
 {
@@ -108,13 +127,18 @@ RowMatrix rmsNorm(const Eigen::Ref<const RowMatrix>& x, const float* weight, dou
 
 // The float32 weights (and bias) of one linear for one sublayer run: the hooks' replacement, else
 // the checkpoint's, converted from its dtype when first needed. On the CPU, a product of at most
-// kDirectRows rows reads F16/BF16 weights in place instead (linearFrom16Bit).
+// kDirectRows rows reads the hooks' codes (linearFromCodes) or F16/BF16 weights in place
+// (linearFrom16Bit) instead.
 class LinearWeight {
 public:
     LinearWeight(const Checkpoint& checkpoint, const LinearLayer& layer, ForwardHooks* hooks)
         : m_ref(checkpoint.require(layer.weightName))
+        , m_layer(layer)
+        , m_hooks(hooks)
     {
-        m_data = hooks ? hooks->weightFor(layer) : nullptr;
+        m_codes = hooks ? hooks->codesFor(layer) : nullptr;
+        if (!m_codes)
+            m_data = hooks ? hooks->weightFor(layer) : nullptr;
         if (!layer.biasName.isEmpty()) {
             m_bias = FloatTensor(checkpoint, layer.biasName);
             m_biasData = m_bias.data();
@@ -125,10 +149,15 @@ public:
                RowMatrix& y, ForwardHooks* hooks)
     {
         const DType dtype = m_ref.info->dtype;
-        if (!m_data && x.rows() <= kDirectRows && !backend.device().isOpenCl()
-            && (dtype == DType::BF16 || dtype == DType::F16)) {
+        const bool fewRows = x.rows() <= kDirectRows && !backend.device().isOpenCl();
+        if (m_codes && fewRows) {
+            linearFromCodes(*m_codes, x, m_biasData, y);
+        } else if (!m_codes && !m_data && fewRows
+                   && (dtype == DType::BF16 || dtype == DType::F16)) {
             linearFrom16Bit(m_ref, x, layer.outFeatures, m_biasData, y);
         } else {
+            if (m_codes && !m_data)
+                m_data = m_hooks->weightFor(m_layer);
             if (!m_data) {
                 m_stored = FloatTensor(m_ref, 0, m_ref.info->elementCount());
                 m_data = m_stored.data();
@@ -141,6 +170,9 @@ public:
 
 private:
     Checkpoint::TensorRef m_ref;
+    const LinearLayer& m_layer;
+    ForwardHooks* m_hooks;
+    const QuantizedTensor* m_codes = nullptr; // the hooks' codes, when they hold the layer so
     FloatTensor m_stored;
     const float* m_data = nullptr; // the hooks' or m_stored's, once converted
     FloatTensor m_bias;

@@ -46,6 +46,15 @@ void QuantizedLayerHooks::onInput(int inputGroup, RowMatrix& input)
         layer->prepareInput(input);
 }
 
+const QuantizedTensor* QuantizedLayerHooks::codesFor(const LinearLayer& layer)
+{
+    enterBlock(layer.block);
+    const auto it = m_layers.find(layer.name);
+    if (it == m_layers.end() || !it->second.weight.empty() || it->second.tensor.codes.empty())
+        return nullptr;
+    return &it->second.tensor;
+}
+
 const float* QuantizedLayerHooks::weightFor(const LinearLayer& layer)
 {
     enterBlock(layer.block);

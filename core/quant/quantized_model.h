@@ -56,6 +56,9 @@ public:
 
     void onInput(int inputGroup, RowMatrix& input) override;
     const float* weightFor(const LinearLayer& layer) override;
+    // The layer's codes when it is kept as codes only (as runs keep their layers), so that a
+    // generation step reads them instead of dequantizing the block.
+    const QuantizedTensor* codesFor(const LinearLayer& layer) override;
 
 protected:
     // Called before a block's layers are looked up: lets a subclass fill the map on demand.

@@ -41,6 +41,8 @@ struct QuantizedTensor {
     }
     // Every weight back in float32, [rows, cols].
     std::vector<float> dequantize() const;
+    // Row `row` back in float32 into `out` [cols]: the values of dequantize().
+    void dequantizeRow(std::int64_t row, std::span<float> out) const;
 
     // A tensor of `scheme`'s layout for [rows, cols]: the shape fields set, codes and params
     // allocated (zero), for a quantizer to fill in.

@@ -5,6 +5,7 @@
 #include "core/model/loaded_model.h"
 #include "core/model/text_generator.h"
 #include "core/model/transformer.h"
+#include "core/quant/plan_weight_hooks.h"
 #include "core/quant/quantization_pipeline.h"
 #include "core/quant/quantized_model.h"
 #include "core/tokenizer/tokenizer.h"
@@ -129,6 +130,56 @@ private Q_SLOTS:
             TextGenerator::compare(*m_tokenizer, stored, std::nullopt, QString());
         QCOMPARE(alone.sharedLength, int(stored.continuation.size()));
         QVERIFY(!alone.quantized);
+    }
+
+    // The ways to hold a calibration-free plan's layers give the same generation: a pipeline run
+    // (codes, read directly by one-row steps), PlanWeightHooks keeping every block's codes, and
+    // PlanWeightHooks quantizing each block again at every visit. The one-row steps' logits read
+    // from the codes equal whole-sequence passes through the dequantized weights.
+    void quantizedLayersHeldEveryWay()
+    {
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::Rtn;
+        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
+        SilentProgress progress;
+        const auto run = QuantizationPipeline::run(m_model, plan, {}, {}, progress);
+        const TransformerRunner runner(m_model);
+        GenerationOptions options;
+        options.maxNewTokens = 24;
+        const QString prompt = QStringLiteral("Lily and Tom");
+        auto generate = [&](ForwardHooks* hooks) {
+            return TextGenerator::greedy(runner, *m_tokenizer, prompt, options, hooks, progress)
+                .newIds;
+        };
+        QuantizedModelHooks fromRun(run);
+        PlanWeightHooks allBlocks(m_model, plan, nullptr, PlanWeightHooks::Retention::AllBlocks);
+        PlanWeightHooks oneBlock(m_model, plan, nullptr, PlanWeightHooks::Retention::OneBlock);
+        const std::vector<int> expected = generate(&fromRun);
+        QCOMPARE(generate(&allBlocks), expected);
+        QCOMPARE(generate(&oneBlock), expected);
+
+        std::vector<int> sequence = m_tokenizer->encode(prompt);
+        sequence.insert(sequence.begin(), 1);
+        sequence.insert(sequence.end(), expected.begin(), expected.end());
+        const auto length = std::int64_t(sequence.size());
+        RowMatrix whole(length, m_model->spec().vocabSize);
+        runner.forward(
+            {sequence},
+            [&](int, std::int64_t first, const RowMatrix& part) {
+                whole.middleRows(first, part.rows()) = part;
+            },
+            &fromRun);
+        KeyValueCache cache;
+        RowMatrix logits;
+        double worst = 0.0;
+        for (std::int64_t p = 0; p < length; ++p) {
+            const RowMatrix hidden =
+                runner.extend(std::span<const int>(&sequence[std::size_t(p)], 1), cache, &fromRun);
+            runner.logitRows(hidden, logits, &fromRun);
+            worst = std::max(worst, double((logits.row(0) - whole.row(p)).cwiseAbs().maxCoeff()));
+        }
+        qInfo("one-row steps from the codes against whole passes: max |difference| %.3g", worst);
+        QVERIFY(worst < 1e-4 * double(whole.cwiseAbs().maxCoeff()));
     }
 
     // Generation stops right after the model's EOS unless told to go on. (This model marks the
