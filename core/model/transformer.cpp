@@ -69,41 +69,42 @@ private:
 // writing) a billion weights for it costs several times the product.
 constexpr std::int64_t kDirectRows = 8;
 
-// y [rows, out] = x [rows, in] · Wᵀ (+ bias) with W [out, in] read in its F16/BF16 storage, each
-// weight row converted into a small buffer and used for every row of x.
-void linearFrom16Bit(const Checkpoint::TensorRef& ref, const RowMatrix& x, std::int64_t out,
-                     const float* bias, RowMatrix& y)
+// y [rows, out] = x [rows, in] · Wᵀ (+ bias) for the few rows of a generation step, without a
+// float32 copy of W [out, in]: `fillRow(r, buffer)` writes weight row r into a small buffer, which
+// serves every row of x.
+template <typename FillRow>
+void linearByWeightRows(std::int64_t out, const RowMatrix& x, const float* bias, RowMatrix& y,
+                        const FillRow& fillRow)
 {
     const std::int64_t in = x.cols();
-    Q_ASSERT(ref.info->elementCount() == out * in);
     y.resize(x.rows(), out);
     parallelFor(out, rowsPerChunk(in), [&](std::int64_t begin, std::int64_t end) {
         Eigen::VectorXf row(in);
         for (std::int64_t r = begin; r < end; ++r) {
-            ref.file->readFloat(*ref.info, r * in,
-                                std::span<float>(row.data(), static_cast<std::size_t>(in)));
+            fillRow(r, std::span<float>(row.data(), static_cast<std::size_t>(in)));
             for (Eigen::Index t = 0; t < x.rows(); ++t)
                 y(t, r) = x.row(t).dot(row.transpose()) + (bias ? bias[r] : 0.0f);
         }
     });
 }
 
-// y [rows, out] = x [rows, in] · Wᵀ (+ bias) with W dequantized from `tensor` row by row into a
-// small buffer (the values of QuantizedTensor::dequantize), for the few rows of a generation step.
+// W read in its F16/BF16 storage, a row converted at a time.
+void linearFrom16Bit(const Checkpoint::TensorRef& ref, const RowMatrix& x, std::int64_t out,
+                     const float* bias, RowMatrix& y)
+{
+    Q_ASSERT(ref.info->elementCount() == out * x.cols());
+    linearByWeightRows(out, x, bias, y, [&](std::int64_t r, std::span<float> row) {
+        ref.file->readFloat(*ref.info, r * x.cols(), row);
+    });
+}
+
+// W dequantized from `tensor` a row at a time (the values of QuantizedTensor::dequantize).
 void linearFromCodes(const QuantizedTensor& tensor, const RowMatrix& x, const float* bias,
                      RowMatrix& y)
 {
-    const std::int64_t in = x.cols();
-    Q_ASSERT(tensor.cols == in);
-    y.resize(x.rows(), tensor.rows);
-    parallelFor(tensor.rows, rowsPerChunk(in), [&](std::int64_t begin, std::int64_t end) {
-        Eigen::VectorXf row(in);
-        for (std::int64_t r = begin; r < end; ++r) {
-            tensor.dequantizeRow(r, std::span<float>(row.data(), static_cast<std::size_t>(in)));
-            for (Eigen::Index t = 0; t < x.rows(); ++t)
-                y(t, r) = x.row(t).dot(row.transpose()) + (bias ? bias[r] : 0.0f);
-        }
-    });
+    Q_ASSERT(tensor.cols == x.cols());
+    linearByWeightRows(tensor.rows, x, bias, y,
+                       [&](std::int64_t r, std::span<float> row) { tensor.dequantizeRow(r, row); });
 }
 
 // x · weight / sqrt(mean(x²) + eps), row by row, as transformers' LlamaRMSNorm does in float32.
@@ -133,8 +134,6 @@ class LinearWeight {
 public:
     LinearWeight(const Checkpoint& checkpoint, const LinearLayer& layer, ForwardHooks* hooks)
         : m_ref(checkpoint.require(layer.weightName))
-        , m_layer(layer)
-        , m_hooks(hooks)
     {
         m_codes = hooks ? hooks->codesFor(layer) : nullptr;
         if (!m_codes)
@@ -145,6 +144,7 @@ public:
         }
     }
 
+    // `layer` and `hooks` as given to the constructor.
     void apply(const ComputeBackend& backend, const LinearLayer& layer, const RowMatrix& x,
                RowMatrix& y, ForwardHooks* hooks)
     {
@@ -157,7 +157,7 @@ public:
             linearFrom16Bit(m_ref, x, layer.outFeatures, m_biasData, y);
         } else {
             if (m_codes && !m_data)
-                m_data = m_hooks->weightFor(m_layer);
+                m_data = hooks->weightFor(layer);
             if (!m_data) {
                 m_stored = FloatTensor(m_ref, 0, m_ref.info->elementCount());
                 m_data = m_stored.data();
@@ -170,8 +170,6 @@ public:
 
 private:
     Checkpoint::TensorRef m_ref;
-    const LinearLayer& m_layer;
-    ForwardHooks* m_hooks;
     const QuantizedTensor* m_codes = nullptr; // the hooks' codes, when they hold the layer so
     FloatTensor m_stored;
     const float* m_data = nullptr; // the hooks' or m_stored's, once converted
