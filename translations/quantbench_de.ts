@@ -1852,10 +1852,6 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
         <translation>%1: „%2“ ist kein gültiger regulärer Ausdruck: %3</translation>
     </message>
     <message>
-        <source>%1: %2 are quantized; QuantBench reads weight-only pack-quantized checkpoints</source>
-        <translation>%1: %2 sind quantisiert; QuantBench liest nur pack-quantized-Checkpoints mit reiner Gewichtsquantisierung</translation>
-    </message>
-    <message>
         <source>%1: weights must be an object, not %2</source>
         <translation>%1: weights muss ein Objekt sein, nicht %2</translation>
     </message>
@@ -1866,10 +1862,6 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>%1: %2 must be true or false, not %3</source>
         <translation>%1: %2 muss true oder false sein, nicht %3</translation>
-    </message>
-    <message>
-        <source>%1: dynamic must be false for stored weights, not %2</source>
-        <translation>%1: dynamic muss für gespeicherte Gewichte false sein, nicht %2</translation>
     </message>
     <message>
         <source>%1: group_size must be -1 or a positive integer, not %2</source>
@@ -1946,6 +1938,98 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>%1: tensor %2 must be I32 (packed along the outputs) or I8, not %3 %4</source>
         <translation>%1: Tensor %2 muss I32 (entlang der Ausgänge gepackt) oder I8 sein, nicht %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: kv_cache_scheme: runtimes quantize the attention keys and values as the model runs; QuantBench imports the weights only, so its evaluation keeps them in full precision</source>
+        <translation>%1: kv_cache_scheme: Laufzeitumgebungen quantisieren die Schlüssel und Werte der Attention während der Ausführung; QuantBench importiert nur die Gewichte, seine Auswertung lässt sie also in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%1: output_activations are quantized, which QuantBench does not import</source>
+        <translation>%1: output_activations sind quantisiert, was QuantBench nicht importiert</translation>
+    </message>
+    <message>
+        <source>%1: the input activations are quantized too (%2) as the model runs; QuantBench imports the weights only, so its evaluation keeps the activations in full precision</source>
+        <translation>%1: auch die Eingangsaktivierungen werden während der Ausführung quantisiert (%2); QuantBench importiert nur die Gewichte, seine Auswertung lässt die Aktivierungen also in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%1: float weights of %2 bits are not a format QuantBench reads (FP8 is num_bits 8)</source>
+        <translation>%1: Gleitkommagewichte mit %2 Bit sind kein Format, das QuantBench liest (FP8 ist num_bits 8)</translation>
+    </message>
+    <message>
+        <source>%1: float weights are stored as values (float-quantized), not packed (%2)</source>
+        <translation>%1: Gleitkommagewichte werden als Werte gespeichert (float-quantized), nicht gepackt (%2)</translation>
+    </message>
+    <message>
+        <source>%1: float weights have no zero point; symmetric must be true</source>
+        <translation>%1: Gleitkommagewichte haben keinen Nullpunkt; symmetric muss true sein</translation>
+    </message>
+    <message>
+        <source>%1: strategy &quot;block&quot; needs block_structure [rows, columns] of positive integers, not %2</source>
+        <translation>%1: strategy &quot;block&quot; braucht block_structure [Zeilen, Spalten] aus positiven ganzen Zahlen, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (config group %3 is pack-quantized)</source>
+        <translation>%1: Tensor %2 fehlt (Konfigurationsgruppe %3 ist pack-quantized)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is present, but config group %3 stores its values unpacked in %4</source>
+        <translation>%1: Tensor %2 ist vorhanden, aber Konfigurationsgruppe %3 speichert ihre Werte ungepackt in %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is present, but config group %3 has float weights, which have no zero point</source>
+        <translation>%1: Tensor %2 ist vorhanden, aber Konfigurationsgruppe %3 hat Gleitkommagewichte, die keinen Nullpunkt haben</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: value %3 at [%4, %5] is not a signed %6-bit value</source>
+        <translation>%1: Tensor %2: Wert %3 bei [%4, %5] ist kein vorzeichenbehafteter %6-Bit-Wert</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (%3 holds %4 values)</source>
+        <translation>%1: Tensor %2 fehlt (%3 enthält %4-Werte)</translation>
+    </message>
+    <message>
+        <source>%1: num_bits must be an integer from 1 to 32, not %2</source>
+        <translation>%1: num_bits muss eine ganze Zahl von 1 bis 32 sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>per token</source>
+        <translation>pro Token</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>pro Kanal</translation>
+    </message>
+    <message>
+        <source>in groups of %1</source>
+        <translation>in Gruppen zu %1</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <source>%1-bit %2, %3, %4</source>
+        <translation>%1 Bit %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>Gleitkomma</translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation>Ganzzahl</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dynamisch</translation>
+    </message>
+    <message>
+        <source>static (input_scale)</source>
+        <translation>statisch (input_scale)</translation>
+    </message>
+    <message>
+        <source>%1: dynamic must be false for stored weights, not %2</source>
+        <translation>%1: dynamic muss für gespeicherte Gewichte false sein, nicht %2</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2165,49 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>%1 failed, continuing on the CPU: %2</source>
         <translation>%1 ist ausgefallen, es geht auf der CPU weiter: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Fp8Checkpoint</name>
+    <message>
+        <source>%1: quant_method must be &quot;fp8&quot;, not %2</source>
+        <translation>%1: quant_method muss &quot;fp8&quot; sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: weight_block_size must be [rows, columns] of positive integers, not %2</source>
+        <translation>%1: weight_block_size muss [Zeilen, Spalten] aus positiven ganzen Zahlen sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: activation_scheme must be &quot;dynamic&quot; or &quot;static&quot;, not %2</source>
+        <translation>%1: activation_scheme muss &quot;dynamic&quot; oder &quot;static&quot; sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>with the static input_scale of each layer</source>
+        <translation>mit dem statischen input_scale jeder Schicht</translation>
+    </message>
+    <message>
+        <source>per token, in groups of %1 channels</source>
+        <translation>pro Token, in Gruppen zu %1 Kanälen</translation>
+    </message>
+    <message>
+        <source>per token</source>
+        <translation>pro Token</translation>
+    </message>
+    <message>
+        <source>%1: runtimes quantize the input activations to FP8 too (%2) as the model runs; QuantBench imports the weights only, so its evaluation keeps the activations in full precision</source>
+        <translation>%1: Laufzeitumgebungen quantisieren während der Ausführung auch die Eingangsaktivierungen zu FP8 (%2); QuantBench importiert nur die Gewichte, seine Auswertung lässt die Aktivierungen also in voller Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (%3 holds FP8 values)</source>
+        <translation>%1: Tensor %2 fehlt (%3 enthält FP8-Werte)</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be floating-point, not %3</source>
+        <translation>%1: Tensor %2 muss ein Gleitkommatyp sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3; %4 %5 needs one scale, or one per output (%6)</source>
+        <translation>%1: Tensor %2 hat die Form %3; %4 %5 braucht eine Skala oder eine pro Ausgang (%6)</translation>
     </message>
 </context>
 <context>
@@ -2848,6 +2975,10 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>hidden_size × intermediate_size</source>
         <translation>hidden_size × intermediate_size</translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; is FP8 (F8_E4M3), whose values mean nothing without their scales; QuantBench reads FP8 weights with their scales from checkpoints whose config.json says how they were quantized (quantization_config: quant_method &quot;compressed-tensors&quot; or &quot;fp8&quot;)</source>
+        <translation>%1: Tensor &quot;%2&quot; ist FP8 (F8_E4M3), dessen Werte ohne ihre Skalen nichts bedeuten; QuantBench liest FP8-Gewichte mit ihren Skalen aus Checkpoints, deren config.json sagt, wie sie quantisiert wurden (quantization_config: quant_method &quot;compressed-tensors&quot; oder &quot;fp8&quot;)</translation>
     </message>
 </context>
 <context>

@@ -1839,10 +1839,6 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
         <translation>%1：&quot;%2&quot; 不是有效的正则表达式：%3</translation>
     </message>
     <message>
-        <source>%1: %2 are quantized; QuantBench reads weight-only pack-quantized checkpoints</source>
-        <translation>%1：%2 已被量化；QuantBench 只读取仅量化权重的 pack-quantized 检查点</translation>
-    </message>
-    <message>
         <source>%1: weights must be an object, not %2</source>
         <translation>%1：weights 必须是对象，而不是 %2</translation>
     </message>
@@ -1853,10 +1849,6 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>%1: %2 must be true or false, not %3</source>
         <translation>%1：%2 必须是 true 或 false，而不是 %3</translation>
-    </message>
-    <message>
-        <source>%1: dynamic must be false for stored weights, not %2</source>
-        <translation>%1：对于存储的权重，dynamic 必须是 false，而不是 %2</translation>
     </message>
     <message>
         <source>%1: group_size must be -1 or a positive integer, not %2</source>
@@ -1933,6 +1925,98 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>%1: tensor %2 must be I32 (packed along the outputs) or I8, not %3 %4</source>
         <translation>%1：张量 %2 必须是 I32（沿输出维度打包）或 I8，而不是 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: kv_cache_scheme: runtimes quantize the attention keys and values as the model runs; QuantBench imports the weights only, so its evaluation keeps them in full precision</source>
+        <translation>%1：kv_cache_scheme：运行时会在模型运行时量化注意力的键和值；QuantBench 只导入权重，因此其评估中它们保持全精度</translation>
+    </message>
+    <message>
+        <source>%1: output_activations are quantized, which QuantBench does not import</source>
+        <translation>%1：output_activations 已量化，QuantBench 不导入这种检查点</translation>
+    </message>
+    <message>
+        <source>%1: the input activations are quantized too (%2) as the model runs; QuantBench imports the weights only, so its evaluation keeps the activations in full precision</source>
+        <translation>%1：模型运行时输入激活也会被量化（%2）；QuantBench 只导入权重，因此其评估中激活保持全精度</translation>
+    </message>
+    <message>
+        <source>%1: float weights of %2 bits are not a format QuantBench reads (FP8 is num_bits 8)</source>
+        <translation>%1：%2 位浮点权重不是 QuantBench 能读取的格式（FP8 为 num_bits 8）</translation>
+    </message>
+    <message>
+        <source>%1: float weights are stored as values (float-quantized), not packed (%2)</source>
+        <translation>%1：浮点权重按值存储（float-quantized），而不是打包存储（%2）</translation>
+    </message>
+    <message>
+        <source>%1: float weights have no zero point; symmetric must be true</source>
+        <translation>%1：浮点权重没有零点；symmetric 必须为 true</translation>
+    </message>
+    <message>
+        <source>%1: strategy &quot;block&quot; needs block_structure [rows, columns] of positive integers, not %2</source>
+        <translation>%1：strategy &quot;block&quot; 需要由正整数组成的 block_structure [行, 列]，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (config group %3 is pack-quantized)</source>
+        <translation>%1：缺少张量 %2（配置组 %3 是 pack-quantized）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is present, but config group %3 stores its values unpacked in %4</source>
+        <translation>%1：存在张量 %2，但配置组 %3 将其值未打包地存储在 %4 中</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is present, but config group %3 has float weights, which have no zero point</source>
+        <translation>%1：存在张量 %2，但配置组 %3 的权重是浮点数，没有零点</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2: value %3 at [%4, %5] is not a signed %6-bit value</source>
+        <translation>%1：张量 %2：位于 [%4, %5] 的值 %3 不是有符号 %6 位值</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (%3 holds %4 values)</source>
+        <translation>%1：缺少张量 %2（%3 存有 %4 值）</translation>
+    </message>
+    <message>
+        <source>%1: num_bits must be an integer from 1 to 32, not %2</source>
+        <translation>%1：num_bits 必须是 1 到 32 之间的整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>per token</source>
+        <translation>逐 token</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>in groups of %1</source>
+        <translation>每组 %1 个</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>%1-bit %2, %3, %4</source>
+        <translation>%1 位%2，%3，%4</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>浮点</translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <source>static (input_scale)</source>
+        <translation>静态（input_scale）</translation>
+    </message>
+    <message>
+        <source>%1: dynamic must be false for stored weights, not %2</source>
+        <translation>%1：对于存储的权重，dynamic 必须是 false，而不是 %2</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2149,49 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>%1 failed, continuing on the CPU: %2</source>
         <translation>%1 出错，在 CPU 上继续：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Fp8Checkpoint</name>
+    <message>
+        <source>%1: quant_method must be &quot;fp8&quot;, not %2</source>
+        <translation>%1：quant_method 必须为 &quot;fp8&quot;，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: weight_block_size must be [rows, columns] of positive integers, not %2</source>
+        <translation>%1：weight_block_size 必须是由正整数组成的 [行, 列]，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: activation_scheme must be &quot;dynamic&quot; or &quot;static&quot;, not %2</source>
+        <translation>%1：activation_scheme 必须为 &quot;dynamic&quot; 或 &quot;static&quot;，而不是 %2</translation>
+    </message>
+    <message>
+        <source>with the static input_scale of each layer</source>
+        <translation>使用每层的静态 input_scale</translation>
+    </message>
+    <message>
+        <source>per token, in groups of %1 channels</source>
+        <translation>逐 token，每组 %1 个通道</translation>
+    </message>
+    <message>
+        <source>per token</source>
+        <translation>逐 token</translation>
+    </message>
+    <message>
+        <source>%1: runtimes quantize the input activations to FP8 too (%2) as the model runs; QuantBench imports the weights only, so its evaluation keeps the activations in full precision</source>
+        <translation>%1：模型运行时，运行时也会将输入激活量化为 FP8（%2）；QuantBench 只导入权重，因此其评估中激活保持全精度</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing (%3 holds FP8 values)</source>
+        <translation>%1：缺少张量 %2（%3 存有 FP8 值）</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 must be floating-point, not %3</source>
+        <translation>%1：张量 %2 必须是浮点类型，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3; %4 %5 needs one scale, or one per output (%6)</source>
+        <translation>%1：张量 %2 的形状为 %3；%4 %5 需要一个缩放因子，或每个输出一个（%6）</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2955,10 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>hidden_size × intermediate_size</source>
         <translation>hidden_size × intermediate_size</translation>
+    </message>
+    <message>
+        <source>%1: tensor &quot;%2&quot; is FP8 (F8_E4M3), whose values mean nothing without their scales; QuantBench reads FP8 weights with their scales from checkpoints whose config.json says how they were quantized (quantization_config: quant_method &quot;compressed-tensors&quot; or &quot;fp8&quot;)</source>
+        <translation>%1：张量 &quot;%2&quot; 是 FP8（F8_E4M3），没有缩放因子其值毫无意义；QuantBench 从 config.json 说明了量化方式的检查点中读取带缩放因子的 FP8 权重（quantization_config：quant_method 为 &quot;compressed-tensors&quot; 或 &quot;fp8&quot;）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
 #include "app/cli/cli_command.h"
 
+#include "core/model/loaded_model.h"
+
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -288,6 +292,26 @@ void printWarning(const QString& message)
 void printJson(const QJsonObject& json)
 {
     write(stdout, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+}
+
+void printImportNotes(const LoadedModel& model)
+{
+    if (!model.isImported())
+        return;
+    printWarning(
+        Cli::tr("%1: %2").arg(QDir::toNativeSeparators(model.sourcePath()), model.importNote()));
+    for (const QString& caveat : model.importCaveats())
+        printWarning(caveat);
+}
+
+void insertImportNotes(QJsonObject& json, const LoadedModel& model)
+{
+    if (!model.isImported())
+        return;
+    json.insert(QStringLiteral("imported"), model.importNote());
+    if (!model.importCaveats().isEmpty())
+        json.insert(QStringLiteral("import_caveats"),
+                    QJsonArray::fromStringList(model.importCaveats()));
 }
 
 void TextTable::addColumn(const QString& header, Align align)

@@ -13,6 +13,10 @@
 
 class QJsonObject;
 
+namespace qb {
+class LoadedModel;
+}
+
 namespace qb::cli {
 
 // The translation context of every user-visible string of quantbench-cli.
@@ -124,6 +128,11 @@ void printErr(const QString& text);
 void printWarning(const QString& message);
 // The object as indented JSON on stdout.
 void printJson(const QJsonObject& json);
+// For a model imported from a packed checkpoint: how (LoadedModel::importNote) and what its
+// float32 weights leave out (importCaveats), as warnings; nothing for a plain folder.
+void printImportNotes(const LoadedModel& model);
+// The same into a JSON object: "imported" (the note) and "import_caveats" (a list, when any).
+void insertImportNotes(QJsonObject& json, const LoadedModel& model);
 
 // Text laid out in aligned columns for people. Widths come from the content, so translated
 // headers of any length still line up.

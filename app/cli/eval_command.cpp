@@ -205,8 +205,7 @@ int runEval(const Command& command, const QStringList& arguments)
     if (line.isSet(QStringLiteral("json"))) {
         QJsonObject out = result.toJson();
         out.insert(QStringLiteral("model"), model->sourcePath());
-        if (model->isImported())
-            out.insert(QStringLiteral("imported"), model->importNote());
+        insertImportNotes(out, *model);
         out.insert(QStringLiteral("text"), QFileInfo(textPath).absoluteFilePath());
         if (opened)
             out.insert(QStringLiteral("project"), QFileInfo(source).absoluteFilePath());
@@ -214,9 +213,7 @@ int runEval(const Command& command, const QStringList& arguments)
             out.insert(QStringLiteral("recipe"), plan->toJson());
         printJson(out);
     } else {
-        if (model->isImported())
-            printWarning(Cli::tr("%1: %2").arg(QDir::toNativeSeparators(model->sourcePath()),
-                                               model->importNote()));
+        printImportNotes(*model);
         printOut(toText(result, model->sourcePath(), textPath, plan));
     }
     return ExitSuccess;

@@ -140,6 +140,7 @@ int runGenerate(const Command& command, const QStringList& arguments)
             {QStringLiteral("max_tokens"), options.maxNewTokens},
             {QStringLiteral("stored"), toJson(*stored)},
         };
+        insertImportNotes(out, *model);
         if (opened)
             out.insert(QStringLiteral("project"), QFileInfo(source).absoluteFilePath());
         if (quantized) {
@@ -151,9 +152,7 @@ int runGenerate(const Command& command, const QStringList& arguments)
         printJson(out);
         return ExitSuccess;
     }
-    if (model->isImported())
-        printWarning(Cli::tr("%1: %2").arg(QDir::toNativeSeparators(model->sourcePath()),
-                                           model->importNote()));
+    printImportNotes(*model);
     std::vector<std::pair<QString, QString>> fields{
         {Cli::tr("Model"), QDir::toNativeSeparators(model->sourcePath())},
         {Cli::tr("Prompt"), Cli::tr("%n token(s)%1", nullptr, int(stored->promptIds.size()))

@@ -61,8 +61,7 @@ QJsonObject toJson(const LoadedModel& model, const std::vector<NonFiniteTensor>*
 
     QJsonObject modelJson = model.spec().toJson();
     modelJson.insert(QStringLiteral("directory"), model.sourcePath());
-    if (model.isImported())
-        modelJson.insert(QStringLiteral("imported"), model.importNote());
+    insertImportNotes(modelJson, model);
     modelJson.insert(QStringLiteral("shards"), qint64(checkpoint.shards().size()));
     // null for a real model; a synthetic one (random weights) is always labelled.
     const std::optional<SyntheticLabel>& synthetic = model.spec().synthetic;
@@ -364,6 +363,8 @@ int runInspect(const Command& command, const QStringList& arguments)
     }
     for (const NonFiniteTensor& tensor : nonFinite)
         printWarning(WeightScan::toIssue(tensor).message);
+    for (const QString& caveat : model->importCaveats())
+        printWarning(caveat);
 
     if (line.isSet(json.names().first()))
         printJson(toJson(*model, scan ? &nonFinite : nullptr));

@@ -917,6 +917,8 @@ void MainWindow::setLoadedModel(std::shared_ptr<const LoadedModel> model,
                  tr("%1: %2").arg(QDir::toNativeSeparators(m_model->sourcePath()),
                                   m_model->importNote()),
                  m_model->sourcePath());
+        for (const QString& caveat : m_model->importCaveats())
+            addIssue(Issue::Severity::Warning, caveat, m_model->sourcePath());
     }
     m_modelSummary->setToolTip(QDir::toNativeSeparators(m_model->sourcePath()));
     m_settings.addRecentModel(m_model->sourcePath());

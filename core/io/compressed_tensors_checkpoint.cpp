@@ -18,6 +18,54 @@ bool isNullish(const QJsonValue& value)
     return value.isUndefined() || value.isNull();
 }
 
+// A config group's `input_activations` for people: "8-bit float, per token, dynamic". `where`
+// names the object in the Error thrown when it is not a quantization-arguments object.
+QString describeActivations(const QJsonValue& value, const QString& where)
+{
+    if (!value.isObject())
+        throw Error(CompressedTensorsCheckpoint::tr("%1 must be an object, not %2")
+                        .arg(where, JsonText::describe(value)));
+    const QJsonObject args = value.toObject();
+    const QJsonValue bitsValue = args.value(QStringLiteral("num_bits"));
+    const std::optional<int> bits = isNullish(bitsValue)
+                                        ? std::optional<int>(8)
+                                        : PackedCheckpointReading::integerOf(bitsValue);
+    if (!bits || *bits < 1 || *bits > 32)
+        throw Error(
+            CompressedTensorsCheckpoint::tr("%1: num_bits must be an integer from 1 to 32, not %2")
+                .arg(where, JsonText::describe(bitsValue)));
+    const QString type = args.value(QStringLiteral("type")).toString(QStringLiteral("int"));
+    const QString strategy = args.value(QStringLiteral("strategy")).toString();
+    const std::optional<int> groupSize =
+        PackedCheckpointReading::integerOf(args.value(QStringLiteral("group_size")));
+    QString granularity;
+    if (strategy == QLatin1String("token"))
+        granularity = CompressedTensorsCheckpoint::tr("per token");
+    else if (strategy == QLatin1String("channel"))
+        granularity = CompressedTensorsCheckpoint::tr("per channel");
+    else if ((strategy == QLatin1String("group") || strategy == QLatin1String("tensor_group"))
+             && groupSize && *groupSize > 0)
+        granularity = CompressedTensorsCheckpoint::tr("in groups of %1").arg(*groupSize);
+    else
+        granularity = CompressedTensorsCheckpoint::tr("per tensor");
+    const QJsonValue dynamic = args.value(QStringLiteral("dynamic"));
+    const bool isDynamic = dynamic.isBool() ? dynamic.toBool() : dynamic.isString();
+    return CompressedTensorsCheckpoint::tr("%1-bit %2, %3, %4")
+        .arg(*bits)
+        .arg(type == QLatin1String("float") ? CompressedTensorsCheckpoint::tr("float")
+                                            : CompressedTensorsCheckpoint::tr("int"),
+             granularity,
+             isDynamic ? CompressedTensorsCheckpoint::tr("dynamic")
+                       : CompressedTensorsCheckpoint::tr("static (input_scale)"));
+}
+
+// Whether a module's "weight" tensor holds quantized values (FP8 or int8), which are weights only
+// with the scale stored beside them.
+bool storesValues(const TensorInfo& weight)
+{
+    return weight.dtype == DType::F8_E4M3 || weight.dtype == DType::I8;
+}
+
 } // namespace
 
 std::shared_ptr<const CompressedTensorsCheckpoint>
@@ -45,10 +93,18 @@ CompressedTensorsCheckpoint::open(const QString& directory)
     requireString(config, QStringLiteral("quant_method"), where,
                   {QStringLiteral("compressed-tensors"), QStringLiteral("compressed_tensors")});
     const QString pack = QStringLiteral("pack-quantized");
+    const QStringList storages{pack, QStringLiteral("float-quantized"),
+                               QStringLiteral("int-quantized"), QStringLiteral("naive-quantized")};
     const QString format = requireString(config, QStringLiteral("format"), where,
-                                         {pack, QStringLiteral("mixed-precision")});
+                                         storages + QStringList{QStringLiteral("mixed-precision")});
     requireString(config, QStringLiteral("quantization_status"), where,
                   {QStringLiteral("compressed")});
+    if (const QJsonValue kvCache = config.value(QStringLiteral("kv_cache_scheme"));
+        !isNullish(kvCache))
+        result->m_caveats << tr("%1: kv_cache_scheme: runtimes quantize the attention keys and "
+                                "values as the model runs; QuantBench imports the weights only, "
+                                "so its evaluation keeps them in full precision")
+                                 .arg(where);
 
     const QJsonValue groups = config.value(QStringLiteral("config_groups"));
     if (!groups.isObject() || groups.toObject().isEmpty())
@@ -78,14 +134,22 @@ CompressedTensorsCheckpoint::open(const QString& directory)
                                 .arg(groupWhere, target.toString(), error));
             parsed.targets.push_back(std::move(entry));
         }
-        if (format != pack || group.contains(QStringLiteral("format")))
-            requireString(group, QStringLiteral("format"), groupWhere, {pack});
-        for (const QString& key :
-             {QStringLiteral("input_activations"), QStringLiteral("output_activations")}) {
-            if (!isNullish(group.value(key)))
-                throw Error(tr("%1: %2 are quantized; QuantBench reads weight-only "
-                               "pack-quantized checkpoints")
-                                .arg(groupWhere, key));
+        QString storage = format;
+        if (format == QLatin1String("mixed-precision") || group.contains(QStringLiteral("format")))
+            storage = requireString(group, QStringLiteral("format"), groupWhere, storages);
+        parsed.scheme.packed = storage == pack;
+        if (!isNullish(group.value(QStringLiteral("output_activations"))))
+            throw Error(tr("%1: output_activations are quantized, which QuantBench does not "
+                           "import")
+                            .arg(groupWhere));
+        if (const QJsonValue inputs = group.value(QStringLiteral("input_activations"));
+            !isNullish(inputs)) {
+            parsed.scheme.inputActivations =
+                describeActivations(inputs, groupWhere + QStringLiteral(".input_activations"));
+            result->m_caveats << tr("%1: the input activations are quantized too (%2) as the "
+                                    "model runs; QuantBench imports the weights only, so its "
+                                    "evaluation keeps the activations in full precision")
+                                     .arg(groupWhere, parsed.scheme.inputActivations);
         }
 
         const QJsonValue weightsValue = group.value(QStringLiteral("weights"));
@@ -104,7 +168,9 @@ CompressedTensorsCheckpoint::open(const QString& directory)
                             .arg(weightsWhere, JsonText::describe(bits)));
         scheme.bits = *bitCount;
         if (weights.contains(QStringLiteral("type")))
-            requireString(weights, QStringLiteral("type"), weightsWhere, {QStringLiteral("int")});
+            scheme.floatValues = requireString(weights, QStringLiteral("type"), weightsWhere,
+                                               {QStringLiteral("int"), QStringLiteral("float")})
+                                 == QLatin1String("float");
         const QJsonValue symmetric = weights.value(QStringLiteral("symmetric"));
         if (!isNullish(symmetric) && !symmetric.isBool())
             throw Error(
@@ -115,6 +181,21 @@ CompressedTensorsCheckpoint::open(const QString& directory)
         if (!isNullish(dynamic) && dynamic != QJsonValue(false))
             throw Error(tr("%1: dynamic must be false for stored weights, not %2")
                             .arg(weightsWhere, JsonText::describe(dynamic)));
+        if (scheme.floatValues) {
+            // FP8 E4M3 is the one float weight type stored as values (torch float8_e4m3fn).
+            if (scheme.bits != 8)
+                throw Error(tr("%1: float weights of %2 bits are not a format QuantBench reads "
+                               "(FP8 is num_bits 8)")
+                                .arg(weightsWhere)
+                                .arg(scheme.bits));
+            if (scheme.packed)
+                throw Error(tr("%1: float weights are stored as values (float-quantized), not "
+                               "packed (%2)")
+                                .arg(weightsWhere, pack));
+            if (!scheme.symmetric)
+                throw Error(tr("%1: float weights have no zero point; symmetric must be true")
+                                .arg(weightsWhere));
+        }
 
         // group_size: absent or null (0 here), -1 (per channel) or a positive size.
         const QJsonValue groupSize = weights.value(QStringLiteral("group_size"));
@@ -133,9 +214,9 @@ CompressedTensorsCheckpoint::open(const QString& directory)
                            : size > 0 ? QStringLiteral("group")
                                       : QStringLiteral("channel");
         else
-            strategyName = requireString(
-                weights, QStringLiteral("strategy"), weightsWhere,
-                {QStringLiteral("tensor"), QStringLiteral("channel"), QStringLiteral("group")});
+            strategyName = requireString(weights, QStringLiteral("strategy"), weightsWhere,
+                                         {QStringLiteral("tensor"), QStringLiteral("channel"),
+                                          QStringLiteral("group"), QStringLiteral("block")});
         if (strategyName == QLatin1String("group")) {
             if (size <= 0)
                 throw Error(tr("%1: strategy \"group\" needs a positive group_size, not %2")
@@ -149,7 +230,24 @@ CompressedTensorsCheckpoint::open(const QString& directory)
                                 .arg(size)
                                 .arg(strategyName));
             scheme.strategy = strategyName == QLatin1String("channel") ? Scheme::Strategy::Channel
+                              : strategyName == QLatin1String("block") ? Scheme::Strategy::Block
                                                                        : Scheme::Strategy::Tensor;
+        }
+        if (scheme.strategy == Scheme::Strategy::Block) {
+            const QJsonValue structure = weights.value(QStringLiteral("block_structure"));
+            const QJsonArray dims = structure.toArray();
+            int rows = 0; // 0: not given as a positive integer
+            int columns = 0;
+            if (dims.size() == 2) {
+                rows = PackedCheckpointReading::integerOf(dims[0]).value_or(0);
+                columns = PackedCheckpointReading::integerOf(dims[1]).value_or(0);
+            }
+            if (rows <= 0 || columns <= 0)
+                throw Error(tr("%1: strategy \"block\" needs block_structure [rows, columns] of "
+                               "positive integers, not %2")
+                                .arg(weightsWhere, JsonText::describe(structure)));
+            scheme.blockRows = rows;
+            scheme.blockColumns = columns;
         }
 
         // actorder: "group" (alias "dynamic", or true) stores weight_g_idx; "weight" (alias
@@ -192,8 +290,28 @@ CompressedTensorsCheckpoint::open(const QString& directory)
 
 QStringList CompressedTensorsCheckpoint::quantizedModules() const
 {
-    return PackedCheckpointReading::modulesWithTensor(*m_checkpoint,
-                                                      QLatin1String(".weight_packed"));
+    // Every quantized module has a weight_scale; those stored packed or as FP8 or int8 values
+    // are listed too, so that one missing its scale is reported by dequantizedWeight rather than
+    // taken for unquantized.
+    QStringList modules =
+        PackedCheckpointReading::modulesWithTensor(*m_checkpoint, QLatin1String(".weight_packed"))
+        + PackedCheckpointReading::modulesWithTensor(*m_checkpoint, QLatin1String(".weight_scale"));
+    const QLatin1String weightSuffix(".weight");
+    for (const QString& name : m_checkpoint->tensorNames()) {
+        if (name.endsWith(weightSuffix) && storesValues(*m_checkpoint->find(name).info))
+            modules << name.chopped(weightSuffix.size());
+    }
+    modules.sort();
+    modules.removeDuplicates();
+    return modules;
+}
+
+QStringList CompressedTensorsCheckpoint::storageSuffixes()
+{
+    return {QStringLiteral("weight_packed"), QStringLiteral("weight"),
+            QStringLiteral("weight_scale"),  QStringLiteral("weight_zero_point"),
+            QStringLiteral("weight_g_idx"),  QStringLiteral("weight_shape"),
+            QStringLiteral("input_scale"),   QStringLiteral("input_zero_point")};
 }
 
 std::optional<CompressedTensorsCheckpoint::Scheme>
@@ -237,13 +355,21 @@ std::vector<float> CompressedTensorsCheckpoint::dequantizedWeight(const QString&
     const QString folder = QDir::toNativeSeparators(m_directory);
     const Checkpoint& checkpoint = *m_checkpoint;
     const QString packedName = module + QStringLiteral(".weight_packed");
+    const QString weightName = module + QStringLiteral(".weight");
+    const QString scaleName = module + QStringLiteral(".weight_scale");
     const Checkpoint::TensorRef packed = checkpoint.find(packedName);
+    const Checkpoint::TensorRef scales = checkpoint.find(scaleName);
     const std::optional<Scheme> found = schemeFor(module);
-    if (!packed) {
-        if (found && checkpoint.find(module + QStringLiteral(".weight")))
-            throw Error(tr("%1: %2 is stored unquantized, but config group %3 targets it, so "
-                           "loaders expect %4")
-                            .arg(folder, module, found->group, packedName));
+    if (!packed && !scales) {
+        if (const Checkpoint::TensorRef weight = checkpoint.find(weightName);
+            weight && storesValues(*weight.info))
+            throw Error(tr("%1: tensor %2 is missing (%3 holds %4 values)")
+                            .arg(folder, scaleName, weightName, dtypeName(weight.info->dtype)));
+        if (found && checkpoint.find(weightName))
+            throw Error(
+                tr("%1: %2 is stored unquantized, but config group %3 targets it, so "
+                   "loaders expect %4")
+                    .arg(folder, module, found->group, found->packed ? packedName : scaleName));
         return PackedCheckpointReading::unquantizedWeight(checkpoint, folder, module, packedName);
     }
     if (!found)
@@ -252,56 +378,89 @@ std::vector<float> CompressedTensorsCheckpoint::dequantizedWeight(const QString&
                         .arg(folder, module));
     const Scheme& scheme = *found;
     const int bits = scheme.bits;
+    if (scheme.packed != bool(packed))
+        throw Error(scheme.packed
+                        ? tr("%1: tensor %2 is missing (config group %3 is pack-quantized)")
+                              .arg(folder, packedName, scheme.group)
+                        : tr("%1: tensor %2 is present, but config group %3 stores its values "
+                             "unpacked in %4")
+                              .arg(folder, packedName, scheme.group, weightName));
 
     auto require = [&](const QString& suffix, std::initializer_list<DType> dtypes,
                        std::size_t rank) {
         return PackedCheckpointReading::require(checkpoint, folder, module + suffix, dtypes, rank);
     };
-    require(QStringLiteral(".weight_packed"), {DType::I32}, 2);
-    const Checkpoint::TensorRef shapeRef =
-        require(QStringLiteral(".weight_shape"), {DType::I64, DType::I32}, 1);
-    PackedCheckpointReading::requireShape(shapeRef, folder, {2}, QStringLiteral("[N, K]"));
-    const std::vector<std::int64_t> shape = PackedCheckpointReading::integers(shapeRef);
-    const std::int64_t outputs = shape[0];
-    const std::int64_t inputs = shape[1];
-    // The packed tensor bounds both (its size is checked against the file), so products below
-    // cannot overflow once they agree with it.
-    const std::int64_t perWord = CompressedTensorsPacking::valuesPerWord(bits);
-    if (outputs <= 0 || inputs <= 0 || outputs != packed.info->shape[0]
-        || inputs > packed.info->shape[1] * perWord
-        || CompressedTensorsPacking::wordsFor(inputs, bits) != packed.info->shape[1])
-        throw Error(tr("%1: tensor %2 holds [%3, %4], which %5 %6 at %7 bits does not hold")
-                        .arg(folder, shapeRef.info->name)
-                        .arg(outputs)
-                        .arg(inputs)
-                        .arg(packedName, packed.info->shapeText())
-                        .arg(bits));
+    // The shape [N, K] and the tensor holding the values.
+    std::int64_t outputs = 0;
+    std::int64_t inputs = 0;
+    Checkpoint::TensorRef values;
+    if (scheme.packed) {
+        values = require(QStringLiteral(".weight_packed"), {DType::I32}, 2);
+        const Checkpoint::TensorRef shapeRef =
+            require(QStringLiteral(".weight_shape"), {DType::I64, DType::I32}, 1);
+        PackedCheckpointReading::requireShape(shapeRef, folder, {2}, QStringLiteral("[N, K]"));
+        const std::vector<std::int64_t> shape = PackedCheckpointReading::integers(shapeRef);
+        outputs = shape[0];
+        inputs = shape[1];
+        // The packed tensor bounds both (its size is checked against the file), so products
+        // below cannot overflow once they agree with it.
+        const std::int64_t perWord = CompressedTensorsPacking::valuesPerWord(bits);
+        if (outputs <= 0 || inputs <= 0 || outputs != values.info->shape[0]
+            || inputs > values.info->shape[1] * perWord
+            || CompressedTensorsPacking::wordsFor(inputs, bits) != values.info->shape[1])
+            throw Error(tr("%1: tensor %2 holds [%3, %4], which %5 %6 at %7 bits does not hold")
+                            .arg(folder, shapeRef.info->name)
+                            .arg(outputs)
+                            .arg(inputs)
+                            .arg(packedName, values.info->shapeText())
+                            .arg(bits));
+    } else {
+        values = require(QStringLiteral(".weight"),
+                         {scheme.floatValues ? DType::F8_E4M3 : DType::I8}, 2);
+        outputs = values.info->shape[0];
+        inputs = values.info->shape[1];
+    }
 
-    const std::int64_t groups = scheme.strategy == Scheme::Strategy::Group
-                                    ? (inputs + scheme.groupSize - 1) / scheme.groupSize
-                                    : 1;
+    using Strategy = Scheme::Strategy;
+    // The scale (and zero point) layout: [rows, columns] parameters, the one of weight (n, k)
+    // at index(n, k).
+    std::int64_t parameterRows = 1;
+    std::int64_t parameterColumns = 1;
+    QString strategyText;
+    switch (scheme.strategy) {
+    case Strategy::Tensor:
+        strategyText = QStringLiteral("tensor");
+        break;
+    case Strategy::Channel:
+        parameterRows = outputs;
+        strategyText = QStringLiteral("channel");
+        break;
+    case Strategy::Group:
+        parameterRows = outputs;
+        parameterColumns = (inputs + scheme.groupSize - 1) / scheme.groupSize;
+        strategyText = QStringLiteral("group_size=%1").arg(scheme.groupSize);
+        break;
+    case Strategy::Block:
+        parameterRows = (outputs + scheme.blockRows - 1) / scheme.blockRows;
+        parameterColumns = (inputs + scheme.blockColumns - 1) / scheme.blockColumns;
+        strategyText =
+            QStringLiteral("block=[%1, %2]").arg(scheme.blockRows).arg(scheme.blockColumns);
+        break;
+    }
     const QString layout =
-        QStringLiteral("K=%1 N=%2 bits=%3 %4")
-            .arg(inputs)
-            .arg(outputs)
-            .arg(bits)
-            .arg(scheme.strategy == Scheme::Strategy::Group
-                     ? QStringLiteral("group_size=%1").arg(scheme.groupSize)
-                 : scheme.strategy == Scheme::Strategy::Channel ? QStringLiteral("channel")
-                                                                : QStringLiteral("tensor"));
-    const bool perTensor = scheme.strategy == Scheme::Strategy::Tensor;
-    // A per-tensor scale or zero point is one value ([1], or [1, 1]).
+        QStringLiteral("K=%1 N=%2 bits=%3 %4").arg(inputs).arg(outputs).arg(bits).arg(strategyText);
+    const bool perTensor = scheme.strategy == Strategy::Tensor;
+    // A per-tensor scale or zero point is one value ([], [1], or [1, 1]).
     auto requireParameterShape = [&](const Checkpoint::TensorRef& ref) {
         if (perTensor) {
             if (ref.info->elementCount() != 1)
                 PackedCheckpointReading::requireShape(ref, folder, {1}, layout);
         } else {
-            PackedCheckpointReading::requireShape(ref, folder, {outputs, groups}, layout);
+            PackedCheckpointReading::requireShape(ref, folder, {parameterRows, parameterColumns},
+                                                  layout);
         }
     };
 
-    const QString scaleName = module + QStringLiteral(".weight_scale");
-    const Checkpoint::TensorRef scales = checkpoint.find(scaleName);
     if (!scales)
         throw Error(tr("%1: tensor %2 is missing").arg(folder, scaleName));
     if (!traitsOf(scales.info->dtype).convertibleToFloat)
@@ -310,14 +469,19 @@ std::vector<float> CompressedTensorsCheckpoint::dequantizedWeight(const QString&
     requireParameterShape(scales);
     const std::vector<float> scaleValues = scales.file->readFloat(*scales.info);
 
-    // Zero points as stored values z (zp + 2^(bits−1)), [N, G]: packed int32 along dim 0, or
-    // the signed int8 zp unpacked; a symmetric scheme has zp 0.
-    const std::int64_t offset = std::int64_t(1) << (bits - 1);
-    std::vector<std::int32_t> zeros(static_cast<std::size_t>(perTensor ? 1 : outputs * groups),
+    // Zero points z on the scale of the values u below: packed and int8 values are both read as
+    // u = q + 2^(bits−1) (unsigned), so z = zp + 2^(bits−1) (a symmetric scheme has zp 0); FP8
+    // values have no zero point.
+    const std::int64_t offset = scheme.floatValues ? 0 : std::int64_t(1) << (bits - 1);
+    std::vector<std::int32_t> zeros(static_cast<std::size_t>(parameterRows * parameterColumns),
                                     static_cast<std::int32_t>(offset));
     const QString zeroName = module + QStringLiteral(".weight_zero_point");
     if (const Checkpoint::TensorRef zeroRef = checkpoint.find(zeroName)) {
-        if (zeroRef.info->dtype == DType::I8) {
+        if (scheme.floatValues) {
+            throw Error(tr("%1: tensor %2 is present, but config group %3 has float weights, "
+                           "which have no zero point")
+                            .arg(folder, zeroName, scheme.group));
+        } else if (zeroRef.info->dtype == DType::I8) {
             requireParameterShape(zeroRef);
             const std::span<const std::byte> bytes = zeroRef.file->bytes(*zeroRef.info);
             for (std::size_t i = 0; i < zeros.size(); ++i) {
@@ -335,22 +499,25 @@ std::vector<float> CompressedTensorsCheckpoint::dequantizedWeight(const QString&
                                     .arg(bits));
                 zeros[i] = static_cast<std::int32_t>(zp + offset);
             }
-        } else if (zeroRef.info->dtype == DType::I32 && !scheme.symmetric && !perTensor) {
+        } else if (zeroRef.info->dtype == DType::I32 && !scheme.symmetric && !perTensor
+                   && scheme.packed && scheme.strategy != Strategy::Block) {
             const std::int64_t zeroWords = CompressedTensorsPacking::wordsFor(outputs, bits);
-            PackedCheckpointReading::requireShape(zeroRef, folder, {zeroWords, groups}, layout);
+            PackedCheckpointReading::requireShape(zeroRef, folder, {zeroWords, parameterColumns},
+                                                  layout);
             const std::vector<std::uint32_t> words = PackedCheckpointReading::words(zeroRef);
             std::vector<std::uint32_t> column(static_cast<std::size_t>(zeroWords));
-            std::vector<std::uint8_t> values(static_cast<std::size_t>(outputs));
-            for (std::int64_t g = 0; g < groups; ++g) {
+            std::vector<std::uint8_t> unpacked(static_cast<std::size_t>(outputs));
+            for (std::int64_t g = 0; g < parameterColumns; ++g) {
                 for (std::int64_t w = 0; w < zeroWords; ++w)
                     column[static_cast<std::size_t>(w)] =
-                        words[static_cast<std::size_t>(w * groups + g)];
-                CompressedTensorsPacking::unpack(column, bits, values);
+                        words[static_cast<std::size_t>(w * parameterColumns + g)];
+                CompressedTensorsPacking::unpack(column, bits, unpacked);
                 for (std::int64_t n = 0; n < outputs; ++n)
-                    zeros[static_cast<std::size_t>(n * groups + g)] =
-                        values[static_cast<std::size_t>(n)];
+                    zeros[static_cast<std::size_t>(n * parameterColumns + g)] =
+                        unpacked[static_cast<std::size_t>(n)];
             }
-        } else if (scheme.symmetric || perTensor) {
+        } else if (scheme.symmetric || perTensor || !scheme.packed
+                   || scheme.strategy == Strategy::Block) {
             throw Error(tr("%1: tensor %2 must be I8, not %3 %4")
                             .arg(folder, zeroName, dtypeName(zeroRef.info->dtype),
                                  zeroRef.info->shapeText()));
@@ -364,56 +531,90 @@ std::vector<float> CompressedTensorsCheckpoint::dequantizedWeight(const QString&
                         .arg(folder, zeroName, scheme.group));
     }
 
-    // The group of each input.
-    std::vector<std::int32_t> groupOf(static_cast<std::size_t>(inputs), 0);
+    // The parameter column of each input (group strategy: its group; block: its block column).
+    std::vector<std::int32_t> parameterColumnOf(static_cast<std::size_t>(inputs), 0);
     const QString gIdxName = module + QStringLiteral(".weight_g_idx");
     if (scheme.actOrder) {
         const Checkpoint::TensorRef gIdx =
             require(QStringLiteral(".weight_g_idx"), {DType::I32, DType::I64}, 1);
         PackedCheckpointReading::requireShape(gIdx, folder, {inputs}, layout);
-        const std::vector<std::int64_t> values = PackedCheckpointReading::integers(gIdx);
+        const std::vector<std::int64_t> indices = PackedCheckpointReading::integers(gIdx);
         for (std::int64_t k = 0; k < inputs; ++k) {
-            const std::int64_t g = values[static_cast<std::size_t>(k)];
-            if (g < 0 || g >= groups)
+            const std::int64_t g = indices[static_cast<std::size_t>(k)];
+            if (g < 0 || g >= parameterColumns)
                 throw Error(tr("%1: tensor %2: input %3 is in group %4, outside the %5 groups")
                                 .arg(folder, gIdxName)
                                 .arg(k)
                                 .arg(g)
-                                .arg(groups));
-            groupOf[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(g);
+                                .arg(parameterColumns));
+            parameterColumnOf[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(g);
         }
     } else {
         if (checkpoint.find(gIdxName))
             throw Error(tr("%1: tensor %2 is present, but config group %3 has no actorder "
                            "\"group\"")
                             .arg(folder, gIdxName, scheme.group));
-        if (scheme.strategy == Scheme::Strategy::Group) {
+        const int columnsPerParameter = scheme.strategy == Strategy::Group   ? scheme.groupSize
+                                        : scheme.strategy == Strategy::Block ? scheme.blockColumns
+                                                                             : 0;
+        if (columnsPerParameter > 0) {
             for (std::int64_t k = 0; k < inputs; ++k)
-                groupOf[static_cast<std::size_t>(k)] =
-                    static_cast<std::int32_t>(k / scheme.groupSize);
+                parameterColumnOf[static_cast<std::size_t>(k)] =
+                    static_cast<std::int32_t>(k / columnsPerParameter);
         }
     }
+    const int rowsPerParameter = scheme.strategy == Strategy::Block ? scheme.blockRows : 1;
 
-    // Row n of weight_packed holds output n's values along the inputs.
-    const std::vector<std::uint32_t> words = PackedCheckpointReading::words(packed);
-    const std::int64_t wordsPerRow = packed.info->shape[1];
+    // Each output's values u along the inputs, as floats.
+    std::vector<std::uint32_t> words;
+    std::span<const std::byte> stored;
+    if (scheme.packed)
+        words = PackedCheckpointReading::words(values);
+    else
+        stored = values.file->bytes(*values.info);
+    const std::int64_t largest = scheme.floatValues ? 0 : (std::int64_t(1) << bits) - 1;
+    auto readRow = [&](std::int64_t n, std::span<float> row) {
+        if (scheme.packed) {
+            // Row n of weight_packed holds output n's values along the inputs.
+            const std::int64_t wordsPerRow = values.info->shape[1];
+            std::vector<std::uint8_t> unpacked(static_cast<std::size_t>(inputs));
+            CompressedTensorsPacking::unpack(
+                std::span(words).subspan(static_cast<std::size_t>(n * wordsPerRow),
+                                         static_cast<std::size_t>(wordsPerRow)),
+                bits, unpacked);
+            std::transform(unpacked.begin(), unpacked.end(), row.begin(),
+                           [](std::uint8_t u) { return static_cast<float>(u); });
+        } else if (scheme.floatValues) {
+            convertToFloat(DType::F8_E4M3, stored.data() + n * inputs, row);
+        } else {
+            for (std::int64_t k = 0; k < inputs; ++k) {
+                const std::int64_t q =
+                    static_cast<std::int8_t>(stored[static_cast<std::size_t>(n * inputs + k)]);
+                if (q + offset < 0 || q + offset > largest)
+                    throw Error(tr("%1: tensor %2: value %3 at [%4, %5] is not a signed %6-bit "
+                                   "value")
+                                    .arg(folder, weightName)
+                                    .arg(q)
+                                    .arg(n)
+                                    .arg(k)
+                                    .arg(bits));
+                row[static_cast<std::size_t>(k)] = static_cast<float>(q + offset);
+            }
+        }
+    };
+
     std::vector<float> weight(static_cast<std::size_t>(outputs * inputs));
-    std::vector<std::uint8_t> values(static_cast<std::size_t>(inputs));
     for (std::int64_t n = 0; n < outputs; ++n) {
-        CompressedTensorsPacking::unpack(
-            std::span(words).subspan(static_cast<std::size_t>(n * wordsPerRow),
-                                     static_cast<std::size_t>(wordsPerRow)),
-            bits, values);
-        float* row = weight.data() + n * inputs;
+        const std::span<float> row(weight.data() + n * inputs, static_cast<std::size_t>(inputs));
+        readRow(n, row);
+        const std::int64_t parameterRow = perTensor ? 0 : n / rowsPerParameter;
         for (std::int64_t k = 0; k < inputs; ++k) {
-            const auto at =
-                perTensor
-                    ? std::size_t(0)
-                    : static_cast<std::size_t>(n * groups + groupOf[static_cast<std::size_t>(k)]);
+            const auto at = static_cast<std::size_t>(
+                parameterRow * parameterColumns + parameterColumnOf[static_cast<std::size_t>(k)]);
             // The in-memory grid's order of operations: scale * (code - zero) in float32.
-            row[k] = scaleValues[at]
-                     * (static_cast<float>(values[static_cast<std::size_t>(k)])
-                        - static_cast<float>(zeros[at]));
+            row[static_cast<std::size_t>(k)] =
+                scaleValues[at]
+                * (row[static_cast<std::size_t>(k)] - static_cast<float>(zeros[at]));
         }
     }
     return weight;

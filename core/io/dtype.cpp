@@ -2,8 +2,11 @@
 
 #include <QStringList>
 
+#include <array>
 #include <bit>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace qb {
 
@@ -122,6 +125,63 @@ std::uint16_t floatToBfloat16(float value)
 
 namespace {
 
+// The 256 values of FP8 E4M3, by bit pattern (a table: conversions read whole tensors).
+const std::array<float, 256>& fp8E4M3Values()
+{
+    static const std::array<float, 256> values = [] {
+        std::array<float, 256> table{};
+        for (int bits = 0; bits < 256; ++bits) {
+            const int exponent = (bits >> 3) & 0xF;
+            const int mantissa = bits & 0x7;
+            float magnitude;
+            if (exponent == 0xF && mantissa == 0x7)
+                magnitude = std::numeric_limits<float>::quiet_NaN();
+            else if (exponent == 0) // subnormal: mantissa / 8 × 2^−6
+                magnitude = std::ldexp(static_cast<float>(mantissa), -9);
+            else // (1 + mantissa / 8) × 2^(exponent − 7)
+                magnitude = std::ldexp(static_cast<float>(8 + mantissa), exponent - 10);
+            table[static_cast<std::size_t>(bits)] = (bits & 0x80) ? -magnitude : magnitude;
+        }
+        return table;
+    }();
+    return values;
+}
+
+} // namespace
+
+float fp8E4M3ToFloat(std::uint8_t bits)
+{
+    return fp8E4M3Values()[bits];
+}
+
+std::uint8_t floatToFp8E4M3(float value)
+{
+    const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+    const auto sign = static_cast<std::uint8_t>((bits >> 24) & 0x80u);
+    const std::uint32_t absBits = bits & 0x7FFFFFFFu;
+    if (absBits > 0x7F800000u) // NaN
+        return static_cast<std::uint8_t>(sign | 0x7Fu);
+    if (absBits >= 0x43E00000u) // |value| >= 448 (infinity included): saturate
+        return static_cast<std::uint8_t>(sign | 0x7Eu);
+    if (absBits < 0x3C800000u) {
+        // Below 2^−6, the smallest normal: a multiple of 2^−9, rounded to nearest even (exact
+        // scaling by a power of two; a result of 8 is the smallest normal's pattern 0x08).
+        const float units = std::nearbyint(std::bit_cast<float>(absBits) * 512.0f);
+        return static_cast<std::uint8_t>(sign | static_cast<std::uint8_t>(units));
+    }
+    // Normal: rebias the exponent (127 → 7) and round the 20 dropped mantissa bits to nearest
+    // even; a carry into the exponent is the correct rounding, and 448 is not exceeded (values
+    // from 464 up were saturated above, and those below round to at most 448).
+    std::uint32_t result = absBits - 0x3C000000u;
+    const std::uint32_t remainder = result & 0xFFFFFu;
+    result >>= 20;
+    if (remainder > 0x80000u || (remainder == 0x80000u && (result & 1u)))
+        ++result;
+    return static_cast<std::uint8_t>(sign | result);
+}
+
+namespace {
+
 template <typename Raw, typename Convert>
 void convertElements(const std::byte* src, std::span<float> out, Convert convert)
 {
@@ -164,6 +224,12 @@ void convertToFloat(DType type, const std::byte* src, std::span<float> out)
     case DType::F64:
         convertElements<double>(src, out, [](double v) { return static_cast<float>(v); });
         return;
+    case DType::F8_E4M3: {
+        const std::array<float, 256>& values = fp8E4M3Values();
+        convertElements<std::uint8_t>(src, out,
+                                      [&values](std::uint8_t bits) { return values[bits]; });
+        return;
+    }
     default:
         Q_ASSERT_X(false, "convertToFloat", "dtype not convertible to float");
     }
@@ -185,6 +251,9 @@ void convertFromFloat(DType type, std::span<const float> values, std::byte* dst)
         return;
     case DType::F64:
         storeElements<double>(values, dst, [](float v) { return static_cast<double>(v); });
+        return;
+    case DType::F8_E4M3:
+        storeElements<std::uint8_t>(values, dst, floatToFp8E4M3);
         return;
     default:
         Q_ASSERT_X(false, "convertFromFloat", "dtype not writable from float");

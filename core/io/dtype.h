@@ -13,6 +13,10 @@ namespace qb {
 
 // Element types of the safetensors format. All are recognised when a file is read; the floating
 // point ones QuantBench computes with (F32, F16, BF16, F64) can be converted to float32.
+// F8_E4M3 (PyTorch's float8_e4m3fn) converts too, but its values are weights only once
+// multiplied by the scale stored beside them (quantized checkpoints), so it is not
+// `convertibleToFloat`: a checkpoint storing it without saying how it was quantized is refused
+// rather than read at the wrong magnitude.
 enum class DType : std::uint8_t {
     Bool,
     U8,
@@ -76,10 +80,18 @@ std::uint16_t floatToHalf(float value);
 float bfloat16ToFloat(std::uint16_t bits);
 std::uint16_t floatToBfloat16(float value);
 
+// OCP FP8 E4M3 as PyTorch's float8_e4m3fn holds it: sign, 4 exponent bits (bias 7), 3 mantissa
+// bits, subnormals, no infinity, S.1111.111 NaN; the largest finite value is 448.
+float fp8E4M3ToFloat(std::uint8_t bits);
+// Rounds to nearest, ties to even. Saturating: beyond ±448 (infinity included) gives ±448, as
+// quantizers clamp to the finite range before casting; NaN stays NaN.
+std::uint8_t floatToFp8E4M3(float value);
+
 // Converts `out.size()` little-endian elements of type `type` starting at `src` (any alignment)
-// to float32. Precondition: traitsOf(type).convertibleToFloat.
+// to float32. Precondition: traitsOf(type).convertibleToFloat, or F8_E4M3 (raw values: the
+// caller applies the scale).
 void convertToFloat(DType type, const std::byte* src, std::span<float> out);
-// Converts float32 values to `type` (F32, F16, BF16 or F64) into `dst`, which must hold
+// Converts float32 values to `type` (F32, F16, BF16, F64 or F8_E4M3) into `dst`, which must hold
 // values.size() * dtypeSize(type) bytes.
 void convertFromFloat(DType type, std::span<const float> values, std::byte* dst);
 

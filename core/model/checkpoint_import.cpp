@@ -3,6 +3,7 @@
 #include "core/io/awq_checkpoint.h"
 #include "core/io/checkpoint.h"
 #include "core/io/compressed_tensors_checkpoint.h"
+#include "core/io/fp8_checkpoint.h"
 #include "core/io/gguf_file.h"
 #include "core/io/gptq_checkpoint.h"
 #include "core/io/json_file.h"
@@ -114,6 +115,8 @@ CheckpointImport::Kind CheckpointImport::detect(const QString& path)
         return Kind::Awq;
     if (method == QLatin1String("compressed-tensors"))
         return Kind::CompressedTensors;
+    if (method == QLatin1String("fp8"))
+        return Kind::Fp8;
     if (method.isEmpty()
         && QFileInfo::exists(dir.filePath(QLatin1String(GptqCheckpoint::kQuantizeConfigFileName))))
         return Kind::Gptq;
@@ -136,16 +139,19 @@ QString CheckpointImport::kindName(Kind kind)
         return QStringLiteral("AWQ");
     case Kind::CompressedTensors:
         return QStringLiteral("compressed-tensors");
+    case Kind::Fp8:
+        return QStringLiteral("FP8");
     }
     return {};
 }
 
-void CheckpointImport::dequantizeInto(const QString& path, Kind kind, const QString& folder)
+QStringList CheckpointImport::dequantizeInto(const QString& path, Kind kind, const QString& folder)
 {
-    if (kind == Kind::Gguf)
+    if (kind == Kind::Gguf) {
         ggufInto(*GgufFile::open(path), folder);
-    else
-        packedInto(path, kind, folder);
+        return {};
+    }
+    return packedInto(path, kind, folder);
 }
 
 void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
@@ -294,12 +300,13 @@ void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
     }
 }
 
-void CheckpointImport::packedInto(const QString& directory, Kind kind, const QString& folder)
+QStringList CheckpointImport::packedInto(const QString& directory, Kind kind, const QString& folder)
 {
     const QString shown = QDir::toNativeSeparators(directory);
     std::function<std::vector<float>(const QString&)> dequantized;
     QStringList modules;
     QStringList suffixes;
+    QStringList caveats;
     std::shared_ptr<const Checkpoint> checkpoint;
     switch (kind) {
     case Kind::Gptq: {
@@ -320,15 +327,22 @@ void CheckpointImport::packedInto(const QString& directory, Kind kind, const QSt
     case Kind::CompressedTensors: {
         const auto reader = CompressedTensorsCheckpoint::open(directory);
         modules = reader->quantizedModules();
-        suffixes = {QStringLiteral("weight_packed"), QStringLiteral("weight_scale"),
-                    QStringLiteral("weight_zero_point"), QStringLiteral("weight_g_idx"),
-                    QStringLiteral("weight_shape")};
+        suffixes = CompressedTensorsCheckpoint::storageSuffixes();
+        caveats = reader->caveats();
+        dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
+        break;
+    }
+    case Kind::Fp8: {
+        const auto reader = Fp8Checkpoint::open(directory);
+        modules = reader->quantizedModules();
+        suffixes = Fp8Checkpoint::storageSuffixes();
+        caveats = reader->caveats();
         dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
         break;
     }
     default:
         Q_ASSERT(false);
-        return;
+        return {};
     }
     checkpoint = Checkpoint::open(directory);
     const QString configPath = QDir(directory).filePath(QLatin1String(ModelSpec::kConfigFileName));
@@ -387,6 +401,7 @@ void CheckpointImport::packedInto(const QString& directory, Kind kind, const QSt
                             .arg(QDir::toNativeSeparators(entry.absoluteFilePath()),
                                  QDir::toNativeSeparators(target)));
     }
+    return caveats;
 }
 
 } // namespace qb

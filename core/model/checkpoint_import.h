@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -11,20 +12,20 @@ class GgufFile;
 
 // Checkpoints another tool (or QuantBench) wrote in a packed format, turned into the plain
 // float32 Hugging Face folder LoadedModel opens, so that they can be inspected, evaluated and
-// compared with the same views: a GGUF file (llama architecture), or a GPTQ, AWQ or
-// compressed-tensors folder (told apart by config.json's quantization_config, quantize_config.json
-// or quant_config.json).
+// compared with the same views: a GGUF file (llama architecture), or a GPTQ, AWQ,
+// compressed-tensors or FP8 (quant_method "fp8") folder (told apart by config.json's
+// quantization_config, quantize_config.json or quant_config.json).
 class CheckpointImport {
     Q_DECLARE_TR_FUNCTIONS(CheckpointImport)
 
 public:
-    enum class Kind : std::uint8_t { Plain, Gguf, Gptq, Awq, CompressedTensors };
+    enum class Kind : std::uint8_t { Plain, Gguf, Gptq, Awq, CompressedTensors, Fp8 };
 
     // What `path` holds: Gguf for a file starting with the GGUF magic, a packed format for a
     // folder whose quantization config names it, Plain otherwise (including a plain folder or a
     // path that does not exist: LoadedModel then says what is wrong).
     static Kind detect(const QString& path);
-    // "GGUF", "GPTQ", "AWQ", "compressed-tensors".
+    // "GGUF", "GPTQ", "AWQ", "compressed-tensors", "FP8".
     static QString kindName(Kind kind);
 
     // Writes the dequantized float32 model of `path` (of `kind`, not Plain) into the existing
@@ -33,11 +34,13 @@ public:
     // tensors as they were, and the tokenizer (GGUF: a tokenizer.model rebuilt from
     // tokenizer.ggml.tokens/scores/token_type and a tokenizer_config.json with add_bos_token;
     // packed folders: their tokenizer files copied). Throws Error naming the file and field.
-    static void dequantizeInto(const QString& path, Kind kind, const QString& folder);
+    // Returns what the checkpoint makes runtimes do that the float32 model leaves out (its
+    // activations or KV cache quantized as it runs), for people; empty when nothing is.
+    static QStringList dequantizeInto(const QString& path, Kind kind, const QString& folder);
 
 private:
     static void ggufInto(const GgufFile& gguf, const QString& folder);
-    static void packedInto(const QString& directory, Kind kind, const QString& folder);
+    static QStringList packedInto(const QString& directory, Kind kind, const QString& folder);
 };
 
 } // namespace qb

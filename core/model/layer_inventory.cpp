@@ -68,6 +68,14 @@ const TensorInfo& requireTensor(const Checkpoint& checkpoint, const QString& nam
                         .arg(folder, name, ref.info->shapeText(),
                              expected.join(QStringLiteral(", ")), what));
     }
+    if (ref.info->dtype == DType::F8_E4M3)
+        throw Error(LayerInventory::tr("%1: tensor \"%2\" is FP8 (F8_E4M3), whose values mean "
+                                       "nothing without their scales; QuantBench reads FP8 "
+                                       "weights with their scales from checkpoints whose "
+                                       "config.json says how they were quantized "
+                                       "(quantization_config: quant_method "
+                                       "\"compressed-tensors\" or \"fp8\")")
+                        .arg(folder, name));
     if (!traitsOf(ref.info->dtype).convertibleToFloat || ref.info->dtype == DType::F64)
         throw Error(LayerInventory::tr("%1: tensor \"%2\" has dtype %3; QuantBench reads "
                                        "checkpoints whose weights are F32, F16 or BF16")

@@ -20,7 +20,8 @@ std::shared_ptr<const LoadedModel> LoadedModel::open(const QString& path)
             throw Error(
                 tr("%1: cannot create a temporary folder to import it into: %2")
                     .arg(QDir::toNativeSeparators(path), model->m_importFolder->errorString()));
-        CheckpointImport::dequantizeInto(path, model->m_importKind, model->m_importFolder->path());
+        model->m_importCaveats = CheckpointImport::dequantizeInto(path, model->m_importKind,
+                                                                  model->m_importFolder->path());
         model->m_directory = model->m_importFolder->path();
     } else if (QFileInfo(path).isFile()) {
         throw Error(tr("%1: not a GGUF file; open a checkpoint folder or a .gguf file")

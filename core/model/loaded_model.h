@@ -7,6 +7,7 @@
 #include "core/util/issue.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -42,6 +43,9 @@ public:
     CheckpointImport::Kind importKind() const { return m_importKind; }
     // For people: "imported from GGUF and dequantized to float32", or empty.
     QString importNote() const;
+    // What the imported checkpoint makes runtimes do that this float32 model leaves out (its
+    // activations quantized as it runs, …), one sentence each; empty for most.
+    const QStringList& importCaveats() const { return m_importCaveats; }
     const ModelSpec& spec() const { return m_spec; }
     const Checkpoint& checkpoint() const { return *m_checkpoint; }
     const LayerInventory& inventory() const { return m_inventory; }
@@ -56,6 +60,7 @@ private:
     QString m_sourcePath;
     CheckpointImport::Kind m_importKind = CheckpointImport::Kind::Plain;
     std::shared_ptr<QTemporaryDir> m_importFolder; // owns directory() for an import
+    QStringList m_importCaveats;
     ModelSpec m_spec;
     std::shared_ptr<const Checkpoint> m_checkpoint;
     LayerInventory m_inventory;

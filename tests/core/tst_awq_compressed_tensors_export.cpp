@@ -1040,11 +1040,11 @@ private Q_SLOTS:
         QTest::newRow("invalid regex") << QString() << "regex"
                                        << "is not a valid regular expression";
         QTest::newRow("naive-quantized") << QString() << "naive"
-                                         << "format must be";
+                                         << "stores its values unpacked";
         QTest::newRow("num_bits 9") << QString() << "bits"
                                     << "num_bits must be an integer from 1 to 8";
-        QTest::newRow("activations") << QString() << "activations"
-                                     << "input_activations are quantized";
+        QTest::newRow("output activations") << QString() << "activations"
+                                            << "output_activations are quantized";
     }
 
     void ctReaderRefuses()
@@ -1093,7 +1093,7 @@ private Q_SLOTS:
                 if (change == "bits")
                     weights["num_bits"] = 9;
                 if (change == "activations")
-                    group0["input_activations"] = QJsonObject{{"num_bits", 8}};
+                    group0["output_activations"] = QJsonObject{{"num_bits", 8}};
                 if (change == "regex")
                     group0["targets"] = QJsonArray{"re:model\\.layers\\.(\\d+"};
                 group0["weights"] = weights;

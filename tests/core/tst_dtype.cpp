@@ -53,6 +53,43 @@ bool isBfloat16Nan(std::uint16_t bits)
 // the next power of two above the largest finite value. IEEE 754 overflow under
 // round-to-nearest-even is exactly "round as if infinity were that power of two, whose
 // significand is even", so a plain nearest search over these values is a complete reference.
+// FP8 E4M3 (float8_e4m3fn) decoded from its definition with pow(), independently of the table
+// in dtype.cpp: NaN for S.1111.111, subnormal m/8 · 2^−6 for exponent 0, else (1 + m/8) · 2^(e−7).
+double referenceFp8E4M3(int bits)
+{
+    const int exponent = (bits >> 3) & 0xF;
+    const int mantissa = bits & 7;
+    double magnitude;
+    if (exponent == 15 && mantissa == 7)
+        magnitude = std::numeric_limits<double>::quiet_NaN();
+    else if (exponent == 0)
+        magnitude = mantissa / 8.0 * std::pow(2.0, -6);
+    else
+        magnitude = (1.0 + mantissa / 8.0) * std::pow(2.0, exponent - 7);
+    return (bits & 0x80) ? -magnitude : magnitude;
+}
+
+// The FP8 E4M3 pattern a value rounds to, by search: the nearest finite value, ties to the even
+// pattern (an even mantissa), beyond ±448 saturated, as floatToFp8E4M3 promises.
+std::uint8_t referenceFloatToFp8E4M3(float value)
+{
+    const double v = std::clamp(static_cast<double>(value), -448.0, 448.0);
+    int best = -1;
+    double bestDistance = 0.0;
+    for (int bits = 0; bits < 256; ++bits) {
+        const double candidate = referenceFp8E4M3(bits);
+        if (std::isnan(candidate) || (std::signbit(candidate) != std::signbit(v)))
+            continue;
+        const double distance = std::abs(candidate - v);
+        if (best < 0 || distance < bestDistance
+            || (distance == bestDistance && (bits & 1) == 0 && (best & 1) == 1)) {
+            best = bits;
+            bestDistance = distance;
+        }
+    }
+    return static_cast<std::uint8_t>(best);
+}
+
 double positiveHalfValue(std::uint16_t bits)
 {
     return bits == 0x7C00u ? 65536.0 : static_cast<double>(halfToFloat(bits));
@@ -447,6 +484,90 @@ private Q_SLOTS:
         }
     }
 
+    void fp8E4M3ToFloatAllPatterns()
+    {
+        for (int bits = 0; bits < 256; ++bits) {
+            const float ours = fp8E4M3ToFloat(static_cast<std::uint8_t>(bits));
+            const double reference = referenceFp8E4M3(bits);
+            if (std::isnan(reference)) {
+                QVERIFY(std::isnan(ours));
+                continue;
+            }
+            QCOMPARE(static_cast<double>(ours), reference);
+            QCOMPARE(std::signbit(ours), (bits & 0x80) != 0); // 0x80 is −0
+        }
+        QCOMPARE(fp8E4M3ToFloat(0x7E), 448.0f);
+        QCOMPARE(fp8E4M3ToFloat(0x38), 1.0f);
+        QCOMPARE(fp8E4M3ToFloat(0x08), 0.015625f);    // 2^−6, the smallest normal
+        QCOMPARE(fp8E4M3ToFloat(0x01), 0.001953125f); // 2^−9, the smallest subnormal
+    }
+
+    void floatToFp8E4M3HandComputed_data()
+    {
+        QTest::addColumn<float>("value");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("1") << 1.0f << 0x38;
+        QTest::newRow("-2") << -2.0f << 0xC0;
+        QTest::newRow("tie 1.0625 to even 1") << 1.0625f << 0x38;
+        QTest::newRow("tie 1.1875 to even 1.25") << 1.1875f << 0x3A;
+        QTest::newRow("above tie 1.07") << 1.07f << 0x39;
+        QTest::newRow("448") << 448.0f << 0x7E;
+        QTest::newRow("460 rounds to 448") << 460.0f << 0x7E;
+        QTest::newRow("500 saturates") << 500.0f << 0x7E;
+        QTest::newRow("-1e30 saturates") << -1e30f << 0xFE;
+        QTest::newRow("inf saturates") << std::numeric_limits<float>::infinity() << 0x7E;
+        QTest::newRow("smallest subnormal") << 0.001953125f << 0x01;
+        QTest::newRow("half the smallest subnormal: tie to 0") << 0.0009765625f << 0x00;
+        QTest::newRow("1.5 subnormals: tie to 2") << 0.0029296875f << 0x02;
+        QTest::newRow("7.5 subnormals: tie to the smallest normal") << 0.0146484375f << 0x08;
+        QTest::newRow("tiny") << 1e-30f << 0x00;
+        QTest::newRow("-0") << -0.0f << 0x80;
+    }
+
+    void floatToFp8E4M3HandComputed()
+    {
+        QFETCH(float, value);
+        QFETCH(int, expected);
+        QCOMPARE(int(floatToFp8E4M3(value)), expected);
+    }
+
+    void floatToFp8E4M3Nan()
+    {
+        const std::uint8_t bits = floatToFp8E4M3(std::numeric_limits<float>::quiet_NaN());
+        QCOMPARE(bits & 0x7F, 0x7F);
+        QVERIFY(std::isnan(fp8E4M3ToFloat(bits)));
+    }
+
+    // Every finite pattern survives a round trip; values between them round as the search says.
+    void floatToFp8E4M3AgainstSearch()
+    {
+        for (int bits = 0; bits < 256; ++bits) {
+            if ((bits & 0x7F) == 0x7F)
+                continue;
+            QCOMPARE(int(floatToFp8E4M3(fp8E4M3ToFloat(static_cast<std::uint8_t>(bits)))), bits);
+        }
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<float> exponent(-12.0f, 10.0f);
+        std::bernoulli_distribution negative(0.5);
+        for (int i = 0; i < 200000; ++i) {
+            float v = std::exp2(exponent(rng));
+            if (negative(rng))
+                v = -v;
+            const std::uint8_t ours = floatToFp8E4M3(v);
+            const std::uint8_t reference = referenceFloatToFp8E4M3(v);
+            if (ours != reference)
+                QFAIL(qPrintable(QStringLiteral("float %1: ours %2, reference %3")
+                                     .arg(hex(bitsOf(v), 8), hex(ours, 2), hex(reference, 2))));
+        }
+        // The midpoints between neighbours, where ties decide.
+        for (int bits = 0; bits < 0x7E; ++bits) {
+            const double mid = (referenceFp8E4M3(bits) + referenceFp8E4M3(bits + 1)) / 2.0;
+            const auto v = static_cast<float>(mid); // exact: a few significant bits
+            QCOMPARE(int(floatToFp8E4M3(v)), int(referenceFloatToFp8E4M3(v)));
+            QCOMPARE(int(floatToFp8E4M3(-v)), int(referenceFloatToFp8E4M3(-v)));
+        }
+    }
+
     // convertToFloat / convertFromFloat on unaligned buffers, every float dtype.
     void bufferConversions_data()
     {
@@ -455,6 +576,7 @@ private Q_SLOTS:
         QTest::newRow("F16") << int(DType::F16);
         QTest::newRow("BF16") << int(DType::BF16);
         QTest::newRow("F64") << int(DType::F64);
+        QTest::newRow("F8_E4M3") << int(DType::F8_E4M3);
     }
 
     void bufferConversions()
@@ -481,6 +603,8 @@ private Q_SLOTS:
                 expected = halfToFloat(floatToHalf(values[i]));
             else if (type == DType::BF16)
                 expected = bfloat16ToFloat(floatToBfloat16(values[i]));
+            else if (type == DType::F8_E4M3)
+                expected = fp8E4M3ToFloat(floatToFp8E4M3(values[i]));
             QCOMPARE(bitsOf(back[i]), bitsOf(expected));
         }
     }
@@ -505,6 +629,8 @@ private Q_SLOTS:
         QVERIFY(traitsOf(DType::F64).convertibleToFloat);
         QVERIFY(!traitsOf(DType::I32).convertibleToFloat);
         QVERIFY(!traitsOf(DType::F8_E5M2).convertibleToFloat);
+        // FP8 converts, but only a scale beside it makes its values weights.
+        QVERIFY(!traitsOf(DType::F8_E4M3).convertibleToFloat);
     }
 
     void dtypeNames_data()
