@@ -1722,12 +1722,6 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <translation>Kalibrierungstext (%1). Benötigt von GPTQ, AWQ, SmoothQuant und der Clipping-Suche; damit wird auch der Ausgabefehler jeder Schicht gemessen.</translation>
     </message>
     <message>
-        <source>Scores every document of the text on its own as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
-With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
-        <translation>Bewertet jedes Dokument des Textes für sich als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die jeweils im Abstand der Schrittweite (stride) beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
-Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens zu denen des gespeicherten Modells. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt; Aktivierungsquantisierung (W8A8) wird bei der Auswertung angewendet.</translation>
-    </message>
-    <message>
         <source>The text to score (%1).</source>
         <translation>Der zu bewertende Text (%1).</translation>
     </message>
@@ -1823,6 +1817,30 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>Same top token as the stored model: %1 % of the scored positions</source>
         <translation>Gleiches wahrscheinlichstes Token wie das gespeicherte Modell: an %1 % der bewerteten Positionen</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Verglichen</translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.
+With --compare, another checkpoint reading the same token ids (one quantized elsewhere: GPTQ, AWQ, compressed-tensors, FP8, GGUF, or an export) is scored on the same windows instead, with its KL divergence from MODEL_DIR and how often both rank the same next token first.</source>
+        <translation>Bewertet jedes Dokument des Textes für sich als BOS + IDs, in Fenstern von höchstens der Kontextlänge, die jeweils im Abstand der Schrittweite (stride) beginnen; jedes Fenster sagt seine Tokens nach dem ersten vorher, die noch kein früheres Fenster bewertet hat. Perplexität = exp(gesamte NLL / bewertete Tokens).
+Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisierte Modell auf denselben Fenstern bewertet, zusammen mit der mittleren KL-Divergenz seiner Verteilungen des nächsten Tokens zu denen des gespeicherten Modells. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt; Aktivierungsquantisierung (W8A8) wird bei der Auswertung angewendet.
+Mit --compare wird stattdessen ein anderer Checkpoint, der dieselben Token-IDs liest (einer, der anderswo quantisiert wurde: GPTQ, AWQ, compressed-tensors, FP8, GGUF, oder ein Export), auf denselben Fenstern bewertet, mit seiner KL-Divergenz zu MODEL_DIR und dem Anteil der Positionen, an denen beide dasselbe nächste Token vorn sehen.</translation>
+    </message>
+    <message>
+        <source>Also score the model at PATH on the same windows, with the KL divergence of its next-token distributions from MODEL_DIR&apos;s (MODEL_DIR is the reference: the original model). PATH is a checkpoint folder or GGUF file of the same vocabulary and tokenizer, quantized or not. Not with a plan or a project.</source>
+        <translation>Auch das Modell unter PATH auf denselben Fenstern bewerten, mit der KL-Divergenz seiner Verteilungen des nächsten Tokens zu denen von MODEL_DIR (MODEL_DIR ist die Referenz: das Originalmodell). PATH ist ein Checkpoint-Ordner oder eine GGUF-Datei mit demselben Vokabular und Tokenizer, quantisiert oder nicht. Nicht zusammen mit einem Plan oder Projekt.</translation>
+    </message>
+    <message>
+        <source>--compare scores another checkpoint against the model as stored; it does not go with a plan or a project</source>
+        <translation>--compare bewertet einen anderen Checkpoint gegen das gespeicherte Modell; es geht nicht zusammen mit einem Plan oder Projekt</translation>
+    </message>
+    <message>
+        <source>--compare does not go with --save-project or the calibration options</source>
+        <translation>--compare geht nicht zusammen mit --save-project oder den Kalibrierungsoptionen</translation>
     </message>
 </context>
 <context>
@@ -3449,6 +3467,22 @@ Mit einem Plan (--method oder --recipe) wird auch das nach diesem Plan quantisie
     <message>
         <source>a fraction from 0 to 1</source>
         <translation>ein Anteil von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>%1 has a vocabulary of %2 tokens and %3 one of %4: only models that read the same token ids can be compared</source>
+        <translation>%1 hat ein Vokabular von %2 Tokens und %3 eines von %4: nur Modelle, die dieselben Token-IDs lesen, lassen sich vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 reads at most %2 positions, fewer than the windows of %3 tokens; give a shorter context length</source>
+        <translation>%1 liest höchstens %2 Positionen, weniger als die Fenster von %3 Tokens; geben Sie eine kürzere Kontextlänge an</translation>
+    </message>
+    <message>
+        <source>%1 and %2 tokenize the text into different ids (window %3 differs): only models that share a tokenizer can be compared</source>
+        <translation>%1 und %2 zerlegen den Text in verschiedene IDs (Fenster %3 unterscheidet sich): nur Modelle mit demselben Tokenizer lassen sich vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 and %2 tokenize the text into different ids (%3 windows against %4): only models that share a tokenizer can be compared</source>
+        <translation>%1 und %2 zerlegen den Text in verschiedene IDs (%3 Fenster gegen %4): nur Modelle mit demselben Tokenizer lassen sich vergleichen</translation>
     </message>
 </context>
 <context>

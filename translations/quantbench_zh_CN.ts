@@ -1712,12 +1712,6 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <translation>校准文本（%1）。GPTQ、AWQ、SmoothQuant 和截断搜索需要它；有了它，还会测量每一层的输出误差。</translation>
     </message>
     <message>
-        <source>Scores every document of the text on its own as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
-With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.</source>
-        <translation>对文本中的每个文档单独计分，输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被之前窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
-指定计划（--method 或 --recipe）时，还会在相同窗口上对按该计划量化的模型计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行；评估时会应用激活量化（W8A8）。</translation>
-    </message>
-    <message>
         <source>The text to score (%1).</source>
         <translation>要计分的文本（%1）。</translation>
     </message>
@@ -1810,6 +1804,30 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>Same top token as the stored model: %1 % of the scored positions</source>
         <translation>与存储模型首选 token 相同：占计分位置的 %1 %</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Scores every document of the text on its own as BOS + ids, in windows of at most the context length that start every stride tokens; each window predicts its tokens after the first that no earlier window scored. Perplexity = exp(total NLL / tokens scored).
+With a plan (--method or --recipe), the model quantized by that plan is scored on the same windows too, with the mean KL divergence of its next-token distributions from the stored model&apos;s. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it; activation quantization (W8A8) is applied in the evaluation.
+With --compare, another checkpoint reading the same token ids (one quantized elsewhere: GPTQ, AWQ, compressed-tensors, FP8, GGUF, or an export) is scored on the same windows instead, with its KL divergence from MODEL_DIR and how often both rank the same next token first.</source>
+        <translation>对文本中的每个文档单独计分，输入为 BOS + ID，窗口长度最多为上下文长度，每隔 stride 个 token 开始一个窗口；每个窗口预测其第一个 token 之后、尚未被之前窗口计分的 token。困惑度 = exp(总 NLL / 计分 token 数)。
+指定计划（--method 或 --recipe）时，还会在相同窗口上对按该计划量化的模型计分，并给出其下一个 token 分布相对于存储模型的平均 KL 散度。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行；评估时会应用激活量化（W8A8）。
+使用 --compare 时，改为在相同窗口上对另一个读取相同 token ID 的检查点计分（在别处量化的检查点：GPTQ、AWQ、compressed-tensors、FP8、GGUF，或导出结果），并给出它相对于 MODEL_DIR 的 KL 散度，以及两者把同一个下一 token 排在首位的比例。</translation>
+    </message>
+    <message>
+        <source>Also score the model at PATH on the same windows, with the KL divergence of its next-token distributions from MODEL_DIR&apos;s (MODEL_DIR is the reference: the original model). PATH is a checkpoint folder or GGUF file of the same vocabulary and tokenizer, quantized or not. Not with a plan or a project.</source>
+        <translation>同时在相同窗口上对 PATH 处的模型计分，并给出其下一个 token 分布相对于 MODEL_DIR 的 KL 散度（MODEL_DIR 为参照：原始模型）。PATH 是词表和分词器相同的检查点文件夹或 GGUF 文件，量化与否均可。不能与计划或项目一起使用。</translation>
+    </message>
+    <message>
+        <source>--compare scores another checkpoint against the model as stored; it does not go with a plan or a project</source>
+        <translation>--compare 将另一个检查点与存储的模型对比计分；不能与计划或项目一起使用</translation>
+    </message>
+    <message>
+        <source>--compare does not go with --save-project or the calibration options</source>
+        <translation>--compare 不能与 --save-project 或校准选项一起使用</translation>
     </message>
 </context>
 <context>
@@ -3426,6 +3444,22 @@ With a plan (--method or --recipe), the model quantized by that plan is scored o
     <message>
         <source>a fraction from 0 to 1</source>
         <translation>0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <source>%1 has a vocabulary of %2 tokens and %3 one of %4: only models that read the same token ids can be compared</source>
+        <translation>%1 的词表有 %2 个 token，而 %3 的有 %4 个：只有读取相同 token ID 的模型才能对比</translation>
+    </message>
+    <message>
+        <source>%1 reads at most %2 positions, fewer than the windows of %3 tokens; give a shorter context length</source>
+        <translation>%1 最多读取 %2 个位置，少于 %3 个 token 的窗口；请指定更短的上下文长度</translation>
+    </message>
+    <message>
+        <source>%1 and %2 tokenize the text into different ids (window %3 differs): only models that share a tokenizer can be compared</source>
+        <translation>%1 和 %2 将文本切分为不同的 ID（第 %3 个窗口不同）：只有使用同一分词器的模型才能对比</translation>
+    </message>
+    <message>
+        <source>%1 and %2 tokenize the text into different ids (%3 windows against %4): only models that share a tokenizer can be compared</source>
+        <translation>%1 和 %2 将文本切分为不同的 ID（%3 个窗口对 %4 个）：只有使用同一分词器的模型才能对比</translation>
     </message>
 </context>
 <context>

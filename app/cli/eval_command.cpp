@@ -29,8 +29,9 @@ namespace qb::cli {
 
 namespace {
 
+// `compared`: the model scored against the stored one with --compare, else empty.
 QString toText(const EvaluationResult& result, const QString& modelDir, const QString& textPath,
-               const std::optional<QuantPlan>& plan)
+               const std::optional<QuantPlan>& plan, const QString& compared)
 {
     const QLocale locale;
     std::vector<std::pair<QString, QString>> fields{
@@ -45,6 +46,8 @@ QString toText(const EvaluationResult& result, const QString& modelDir, const QS
     };
     if (plan)
         fields.emplace_back(Cli::tr("Plan"), plan->describe());
+    if (!compared.isEmpty())
+        fields.emplace_back(Cli::tr("Compared"), QDir::toNativeSeparators(compared));
     fields.emplace_back(Cli::tr("Backend"), backendLabel(result.compute));
     QString text = formatFields(fields) + QLatin1Char('\n');
 
@@ -60,7 +63,8 @@ QString toText(const EvaluationResult& result, const QString& modelDir, const QS
     };
     row(Cli::tr("as stored"), result.reference);
     if (result.modified)
-        row(Cli::tr("quantized"), *result.modified);
+        row(compared.isEmpty() ? Cli::tr("quantized") : QFileInfo(compared).fileName(),
+            *result.modified);
     text += table.toString() + QLatin1Char('\n');
     if (result.meanKl)
         text += Cli::tr("Mean KL divergence from the stored model: %1 nats per token")
@@ -92,7 +96,11 @@ int runEval(const Command& command, const QStringList& arguments)
                 "on the same windows too, with the mean KL divergence of its next-token "
                 "distributions from the stored model's. A plan that needs calibration (GPTQ, "
                 "AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs "
-                "it; activation quantization (W8A8) is applied in the evaluation."));
+                "it; activation quantization (W8A8) is applied in the evaluation.\n"
+                "With --compare, another checkpoint reading the same token ids (one quantized "
+                "elsewhere: GPTQ, AWQ, compressed-tensors, FP8, GGUF, or an export) is scored on "
+                "the same windows instead, with its KL divergence from MODEL_DIR and how often "
+                "both rank the same next token first."));
     line.addPositional(QStringLiteral("MODEL_DIR"),
                        Cli::tr("The Hugging Face checkpoint folder to evaluate, or a QuantBench "
                                "project (.qbproj): its model is then scored with and without its "
@@ -114,6 +122,13 @@ int runEval(const Command& command, const QStringList& arguments)
                                     QStringLiteral("N"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    Cli::tr("Replace the --save-project file if it exists."));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        Cli::tr("Also score the model at PATH on the same windows, with the KL divergence of its "
+                "next-token distributions from MODEL_DIR's (MODEL_DIR is the reference: the "
+                "original model). PATH is a checkpoint folder or GGUF file of the same "
+                "vocabulary and tokenizer, quantized or not. Not with a plan or a project."),
+        QStringLiteral("PATH"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the result as JSON (perplexity, nll, tokens, …) "
                                           "instead of the table."));
@@ -121,7 +136,7 @@ int runEval(const Command& command, const QStringList& arguments)
     const CalibrationOptionsCli calibration;
     const BackendOptionCli backendOption;
     const ProjectOptionsCli projectOptions;
-    for (const QCommandLineOption* option : {&text, &context, &stride, &json})
+    for (const QCommandLineOption* option : {&text, &context, &stride, &compare, &json})
         line.addOption(*option);
     planOptions.addTo(line);
     calibration.addTo(line);
@@ -133,6 +148,15 @@ int runEval(const Command& command, const QStringList& arguments)
 
     const QString source = line.positional(0);
     const bool fromProject = ProjectFile::isProjectPath(source);
+    const bool comparing = line.isSet(compare);
+    if (comparing && (fromProject || planOptions.isGiven(line)))
+        throw UsageError(Cli::tr("--compare scores another checkpoint against the model as "
+                                 "stored; it does not go with a plan or a project"));
+    if (comparing
+        && (line.isSet(QStringLiteral("save-project"))
+            || !calibration.givenOptions(line).isEmpty()))
+        throw UsageError(Cli::tr("--compare does not go with --save-project or the calibration "
+                                 "options"));
     if (!fromProject && !line.isSet(QStringLiteral("text")))
         throw UsageError(Cli::tr("--text FILE is required"));
     PerplexityOptions options;
@@ -194,7 +218,15 @@ int runEval(const Command& command, const QStringList& arguments)
             project.setRun(run, model->inventory());
     }
     EvaluationResult result;
-    {
+    std::shared_ptr<const LoadedModel> other;
+    if (comparing) {
+        other = LoadedModel::open(line.value(compare));
+        PerplexityEvaluator::requireSameVocabulary(*model, *other);
+        const auto otherTokenizer = Tokenizer::load(other->directory(), other->spec());
+        ConsoleProgress progress;
+        result = PerplexityEvaluator::compare(model, *tokenizer, other, *otherTokenizer, documents,
+                                              options, progress);
+    } else {
         ConsoleProgress progress;
         result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options, hooks.get(),
                                                progress);
@@ -211,10 +243,18 @@ int runEval(const Command& command, const QStringList& arguments)
             out.insert(QStringLiteral("project"), QFileInfo(source).absoluteFilePath());
         if (plan)
             out.insert(QStringLiteral("recipe"), plan->toJson());
+        if (other) {
+            QJsonObject compared{{QStringLiteral("model"), other->sourcePath()}};
+            insertImportNotes(compared, *other);
+            out.insert(QStringLiteral("compared"), compared);
+        }
         printJson(out);
     } else {
         printImportNotes(*model);
-        printOut(toText(result, model->sourcePath(), textPath, plan));
+        if (other)
+            printImportNotes(*other);
+        printOut(toText(result, model->sourcePath(), textPath, plan,
+                        other ? other->sourcePath() : QString()));
     }
     return ExitSuccess;
 }

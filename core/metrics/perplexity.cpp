@@ -8,11 +8,13 @@
 #include "core/util/parallel.h"
 #include "core/util/progress.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace qb {
 
@@ -238,32 +240,100 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
                                                const PerplexityOptions& options,
                                                ForwardHooks* modified, Progress& progress)
 {
+    const EvaluationProtocol protocol =
+        PerplexityEvaluator::protocol(model->spec(), tokenizer, documents, options, progress);
+    return run(model, protocol, static_cast<int>(documents.size()), options, modified, nullptr,
+               progress);
+}
+
+void PerplexityEvaluator::requireSameVocabulary(const LoadedModel& model, const LoadedModel& other)
+{
+    if (other.spec().vocabSize != model.spec().vocabSize)
+        throw Error(tr("%1 has a vocabulary of %2 tokens and %3 one of %4: only models that read "
+                       "the same token ids can be compared")
+                        .arg(QDir::toNativeSeparators(other.sourcePath()))
+                        .arg(other.spec().vocabSize)
+                        .arg(QDir::toNativeSeparators(model.sourcePath()))
+                        .arg(model.spec().vocabSize));
+}
+
+EvaluationResult PerplexityEvaluator::compare(const std::shared_ptr<const LoadedModel>& model,
+                                              const Tokenizer& tokenizer,
+                                              const std::shared_ptr<const LoadedModel>& other,
+                                              const Tokenizer& otherTokenizer,
+                                              const QStringList& documents,
+                                              const PerplexityOptions& options, Progress& progress)
+{
+    const QString modelPath = QDir::toNativeSeparators(model->sourcePath());
+    const QString otherPath = QDir::toNativeSeparators(other->sourcePath());
+    requireSameVocabulary(*model, *other);
+    const EvaluationProtocol protocol =
+        PerplexityEvaluator::protocol(model->spec(), tokenizer, documents, options, progress);
+    if (other->spec().maxPositionEmbeddings < protocol.contextLength)
+        throw Error(tr("%1 reads at most %2 positions, fewer than the windows of %3 tokens; give "
+                       "a shorter context length")
+                        .arg(otherPath)
+                        .arg(other->spec().maxPositionEmbeddings)
+                        .arg(protocol.contextLength));
+    // Both models must see the same ids: the other tokenizer cuts the text the same way.
+    const std::vector<EvaluationWindow> otherWindows =
+        windows(otherTokenizer, documents, protocol.contextLength, protocol.stride);
+    for (std::size_t w = 0; w < protocol.windows.size(); ++w) {
+        if (w >= otherWindows.size() || otherWindows[w].tokens != protocol.windows[w].tokens)
+            throw Error(tr("%1 and %2 tokenize the text into different ids (window %3 differs): "
+                           "only models that share a tokenizer can be compared")
+                            .arg(otherPath, modelPath)
+                            .arg(w + 1));
+    }
+    if (otherWindows.size() != protocol.windows.size())
+        throw Error(tr("%1 and %2 tokenize the text into different ids (%3 windows against %4): "
+                       "only models that share a tokenizer can be compared")
+                        .arg(otherPath, modelPath)
+                        .arg(otherWindows.size())
+                        .arg(protocol.windows.size()));
+    return run(model, protocol, static_cast<int>(documents.size()), options, nullptr, other,
+               progress);
+}
+
+EvaluationResult PerplexityEvaluator::run(const std::shared_ptr<const LoadedModel>& model,
+                                          const EvaluationProtocol& protocol, int documents,
+                                          const PerplexityOptions& options, ForwardHooks* hooks,
+                                          const std::shared_ptr<const LoadedModel>& other,
+                                          Progress& progress)
+{
     QElapsedTimer timer;
     timer.start();
     const ModelSpec& spec = model->spec();
-    const EvaluationProtocol protocol =
-        PerplexityEvaluator::protocol(spec, tokenizer, documents, options, progress);
     const int context = protocol.contextLength;
     const std::vector<EvaluationWindow>& windows = protocol.windows;
     EvaluationResult result;
-    result.documents = static_cast<int>(documents.size());
+    result.documents = documents;
     result.windows = static_cast<int>(windows.size());
     result.contextLength = context;
     result.stride = protocol.stride;
+    const bool modified = hooks || other;
     if (modified)
         result.modified = NllScore{};
     for (const EvaluationWindow& w : windows)
         result.inputTokens += static_cast<std::int64_t>(w.tokens.size());
 
     const TransformerRunner runner(model, options.backend);
+    // The modified variant's runner: the other model's own, or this one with the hooks.
+    std::optional<TransformerRunner> otherRunner;
+    if (other)
+        otherRunner.emplace(other, options.backend);
+    const TransformerRunner& changedRunner = otherRunner ? *otherRunner : runner;
     const int blocks = spec.numHiddenLayers;
+    const int changedBlocks = changedRunner.model().spec().numHiddenLayers;
+    const int steps = std::max(blocks, changedBlocks);
     const std::int64_t vocab = spec.vocabSize;
     double klSum = 0.0;
     std::int64_t sameTopCount = 0;
     std::int64_t tokensDone = 0;
 
     for (const auto& [first, last] :
-         batches(windows, context, options.batchBytes, runner.workingBytesPerToken())) {
+         batches(windows, context, options.batchBytes,
+                 std::max(runner.workingBytesPerToken(), changedRunner.workingBytesPerToken()))) {
         std::vector<std::vector<int>> batch;
         std::int64_t batchSize = 0;
         for (std::size_t w = first; w < last; ++w) {
@@ -273,18 +343,21 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
 
         HiddenStates reference = runner.embed(batch);
         std::optional<HiddenStates> changed;
-        if (modified)
+        if (other)
+            changed = changedRunner.embed(batch);
+        else if (hooks)
             changed = reference;
-        for (int b = 0; b < blocks; ++b) {
+        for (int b = 0; b < steps; ++b) {
             progress.throwIfCancelled();
-            progress.report((double(tokensDone) + double(batchSize) * b / (blocks + 1))
+            progress.report((double(tokensDone) + double(batchSize) * b / (steps + 1))
                                 / double(result.inputTokens),
-                            tr("Evaluating: block %1 of %2").arg(b + 1).arg(blocks));
-            runner.runBlock(b, reference, nullptr, 0, &progress);
-            if (changed)
-                runner.runBlock(b, *changed, modified, 0, &progress);
+                            tr("Evaluating: block %1 of %2").arg(b + 1).arg(steps));
+            if (b < blocks)
+                runner.runBlock(b, reference, nullptr, 0, &progress);
+            if (changed && b < changedBlocks)
+                changedRunner.runBlock(b, *changed, hooks, 0, &progress);
         }
-        progress.report((double(tokensDone) + double(batchSize) * blocks / (blocks + 1))
+        progress.report((double(tokensDone) + double(batchSize) * steps / (steps + 1))
                             / double(result.inputTokens),
                         tr("Evaluating: scoring"));
 
@@ -299,8 +372,8 @@ EvaluationResult PerplexityEvaluator::evaluate(const std::shared_ptr<const Loade
                 const std::int64_t rows = std::min(TransformerRunner::kLogitRows, length - part);
                 runner.logitRows(reference.values.middleRows(start + part, rows), referenceLogits);
                 if (changed)
-                    runner.logitRows(changed->values.middleRows(start + part, rows), changedLogits,
-                                     modified);
+                    changedRunner.logitRows(changed->values.middleRows(start + part, rows),
+                                            changedLogits, hooks);
                 std::vector<PositionScore> scores(static_cast<std::size_t>(rows));
                 parallelFor(rows, 4, [&](std::int64_t begin, std::int64_t end) {
                     for (std::int64_t p = begin; p < end; ++p) {

@@ -123,6 +123,29 @@ public:
                                      const Tokenizer& tokenizer, const QStringList& documents,
                                      const PerplexityOptions& options, ForwardHooks* modified,
                                      Progress& progress);
+    // Evaluates `documents` with `model` and, in lockstep on exactly the same windows, with
+    // `other`: another model reading the same token ids — a checkpoint quantized elsewhere, an
+    // export read back, a GGUF — run with its own embeddings, norms and head. `other` is the
+    // modified model of the result (its perplexity, the KL of its next-token distributions from
+    // `model`'s and the same-top share). Throws Error when `other` has another vocabulary size,
+    // a shorter context than the windows need, or its tokenizer (`otherTokenizer`) cuts the
+    // text into other ids; Cancelled when cancelled.
+    // Throws Error unless `other` reads the token ids of `model` (the same vocabulary size): what
+    // compare() checks first, for callers that load the tokenizers only after it.
+    static void requireSameVocabulary(const LoadedModel& model, const LoadedModel& other);
+    static EvaluationResult compare(const std::shared_ptr<const LoadedModel>& model,
+                                    const Tokenizer& tokenizer,
+                                    const std::shared_ptr<const LoadedModel>& other,
+                                    const Tokenizer& otherTokenizer, const QStringList& documents,
+                                    const PerplexityOptions& options, Progress& progress);
+
+private:
+    // evaluate() and compare(): the modified variant is `model` through `hooks`, or `other`.
+    static EvaluationResult run(const std::shared_ptr<const LoadedModel>& model,
+                                const EvaluationProtocol& protocol, int documents,
+                                const PerplexityOptions& options, ForwardHooks* hooks,
+                                const std::shared_ptr<const LoadedModel>& other,
+                                Progress& progress);
 };
 
 } // namespace qb

@@ -595,6 +595,13 @@ private Q_SLOTS:
         QTest::newRow("quantize without --out")
             << QStringList{"quantize", "{demo}", "--method", "rtn"} << "--out" << quantize;
         QTest::newRow("quantize without --method or --recipe") << q << "--method" << quantize;
+        const QString eval = "Try 'quantbench-cli eval --help'.";
+        const QStringList compare{"eval",      "{demo}", "--text", "{demo}/config.json",
+                                  "--compare", "{demo}"};
+        QTest::newRow("eval --compare with a plan")
+            << compare + QStringList{"--method", "rtn"} << "--compare" << eval;
+        QTest::newRow("eval --compare with --calib")
+            << compare + QStringList{"--calib", "{demo}/config.json"} << "--compare" << eval;
         const QString synth = "Try 'quantbench-cli synth --help'.";
         QTest::newRow("synth unknown preset")
             << QStringList{"synth", "--preset", "nope", "--out", "{out}"} << "nope" << synth;
@@ -1145,6 +1152,54 @@ private Q_SLOTS:
         QCOMPARE(shown.exitCode, 0);
         QVERIFY2(shown.err.contains("warning: ") && shown.err.contains("8-bit float, per token"),
                  qPrintable(shown.err));
+    }
+
+    // eval --compare scores a checkpoint against the original on the same windows: a fake-quant
+    // export holds exactly the run's float32 weights, so it scores exactly what the in-memory
+    // evaluation of the same plan scores, KL and same-top share included; the original is the
+    // reference either way.
+    void compareWithAnExport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString sample = test::dataDir() + "/tinystories/tinystories_sample.txt";
+        const QStringList plan{"--method", "rtn", "--bits", "3", "--group", "32", "--asym"};
+        const QString exported = dir.filePath("rtn3");
+        QCOMPARE(
+            run(QStringList{"quantize", test::demoModelDir(), "--out", exported} + plan).exitCode,
+            0);
+        const CliRun inMemory =
+            run(QStringList{"eval", test::demoModelDir(), "--text", sample, "--json"} + plan);
+        QCOMPARE(inMemory.exitCode, 0);
+        const CliRun compared =
+            run({"eval", test::demoModelDir(), "--text", sample, "--compare", exported, "--json"});
+        QCOMPARE(compared.exitCode, 0);
+        const QJsonObject a = parseObject(inMemory.out);
+        const QJsonObject b = parseObject(compared.out);
+        QCOMPARE(b["compared"].toObject()["model"].toString(),
+                 QFileInfo(exported).absoluteFilePath());
+        QCOMPARE(b["perplexity"].toDouble(), a["perplexity"].toDouble());
+        const double modified = a["modified"].toObject()["perplexity"].toDouble();
+        QVERIFY2(modified > 4.0, qPrintable(inMemory.out)); // 3-bit RTN moved it
+        QVERIFY(std::abs(b["modified"].toObject()["perplexity"].toDouble() - modified)
+                < 1e-9 * modified);
+        QVERIFY(std::abs(b["kl"].toDouble() - a["kl"].toDouble()) < 1e-9);
+        QCOMPARE(b["same_top"].toDouble(), a["same_top"].toDouble());
+
+        // The table names the compared checkpoint.
+        const CliRun shown =
+            run({"eval", test::demoModelDir(), "--text", sample, "--compare", exported});
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.out.contains("rtn3 ") && shown.out.contains("Compared:"),
+                 qPrintable(shown.out));
+
+        // A model of another vocabulary reads other token ids: refused, naming both.
+        const QString tiny = dir.filePath("tiny");
+        test::writeTinyLlama(tiny);
+        const CliRun refused =
+            run({"eval", test::demoModelDir(), "--text", sample, "--compare", tiny});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("vocabulary of 32 tokens"), qPrintable(refused.err));
     }
 
     // An imported checkpoint is an input like any other: an export onto the file or folder it

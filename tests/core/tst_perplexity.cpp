@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace qb;
@@ -47,6 +48,40 @@ public:
 private:
     QString m_layer;
     std::vector<float> m_weight;
+};
+
+// The demo tokenizer with one id changed: a tokenizer of the same vocabulary that cuts a text into
+// other ids wherever that id occurs.
+class SwappedIdTokenizer final : public Tokenizer {
+public:
+    SwappedIdTokenizer(std::shared_ptr<const Tokenizer> inner, int from, int to)
+        : m_inner(std::move(inner))
+        , m_from(from)
+        , m_to(to)
+    {
+        m_bosId = m_inner->bosId();
+        m_eosIds = m_inner->eosIds();
+        m_addsBos = m_inner->addsBos();
+    }
+    std::vector<int> encode(const QString& text) const override
+    {
+        std::vector<int> ids = m_inner->encode(text);
+        std::replace(ids.begin(), ids.end(), m_from, m_to);
+        return ids;
+    }
+    QString decode(std::span<const int> ids) const override { return m_inner->decode(ids); }
+    int vocabularySize() const override { return m_inner->vocabularySize(); }
+    QString piece(int id) const override { return m_inner->piece(id); }
+    std::optional<int> pieceId(const QString& piece) const override
+    {
+        return m_inner->pieceId(piece);
+    }
+    QString kind() const override { return m_inner->kind(); }
+
+private:
+    std::shared_ptr<const Tokenizer> m_inner;
+    int m_from;
+    int m_to;
 };
 
 } // namespace
@@ -245,6 +280,39 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, EvaluationResult::fromJson(bad, QStringLiteral("x")));
         bad.remove(QStringLiteral("same_top"));
         QVERIFY(!EvaluationResult::fromJson(bad, QStringLiteral("x")).sameTopToken);
+    }
+
+    // compare() runs another model on the same windows with its own runner: the model against
+    // itself gives the same perplexity twice, a KL of zero and the same top token everywhere; a
+    // tokenizer that cuts the text into other ids is refused.
+    void compareWithAnotherModel()
+    {
+        const QStringList documents =
+            TextDocuments::fromFile(dataFile("tinystories/tinystories_sample.txt"));
+        SilentProgress progress;
+        const auto again = LoadedModel::open(test::demoModelDir());
+        const EvaluationResult same = PerplexityEvaluator::compare(
+            m_model, *m_tokenizer, again, *m_tokenizer, documents, PerplexityOptions{}, progress);
+        QVERIFY(same.modified && same.meanKl && same.sameTopToken);
+        QVERIFY(std::abs(same.reference.perplexity() - 3.5482) <= 0.001);
+        QCOMPARE(same.modified->totalNll, same.reference.totalNll);
+        QCOMPARE(*same.meanKl, 0.0);
+        QCOMPARE(*same.sameTopToken, 1.0);
+
+        const std::vector<int> ids = m_tokenizer->encode(documents.front());
+        QVERIFY(ids.size() > 3);
+        const SwappedIdTokenizer other(m_tokenizer, ids[2], ids[2] + 1);
+        const QString message = [&] {
+            try {
+                PerplexityEvaluator::compare(m_model, *m_tokenizer, again, other, documents,
+                                             PerplexityOptions{}, progress);
+            } catch (const Error& e) {
+                return e.message();
+            }
+            return QString();
+        }();
+        QVERIFY2(message.contains("tokenize the text into different ids (window 1 differs)"),
+                 qPrintable(message));
     }
 
     // The other TinyStories file, scored by an independent plain float32 implementation of the
