@@ -4726,6 +4726,10 @@ Mit --compare wird stattdessen ein anderer Checkpoint, der dieselben Token-IDs l
         <source>Continue the Generation panel&apos;s prompt after opening (with --screenshot).</source>
         <translation>Nach dem Öffnen den Prompt der Generierungsleiste fortsetzen (mit --screenshot).</translation>
     </message>
+    <message>
+        <source>Compare the checkpoint at PATH with the model after opening (with --screenshot; instead of --evaluate).</source>
+        <translation>Nach dem Öffnen den Checkpoint unter PATH mit dem Modell vergleichen (mit --screenshot; statt --evaluate).</translation>
+    </message>
 </context>
 <context>
     <name>qb::AutoBitsDialog</name>
@@ -5097,6 +5101,10 @@ Backend-Kennung: %2</translation>
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Compared: %1</source>
+        <translation>Verglichen: %1</translation>
     </message>
 </context>
 <context>
@@ -6797,6 +6805,38 @@ Backend-Kennung: %2</translation>
     <message>
         <source>Generating text</source>
         <translation>Text wird generiert</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With Checkpoint Folder…</source>
+        <translation>Mit &amp;Checkpoint-Ordner vergleichen…</translation>
+    </message>
+    <message>
+        <source>Score another checkpoint of this model (GPTQ, AWQ, compressed-tensors, FP8, an export…) against the model as stored, with the KL divergence between them</source>
+        <translation>Einen anderen Checkpoint dieses Modells (GPTQ, AWQ, compressed-tensors, FP8, ein Export …) gegen das gespeicherte Modell bewerten, mit der KL-Divergenz zwischen beiden</translation>
+    </message>
+    <message>
+        <source>Compare With Checkpoint Folder</source>
+        <translation>Mit Checkpoint-Ordner vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare With GG&amp;UF File…</source>
+        <translation>Mit GG&amp;UF-Datei vergleichen…</translation>
+    </message>
+    <message>
+        <source>Score a GGUF file of this model against the model as stored, with the KL divergence between them</source>
+        <translation>Eine GGUF-Datei dieses Modells gegen das gespeicherte Modell bewerten, mit der KL-Divergenz zwischen beiden</translation>
+    </message>
+    <message>
+        <source>Compare With GGUF File</source>
+        <translation>Mit GGUF-Datei vergleichen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With</source>
+        <translation>&amp;Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Comparing with %1</source>
+        <translation>Vergleiche mit %1</translation>
     </message>
 </context>
 <context>

@@ -4698,6 +4698,10 @@ With --compare, another checkpoint reading the same token ids (one quantized els
         <source>Continue the Generation panel&apos;s prompt after opening (with --screenshot).</source>
         <translation>打开后续写“生成”面板中的提示（与 --screenshot 一起使用）。</translation>
     </message>
+    <message>
+        <source>Compare the checkpoint at PATH with the model after opening (with --screenshot; instead of --evaluate).</source>
+        <translation>打开后将 PATH 处的检查点与模型对比（与 --screenshot 一起使用；代替 --evaluate）。</translation>
+    </message>
 </context>
 <context>
     <name>qb::AutoBitsDialog</name>
@@ -5064,6 +5068,10 @@ Backend id: %2</source>
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Compared: %1</source>
+        <translation>对比：%1</translation>
     </message>
 </context>
 <context>
@@ -6743,6 +6751,38 @@ Backend id: %2</source>
     <message>
         <source>Generating text</source>
         <translation>正在生成文本</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With Checkpoint Folder…</source>
+        <translation>与检查点文件夹对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Score another checkpoint of this model (GPTQ, AWQ, compressed-tensors, FP8, an export…) against the model as stored, with the KL divergence between them</source>
+        <translation>将此模型的另一个检查点（GPTQ、AWQ、compressed-tensors、FP8、导出结果…）与存储的模型对比计分，并给出两者之间的 KL 散度</translation>
+    </message>
+    <message>
+        <source>Compare With Checkpoint Folder</source>
+        <translation>与检查点文件夹对比</translation>
+    </message>
+    <message>
+        <source>Compare With GG&amp;UF File…</source>
+        <translation>与 GGUF 文件对比(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Score a GGUF file of this model against the model as stored, with the KL divergence between them</source>
+        <translation>将此模型的 GGUF 文件与存储的模型对比计分，并给出两者之间的 KL 散度</translation>
+    </message>
+    <message>
+        <source>Compare With GGUF File</source>
+        <translation>与 GGUF 文件对比</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With</source>
+        <translation>对比(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Comparing with %1</source>
+        <translation>正在与 %1 对比</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "core/tokenizer/text_documents.h"
 #include "views/text_file_dialog.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -154,6 +156,7 @@ void EvaluationPanel::clearResult(const QString& message)
 {
     m_result.reset();
     m_planDescription.clear();
+    m_comparedPath.clear();
     m_table->setRowCount(0);
     m_summary->setText(message);
 }
@@ -163,6 +166,22 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
 {
     m_result = std::move(result);
     m_planDescription = planDescription;
+    m_comparedPath.clear();
+    showResult(tr("Quantized: %1").arg(planDescription), planDescription);
+}
+
+void EvaluationPanel::setComparison(std::shared_ptr<const EvaluationResult> result,
+                                    const QString& comparedPath)
+{
+    m_result = std::move(result);
+    m_planDescription.clear();
+    m_comparedPath = comparedPath;
+    showResult(tr("Compared: %1").arg(QFileInfo(comparedPath).fileName()),
+               QDir::toNativeSeparators(comparedPath));
+}
+
+void EvaluationPanel::showResult(const QString& modifiedName, const QString& toolTip)
+{
     const EvaluationResult& r = *m_result;
     const QLocale locale;
     m_table->setRowCount(r.modified ? 2 : 1);
@@ -185,8 +204,8 @@ void EvaluationPanel::setResult(std::shared_ptr<const EvaluationResult> result,
     };
     setRow(0, tr("As stored"), r.reference, std::nullopt, std::nullopt);
     if (r.modified) {
-        setRow(1, tr("Quantized: %1").arg(planDescription), *r.modified, r.meanKl, r.sameTopToken);
-        m_table->item(1, ModelColumn)->setToolTip(planDescription);
+        setRow(1, modifiedName, *r.modified, r.meanKl, r.sameTopToken);
+        m_table->item(1, ModelColumn)->setToolTip(toolTip);
     }
     // The figures fit their contents; the model's name takes the rest (a stretched section that
     // is resized to its contents stops stretching).

@@ -34,6 +34,11 @@ public:
 
     // Shows `result` for `planDescription` (empty when no layer is quantized).
     void setResult(std::shared_ptr<const EvaluationResult> result, const QString& planDescription);
+    // Shows `result` of a comparison with the checkpoint at `comparedPath` (its modified model):
+    // no plan, and never stale.
+    void setComparison(std::shared_ptr<const EvaluationResult> result, const QString& comparedPath);
+    // The checkpoint the shown result compares with, or empty.
+    const QString& comparedPath() const { return m_comparedPath; }
     std::shared_ptr<const EvaluationResult> result() const { return m_result; }
     // The plan description the shown result was given with.
     const QString& planDescription() const { return m_planDescription; }
@@ -48,9 +53,12 @@ Q_SIGNALS:
 
 private:
     void chooseTextFile();
+    // Fills the table with `result`, its modified model's row named `modifiedName` (`toolTip`).
+    void showResult(const QString& modifiedName, const QString& toolTip);
 
     std::shared_ptr<const EvaluationResult> m_result;
     QString m_planDescription;
+    QString m_comparedPath;
     QLineEdit* m_text;
     QSpinBox* m_context;
     QSpinBox* m_stride;

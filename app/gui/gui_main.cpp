@@ -29,6 +29,7 @@ struct ScreenshotRequest {
     QString scan;
     QString select;
     QString tab;
+    QString compare; // a checkpoint to compare with instead of evaluating the plan
     bool quantize = false;
     bool evaluate = false;
     bool generate = false;
@@ -97,7 +98,9 @@ void scheduleScreenshot(qb::MainWindow& window, const ScreenshotRequest& request
             return;
         }
         if (*stage == 1) {
-            if (request.evaluate)
+            if (!request.compare.isEmpty())
+                window.compareWith(request.compare);
+            else if (request.evaluate)
                 window.evaluate();
             *stage = 2;
             return;
@@ -158,6 +161,12 @@ struct CommandLine {
                                 QCoreApplication::translate("main",
                                                             "Evaluate the perplexity after opening "
                                                             "(with --screenshot).")};
+    QCommandLineOption compare{QStringLiteral("compare"),
+                               QCoreApplication::translate("main",
+                                                           "Compare the checkpoint at PATH with "
+                                                           "the model after opening (with "
+                                                           "--screenshot; instead of --evaluate)."),
+                               QStringLiteral("PATH")};
     QCommandLineOption generate{
         QStringLiteral("generate"),
         QCoreApplication::translate("main", "Continue the Generation panel's prompt "
@@ -181,6 +190,7 @@ struct CommandLine {
         parser.addOption(scan);
         parser.addOption(quantize);
         parser.addOption(evaluate);
+        parser.addOption(compare);
         parser.addOption(generate);
     }
 };
@@ -236,6 +246,7 @@ int main(int argc, char* argv[])
                                     .scan = parser.value(commandLine.scan),
                                     .select = parser.value(commandLine.select),
                                     .tab = parser.value(commandLine.tab),
+                                    .compare = parser.value(commandLine.compare),
                                     .quantize = parser.isSet(commandLine.quantize),
                                     .evaluate = parser.isSet(commandLine.evaluate),
                                     .generate = parser.isSet(commandLine.generate)});

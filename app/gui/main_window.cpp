@@ -321,6 +321,30 @@ void MainWindow::createActions()
                                       "stored and as the plan quantizes it, side by side"));
     connect(m_generateAction, &QAction::triggered, this, &MainWindow::generate);
 
+    m_compareFolderAction = new QAction(tr("&Compare With Checkpoint Folder…"), this);
+    m_compareFolderAction->setObjectName(QStringLiteral("compareFolderAction"));
+    m_compareFolderAction->setStatusTip(
+        tr("Score another checkpoint of this model (GPTQ, AWQ, compressed-tensors, FP8, an "
+           "export…) against the model as stored, with the KL divergence between them"));
+    connect(m_compareFolderAction, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Compare With Checkpoint Folder"),
+            m_settings.value(AppSettings::Key::LastModelDirectory).toString());
+        if (!dir.isEmpty())
+            compareWith(dir);
+    });
+    m_compareGgufAction = new QAction(tr("Compare With GG&UF File…"), this);
+    m_compareGgufAction->setObjectName(QStringLiteral("compareGgufAction"));
+    m_compareGgufAction->setStatusTip(tr("Score a GGUF file of this model against the model as "
+                                         "stored, with the KL divergence between them"));
+    connect(m_compareGgufAction, &QAction::triggered, this, [this] {
+        const QString file =
+            askOpenPath(tr("Compare With GGUF File"), AppSettings::Key::LastModelDirectory,
+                        tr("GGUF files (*.gguf);;All files (*)"));
+        if (!file.isEmpty())
+            compareWith(file);
+    });
+
     m_sensitivityAction = new QAction(icon("sensitivity"), tr("Sensitivity &Scan…"), this);
     m_sensitivityAction->setObjectName(QStringLiteral("sensitivityScanAction"));
     m_sensitivityAction->setStatusTip(tr("Quantize one layer (or block, or role) at a time at "
@@ -396,6 +420,9 @@ void MainWindow::createMenus()
     run->addAction(m_quantizeAllAction);
     run->addAction(m_evaluateAction);
     run->addAction(m_generateAction);
+    QMenu* compare = run->addMenu(tr("Co&mpare With"));
+    compare->addAction(m_compareFolderAction);
+    compare->addAction(m_compareGgufAction);
     run->addAction(m_sensitivityAction);
     run->addSeparator();
     run->addAction(m_calibrationAction);
@@ -1745,6 +1772,55 @@ void MainWindow::evaluate()
         });
 }
 
+void MainWindow::compareWith(const QString& path)
+{
+    if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
+        return;
+    const QString textPath = m_evaluationPanel->textPath();
+    m_evaluationDock->show();
+    m_evaluationDock->raise();
+    if (textPath.isEmpty()) {
+        showStatus(tr("Choose a text file to evaluate on first."));
+        return;
+    }
+    const std::shared_ptr<const LoadedModel> model = m_model;
+    PerplexityOptions options;
+    options.contextLength = m_evaluationPanel->contextLength();
+    options.stride = m_evaluationPanel->stride();
+    options.backend = m_backend;
+    m_jobs.start(
+        kMainSlot, tr("Comparing with %1").arg(QFileInfo(path).fileName()),
+        [this, model, path, options, textPath](Progress& progress) -> JobRunner::Delivery {
+            ProgressRange opening(progress, 0.0, 0.2);
+            opening.report(0.0, tr("Opening %1").arg(QDir::toNativeSeparators(path)));
+            const std::shared_ptr<const LoadedModel> other = LoadedModel::open(path);
+            PerplexityEvaluator::requireSameVocabulary(*model, *other);
+            const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
+            const auto otherTokenizer = Tokenizer::load(other->directory(), other->spec());
+            const QStringList documents = TextDocuments::fromFile(textPath);
+            ProgressRange scoring(progress, 0.2, 1.0);
+            auto result = std::make_shared<const EvaluationResult>(PerplexityEvaluator::compare(
+                model, *tokenizer, other, *otherTokenizer, documents, options, scoring));
+            const QString otherPath = other->sourcePath();
+            QStringList notes;
+            if (other->isImported())
+                notes << tr("%1: %2").arg(QDir::toNativeSeparators(otherPath), other->importNote());
+            const QStringList caveats = other->importCaveats();
+            return [this, model, result, otherPath, notes, caveats] {
+                if (model != m_model)
+                    return;
+                for (const QString& note : notes)
+                    addIssue(Issue::Severity::Info, note, otherPath);
+                for (const QString& caveat : caveats)
+                    addIssue(Issue::Severity::Warning, caveat, otherPath);
+                // Not the plan's evaluation: nothing marks it stale or saves it as the plan's.
+                m_evaluatedFingerprint.reset();
+                m_evaluationPanel->setComparison(result, otherPath);
+                updateWindowTitle();
+            };
+        });
+}
+
 void MainWindow::generate()
 {
     if (!m_model || m_jobs.isRunning(kMainSlot) || m_jobs.isRunning(kBackendSlot))
@@ -2641,6 +2717,8 @@ void MainWindow::updateActions()
     m_quantizeAllAction->setEnabled(canCompute);
     m_evaluateAction->setEnabled(canCompute);
     m_generateAction->setEnabled(canCompute);
+    m_compareFolderAction->setEnabled(canCompute);
+    m_compareGgufAction->setEnabled(canCompute);
     m_quantizeSelectedAction->setEnabled(canCompute
                                          && m_layerView->selectionModel()->hasSelection());
     m_sensitivityAction->setEnabled(canCompute);

@@ -115,6 +115,12 @@ public:
     // it (greedy, TextGenerator), and shows both with where they part. Plans that need
     // calibration use their pipeline result as evaluate() does.
     void generate();
+    // Scores the checkpoint at `path` (a folder or a GGUF file, quantized elsewhere or an
+    // export) against the model as stored on the evaluation panel's text and windows, each with
+    // its own weights, norms and head (PerplexityEvaluator::compare), and shows both with the
+    // KL between them. The comparison is not the plan's evaluation: it is never stale, and
+    // model cards and projects do not take it.
+    void compareWith(const QString& path);
     void selectLayer(const QString& layerName);
     // Run › Sensitivity Scan…: the scan's dialog (window-modal), whose accepted request runs.
     void showSensitivityScanDialog();
@@ -409,6 +415,8 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_evaluateAction = nullptr;
     QAction* m_generateAction = nullptr;
+    QAction* m_compareFolderAction = nullptr;
+    QAction* m_compareGgufAction = nullptr;
     QAction* m_calibrationAction = nullptr;
     QAction* m_sensitivityAction = nullptr;
     QAction* m_autoBitsAction = nullptr;

@@ -8,6 +8,8 @@
 #include "app/gui/main_window.h"
 #include "core/analysis/layer_input_profile.h"
 #include "core/backend/backend_registry.h"
+#include "core/io/checkpoint.h"
+#include "core/io/safetensors_file.h"
 #include "core/metrics/weight_error.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/quantized_model.h"
@@ -1250,6 +1252,71 @@ private Q_SLOTS:
 
     // A model without a tokenizer opens (its layers can be inspected and quantized), but text
     // cannot be generated: the error names what is missing and no result is shown.
+    // Run › Compare With: another checkpoint of the model (here the demo with one layer's
+    // weights tripled) scored against the model as stored, shown in the Evaluation panel under
+    // its name; not the plan's evaluation, so a plan edit does not mark it stale. One of
+    // another vocabulary is refused in the Issues panel.
+    void comparesWithACheckpoint()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString damaged = dir.filePath("demo-damaged");
+        QVERIFY(QDir().mkpath(damaged));
+        const QDir demo(test::demoModelDir());
+        for (const QString& file : demo.entryList(QDir::Files)) {
+            if (file != QLatin1String("model.safetensors"))
+                QVERIFY(QFile::copy(demo.filePath(file), QDir(damaged).filePath(file)));
+        }
+        {
+            const auto checkpoint = Checkpoint::open(demo.path());
+            std::vector<test::RawTensor> tensors;
+            for (const QString& name : checkpoint->tensorNames()) {
+                const auto ref = checkpoint->require(name);
+                std::vector<float> values = ref.file->readFloat(*ref.info);
+                if (name == QLatin1String("model.layers.2.mlp.down_proj.weight")) {
+                    for (float& v : values)
+                        v *= 3.0f;
+                }
+                tensors.push_back(
+                    {name, DType::F32, ref.info->shape, test::encodeFloats(values, DType::F32)});
+            }
+            test::writeSafetensors(QDir(damaged).filePath("model.safetensors"), tensors);
+        }
+
+        MainWindow window;
+        window.show();
+        openAndWait(window, test::demoModelDir());
+        EvaluationPanel* panel = window.evaluationPanel();
+        window.compareWith(damaged);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle() && panel->result(), kTimeoutMs);
+        const EvaluationResult& result = *panel->result();
+        QVERIFY(std::abs(result.reference.perplexity() - 3.5482) <= 0.001);
+        QVERIFY(result.modified && result.meanKl && result.sameTopToken);
+        QVERIFY(result.modified->perplexity() > result.reference.perplexity());
+        QVERIFY(*result.meanKl > 1e-3);
+        QCOMPARE(panel->comparedPath(), QFileInfo(damaged).absoluteFilePath());
+        QVERIFY(panel->planDescription().isEmpty());
+        QCOMPARE(panel->table()->item(1, 0)->text(), QStringLiteral("Compared: demo-damaged"));
+
+        LayerTableModel* table = window.layerModel();
+        QVERIFY(table->setData(table->index(0, LayerTableModel::BitsColumn), 3));
+        QVERIFY(!panel->table()->item(1, 0)->font().italic());
+
+        const QString tiny = dir.filePath("tiny");
+        test::writeTinyLlama(tiny);
+        const int errors = window.issuesModel()->countWithSeverity(Issue::Severity::Error);
+        window.compareWith(tiny);
+        QTRY_VERIFY_WITH_TIMEOUT(window.jobs().isIdle(), kTimeoutMs);
+        QCOMPARE(window.issuesModel()->countWithSeverity(Issue::Severity::Error), errors + 1);
+        bool named = false;
+        for (int i = 0; i < window.issuesModel()->rowCount(); ++i)
+            named = named
+                    || window.issuesModel()->issueAt(i).message.contains(
+                        QStringLiteral("vocabulary of 32 tokens"));
+        QVERIFY(named);
+        QCOMPARE(panel->result().get(), &result); // the comparison shown stays
+    }
+
     void generationErrorsAreShown()
     {
         QTemporaryDir dir;
