@@ -1749,10 +1749,6 @@ Bei einem Modellordner läuft das Modell in voller Genauigkeit über --calib bis
         <translation>, mit EOS beendet</translation>
     </message>
     <message>
-        <source>Continues a prompt with the model, greedily (the most probable token each time, so the same prompt always gives the same text), the earlier positions&apos; keys and values cached. With a plan (--method or --recipe), the model quantized by that plan continues it too, and the number of leading tokens the two continuations share is printed: where quantization first changes what the model writes. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it.</source>
-        <translation>Setzt einen Prompt mit dem Modell gierig fort (jedes Mal das wahrscheinlichste Token, sodass derselbe Prompt immer denselben Text ergibt), wobei Schlüssel und Werte der früheren Positionen zwischengespeichert werden. Mit einem Plan (--method oder --recipe) setzt ihn auch das nach diesem Plan quantisierte Modell fort, und die Zahl der führenden Tokens, die beide Fortsetzungen teilen, wird ausgegeben: wo die Quantisierung erstmals ändert, was das Modell schreibt. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt.</translation>
-    </message>
-    <message>
         <source>Model folder, GGUF file or packed checkpoint folder; or a project (.qbproj), whose plan is then used (its quantized layers as they are while the plan and the calibration text are unchanged).</source>
         <translation>Modellordner, GGUF-Datei oder Ordner eines gepackten Checkpoints; oder ein Projekt (.qbproj), dessen Plan dann verwendet wird (seine quantisierten Schichten unverändert, solange Plan und Kalibrierungstext unverändert sind).</translation>
     </message>
@@ -1841,6 +1837,22 @@ Mit --compare wird stattdessen ein anderer Checkpoint, der dieselben Token-IDs l
     <message>
         <source>--compare does not go with --save-project or the calibration options</source>
         <translation>--compare geht nicht zusammen mit --save-project oder den Kalibrierungsoptionen</translation>
+    </message>
+    <message>
+        <source>Continues a prompt with the model, greedily (the most probable token each time, so the same prompt always gives the same text), the earlier positions&apos; keys and values cached. With a plan (--method or --recipe), the model quantized by that plan continues it too, and the number of leading tokens the two continuations share is printed: where quantization first changes what the model writes. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it. With --compare, another checkpoint of the model (one quantized elsewhere, or an export) continues it instead.</source>
+        <translation>Setzt einen Prompt mit dem Modell gierig fort (jedes Mal das wahrscheinlichste Token, sodass derselbe Prompt immer denselben Text ergibt), wobei Schlüssel und Werte der früheren Positionen zwischengespeichert werden. Mit einem Plan (--method oder --recipe) setzt ihn auch das nach diesem Plan quantisierte Modell fort, und die Zahl der führenden Tokens, die beide Fortsetzungen teilen, wird ausgegeben: wo die Quantisierung erstmals ändert, was das Modell schreibt. Ein Plan, der Kalibrierung benötigt (GPTQ, AWQ, SmoothQuant, die Clipping-Suche), wird zuerst auf --calib ausgeführt, so wie quantize ihn ausführt. Mit --compare setzt ihn stattdessen ein anderer Checkpoint des Modells fort (einer, der anderswo quantisiert wurde, oder ein Export).</translation>
+    </message>
+    <message>
+        <source>Continue the prompt with the model at PATH too (a checkpoint folder or GGUF file reading the same token ids, quantized or not) and compare the two. Not with a plan or a project.</source>
+        <translation>Den Prompt auch mit dem Modell unter PATH fortsetzen (ein Checkpoint-Ordner oder eine GGUF-Datei, die dieselben Token-IDs liest, quantisiert oder nicht) und beide vergleichen. Nicht zusammen mit einem Plan oder Projekt.</translation>
+    </message>
+    <message>
+        <source>--compare continues the prompt with another checkpoint; it does not go with a plan, a project or the calibration options</source>
+        <translation>--compare setzt den Prompt mit einem anderen Checkpoint fort; es geht nicht zusammen mit einem Plan, einem Projekt oder den Kalibrierungsoptionen</translation>
+    </message>
+    <message>
+        <source>%1 and %2 tokenize the prompt into different ids: only models that share a tokenizer can be compared</source>
+        <translation>%1 und %2 zerlegen den Prompt in verschiedene IDs: nur Modelle mit demselben Tokenizer lassen sich vergleichen</translation>
     </message>
 </context>
 <context>

@@ -1738,10 +1738,6 @@ From a model folder the full-precision model runs over --calib up to the layer&a
         <translation>，以 EOS 结束</translation>
     </message>
     <message>
-        <source>Continues a prompt with the model, greedily (the most probable token each time, so the same prompt always gives the same text), the earlier positions&apos; keys and values cached. With a plan (--method or --recipe), the model quantized by that plan continues it too, and the number of leading tokens the two continuations share is printed: where quantization first changes what the model writes. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it.</source>
-        <translation>用模型贪心地续写提示（每次取概率最高的 token，因此同一提示总是得到同一文本），并缓存之前位置的键和值。指定计划（--method 或 --recipe）时，按该计划量化的模型也会续写，并输出两段续写共有的开头 token 数：即量化首次改变模型输出的位置。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行。</translation>
-    </message>
-    <message>
         <source>Model folder, GGUF file or packed checkpoint folder; or a project (.qbproj), whose plan is then used (its quantized layers as they are while the plan and the calibration text are unchanged).</source>
         <translation>模型文件夹、GGUF 文件或打包检查点文件夹；或项目（.qbproj），此时使用其计划（在计划和校准文本未变时，直接使用其中已量化的层）。</translation>
     </message>
@@ -1828,6 +1824,22 @@ With --compare, another checkpoint reading the same token ids (one quantized els
     <message>
         <source>--compare does not go with --save-project or the calibration options</source>
         <translation>--compare 不能与 --save-project 或校准选项一起使用</translation>
+    </message>
+    <message>
+        <source>Continues a prompt with the model, greedily (the most probable token each time, so the same prompt always gives the same text), the earlier positions&apos; keys and values cached. With a plan (--method or --recipe), the model quantized by that plan continues it too, and the number of leading tokens the two continuations share is printed: where quantization first changes what the model writes. A plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first run on --calib, as quantize runs it. With --compare, another checkpoint of the model (one quantized elsewhere, or an export) continues it instead.</source>
+        <translation>用模型贪心地续写提示（每次取概率最高的 token，因此同一提示总是得到同一文本），并缓存之前位置的键和值。指定计划（--method 或 --recipe）时，按该计划量化的模型也会续写，并输出两段续写共有的开头 token 数：即量化首次改变模型输出的位置。需要校准的计划（GPTQ、AWQ、SmoothQuant、截断搜索）会先像 quantize 命令一样在 --calib 上运行。使用 --compare 时，改为由该模型的另一个检查点（在别处量化的检查点或导出结果）续写。</translation>
+    </message>
+    <message>
+        <source>Continue the prompt with the model at PATH too (a checkpoint folder or GGUF file reading the same token ids, quantized or not) and compare the two. Not with a plan or a project.</source>
+        <translation>同时用 PATH 处的模型续写提示（读取相同 token ID 的检查点文件夹或 GGUF 文件，量化与否均可），并对比两者。不能与计划或项目一起使用。</translation>
+    </message>
+    <message>
+        <source>--compare continues the prompt with another checkpoint; it does not go with a plan, a project or the calibration options</source>
+        <translation>--compare 用另一个检查点续写提示；不能与计划、项目或校准选项一起使用</translation>
+    </message>
+    <message>
+        <source>%1 and %2 tokenize the prompt into different ids: only models that share a tokenizer can be compared</source>
+        <translation>%1 和 %2 将提示切分为不同的 ID：只有使用同一分词器的模型才能对比</translation>
     </message>
 </context>
 <context>

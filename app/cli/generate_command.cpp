@@ -1,7 +1,8 @@
 // quantbench-cli generate (MODEL_DIR | PROJECT) --prompt TEXT [--max-tokens N] [--ignore-eos]
-// [--json] [plan options] [--calib TEXT …]: what the model writes after a prompt, greedily; with
-// a plan (or a project's), also what the quantized model writes, and how many leading tokens the
-// two share.
+// [--json] [plan options] [--calib TEXT …] [--compare PATH]: what the model writes after a
+// prompt, greedily; with a plan (or a project's), also what the quantized model writes — or with
+// --compare what another checkpoint of the model writes — and how many leading tokens the two
+// share.
 
 #include "app/cli/backend_options.h"
 #include "app/cli/calibration_options.h"
@@ -9,6 +10,7 @@
 #include "app/cli/console_progress.h"
 #include "app/cli/plan_options.h"
 #include "app/cli/project_options.h"
+#include "core/metrics/perplexity.h"
 #include "core/model/loaded_model.h"
 #include "core/model/text_generator.h"
 #include "core/model/transformer.h"
@@ -65,7 +67,8 @@ int runGenerate(const Command& command, const QStringList& arguments)
                 "plan continues it too, and the number of leading tokens the two continuations "
                 "share is printed: where quantization first changes what the model writes. A "
                 "plan that needs calibration (GPTQ, AWQ, SmoothQuant, the clip search) is first "
-                "run on --calib, as quantize runs it."));
+                "run on --calib, as quantize runs it. With --compare, another checkpoint of the "
+                "model (one quantized elsewhere, or an export) continues it instead."));
     line.addPositional(QStringLiteral("MODEL"),
                        Cli::tr("Model folder, GGUF file or packed checkpoint folder; or a "
                                "project (.qbproj), whose plan is then used (its quantized layers "
@@ -78,13 +81,19 @@ int runGenerate(const Command& command, const QStringList& arguments)
                                        QStringLiteral("N"));
     const QCommandLineOption ignoreEos(QStringLiteral("ignore-eos"),
                                        Cli::tr("Go on after the model ends the text (EOS)."));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        Cli::tr("Continue the prompt with the model at PATH too (a checkpoint folder or GGUF file "
+                "reading the same token ids, quantized or not) and compare the two. Not with a "
+                "plan or a project."),
+        QStringLiteral("PATH"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Cli::tr("Print the result as JSON (continuations, their token "
                                           "ids, the agreeing tokens) instead of text."));
     const PlanOptions planOptions;
     const CalibrationOptionsCli calibration;
     const BackendOptionCli backendOption;
-    for (const QCommandLineOption* option : {&prompt, &maxTokens, &ignoreEos, &json})
+    for (const QCommandLineOption* option : {&prompt, &maxTokens, &ignoreEos, &compare, &json})
         line.addOption(*option);
     planOptions.addTo(line);
     calibration.addTo(line);
@@ -100,6 +109,11 @@ int runGenerate(const Command& command, const QStringList& arguments)
     options.stopAtEos = !line.isSet(ignoreEos);
 
     const QString source = line.positional(0);
+    if (line.isSet(compare)
+        && (ProjectFile::isProjectPath(source) || planOptions.isGiven(line)
+            || !calibration.givenOptions(line).isEmpty()))
+        throw UsageError(Cli::tr("--compare continues the prompt with another checkpoint; it does "
+                                 "not go with a plan, a project or the calibration options"));
     std::optional<QuantPlan> plan;
     std::optional<OpenedProject> opened;
     if (ProjectFile::isProjectPath(source)) {
@@ -121,6 +135,14 @@ int runGenerate(const Command& command, const QStringList& arguments)
         hooks = planHooks(line, source, opened ? &*opened : nullptr, model, *plan, calibration,
                           backend, run, PlanWeightHooks::Retention::AllBlocks);
     }
+    std::shared_ptr<const LoadedModel> other;
+    std::shared_ptr<const Tokenizer> otherTokenizer;
+    if (line.isSet(compare)) {
+        other = LoadedModel::open(line.value(compare));
+        PerplexityEvaluator::requireSameVocabulary(*model, *other);
+        otherTokenizer = Tokenizer::load(other->directory(), other->spec());
+    }
+    // The second continuation: the plan's quantized model, or the compared checkpoint.
     std::optional<GeneratedText> stored;
     std::optional<GeneratedText> quantized;
     {
@@ -130,6 +152,16 @@ int runGenerate(const Command& command, const QStringList& arguments)
         if (hooks)
             quantized = TextGenerator::greedy(runner, *tokenizer, line.value(prompt), options,
                                               hooks.get(), progress);
+        if (other) {
+            const TransformerRunner otherRunner(other, backend);
+            quantized = TextGenerator::greedy(otherRunner, *otherTokenizer, line.value(prompt),
+                                              options, nullptr, progress);
+            if (quantized->promptIds != stored->promptIds)
+                throw Error(Cli::tr("%1 and %2 tokenize the prompt into different ids: only "
+                                    "models that share a tokenizer can be compared")
+                                .arg(QDir::toNativeSeparators(other->sourcePath()),
+                                     QDir::toNativeSeparators(model->sourcePath())));
+        }
     }
 
     if (line.isSet(json)) {
@@ -144,8 +176,15 @@ int runGenerate(const Command& command, const QStringList& arguments)
         if (opened)
             out.insert(QStringLiteral("project"), QFileInfo(source).absoluteFilePath());
         if (quantized) {
-            out.insert(QStringLiteral("recipe"), plan->toJson());
-            out.insert(QStringLiteral("quantized"), toJson(*quantized));
+            if (plan) {
+                out.insert(QStringLiteral("recipe"), plan->toJson());
+                out.insert(QStringLiteral("quantized"), toJson(*quantized));
+            } else {
+                QJsonObject compared = toJson(*quantized);
+                compared.insert(QStringLiteral("model"), other->sourcePath());
+                insertImportNotes(compared, *other);
+                out.insert(QStringLiteral("compared"), compared);
+            }
             out.insert(QStringLiteral("agreeing_tokens"),
                        TextGenerator::agreeingTokens(*stored, *quantized));
         }
@@ -153,6 +192,8 @@ int runGenerate(const Command& command, const QStringList& arguments)
         return ExitSuccess;
     }
     printImportNotes(*model);
+    if (other)
+        printImportNotes(*other);
     std::vector<std::pair<QString, QString>> fields{
         {Cli::tr("Model"), QDir::toNativeSeparators(model->sourcePath())},
         {Cli::tr("Prompt"), Cli::tr("%n token(s)%1", nullptr, int(stored->promptIds.size()))
@@ -160,11 +201,14 @@ int runGenerate(const Command& command, const QStringList& arguments)
     };
     if (plan)
         fields.emplace_back(Cli::tr("Plan"), plan->describe());
+    if (other)
+        fields.emplace_back(Cli::tr("Compared"), QDir::toNativeSeparators(other->sourcePath()));
     fields.emplace_back(Cli::tr("Backend"), backendLabel(ComputeUse::of(*runner.backend())));
     QString text = formatFields(fields) + QLatin1Char('\n');
     text += section(Cli::tr("As stored"), *stored);
     if (quantized) {
-        text += section(Cli::tr("Quantized"), *quantized);
+        text += section(other ? QFileInfo(other->sourcePath()).fileName() : Cli::tr("Quantized"),
+                        *quantized);
         const int agreeing = TextGenerator::agreeingTokens(*stored, *quantized);
         const int longest = int(std::max(stored->newIds.size(), quantized->newIds.size()));
         if (agreeing == longest)

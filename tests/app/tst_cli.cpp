@@ -602,6 +602,11 @@ private Q_SLOTS:
             << compare + QStringList{"--method", "rtn"} << "--compare" << eval;
         QTest::newRow("eval --compare with --calib")
             << compare + QStringList{"--calib", "{demo}/config.json"} << "--compare" << eval;
+        QTest::newRow("generate --compare with a plan")
+            << QStringList{"generate",  "{demo}", "--prompt", "x",
+                           "--compare", "{demo}", "--method", "rtn"}
+            << "--compare"
+            << "Try 'quantbench-cli generate --help'.";
         const QString synth = "Try 'quantbench-cli synth --help'.";
         QTest::newRow("synth unknown preset")
             << QStringList{"synth", "--preset", "nope", "--out", "{out}"} << "nope" << synth;
@@ -1192,6 +1197,23 @@ private Q_SLOTS:
         QCOMPARE(shown.exitCode, 0);
         QVERIFY2(shown.out.contains("rtn3 ") && shown.out.contains("Compared:"),
                  qPrintable(shown.out));
+
+        // generate --compare: the export writes what the plan's quantized model writes.
+        const QStringList generate{
+            "generate", test::demoModelDir(), "--prompt", "Once upon a time", "--max-tokens", "40",
+            "--json"};
+        const CliRun planned = run(generate + plan);
+        QCOMPARE(planned.exitCode, 0);
+        const CliRun against = run(generate + QStringList{"--compare", exported});
+        QCOMPARE(against.exitCode, 0);
+        const QJsonObject p = parseObject(planned.out);
+        const QJsonObject c = parseObject(against.out);
+        QCOMPARE(c["stored"].toObject()["ids"], p["stored"].toObject()["ids"]);
+        QCOMPARE(c["compared"].toObject()["ids"], p["quantized"].toObject()["ids"]);
+        QCOMPARE(c["compared"].toObject()["model"].toString(),
+                 QFileInfo(exported).absoluteFilePath());
+        QCOMPARE(c["agreeing_tokens"], p["agreeing_tokens"]);
+        QVERIFY2(p["agreeing_tokens"].toInt() < 40, qPrintable(planned.out)); // 3 bits tell
 
         // A model of another vocabulary reads other token ids: refused, naming both.
         const QString tiny = dir.filePath("tiny");
