@@ -308,36 +308,33 @@ QStringList CheckpointImport::packedInto(const QString& directory, Kind kind, co
     QStringList suffixes;
     QStringList caveats;
     std::shared_ptr<const Checkpoint> checkpoint;
-    switch (kind) {
-    case Kind::Gptq: {
-        const auto reader = GptqCheckpoint::open(directory);
+    // What every reader gives: its quantized modules and their float32 weights.
+    auto use = [&](const auto& reader) {
         modules = reader->quantizedModules();
+        dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
+    };
+    switch (kind) {
+    case Kind::Gptq:
+        use(GptqCheckpoint::open(directory));
         suffixes = {QStringLiteral("qweight"), QStringLiteral("qzeros"), QStringLiteral("scales"),
                     QStringLiteral("g_idx")};
-        dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
         break;
-    }
-    case Kind::Awq: {
-        const auto reader = AwqCheckpoint::open(directory);
-        modules = reader->quantizedModules();
+    case Kind::Awq:
+        use(AwqCheckpoint::open(directory));
         suffixes = {QStringLiteral("qweight"), QStringLiteral("qzeros"), QStringLiteral("scales")};
-        dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
         break;
-    }
     case Kind::CompressedTensors: {
         const auto reader = CompressedTensorsCheckpoint::open(directory);
-        modules = reader->quantizedModules();
+        use(reader);
         suffixes = CompressedTensorsCheckpoint::storageSuffixes();
         caveats = reader->caveats();
-        dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
         break;
     }
     case Kind::Fp8: {
         const auto reader = Fp8Checkpoint::open(directory);
-        modules = reader->quantizedModules();
+        use(reader);
         suffixes = Fp8Checkpoint::storageSuffixes();
         caveats = reader->caveats();
-        dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
         break;
     }
     default:

@@ -243,6 +243,16 @@ void rewriteTensors(
     QVERIFY(QFile::rename(path + ".new", path));
 }
 
+// Rewrites the checkpoint's config.json through `alter`, which edits the whole config (its
+// "quantization_config" included).
+void alterConfig(const QString& dir, const std::function<void(QJsonObject& config)>& alter)
+{
+    const QString path = QDir(dir).filePath("config.json");
+    QJsonObject config = test::readJson(path);
+    alter(config);
+    test::writeJson(path, config);
+}
+
 // The reader lists every linear as quantized and gives back its expected weight bit for bit; its
 // caveats are one naming `where` and holding `caveat`, or none for an empty `caveat`.
 template <typename Reader>
@@ -375,12 +385,11 @@ private slots:
         QVERIFY(tmp.isValid());
         const QString dir = tmp.filePath("ct");
         writeValueCheckpoint(dir, Layout{});
-        const QString configPath = QDir(dir).filePath("config.json");
-        QJsonObject config = test::readJson(configPath);
-        QJsonObject qc = config["quantization_config"].toObject();
-        qc["kv_cache_scheme"] = QJsonObject{{"num_bits", 8}, {"type", "float"}};
-        config["quantization_config"] = qc;
-        test::writeJson(configPath, config);
+        alterConfig(dir, [](QJsonObject& config) {
+            QJsonObject qc = config["quantization_config"].toObject();
+            qc["kv_cache_scheme"] = QJsonObject{{"num_bits", 8}, {"type", "float"}};
+            config["quantization_config"] = qc;
+        });
         const auto reader = CompressedTensorsCheckpoint::open(dir);
         QCOMPARE(reader->caveats().size(), 1);
         QVERIFY2(reader->caveats().front().contains("kv_cache_scheme"),
@@ -436,33 +445,32 @@ private slots:
         writeValueCheckpoint(dir, layout);
         const QString module = "model.layers.0.mlp.up_proj";
 
-        const QString configPath = QDir(dir).filePath("config.json");
-        QJsonObject config = test::readJson(configPath);
-        QJsonObject qc = config["quantization_config"].toObject();
-        QJsonObject groups = qc["config_groups"].toObject();
-        QJsonObject group = groups["group_0"].toObject();
-        QJsonObject weights = group["weights"].toObject();
-        if (change == "float bits 4" || change == "int4 range")
-            weights["num_bits"] = 4;
-        if (change == "float asym")
-            weights["symmetric"] = false;
-        if (change == "float packed")
-            qc["format"] = "pack-quantized";
-        if (change == "type int")
-            weights["type"] = "int";
-        if (change == "block")
-            weights["strategy"] = "block";
-        if (change == "outputs")
-            group["output_activations"] = dynamicPerToken("float");
-        if (change == "format")
-            qc["format"] = "nvfp4-pack-quantized";
-        group["weights"] = weights;
-        groups["group_0"] = group;
-        qc["config_groups"] = groups;
-        config["quantization_config"] = qc;
-        if (change == "no config")
-            config.remove("quantization_config");
-        test::writeJson(configPath, config);
+        alterConfig(dir, [&](QJsonObject& config) {
+            QJsonObject qc = config["quantization_config"].toObject();
+            QJsonObject groups = qc["config_groups"].toObject();
+            QJsonObject group = groups["group_0"].toObject();
+            QJsonObject weights = group["weights"].toObject();
+            if (change == "float bits 4" || change == "int4 range")
+                weights["num_bits"] = 4;
+            if (change == "float asym")
+                weights["symmetric"] = false;
+            if (change == "float packed")
+                qc["format"] = "pack-quantized";
+            if (change == "type int")
+                weights["type"] = "int";
+            if (change == "block")
+                weights["strategy"] = "block";
+            if (change == "outputs")
+                group["output_activations"] = dynamicPerToken("float");
+            if (change == "format")
+                qc["format"] = "nvfp4-pack-quantized";
+            group["weights"] = weights;
+            groups["group_0"] = group;
+            qc["config_groups"] = groups;
+            config["quantization_config"] = qc;
+            if (change == "no config")
+                config.remove("quantization_config");
+        });
 
         if (change == "float zero point" || change == "drop scale" || change == "scale shape") {
             rewriteTensors(dir, [&](test::RawTensor tensor, std::vector<test::RawTensor>& out) {
@@ -517,15 +525,14 @@ private slots:
         layout.blockRows = 16;
         layout.blockColumns = 8;
         writeValueCheckpoint(dir, layout);
-        const QString configPath = QDir(dir).filePath("config.json");
-        QJsonObject config = test::readJson(configPath);
-        QJsonObject qc = config["quantization_config"].toObject();
-        if (change == "block size")
-            qc["weight_block_size"] = QJsonArray{16};
-        if (change == "scheme")
-            qc["activation_scheme"] = "sometimes";
-        config["quantization_config"] = qc;
-        test::writeJson(configPath, config);
+        alterConfig(dir, [&](QJsonObject& config) {
+            QJsonObject qc = config["quantization_config"].toObject();
+            if (change == "block size")
+                qc["weight_block_size"] = QJsonArray{16};
+            if (change == "scheme")
+                qc["activation_scheme"] = "sometimes";
+            config["quantization_config"] = qc;
+        });
         const QString scale = "model.layers.0.mlp.up_proj.weight_scale_inv";
         rewriteTensors(dir, [&](test::RawTensor tensor, std::vector<test::RawTensor>& out) {
             if (tensor.name == scale) {
