@@ -220,12 +220,12 @@ int runEval(const Command& command, const QStringList& arguments)
     EvaluationResult result;
     std::shared_ptr<const LoadedModel> other;
     if (comparing) {
-        other = LoadedModel::open(line.value(compare));
-        PerplexityEvaluator::requireSameVocabulary(*model, *other);
-        const auto otherTokenizer = Tokenizer::load(other->directory(), other->spec());
+        const PerplexityEvaluator::Compared compared =
+            PerplexityEvaluator::openToCompare(line.value(compare), *model);
+        other = compared.model;
         ConsoleProgress progress;
-        result = PerplexityEvaluator::compare(model, *tokenizer, other, *otherTokenizer, documents,
-                                              options, progress);
+        result = PerplexityEvaluator::compare(model, *tokenizer, other, *compared.tokenizer,
+                                              documents, options, progress);
     } else {
         ConsoleProgress progress;
         result = PerplexityEvaluator::evaluate(model, *tokenizer, documents, options, hooks.get(),

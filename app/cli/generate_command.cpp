@@ -138,9 +138,10 @@ int runGenerate(const Command& command, const QStringList& arguments)
     std::shared_ptr<const LoadedModel> other;
     std::shared_ptr<const Tokenizer> otherTokenizer;
     if (line.isSet(compare)) {
-        other = LoadedModel::open(line.value(compare));
-        PerplexityEvaluator::requireSameVocabulary(*model, *other);
-        otherTokenizer = Tokenizer::load(other->directory(), other->spec());
+        const PerplexityEvaluator::Compared compared =
+            PerplexityEvaluator::openToCompare(line.value(compare), *model);
+        other = compared.model;
+        otherTokenizer = compared.tokenizer;
     }
     // The second continuation: the plan's quantized model, or the compared checkpoint.
     std::optional<GeneratedText> stored;

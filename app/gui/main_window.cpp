@@ -1793,14 +1793,14 @@ void MainWindow::compareWith(const QString& path)
         [this, model, path, options, textPath](Progress& progress) -> JobRunner::Delivery {
             ProgressRange opening(progress, 0.0, 0.2);
             opening.report(0.0, tr("Opening %1").arg(QDir::toNativeSeparators(path)));
-            const std::shared_ptr<const LoadedModel> other = LoadedModel::open(path);
-            PerplexityEvaluator::requireSameVocabulary(*model, *other);
+            const PerplexityEvaluator::Compared compared =
+                PerplexityEvaluator::openToCompare(path, *model);
+            const std::shared_ptr<const LoadedModel>& other = compared.model;
             const auto tokenizer = Tokenizer::load(model->directory(), model->spec());
-            const auto otherTokenizer = Tokenizer::load(other->directory(), other->spec());
             const QStringList documents = TextDocuments::fromFile(textPath);
             ProgressRange scoring(progress, 0.2, 1.0);
             auto result = std::make_shared<const EvaluationResult>(PerplexityEvaluator::compare(
-                model, *tokenizer, other, *otherTokenizer, documents, options, scoring));
+                model, *tokenizer, other, *compared.tokenizer, documents, options, scoring));
             const QString otherPath = other->sourcePath();
             QStringList notes;
             if (other->isImported())

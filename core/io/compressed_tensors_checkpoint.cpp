@@ -144,12 +144,13 @@ CompressedTensorsCheckpoint::open(const QString& directory)
                             .arg(groupWhere));
         if (const QJsonValue inputs = group.value(QStringLiteral("input_activations"));
             !isNullish(inputs)) {
-            parsed.scheme.inputActivations =
-                describeActivations(inputs, groupWhere + QStringLiteral(".input_activations"));
             result->m_caveats << tr("%1: the input activations are quantized too (%2) as the "
                                     "model runs; QuantBench imports the weights only, so its "
                                     "evaluation keeps the activations in full precision")
-                                     .arg(groupWhere, parsed.scheme.inputActivations);
+                                     .arg(groupWhere,
+                                          describeActivations(
+                                              inputs,
+                                              groupWhere + QStringLiteral(".input_activations")));
         }
 
         const QJsonValue weightsValue = group.value(QStringLiteral("weights"));
@@ -573,11 +574,11 @@ std::vector<float> CompressedTensorsCheckpoint::dequantizedWeight(const QString&
     else
         stored = values.file->bytes(*values.info);
     const std::int64_t largest = scheme.floatValues ? 0 : (std::int64_t(1) << bits) - 1;
+    std::vector<std::uint8_t> unpacked(scheme.packed ? static_cast<std::size_t>(inputs) : 0);
     auto readRow = [&](std::int64_t n, std::span<float> row) {
         if (scheme.packed) {
             // Row n of weight_packed holds output n's values along the inputs.
             const std::int64_t wordsPerRow = values.info->shape[1];
-            std::vector<std::uint8_t> unpacked(static_cast<std::size_t>(inputs));
             CompressedTensorsPacking::unpack(
                 std::span(words).subspan(static_cast<std::size_t>(n * wordsPerRow),
                                          static_cast<std::size_t>(wordsPerRow)),

@@ -64,9 +64,6 @@ public:
         int blockRows = 0; // strategy Block only: block_structure [rows, columns]
         int blockColumns = 0;
         bool actOrder = false; // actorder "group": weight_g_idx stored
-        // The group's input_activations for people ("8-bit float, per token, dynamic"), or
-        // empty when activations are not quantized.
-        QString inputActivations;
     };
 
     static std::shared_ptr<const CompressedTensorsCheckpoint> open(const QString& directory);

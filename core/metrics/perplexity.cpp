@@ -257,6 +257,16 @@ void PerplexityEvaluator::requireSameVocabulary(const LoadedModel& model, const 
                         .arg(model.spec().vocabSize));
 }
 
+PerplexityEvaluator::Compared PerplexityEvaluator::openToCompare(const QString& path,
+                                                                 const LoadedModel& reference)
+{
+    Compared compared;
+    compared.model = LoadedModel::open(path);
+    requireSameVocabulary(reference, *compared.model);
+    compared.tokenizer = Tokenizer::load(compared.model->directory(), compared.model->spec());
+    return compared;
+}
+
 EvaluationResult PerplexityEvaluator::compare(const std::shared_ptr<const LoadedModel>& model,
                                               const Tokenizer& tokenizer,
                                               const std::shared_ptr<const LoadedModel>& other,

@@ -131,8 +131,18 @@ public:
     // a shorter context than the windows need, or its tokenizer (`otherTokenizer`) cuts the
     // text into other ids; Cancelled when cancelled.
     // Throws Error unless `other` reads the token ids of `model` (the same vocabulary size): what
-    // compare() checks first, for callers that load the tokenizers only after it.
+    // compare() checks first.
     static void requireSameVocabulary(const LoadedModel& model, const LoadedModel& other);
+    // A checkpoint opened to be compared with a model, and its tokenizer.
+    struct Compared {
+        std::shared_ptr<const LoadedModel> model;
+        std::shared_ptr<const Tokenizer> tokenizer;
+    };
+    // Opens the checkpoint at `path` (LoadedModel::open: a folder or a GGUF file, imported when
+    // packed) for compare() or a side-by-side generation with `reference`: checks its vocabulary
+    // (requireSameVocabulary) before loading its tokenizer, so that a model of another vocabulary
+    // is refused for that reason. Throws Error.
+    static Compared openToCompare(const QString& path, const LoadedModel& reference);
     static EvaluationResult compare(const std::shared_ptr<const LoadedModel>& model,
                                     const Tokenizer& tokenizer,
                                     const std::shared_ptr<const LoadedModel>& other,

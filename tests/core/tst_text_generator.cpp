@@ -11,6 +11,7 @@
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
+#include "tests/support/export_fixtures.h"
 #include "tests/support/synthetic_checkpoint.h"
 #include "tests/support/test_paths.h"
 
@@ -93,9 +94,7 @@ private Q_SLOTS:
     // stored model's (3-bit RTN changes what this small model writes).
     void quantizedModel()
     {
-        QuantPlan plan;
-        plan.defaults.method = QuantMethod::Rtn;
-        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(3, false, 32);
+        const QuantPlan plan = test::rtnPlan(3, 32, false);
         SilentProgress progress;
         const auto run = QuantizationPipeline::run(m_model, plan, {}, {}, progress);
         QuantizedModelHooks hooks(run);
@@ -138,9 +137,7 @@ private Q_SLOTS:
     // from the codes equal whole-sequence passes through the dequantized weights.
     void quantizedLayersHeldEveryWay()
     {
-        QuantPlan plan;
-        plan.defaults.method = QuantMethod::Rtn;
-        plan.defaults.scheme = QuantScheme::fromGroupSizeCode(4, false, 32);
+        const QuantPlan plan = test::rtnPlan(4, 32, false);
         SilentProgress progress;
         const auto run = QuantizationPipeline::run(m_model, plan, {}, {}, progress);
         const TransformerRunner runner(m_model);
