@@ -2104,13 +2104,6 @@ Mit --compare wird stattdessen ein anderer Checkpoint, der dieselben Token-IDs l
         <source>internal error: the config groups&apos; targets written for %1 do not give it its setting</source>
         <translation>interner Fehler: die für %1 geschriebenen targets der Konfigurationsgruppen ergeben nicht seine Einstellung</translation>
     </message>
-    <message numerus="yes">
-        <source>%n layer(s) round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
-        <translation>
-            <numerusform>%n Schicht rundet ihre Eingangsaktivierungen auf int8 (W8A8); ein pack-quantized-Checkpoint speichert nur Gewichte, seine Loader rechnen diese Schicht daher mit Aktivierungen in voller Genauigkeit</numerusform>
-            <numerusform>%n Schichten runden ihre Eingangsaktivierungen auf int8 (W8A8); ein pack-quantized-Checkpoint speichert nur Gewichte, seine Loader rechnen diese Schichten daher mit Aktivierungen in voller Genauigkeit</numerusform>
-        </translation>
-    </message>
     <message>
         <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
         <translation>vLLM wird diesen Checkpoint ablehnen: es fasst q/k/v und gate/up zu je einer Schicht zusammen, und deren Einstellungen unterscheiden sich in %1</translation>
@@ -2121,6 +2114,18 @@ Mit --compare wird stattdessen ein anderer Checkpoint, der dieselben Token-IDs l
             <numerusform>%n Schicht füllt keine ganzen 32-Bit-Wörter (die Eingänge oder, bei asymmetrischen Schichten, die Ausgänge sind kein Vielfaches von 32 / bits: %1): compressed-tensors füllt das letzte Wort auf und transformers liest sie, aber die Kernel von vLLM lehnen sie ab</numerusform>
             <numerusform>%n Schichten füllen keine ganzen 32-Bit-Wörter (die Eingänge oder, bei asymmetrischen Schichten, die Ausgänge sind kein Vielfaches von 32 / bits: %1): compressed-tensors füllt das letzte Wort auf und transformers liest sie, aber die Kernel von vLLM lehnen sie ab</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>int8 weights per channel, int8 activations per token</source>
+        <translation>int8-Gewichte pro Kanal, int8-Aktivierungen pro Token</translation>
+    </message>
+    <message>
+        <source>%1: int-quantized layers hold 8-bit symmetric per-channel weights, not %2</source>
+        <translation>%1: int-quantized-Schichten enthalten symmetrische 8-Bit-Gewichte pro Kanal, nicht %2</translation>
+    </message>
+    <message>
+        <source>the plan mixes weight-only layers (pack-quantized) with W8A8 layers (int-quantized), so the config&apos;s format is &quot;mixed-precision&quot; with a format per config group: loaders that predate that format of compressed-tensors refuse it</source>
+        <translation>der Plan mischt Schichten mit nur quantisierten Gewichten (pack-quantized) mit W8A8-Schichten (int-quantized), daher ist das Format der Konfiguration „mixed-precision“ mit einem Format pro Konfigurationsgruppe: Ladeprogramme, die älter als dieses Format von compressed-tensors sind, lehnen sie ab</translation>
     </message>
 </context>
 <context>

@@ -98,13 +98,6 @@
 <context>
     <name>CompressedTensorsExporter</name>
     <message numerus="yes">
-        <source>%n layer(s) round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
-        <translation>
-            <numerusform>%n layer rounds its input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute that layer with full-precision activations</numerusform>
-            <numerusform>%n layers round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n layer(s) do not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads them, but vLLM&apos;s kernels refuse them</source>
         <translation>
             <numerusform>%n layer does not fill whole 32-bit words (inputs, or the outputs of asymmetric layers, are not a multiple of 32 / bits: %1): compressed-tensors pads the last word and transformers reads it, but vLLM&apos;s kernels refuse it</numerusform>

@@ -2091,12 +2091,6 @@ With --compare, another checkpoint reading the same token ids (one quantized els
         <source>internal error: the config groups&apos; targets written for %1 do not give it its setting</source>
         <translation>内部错误：为 %1 写入的配置组 targets 没有得到它的设置</translation>
     </message>
-    <message numerus="yes">
-        <source>%n layer(s) round their input activations to int8 (W8A8); a pack-quantized checkpoint stores only weights, so its loaders compute those layers with full-precision activations</source>
-        <translation>
-            <numerusform>%n 个层将其输入激活舍入为 int8（W8A8）；pack-quantized 检查点只存储权重，因此其加载器会以全精度激活计算这些层</numerusform>
-        </translation>
-    </message>
     <message>
         <source>vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer each, and their settings differ in %1</source>
         <translation>vLLM 会拒绝此检查点：它把 q/k/v 和 gate/up 各自融合成一层，而它们的设置在 %1 中不同</translation>
@@ -2106,6 +2100,18 @@ With --compare, another checkpoint reading the same token ids (one quantized els
         <translation>
             <numerusform>%n 个层未填满整个 32 位字（输入数，或非对称层的输出数，不是 32 / bits 的倍数：%1）：compressed-tensors 会填充最后一个字，transformers 也能读取这些层，但 vLLM 的内核会拒绝它们</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>int8 weights per channel, int8 activations per token</source>
+        <translation>每通道 int8 权重，每 token int8 激活</translation>
+    </message>
+    <message>
+        <source>%1: int-quantized layers hold 8-bit symmetric per-channel weights, not %2</source>
+        <translation>%1：int-quantized 层存放 8 位对称的每通道权重，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the plan mixes weight-only layers (pack-quantized) with W8A8 layers (int-quantized), so the config&apos;s format is &quot;mixed-precision&quot; with a format per config group: loaders that predate that format of compressed-tensors refuse it</source>
+        <translation>该计划将仅权重量化的层（pack-quantized）与 W8A8 层（int-quantized）混合，因此配置的格式为 &quot;mixed-precision&quot;，每个配置组各有其格式：早于 compressed-tensors 这一格式的加载器会拒绝它</translation>
     </message>
 </context>
 <context>

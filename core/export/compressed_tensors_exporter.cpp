@@ -33,12 +33,52 @@ QStringList modulePathsOf(const Checkpoint& checkpoint)
     return QStringList(paths.begin(), paths.end());
 }
 
+constexpr const char* kMixedPrecision = "mixed-precision";
+
+// The top-level `format` of a config with groups of `schemes`: their one format, or
+// "mixed-precision" (each group then names its own).
+QString topLevelFormat(const std::vector<CompressedTensorsExporter::Scheme>& schemes)
+{
+    Q_ASSERT(!schemes.empty());
+    const bool one = std::all_of(schemes.begin(), schemes.end(), [&](const auto& scheme) {
+        return scheme.format == schemes.front().format;
+    });
+    return one ? schemes.front().formatName() : QLatin1String(kMixedPrecision);
+}
+
+// The schemes of the layers `quantized` stores, in model order, each once.
+std::vector<CompressedTensorsExporter::Scheme> storedSchemes(const QuantizedModel& quantized)
+{
+    std::vector<CompressedTensorsExporter::Scheme> schemes;
+    for (const LinearLayer& layer : quantized.model->inventory().layers()) {
+        const QuantizedLayer* q = quantized.find(layer.name);
+        if (!q)
+            continue;
+        const auto scheme = CompressedTensorsExporter::schemeOf(*q);
+        if (std::find(schemes.begin(), schemes.end(), scheme) == schemes.end())
+            schemes.push_back(scheme);
+    }
+    return schemes;
+}
+
 } // namespace
 
 struct CompressedTensorsExporter::Plan {
     PackedExport::Folds folds;
     QJsonObject config; // quantization_config
 };
+
+QString CompressedTensorsExporter::Scheme::formatName() const
+{
+    switch (format) {
+    case Format::PackQuantized:
+        return QStringLiteral("pack-quantized");
+    case Format::IntQuantized:
+        return QStringLiteral("int-quantized");
+    }
+    Q_UNREACHABLE();
+    return {};
+}
 
 QJsonObject CompressedTensorsExporter::Scheme::toJson() const
 {
@@ -55,14 +95,41 @@ QJsonObject CompressedTensorsExporter::Scheme::toJson() const
          actOrder ? QJsonValue(QStringLiteral("group")) : QJsonValue()}};
 }
 
+QJsonValue CompressedTensorsExporter::Scheme::inputActivationsJson() const
+{
+    if (format != Format::IntQuantized)
+        return QJsonValue();
+    // The activation rounding of quantizeActivationsPerToken: absmax / 127 per token, no zero
+    // point, computed by the runtime for every token.
+    return QJsonObject{{QStringLiteral("num_bits"), 8},
+                       {QStringLiteral("type"), QStringLiteral("int")},
+                       {QStringLiteral("symmetric"), true},
+                       {QStringLiteral("group_size"), QJsonValue()},
+                       {QStringLiteral("strategy"), QStringLiteral("token")},
+                       {QStringLiteral("block_structure"), QJsonValue()},
+                       {QStringLiteral("dynamic"), true},
+                       {QStringLiteral("actorder"), QJsonValue()}};
+}
+
 QString CompressedTensorsExporter::describe(const Scheme& scheme)
 {
+    if (scheme.format == Scheme::Format::IntQuantized)
+        return tr("int8 weights per channel, int8 activations per token");
     const QString grid =
         QuantScheme::fromGroupSizeCode(scheme.bits, scheme.symmetric, scheme.groupSize).describe();
     return scheme.actOrder ? tr("%1, act-order").arg(grid) : grid;
 }
 
-CompressedTensorsExporter::Scheme CompressedTensorsExporter::schemeOf(const QuantizedTensor& tensor)
+CompressedTensorsExporter::Scheme CompressedTensorsExporter::schemeOf(const QuantizedLayer& layer)
+{
+    Scheme scheme = weightSchemeOf(layer.tensor);
+    if (layer.quantizedActivations)
+        scheme.format = Scheme::Format::IntQuantized;
+    return scheme;
+}
+
+CompressedTensorsExporter::Scheme
+CompressedTensorsExporter::weightSchemeOf(const QuantizedTensor& tensor)
 {
     Scheme scheme;
     scheme.bits = tensor.scheme.bits;
@@ -159,7 +226,7 @@ CompressedTensorsExporter::pack(const QuantizedTensor& tensor, DType scaleDType,
     checkGrid(tensor, scaleDType, name, outputDivisor);
 
     PackedLayer packed;
-    packed.scheme = schemeOf(tensor);
+    packed.scheme = weightSchemeOf(tensor);
     packed.groups = tensor.groupsPerRow; // 1 for per-channel and per-tensor grids
     packed.weightShape = {outputs, inputs};
     const std::int64_t groups = packed.groups;
@@ -213,6 +280,36 @@ CompressedTensorsExporter::pack(const QuantizedTensor& tensor, DType scaleDType,
             packed.gIdx[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(tensor.groupOf(k));
     }
     return packed;
+}
+
+CompressedTensorsExporter::Int8Layer
+CompressedTensorsExporter::storeInt8(const QuantizedTensor& tensor, DType scaleDType,
+                                     const QString& name, std::span<const float> outputDivisor)
+{
+    const std::int64_t outputs = tensor.rows;
+    const std::int64_t inputs = tensor.cols;
+    if (tensor.scheme.bits != 8 || tensor.groupsPerRow != 1
+        || !PackedExport::hasSymmetricGrid(tensor) || !tensor.groupIndex.empty())
+        throw Error(tr("%1: int-quantized layers hold 8-bit symmetric per-channel weights, not "
+                       "%2")
+                        .arg(name, tensor.scheme.describe()));
+    Q_ASSERT(static_cast<std::int64_t>(tensor.codes.size()) == outputs * inputs);
+    Q_ASSERT(outputDivisor.empty() || static_cast<std::int64_t>(outputDivisor.size()) == outputs);
+    checkGrid(tensor, scaleDType, name, outputDivisor);
+
+    Int8Layer stored;
+    // q = code − 128: the symmetric grid's codes are q + 128 with q in [−127, 127] (W8A8 never
+    // writes code 0, and a code 0 would still be −128, an int8).
+    stored.weight.resize(tensor.codes.size());
+    std::transform(tensor.codes.begin(), tensor.codes.end(), stored.weight.begin(),
+                   [](std::uint8_t code) { return static_cast<std::int8_t>(int(code) - 128); });
+    std::vector<float> scales(static_cast<std::size_t>(outputs));
+    for (std::int64_t n = 0; n < outputs; ++n)
+        scales[static_cast<std::size_t>(n)] = PackedExport::dividedScale(
+            tensor.params[static_cast<std::size_t>(n)].scale, outputDivisor, n);
+    stored.weightScale.resize(scales.size() * static_cast<std::size_t>(dtypeSize(scaleDType)));
+    convertFromFloat(scaleDType, scales, stored.weightScale.data());
+    return stored;
 }
 
 QStringList CompressedTensorsExporter::targetsFor(const QStringList& modules,
@@ -316,7 +413,7 @@ CompressedTensorsExporter::Plan CompressedTensorsExporter::makePlan(const Quanti
             problems << problem;
             continue;
         }
-        const Scheme scheme = schemeOf(tensor);
+        const Scheme scheme = schemeOf(*q);
         auto found = std::find(groupSchemes.begin(), groupSchemes.end(), scheme);
         if (found == groupSchemes.end()) {
             groupSchemes.push_back(scheme);
@@ -343,17 +440,22 @@ CompressedTensorsExporter::Plan CompressedTensorsExporter::makePlan(const Quanti
     // The config groups, checked against every module path as a loader matches them: a quantized
     // layer matches its own group's targets only, every other module (unquantized layers, their
     // parents, norms, embeddings) none.
+    // One format for every group, or "mixed-precision" with each group's own.
+    const QString format = topLevelFormat(groupSchemes);
+    const bool mixed = format == QLatin1String(kMixedPrecision);
     QJsonObject configGroups;
     std::vector<std::vector<CompressedTensorsTarget>> groupTargets;
     for (std::size_t g = 0; g < groupSchemes.size(); ++g) {
         const QStringList targets = targetsFor(groupModules[g], inventory);
         groupTargets.emplace_back(targets.begin(), targets.end());
-        configGroups.insert(
-            QStringLiteral("group_%1").arg(g),
-            QJsonObject{{QStringLiteral("targets"), QJsonArray::fromStringList(targets)},
-                        {QStringLiteral("weights"), groupSchemes[g].toJson()},
-                        {QStringLiteral("input_activations"), QJsonValue()},
-                        {QStringLiteral("output_activations"), QJsonValue()}});
+        QJsonObject group{
+            {QStringLiteral("targets"), QJsonArray::fromStringList(targets)},
+            {QStringLiteral("weights"), groupSchemes[g].toJson()},
+            {QStringLiteral("input_activations"), groupSchemes[g].inputActivationsJson()},
+            {QStringLiteral("output_activations"), QJsonValue()}};
+        if (mixed)
+            group.insert(QStringLiteral("format"), groupSchemes[g].formatName());
+        configGroups.insert(QStringLiteral("group_%1").arg(g), group);
     }
     for (const QString& path : modulePathsOf(model.checkpoint())) {
         std::vector<std::size_t> matched;
@@ -376,7 +478,7 @@ CompressedTensorsExporter::Plan CompressedTensorsExporter::makePlan(const Quanti
 
     plan.config =
         QJsonObject{{QStringLiteral("quant_method"), QStringLiteral("compressed-tensors")},
-                    {QStringLiteral("format"), QStringLiteral("pack-quantized")},
+                    {QStringLiteral("format"), format},
                     {QStringLiteral("quantization_status"), QStringLiteral("compressed")},
                     {QStringLiteral("config_groups"), configGroups},
                     {QStringLiteral("ignore"), QJsonArray::fromStringList(ignore)}};
@@ -386,16 +488,16 @@ CompressedTensorsExporter::Plan CompressedTensorsExporter::makePlan(const Quanti
 QStringList CompressedTensorsExporter::limitations(const QuantizedModel& quantized)
 {
     QStringList result;
-    const int activationLayers = PackedExport::activationRoundingLayers(quantized);
-    if (activationLayers > 0)
-        result << tr("%n layer(s) round their input activations to int8 (W8A8); a pack-quantized "
-                     "checkpoint stores only weights, so its loaders compute those layers with "
-                     "full-precision activations",
-                     nullptr, activationLayers);
+    const std::vector<Scheme> schemes = storedSchemes(quantized);
+    if (!schemes.empty() && topLevelFormat(schemes) == QLatin1String(kMixedPrecision))
+        result << tr("the plan mixes weight-only layers (pack-quantized) with W8A8 layers "
+                     "(int-quantized), so the config's format is \"mixed-precision\" with a format "
+                     "per config group: loaders that predate that format of compressed-tensors "
+                     "refuse it");
     const QStringList mixed =
         PackedExport::fusedFamiliesThatDiffer(quantized, [&](const LinearLayer& layer) {
             const QuantizedLayer* q = quantized.find(layer.name);
-            return q ? describe(schemeOf(q->tensor)) : QString();
+            return q ? describe(schemeOf(*q)) : QString();
         });
     if (!mixed.isEmpty())
         result << tr("vLLM will refuse this checkpoint: it fuses q/k/v and gate/up into one layer "
@@ -404,6 +506,8 @@ QStringList CompressedTensorsExporter::limitations(const QuantizedModel& quantiz
     // Padded words: compressed-tensors reads them, vLLM's kernels size their tensors without.
     QStringList padded;
     for (const auto& [name, layer] : quantized.layers) {
+        if (schemeOf(layer).format != Scheme::Format::PackQuantized)
+            continue; // int8 values fill no words
         const QuantizedTensor& tensor = layer.tensor;
         const int perWord = CompressedTensorsPacking::valuesPerWord(tensor.scheme.bits);
         if (tensor.cols % perWord != 0
@@ -428,17 +532,25 @@ QStringList CompressedTensorsExporter::run(const QuantizedModel& quantized, cons
 {
     const Plan plan = makePlan(quantized);
     PackedExport::Format format;
-    format.metadataTag = QStringLiteral("compressed-tensors pack-quantized");
-    format.tensorsOf = [](const LinearLayer& layer, const QuantizedTensor& q) {
-        const Scheme scheme = schemeOf(q);
+    format.metadataTag =
+        QStringLiteral("compressed-tensors ") + plan.config[QStringLiteral("format")].toString();
+    auto schemeOfLayer = [&quantized](const LinearLayer& layer) {
+        return schemeOf(*quantized.find(layer.name));
+    };
+    format.tensorsOf = [schemeOfLayer](const LinearLayer& layer, const QuantizedTensor& q) {
+        const Scheme scheme = schemeOfLayer(layer);
+        const TensorHeader scale{layer.name + QStringLiteral(".weight_scale"),
+                                 scaleDTypeFor(layer.dtype),
+                                 {q.rows, q.groupsPerRow}};
+        if (scheme.format == Scheme::Format::IntQuantized)
+            return std::vector<TensorHeader>{
+                {layer.name + QStringLiteral(".weight"), DType::I8, {q.rows, q.cols}}, scale};
         const int bits = q.scheme.bits;
         std::vector<TensorHeader> headers{
             {layer.name + QStringLiteral(".weight_packed"),
              DType::I32,
              {q.rows, CompressedTensorsPacking::wordsFor(q.cols, bits)}},
-            {layer.name + QStringLiteral(".weight_scale"),
-             scaleDTypeFor(layer.dtype),
-             {q.rows, q.groupsPerRow}},
+            scale,
             {layer.name + QStringLiteral(".weight_shape"), DType::I64, {2}}};
         if (!scheme.symmetric)
             headers.push_back({layer.name + QStringLiteral(".weight_zero_point"),
@@ -448,9 +560,16 @@ QStringList CompressedTensorsExporter::run(const QuantizedModel& quantized, cons
             headers.push_back({layer.name + QStringLiteral(".weight_g_idx"), DType::I32, {q.cols}});
         return headers;
     };
-    format.writeTensors = [&](const LinearLayer& layer, const QuantizedTensor& q,
-                              std::span<const float> outputDivisor,
-                              const PackedExport::TensorSink& sink) {
+    format.writeTensors = [schemeOfLayer](const LinearLayer& layer, const QuantizedTensor& q,
+                                          std::span<const float> outputDivisor,
+                                          const PackedExport::TensorSink& sink) {
+        if (schemeOfLayer(layer).format == Scheme::Format::IntQuantized) {
+            const Int8Layer stored =
+                storeInt8(q, scaleDTypeFor(layer.dtype), layer.name, outputDivisor);
+            sink(PackedExport::bytesOf(stored.weight));
+            sink(stored.weightScale);
+            return;
+        }
         const PackedLayer packed = pack(q, scaleDTypeFor(layer.dtype), layer.name, outputDivisor);
         sink(PackedExport::bytesOf(packed.weightPacked));
         sink(packed.weightScale);

@@ -933,6 +933,125 @@ private Q_SLOTS:
             std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
     }
 
+    // W8A8 layers (SmoothQuant) are int-quantized with dynamic per-token int8 activations, as
+    // llm-compressor's W8A8 scheme: int8 weights equal to the run's codes − 128, per-channel
+    // scales, the smoothing folded into the norms and up_proj; alone the config's format is
+    // "int-quantized", beside pack-quantized layers "mixed-precision" with a format per group.
+    void ctW8A8_data()
+    {
+        QTest::addColumn<bool>("mixed");
+        QTest::newRow("SmoothQuant everywhere") << false;
+        QTest::newRow("q/k/v 4-bit RTN") << true;
+    }
+
+    void ctW8A8()
+    {
+        QFETCH(bool, mixed);
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::SmoothQuant;
+        plan.calibration.sequenceLength = 256;
+        if (mixed) {
+            PlanOverride qkv = test::planOverride("re:.*self_attn\\.[qkv]_proj");
+            qkv.method = QuantMethod::Rtn;
+            qkv.bits = 4;
+            qkv.symmetric = true;
+            qkv.groupSizeCode = 32;
+            plan.addOverride(qkv);
+        }
+        QVERIFY(CompressedTensorsExporter::problemsFor(plan, m_demo->inventory()).isEmpty());
+        const auto quantized = quantize(plan, m_demo, m_windows);
+        const QStringList notes = CompressedTensorsExporter::limitations(*quantized);
+        QCOMPARE(notes.size(), qsizetype(mixed ? 1 : 0));
+        if (mixed)
+            QVERIFY2(notes.front().contains("mixed-precision"), qPrintable(notes.front()));
+
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString outDir = tmp.filePath("ct");
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, outDir, {}, progress);
+
+        const QJsonObject config =
+            test::readJson(QDir(outDir).filePath("config.json"))["quantization_config"].toObject();
+        QCOMPARE(config["format"].toString(), QString(mixed ? "mixed-precision" : "int-quantized"));
+        const QJsonObject groups = config["config_groups"].toObject();
+        QCOMPARE(groups.size(), qsizetype(mixed ? 2 : 1));
+        const QJsonObject tokenInt8{{"num_bits", 8},       {"type", "int"},
+                                    {"symmetric", true},   {"group_size", QJsonValue()},
+                                    {"strategy", "token"}, {"block_structure", QJsonValue()},
+                                    {"dynamic", true},     {"actorder", QJsonValue()}};
+        const QJsonObject w8a8 = groups[mixed ? "group_1" : "group_0"].toObject();
+        QCOMPARE(w8a8["input_activations"].toObject(), tokenInt8);
+        QCOMPARE(w8a8["weights"]["num_bits"].toInt(), 8);
+        QCOMPARE(w8a8["weights"]["strategy"].toString(), QString("channel"));
+        QCOMPARE(w8a8["weights"]["symmetric"].toBool(), true);
+        QCOMPARE(w8a8.contains("format"), mixed);
+        if (mixed) {
+            QCOMPARE(w8a8["format"].toString(), QString("int-quantized"));
+            const QJsonObject weightOnly = groups["group_0"].toObject();
+            QCOMPARE(weightOnly["format"].toString(), QString("pack-quantized"));
+            QVERIFY(weightOnly["input_activations"].isNull());
+            QCOMPARE(weightOnly["targets"].toArray(),
+                     (QJsonArray{"re:model\\.layers\\.\\d+\\.(?:self_attn\\.q_proj|"
+                                 "self_attn\\.k_proj|self_attn\\.v_proj)$"}));
+        }
+
+        // Tensors: int8 codes − 128 and one scale per output row for every W8A8 layer.
+        const auto out = Checkpoint::open(outDir);
+        int w8a8Layers = 0;
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            const QuantizedLayer* q = quantized->find(layer.name);
+            QVERIFY(q);
+            if (!q->quantizedActivations) {
+                QVERIFY(out->find(layer.name + ".weight_packed"));
+                continue;
+            }
+            ++w8a8Layers;
+            QVERIFY(!out->find(layer.name + ".weight_packed"));
+            QVERIFY(!out->find(layer.name + ".weight_zero_point"));
+            const std::int64_t n = layer.outFeatures;
+            const std::int64_t k = layer.inFeatures;
+            test::verifyTensorHeader(*out, layer.name + ".weight", DType::I8, {n, k});
+            test::verifyTensorHeader(*out, layer.name + ".weight_scale", DType::F32, {n, 1});
+            const std::vector<std::int8_t> values =
+                test::valuesOf<std::int8_t>(*out, layer.name + ".weight");
+            for (std::size_t i = 0; i < values.size(); ++i)
+                QCOMPARE(int(values[i]), int(q->tensor.codes[i]) - 128);
+        }
+        QCOMPARE(w8a8Layers, mixed ? 20 : 35);
+
+        // Read back: the run's weights with the smoothing folded; the import says the
+        // activations are quantized per token.
+        std::map<QString, std::vector<float>> divisors;
+        for (int block = 0; block < m_demo->spec().numHiddenLayers; ++block) {
+            const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
+            divisors[prefix + "mlp.up_proj"] =
+                quantized->find(prefix + "mlp.down_proj")->inputScale;
+            QVERIFY(quantized->find(prefix + "self_attn.o_proj")->inputScale.empty());
+            test::verifyFolded(m_demo->checkpoint(), *out,
+                               prefix + "post_attention_layernorm.weight",
+                               quantized->find(prefix + "mlp.gate_proj")->inputScale);
+            const std::vector<float>& qScale =
+                quantized->find(prefix + "self_attn.q_proj")->inputScale;
+            QCOMPARE(qScale.empty(), mixed);
+            if (!mixed)
+                test::verifyFolded(m_demo->checkpoint(), *out, prefix + "input_layernorm.weight",
+                                   qScale);
+        }
+        const auto reader = CompressedTensorsCheckpoint::open(outDir);
+        QCOMPARE(reader->quantizedModules().size(), qsizetype(35));
+        test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), weightType, divisors);
+        QVERIFY2(reader->caveats().join('\n').contains("token"),
+                 qPrintable(reader->caveats().join('\n')));
+        const QString floatDir = tmp.filePath("float");
+        test::writeFloatCopy(outDir, m_demo->inventory(), reader->quantizedModules(),
+                             {"weight", "weight_packed", "weight_scale", "weight_shape"},
+                             test::dequantizedWeightsOf(reader), floatDir);
+        test::compareLogitsWithRun(
+            *quantized, floatDir,
+            std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
+    }
+
     // Layers whose inputs (or, asymmetric, outputs) do not fill whole words are written padded,
     // read back exactly, and named in the limitations (vLLM refuses them).
     void ctPadded()
