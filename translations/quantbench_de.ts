@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ActivationRoundingText</name>
+    <message>
+        <source>int8 per token</source>
+        <translation>int8 pro Token</translation>
+    </message>
+    <message>
+        <source>FP8 E4M3 per token</source>
+        <translation>FP8 E4M3 pro Token</translation>
+    </message>
+</context>
+<context>
     <name>AutoBits</name>
     <message>
         <source>no bit-width is allowed</source>
@@ -3078,6 +3089,21 @@ Mit --compare wird stattdessen ein anderer Checkpoint, der dieselben Token-IDs l
     <message>
         <source>imported from %1 and dequantized to float32</source>
         <translation>importiert aus %1 und zu float32 dequantisiert</translation>
+    </message>
+    <message>
+        <source>%1 read one input, but the checkpoint rounds it differently for each of them (as runtimes do, per layer); QuantBench rounds an input once for all the layers reading it, so these keep their activations in full precision</source>
+        <translation>%1 lesen eine gemeinsame Eingabe, doch der Checkpoint rundet sie für jede dieser Schichten anders (wie Laufzeitumgebungen es pro Schicht tun); QuantBench rundet eine Eingabe einmal für alle Schichten, die sie lesen, daher behalten diese ihre Aktivierungen in voller Genauigkeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) with their input activations rounded %1 as the checkpoint asks</source>
+        <translation>
+            <numerusform>%n Schicht, deren Eingabeaktivierungen wie vom Checkpoint verlangt %1 gerundet werden</numerusform>
+            <numerusform>%n Schichten, deren Eingabeaktivierungen wie vom Checkpoint verlangt %1 gerundet werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>

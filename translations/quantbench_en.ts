@@ -166,6 +166,16 @@
     </message>
 </context>
 <context>
+    <name>LoadedModel</name>
+    <message numerus="yes">
+        <source>%n layer(s) with their input activations rounded %1 as the checkpoint asks</source>
+        <translation>
+            <numerusform>%n layer with its input activations rounded %1 as the checkpoint asks</numerusform>
+            <numerusform>%n layers with their input activations rounded %1 as the checkpoint asks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PackedExport</name>
     <message numerus="yes">
         <source>… and %n more layer(s)</source>

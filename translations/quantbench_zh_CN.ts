@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivationRoundingText</name>
+    <message>
+        <source>int8 per token</source>
+        <translation>每 token int8</translation>
+    </message>
+    <message>
+        <source>FP8 E4M3 per token</source>
+        <translation>每 token FP8 E4M3</translation>
+    </message>
+</context>
+<context>
     <name>AutoBits</name>
     <message>
         <source>no bit-width is allowed</source>
@@ -3058,6 +3069,20 @@ With --compare, another checkpoint reading the same token ids (one quantized els
     <message>
         <source>imported from %1 and dequantized to float32</source>
         <translation>从 %1 导入并反量化为 float32</translation>
+    </message>
+    <message>
+        <source>%1 read one input, but the checkpoint rounds it differently for each of them (as runtimes do, per layer); QuantBench rounds an input once for all the layers reading it, so these keep their activations in full precision</source>
+        <translation>%1 读取同一个输入，但检查点对其中每一层的舍入方式不同（运行时按层处理）；QuantBench 对一个输入只为读取它的所有层舍入一次，因此这些层的激活保持全精度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) with their input activations rounded %1 as the checkpoint asks</source>
+        <translation>
+            <numerusform>%n 个层的输入激活按检查点要求以%1舍入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
     </message>
 </context>
 <context>

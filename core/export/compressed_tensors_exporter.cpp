@@ -99,7 +99,7 @@ QJsonValue CompressedTensorsExporter::Scheme::inputActivationsJson() const
 {
     if (format != Format::IntQuantized)
         return QJsonValue();
-    // The activation rounding of quantizeActivationsPerToken: absmax / 127 per token, no zero
+    // ActivationRounding::Int8PerToken, as the run rounds them: absmax / 127 per token, no zero
     // point, computed by the runtime for every token.
     return QJsonObject{{QStringLiteral("num_bits"), 8},
                        {QStringLiteral("type"), QStringLiteral("int")},

@@ -59,6 +59,29 @@ QString describeActivations(const QJsonValue& value, const QString& where)
                        : CompressedTensorsCheckpoint::tr("static (input_scale)"));
 }
 
+// Dynamic, symmetric, 8-bit, per-token input activations (what W8A8 and FP8_DYNAMIC write), or
+// None for any other scheme. `value` has passed describeActivations().
+CompressedTensorsCheckpoint::Scheme::TokenActivations tokenActivationsOf(const QJsonValue& value)
+{
+    using TokenActivations = CompressedTensorsCheckpoint::Scheme::TokenActivations;
+    const QJsonObject args = value.toObject();
+    const QJsonValue bits = args.value(QStringLiteral("num_bits"));
+    const QJsonValue symmetric = args.value(QStringLiteral("symmetric"));
+    const bool perToken =
+        args.value(QStringLiteral("strategy")).toString() == QLatin1String("token")
+        && args.value(QStringLiteral("dynamic")) == QJsonValue(true)
+        && (isNullish(bits) || PackedCheckpointReading::integerOf(bits) == 8)
+        && (isNullish(symmetric) || symmetric == QJsonValue(true));
+    if (!perToken)
+        return TokenActivations::None;
+    const QString type = args.value(QStringLiteral("type")).toString(QStringLiteral("int"));
+    if (type == QLatin1String("int"))
+        return TokenActivations::Int8;
+    if (type == QLatin1String("float"))
+        return TokenActivations::Fp8E4M3;
+    return TokenActivations::None;
+}
+
 // Whether a module's "weight" tensor holds quantized values (FP8 or int8), which are weights only
 // with the scale stored beside them.
 bool storesValues(const TensorInfo& weight)
@@ -144,13 +167,15 @@ CompressedTensorsCheckpoint::open(const QString& directory)
                             .arg(groupWhere));
         if (const QJsonValue inputs = group.value(QStringLiteral("input_activations"));
             !isNullish(inputs)) {
-            result->m_caveats << tr("%1: the input activations are quantized too (%2) as the "
-                                    "model runs; QuantBench imports the weights only, so its "
-                                    "evaluation keeps the activations in full precision")
-                                     .arg(groupWhere,
-                                          describeActivations(
-                                              inputs,
-                                              groupWhere + QStringLiteral(".input_activations")));
+            // Checked (and described) first, whatever happens to them.
+            const QString described =
+                describeActivations(inputs, groupWhere + QStringLiteral(".input_activations"));
+            parsed.scheme.tokenActivations = tokenActivationsOf(inputs);
+            if (parsed.scheme.tokenActivations == Scheme::TokenActivations::None)
+                result->m_caveats << tr("%1: the input activations are quantized too (%2) as the "
+                                        "model runs; QuantBench imports the weights only, so its "
+                                        "evaluation keeps the activations in full precision")
+                                         .arg(groupWhere, described);
         }
 
         const QJsonValue weightsValue = group.value(QStringLiteral("weights"));

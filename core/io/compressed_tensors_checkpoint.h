@@ -28,8 +28,9 @@ namespace qb {
 // compressed-tensors' dequantize computes it (exact for FP8 values and 16-bit scales).
 //
 // Activation quantization (`input_activations`, as in FP8 and W8A8 checkpoints) and a quantized
-// KV cache are applied by runtimes as the model runs; QuantBench imports the weights only and
-// says so in caveats(). Output activations, sparsity and the other formats (nvfp4, marlin-24…)
+// KV cache are applied by runtimes as the model runs: dynamic per-token 8-bit activations are
+// reported in Scheme::tokenActivations (an importer can round them the same way), everything
+// else in caveats(). Output activations, sparsity and the other formats (nvfp4, marlin-24…)
 // are refused.
 //
 // A module's config group is found as compressed-tensors finds it: `ignore` first, then the
@@ -64,6 +65,15 @@ public:
         int blockRows = 0; // strategy Block only: block_structure [rows, columns]
         int blockColumns = 0;
         bool actOrder = false; // actorder "group": weight_g_idx stored
+        // The group's `input_activations` when they are 8-bit, symmetric, dynamic and per
+        // token — W8A8 (int) and FP8_DYNAMIC (float): runtimes round each token's input on its
+        // own grid as the model runs, which an importer can do too. Other activation schemes
+        // (static input_scale, per tensor, groups, asymmetric) are in caveats() instead.
+        enum class TokenActivations : std::uint8_t {
+            None,
+            Int8,
+            Fp8E4M3
+        } tokenActivations = TokenActivations::None;
     };
 
     static std::shared_ptr<const CompressedTensorsCheckpoint> open(const QString& directory);
@@ -75,9 +85,9 @@ public:
     // The tensor-name suffixes a quantized module's storage uses ("weight_packed", "weight",
     // "weight_scale", "input_scale", …): what an import replaces by the float32 weight.
     static QStringList storageSuffixes();
-    // What a runtime does with this checkpoint that its dequantized weights do not show (input
-    // activations quantized per config group, a quantized KV cache), for people; empty when the
-    // weights are the whole of it.
+    // What a runtime does with this checkpoint that neither its dequantized weights nor
+    // Scheme::tokenActivations show (input activations quantized otherwise than dynamically per
+    // token, a quantized KV cache), for people; empty when nothing is.
     const QStringList& caveats() const { return m_caveats; }
     // The scheme the config gives linear module `module`, or nullopt when `ignore` names it or no
     // target matches it. Throws Error when two config groups match it equally well.

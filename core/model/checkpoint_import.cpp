@@ -145,7 +145,8 @@ QString CheckpointImport::kindName(Kind kind)
     return {};
 }
 
-QStringList CheckpointImport::dequantizeInto(const QString& path, Kind kind, const QString& folder)
+CheckpointImport::Imported CheckpointImport::dequantizeInto(const QString& path, Kind kind,
+                                                            const QString& folder)
 {
     if (kind == Kind::Gguf) {
         ggufInto(*GgufFile::open(path), folder);
@@ -300,13 +301,14 @@ void CheckpointImport::ggufInto(const GgufFile& gguf, const QString& folder)
     }
 }
 
-QStringList CheckpointImport::packedInto(const QString& directory, Kind kind, const QString& folder)
+CheckpointImport::Imported CheckpointImport::packedInto(const QString& directory, Kind kind,
+                                                        const QString& folder)
 {
     const QString shown = QDir::toNativeSeparators(directory);
     std::function<std::vector<float>(const QString&)> dequantized;
     QStringList modules;
     QStringList suffixes;
-    QStringList caveats;
+    Imported imported;
     std::shared_ptr<const Checkpoint> checkpoint;
     // What every reader gives: its quantized modules and their float32 weights.
     auto use = [&](const auto& reader) {
@@ -327,14 +329,22 @@ QStringList CheckpointImport::packedInto(const QString& directory, Kind kind, co
         const auto reader = CompressedTensorsCheckpoint::open(directory);
         use(reader);
         suffixes = CompressedTensorsCheckpoint::storageSuffixes();
-        caveats = reader->caveats();
+        imported.caveats = reader->caveats();
+        using TokenActivations = CompressedTensorsCheckpoint::Scheme::TokenActivations;
+        for (const QString& module : modules) {
+            const auto scheme = reader->schemeFor(module);
+            if (scheme && scheme->tokenActivations == TokenActivations::Int8)
+                imported.activationRounding[module] = ActivationRounding::Int8PerToken;
+            else if (scheme && scheme->tokenActivations == TokenActivations::Fp8E4M3)
+                imported.activationRounding[module] = ActivationRounding::Fp8E4M3PerToken;
+        }
         break;
     }
     case Kind::Fp8: {
         const auto reader = Fp8Checkpoint::open(directory);
         use(reader);
         suffixes = Fp8Checkpoint::storageSuffixes();
-        caveats = reader->caveats();
+        imported.caveats = reader->caveats();
         break;
     }
     default:
@@ -398,7 +408,7 @@ QStringList CheckpointImport::packedInto(const QString& directory, Kind kind, co
                             .arg(QDir::toNativeSeparators(entry.absoluteFilePath()),
                                  QDir::toNativeSeparators(target)));
     }
-    return caveats;
+    return imported;
 }
 
 } // namespace qb

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/model/activation_rounding.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <map>
 
 namespace qb {
 
@@ -19,6 +22,17 @@ class CheckpointImport {
     Q_DECLARE_TR_FUNCTIONS(CheckpointImport)
 
 public:
+    // What the checkpoint has runtimes do beyond its weights.
+    struct Imported {
+        // Linear module -> how its input activations are rounded as the model runs, for the
+        // modules whose checkpoint says so in a way the forward pass can reproduce (dynamic per
+        // token, ActivationRounding); LoadedModel applies it.
+        std::map<QString, ActivationRounding> activationRounding;
+        // Everything else it has runtimes do that the float32 model leaves out (activations
+        // quantized otherwise, a quantized KV cache), for people; empty when nothing is.
+        QStringList caveats;
+    };
+
     enum class Kind : std::uint8_t { Plain, Gguf, Gptq, Awq, CompressedTensors, Fp8 };
 
     // What `path` holds: Gguf for a file starting with the GGUF magic, a packed format for a
@@ -34,13 +48,12 @@ public:
     // tensors as they were, and the tokenizer (GGUF: a tokenizer.model rebuilt from
     // tokenizer.ggml.tokens/scores/token_type and a tokenizer_config.json with add_bos_token;
     // packed folders: their tokenizer files copied). Throws Error naming the file and field.
-    // Returns what the checkpoint makes runtimes do that the float32 model leaves out (its
-    // activations or KV cache quantized as it runs), for people; empty when nothing is.
-    static QStringList dequantizeInto(const QString& path, Kind kind, const QString& folder);
+    // Returns what the checkpoint has runtimes do beyond its weights.
+    static Imported dequantizeInto(const QString& path, Kind kind, const QString& folder);
 
 private:
     static void ggufInto(const GgufFile& gguf, const QString& folder);
-    static QStringList packedInto(const QString& directory, Kind kind, const QString& folder);
+    static Imported packedInto(const QString& directory, Kind kind, const QString& folder);
 };
 
 } // namespace qb

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/io/checkpoint.h"
+#include "core/model/activation_rounding.h"
 #include "core/model/checkpoint_import.h"
 #include "core/model/layer_inventory.h"
 #include "core/model/model_spec.h"
@@ -10,6 +11,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -41,11 +43,20 @@ public:
     QStringList inputPaths() const;
     bool isImported() const { return m_importKind != CheckpointImport::Kind::Plain; }
     CheckpointImport::Kind importKind() const { return m_importKind; }
-    // For people: "imported from GGUF and dequantized to float32", or empty.
+    // For people: "imported from GGUF and dequantized to float32", with the activation rounding
+    // it applies when there is some; empty for a model that was not imported.
     QString importNote() const;
     // What the imported checkpoint makes runtimes do that this float32 model leaves out (its
     // activations quantized as it runs, …), one sentence each; empty for most.
     const QStringList& importCaveats() const { return m_importCaveats; }
+    // How the input of input site `inputGroup` (LayerInventory::inputGroups()) is rounded as the
+    // model runs: what an imported checkpoint has its runtimes do to the activations and the
+    // forward pass can reproduce (CheckpointImport::Imported::activationRounding, when every
+    // layer of the site agrees); None for a plain model.
+    ActivationRounding activationRounding(int inputGroup) const;
+    // Rounds x [rows, in], the input of site `inputGroup`, as activationRounding() says: the
+    // forward pass calls it before any hook sees the input.
+    void roundActivations(int inputGroup, RowMatrix& x) const;
     const ModelSpec& spec() const { return m_spec; }
     const Checkpoint& checkpoint() const { return *m_checkpoint; }
     const LayerInventory& inventory() const { return m_inventory; }
@@ -55,12 +66,16 @@ public:
 
 private:
     LoadedModel() = default;
+    // Sets m_activationRounding from an import's rounding per module; sites whose layers disagree
+    // stay None, with a caveat.
+    void applyActivationRounding(const std::map<QString, ActivationRounding>& byModule);
 
     QString m_directory;
     QString m_sourcePath;
     CheckpointImport::Kind m_importKind = CheckpointImport::Kind::Plain;
     std::shared_ptr<QTemporaryDir> m_importFolder; // owns directory() for an import
     QStringList m_importCaveats;
+    std::vector<ActivationRounding> m_activationRounding; // [input sites], or empty: none
     ModelSpec m_spec;
     std::shared_ptr<const Checkpoint> m_checkpoint;
     LayerInventory m_inventory;

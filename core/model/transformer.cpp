@@ -340,6 +340,13 @@ void TransformerRunner::runBlock(int block, HiddenStates& states, ForwardHooks* 
     }
 }
 
+void TransformerRunner::prepareInput(int inputGroup, RowMatrix& x, ForwardHooks* hooks) const
+{
+    m_model->roundActivations(inputGroup, x);
+    if (hooks)
+        hooks->onInput(inputGroup, x);
+}
+
 void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
                                      const Progress* progress, KeyValueCache* cache) const
 {
@@ -352,8 +359,7 @@ void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHoo
 
     {
         RowMatrix x = rmsNorm(states.values, inputNorm.data(), spec.rmsNormEps);
-        if (hooks)
-            hooks->onInput(m_model->inventory().blockLayer(block, LayerRole::QProj).inputGroup, x);
+        prepareInput(m_model->inventory().blockLayer(block, LayerRole::QProj).inputGroup, x, hooks);
         RowMatrix projected;
         attentionSublayer(block, x, states.starts, states.lengths, hooks, projected, progress,
                           cache);
@@ -362,9 +368,8 @@ void TransformerRunner::runBlockOnce(int block, HiddenStates& states, ForwardHoo
 
     {
         RowMatrix x = rmsNorm(states.values, postNorm.data(), spec.rmsNormEps);
-        if (hooks)
-            hooks->onInput(m_model->inventory().blockLayer(block, LayerRole::GateProj).inputGroup,
-                           x);
+        prepareInput(m_model->inventory().blockLayer(block, LayerRole::GateProj).inputGroup, x,
+                     hooks);
         RowMatrix down;
         mlpSublayer(block, x, hooks, down, progress);
         states.values += down;
@@ -516,8 +521,7 @@ void TransformerRunner::attentionSublayer(int block, RowMatrix& x,
     v.resize(0, 0);
 
     LinearWeight wo(checkpoint, oLayer, hooks);
-    if (hooks)
-        hooks->onInput(oLayer.inputGroup, attention);
+    prepareInput(oLayer.inputGroup, attention, hooks);
     wo.apply(*m_backend, oLayer, attention, out, hooks);
 }
 
@@ -543,8 +547,7 @@ void TransformerRunner::mlpSublayer(int block, RowMatrix& x, ForwardHooks* hooks
         // SwiGLU: silu(gate) ⊙ up, silu(g) = g · sigmoid(g).
         gate = gate.array() / (1.0f + (-gate.array()).exp());
         gate.array() *= up.array();
-        if (hooks)
-            hooks->onInput(downLayer.inputGroup, gate);
+        prepareInput(downLayer.inputGroup, gate, hooks);
         wd.apply(*m_backend, downLayer, gate, down, hooks);
         out.middleRows(first, rows) = down;
     }
@@ -588,8 +591,8 @@ void TransformerRunner::logitRows(const Eigen::Ref<const RowMatrix>& rows, RowMa
     const std::int64_t hidden = spec.hiddenSize;
 
     RowMatrix x = finalNormRows(rows);
-    if (head && hooks)
-        hooks->onInput(head->inputGroup, x);
+    if (head)
+        prepareInput(head->inputGroup, x, hooks);
     out.resize(x.rows(), vocab);
     if (override) {
         m_backend->linear(x, override, vocab, nullptr, out);

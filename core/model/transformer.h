@@ -116,8 +116,8 @@ public:
                  ForwardHooks* hooks = nullptr, Progress* progress = nullptr) const;
 
     // The two halves of a block, for quantizers that judge candidate weights by a sublayer's
-    // output (AWQ). `x` holds rows that went through the sublayer's RMSNorm (and the hooks'
-    // onInput for its input site, which these functions do not call); it is consumed. `out`
+    // output (AWQ). `x` holds rows that went through the sublayer's RMSNorm (and the input
+    // site's prepareInput, which these functions do not call); it is consumed. `out`
     // receives the sublayer's output [rows, hidden], before the residual addition. Hooks are
     // used as in runBlock for everything inside (weights, outputs, the inputs of o_proj and
     // down_proj). The attention needs the sequences: rows [starts[s], starts[s] + lengths[s]).
@@ -138,6 +138,10 @@ public:
     std::int64_t defaultBatchTokens() const;
 
 private:
+    // What every input site's input goes through before its linears read it: the model's own
+    // activation rounding (an imported W8A8 or FP8 checkpoint, LoadedModel::roundActivations),
+    // then hooks->onInput.
+    void prepareInput(int inputGroup, RowMatrix& x, ForwardHooks* hooks) const;
     void runBlockOnce(int block, HiddenStates& states, ForwardHooks* hooks,
                       const Progress* progress, KeyValueCache* cache = nullptr) const;
 

@@ -1,5 +1,6 @@
 #include "core/quant/quantized_layer.h"
 
+#include "core/model/activation_rounding.h"
 #include "core/quant/smooth_quant.h"
 
 namespace qb {
@@ -25,7 +26,7 @@ void QuantizedLayer::prepareInput(RowMatrix& x) const
     if (!inputScale.empty())
         divideInputChannels(x, inputScale);
     if (quantizedActivations)
-        quantizeActivationsPerToken(x);
+        roundActivationsPerToken(x, ActivationRounding::Int8PerToken);
 }
 
 RowMatrix QuantizedLayer::forward(const RowMatrix& x, const ComputeBackend& backend) const

@@ -212,26 +212,6 @@ QuantizedTensor quantizeWeightInt8PerChannel(std::span<const float> weight, std:
     return result;
 }
 
-void quantizeActivationsPerToken(RowMatrix& x)
-{
-    const std::int64_t cols = x.cols();
-    parallelFor(x.rows(), rowsPerChunk(cols), [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t r = begin; r < end; ++r) {
-            float* row = x.data() + r * cols;
-            float maxAbs = 0.0f;
-            bool finite = true;
-            for (std::int64_t c = 0; c < cols; ++c) {
-                maxAbs = std::max(maxAbs, std::abs(row[c]));
-                finite = finite && std::isfinite(row[c]);
-            }
-            // torch's max propagates NaN; std::max would skip it, so make the row's scale NaN.
-            const float scale = finite ? std::max(maxAbs, kMinMagnitude) / kInt8Max : std::nanf("");
-            for (std::int64_t c = 0; c < cols; ++c)
-                row[c] = std::nearbyint(row[c] / scale) * scale;
-        }
-    });
-}
-
 std::vector<QuantizedLayer> smoothQuantGroup(std::span<const LayerWeightView> layers,
                                              const LayerInputs& inputs, double alpha)
 {

@@ -100,12 +100,10 @@ void rescaleXtxForInputScale(Eigen::MatrixXd& xtx, std::span<const float> s);
 QuantizedTensor quantizeWeightInt8PerChannel(std::span<const float> weight, std::int64_t rows,
                                              std::int64_t cols, const QString& name);
 
-// The reference's quantize_activation_per_token_absmax, in place on x [tokens, channels]: per row,
-// scale = max(max|x|, 1e-5) / 127 and x = round(x / scale) · scale, in float32. The row's largest
-// |x| lands on ±127 · scale; every element moves by at most scale / 2. A row holding NaN or ±Inf
-// becomes non-finite. For a smoothed layer, divide by s first (divideInputChannels): rounding
-// X / s per token is not rounding X per token and scaling. Runs on all worker threads.
-void quantizeActivationsPerToken(RowMatrix& x);
+// The activations of W8A8 layers are rounded by roundActivationsPerToken(x,
+// ActivationRounding::Int8PerToken) (core/model/activation_rounding.h): the reference's
+// quantize_activation_per_token_absmax. For a smoothed layer, divide by s first
+// (divideInputChannels): rounding X / s per token is not rounding X per token and scaling.
 
 // ---- Whole layers -----------------------------------------------------------------------------
 

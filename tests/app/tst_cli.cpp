@@ -1143,20 +1143,51 @@ private Q_SLOTS:
         const CliRun evaluated = run({"eval", fp8, "--text", sample, "--json"});
         QCOMPARE(evaluated.exitCode, 0);
         const QJsonObject result = parseObject(evaluated.out);
-        QVERIFY(result["imported"].toString().contains("compressed-tensors"));
-        const QJsonArray caveats = result["import_caveats"].toArray();
+        // The per-token FP8 activations are reproduced, not a caveat.
+        QVERIFY2(result["imported"].toString().contains("compressed-tensors")
+                     && result["imported"].toString().contains(
+                         "35 layers with their input activations rounded FP8 E4M3 per token"),
+                 qPrintable(result["imported"].toString()));
+        QVERIFY2(result["import_caveats"].toArray().isEmpty(), qPrintable(evaluated.out));
+
+        // The same weights with a static per-tensor activation scheme, which QuantBench does not
+        // reproduce: a caveat, as a warning beside the result too, and the weights-only figure.
+        config["quantization_config"] = [&] {
+            QJsonObject quantization = config["quantization_config"].toObject();
+            QJsonObject groups = quantization["config_groups"].toObject();
+            QJsonObject group = groups["group_0"].toObject();
+            QJsonObject perTensor = perToken;
+            perTensor["strategy"] = "tensor";
+            perTensor["dynamic"] = false;
+            group["input_activations"] = perTensor;
+            groups["group_0"] = group;
+            quantization["config_groups"] = groups;
+            return quantization;
+        }();
+        test::writeJson(QDir(fp8).filePath("config.json"), config);
+        const CliRun weightsOnly = run({"eval", fp8, "--text", sample, "--json"});
+        QCOMPARE(weightsOnly.exitCode, 0);
+        const QJsonObject weightsResult = parseObject(weightsOnly.out);
+        const QJsonArray caveats = weightsResult["import_caveats"].toArray();
         QCOMPARE(caveats.size(), 1);
-        QVERIFY2(caveats[0].toString().contains("8-bit float, per token, dynamic"),
+        QVERIFY2(caveats[0].toString().contains("8-bit float, per tensor, static"),
                  qPrintable(caveats[0].toString()));
-        // FP8 weights move the perplexity a little, and not by nothing (the weights did change).
-        const double perplexity = result["perplexity"].toDouble();
-        qInfo("FP8 per-channel weights: perplexity %.4f (FP32 3.5482)", perplexity);
-        QVERIFY2(perplexity > 3.5482 && perplexity < 3.60, qPrintable(evaluated.out));
-        // For people: the same caveat as a warning beside the result.
         const CliRun shown = run({"eval", fp8, "--text", sample});
         QCOMPARE(shown.exitCode, 0);
-        QVERIFY2(shown.err.contains("warning: ") && shown.err.contains("8-bit float, per token"),
+        QVERIFY2(shown.err.contains("warning: ") && shown.err.contains("8-bit float, per tensor"),
                  qPrintable(shown.err));
+
+        // FP8 weights move the perplexity a little, and not by nothing (the weights did change);
+        // rounding the activations too moves it again.
+        const double perplexity = result["perplexity"].toDouble();
+        const double weightsPerplexity = weightsResult["perplexity"].toDouble();
+        qInfo("FP8 per-channel weights: perplexity %.4f; with FP8 per-token activations %.4f "
+              "(FP32 3.5482)",
+              weightsPerplexity, perplexity);
+        QVERIFY2(weightsPerplexity > 3.5482 && weightsPerplexity < 3.60,
+                 qPrintable(weightsOnly.out));
+        QVERIFY2(perplexity > 3.5482 && perplexity < 3.65 && perplexity != weightsPerplexity,
+                 qPrintable(evaluated.out));
     }
 
     // eval --compare scores a checkpoint against the original on the same windows: a fake-quant

@@ -36,6 +36,28 @@ namespace {
 
 using Words = std::vector<std::uint32_t>;
 
+// Records, per input site, whether every row the forward pass fed it lies on its own symmetric
+// int8 grid (each value an integer multiple, within ±127, of max|row| / 127).
+class OnInt8Grid final : public ForwardHooks {
+public:
+    std::map<int, bool> sites;
+
+    void onInput(int inputGroup, RowMatrix& input) override
+    {
+        bool onGrid = true;
+        for (Eigen::Index r = 0; r < input.rows() && onGrid; ++r) {
+            const float scale = std::max(input.row(r).cwiseAbs().maxCoeff(), 1e-5f) / 127.0f;
+            for (Eigen::Index c = 0; c < input.cols() && onGrid; ++c) {
+                const float steps = input(r, c) / scale;
+                onGrid = std::abs(steps - std::nearbyint(steps)) < 1e-3f;
+            }
+        }
+        const auto [it, added] = sites.emplace(inputGroup, onGrid);
+        if (!added)
+            it->second = it->second && onGrid;
+    }
+};
+
 } // namespace
 
 class TestAwqCompressedTensorsExport : public QObject {
@@ -939,16 +961,19 @@ private Q_SLOTS:
     // "int-quantized", beside pack-quantized layers "mixed-precision" with a format per group.
     void ctW8A8_data()
     {
+        QTest::addColumn<bool>("smooth");
         QTest::addColumn<bool>("mixed");
-        QTest::newRow("SmoothQuant everywhere") << false;
-        QTest::newRow("q/k/v 4-bit RTN") << true;
+        QTest::newRow("SmoothQuant everywhere") << true << false;
+        QTest::newRow("SmoothQuant, q/k/v 4-bit RTN") << true << true;
+        QTest::newRow("W8A8 everywhere") << false << false;
     }
 
     void ctW8A8()
     {
+        QFETCH(bool, smooth);
         QFETCH(bool, mixed);
         QuantPlan plan;
-        plan.defaults.method = QuantMethod::SmoothQuant;
+        plan.defaults.method = smooth ? QuantMethod::SmoothQuant : QuantMethod::W8A8;
         plan.calibration.sequenceLength = 256;
         if (mixed) {
             PlanOverride qkv = test::planOverride("re:.*self_attn\\.[qkv]_proj");
@@ -1020,20 +1045,24 @@ private Q_SLOTS:
         }
         QCOMPARE(w8a8Layers, mixed ? 20 : 35);
 
-        // Read back: the run's weights with the smoothing folded; the import says the
-        // activations are quantized per token.
+        // Read back: the run's weights with the smoothing folded.
         std::map<QString, std::vector<float>> divisors;
         for (int block = 0; block < m_demo->spec().numHiddenLayers; ++block) {
             const QString prefix = QStringLiteral("model.layers.%1.").arg(block);
-            divisors[prefix + "mlp.up_proj"] =
-                quantized->find(prefix + "mlp.down_proj")->inputScale;
             QVERIFY(quantized->find(prefix + "self_attn.o_proj")->inputScale.empty());
-            test::verifyFolded(m_demo->checkpoint(), *out,
-                               prefix + "post_attention_layernorm.weight",
-                               quantized->find(prefix + "mlp.gate_proj")->inputScale);
+            const std::vector<float>& downScale =
+                quantized->find(prefix + "mlp.down_proj")->inputScale;
+            const std::vector<float>& gateScale =
+                quantized->find(prefix + "mlp.gate_proj")->inputScale;
             const std::vector<float>& qScale =
                 quantized->find(prefix + "self_attn.q_proj")->inputScale;
-            QCOMPARE(qScale.empty(), mixed);
+            QCOMPARE(downScale.empty(), !smooth);
+            QCOMPARE(qScale.empty(), !smooth || mixed);
+            if (!smooth)
+                continue;
+            divisors[prefix + "mlp.up_proj"] = downScale;
+            test::verifyFolded(m_demo->checkpoint(), *out,
+                               prefix + "post_attention_layernorm.weight", gateScale);
             if (!mixed)
                 test::verifyFolded(m_demo->checkpoint(), *out, prefix + "input_layernorm.weight",
                                    qScale);
@@ -1041,8 +1070,12 @@ private Q_SLOTS:
         const auto reader = CompressedTensorsCheckpoint::open(outDir);
         QCOMPARE(reader->quantizedModules().size(), qsizetype(35));
         test::verifyReadBack(*quantized, test::dequantizedWeightsOf(reader), weightType, divisors);
-        QVERIFY2(reader->caveats().join('\n').contains("token"),
-                 qPrintable(reader->caveats().join('\n')));
+        QVERIFY(reader->caveats().isEmpty());
+        QCOMPARE(reader->schemeFor("model.layers.0.mlp.down_proj")->tokenActivations,
+                 CompressedTensorsCheckpoint::Scheme::TokenActivations::Int8);
+        QCOMPARE(reader->schemeFor("model.layers.0.self_attn.q_proj")->tokenActivations,
+                 mixed ? CompressedTensorsCheckpoint::Scheme::TokenActivations::None
+                       : CompressedTensorsCheckpoint::Scheme::TokenActivations::Int8);
         const QString floatDir = tmp.filePath("float");
         test::writeFloatCopy(outDir, m_demo->inventory(), reader->quantizedModules(),
                              {"weight", "weight_packed", "weight_scale", "weight_shape"},
@@ -1050,6 +1083,39 @@ private Q_SLOTS:
         test::compareLogitsWithRun(
             *quantized, floatDir,
             std::vector<int>(m_windows.front().begin(), m_windows.front().begin() + 64));
+
+        // Opened as a model, the export rounds the inputs of its W8A8 layers per token, as the
+        // run does, and no other input.
+        const auto imported = LoadedModel::open(outDir);
+        QVERIFY2(imported->importNote().contains(mixed ? "20 layer" : "35 layer")
+                     && imported->importNote().contains("int8 per token"),
+                 qPrintable(imported->importNote()));
+        QVERIFY(imported->importCaveats().isEmpty());
+        const std::vector<int> tokens(m_windows.front().begin(), m_windows.front().begin() + 64);
+        OnInt8Grid grid;
+        test::logitsOf(imported, tokens, &grid);
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            const auto found = grid.sites.find(layer.inputGroup);
+            QVERIFY2(found != grid.sites.end(), qPrintable(layer.name));
+            QVERIFY2(found->second == quantized->find(layer.name)->quantizedActivations,
+                     qPrintable(layer.name));
+        }
+        if (smooth)
+            return; // the folds round the norms in float32: no longer the run's exact sums
+        // Without folds the export computes what the run computes with activation rounding,
+        // float for float.
+        QuantizedModelHooks withActivations(quantized);
+        const std::vector<float> run = test::logitsOf(m_demo, tokens, &withActivations);
+        const std::vector<float> exported = test::logitsOf(imported, tokens);
+        QCOMPARE(test::maxAbsDifference(exported, run), 0.0);
+        // …which the activation rounding moves visibly.
+        auto weightsOnly = std::make_shared<QuantizedModel>(*quantized);
+        for (auto& [name, layer] : weightsOnly->layers)
+            layer.quantizedActivations = false;
+        QuantizedModelHooks withoutActivations(weightsOnly);
+        QVERIFY(
+            test::maxAbsDifference(exported, test::logitsOf(m_demo, tokens, &withoutActivations))
+            > 0.01);
     }
 
     // Layers whose inputs (or, asymmetric, outputs) do not fill whole words are written padded,

@@ -4,6 +4,7 @@
 // per-channel int8 grids, and the Hessian rescaling for smoothing followed by GPTQ.
 
 #include "core/io/safetensors_file.h"
+#include "core/model/activation_rounding.h"
 #include "core/model/loaded_model.h"
 #include "core/quant/smooth_quant.h"
 #include "core/util/error.h"
@@ -206,7 +207,7 @@ private Q_SLOTS:
             RowMatrix quantizedInput = test;
             if (!q.inputScale.empty())
                 divideInputChannels(quantizedInput, q.inputScale);
-            quantizeActivationsPerToken(quantizedInput);
+            roundActivationsPerToken(quantizedInput, ActivationRounding::Int8PerToken);
             const Eigen::MatrixXd yq = outputs(quantizedInput, q.weight, linear->outFeatures);
             return OutputError{(y - yq).squaredNorm() / double(y.size()),
                                (y - yq).norm() / y.norm()};
@@ -413,7 +414,7 @@ private Q_SLOTS:
         x(3, 4) = -5.0f; // one non-zero element
         x.row(4) *= 1e6f;
         const RowMatrix original = x;
-        quantizeActivationsPerToken(x);
+        roundActivationsPerToken(x, ActivationRounding::Int8PerToken);
         for (Eigen::Index r = 0; r < x.rows(); ++r) {
             const float maxAbs = original.row(r).cwiseAbs().maxCoeff();
             const float scale = std::max(maxAbs, 1e-5f) / 127.0f;
@@ -449,7 +450,7 @@ private Q_SLOTS:
         // Scale exactly 1 (max 127): halves round to even.
         RowMatrix ties(1, 9);
         ties << 127.0f, 0.5f, 1.5f, 2.5f, -0.5f, -1.5f, -2.5f, 3.5f, 126.5f;
-        quantizeActivationsPerToken(ties);
+        roundActivationsPerToken(ties, ActivationRounding::Int8PerToken);
         RowMatrix expected(1, 9);
         expected << 127.0f, 0.0f, 2.0f, 2.0f, -0.0f, -2.0f, -2.0f, 4.0f, 126.0f;
         QCOMPARE(ties, expected);
@@ -460,12 +461,60 @@ private Q_SLOTS:
         const RowMatrix badOriginal = bad;
         bad(0, 2) = std::numeric_limits<float>::quiet_NaN();
         bad(1, 0) = std::numeric_limits<float>::infinity();
-        quantizeActivationsPerToken(bad);
+        roundActivationsPerToken(bad, ActivationRounding::Int8PerToken);
         QVERIFY(bad.row(0).array().isNaN().all());
         QVERIFY(bad.row(1).array().isNaN().all());
         RowMatrix good = badOriginal.row(2);
-        quantizeActivationsPerToken(good);
+        roundActivationsPerToken(good, ActivationRounding::Int8PerToken);
         QCOMPARE(RowMatrix(bad.row(2)), good);
+    }
+
+    // Per-token FP8 E4M3 (an imported FP8_DYNAMIC checkpoint's activations): each output is
+    // v · scale with scale = max(max|x| / 448, 1 / (448 · 512)) and v the FP8 E4M3 value nearest
+    // to x / scale, found here by searching all 256 bit patterns (no library encoder); the row's
+    // largest |x| lands on ±448; zero stays zero; a non-finite row becomes NaN.
+    void perTokenFp8Grid()
+    {
+        std::vector<float> levels; // every finite FP8 E4M3 value, decoded by the definition
+        for (int bits = 0; bits < 256; ++bits) {
+            const int exponent = (bits >> 3) & 0xF;
+            const int mantissa = bits & 7;
+            if (exponent == 0xF && mantissa == 7)
+                continue; // NaN
+            const double magnitude = exponent == 0 ? std::ldexp(mantissa / 8.0, -6)
+                                                   : std::ldexp(1.0 + mantissa / 8.0, exponent - 7);
+            levels.push_back(float((bits & 0x80) ? -magnitude : magnitude));
+        }
+        RowMatrix x = outlierRows(40, 29, 24);
+        x.row(1).setZero();
+        x.row(2) = outlierRows(1, 29, 25) * 1e-12f; // below the floor: the floor sets the scale
+        const RowMatrix original = x;
+        roundActivationsPerToken(x, ActivationRounding::Fp8E4M3PerToken);
+        for (Eigen::Index r = 0; r < x.rows(); ++r) {
+            const float maxAbs = original.row(r).cwiseAbs().maxCoeff();
+            const float scale = std::max(maxAbs / 448.0f, 1.0f / (448.0f * 512.0f));
+            for (Eigen::Index c = 0; c < x.cols(); ++c) {
+                const float target = original(r, c) / scale;
+                float best = levels.front();
+                for (float level : levels) {
+                    if (std::abs(level - target) < std::abs(best - target))
+                        best = level;
+                }
+                QB_CHECK(x(r, c) == best * scale,
+                         QStringLiteral("[%1, %2] x=%3 x̂=%4 expected %5")
+                             .arg(r)
+                             .arg(c)
+                             .arg(num(original(r, c)), num(x(r, c)), num(best * scale)));
+            }
+            if (maxAbs / 448.0f >= 1.0f / (448.0f * 512.0f))
+                QCOMPARE(x.row(r).cwiseAbs().maxCoeff(), 448.0f * scale);
+        }
+        QVERIFY(x.row(1).isZero(0.0));
+        RowMatrix bad = outlierRows(2, 5, 26);
+        bad(0, 3) = std::numeric_limits<float>::infinity();
+        roundActivationsPerToken(bad, ActivationRounding::Fp8E4M3PerToken);
+        QVERIFY(bad.row(0).array().isNaN().all());
+        QVERIFY(bad.row(1).array().isFinite().all());
     }
 
     // Enough rows for several parallel chunks: the same as quantizing each row on its own.
@@ -473,10 +522,10 @@ private Q_SLOTS:
     {
         RowMatrix x = outlierRows(5000, 64, 31);
         RowMatrix rowByRow = x;
-        quantizeActivationsPerToken(x);
+        roundActivationsPerToken(x, ActivationRounding::Int8PerToken);
         for (Eigen::Index r = 0; r < rowByRow.rows(); ++r) {
             RowMatrix row = rowByRow.row(r);
-            quantizeActivationsPerToken(row);
+            roundActivationsPerToken(row, ActivationRounding::Int8PerToken);
             rowByRow.row(r) = row;
         }
         QCOMPARE(x, rowByRow);

@@ -288,8 +288,8 @@ private slots:
         Layout fp8Dynamic;                   // llm-compressor FP8_DYNAMIC
         fp8Dynamic.scaleType = DType::BF16;
         fp8Dynamic.inputActivations = dynamicPerToken("float");
-        QTest::newRow("FP8 per channel, dynamic activations")
-            << fp8Dynamic << "8-bit float, per token, dynamic";
+        // Dynamic per-token activations are no caveat: Scheme::tokenActivations carries them.
+        QTest::newRow("FP8 per channel, dynamic activations") << fp8Dynamic << QString();
         Layout fp8Static; // FP8: per-tensor weights, static per-tensor activations
         fp8Static.strategy = "tensor";
         fp8Static.inputActivations = {{"num_bits", 8}, {"type", "float"}, {"strategy", "tensor"}};
@@ -313,8 +313,11 @@ private slots:
         w8a8.format = "int-quantized";
         w8a8.floatValues = false;
         w8a8.inputActivations = dynamicPerToken("int");
-        QTest::newRow("int8 per channel, dynamic activations")
-            << w8a8 << "8-bit int, per token, dynamic";
+        QTest::newRow("int8 per channel, dynamic activations") << w8a8 << QString();
+        Layout w8a8Asymmetric = w8a8; // asymmetric per-token activations: not reproduced
+        w8a8Asymmetric.inputActivations["symmetric"] = false;
+        QTest::newRow("int8 per channel, asymmetric dynamic activations")
+            << w8a8Asymmetric << "8-bit int, per token, dynamic";
         Layout int4; // asymmetric 4-bit values in int8, with int8 zero points
         int4.format = "naive-quantized";
         int4.floatValues = false;
@@ -353,11 +356,22 @@ private slots:
         const Written written = writeValueCheckpoint(dir, layout);
         QCOMPARE(written.modules.size(), 14);
 
-        if (layout.hfFp8)
+        if (layout.hfFp8) {
             verifyReader(Fp8Checkpoint::open(dir), written, caveat, "quantization_config");
-        else
-            verifyReader(CompressedTensorsCheckpoint::open(dir), written, caveat,
-                         "config_groups.group_0");
+        } else {
+            const auto reader = CompressedTensorsCheckpoint::open(dir);
+            verifyReader(reader, written, caveat, "config_groups.group_0");
+            // What an importer rounds the activations to: only the dynamic per-token schemes.
+            using TokenActivations = CompressedTensorsCheckpoint::Scheme::TokenActivations;
+            const bool perToken = layout.inputActivations.value("strategy") == "token"
+                                  && layout.inputActivations.value("symmetric") == true;
+            const bool floatType = layout.inputActivations.value("type") == "float";
+            for (const QString& module : written.modules)
+                QCOMPARE(reader->schemeFor(module)->tokenActivations,
+                         !perToken   ? TokenActivations::None
+                         : floatType ? TokenActivations::Fp8E4M3
+                                     : TokenActivations::Int8);
+        }
         if (QTest::currentTestFailed())
             return;
         const QStringList caveats = layout.hfFp8
