@@ -6,8 +6,9 @@
 // they are stored in (float16; compressed-tensors: the weight dtype, bfloat16 included); the
 // compressed-tensors config groups' "re:" targets matched with Python's re.match semantics; input
 // scales folded (the read-back model computes what the run's model computes); the refusals before
-// anything is written (bits, act-order, group sizes, shapes, lm_head); hostile files; staging and
-// cancel.
+// anything is written (bits, act-order, group sizes, shapes, lm_head); W8A8 and SmoothQuant
+// layers int-quantized with per-token int8 activations, which the export reopened as a model
+// rounds as the run did; hostile files; staging and cancel.
 
 #include "core/export/awq_exporter.h"
 #include "core/export/compressed_tensors_exporter.h"
@@ -1116,6 +1117,58 @@ private Q_SLOTS:
         QVERIFY(
             test::maxAbsDifference(exported, test::logitsOf(m_demo, tokens, &withoutActivations))
             > 0.01);
+    }
+
+    // One input whose layers the checkpoint rounds differently (q_proj W8A8, k/v int8 weights
+    // with full-precision activations: QuantBench's plans refuse that, a hand-edited config can
+    // say it): runtimes round it for q_proj alone, which a forward pass rounding each input once
+    // cannot do, so the import rounds nothing there and says so, naming the layers.
+    void ctW8A8SharedInput()
+    {
+        QuantPlan plan;
+        plan.defaults.method = QuantMethod::W8A8;
+        const auto quantized = quantize(plan, m_demo, {});
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        SilentProgress progress;
+        CompressedTensorsExporter::run(*quantized, tmp.filePath("ct"), {}, progress);
+        // k_proj and v_proj by name (an exact name wins over group_0's regex), without
+        // activation quantization.
+        const QString configPath = QDir(tmp.filePath("ct")).filePath("config.json");
+        QJsonObject config = test::readJson(configPath);
+        QJsonObject quantization = config["quantization_config"].toObject();
+        QJsonObject groups = quantization["config_groups"].toObject();
+        QJsonObject weightOnly = groups["group_0"].toObject();
+        QJsonArray names;
+        for (int block = 0; block < m_demo->spec().numHiddenLayers; ++block) {
+            names.append(QStringLiteral("model.layers.%1.self_attn.k_proj").arg(block));
+            names.append(QStringLiteral("model.layers.%1.self_attn.v_proj").arg(block));
+        }
+        weightOnly["targets"] = names;
+        weightOnly["input_activations"] = QJsonValue();
+        groups["group_1"] = weightOnly;
+        quantization["config_groups"] = groups;
+        config["quantization_config"] = quantization;
+        test::writeJson(configPath, config);
+
+        const auto imported = LoadedModel::open(tmp.filePath("ct"));
+        const QStringList caveats = imported->importCaveats();
+        QCOMPARE(caveats.size(), qsizetype(m_demo->spec().numHiddenLayers));
+        QVERIFY2(caveats.front().startsWith("model.layers.0.self_attn.q_proj, "
+                                            "model.layers.0.self_attn.k_proj, "
+                                            "model.layers.0.self_attn.v_proj read one input")
+                     && caveats.front().contains("full precision"),
+                 qPrintable(caveats.front()));
+        // The other sites (o_proj, gate/up, down_proj) are rounded.
+        QVERIFY2(imported->importNote().contains("20 layer"), qPrintable(imported->importNote()));
+        OnInt8Grid grid;
+        test::logitsOf(imported, {1, 400, 30, 80}, &grid);
+        for (const LinearLayer& layer : m_demo->inventory().layers()) {
+            const bool attentionInput = layer.role == LayerRole::QProj
+                                        || layer.role == LayerRole::KProj
+                                        || layer.role == LayerRole::VProj;
+            QVERIFY2(grid.sites.at(layer.inputGroup) != attentionInput, qPrintable(layer.name));
+        }
     }
 
     // Layers whose inputs (or, asymmetric, outputs) do not fill whole words are written padded,
