@@ -35,6 +35,7 @@ class Fp8Checkpoint {
 public:
     static std::shared_ptr<const Fp8Checkpoint> open(const QString& directory);
 
+    const Checkpoint& checkpoint() const { return *m_checkpoint; }
     // Modules stored in FP8 (a "<module>.weight" of dtype F8_E4M3), sorted.
     QStringList quantizedModules() const;
     // The tensor-name suffixes a quantized module's storage uses: what an import replaces by the

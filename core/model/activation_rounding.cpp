@@ -54,18 +54,16 @@ void roundActivationsPerToken(RowMatrix& x, ActivationRounding rounding)
         for (std::int64_t r = begin; r < end; ++r) {
             float* row = x.data() + r * cols;
             const float maxAbs = rowAbsMax(row, cols);
+            // A NaN max gives a NaN scale (std::max returns its first argument when the
+            // comparison fails), which makes every element NaN, as in the reference.
             if (rounding == ActivationRounding::Int8PerToken) {
-                const float scale =
-                    std::isnan(maxAbs) ? maxAbs : std::max(maxAbs, kMinMagnitude) / kInt8Max;
+                const float scale = std::max(maxAbs, kMinMagnitude) / kInt8Max;
                 for (std::int64_t c = 0; c < cols; ++c)
                     row[c] = std::nearbyint(row[c] / scale) * scale;
             } else {
-                const float scale =
-                    std::isnan(maxAbs) ? maxAbs : std::max(maxAbs / kFp8Max, kFp8MinScale);
+                const float scale = std::max(maxAbs / kFp8Max, kFp8MinScale);
                 for (std::int64_t c = 0; c < cols; ++c)
-                    row[c] = std::isnan(scale)
-                                 ? scale
-                                 : fp8E4M3ToFloat(floatToFp8E4M3(row[c] / scale)) * scale;
+                    row[c] = fp8E4M3ToFloat(floatToFp8E4M3(row[c] / scale)) * scale;
             }
         }
     });

@@ -308,27 +308,28 @@ CheckpointImport::Imported CheckpointImport::packedInto(const QString& directory
     std::function<std::vector<float>(const QString&)> dequantized;
     QStringList modules;
     QStringList suffixes;
+    const Checkpoint* checkpoint = nullptr; // the reader's: `dequantized` keeps the reader alive
     Imported imported;
-    std::shared_ptr<const Checkpoint> checkpoint;
-    // What every reader gives: its quantized modules and their float32 weights.
-    auto use = [&](const auto& reader) {
+    // What every reader gives: its checkpoint, its quantized modules, their float32 weights, and
+    // the tensor-name suffixes (`storage`) those weights replace.
+    auto use = [&](const auto& reader, QStringList storage) {
+        checkpoint = &reader->checkpoint();
         modules = reader->quantizedModules();
         dequantized = [reader](const QString& m) { return reader->dequantizedWeight(m); };
+        suffixes = std::move(storage);
     };
     switch (kind) {
     case Kind::Gptq:
-        use(GptqCheckpoint::open(directory));
-        suffixes = {QStringLiteral("qweight"), QStringLiteral("qzeros"), QStringLiteral("scales"),
-                    QStringLiteral("g_idx")};
+        use(GptqCheckpoint::open(directory), {QStringLiteral("qweight"), QStringLiteral("qzeros"),
+                                              QStringLiteral("scales"), QStringLiteral("g_idx")});
         break;
     case Kind::Awq:
-        use(AwqCheckpoint::open(directory));
-        suffixes = {QStringLiteral("qweight"), QStringLiteral("qzeros"), QStringLiteral("scales")};
+        use(AwqCheckpoint::open(directory),
+            {QStringLiteral("qweight"), QStringLiteral("qzeros"), QStringLiteral("scales")});
         break;
     case Kind::CompressedTensors: {
         const auto reader = CompressedTensorsCheckpoint::open(directory);
-        use(reader);
-        suffixes = CompressedTensorsCheckpoint::storageSuffixes();
+        use(reader, CompressedTensorsCheckpoint::storageSuffixes());
         imported.caveats = reader->caveats();
         using TokenActivations = CompressedTensorsCheckpoint::Scheme::TokenActivations;
         for (const QString& module : modules) {
@@ -342,8 +343,7 @@ CheckpointImport::Imported CheckpointImport::packedInto(const QString& directory
     }
     case Kind::Fp8: {
         const auto reader = Fp8Checkpoint::open(directory);
-        use(reader);
-        suffixes = Fp8Checkpoint::storageSuffixes();
+        use(reader, Fp8Checkpoint::storageSuffixes());
         imported.caveats = reader->caveats();
         break;
     }
@@ -351,7 +351,6 @@ CheckpointImport::Imported CheckpointImport::packedInto(const QString& directory
         Q_ASSERT(false);
         return {};
     }
-    checkpoint = Checkpoint::open(directory);
     const QString configPath = QDir(directory).filePath(QLatin1String(ModelSpec::kConfigFileName));
     QJsonObject config = JsonFile::readObject(configPath);
     config.remove(QStringLiteral("quantization_config"));
